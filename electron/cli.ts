@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { DomainError } from '../shared/api/result';
+import { defaultDataDir } from './core/default-workspace';
+import { backupCommand, restoreCommand } from './commands/backup';
+import { demoCommand } from './commands/demo';
+import { initCommand } from './commands/init';
+import { statsCommand } from './commands/stats';
+import { webCommand } from './commands/web';
+
+const USAGE = `用法：qingshui <命令> [选项]
+  demo    --data DIR [--seed S] [--scale N] [--json]   在空工作区生成演示县
+  init    --data DIR --bureau 名称 --county-code 6位代码 --county-name 名称   新建空白工作区
+  stats   --data DIR [--json]                          各类记录数量
+  backup  --data DIR --out FILE                        在线备份工作区
+  restore --data DIR --from FILE                       从备份恢复（原工作区另存）
+  web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）`;
+
+const OPTIONS = {
+  data: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, json: { type: 'boolean' },
+  out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
+  'county-code': { type: 'string' }, 'county-name': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new DomainError('invalid', `缺少参数 --${flag}`);
+  return value;
+}
+
+function integer(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new DomainError('invalid', `--${flag} 应为整数，收到“${value}”`);
+  return Number(value);
+}
+
+/** Runs one command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
+  try {
+    const { values: v } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false });
+    switch (command) {
+      case 'demo': demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json); break;
+      case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
+      case 'stats': statsCommand(required(v.data, 'data'), !!v.json); break;
+      case 'backup': await backupCommand(required(v.data, 'data'), required(v.out, 'out')); break;
+      case 'restore': restoreCommand(required(v.data, 'data'), required(v.from, 'from')); break;
+      case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0)); break;
+      default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;
+    }
+    return 0;
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (e instanceof DomainError) console.error(`错误：${e.message}`);
+    else if (err.code?.startsWith('ERR_PARSE_ARGS')) console.error(`参数错误：${err.message.replace(/^Unknown option '(.+?)'.*$/s, '未知选项 $1').replace(/^Option '(.+?)' argument missing.*$/s, '选项 $1 缺少取值')}\n${USAGE}`);
+    else console.error(`错误：${err.message}`);
+    return e instanceof DomainError && e.code === 'not_found' ? 3 : 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

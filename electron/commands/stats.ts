@@ -1,0 +1,18 @@
+import { createWorkbench } from '../core/workbench';
+import { countAll } from '../store/history';
+
+const LABELS: Record<string, string> = {
+  enterprises: '排污单位', outfalls: '入河排污口', regions: '区划', people: '人员', watersheds: '流域', waterBodies: '水体', changes: '变更记录',
+};
+
+/** `qingshui stats --data DIR [--json]`: counts of live records per kind. */
+export function statsCommand(dataDir: string, json: boolean): void {
+  const wb = createWorkbench({ dataDir, actor: 'system', create: false });
+  try {
+    const counts = countAll(wb.store.db);
+    if (json) console.log(JSON.stringify(counts));
+    else for (const [k, v] of Object.entries(counts)) console.log(`${LABELS[k] ?? k}：${v}`);
+  } finally {
+    wb.close();
+  }
+}

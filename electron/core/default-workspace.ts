@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemo } from '../services/demo/generate';
+import { createWorkbench, workspaceFile, type Workbench } from './workbench';
+
+/** Where the workspace lives when no --data is given. */
+export function defaultDataDir(): string {
+  return process.env.QINGSHUI_DATA ?? join(homedir(), '.qingshui');
+}
+
+/** Opens the workspace in `dataDir`; when none exists yet, builds the demo county there first. */
+export function openOrCreateDemo(dataDir: string): { wb: Workbench; createdDemo: boolean } {
+  const fresh = !existsSync(workspaceFile(dataDir));
+  if (fresh) {
+    const builder = createWorkbench({ dataDir, actor: 'system' });
+    try { generateDemo(builder.store); } finally { builder.close(); }
+  }
+  return { wb: createWorkbench({ dataDir, actor: 'user' }), createdDemo: fresh };
+}

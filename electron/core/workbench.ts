@@ -1,0 +1,58 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync, existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Input, Output, ProcedureName, Result } from '../../shared/api/index';
+import { DomainError } from '../../shared/api/result';
+import type { ServiceContext } from '../services/context';
+import { handlers } from '../services/index';
+import { openStore, type Store } from '../store/store';
+import { dispatch } from './dispatch';
+
+export const WORKSPACE_FILE = 'workspace.qingshui';
+
+/** Progress and change notices pushed to every window (DESIGN §3). */
+export type WorkbenchEvent = { type: 'changed'; entity: string } | { type: 'progress'; job: string; done: number; total: number; phase: string };
+
+export type Workbench = {
+  dispatch(name: string, input: unknown): Promise<Result<unknown>>;
+  /** Typed call for Node callers (CLI, tests); throws the error's message on failure. */
+  call<K extends ProcedureName>(name: K, input: Input<K>): Promise<Output<K>>;
+  events: EventEmitter<{ event: [WorkbenchEvent] }>;
+  store: Store;
+  dataDir: string;
+  close(): void;
+};
+
+export type WorkbenchOptions = { dataDir: string; actor?: 'user' | 'system'; create?: boolean };
+
+/** The path of the workspace database in a data folder. */
+export function workspaceFile(dataDir: string): string {
+  return join(resolve(dataDir), WORKSPACE_FILE);
+}
+
+/** Opens the workspace in `dataDir` (creating it when allowed) and returns the one entry to it. */
+export function createWorkbench({ dataDir, actor = 'user', create = true }: WorkbenchOptions): Workbench {
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new DomainError('invalid', `“${dataDir}”不是文件夹`);
+  if (!existsSync(dataDir)) {
+    if (!create) throw new DomainError('not_found', `数据文件夹“${dataDir}”不存在`);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const store = openStore(workspaceFile(dataDir), { create });
+  const ctx: ServiceContext = { store, session: { personId: null }, actor };
+  const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
+  const run = async (name: string, input: unknown) => {
+    const result = await dispatch(handlers, ctx, name, input);
+    if (result.ok && /\.(create|update|remove|updateSettings)$/.test(name)) events.emit('event', { type: 'changed', entity: name.split('.')[0] });
+    return result;
+  };
+  return {
+    dispatch: run,
+    async call(name, input) {
+      const r = await run(name, input);
+      if (!r.ok) throw new DomainError(r.error.code, r.error.message, r.error.details?.fields);
+      return r.value as never;
+    },
+    events, store, dataDir: resolve(dataDir),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,23 @@
+import { v7 as uuidv7 } from 'uuid';
+import { DomainError } from '../../shared/api/result';
+import type { Store } from '../store/store';
+
+/** What every handler gets: the store and who is working. */
+export type ServiceContext = {
+  store: Store;
+  session: { personId: string | null };
+  /** 'system' hosts (CLI, demo) may write without a person; the UI may not. */
+  actor: 'user' | 'system';
+};
+
+/** The author recorded on a change: the signed-in person, or 'system' for scripted hosts. */
+export function authorOf(ctx: ServiceContext): string {
+  if (ctx.session.personId) return ctx.session.personId;
+  if (ctx.actor === 'system') return 'system';
+  throw new DomainError('forbidden', '请先选择当前工作人员，再修改记录（每条修改都要记录经办人）');
+}
+
+/** A new record id: UUIDv7, born where the record is born. */
+export function newId(): string {
+  return uuidv7();
+}

@@ -1,0 +1,104 @@
+import type { EnterpriseDraft } from '../../shared/api/enterprises';
+import { DomainError, invalidFields, type Warning } from '../../shared/api/result';
+import { checkUscc } from '../../shared/domain/uscc';
+import { industryCodeProblem } from '../../shared/domain/industry';
+import { pollutionSourceCodeProblem } from '../../shared/domain/pollution-source-code';
+import { phoneProblem } from '../../shared/domain/certificate';
+import { ENTERPRISE } from '../store/entities';
+import { enterprisesWithUscc, getEnterprise, listEnterprises } from '../store/enterprises';
+import { authorOf, newId, type ServiceContext } from './context';
+import { checkTownVillage, checkWatershed, storedCoordinates } from './location-checks';
+import type { Handlers } from './handlers';
+
+const usccMatches = (uscc: string) => { const c = checkUscc(uscc); return c.ok && c.checkMatches; };
+
+/** Domain checks of a whole draft: field errors block the write, warnings do not. */
+function checkDraft(ctx: ServiceContext, d: EnterpriseDraft, id: string | null) {
+  const { db } = ctx.store;
+  const errors: Record<string, string> = {};
+  const warnings: Warning[] = [];
+  const uscc = checkUscc(d.uscc);
+  if (!uscc.ok) errors.uscc = uscc.message;
+  else {
+    if (!uscc.checkMatches) warnings.push({ field: 'uscc', message: `统一社会信用代码校验位不符（按 GB 32100 应为“${uscc.expectedCheck}”），已照录，请核对营业执照` });
+    const others = enterprisesWithUscc(db, uscc.code).filter((x) => x !== id);
+    if (others.length) warnings.push({ field: 'uscc', message: `已有 ${others.length} 家单位使用同一统一社会信用代码，请确认不是重复建档` });
+  }
+  if (d.pollutionSourceCode) {
+    const p = pollutionSourceCodeProblem(d.pollutionSourceCode, uscc.ok ? uscc.code : undefined);
+    if (p) errors.pollutionSourceCode = p;
+  }
+  if (d.industryCode) {
+    const p = industryCodeProblem(d.industryCode);
+    if (p) errors.industryCode = p;
+  }
+  if (d.contactPhone) {
+    const p = phoneProblem(d.contactPhone);
+    if (p) errors.contactPhone = p;
+  }
+  checkTownVillage(db, d.townCode, d.villageCode, errors);
+  checkWatershed(db, d.watershedId, errors);
+  const coords = storedCoordinates(d.lon, d.lat, d.coordSystem, errors);
+  return { errors, warnings, coords, uscc: uscc.ok ? uscc.code : d.uscc };
+}
+
+function toFields(d: EnterpriseDraft, coords: { lon: number | null; lat: number | null }, uscc: string): Record<string, unknown> {
+  const { coordSystem: _system, ...rest } = d;
+  return { ...rest, uscc, lon: coords.lon, lat: coords.lat };
+}
+
+function mustGet(ctx: ServiceContext, id: string) {
+  const e = getEnterprise(ctx.store.db, id, usccMatches);
+  if (!e || e.deleted) throw new DomainError('not_found', '未找到该排污单位（可能已被删除）');
+  return e;
+}
+
+export const enterpriseHandlers = {
+  'enterprises.list': (ctx, i) => listEnterprises(ctx.store.db, i, i.sort, i.dir, i.offset, i.limit),
+  'enterprises.get': (ctx, { id }) => mustGet(ctx, id),
+  'enterprises.check': (ctx, input) => {
+    const { id, ...partial } = input;
+    const base = id ? mustGet(ctx, id) : undefined;
+    const draft = { ...emptyDraft(), ...(base ?? {}), ...strip(partial) } as EnterpriseDraft;
+    const { errors, warnings } = checkDraft(ctx, draft, id ?? null);
+    return { fields: errors, warnings };
+  },
+  'enterprises.create': (ctx, draft) => {
+    const author = authorOf(ctx);
+    const { errors, warnings, coords, uscc } = checkDraft(ctx, draft, null);
+    if (Object.keys(errors).length) throw invalidFields(errors);
+    const id = newId();
+    ctx.store.write(ENTERPRISE, id, toFields(draft, coords, uscc), author);
+    return { enterprise: mustGet(ctx, id), warnings };
+  },
+  'enterprises.update': (ctx, { id, patch }) => {
+    const author = authorOf(ctx);
+    const current = mustGet(ctx, id);
+    const coordsGiven = patch.lon !== undefined || patch.lat !== undefined;
+    const draft = { ...current, coordSystem: 'CGCS2000', ...strip(patch) } as EnterpriseDraft;
+    const { errors, warnings, coords, uscc } = checkDraft(ctx, draft, id);
+    if (Object.keys(errors).length) throw invalidFields(errors);
+    const fields = toFields(draft, coordsGiven ? coords : { lon: current.lon, lat: current.lat }, uscc);
+    const changed = Object.fromEntries(Object.keys(patch).filter((k) => k !== 'coordSystem').map((k) => [k, fields[k]]));
+    ctx.store.write(ENTERPRISE, id, changed, author);
+    return { enterprise: mustGet(ctx, id), warnings };
+  },
+  'enterprises.remove': (ctx, { id }) => {
+    const author = authorOf(ctx);
+    mustGet(ctx, id);
+    ctx.store.write(ENTERPRISE, id, { deletedAt: new Date().toISOString() }, author);
+    return { id };
+  },
+} satisfies Partial<Handlers>;
+
+function strip<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function emptyDraft(): EnterpriseDraft {
+  return {
+    name: '', uscc: '', pollutionSourceCode: null, industryCode: null, permitClass: null, keyUnit: false, state: '在产',
+    address: '', townCode: '', villageCode: null, watershedId: null, lon: null, lat: null, coordSystem: 'CGCS2000',
+    legalRepresentative: '', contactName: '', contactPhone: '', tags: [], note: '',
+  };
+}

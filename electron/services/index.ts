@@ -1,0 +1,15 @@
+import { enterpriseHandlers } from './enterprises';
+import type { Handlers } from './handlers';
+import { outfallHandlers } from './outfalls';
+import { peopleHandlers } from './people';
+import { placeHandlers } from './places';
+import { workspaceHandlers } from './workspace';
+
+/** Every procedure's handler; a missing or mistyped one does not compile. */
+export const handlers: Handlers = {
+  ...workspaceHandlers,
+  ...placeHandlers,
+  ...peopleHandlers,
+  ...enterpriseHandlers,
+  ...outfallHandlers,
+};

@@ -1,0 +1,94 @@
+import type { OutfallDraft } from '../../shared/api/outfalls';
+import { DomainError, invalidFields, type Warning } from '../../shared/api/result';
+import { defaultOutfallCodeValidator } from '../../shared/domain/outfall-code';
+import { isSubTypeOf, needsApproval } from '../../shared/domain/outfall-types';
+import { OUTFALL } from '../store/entities';
+import { getEnterprise } from '../store/enterprises';
+import { getOutfall, listOutfalls, outfallWithCode } from '../store/outfalls';
+import { getWaterBody } from '../store/places';
+import { authorOf, newId, type ServiceContext } from './context';
+import { checkTownVillage, checkWatershed, storedCoordinates } from './location-checks';
+import type { Handlers } from './handlers';
+
+/** Domain checks of a whole outfall draft; a duplicate national code is a conflict. */
+function checkDraft(ctx: ServiceContext, d: OutfallDraft, id: string | null) {
+  const { db } = ctx.store;
+  const errors: Record<string, string> = {};
+  const warnings: Warning[] = [];
+  if (!isSubTypeOf(d.type, d.subType)) errors.subType = `细类“${d.subType}”不属于“${d.type}”`;
+  for (const key of ['code', 'localCode'] as const) {
+    const code = d[key];
+    if (code) {
+      const p = defaultOutfallCodeValidator(code);
+      if (p) errors[key] = p;
+    }
+  }
+  if (d.codeState === '已掌握' && !d.code && !d.localCode) errors.code = '编码状态为“已掌握”时请填写排污口编码';
+  if (d.code && !errors.code) {
+    const holder = outfallWithCode(db, d.code);
+    if (holder && holder !== id) errors.code = `排污口编码“${d.code}”已被另一个排污口使用`;
+  }
+  let watershedId = d.watershedId;
+  if (d.waterBodyId) {
+    const body = getWaterBody(db, d.waterBodyId);
+    if (!body) errors.waterBodyId = '所选受纳水体不存在';
+    else if (!watershedId) watershedId = body.watershedId;
+    else if (body.watershedId && body.watershedId !== watershedId) errors.watershedId = '受纳水体不属于所选流域';
+  }
+  if (d.enterpriseId) {
+    const e = getEnterprise(db, d.enterpriseId, () => true);
+    if (!e || e.deleted) errors.enterpriseId = '所选责任主体（排污单位）不存在';
+  }
+  if (d.approvalState === '已登记' && needsApproval(d.subType)) {
+    warnings.push({ field: 'approvalState', message: `“${d.subType}”应办理审批，而非登记，请核实` });
+  }
+  checkTownVillage(db, d.townCode, d.villageCode, errors);
+  checkWatershed(db, watershedId, errors);
+  const coords = storedCoordinates(d.lon, d.lat, d.coordSystem, errors);
+  return { errors, warnings, coords, watershedId };
+}
+
+function mustGet(ctx: ServiceContext, id: string) {
+  const o = getOutfall(ctx.store.db, id);
+  if (!o || o.deleted) throw new DomainError('not_found', '未找到该排污口（可能已被删除）');
+  return o;
+}
+
+function throwIfInvalid(errors: Record<string, string>): void {
+  if (!Object.keys(errors).length) return;
+  if (Object.keys(errors).length === 1 && errors.code?.includes('已被另一个排污口使用')) throw new DomainError('conflict', errors.code, errors);
+  throw invalidFields(errors);
+}
+
+export const outfallHandlers = {
+  'outfalls.list': (ctx, i) => listOutfalls(ctx.store.db, i, i.sort, i.dir, i.offset, i.limit),
+  'outfalls.get': (ctx, { id }) => mustGet(ctx, id),
+  'outfalls.create': (ctx, draft) => {
+    const author = authorOf(ctx);
+    const { errors, warnings, coords, watershedId } = checkDraft(ctx, draft, null);
+    throwIfInvalid(errors);
+    const id = newId();
+    const { coordSystem: _s, ...rest } = draft;
+    ctx.store.write(OUTFALL, id, { ...rest, watershedId, lon: coords.lon, lat: coords.lat }, author);
+    return { outfall: mustGet(ctx, id), warnings };
+  },
+  'outfalls.update': (ctx, { id, patch }) => {
+    const author = authorOf(ctx);
+    const current = mustGet(ctx, id);
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const draft = { ...current, coordSystem: 'CGCS2000', ...given } as OutfallDraft;
+    const { errors, warnings, coords, watershedId } = checkDraft(ctx, draft, id);
+    throwIfInvalid(errors);
+    const fields: Record<string, unknown> = { ...given, watershedId };
+    delete fields.coordSystem;
+    if ('lon' in given || 'lat' in given) Object.assign(fields, coords);
+    ctx.store.write(OUTFALL, id, fields, author);
+    return { outfall: mustGet(ctx, id), warnings };
+  },
+  'outfalls.remove': (ctx, { id }) => {
+    const author = authorOf(ctx);
+    mustGet(ctx, id);
+    ctx.store.write(OUTFALL, id, { deletedAt: new Date().toISOString() }, author);
+    return { id };
+  },
+} satisfies Partial<Handlers>;

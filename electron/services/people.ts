@@ -1,0 +1,50 @@
+import type { PersonDraft } from '../../shared/api/people';
+import { DomainError, invalidFields } from '../../shared/api/result';
+import { certificateProblem, phoneProblem } from '../../shared/domain/certificate';
+import { PERSON } from '../store/entities';
+import { getPerson, listPeople, peopleWithCertificate } from '../store/people';
+import { getRegion } from '../store/places';
+import { authorOf, newId, type ServiceContext } from './context';
+import type { Handlers } from './handlers';
+
+function checkDraft(ctx: ServiceContext, d: PersonDraft, id: string | null): void {
+  const errors: Record<string, string> = {};
+  if (d.role === '执法人员' && !d.certificateNo) errors.certificateNo = '执法人员须填写执法证号';
+  if (d.certificateNo) {
+    const p = certificateProblem(d.certificateNo);
+    if (p) errors.certificateNo = p;
+    else if (peopleWithCertificate(ctx.store.db, d.certificateNo).some((x) => x !== id)) errors.certificateNo = `执法证号“${d.certificateNo}”已属于另一名人员`;
+  }
+  if (d.phone) {
+    const p = phoneProblem(d.phone);
+    if (p) errors.phone = p;
+  }
+  if (d.townCode && getRegion(ctx.store.db, d.townCode)?.level !== 'town') errors.townCode = '所属镇街不在本县区划目录中';
+  if (d.role === '镇街工作人员' && !d.townCode) errors.townCode = '镇街工作人员须选择所属镇街';
+  if (Object.keys(errors).length) throw invalidFields(errors);
+}
+
+function mustGet(ctx: ServiceContext, id: string) {
+  const p = getPerson(ctx.store.db, id);
+  if (!p) throw new DomainError('not_found', '未找到该人员');
+  return p;
+}
+
+export const peopleHandlers = {
+  'people.list': (ctx, { role, includeInactive }) => listPeople(ctx.store.db, role, includeInactive),
+  'people.create': (ctx, draft) => {
+    const author = authorOf(ctx);
+    checkDraft(ctx, draft, null);
+    const id = newId();
+    ctx.store.write(PERSON, id, draft, author);
+    return mustGet(ctx, id);
+  },
+  'people.update': (ctx, { id, patch }) => {
+    const author = authorOf(ctx);
+    const current = mustGet(ctx, id);
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    checkDraft(ctx, { ...current, ...given } as PersonDraft, id);
+    ctx.store.write(PERSON, id, given, author);
+    return mustGet(ctx, id);
+  },
+} satisfies Partial<Handlers>;

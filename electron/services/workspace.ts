@@ -1,0 +1,51 @@
+import type { Database } from 'better-sqlite3';
+import { Settings } from '../../shared/api/workspace';
+import { DomainError, invalidFields } from '../../shared/api/result';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
+import { SETTING } from '../store/entities';
+import { countAll, historyOf } from '../store/history';
+import { getPerson } from '../store/people';
+import type { Store } from '../store/store';
+import { authorOf, type ServiceContext } from './context';
+import type { Handlers } from './handlers';
+
+export const DEFAULT_SETTINGS: Settings = {
+  bureauName: '', countyCode: '000000', countyName: '', defaultCoordSystem: 'CGCS2000', contactPhone: '',
+};
+
+/** The workspace settings (填报单位, county, defaults), each key a record of its own. */
+export function readSettings(db: Database): Settings {
+  const rows = db.prepare('SELECT key, value FROM settings WHERE deleted_at IS NULL').all() as { key: string; value: string }[];
+  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+}
+
+/** Writes the given settings through the write path. */
+export function writeSettings(store: Store, patch: Partial<Settings>, author: string): void {
+  store.transaction(() => {
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) store.write(SETTING, key, { value }, author);
+  });
+}
+
+export const workspaceHandlers = {
+  'workspace.info': (ctx) => ({
+    settings: readSettings(ctx.store.db),
+    currentPerson: ctx.session.personId ? getPerson(ctx.store.db, ctx.session.personId) ?? null : null,
+    nodeId: ctx.store.nodeId, schemaVersion: LATEST_SCHEMA_VERSION, file: ctx.store.file,
+  }),
+  'workspace.updateSettings': (ctx, patch) => {
+    const author = authorOf(ctx);
+    const merged = Settings.safeParse({ ...readSettings(ctx.store.db), ...patch });
+    if (!merged.success) throw invalidFields(Object.fromEntries(merged.error.issues.map((i) => [String(i.path[0]), i.message])));
+    writeSettings(ctx.store, patch, author);
+    return readSettings(ctx.store.db);
+  },
+  'workspace.signIn': (ctx: ServiceContext, { personId }) => {
+    const person = getPerson(ctx.store.db, personId);
+    if (!person || !person.active) throw new DomainError('not_found', '未找到该人员，或该人员已停用');
+    ctx.session.personId = personId;
+    return person;
+  },
+  'workspace.stats': (ctx) => countAll(ctx.store.db),
+  'workspace.history': (ctx, { entity, id }) => historyOf(ctx.store.db, entity, id),
+} satisfies Partial<Handlers>;

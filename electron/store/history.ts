@@ -1,0 +1,25 @@
+import type { Database } from 'better-sqlite3';
+import type { HistoryEntry } from '../../shared/api/workspace';
+import { parseHlc } from '../../shared/sync/hlc';
+
+/** The change records of one record, newest first, with the author's name. */
+export function historyOf(db: Database, entity: string, id: string): HistoryEntry[] {
+  const rows = db.prepare(`
+    SELECT c.hlc, c.author, c.fields, p.name AS author_name
+    FROM changes c LEFT JOIN people p ON p.id = c.author
+    WHERE c.entity = ? AND c.entity_id = ? ORDER BY c.hlc DESC`).all(entity, id) as Record<string, string | null>[];
+  return rows.map((r) => ({
+    hlc: r.hlc!, at: new Date(parseHlc(r.hlc!).ms).toISOString(), author: r.author!,
+    authorName: r.author_name ?? (r.author === 'system' ? '系统' : r.author!), fields: JSON.parse(r.fields!) as Record<string, unknown>,
+  }));
+}
+
+/** Counts per kind of live record plus the change log size. */
+export function countAll(db: Database) {
+  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
+  return {
+    enterprises: count('enterprises'), outfalls: count('outfalls'), regions: count('regions'), people: count('people'),
+    watersheds: count('watersheds'), waterBodies: count('water_bodies'),
+    changes: db.prepare('SELECT count(*) FROM changes').pluck().get() as number,
+  };
+}

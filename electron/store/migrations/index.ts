@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import * as m0010 from './0010-initial';
+import * as m0020 from './0020-search';
+
+export type Migration = { version: number; name: string; up: (db: Database) => void };
+
+/** Every migration in order; `PRAGMA user_version` holds the last one applied. Append only. */
+export const migrations: Migration[] = [
+  { version: 10, name: 'initial', up: m0010.up },
+  { version: 20, name: 'search', up: m0020.up },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

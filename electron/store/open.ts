@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { DomainError } from '../../shared/api/result';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+export const APP_ID = 'qingshui';
+
+/** Refuses anything that is not an SQLite file, without writing to it. */
+function assertSqliteHeader(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    if (n > 0 && buf.toString('latin1', 0, n) !== SQLITE_HEADER.slice(0, n)) {
+      throw new DomainError('invalid', `文件“${file}”不是清水工作区数据库（文件头不符），已拒绝打开，文件未作任何修改`);
+    }
+    if (n > 0 && n < 16) throw new DomainError('invalid', `文件“${file}”已损坏（长度不足），已拒绝打开`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads an existing file read-only and says whether it is ours, empty, or foreign/corrupt. */
+function inspect(file: string): { version: number } {
+  assertSqliteHeader(file);
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    const tables = probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+    if (tables.length === 0) return { version: 0 };
+    const app = tables.includes('meta') ? probe.prepare("SELECT value FROM meta WHERE key = 'app'").pluck().get() : undefined;
+    if (app !== APP_ID) throw new DomainError('invalid', `文件“${file}”是其他程序的数据库，不是清水工作区，已拒绝打开，文件未作任何修改`);
+    const check = probe.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DomainError('invalid', `工作区数据库“${file}”已损坏（${String(check)}），已拒绝打开；请从备份恢复`);
+    return { version };
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    throw new DomainError('invalid', `无法读取工作区数据库“${file}”：${(e as Error).message}。文件可能已损坏，已拒绝打开`);
+  } finally {
+    probe?.close();
+  }
+}
+
+/**
+ * Opens (or creates) a workspace database: checks it is ours, refuses one written by a newer app,
+ * backs it up with VACUUM INTO and runs pending migrations in one transaction.
+ */
+export function openDatabase(file: string, opts: { create: boolean }): Database.Database {
+  const exists = existsSync(file);
+  if (!exists && !opts.create) throw new DomainError('not_found', `工作区数据库“${file}”不存在`);
+  const { version } = exists ? inspect(file) : { version: 0 };
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new DomainError('invalid', `工作区数据库由较新版本的清水创建（结构版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级程序后再打开`);
+  }
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL'); // records are legal documents
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (version < LATEST_SCHEMA_VERSION) {
+      if (version > 0) db.prepare('VACUUM INTO ?').run(`${file}.before-v${LATEST_SCHEMA_VERSION}-${Date.now()}.bak`);
+      const pending = migrations.filter((m) => m.version > version);
+      db.transaction(() => {
+        for (const m of pending) m.up(db);
+        if (version === 0) db.prepare("INSERT INTO meta(key, value) VALUES ('app', ?)").run(APP_ID);
+        db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+      })();
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Chinese substring search (DESIGN §4): terms of ≥3 characters go to the FTS5 trigram index,
+ * shorter ones to LIKE over the same columns. Returns a WHERE fragment and its parameters.
+ */
+export function searchClause(q: string, table: string, alias: string, likeColumns: string[]): { sql: string; params: unknown[] } {
+  const terms = q.split(/\s+/).filter(Boolean);
+  const long = terms.filter((t) => [...t].length >= 3);
+  const short = terms.filter((t) => [...t].length < 3);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (long.length) {
+    parts.push(`${alias}.rowid IN (SELECT rowid FROM ${table}_fts WHERE ${table}_fts MATCH ?)`);
+    params.push(long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
+  }
+  for (const t of short) {
+    parts.push(`(${likeColumns.map((c) => `${alias}.${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    const pattern = `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    for (let i = 0; i < likeColumns.length; i++) params.push(pattern);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** Collects WHERE fragments (fixed SQL text) with their bound values. */
+export function whereBuilder() {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  return {
+    add(sql: string, ...values: unknown[]) { parts.push(sql); params.push(...values); },
+    get sql() { return parts.length ? `WHERE ${parts.join(' AND ')}` : ''; },
+    params,
+  };
+}

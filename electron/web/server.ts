@@ -1,0 +1,89 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Workbench, WorkbenchEvent } from '../core/workbench';
+import { contentSecurityPolicy } from './csp';
+import { readStatic, resolveStatic } from './static-files';
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+export type WebHost = { url: string; port: number; token: string; server: Server; close(): Promise<void> };
+
+function tokenMatches(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('请求过大');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * The browser host (DESIGN §2): the renderer build, `POST /rpc/<name>` and `GET /events` (SSE) on
+ * 127.0.0.1 only. Every call must carry the per-run session token.
+ */
+export async function startWebHost(wb: Workbench, opts: { port?: number; rendererDir: string; token?: string }): Promise<WebHost> {
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  const clients = new Set<ServerResponse>();
+  const onEvent = (e: WorkbenchEvent) => { for (const c of clients) c.write(`data: ${JSON.stringify(e)}\n\n`); };
+  wb.events.on('event', onEvent);
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    try {
+      if (url.pathname.startsWith('/rpc/')) {
+        if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'invalid', message: '只接受 POST' } });
+        if (!tokenMatches(req.headers['x-qingshui-token'] as string | undefined, token)) {
+          return send(res, 401, { ok: false, error: { code: 'forbidden', message: '会话令牌无效，请使用启动时显示的地址打开' } });
+        }
+        const body = await readBody(req);
+        let input: unknown;
+        try { input = body ? JSON.parse(body) : {}; } catch { return send(res, 400, { ok: false, error: { code: 'invalid', message: '请求内容不是有效的 JSON' } }); }
+        return send(res, 200, await wb.dispatch(decodeURIComponent(url.pathname.slice(5)), input));
+      }
+      if (url.pathname === '/events') {
+        if (!tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: '会话令牌无效' } });
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'invalid', message: '不支持的请求方法' } });
+      const file = resolveStatic(opts.rendererDir, url.pathname);
+      if (!file) return send(res, 404, { ok: false, error: { code: 'not_found', message: '未找到' } });
+      const { body, type } = readStatic(file);
+      res.writeHead(200, { 'content-type': type, 'content-security-policy': contentSecurityPolicy(), 'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (e) {
+      send(res, 500, { ok: false, error: { code: 'internal', message: `内部错误：${(e as Error).message}` } });
+    }
+  });
+  await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(opts.port ?? 0, '127.0.0.1', () => ok()); });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`, port, token, server,
+    close: () => new Promise((ok) => {
+      wb.events.off('event', onEvent);
+      for (const c of clients) c.end();
+      server.close(() => ok());
+      server.closeAllConnections();
+    }),
+  };
+}

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { enterpriseProcedures } from './enterprises';
+import { outfallProcedures } from './outfalls';
+import { peopleProcedures } from './people';
+import { placeProcedures } from './places';
+import { workspaceProcedures } from './workspace';
+
+/** Every procedure the core answers, by name: the one contract between hosts, renderer and CLI. */
+export const procedures = {
+  ...workspaceProcedures,
+  ...placeProcedures,
+  ...peopleProcedures,
+  ...enterpriseProcedures,
+  ...outfallProcedures,
+} as const;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+/** What a caller sends (defaults may be left out). */
+export type Input<K extends ProcedureName> = z.input<Procedures[K]['input']>;
+/** What a handler receives, after parsing. */
+export type ParsedInput<K extends ProcedureName> = z.output<Procedures[K]['input']>;
+export type Output<K extends ProcedureName> = z.output<Procedures[K]['output']>;
+
+/** Whether a string names a procedure. */
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(procedures, name);
+}
+
+export * from './result';

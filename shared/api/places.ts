@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const Region = z.object({
+  code: z.string(), name: z.string(), level: z.enum(['county', 'town', 'village']), parentCode: z.string().nullable(),
+});
+export type Region = z.infer<typeof Region>;
+
+export const Watershed = z.object({ id: z.string(), name: z.string() });
+export type Watershed = z.infer<typeof Watershed>;
+
+export const WaterBody = z.object({
+  id: z.string(), name: z.string(), kind: z.enum(['河流', '湖泊', '水库', '沟渠', '其他']), watershedId: z.string().nullable(),
+});
+export type WaterBody = z.infer<typeof WaterBody>;
+
+/** Regions (统计用区划), watersheds and water bodies: small directories sent whole. */
+export const placeProcedures = {
+  'places.regions': { input: z.object({}).default({}), output: z.array(Region) },
+  'places.water': { input: z.object({}).default({}), output: z.object({ watersheds: z.array(Watershed), waterBodies: z.array(WaterBody) }) },
+} as const;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { CoordinateSystem, Id } from './common';
+import { Person } from './people';
+
+export const Settings = z.object({
+  bureauName: z.string().trim().min(1, '请填写填报单位（局名称）').max(100),
+  countyCode: z.string().regex(/^[1-8]\d{5}$/, '县级区划代码应为6位数字'),
+  countyName: z.string().trim().min(1, '请填写县（市、区）名称').max(50),
+  defaultCoordSystem: CoordinateSystem,
+  contactPhone: z.string().trim().max(30),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const Stats = z.object({
+  enterprises: z.number(), outfalls: z.number(), regions: z.number(), people: z.number(),
+  watersheds: z.number(), waterBodies: z.number(), changes: z.number(),
+});
+export type Stats = z.infer<typeof Stats>;
+
+export const HistoryEntry = z.object({
+  hlc: z.string(), at: z.string(), author: z.string(), authorName: z.string(), fields: z.record(z.string(), z.unknown()),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const workspaceProcedures = {
+  'workspace.info': {
+    input: z.object({}).default({}),
+    output: z.object({ settings: Settings, currentPerson: Person.nullable(), nodeId: z.string(), schemaVersion: z.number(), file: z.string() }),
+  },
+  'workspace.updateSettings': { input: Settings.partial(), output: Settings },
+  'workspace.signIn': { input: z.object({ personId: Id }), output: Person },
+  'workspace.stats': { input: z.object({}).default({}), output: Stats },
+  'workspace.history': {
+    input: z.object({ entity: z.enum(['enterprise', 'outfall', 'person', 'settings']), id: Id }),
+    output: z.array(HistoryEntry),
+  },
+} as const;
