@@ -137,7 +137,7 @@ export function generateDemo(store: Store, { seed = 20261129, scale = 1, onProgr
       const { type, sub } = i < subTypes.length ? subTypes[i] : rng.pick(subTypes);
       const town = rng.pick(towns);
       const river = riverOf(town);
-      const responsible = type === '工业排污口' ? rng.pick(enterprisesByTown.get(town.code) ?? [{ id: null, name: '' }]) : null;
+      const responsible = type === '工业排污口' ? (enterprisesByTown.get(town.code)?.length ? rng.pick(enterprisesByTown.get(town.code)!) : null) : null;
       const known = rng.chance(0.7);
       const p = near(rng, town.centre);
       const category = rng.chance(0.6) ? rng.pick(REMEDIATION_CATEGORIES) : null;

@@ -1,0 +1,53 @@
+import type { Input, Output, ProcedureName, Result } from '../shared/api/index';
+import type { ApiError } from '../shared/api/result';
+
+/** What the preload script exposes in the desktop window. */
+type Bridge = { invoke(name: string, input: unknown): Promise<Result<unknown>>; onEvent(cb: (e: unknown) => void): () => void };
+declare global { interface Window { qingshui?: Bridge } }
+
+/** A failed call, carrying the core's error (code, Chinese message, field messages). */
+export class ApiFailure extends Error {
+  constructor(public readonly error: ApiError) { super(error.message); }
+  get fields(): Record<string, string> { return this.error.details?.fields ?? {}; }
+}
+
+const TOKEN_KEY = 'qingshui.token';
+
+/** Takes the session token from the address bar once, then keeps it out of sight. */
+function sessionToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+const token = window.qingshui ? '' : sessionToken();
+
+async function transport(name: string, input: unknown): Promise<Result<unknown>> {
+  if (window.qingshui) return window.qingshui.invoke(name, input);
+  let res: Response;
+  try {
+    res = await fetch(`/rpc/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qingshui-token': token }, body: JSON.stringify(input ?? {}) });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: '无法连接工作台服务，请确认程序仍在运行' } };
+  }
+  return (await res.json()) as Result<unknown>;
+}
+
+/** Calls a procedure of the core; resolves with its output or throws ApiFailure. */
+export async function call<K extends ProcedureName>(name: K, input: Input<K>): Promise<Output<K>> {
+  const result = await transport(name, input);
+  if (!result.ok) throw new ApiFailure(result.error);
+  return result.value as Output<K>;
+}
+
+/** Subscribes to core events (record changes, job progress); returns the unsubscribe function. */
+export function onCoreEvent(cb: (e: { type: string; entity?: string }) => void): () => void {
+  if (window.qingshui) return window.qingshui.onEvent((e) => cb(e as { type: string }));
+  const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+  source.onmessage = (m) => cb(JSON.parse(m.data as string) as { type: string });
+  return () => source.close();
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { onCoreEvent } from './api';
+import { PersonChooser } from './components/person-chooser';
+import { useDirectories } from './directories';
+import { t } from './i18n/zh-CN';
+import { DashboardPage } from './pages/dashboard';
+import { EnterpriseDetailPage } from './pages/enterprise-detail';
+import { EnterpriseFormPage } from './pages/enterprise-form';
+import { EnterpriseListPage } from './pages/enterprise-list';
+import { OutfallDetailPage } from './pages/outfall-detail';
+import { OutfallFormPage } from './pages/outfall-form';
+import { OutfallListPage } from './pages/outfall-list';
+import { SettingsPage } from './pages/settings';
+import { useRoute } from './router';
+
+/** Only what exists is in the navigation: no dead buttons. */
+const NAV = [
+  { path: 'dashboard', label: t.nav.dashboard, icon: '▦' },
+  { path: 'enterprises', label: t.nav.enterprises, icon: '🏭' },
+  { path: 'outfalls', label: t.nav.outfalls, icon: '⤵' },
+  { path: 'settings', label: t.nav.settings, icon: '⚙' },
+];
+
+function Page({ route }: { route: string[] }) {
+  const [section, id, action] = route;
+  switch (section) {
+    case 'enterprises':
+      if (id === 'new') return <EnterpriseFormPage />;
+      if (id && action === 'edit') return <EnterpriseFormPage key={id} id={id} />;
+      if (id) return <EnterpriseDetailPage key={id} id={id} />;
+      return <EnterpriseListPage />;
+    case 'outfalls':
+      if (id === 'new') return <OutfallFormPage />;
+      if (id && action === 'edit') return <OutfallFormPage key={id} id={id} />;
+      if (id) return <OutfallDetailPage key={id} id={id} />;
+      return <OutfallListPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <DashboardPage />;
+  }
+}
+
+/** The shell: navigation, who is working, and the page of the current route. */
+export function App() {
+  const route = useRoute();
+  const d = useDirectories();
+  const [choosing, setChoosing] = useState(!d.info.currentPerson);
+  const [refresh, setRefresh] = useState(0);
+  useEffect(() => onCoreEvent((e) => { if (e.type === 'changed' && (e.entity === 'people' || e.entity === 'workspace')) setRefresh((x) => x + 1); }), []);
+  useEffect(() => { if (refresh) void d.reload(); }, [refresh]); // eslint-disable-line react-hooks/exhaustive-deps
+  const section = route[0] ?? 'dashboard';
+  return (
+    <div className="shell">
+      <nav className="sidebar">
+        <div className="brand"><b>{t.appName}</b><small>{t.appSubtitle}</small></div>
+        {NAV.map((n) => (
+          <a key={n.path} href={`#/${n.path}`} className={section === n.path ? 'active' : ''}><span className="icon" aria-hidden>{n.icon}</span>{n.label}</a>
+        ))}
+        <div className="sidebar-foot">
+          <small>{d.info.settings.bureauName}</small>
+          <div className="who">
+            <span data-testid="current-person">{d.info.currentPerson ? `${t.person.current}：${d.info.currentPerson.name}` : '未选择人员'}</span>
+            <button className="link" onClick={() => setChoosing(true)}>{t.person.switch}</button>
+          </div>
+        </div>
+      </nav>
+      <main className="content"><Page route={route} /></main>
+      {choosing && <PersonChooser onClose={() => setChoosing(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { isInChina } from '../../shared/domain/coordinates';
+import { parseDegrees } from '../../shared/domain/dms';
+import { COORD_SYSTEM_LABELS, t } from '../i18n/zh-CN';
+
+/** Longitude and latitude as typed (decimal or 度分秒), plus the system they are in. */
+export type CoordinateText = { lon: string; lat: string; system: string };
+
+/** Parses typed coordinates; an error names the field that could not be read. */
+export function parseCoordinateText(c: CoordinateText): { lon: number | null; lat: number | null; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const lon = c.lon.trim() === '' ? null : parseDegrees(c.lon);
+  const lat = c.lat.trim() === '' ? null : parseDegrees(c.lat);
+  if (c.lon.trim() !== '' && lon === null) errors.lon = `经度“${c.lon}”无法识别，请填小数度或度分秒`;
+  if (c.lat.trim() !== '' && lat === null) errors.lat = `纬度“${c.lat}”无法识别，请填小数度或度分秒`;
+  if (lon !== null && lat !== null && !isInChina({ lon, lat })) {
+    errors.lon = `坐标（经度 ${lon}，纬度 ${lat}）不在中国境内${isInChina({ lon: lat, lat: lon }) ? '，经纬度可能填反了' : ''}`;
+  }
+  if ((lon === null) !== (lat === null) && !errors.lon && !errors.lat) errors[lon === null ? 'lon' : 'lat'] = '经度和纬度须同时填写';
+  return { lon, lat, errors };
+}
+
+export function CoordinateInputs(p: { value: CoordinateText; onChange: (v: CoordinateText) => void }) {
+  const v = p.value;
+  return (
+    <div className="triple">
+      <input name="lon" aria-label="经度" placeholder="经度，如 115.054861" value={v.lon} onChange={(e) => p.onChange({ ...v, lon: e.target.value })} />
+      <input name="lat" aria-label="纬度" placeholder="纬度，如 25.903415" value={v.lat} onChange={(e) => p.onChange({ ...v, lat: e.target.value })} />
+      <select name="coordSystem" aria-label={t.coords.system} value={v.system} onChange={(e) => p.onChange({ ...v, system: e.target.value })}>
+        {Object.entries(COORD_SYSTEM_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+      </select>
+    </div>
+  );
+}

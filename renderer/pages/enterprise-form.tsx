@@ -1,0 +1,137 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { EnterpriseDraft } from '../../shared/api/enterprises';
+import { phoneProblem } from '../../shared/domain/certificate';
+import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../shared/domain/enterprise-fields';
+import { COMMON_INDUSTRY_CLASSES, industryCodeProblem, industryName } from '../../shared/domain/industry';
+import { pollutionSourceCodeProblem } from '../../shared/domain/pollution-source-code';
+import { checkUscc } from '../../shared/domain/uscc';
+import { ApiFailure, call } from '../api';
+import { CoordinateInputs, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
+import { Choice, Field, scrollToFirstError } from '../components/field';
+import { TownVillagePicker } from '../components/region-picker';
+import { WatershedSelect } from '../components/water-picker';
+import { useDirectories } from '../directories';
+import { setFlashWarnings } from '../flash';
+import { t } from '../i18n/zh-CN';
+import { navigate } from '../router';
+
+type Form = Omit<EnterpriseDraft, 'lon' | 'lat' | 'coordSystem' | 'tags'> & { coords: CoordinateText; tags: string };
+
+const blank = (system: string): Form => ({
+  name: '', uscc: '', pollutionSourceCode: null, industryCode: null, permitClass: null, keyUnit: false, state: '在产',
+  address: '', townCode: '', villageCode: null, watershedId: null, legalRepresentative: '', contactName: '', contactPhone: '',
+  note: '', tags: '', coords: { lon: '', lat: '', system },
+});
+
+/** Checks that need no server: shown as the person types. */
+function localCheck(f: Form): { errors: Record<string, string>; warnings: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const warnings: Record<string, string> = {};
+  if (!f.name.trim()) errors.name = '请填写单位名称';
+  const u = checkUscc(f.uscc);
+  if (!f.uscc.trim()) errors.uscc = '请填写统一社会信用代码';
+  else if (!u.ok) errors.uscc = u.message;
+  else if (!u.checkMatches) warnings.uscc = `校验位不符（按 GB 32100 应为“${u.expectedCheck}”）：可以保存，请核对营业执照`;
+  if (f.pollutionSourceCode) { const p = pollutionSourceCodeProblem(f.pollutionSourceCode, u.ok ? u.code : undefined); if (p) errors.pollutionSourceCode = p; }
+  if (f.industryCode) { const p = industryCodeProblem(f.industryCode); if (p) errors.industryCode = p; }
+  if (f.contactPhone) { const p = phoneProblem(f.contactPhone); if (p) errors.contactPhone = p; }
+  if (!f.townCode) errors.townCode = '请选择所属镇街';
+  Object.assign(errors, parseCoordinateText(f.coords).errors);
+  return { errors, warnings };
+}
+
+/** Create or edit an 排污单位, with inline validation and the server's word on save. */
+export function EnterpriseFormPage({ id }: { id?: string }) {
+  const d = useDirectories();
+  const [form, setForm] = useState<Form | null>(id ? null : blank(d.info.settings.defaultCoordSystem));
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (!id) return;
+    call('enterprises.get', { id }).then((e) => setForm({
+      ...e, tags: e.tags.join('，'), coords: { lon: e.lon === null ? '' : String(e.lon), lat: e.lat === null ? '' : String(e.lat), system: 'CGCS2000' },
+    }), (err: Error) => setBanner(err.message));
+  }, [id]);
+  if (!form) return <div className="page">{banner ? <p className="banner error">{banner}</p> : t.common.loading}</div>;
+
+  const local = localCheck(form);
+  const errorOf = (k: string) => serverErrors[k] ?? (touched.has(k) ? local.errors[k] : undefined);
+  const set = (patch: Partial<Form>) => {
+    setForm({ ...form, ...patch });
+    setTouched(new Set([...touched, ...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : [])]));
+    setServerErrors({});
+  };
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    setTouched(new Set([...Object.keys(form), 'lon', 'lat']));
+    if (Object.keys(local.errors).length) { setBanner(t.common.fixErrors); scrollToFirstError(); return; }
+    const { lon, lat } = parseCoordinateText(form.coords);
+    const { coords, tags, ...rest } = form;
+    const draft = { ...rest, lon, lat, coordSystem: coords.system as EnterpriseDraft['coordSystem'], tags: tags.split(/[，,、\s]+/).filter(Boolean) };
+    setSaving(true);
+    try {
+      const saved = id ? await call('enterprises.update', { id, patch: draft }) : await call('enterprises.create', draft);
+      setFlashWarnings(saved.warnings);
+      navigate(`/enterprises/${saved.enterprise.id}`);
+    } catch (e) {
+      if (e instanceof ApiFailure) { setServerErrors(e.fields); setBanner(e.message); scrollToFirstError(); } else setBanner((e as Error).message);
+    } finally { setSaving(false); }
+  };
+  return (
+    <form className="page form-page" onSubmit={(e) => void submit(e)} noValidate>
+      <header className="page-head">
+        <button type="button" className="link" onClick={() => navigate(id ? `/enterprises/${id}` : '/enterprises')}>← {t.common.cancel}</button>
+        <h1>{id ? t.enterprise.edit : t.enterprise.new}</h1>
+      </header>
+      {banner && <p className="banner error" role="alert">{banner}</p>}
+      <section className="card">
+        <h2>{t.enterprise.sections.basic}</h2>
+        <div className="form-grid">
+          <Field label="单位名称" required error={errorOf('name')} wide><input name="name" value={form.name} onChange={(e) => set({ name: e.target.value })} /></Field>
+          <Field label="统一社会信用代码" required error={errorOf('uscc')} warning={local.warnings.uscc} hint="18位，GB 32100">
+            <input name="uscc" value={form.uscc} maxLength={18} onChange={(e) => set({ uscc: e.target.value.toUpperCase() })} />
+          </Field>
+          <Field label="污染源编码（HJ 608）" error={errorOf('pollutionSourceCode')} hint="信用代码 + 3位顺序码 + P">
+            <input name="pollutionSourceCode" value={form.pollutionSourceCode ?? ''} onChange={(e) => set({ pollutionSourceCode: e.target.value.toUpperCase() || null })} />
+          </Field>
+          <Field label="行业代码（GB/T 4754）" error={errorOf('industryCode')} hint={form.industryCode && !local.errors.industryCode ? industryName(form.industryCode) : '如 C2614'}>
+            <input name="industryCode" list="industry-codes" value={form.industryCode ?? ''} onChange={(e) => set({ industryCode: e.target.value.toUpperCase() || null })} />
+            <datalist id="industry-codes">{Object.entries(COMMON_INDUSTRY_CLASSES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</datalist>
+          </Field>
+          <Field label="排污许可管理类别"><Choice name="permitClass" value={form.permitClass} options={PERMIT_CLASSES} allowEmpty="（无）" onChange={(v) => set({ permitClass: v as Form['permitClass'] })} /></Field>
+          <Field label="生产状态"><Choice name="state" value={form.state} options={ENTERPRISE_STATES} onChange={(v) => set({ state: (v ?? '在产') as Form['state'] })} /></Field>
+          <Field label="重点排污单位"><label className="check"><input type="checkbox" name="keyUnit" checked={form.keyUnit} onChange={(e) => set({ keyUnit: e.target.checked })} />列入重点排污单位名录</label></Field>
+          <Field label="法定代表人"><input name="legalRepresentative" value={form.legalRepresentative} onChange={(e) => set({ legalRepresentative: e.target.value })} /></Field>
+          <Field label="标签" hint="用逗号分隔，如 涉VOCs，园区企业"><input name="tags" value={form.tags} onChange={(e) => set({ tags: e.target.value })} /></Field>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t.enterprise.sections.location}</h2>
+        <div className="form-grid">
+          <Field label="所属镇街 / 村居" required error={errorOf('townCode') ?? errorOf('villageCode')} wide>
+            <TownVillagePicker town={form.townCode} village={form.villageCode} onChange={(townCode, villageCode) => set({ townCode, villageCode })} />
+          </Field>
+          <Field label="流域" error={errorOf('watershedId')}><WatershedSelect value={form.watershedId} onChange={(watershedId) => set({ watershedId })} /></Field>
+          <Field label="地址" wide><input name="address" value={form.address} onChange={(e) => set({ address: e.target.value })} /></Field>
+          <Field label="坐标" error={errorOf('lon') ?? errorOf('lat')} hint={t.coords.hint} wide>
+            <CoordinateInputs value={form.coords} onChange={(coords) => set({ coords })} />
+          </Field>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t.enterprise.sections.contact}</h2>
+        <div className="form-grid">
+          <Field label="环保联系人"><input name="contactName" value={form.contactName} onChange={(e) => set({ contactName: e.target.value })} /></Field>
+          <Field label="联系电话" error={errorOf('contactPhone')}><input name="contactPhone" value={form.contactPhone} onChange={(e) => set({ contactPhone: e.target.value })} /></Field>
+          <Field label="备注" wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
+        </div>
+      </section>
+      <footer className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>{saving ? '保存中…' : t.common.save}</button>
+        <button type="button" onClick={() => navigate(id ? `/enterprises/${id}` : '/enterprises')}>{t.common.cancel}</button>
+      </footer>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import type { Outfall } from '../../shared/api/outfalls';
+import type { Warning } from '../../shared/api/result';
+import { formatDms } from '../../shared/domain/dms';
+import { call } from '../api';
+import { Detail } from '../components/field';
+import { HistoryList } from '../components/history-list';
+import { takeFlashWarnings } from '../flash';
+import { t } from '../i18n/zh-CN';
+import { navigate } from '../router';
+
+/** 一口一档: every field of one 入河排污口 across 查、测、溯、治, and its change history. */
+export function OutfallDetailPage({ id }: { id: string }) {
+  const [o, setO] = useState<Outfall | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [warnings] = useState<Warning[]>(takeFlashWarnings);
+  useEffect(() => { setO(null); call('outfalls.get', { id }).then(setO, (err: Error) => setError(err.message)); }, [id]);
+  if (error) return <div className="page"><p className="banner error">{error}</p><button onClick={() => navigate('/outfalls')}>{t.common.back}</button></div>;
+  if (!o) return <div className="page muted">{t.common.loading}</div>;
+  const remove = async () => {
+    if (!window.confirm(t.common.confirmRemove)) return;
+    try { await call('outfalls.remove', { id }); navigate('/outfalls'); } catch (err) { setError((err as Error).message); }
+  };
+  return (
+    <div className="page detail-page">
+      <header className="page-head">
+        <button className="link" onClick={() => navigate('/outfalls')}>← {t.common.back}</button>
+        <h1>{o.name}</h1>
+        <span className="tag">{o.type}</span>
+        <span className="spacer" />
+        <button className="primary" onClick={() => navigate(`/outfalls/${id}/edit`)}>{t.common.edit}</button>
+        <button className="danger" onClick={() => void remove()}>{t.common.remove}</button>
+      </header>
+      {warnings.map((w, i) => <p key={i} className="banner warning">{w.message}</p>)}
+      <div className="detail-layout">
+        <div>
+          <section className="card">
+            <h2>{t.outfall.sections.basic}</h2>
+            <dl className="details">
+              <Detail label="排污口名称">{o.name}</Detail>
+              <Detail label="排污口编码（国家统一赋码）"><code>{o.code}</code></Detail>
+              <Detail label="省市系统编码"><code>{o.localCode}</code></Detail>
+              <Detail label="编码掌握情况">{o.codeState}</Detail>
+              <Detail label="排污口类型">{o.type}</Detail>
+              <Detail label="排污口细类">{o.subType}</Detail>
+              <Detail label="入河方式">{o.entryMode}</Detail>
+              <Detail label="排放规律">{o.dischargePattern}</Detail>
+            </dl>
+          </section>
+          <section className="card">
+            <h2>{t.outfall.sections.water}</h2>
+            <dl className="details">
+              <Detail label="受纳水体">{o.waterBodyName}</Detail>
+              <Detail label="流域">{o.watershedName}</Detail>
+              <Detail label="所属镇街">{o.townName}</Detail>
+              <Detail label="所属村居">{o.villageName}</Detail>
+              <Detail label="经度（CGCS2000）">{o.lon === null ? '' : `${o.lon.toFixed(6)}（${formatDms(o.lon)}）`}</Detail>
+              <Detail label="纬度（CGCS2000）">{o.lat === null ? '' : `${o.lat.toFixed(6)}（${formatDms(o.lat)}）`}</Detail>
+              <Detail label="下游最近国控断面">{o.nearestSection}</Detail>
+              <Detail label="距断面距离">{o.sectionDistanceKm === null ? '' : `${o.sectionDistanceKm} km`}</Detail>
+            </dl>
+          </section>
+          <section className="card">
+            <h2>{t.outfall.sections.trace}</h2>
+            <dl className="details">
+              <Detail label="责任主体">{o.enterpriseId ? <a href={`#/enterprises/${o.enterpriseId}`}>{o.enterpriseName}</a> : ''}</Detail>
+              <Detail label="审批/登记情况">{o.approvalState}</Detail>
+              <Detail label="标识牌设置">{o.signState}</Detail>
+            </dl>
+          </section>
+          <section className="card">
+            <h2>{t.outfall.sections.remediation}</h2>
+            <dl className="details">
+              <Detail label="整治类型">{o.remediationCategory}</Detail>
+              <Detail label="整治进展">{o.remediationState}</Detail>
+              <Detail label="备注" wide>{o.note}</Detail>
+            </dl>
+          </section>
+        </div>
+        <aside className="card">
+          <h2>{t.common.history}</h2>
+          <HistoryList entity="outfall" id={id} refresh={o.updatedAt} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { OutfallDraft } from '../../shared/api/outfalls';
+import { defaultOutfallCodeValidator } from '../../shared/domain/outfall-code';
+import {
+  APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
+  REMEDIATION_STATES, SIGN_STATES, needsApproval, type OutfallType,
+} from '../../shared/domain/outfall-types';
+import { ApiFailure, call } from '../api';
+import { CoordinateInputs, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
+import { EnterprisePicker } from '../components/enterprise-picker';
+import { Choice, Field, scrollToFirstError } from '../components/field';
+import { TownVillagePicker } from '../components/region-picker';
+import { WaterBodySelect } from '../components/water-picker';
+import { useDirectories } from '../directories';
+import { setFlashWarnings } from '../flash';
+import { t } from '../i18n/zh-CN';
+import { navigate } from '../router';
+
+type Form = Omit<OutfallDraft, 'lon' | 'lat' | 'coordSystem' | 'sectionDistanceKm'> & { coords: CoordinateText; distance: string; enterpriseName: string | null };
+
+const blank = (system: string): Form => ({
+  name: '', code: null, localCode: null, codeState: '暂不掌握', type: '工业排污口', subType: '工业企业排污口', waterBodyId: null,
+  watershedId: null, townCode: '', villageCode: null, entryMode: null, dischargePattern: null, enterpriseId: null, enterpriseName: null,
+  approvalState: null, signState: null, remediationCategory: null, remediationState: null, nearestSection: '', distance: '', note: '',
+  coords: { lon: '', lat: '', system },
+});
+
+function localCheck(f: Form): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!f.name.trim()) errors.name = '请填写排污口名称';
+  if (f.code) { const p = defaultOutfallCodeValidator(f.code); if (p) errors.code = p; }
+  if (f.localCode) { const p = defaultOutfallCodeValidator(f.localCode); if (p) errors.localCode = p; }
+  if (f.codeState === '已掌握' && !f.code && !f.localCode) errors.code = '编码状态为“已掌握”时请填写排污口编码';
+  if (!f.townCode) errors.townCode = '请选择所属镇街';
+  if (f.distance && !(Number(f.distance) >= 0)) errors.sectionDistanceKm = '距离应为不小于0的数字（km）';
+  Object.assign(errors, parseCoordinateText(f.coords).errors);
+  return errors;
+}
+
+/** Create or edit an 入河排污口 across 查 (codes, type), 测/溯 (water, responsible party) and 治. */
+export function OutfallFormPage({ id }: { id?: string }) {
+  const d = useDirectories();
+  const [form, setForm] = useState<Form | null>(id ? null : blank(d.info.settings.defaultCoordSystem));
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    call('outfalls.get', { id }).then((o) => setForm({
+      ...o, distance: o.sectionDistanceKm === null ? '' : String(o.sectionDistanceKm),
+      coords: { lon: o.lon === null ? '' : String(o.lon), lat: o.lat === null ? '' : String(o.lat), system: 'CGCS2000' },
+    }), (err: Error) => setBanner(err.message));
+  }, [id]);
+  if (!form) return <div className="page">{banner ? <p className="banner error">{banner}</p> : t.common.loading}</div>;
+
+  const local = localCheck(form);
+  const errorOf = (k: string) => serverErrors[k] ?? (touched.has(k) ? local[k] : undefined);
+  const set = (patch: Partial<Form>) => {
+    setForm({ ...form, ...patch });
+    setTouched(new Set([...touched, ...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : []), ...('distance' in patch ? ['sectionDistanceKm'] : [])]));
+    setServerErrors({});
+  };
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    setTouched(new Set([...Object.keys(form), 'lon', 'lat', 'sectionDistanceKm']));
+    if (Object.keys(local).length) { setBanner(t.common.fixErrors); scrollToFirstError(); return; }
+    const { lon, lat } = parseCoordinateText(form.coords);
+    const { coords, distance, enterpriseName: _n, ...rest } = form;
+    const draft = { ...rest, lon, lat, coordSystem: coords.system as OutfallDraft['coordSystem'], sectionDistanceKm: distance === '' ? null : Number(distance) };
+    try {
+      const saved = id ? await call('outfalls.update', { id, patch: draft }) : await call('outfalls.create', draft);
+      setFlashWarnings(saved.warnings);
+      navigate(`/outfalls/${saved.outfall.id}`);
+    } catch (e) {
+      if (e instanceof ApiFailure) { setServerErrors(e.fields); setBanner(e.message); scrollToFirstError(); } else setBanner((e as Error).message);
+    }
+  };
+  const subTypes = OUTFALL_TYPES[form.type] as readonly string[];
+  return (
+    <form className="page form-page" onSubmit={(e) => void submit(e)} noValidate>
+      <header className="page-head">
+        <button type="button" className="link" onClick={() => navigate(id ? `/outfalls/${id}` : '/outfalls')}>← {t.common.cancel}</button>
+        <h1>{id ? t.outfall.edit : t.outfall.new}</h1>
+      </header>
+      {banner && <p className="banner error" role="alert">{banner}</p>}
+      <section className="card">
+        <h2>{t.outfall.sections.basic}</h2>
+        <div className="form-grid">
+          <Field label="排污口名称" required error={errorOf('name')} wide><input name="name" value={form.name} onChange={(e) => set({ name: e.target.value })} /></Field>
+          <Field label="排污口类型" required>
+            <Choice name="type" value={form.type} options={OUTFALL_TYPE_NAMES} onChange={(v) => { const type = (v ?? '其他排口') as OutfallType; set({ type, subType: OUTFALL_TYPES[type][0] }); }} />
+          </Field>
+          <Field label="排污口细类" required error={errorOf('subType')} warning={needsApproval(form.subType) ? '此类排污口须办理设置审批' : undefined}>
+            <Choice name="subType" value={form.subType} options={subTypes} onChange={(v) => set({ subType: v ?? subTypes[0] })} />
+          </Field>
+          <Field label="编码掌握情况"><Choice name="codeState" value={form.codeState} options={CODE_STATES} onChange={(v) => set({ codeState: (v ?? '暂不掌握') as Form['codeState'] })} /></Field>
+          <Field label="排污口编码（国家统一赋码）" error={errorOf('code')}><input name="code" value={form.code ?? ''} onChange={(e) => set({ code: e.target.value.toUpperCase() || null })} /></Field>
+          <Field label="省市系统编码" error={errorOf('localCode')}><input name="localCode" value={form.localCode ?? ''} onChange={(e) => set({ localCode: e.target.value.toUpperCase() || null })} /></Field>
+          <Field label="入河方式"><Choice name="entryMode" value={form.entryMode} options={ENTRY_MODES} allowEmpty="（未查明）" onChange={(v) => set({ entryMode: v as Form['entryMode'] })} /></Field>
+          <Field label="排放规律"><Choice name="dischargePattern" value={form.dischargePattern} options={DISCHARGE_PATTERNS} allowEmpty="（未查明）" onChange={(v) => set({ dischargePattern: v as Form['dischargePattern'] })} /></Field>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t.outfall.sections.water}</h2>
+        <div className="form-grid">
+          <Field label="受纳水体" error={errorOf('waterBodyId') ?? errorOf('watershedId')} hint="流域随受纳水体自动确定"><WaterBodySelect value={form.waterBodyId} onChange={(waterBodyId) => set({ waterBodyId, watershedId: null })} /></Field>
+          <Field label="所属镇街 / 村居" required error={errorOf('townCode') ?? errorOf('villageCode')} wide>
+            <TownVillagePicker town={form.townCode} village={form.villageCode} onChange={(townCode, villageCode) => set({ townCode, villageCode })} />
+          </Field>
+          <Field label="坐标" error={errorOf('lon') ?? errorOf('lat')} hint={t.coords.hint} wide><CoordinateInputs value={form.coords} onChange={(coords) => set({ coords })} /></Field>
+          <Field label="下游最近国控断面"><input name="nearestSection" value={form.nearestSection} onChange={(e) => set({ nearestSection: e.target.value })} /></Field>
+          <Field label="距断面距离（km）" error={errorOf('sectionDistanceKm')}><input name="sectionDistanceKm" inputMode="decimal" value={form.distance} onChange={(e) => set({ distance: e.target.value })} /></Field>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t.outfall.sections.trace}</h2>
+        <div className="form-grid">
+          <Field label="责任主体（溯源）" error={errorOf('enterpriseId')} wide>
+            <EnterprisePicker value={form.enterpriseId} name={form.enterpriseName} onChange={(enterpriseId, enterpriseName) => set({ enterpriseId, enterpriseName })} />
+          </Field>
+          <Field label="审批/登记情况"><Choice name="approvalState" value={form.approvalState} options={APPROVAL_STATES} allowEmpty="（未查明）" onChange={(v) => set({ approvalState: v as Form['approvalState'] })} /></Field>
+          <Field label="标识牌设置"><Choice name="signState" value={form.signState} options={SIGN_STATES} allowEmpty="（未查明）" onChange={(v) => set({ signState: v as Form['signState'] })} /></Field>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t.outfall.sections.remediation}</h2>
+        <div className="form-grid">
+          <Field label="整治类型"><Choice name="remediationCategory" value={form.remediationCategory} options={REMEDIATION_CATEGORIES} allowEmpty="（无需整治/未定）" onChange={(v) => set({ remediationCategory: v as Form['remediationCategory'] })} /></Field>
+          <Field label="整治进展"><Choice name="remediationState" value={form.remediationState} options={REMEDIATION_STATES} allowEmpty="（无）" onChange={(v) => set({ remediationState: v as Form['remediationState'] })} /></Field>
+          <Field label="备注" wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
+        </div>
+      </section>
+      <footer className="form-actions">
+        <button type="submit" className="primary">{t.common.save}</button>
+        <button type="button" onClick={() => navigate(id ? `/outfalls/${id}` : '/outfalls')}>{t.common.cancel}</button>
+      </footer>
+    </form>
+  );
+}
