@@ -1,0 +1,64 @@
+// The desktop host: one window on app://, one IPC channel to the core. Thin by design.
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openOrCreateDemo } from './core/default-workspace';
+import type { Workbench } from './core/workbench';
+import {
+  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, appRequestToFile, contentSecurityPolicy, isAllowedExternal, isAppUrl,
+  isTrustedSender, secureWebPreferences,
+} from './security';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const rendererDir = join(__dirname, '..', 'renderer');
+let wb: Workbench | null = null;
+
+function reportFatal(title: string, e: unknown): void {
+  console.error(title, e);
+  dialog.showErrorBox('清水工作台出错', `${title}\n\n${e instanceof Error ? e.message : String(e)}`);
+}
+process.on('uncaughtException', (e) => reportFatal('未处理的错误', e));
+process.on('unhandledRejection', (e) => reportFatal('未处理的异步错误', e));
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (e, url) => { if (!isAppUrl(url)) e.preventDefault(); });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('render-process-gone', (_e, details) => reportFatal('窗口进程意外退出', details.reason));
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appRequestToFile(request.method, request.url, rendererDir);
+    if (!file) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', contentSecurityPolicy());
+    return new Response(res.body, { status: res.status, headers });
+  });
+  try {
+    wb = openOrCreateDemo(join(app.getPath('userData'), 'workspace')).wb;
+  } catch (e) {
+    reportFatal('无法打开工作区', e);
+    app.quit();
+    return;
+  }
+  ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, input: unknown) => {
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null }) || typeof name !== 'string') {
+      return { ok: false, error: { code: 'forbidden', message: '拒绝来自非本程序页面的请求' } };
+    }
+    return wb!.dispatch(name, input);
+  });
+  const win = new BrowserWindow({ width: 1366, height: 860, title: '清水 · 生态环境执法工作台', webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')) });
+  wb.events.on('event', (e) => { if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, e); });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+});
+
+app.on('window-all-closed', () => { wb?.close(); app.quit(); });

@@ -1,0 +1,67 @@
+/**
+ * The desktop's security rules as pure functions (Electron security checklist), so they can be
+ * unit-tested without Electron. main.ts wires them to Electron's hooks.
+ */
+import { resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from './web/csp';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'qingshui';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const IPC_CHANNEL = 'qingshui:rpc';
+export const EVENT_CHANNEL = 'qingshui:event';
+
+/** Links a person may open in the system browser; everything else is refused. */
+export const EXTERNAL_ALLOW = ['https://www.mee.gov.cn/', 'https://sthjt.', 'https://www.gov.cn/'];
+
+export { contentSecurityPolicy };
+
+/** Whether a URL belongs to our own app:// origin. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether an external link may be handed to the system browser (https only, allow-listed). */
+export function isAllowedExternal(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && EXTERNAL_ALLOW.some((prefix) => url.startsWith(prefix) || (prefix.endsWith('.') && u.host.startsWith(prefix.slice(8))));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Maps an app:// request to a file inside the renderer build; null for other methods, hosts,
+ * or paths that resolve outside the build folder.
+ */
+export function appRequestToFile(method: string, url: string, rendererDir: string): string | null {
+  if (method !== 'GET') return null;
+  let u: URL;
+  try { u = new URL(url); } catch { return null; }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  let path: string;
+  try { path = decodeURIComponent(u.pathname); } catch { return null; }
+  if (path.includes('\0')) return null;
+  const root = resolve(rendererDir);
+  const file = resolve(root, '.' + (path === '/' ? '/index.html' : path));
+  return file.startsWith(root + sep) ? file : null;
+}
+
+/** An IPC message is accepted only from our own top-level frame on our own origin. */
+export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | null | undefined): boolean {
+  return !!frame && frame.isMainFrame && isAppUrl(frame.url);
+}
+
+/** The web preferences every window gets. */
+export function secureWebPreferences(preload: string) {
+  return {
+    preload, contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
+    webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, spellcheck: false,
+  } as const;
+}

@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createWorkbench } from '../../electron/core/workbench';
+import { REGION } from '../../electron/store/entities';
+import { tempDir } from './helpers';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
+function qingshui(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the qingshui command line', () => {
+  it('builds the demo county and reports counts as JSON', () => {
+    const dir = join(tempDir(), 'ws');
+    const demo = qingshui('demo', '--data', dir, '--seed', '42');
+    expect(demo.code).toBe(0);
+    expect(demo.out).toContain('400 家排污单位');
+    const stats = qingshui('stats', '--data', dir, '--json');
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.out)).toMatchObject({ enterprises: 400, outfalls: 200, regions: 111, people: 30, watersheds: 2, waterBodies: 5 });
+    expect(qingshui('stats', '--data', dir).out).toContain('排污单位：400');
+  });
+
+  it('scales the demo for benchmarks', () => {
+    const dir = join(tempDir(), 'ws');
+    expect(qingshui('demo', '--data', dir, '--scale', '3').code).toBe(0);
+    expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out)).toMatchObject({ enterprises: 1200, outfalls: 600 });
+  });
+
+  it('refuses to write the demo into a workspace that has data', () => {
+    const dir = join(tempDir(), 'ws');
+    qingshui('demo', '--data', dir);
+    const again = qingshui('demo', '--data', dir);
+    expect(again.code).not.toBe(0);
+    expect(again.err).toContain('已有数据');
+  });
+
+  it('backs up online and restores, keeping the replaced workspace', () => {
+    const root = tempDir();
+    const dir = join(root, 'ws');
+    qingshui('demo', '--data', dir);
+    const backup = join(root, 'backup.qingshui');
+    expect(qingshui('backup', '--data', dir, '--out', backup).code).toBe(0);
+    const wb = createWorkbench({ dataDir: dir, actor: 'system' });
+    wb.store.write(REGION, '360799106999', { name: '新增村', level: 'village', parentCode: '360799106000' }, 'system');
+    wb.close();
+    expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out).regions).toBe(112);
+    const restored = qingshui('restore', '--data', dir, '--from', backup);
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out).regions).toBe(111);
+    expect(readdirSync(dir).some((f) => f.includes('before-restore'))).toBe(true);
+    expect(qingshui('backup', '--data', dir, '--out', backup).err).toContain('已存在');
+  });
+
+  it('refuses to restore from a file that is not a workspace', () => {
+    const root = tempDir();
+    const dir = join(root, 'ws');
+    qingshui('demo', '--data', dir);
+    const junk = join(root, 'junk.qingshui');
+    writeFileSync(junk, 'not a database at all, just text');
+    const r = qingshui('restore', '--data', dir, '--from', junk);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('不是清水工作区');
+    expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out).enterprises).toBe(400);
+  });
+
+  it('creates an empty workspace with init', () => {
+    const dir = join(tempDir(), 'ws');
+    expect(qingshui('init', '--data', dir, '--bureau', '某县生态环境局', '--county-code', '360701', '--county-name', '某县').code).toBe(0);
+    expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out)).toMatchObject({ enterprises: 0, regions: 1 });
+    expect(qingshui('init', '--data', join(tempDir(), 'x'), '--bureau', 'a', '--county-code', 'abc', '--county-name', 'b').err).toContain('县级区划代码');
+  });
+
+  it.each([
+    [['frobnicate'], '未知命令'],
+    [['stats'], '缺少参数 --data'],
+    [['stats', '--data', '/nonexistent/qingshui'], '不存在'],
+    [['stats', '--dta', 'x'], '未知选项'],
+    [['demo', '--data', '/tmp/x', '--scale', 'big'], '--scale 应为整数'],
+    [['demo', '--data', '/tmp/x', '--scale', '0'], '--scale 应为 1–1000'],
+  ])('answers %j with a clear message and a non-zero exit', (args, message) => {
+    const r = qingshui(...args);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain(message);
+    expect(existsSync('/tmp/x')).toBe(false);
+  });
+});

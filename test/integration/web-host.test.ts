@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
+const children: ChildProcess[] = [];
+afterEach(() => { for (const c of children.splice(0)) c.kill('SIGTERM'); });
+
+/** Starts `qingshui web` on a free port and returns the URL from its first line of output. */
+async function startHost(dataDir: string): Promise<{ url: URL; token: string }> {
+  const child = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const first = await new Promise<string>((ok, fail) => {
+    createInterface({ input: child.stdout! }).once('line', ok);
+    child.once('exit', (code) => fail(new Error(`web host exited ${code}`)));
+  });
+  const url = new URL(first);
+  return { url, token: url.searchParams.get('token')! };
+}
+
+const rpc = (url: URL, name: string, input: unknown, token?: string) =>
+  fetch(new URL(`/rpc/${name}`, url), { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { 'x-qingshui-token': token } : {}) }, body: JSON.stringify(input) });
+
+describe('the browser host', () => {
+  it('prints its URL with a token first, binds to 127.0.0.1, and builds the demo when no workspace exists', async () => {
+    const { url, token } = await startHost(join(tempDir(), 'fresh'));
+    expect(url.hostname).toBe('127.0.0.1');
+    expect(token).toMatch(/^[0-9a-f]{48}$/);
+    const r = await (await rpc(url, 'workspace.stats', {}, token)).json();
+    expect(r).toMatchObject({ ok: true, value: { enterprises: 400 } });
+  });
+
+  it('refuses calls without the session token', async () => {
+    const { url } = await startHost(join(tempDir(), 'ws'));
+    const res = await rpc(url, 'workspace.stats', {});
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('令牌');
+    expect((await rpc(url, 'workspace.stats', {}, 'f'.repeat(48))).status).toBe(401);
+  });
+
+  it('serves the renderer with a CSP, and never a file outside it', async () => {
+    const { url } = await startHost(join(tempDir(), 'ws'));
+    const page = await fetch(new URL('/', url));
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('<div id="root">');
+    const escape = await fetch(new URL('/..%2f..%2fpackage.json', url));
+    expect(escape.status).toBe(404);
+  });
+
+  it('answers bad JSON and unknown procedures in Chinese', async () => {
+    const { url, token } = await startHost(join(tempDir(), 'ws'));
+    const bad = await fetch(new URL('/rpc/workspace.stats', url), { method: 'POST', headers: { 'x-qingshui-token': token }, body: '{nope' });
+    expect(bad.status).toBe(400);
+    expect(await (await rpc(url, 'nope.nothing', {}, token)).json()).toMatchObject({ ok: false, error: { code: 'not_found', message: '未知的操作：nope.nothing' } });
+  });
+
+  it('pushes a change event over SSE when a record is written', async () => {
+    const { url, token } = await startHost(join(tempDir(), 'ws'));
+    const controller = new AbortController();
+    const events = await fetch(new URL(`/events?token=${token}`, url), { signal: controller.signal });
+    const reader = events.body!.getReader();
+    const [person] = ((await (await rpc(url, 'people.list', {}, token)).json()) as { value: { id: string }[] }).value;
+    await rpc(url, 'workspace.signIn', { personId: person.id }, token);
+    await rpc(url, 'workspace.updateSettings', { contactPhone: '0797-1234567' }, token);
+    let text = '';
+    while (!text.includes('"changed"')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('"entity":"workspace"');
+    controller.abort();
+  });
+});
