@@ -1,4 +1,5 @@
 import type { Input, Output, ProcedureName, Result } from '../shared/api/index';
+import { labelOf } from '../shared/api/labels';
 import type { ApiError } from '../shared/api/result';
 
 /** What the preload script exposes in the desktop window. */
@@ -8,7 +9,11 @@ declare global { interface Window { qingshui?: Bridge } }
 /** A failed call, carrying the core's error (code, Chinese message, field messages). */
 export class ApiFailure extends Error {
   constructor(public readonly error: ApiError) { super(error.message); }
-  get fields(): Record<string, string> { return this.error.details?.fields ?? {}; }
+  /** Field messages without the field's own label (the form shows it already). */
+  get fields(): Record<string, string> {
+    const fields = this.error.details?.fields ?? {};
+    return Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, m.startsWith(`${labelOf(k)}：`) ? m.slice(labelOf(k).length + 1) : m]));
+  }
 }
 
 const TOKEN_KEY = 'qingshui.token';

@@ -55,7 +55,7 @@ export function App() {
       <nav className="sidebar">
         <div className="brand"><b>{t.appName}</b><small>{t.appSubtitle}</small></div>
         {NAV.map((n) => (
-          <a key={n.path} href={`#/${n.path}`} className={section === n.path ? 'active' : ''}><span className="icon" aria-hidden>{n.icon}</span>{n.label}</a>
+          <a key={n.path} href={`#/${n.path}`} className={section === n.path ? 'active' : ''}><span className="icon" aria-hidden>{n.icon}</span><span className="label">{n.label}</span></a>
         ))}
         <div className="sidebar-foot">
           <small>{d.info.settings.bureauName}</small>

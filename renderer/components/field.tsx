@@ -35,5 +35,5 @@ export function Detail(p: { label: string; children: ReactNode; wide?: boolean }
 
 /** Brings the first field with an error into view once the page has re-rendered. */
 export function scrollToFirstError(): void {
-  requestAnimationFrame(() => document.querySelector('.has-error, .banner.error')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
+  requestAnimationFrame(() => (document.querySelector('.has-error') ?? document.querySelector('.banner.error'))?.scrollIntoView({ block: 'center' }));
 }

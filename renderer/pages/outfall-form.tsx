@@ -94,7 +94,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
             <Choice name="subType" value={form.subType} options={subTypes} onChange={(v) => set({ subType: v ?? subTypes[0] })} />
           </Field>
           <Field label="编码掌握情况"><Choice name="codeState" value={form.codeState} options={CODE_STATES} onChange={(v) => set({ codeState: (v ?? '暂不掌握') as Form['codeState'] })} /></Field>
-          <Field label="排污口编码（国家统一赋码）" error={errorOf('code')}><input name="code" value={form.code ?? ''} onChange={(e) => set({ code: e.target.value.toUpperCase() || null })} /></Field>
+          <Field label="排污口编码（国家统一赋码）" error={errorOf('code')}><input name="code" value={form.code ?? ''} onChange={(e) => { const code = e.target.value.toUpperCase() || null; set({ code, ...(code && form.codeState === '暂不掌握' ? { codeState: '已掌握' as const } : {}) }); }} /></Field>
           <Field label="省市系统编码" error={errorOf('localCode')}><input name="localCode" value={form.localCode ?? ''} onChange={(e) => set({ localCode: e.target.value.toUpperCase() || null })} /></Field>
           <Field label="入河方式"><Choice name="entryMode" value={form.entryMode} options={ENTRY_MODES} allowEmpty="（未查明）" onChange={(v) => set({ entryMode: v as Form['entryMode'] })} /></Field>
           <Field label="排放规律"><Choice name="dischargePattern" value={form.dischargePattern} options={DISCHARGE_PATTERNS} allowEmpty="（未查明）" onChange={(v) => set({ dischargePattern: v as Form['dischargePattern'] })} /></Field>
