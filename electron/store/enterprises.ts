@@ -19,7 +19,7 @@ function filterClause(f: EnterpriseFilter) {
   if (f.keyUnit !== undefined) w.add('e.key_unit = ?', f.keyUnit ? 1 : 0);
   if (f.state) w.add('e.state = ?', f.state);
   if (f.q) {
-    const s = searchClause(f.q, 'enterprises', 'e', ['name', 'uscc', 'address']);
+    const s = searchClause(f.q, 'enterprises', 'e');
     if (s.sql) w.add(s.sql, ...s.params);
   }
   return w;

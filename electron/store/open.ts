@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { DomainError } from '../../shared/api/result';
+import { registerFunctions } from './functions';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -56,6 +57,7 @@ export function openDatabase(file: string, opts: { create: boolean }): Database.
   }
   const db = new Database(file);
   try {
+    registerFunctions(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL'); // records are legal documents
     db.pragma('foreign_keys = ON');

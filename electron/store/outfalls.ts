@@ -19,7 +19,7 @@ function filterClause(f: OutfallFilter) {
   if (f.remediationState) w.add('o.remediation_state = ?', f.remediationState);
   if (f.enterpriseId) w.add('o.enterprise_id = ?', f.enterpriseId);
   if (f.q) {
-    const s = searchClause(f.q, 'outfalls', 'o', ['name', 'code', 'local_code']);
+    const s = searchClause(f.q, 'outfalls', 'o');
     if (s.sql) w.add(s.sql, ...s.params);
   }
   return w;

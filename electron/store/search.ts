@@ -1,8 +1,11 @@
+import { charPhrase } from './functions';
+
 /**
  * Chinese substring search (DESIGN §4): terms of ≥3 characters go to the FTS5 trigram index,
- * shorter ones to LIKE over the same columns. Returns a WHERE fragment and its parameters.
+ * shorter ones to the per-character index as a phrase (both are index lookups, never a scan).
+ * Returns a WHERE fragment and its parameters.
  */
-export function searchClause(q: string, table: string, alias: string, likeColumns: string[]): { sql: string; params: unknown[] } {
+export function searchClause(q: string, table: string, alias: string): { sql: string; params: unknown[] } {
   const terms = q.split(/\s+/).filter(Boolean);
   const long = terms.filter((t) => [...t].length >= 3);
   const short = terms.filter((t) => [...t].length < 3);
@@ -12,10 +15,9 @@ export function searchClause(q: string, table: string, alias: string, likeColumn
     parts.push(`${alias}.rowid IN (SELECT rowid FROM ${table}_fts WHERE ${table}_fts MATCH ?)`);
     params.push(long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
   }
-  for (const t of short) {
-    parts.push(`(${likeColumns.map((c) => `${alias}.${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    const pattern = `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    for (let i = 0; i < likeColumns.length; i++) params.push(pattern);
+  if (short.length) {
+    parts.push(`${alias}.rowid IN (SELECT rowid FROM ${table}_chars WHERE ${table}_chars MATCH ?)`);
+    params.push(short.map(charPhrase).join(' AND '));
   }
   return { sql: parts.join(' AND '), params };
 }

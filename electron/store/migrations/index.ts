@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import * as m0010 from './0010-initial';
 import * as m0020 from './0020-search';
+import * as m0030 from './0030-short-search';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -8,6 +9,7 @@ export type Migration = { version: number; name: string; up: (db: Database) => v
 export const migrations: Migration[] = [
   { version: 10, name: 'initial', up: m0010.up },
   { version: 20, name: 'search', up: m0020.up },
+  { version: 30, name: 'short-search', up: m0030.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * SQL functions our triggers use; registered on every connection before anything is written.
+ * qs_chars('丰泽Ab') = '丰 泽 a b': one token per character, so a 1–2 character search is an
+ * FTS5 phrase query ("丰 泽") instead of a LIKE scan over every row.
+ */
+export function registerFunctions(db: Database): void {
+  db.function('qs_chars', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? [...text.toLowerCase()].filter((c) => c.trim() !== '').join(' ') : null);
+}
+
+/** The FTS5 query for a short term: its characters as one phrase. */
+export function charPhrase(term: string): string {
+  return `"${[...term.toLowerCase()].filter((c) => c.trim() !== '').map((c) => (c === '"' ? '""' : c)).join(' ')}"`;
+}

@@ -1,0 +1,87 @@
+// `npm run bench`: the issue's speed targets on a --scale 125 workspace, each beside a baseline measured in this run.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWorkbench, workspaceFile } from '../../electron/core/workbench';
+import { generateDemo } from '../../electron/services/demo/generate';
+import { ENTERPRISE } from '../../electron/store/entities';
+import { listEnterprises } from '../../electron/store/enterprises';
+import { openStore } from '../../electron/store/store';
+import { rowToFields } from '../../electron/store/write-path';
+import { coldStartBaseline, coldStartToFirstList } from './cold-start';
+import { p95, report, timeRuns } from './measure';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 125);
+
+async function main() {
+  const root = mkdtempSync(join(tmpdir(), 'qingshui-bench-'));
+  const dataDir = join(root, 'ws');
+  const results: boolean[] = [];
+  try {
+    let t = performance.now();
+    const builder = createWorkbench({ dataDir, actor: 'system' });
+    generateDemo(builder.store, { scale: SCALE });
+    builder.close();
+    const demoMs = performance.now() - t;
+    console.log(`# workspace --scale ${SCALE}: ${400 * SCALE} enterprises, ${200 * SCALE} outfalls, built in ${(demoMs / 1000).toFixed(1)} s`);
+
+    const wb = createWorkbench({ dataDir, actor: 'system' });
+    const db = wb.store.db;
+    const towns = db.prepare("SELECT code FROM regions WHERE level = 'town'").pluck().all() as string[];
+    const names = db.prepare('SELECT name FROM enterprises ORDER BY random() LIMIT 200').pluck().all() as string[];
+
+    // 1. a filtered, sorted page of 100 rows
+    const page = timeRuns(200, (i) => listEnterprises(db, { townCode: towns[i % towns.length], permitClass: i % 2 ? '简化管理' : undefined }, ['name', 'uscc', 'updatedAt'][i % 3], i % 2 ? 'desc' : 'asc', (i * 37) % 2000, 100));
+    const rawPageStmt = db.prepare('SELECT * FROM enterprises WHERE rowid > ? LIMIT 100');
+    const rawPage = timeRuns(200, (i) => rawPageStmt.all((i * 211) % 40000));
+    results.push(report('enterprise_page_filtered_sorted_p95', p95(page), 'ms', { name: 'raw rowid page of 100', value: p95(rawPage) }, { max: 20 }));
+
+    // 2. Chinese substring search: FTS5 trigram for ≥3 characters, LIKE for 1–2
+    const three = names.map((n) => [...n].slice(3, 6).join(''));
+    const two = names.map((n) => [...n].slice(3, 5).join(''));
+    const fts = timeRuns(200, (i) => listEnterprises(db, { q: three[i % three.length] }, 'name', 'asc', 0, 100));
+    const short = timeRuns(200, (i) => listEnterprises(db, { q: two[i % two.length] }, 'name', 'asc', 0, 100));
+    const scanStmt = db.prepare("SELECT id FROM enterprises WHERE name LIKE ? LIMIT 100");
+    const scan = timeRuns(200, (i) => scanStmt.all(`%${three[i % three.length]}%`));
+    results.push(report('enterprise_search_3chars_p95', p95(fts), 'ms', { name: 'raw LIKE scan, first 100, no count', value: p95(scan) }, { max: 30 }));
+    results.push(report('enterprise_search_2chars_p95', p95(short), 'ms', { name: 'raw LIKE scan, first 100, no count', value: p95(scan) }, { max: 30 }));
+
+    // 3. inserting every enterprise through the write path vs raw prepared inserts of the same rows
+    const rows = (db.prepare('SELECT * FROM enterprises').all() as Record<string, unknown>[]);
+    wb.close();
+    const rawFile = join(root, 'raw.qingshui');
+    const raw = openStore(rawFile);
+    raw.db.pragma('foreign_keys = OFF');
+    const cols = Object.keys(rows[0]);
+    const insert = raw.db.prepare(`INSERT INTO enterprises (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    t = performance.now();
+    raw.transaction(() => { for (const r of rows) insert.run(...cols.map((c) => r[c])); });
+    const rawMs = performance.now() - t;
+    raw.close();
+    const wp = openStore(join(root, 'wp.qingshui'));
+    wp.db.pragma('foreign_keys = OFF');
+    const fields = rows.map((r) => { const { id, createdAt: _c, updatedAt: _u, deleted: _d, ...f } = rowToFields(ENTERPRISE, r); return [id as string, f] as const; });
+    t = performance.now();
+    wp.transaction(() => { for (const [id, f] of fields) wp.write(ENTERPRISE, id, f, 'system'); });
+    const wpMs = performance.now() - t;
+    const changeRows = wp.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
+    wp.close();
+    console.log(`# write path wrote ${rows.length} rows and ${changeRows} change records`);
+    results.push(report(`write_path_insert_${rows.length}`, wpMs, 'ms', { name: 'raw prepared inserts', value: rawMs }, { max: rawMs * 3 }));
+
+    // 4. cold start of the browser host to the first list painted, in Chromium
+    const cold = [] as number[];
+    for (let i = 0; i < 3; i++) cold.push(await coldStartToFirstList(dataDir));
+    const base = [] as number[];
+    for (let i = 0; i < 3; i++) base.push(await coldStartBaseline());
+    results.push(report('cold_start_to_first_list', Math.min(...cold), 'ms', { name: 'bare node server + static page', value: Math.min(...base) }, { max: 1500 }));
+    console.log(`process_rss_peak: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB  [bench process, workspace file ${workspaceFile(dataDir)}]`);
+    new Database(':memory:').close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  if (results.includes(false)) { console.log('# some targets were missed'); process.exitCode = 1; }
+}
+
+void main();

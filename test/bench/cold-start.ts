@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Spawn of the browser host → first enterprise row painted in Chromium (ms). */
+export async function coldStartToFirstList(dataDir: string): Promise<number> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const page = await browser.newPage();
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(__dirname, '..', 'electron', 'cli.cjs'), 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
+  await page.goto(url.replace('/?', '/?') + '#/enterprises');
+  await page.waitForSelector('[role=row][data-index="0"] [role=cell]');
+  const ms = performance.now() - started;
+  child.kill('SIGTERM');
+  await browser.close();
+  return ms;
+}
+
+/** Baseline: spawn a bare Node HTTP server serving one static page → that page loaded (ms). */
+export async function coldStartBaseline(): Promise<number> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const page = await browser.newPage();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['-e', "require('http').createServer((q,r)=>{r.setHeader('content-type','text/html');r.end('<p role=row>hello</p>')}).listen(0,'127.0.0.1',function(){console.log('http://127.0.0.1:'+this.address().port+'/')})"], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
+  await page.goto(url);
+  await page.waitForSelector('[role=row]');
+  const ms = performance.now() - started;
+  child.kill('SIGTERM');
+  await browser.close();
+  return ms;
+}
+
+export { createServer, type AddressInfo };
