@@ -5,6 +5,7 @@ import { ApiFailure, call } from '../api';
 import { Choice, Detail, Field } from '../components/field';
 import { useDirectories } from '../directories';
 import { COORD_SYSTEM_LABELS, t } from '../i18n/zh-CN';
+import { PlacesDirectory } from './settings-places';
 
 function SettingsForm() {
   const d = useDirectories();
@@ -89,6 +90,7 @@ export function SettingsPage() {
       <header className="page-head"><h1>{t.nav.settings}</h1></header>
       <SettingsForm />
       <PeopleDirectory />
+      <PlacesDirectory />
       <section className="card">
         <h2>{t.settings.workspace}</h2>
         <dl className="details">

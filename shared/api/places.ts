@@ -13,8 +13,16 @@ export const WaterBody = z.object({
 });
 export type WaterBody = z.infer<typeof WaterBody>;
 
-/** Regions (统计用区划), watersheds and water bodies: small directories sent whole. */
+const name = z.string().trim().min(1, '请填写名称').max(50, '名称不能超过50个字');
+
+/** Regions (统计用区划), watersheds and water bodies: small directories sent whole, and edited. */
 export const placeProcedures = {
   'places.regions': { input: z.object({}).default({}), output: z.array(Region) },
   'places.water': { input: z.object({}).default({}), output: z.object({ watersheds: z.array(Watershed), waterBodies: z.array(WaterBody) }) },
+  'places.saveRegion': { input: z.object({ code: z.string().trim(), name }), output: Region },
+  'places.saveWatershed': { input: z.object({ id: z.string().optional(), name }), output: Watershed },
+  'places.saveWaterBody': {
+    input: z.object({ id: z.string().optional(), name, kind: WaterBody.shape.kind, watershedId: z.string().nullable().default(null) }),
+    output: WaterBody,
+  },
 } as const;

@@ -115,6 +115,24 @@ describe('finding enterprises', () => {
     }
   });
 
+  it('keeps both search indexes in step with renames and deletions', async () => {
+    const wb = await demoWorkbench();
+    const { enterprise } = await wb.call('enterprises.create', await enterpriseDraft(wb, { name: '清水县鹭鸶湾砂石有限公司' }));
+    for (const q of ['鹭鸶湾', '鹭鸶', '鹭']) expect((await wb.call('enterprises.list', { q })).rows.map((r) => r.id), q).toEqual([enterprise.id]);
+    await wb.call('enterprises.update', { id: enterprise.id, patch: { name: '清水县鹳雀楼建材有限公司' } });
+    for (const q of ['鹭鸶湾', '鹭鸶', '鹭']) expect((await wb.call('enterprises.list', { q })).total, q).toBe(0);
+    for (const q of ['鹳雀楼', '鹳雀', '鹳']) expect((await wb.call('enterprises.list', { q })).total, q).toBe(1);
+    await wb.call('enterprises.remove', { id: enterprise.id });
+    expect((await wb.call('enterprises.list', { q: '鹳' })).total).toBe(0);
+  });
+
+  it('looks short terms up in the per-character index, never by scanning the table', async () => {
+    const wb = await demoWorkbench();
+    const plan = (wb.store.db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM enterprises e WHERE e.deleted_at IS NULL AND e.rowid IN (SELECT rowid FROM enterprises_chars WHERE enterprises_chars MATCH '\"丰 泽\"')").all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toContain('VIRTUAL TABLE INDEX');
+    expect(plan).not.toMatch(/SCAN e\b(?! USING)/);
+  });
+
   it('filters by town, industry section, permit class and key unit, sorts, and pages', async () => {
     const wb = await demoWorkbench();
     const towns = (await wb.call('places.regions', {})).filter((r) => r.level === 'town');
