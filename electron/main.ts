@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } fr
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openOrCreateDemo } from './core/default-workspace';
-import type { Workbench } from './core/workbench';
+import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import {
   APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, appRequestToFile, contentSecurityPolicy, isAllowedExternal, isAppUrl,
   isTrustedSender, secureWebPreferences,
@@ -12,7 +12,7 @@ import {
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const rendererDir = join(__dirname, '..', 'renderer');
-let wb: Workbench | null = null;
+let wb: WorkspaceHost | null = null;
 
 function reportFatal(title: string, e: unknown): void {
   console.error(title, e);
@@ -43,7 +43,7 @@ void app.whenReady().then(() => {
     return new Response(res.body, { status: res.status, headers });
   });
   try {
-    wb = openOrCreateDemo(join(app.getPath('userData'), 'workspace')).wb;
+    wb = createWorkspaceHost(openOrCreateDemo(join(app.getPath('userData'), 'workspace')).wb);
   } catch (e) {
     reportFatal('无法打开工作区', e);
     app.quit();

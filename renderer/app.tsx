@@ -47,7 +47,10 @@ export function App() {
   const d = useDirectories();
   const [choosing, setChoosing] = useState(!d.info.currentPerson);
   const [refresh, setRefresh] = useState(0);
-  useEffect(() => onCoreEvent((e) => { if (e.type === 'changed' && (e.entity === 'people' || e.entity === 'workspace')) setRefresh((x) => x + 1); }), []);
+  useEffect(() => onCoreEvent((e) => {
+    if (e.type === 'workspace') { window.location.hash = '#/dashboard'; window.location.reload(); }
+    if (e.type === 'changed' && (e.entity === 'people' || e.entity === 'workspace' || e.entity === 'places')) setRefresh((x) => x + 1);
+  }), []);
   useEffect(() => { if (refresh) void d.reload(); }, [refresh]); // eslint-disable-line react-hooks/exhaustive-deps
   const section = route[0] ?? 'dashboard';
   return (

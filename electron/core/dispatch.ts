@@ -25,6 +25,7 @@ export function issuesToFields(issues: z.core.$ZodIssue[]): Record<string, strin
  */
 export async function dispatch(handlers: Handlers, ctx: ServiceContext, name: string, input: unknown): Promise<Result<unknown>> {
   if (!isProcedureName(name)) return { ok: false, error: { code: 'not_found', message: `未知的操作：${name}` } };
+  if (!Object.prototype.hasOwnProperty.call(handlers, name)) return { ok: false, error: { code: 'not_found', message: `此处不能执行：${name}` } };
   const spec = procedures[name];
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
@@ -32,7 +33,7 @@ export async function dispatch(handlers: Handlers, ctx: ServiceContext, name: st
     return { ok: false, error: { code: 'invalid', message: Object.values(fields).join('；'), details: { fields } } };
   }
   try {
-    const handler = handlers[name] as (c: ServiceContext, i: unknown) => unknown;
+    const handler = handlers[name as keyof Handlers] as (c: ServiceContext, i: unknown) => unknown;
     const value = await handler(ctx, parsed.data);
     return { ok: true, value };
   } catch (e) {

@@ -11,7 +11,7 @@ import { dispatch } from './dispatch';
 export const WORKSPACE_FILE = 'workspace.qingshui';
 
 /** Progress and change notices pushed to every window (DESIGN §3). */
-export type WorkbenchEvent = { type: 'changed'; entity: string } | { type: 'progress'; job: string; done: number; total: number; phase: string };
+export type WorkbenchEvent = { type: 'changed'; entity: string } | { type: 'workspace' } | { type: 'progress'; job: string; done: number; total: number; phase: string };
 
 export type Workbench = {
   dispatch(name: string, input: unknown): Promise<Result<unknown>>;
@@ -42,7 +42,7 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
   const run = async (name: string, input: unknown) => {
     const result = await dispatch(handlers, ctx, name, input);
-    if (result.ok && /\.(create|update|remove|updateSettings)$/.test(name)) events.emit('event', { type: 'changed', entity: name.split('.')[0] });
+    if (result.ok && /\.(create|update|remove|updateSettings|save\w+)$/.test(name)) events.emit('event', { type: 'changed', entity: name.split('.')[0] });
     return result;
   };
   return {

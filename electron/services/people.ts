@@ -33,10 +33,13 @@ function mustGet(ctx: ServiceContext, id: string) {
 export const peopleHandlers = {
   'people.list': (ctx, { role, includeInactive }) => listPeople(ctx.store.db, role, includeInactive),
   'people.create': (ctx, draft) => {
-    const author = authorOf(ctx);
-    checkDraft(ctx, draft, null);
+    // The first person of an empty workspace enters themselves, and is signed in as its author.
+    const first = !ctx.session.personId && listPeople(ctx.store.db, undefined, true).length === 0;
     const id = newId();
+    const author = first ? id : authorOf(ctx);
+    checkDraft(ctx, draft, null);
     ctx.store.write(PERSON, id, draft, author);
+    if (first) ctx.session.personId = id;
     return mustGet(ctx, id);
   },
   'people.update': (ctx, { id, patch }) => {

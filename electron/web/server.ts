@@ -1,7 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Workbench, WorkbenchEvent } from '../core/workbench';
+import type { WorkbenchEvent } from '../core/workbench';
+import type { WorkspaceHost } from '../core/workspace-host';
 import { contentSecurityPolicy } from './csp';
 import { readStatic, resolveStatic } from './static-files';
 
@@ -36,7 +37,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
  * The browser host (DESIGN §2): the renderer build, `POST /rpc/<name>` and `GET /events` (SSE) on
  * 127.0.0.1 only. Every call must carry the per-run session token.
  */
-export async function startWebHost(wb: Workbench, opts: { port?: number; rendererDir: string; token?: string }): Promise<WebHost> {
+export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'>, opts: { port?: number; rendererDir: string; token?: string }): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('hex');
   const clients = new Set<ServerResponse>();
   const onEvent = (e: WorkbenchEvent) => { for (const c of clients) c.write(`data: ${JSON.stringify(e)}\n\n`); };

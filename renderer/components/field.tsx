@@ -37,3 +37,8 @@ export function Detail(p: { label: string; children: ReactNode; wide?: boolean }
 export function scrollToFirstError(): void {
   requestAnimationFrame(() => (document.querySelector('.has-error') ?? document.querySelector('.banner.error'))?.scrollIntoView({ block: 'center' }));
 }
+
+/** A button aligned with the fields of its row (not inside a <label>, which would rename it). */
+export function FieldAction(p: { children: ReactNode }) {
+  return <div className="field"><span className="field-label">{'\u00a0'}</span>{p.children}</div>;
+}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { WaterBody } from '../../shared/api/places';
 import { townKind } from '../../shared/domain/region-code';
 import { ApiFailure, call } from '../api';
-import { Field } from '../components/field';
+import { Field, FieldAction } from '../components/field';
 import { useDirectories } from '../directories';
 
 /** 区划与水系: the towns, villages, watersheds and water bodies records point at. */
@@ -31,14 +31,14 @@ export function PlacesDirectory() {
             <input name="regionCode" value={region.code} onChange={(e) => setRegion({ ...region, code: e.target.value.trim() })} />
           </Field>
           <Field label="名称"><input name="regionName" value={region.name} onChange={(e) => setRegion({ ...region, name: e.target.value })} /></Field>
-          <Field label=" "><button type="submit">保存区划</button></Field>
+          <FieldAction><button type="submit">保存区划</button></FieldAction>
         </div>
       </form>
       <p className="muted">流域：{d.watersheds.map((w) => w.name).join('、') || '（无）'}；水体：{d.waterBodies.map((b) => b.name).join('、') || '（无）'}</p>
       <form className="inline-form" noValidate onSubmit={(e) => void run(e, 'watershed', () => call('places.saveWatershed', { name: watershed }), () => setWatershed(''))}>
         <div className="form-grid">
           <Field label="添加流域" error={errors.watershed}><input name="watershedName" value={watershed} onChange={(e) => setWatershed(e.target.value)} /></Field>
-          <Field label=" "><button type="submit">保存流域</button></Field>
+          <FieldAction><button type="submit">保存流域</button></FieldAction>
         </div>
       </form>
       <form noValidate onSubmit={(e) => void run(e, 'water', () => call('places.saveWaterBody', { ...water, watershedId: water.watershedId || null }), () => setWater({ name: '', kind: '河流', watershedId: '' }))}>
@@ -54,7 +54,7 @@ export function PlacesDirectory() {
               <option value="">（未指定）</option>{d.watersheds.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
             </select>
           </Field>
-          <Field label=" "><button type="submit">保存水体</button></Field>
+          <FieldAction><button type="submit">保存水体</button></FieldAction>
         </div>
       </form>
     </section>

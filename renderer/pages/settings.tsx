@@ -2,10 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { PERSON_ROLES, type Person, type PersonDraft } from '../../shared/api/people';
 import type { Settings } from '../../shared/api/workspace';
 import { ApiFailure, call } from '../api';
-import { Choice, Detail, Field } from '../components/field';
+import { Choice, Field } from '../components/field';
 import { useDirectories } from '../directories';
 import { COORD_SYSTEM_LABELS, t } from '../i18n/zh-CN';
 import { PlacesDirectory } from './settings-places';
+import { WorkspacesSection } from './settings-workspaces';
 
 function SettingsForm() {
   const d = useDirectories();
@@ -91,16 +92,7 @@ export function SettingsPage() {
       <SettingsForm />
       <PeopleDirectory />
       <PlacesDirectory />
-      <section className="card">
-        <h2>{t.settings.workspace}</h2>
-        <dl className="details">
-          <Detail label="数据文件" wide><code>{d.info.file}</code></Detail>
-          <Detail label="本机节点号"><code>{d.info.nodeId}</code></Detail>
-          <Detail label="数据结构版本">{d.info.schemaVersion}</Detail>
-          <Detail label="区划">{`${d.towns.length} 个镇街、${d.regions.filter((r) => r.level === 'village').length} 个村居`}</Detail>
-        </dl>
-        <p className="muted">备份：<code>qingshui backup --data 数据文件夹 --out 备份文件</code>；新建空白工作区：<code>qingshui init --data 新文件夹 …</code></p>
-      </section>
+      <WorkspacesSection />
     </div>
   );
 }

@@ -4,10 +4,12 @@ import { outfallProcedures } from './outfalls';
 import { peopleProcedures } from './people';
 import { placeProcedures } from './places';
 import { workspaceProcedures } from './workspace';
+import { workspacesProcedures } from './workspaces';
 
 /** Every procedure the core answers, by name: the one contract between hosts, renderer and CLI. */
 export const procedures = {
   ...workspaceProcedures,
+  ...workspacesProcedures,
   ...placeProcedures,
   ...peopleProcedures,
   ...enterpriseProcedures,

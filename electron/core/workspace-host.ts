@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { procedures, type Result } from '../../shared/api/index';
+import { DomainError } from '../../shared/api/result';
+import type { WorkspaceEntry } from '../../shared/api/workspaces';
+import type { Settings } from '../../shared/api/workspace';
+import { writeSettings } from '../services/workspace';
+import { REGION } from '../store/entities';
+import { openDatabase } from '../store/open';
+import { issuesToFields } from './dispatch';
+import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } from './workbench';
+
+/** What a host (browser or desktop) talks to: the active workbench, swappable for another workspace. */
+export type WorkspaceHost = {
+  dispatch(name: string, input: unknown): Promise<Result<unknown>>;
+  events: EventEmitter<{ event: [WorkbenchEvent] }>;
+  current(): Workbench;
+  close(): void;
+};
+
+const ARCHIVE = 'workspaces';
+
+function describe(file: string, active: boolean): WorkspaceEntry {
+  const entry = { file: active ? basename(file) : `${ARCHIVE}/${basename(file)}`, bureauName: '', countyName: '', enterprises: 0, modifiedAt: statSync(file).mtime.toISOString(), active };
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const setting = (key: string) => { const v = db!.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined; return v ? (JSON.parse(v) as string) : ''; };
+    return { ...entry, bureauName: setting('bureauName'), countyName: setting('countyName'), enterprises: db.prepare('SELECT count(*) FROM enterprises WHERE deleted_at IS NULL').pluck().get() as number };
+  } catch {
+    return { ...entry, bureauName: '（无法读取）' };
+  } finally {
+    db?.close();
+  }
+}
+
+/** Moves a closed database file (and any WAL/SHM beside it) to a new name. */
+function moveDatabase(from: string, to: string): void {
+  renameSync(from, to);
+  for (const ext of ['-wal', '-shm']) if (existsSync(from + ext)) renameSync(from + ext, to + ext);
+}
+
+/**
+ * Owns the active workbench of a data folder. `workspaces.createEmpty` puts the active workspace
+ * aside under workspaces/ and starts an empty one; `workspaces.open` swaps one back. Nothing is
+ * ever deleted, and a failed swap puts everything back where it was.
+ */
+export function createWorkspaceHost(first: Workbench): WorkspaceHost {
+  let wb = first;
+  const dataDir = first.dataDir;
+  const active = workspaceFile(dataDir);
+  const archive = join(dataDir, ARCHIVE);
+  const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
+  const forward = (e: WorkbenchEvent) => events.emit('event', e);
+  wb.events.on('event', forward);
+
+  /** Puts the active workspace aside, lets `prepare` put another in its place (returning how to undo that), opens it. */
+  const swap = (prepare: () => () => void) => {
+    mkdirSync(archive, { recursive: true });
+    const aside = join(archive, `${new Date().toISOString().replace(/[:.]/g, '-')}.qingshui`);
+    wb.events.off('event', forward);
+    wb.close();
+    const single = new Database(active); // set aside as one self-contained file: no -wal/-shm beside it
+    single.pragma('journal_mode = DELETE');
+    single.close();
+    moveDatabase(active, aside);
+    let undo: (() => void) | null = null;
+    try {
+      undo = prepare();
+      wb = createWorkbench({ dataDir, actor: 'user', create: false });
+    } catch (e) {
+      try { undo?.(); } finally {
+        moveDatabase(aside, active);
+        wb = createWorkbench({ dataDir, actor: 'user', create: false });
+      }
+      throw e;
+    } finally {
+      wb.events.on('event', forward);
+    }
+    events.emit('event', { type: 'workspace' });
+  };
+
+  const hostHandlers: Record<string, (input: never) => unknown> = {
+    'workspaces.list': () => [
+      describe(active, true),
+      ...(existsSync(archive) ? readdirSync(archive).filter((f) => f.endsWith('.qingshui')).sort().reverse().map((f) => describe(join(archive, f), false)) : []),
+    ],
+    'workspaces.createEmpty': (s: Pick<Settings, 'bureauName' | 'countyCode' | 'countyName'>) => {
+      swap(() => {
+        const removeNew = () => { for (const ext of ['', '-wal', '-shm']) rmSync(active + ext, { force: true }); };
+        try {
+          const fresh = createWorkbench({ dataDir, actor: 'system' });
+          try {
+            fresh.store.transaction(() => {
+              writeSettings(fresh.store, { ...s, defaultCoordSystem: 'CGCS2000', contactPhone: '' }, 'system');
+              fresh.store.write(REGION, `${s.countyCode}000000`, { name: s.countyName, level: 'county', parentCode: null }, 'system');
+            });
+          } finally { fresh.close(); }
+        } catch (e) { removeNew(); throw e; }
+        return removeNew;
+      });
+      return describe(active, true);
+    },
+    'workspaces.open': ({ file }: { file: string }) => {
+      const name = file.replace(/^workspaces\//, '');
+      const chosen = join(archive, name);
+      if (name.includes('/') || name.includes('\\') || !name.endsWith('.qingshui') || !existsSync(chosen)) throw new DomainError('not_found', `未找到工作区“${file}”`);
+      openDatabase(chosen, { create: false }).close(); // refuses foreign, corrupt or newer files before anything moves
+      swap(() => { moveDatabase(chosen, active); return () => moveDatabase(active, chosen); });
+      return describe(active, true);
+    },
+  };
+
+  return {
+    async dispatch(name, input) {
+      const handler = hostHandlers[name];
+      if (!handler) return wb.dispatch(name, input);
+      const parsed = procedures[name as keyof typeof procedures].input.safeParse(input ?? {});
+      if (!parsed.success) { const fields = issuesToFields(parsed.error.issues); return { ok: false, error: { code: 'invalid', message: Object.values(fields).join('；'), details: { fields } } }; }
+      try {
+        return { ok: true, value: handler(parsed.data as never) };
+      } catch (e) {
+        if (e instanceof DomainError) return { ok: false, error: { code: e.code, message: e.message } };
+        return { ok: false, error: { code: 'internal', message: `切换工作区失败：${(e as Error).message}` } };
+      }
+    },
+    events,
+    current: () => wb,
+    close: () => wb.close(),
+  };
+}

@@ -1,0 +1,48 @@
+import { expect, openAs, test } from './fixtures';
+
+test('a bureau starts its own empty workspace, registers itself, enters a town and an enterprise, then switches back to the demo', async ({ page, host }) => {
+  await openAs(page, host);
+  await page.goto(`${host.url}#/settings`);
+  await page.getByRole('button', { name: '新建空白工作区' }).click();
+  await page.locator('input[name=newBureauName]').fill('某县生态环境局');
+  await page.locator('input[name=newCountyCode]').fill('3607');
+  await page.locator('input[name=newCountyName]').fill('某县');
+  await page.getByRole('button', { name: '新建并切换' }).click();
+  await expect(page.locator('.field-error', { hasText: '县级区划代码应为6位数字' })).toBeVisible();
+  await page.locator('input[name=newCountyCode]').fill('360701');
+  await page.getByRole('button', { name: '新建并切换' }).click();
+
+  // the app reloads into the empty workspace, whose people directory is empty
+  const dialog = page.getByRole('dialog', { name: '请选择当前工作人员' });
+  await expect(dialog).toContainText('人员名录还是空的');
+  await page.locator('input[name=firstName]').fill('欧阳新');
+  await page.locator('input[name=firstCertificate]').fill('36070126001');
+  await page.screenshot({ path: 'test-results/first-person.png' });
+  await page.getByRole('button', { name: '登记并进入' }).click();
+  await expect(page.getByTestId('current-person')).toContainText('欧阳新');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('某县生态环境局');
+
+  await page.goto(`${host.url}#/settings`);
+  await page.locator('input[name=regionCode]').fill('360799101000');
+  await page.locator('input[name=regionName]').fill('甲镇');
+  await page.getByRole('button', { name: '保存区划' }).click();
+  await expect(page.getByText(/不属于本县（360701）/)).toBeVisible();
+  await page.locator('input[name=regionCode]').fill('360701101000');
+  await page.getByRole('button', { name: '保存区划' }).click();
+  await expect(page.getByRole('cell', { name: '甲镇' })).toBeVisible();
+
+  await page.goto(`${host.url}#/enterprises/new`);
+  await page.locator('input[name=name]').fill('某县甲公司');
+  await page.locator('input[name=uscc]').fill('91130200699229617X');
+  await page.locator('select[name=townCode]').selectOption({ label: '甲镇' });
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('某县甲公司');
+  await expect(page.getByTestId('history')).toContainText('欧阳新');
+
+  await page.goto(`${host.url}#/settings`);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('row', { name: /清水县生态环境局/ }).getByRole('button', { name: '切换到此工作区' }).click();
+  await expect(page.getByRole('dialog', { name: '请选择当前工作人员' })).toBeVisible();
+  await openAs(page, host);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('清水县生态环境局');
+});
