@@ -6,27 +6,19 @@ import { formatDms } from '../../shared/domain/dms';
 import { call } from '../api';
 import { Detail } from '../components/field';
 import { HistoryList } from '../components/history-list';
+import { useRecord } from '../components/use-record';
 import { takeFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
 import { navigate } from '../router';
 
 /** 一企一档: every field of one 排污单位, its outfalls (溯) and its change history. */
 export function EnterpriseDetailPage({ id }: { id: string }) {
-  const [e, setE] = useState<Enterprise | null>(null);
+  const { record: e, error, remove } = useRecord<Enterprise>(id, (x) => call('enterprises.get', { id: x }), (x) => call('enterprises.remove', { id: x }), '/enterprises');
   const [outfalls, setOutfalls] = useState<OutfallSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [warnings] = useState<Warning[]>(takeFlashWarnings);
-  useEffect(() => {
-    setE(null);
-    call('enterprises.get', { id }).then(setE, (err: Error) => setError(err.message));
-    void call('outfalls.list', { enterpriseId: id, limit: 50 }).then((r) => setOutfalls(r.rows));
-  }, [id]);
+  useEffect(() => { void call('outfalls.list', { enterpriseId: id, limit: 50 }).then((r) => setOutfalls(r.rows)); }, [id]);
   if (error) return <div className="page"><p className="banner error">{error}</p><button onClick={() => navigate('/enterprises')}>{t.common.back}</button></div>;
   if (!e) return <div className="page muted">{t.common.loading}</div>;
-  const remove = async () => {
-    if (!window.confirm(t.common.confirmRemove)) return;
-    try { await call('enterprises.remove', { id }); navigate('/enterprises'); } catch (err) { setError((err as Error).message); }
-  };
   return (
     <div className="page detail-page">
       <header className="page-head">

@@ -5,9 +5,10 @@ import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../shared/domain/enterpris
 import { COMMON_INDUSTRY_CLASSES, industryCodeProblem, industryName } from '../../shared/domain/industry';
 import { pollutionSourceCodeProblem } from '../../shared/domain/pollution-source-code';
 import { checkUscc } from '../../shared/domain/uscc';
-import { ApiFailure, call } from '../api';
+import { call } from '../api';
+import { useFormErrors } from '../components/use-form-errors';
 import { CoordinateInputs, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
-import { Choice, Field, scrollToFirstError } from '../components/field';
+import { Choice, Field } from '../components/field';
 import { TownVillagePicker } from '../components/region-picker';
 import { WatershedSelect } from '../components/water-picker';
 import { useDirectories } from '../directories';
@@ -44,29 +45,26 @@ function localCheck(f: Form): { errors: Record<string, string>; warnings: Record
 export function EnterpriseFormPage({ id }: { id?: string }) {
   const d = useDirectories();
   const [form, setForm] = useState<Form | null>(id ? null : blank(d.info.settings.defaultCoordSystem));
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const local = form ? localCheck(form) : { errors: {}, warnings: {} as Record<string, string> };
+  const errs = useFormErrors(local.errors);
+  const { errorOf, banner } = errs;
   useEffect(() => {
     if (!id) return;
     call('enterprises.get', { id }).then((e) => setForm({
       ...e, tags: e.tags.join('，'), coords: { lon: e.lon === null ? '' : String(e.lon), lat: e.lat === null ? '' : String(e.lat), system: 'CGCS2000' },
-    }), (err: Error) => setBanner(err.message));
+    }), (err: Error) => setLoadError(err.message));
   }, [id]);
-  if (!form) return <div className="page">{banner ? <p className="banner error">{banner}</p> : t.common.loading}</div>;
+  if (!form) return <div className="page">{loadError ? <p className="banner error">{loadError}</p> : t.common.loading}</div>;
 
-  const local = localCheck(form);
-  const errorOf = (k: string) => serverErrors[k] ?? (touched.has(k) ? local.errors[k] : undefined);
   const set = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch });
-    setTouched(new Set([...touched, ...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : [])]));
-    setServerErrors({});
+    errs.touch([...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : [])]);
   };
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
-    setTouched(new Set([...Object.keys(form), 'lon', 'lat']));
-    if (Object.keys(local.errors).length) { setBanner(t.common.fixErrors); scrollToFirstError(); return; }
+    if (errs.blocks([...Object.keys(form), 'lon', 'lat'])) return;
     const { lon, lat } = parseCoordinateText(form.coords);
     const { coords, tags, ...rest } = form;
     const draft = { ...rest, lon, lat, coordSystem: coords.system as EnterpriseDraft['coordSystem'], tags: tags.split(/[，,、\s]+/).filter(Boolean) };
@@ -76,7 +74,7 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
       setFlashWarnings(saved.warnings);
       navigate(`/enterprises/${saved.enterprise.id}`);
     } catch (e) {
-      if (e instanceof ApiFailure) { setServerErrors(e.fields); setBanner(e.message); scrollToFirstError(); } else setBanner((e as Error).message);
+      errs.fail(e);
     } finally { setSaving(false); }
   };
   return (

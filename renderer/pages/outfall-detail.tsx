@@ -1,26 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Outfall } from '../../shared/api/outfalls';
 import type { Warning } from '../../shared/api/result';
 import { formatDms } from '../../shared/domain/dms';
 import { call } from '../api';
 import { Detail } from '../components/field';
 import { HistoryList } from '../components/history-list';
+import { useRecord } from '../components/use-record';
 import { takeFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
 import { navigate } from '../router';
 
 /** 一口一档: every field of one 入河排污口 across 查、测、溯、治, and its change history. */
 export function OutfallDetailPage({ id }: { id: string }) {
-  const [o, setO] = useState<Outfall | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { record: o, error, remove } = useRecord<Outfall>(id, (x) => call('outfalls.get', { id: x }), (x) => call('outfalls.remove', { id: x }), '/outfalls');
   const [warnings] = useState<Warning[]>(takeFlashWarnings);
-  useEffect(() => { setO(null); call('outfalls.get', { id }).then(setO, (err: Error) => setError(err.message)); }, [id]);
   if (error) return <div className="page"><p className="banner error">{error}</p><button onClick={() => navigate('/outfalls')}>{t.common.back}</button></div>;
   if (!o) return <div className="page muted">{t.common.loading}</div>;
-  const remove = async () => {
-    if (!window.confirm(t.common.confirmRemove)) return;
-    try { await call('outfalls.remove', { id }); navigate('/outfalls'); } catch (err) { setError((err as Error).message); }
-  };
   return (
     <div className="page detail-page">
       <header className="page-head">

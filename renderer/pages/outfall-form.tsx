@@ -5,10 +5,11 @@ import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
   REMEDIATION_STATES, SIGN_STATES, needsApproval, type OutfallType,
 } from '../../shared/domain/outfall-types';
-import { ApiFailure, call } from '../api';
+import { call } from '../api';
+import { useFormErrors } from '../components/use-form-errors';
 import { CoordinateInputs, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
 import { EnterprisePicker } from '../components/enterprise-picker';
-import { Choice, Field, scrollToFirstError } from '../components/field';
+import { Choice, Field } from '../components/field';
 import { TownVillagePicker } from '../components/region-picker';
 import { WaterBodySelect } from '../components/water-picker';
 import { useDirectories } from '../directories';
@@ -41,29 +42,26 @@ function localCheck(f: Form): Record<string, string> {
 export function OutfallFormPage({ id }: { id?: string }) {
   const d = useDirectories();
   const [form, setForm] = useState<Form | null>(id ? null : blank(d.info.settings.defaultCoordSystem));
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const local = form ? localCheck(form) : {};
+  const errs = useFormErrors(local);
+  const { errorOf, banner } = errs;
   useEffect(() => {
     if (!id) return;
     call('outfalls.get', { id }).then((o) => setForm({
       ...o, distance: o.sectionDistanceKm === null ? '' : String(o.sectionDistanceKm),
       coords: { lon: o.lon === null ? '' : String(o.lon), lat: o.lat === null ? '' : String(o.lat), system: 'CGCS2000' },
-    }), (err: Error) => setBanner(err.message));
+    }), (err: Error) => setLoadError(err.message));
   }, [id]);
-  if (!form) return <div className="page">{banner ? <p className="banner error">{banner}</p> : t.common.loading}</div>;
+  if (!form) return <div className="page">{loadError ? <p className="banner error">{loadError}</p> : t.common.loading}</div>;
 
-  const local = localCheck(form);
-  const errorOf = (k: string) => serverErrors[k] ?? (touched.has(k) ? local[k] : undefined);
   const set = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch });
-    setTouched(new Set([...touched, ...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : []), ...('distance' in patch ? ['sectionDistanceKm'] : [])]));
-    setServerErrors({});
+    errs.touch([...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : []), ...('distance' in patch ? ['sectionDistanceKm'] : [])]);
   };
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
-    setTouched(new Set([...Object.keys(form), 'lon', 'lat', 'sectionDistanceKm']));
-    if (Object.keys(local).length) { setBanner(t.common.fixErrors); scrollToFirstError(); return; }
+    if (errs.blocks([...Object.keys(form), 'lon', 'lat', 'sectionDistanceKm'])) return;
     const { lon, lat } = parseCoordinateText(form.coords);
     const { coords, distance, enterpriseName: _n, ...rest } = form;
     const draft = { ...rest, lon, lat, coordSystem: coords.system as OutfallDraft['coordSystem'], sectionDistanceKm: distance === '' ? null : Number(distance) };
@@ -72,7 +70,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
       setFlashWarnings(saved.warnings);
       navigate(`/outfalls/${saved.outfall.id}`);
     } catch (e) {
-      if (e instanceof ApiFailure) { setServerErrors(e.fields); setBanner(e.message); scrollToFirstError(); } else setBanner((e as Error).message);
+      errs.fail(e);
     }
   };
   const subTypes = OUTFALL_TYPES[form.type] as readonly string[];
