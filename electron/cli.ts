@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '../shared/api/result';
 import { defaultDataDir } from './core/default-workspace';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { statsCommand } from './commands/stats';
@@ -11,6 +12,7 @@ const USAGE = `用法：qingshui <命令> [选项]
   demo    --data DIR [--seed S] [--scale N] [--json]   在空工作区生成演示县
   init    --data DIR --bureau 名称 --county-code 6位代码 --county-name 名称   新建空白工作区
   stats   --data DIR [--json]                          各类记录数量
+  check   --data DIR [--json]                          检查工作区数据库的每一页和索引
   backup  --data DIR --out FILE                        在线备份工作区
   restore --data DIR --from FILE                       从备份恢复（原工作区另存）
   web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）`;
@@ -42,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'demo': demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json); break;
       case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
       case 'stats': statsCommand(required(v.data, 'data'), !!v.json); break;
+      case 'check': checkCommand(required(v.data, 'data'), !!v.json); break;
       case 'backup': await backupCommand(required(v.data, 'data'), required(v.out, 'out')); break;
       case 'restore': restoreCommand(required(v.data, 'data'), required(v.from, 'from')); break;
       case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0)); break;

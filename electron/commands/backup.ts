@@ -26,7 +26,7 @@ export function restoreCommand(dataDir: string, from: string): void {
   const source = resolve(from);
   if (!existsSync(source)) throw new DomainError('not_found', `备份文件“${source}”不存在`);
   if (!existsSync(dataDir)) throw new DomainError('not_found', `数据文件夹“${dataDir}”不存在`);
-  openDatabase(source, { create: false }).close(); // refuses foreign, corrupt or newer files
+  openDatabase(source, { create: false, verify: true }).close(); // refuses foreign, corrupt or newer files
   const file = workspaceFile(dataDir);
   let kept: string | null = null;
   if (existsSync(file)) {

@@ -107,7 +107,7 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
       const name = file.replace(/^workspaces\//, '');
       const chosen = join(archive, name);
       if (name.includes('/') || name.includes('\\') || !name.endsWith('.qingshui') || !existsSync(chosen)) throw new DomainError('not_found', `未找到工作区“${file}”`);
-      openDatabase(chosen, { create: false }).close(); // refuses foreign, corrupt or newer files before anything moves
+      openDatabase(chosen, { create: false, verify: true }).close(); // refuses foreign, corrupt or newer files before anything moves
       swap(() => { moveDatabase(chosen, active); return () => moveDatabase(active, chosen); });
       return describe(active, true);
     },

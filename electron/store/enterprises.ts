@@ -6,7 +6,7 @@ import { searchClause, whereBuilder } from './search';
 import { rowToFields } from './write-path';
 
 const SORT_COLUMNS: Record<string, string> = {
-  name: 'e.name', uscc: 'e.uscc', town: 'e.town_code', industry: 'e.industry_code', updatedAt: 'e.updated_at',
+  name: 'e.name_key', uscc: 'e.uscc', town: 'e.town_code', industry: 'e.industry_code', updatedAt: 'e.updated_at',
 };
 
 function filterClause(f: EnterpriseFilter) {

@@ -1,13 +1,15 @@
 import type { Database } from 'better-sqlite3';
+import { pinyinSortKey } from './sort-key';
 
 /**
- * SQL functions our triggers use; registered on every connection before anything is written.
+ * SQL functions our triggers and generated columns use (qs_sortkey: see sort-key.ts); registered on every connection before anything is written.
  * qs_chars('丰泽Ab') = '丰 泽 a b': one token per character, so a 1–2 character search is an
  * FTS5 phrase query ("丰 泽") instead of a LIKE scan over every row.
  */
 export function registerFunctions(db: Database): void {
   db.function('qs_chars', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? [...text.toLowerCase()].filter((c) => c.trim() !== '').join(' ') : null);
+  db.function('qs_sortkey', { deterministic: true }, pinyinSortKey);
 }
 
 /** The FTS5 query for a short term: its characters as one phrase. */

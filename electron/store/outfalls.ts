@@ -5,7 +5,7 @@ import { searchClause, whereBuilder } from './search';
 import { rowToFields } from './write-path';
 
 const SORT_COLUMNS: Record<string, string> = {
-  name: 'o.name', code: 'o.code', town: 'o.town_code', type: 'o.type', waterBody: 'o.water_body_id', updatedAt: 'o.updated_at',
+  name: 'o.name_key', code: 'o.code', town: 'o.town_code', type: 'o.type', waterBody: 'o.water_body_id', updatedAt: 'o.updated_at',
 };
 
 function filterClause(f: OutfallFilter) {

@@ -53,7 +53,7 @@ async function main() {
     const rawFile = join(root, 'raw.qingshui');
     const raw = openStore(rawFile);
     raw.db.pragma('foreign_keys = OFF');
-    const cols = Object.keys(rows[0]);
+    const cols = Object.keys(rows[0]).filter((c) => c !== 'name_key'); // generated column
     const insert = raw.db.prepare(`INSERT INTO enterprises (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
     t = performance.now();
     raw.transaction(() => { for (const r of rows) insert.run(...cols.map((c) => r[c])); });

@@ -24,6 +24,14 @@ describe('the qingshui command line', () => {
     expect(qingshui('stats', '--data', dir).out).toContain('排污单位：400');
   });
 
+  it('checks a workspace database page by page', () => {
+    const dir = join(tempDir(), 'ws');
+    qingshui('demo', '--data', dir);
+    const r = qingshui('check', '--data', dir, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ ok: true, problems: [] });
+  });
+
   it('scales the demo for benchmarks', () => {
     const dir = join(tempDir(), 'ws');
     expect(qingshui('demo', '--data', dir, '--scale', '3').code).toBe(0);

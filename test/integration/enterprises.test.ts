@@ -133,6 +133,15 @@ describe('finding enterprises', () => {
     expect(plan).not.toMatch(/SCAN e\b(?! USING)/);
   });
 
+  it('sorts names in pinyin order, as Excel and WPS do in Chinese', async () => {
+    const wb = await demoWorkbench();
+    const names = (await wb.call('enterprises.list', { sort: 'name', limit: 500 })).rows.map((r) => r.name);
+    const collator = new Intl.Collator('zh-CN-u-co-pinyin');
+    expect(names).toEqual([...names].sort(collator.compare));
+    const desc = (await wb.call('enterprises.list', { sort: 'name', dir: 'desc', limit: 5 })).rows.map((r) => r.name);
+    expect(desc).toEqual([...names].reverse().slice(0, 5));
+  });
+
   it('filters by town, industry section, permit class and key unit, sorts, and pages', async () => {
     const wb = await demoWorkbench();
     const towns = (await wb.call('places.regions', {})).filter((r) => r.level === 'town');

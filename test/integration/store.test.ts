@@ -13,6 +13,19 @@ import { openWorkbench, tempDir } from './helpers';
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('opening a workspace database', () => {
+  it('rebuilds the pinyin-order indexes when the collation that built them differs', () => {
+    const file = join(tempDir(), 'w.qingshui');
+    let store = openStore(file);
+    const current = store.db.prepare("SELECT value FROM meta WHERE key = 'sortKeyVersion'").pluck().get();
+    expect(current).toMatch(/^[0-9a-f]{16}$/);
+    store.db.prepare("UPDATE meta SET value = 'other-icu' WHERE key = 'sortKeyVersion'").run();
+    store.close();
+    store = openStore(file);
+    expect(store.db.prepare("SELECT value FROM meta WHERE key = 'sortKeyVersion'").pluck().get()).toBe(current);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    store.close();
+  });
+
   it('sets WAL, synchronous=FULL, foreign keys, and the latest schema version', () => {
     const store = openStore(join(tempDir(), 'w.qingshui'));
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -73,6 +86,20 @@ describe('opening a workspace database', () => {
     const before = sha(good);
     expect(() => openStore(good)).toThrow(/损坏|无法读取/);
     expect(sha(good)).toBe(before);
+    expect(() => openDatabase(good, { create: false, verify: true })).toThrow(/损坏|无法读取/);
+    expect(sha(good)).toBe(before);
+  });
+
+  it('checks every page of its own live WAL file only when asked, and refuses corruption then', () => {
+    const file = join(tempDir(), 'w.qingshui');
+    const s = openStore(file);
+    for (let i = 0; i < 300; i++) s.write(REGION, `r${i}`, { name: `村委会${i}`.repeat(20), level: 'village', parentCode: null }, 'system');
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+    s.close();
+    const bytes = readFileSync(file);
+    for (let i = 4096 * 4; i < bytes.length; i += 512) bytes[i] ^= 0xff;
+    writeFileSync(file, bytes);
+    expect(() => openDatabase(file, { create: false, verify: true })).toThrow(/损坏/);
   });
 
   it('migrates an older database in one step, taking a backup copy first', () => {
@@ -99,8 +126,9 @@ describe('opening a workspace database', () => {
   it('uses its indexes for town filters and name order (EXPLAIN QUERY PLAN)', () => {
     const wb = openWorkbench();
     const plan = (sql: string) => (wb.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan("SELECT id FROM enterprises e WHERE e.town_code = 'x' ORDER BY e.town_code, e.name")).toContain('enterprises_town');
-    expect(plan('SELECT id FROM enterprises e WHERE e.deleted_at IS NULL ORDER BY e.name LIMIT 100')).toContain('enterprises_name');
+    expect(plan("SELECT id FROM enterprises e WHERE e.town_code = 'x' ORDER BY e.name_key")).toContain('enterprises_town_name_key');
+    expect(plan('SELECT id FROM enterprises e WHERE e.deleted_at IS NULL ORDER BY e.name_key LIMIT 100')).toContain('enterprises_name_key');
+    expect(plan('SELECT id FROM enterprises e WHERE e.deleted_at IS NULL ORDER BY e.name_key LIMIT 100')).not.toContain('TEMP B-TREE');
     expect(plan("SELECT id FROM outfalls WHERE code = 'x' AND deleted_at IS NULL")).toContain('outfalls_code');
     expect(workspaceFile(wb.dataDir)).toBe(wb.store.file);
   });

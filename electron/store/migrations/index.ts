@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import * as m0010 from './0010-initial';
 import * as m0020 from './0020-search';
 import * as m0030 from './0030-short-search';
+import * as m0040 from './0040-pinyin-order';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -10,6 +11,7 @@ export const migrations: Migration[] = [
   { version: 10, name: 'initial', up: m0010.up },
   { version: 20, name: 'search', up: m0020.up },
   { version: 30, name: 'short-search', up: m0030.up },
+  { version: 40, name: 'pinyin-order', up: m0040.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
