@@ -56,13 +56,6 @@ function mustGet(ctx: ServiceContext, id: string) {
 export const enterpriseHandlers = {
   'enterprises.list': (ctx, i) => listEnterprises(ctx.store.db, i, i.sort, i.dir, i.offset, i.limit),
   'enterprises.get': (ctx, { id }) => mustGet(ctx, id),
-  'enterprises.check': (ctx, input) => {
-    const { id, ...partial } = input;
-    const base = id ? mustGet(ctx, id) : undefined;
-    const draft = { ...emptyDraft(), ...(base ?? {}), ...strip(partial) } as EnterpriseDraft;
-    const { errors, warnings } = checkDraft(ctx, draft, id ?? null);
-    return { fields: errors, warnings };
-  },
   'enterprises.create': (ctx, draft) => {
     const author = authorOf(ctx);
     const { errors, warnings, coords, uscc } = checkDraft(ctx, draft, null);
@@ -95,10 +88,3 @@ function strip<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function emptyDraft(): EnterpriseDraft {
-  return {
-    name: '', uscc: '', pollutionSourceCode: null, industryCode: null, permitClass: null, keyUnit: false, state: '在产',
-    address: '', townCode: '', villageCode: null, watershedId: null, lon: null, lat: null, coordSystem: 'CGCS2000',
-    legalRepresentative: '', contactName: '', contactPhone: '', tags: [], note: '',
-  };
-}

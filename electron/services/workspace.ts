@@ -4,6 +4,7 @@ import { DomainError, invalidFields } from '../../shared/api/result';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { SETTING } from '../store/entities';
 import { countAll, historyOf } from '../store/history';
+import { overview } from '../store/overview';
 import { getPerson } from '../store/people';
 import type { Store } from '../store/store';
 import { authorOf, type ServiceContext } from './context';
@@ -47,5 +48,6 @@ export const workspaceHandlers = {
     return person;
   },
   'workspace.stats': (ctx) => countAll(ctx.store.db),
+  'workspace.overview': (ctx) => overview(ctx.store.db),
   'workspace.history': (ctx, { entity, id }) => historyOf(ctx.store.db, entity, id),
 } satisfies Partial<Handlers>;

@@ -67,8 +67,4 @@ export const enterpriseProcedures = {
   'enterprises.create': { input: EnterpriseDraft, output: Saved },
   'enterprises.update': { input: z.object({ id: Id, patch: EnterpriseDraft.partial() }), output: Saved },
   'enterprises.remove': { input: z.object({ id: Id }), output: z.object({ id: z.string() }) },
-  'enterprises.check': {
-    input: EnterpriseDraft.partial().extend({ id: z.string().optional() }),
-    output: z.object({ fields: z.record(z.string(), z.string()), warnings: z.array(Warning) }),
-  },
 } as const;

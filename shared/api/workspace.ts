@@ -17,6 +17,12 @@ export const Stats = z.object({
 });
 export type Stats = z.infer<typeof Stats>;
 
+export const Overview = z.object({
+  enterprises: z.number(), keyUnits: z.number(), outfalls: z.number(), remediating: z.number(),
+  byTown: z.array(z.object({ townCode: z.string(), townName: z.string(), enterprises: z.number(), keyUnits: z.number(), outfalls: z.number(), remediating: z.number() })),
+});
+export type Overview = z.infer<typeof Overview>;
+
 export const HistoryEntry = z.object({
   hlc: z.string(), at: z.string(), author: z.string(), authorName: z.string(), fields: z.record(z.string(), z.unknown()),
 });
@@ -30,6 +36,7 @@ export const workspaceProcedures = {
   'workspace.updateSettings': { input: Settings.partial(), output: Settings },
   'workspace.signIn': { input: z.object({ personId: Id }), output: Person },
   'workspace.stats': { input: z.object({}).default({}), output: Stats },
+  'workspace.overview': { input: z.object({}).default({}), output: Overview },
   'workspace.history': {
     input: z.object({ entity: z.enum(['enterprise', 'outfall', 'person', 'settings']), id: Id }),
     output: z.array(HistoryEntry),

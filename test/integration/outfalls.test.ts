@@ -91,3 +91,17 @@ describe('people and settings', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });
+
+describe('the overview by town', () => {
+  it('adds up to the lists’ totals', async () => {
+    const wb = await demoWorkbench();
+    const o = await wb.call('workspace.overview', {});
+    expect(o.byTown).toHaveLength(10);
+    expect(o.enterprises).toBe(400);
+    expect(o.outfalls).toBe(200);
+    expect(o.keyUnits).toBe((await wb.call('enterprises.list', { keyUnit: true })).total);
+    expect(o.remediating).toBe((await wb.call('outfalls.list', { remediationState: '整治中' })).total);
+    const town = o.byTown[4];
+    expect(town.enterprises).toBe((await wb.call('enterprises.list', { townCode: town.townCode })).total);
+  });
+});
