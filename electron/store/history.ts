@@ -2,7 +2,24 @@ import type { Database } from 'better-sqlite3';
 import type { HistoryEntry } from '../../shared/api/workspace';
 import { parseHlc } from '../../shared/sync/hlc';
 
-/** The change records of one record, newest first, with the author's name. */
+const REFERENCES: Record<string, string> = {
+  townCode: 'SELECT name FROM regions WHERE code = ?', villageCode: 'SELECT name FROM regions WHERE code = ?',
+  parentCode: 'SELECT name FROM regions WHERE code = ?', watershedId: 'SELECT name FROM watersheds WHERE id = ?',
+  waterBodyId: 'SELECT name FROM water_bodies WHERE id = ?', enterpriseId: 'SELECT name FROM enterprises WHERE id = ?',
+};
+
+function namesOf(db: Database, fields: Record<string, unknown>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const sql = REFERENCES[field];
+    if (!sql || typeof value !== 'string') continue;
+    const name = db.prepare(sql).pluck().get(value) as string | undefined;
+    if (name) names[field] = name;
+  }
+  return names;
+}
+
+/** The change records of one record, newest first, with the author's name and referenced names. */
 export function historyOf(db: Database, entity: string, id: string): HistoryEntry[] {
   const rows = db.prepare(`
     SELECT c.hlc, c.author, c.fields, p.name AS author_name
@@ -10,8 +27,12 @@ export function historyOf(db: Database, entity: string, id: string): HistoryEntr
     WHERE c.entity = ? AND c.entity_id = ? ORDER BY c.hlc DESC`).all(entity, id) as Record<string, string | null>[];
   return rows.map((r) => ({
     hlc: r.hlc!, at: new Date(parseHlc(r.hlc!).ms).toISOString(), author: r.author!,
-    authorName: r.author_name ?? (r.author === 'system' ? '系统' : r.author!), fields: JSON.parse(r.fields!) as Record<string, unknown>,
+    authorName: r.author_name ?? (r.author === 'system' ? '系统' : r.author!), ...withNames(db, JSON.parse(r.fields!) as Record<string, unknown>),
   }));
+}
+
+function withNames(db: Database, fields: Record<string, unknown>) {
+  return { fields, names: namesOf(db, fields) };
 }
 
 /** Counts per kind of live record plus the change log size. */

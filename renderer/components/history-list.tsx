@@ -2,23 +2,19 @@ import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../shared/api/workspace';
 import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
-import { useDirectories } from '../directories';
 import { t } from '../i18n/zh-CN';
 
-function formatValue(field: string, value: unknown, d: ReturnType<typeof useDirectories>): string {
+function formatValue(field: string, value: unknown, names: Record<string, string>): string {
   if (value === null || value === undefined || value === '') return '（空）';
+  if (names[field]) return names[field];
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.length ? value.join('、') : '（空）';
-  if ((field === 'townCode' || field === 'villageCode') && typeof value === 'string') return d.regionName(value);
-  if (field === 'watershedId') return d.watersheds.find((w) => w.id === value)?.name ?? String(value);
-  if (field === 'waterBodyId') return d.waterBodies.find((w) => w.id === value)?.name ?? String(value);
   if (field === 'deletedAt') return '已删除';
   return String(value);
 }
 
 /** The change records of one record: when, who, and which fields became what. */
 export function HistoryList(p: { entity: 'enterprise' | 'outfall' | 'person' | 'settings'; id: string; refresh: unknown }) {
-  const d = useDirectories();
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   useEffect(() => { void call('workspace.history', { entity: p.entity, id: p.id }).then(setEntries); }, [p.entity, p.id, p.refresh]);
   if (!entries) return <p className="muted">{t.common.loading}</p>;
@@ -30,7 +26,7 @@ export function HistoryList(p: { entity: 'enterprise' | 'outfall' | 'person' | '
           <div className="history-head"><time>{new Date(e.at).toLocaleString('zh-CN', { hour12: false })}</time><span>{e.authorName}</span></div>
           <ul>
             {Object.entries(e.fields).map(([f, v]) => (
-              <li key={f}><b>{labelOf(f)}</b>：{formatValue(f, v, d)}</li>
+              <li key={f}><b>{labelOf(f)}</b>：{formatValue(f, v, e.names)}</li>
             ))}
           </ul>
         </li>

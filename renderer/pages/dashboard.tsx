@@ -18,10 +18,10 @@ export function DashboardPage() {
     <div className="page">
       <header className="page-head"><h1>{s.bureauName || '工作台'}</h1><span className="muted">{s.countyName} · 区划代码 {s.countyCode}</span></header>
       <div className="cards">
-        <button className="stat" onClick={() => navigate('/enterprises')}><b>{o?.enterprises ?? '…'}</b><span>排污单位</span></button>
-        <button className="stat" onClick={() => navigate('/enterprises')}><b>{o?.keyUnits ?? '…'}</b><span>重点排污单位</span></button>
-        <button className="stat" onClick={() => navigate('/outfalls')}><b>{o?.outfalls ?? '…'}</b><span>入河排污口</span></button>
-        <button className="stat" onClick={() => navigate('/outfalls')}><b>{o?.remediating ?? '…'}</b><span>排污口整治中</span></button>
+        <button className="stat" onClick={() => navigate('/enterprises')}><b>{o?.enterprises.toLocaleString('zh-CN') ?? '…'}</b><span>排污单位</span></button>
+        <button className="stat" onClick={() => navigate('/enterprises')}><b>{o?.keyUnits.toLocaleString('zh-CN') ?? '…'}</b><span>重点排污单位</span></button>
+        <button className="stat" onClick={() => navigate('/outfalls')}><b>{o?.outfalls.toLocaleString('zh-CN') ?? '…'}</b><span>入河排污口</span></button>
+        <button className="stat" onClick={() => navigate('/outfalls')}><b>{o?.remediating.toLocaleString('zh-CN') ?? '…'}</b><span>排污口整治中</span></button>
         <div className="stat"><b>{people ?? '…'}</b><span>人员</span></div>
       </div>
       <section className="card">

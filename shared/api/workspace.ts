@@ -25,6 +25,8 @@ export type Overview = z.infer<typeof Overview>;
 
 export const HistoryEntry = z.object({
   hlc: z.string(), at: z.string(), author: z.string(), authorName: z.string(), fields: z.record(z.string(), z.unknown()),
+  /** For fields that point at another record (town, water body, enterprise…): that record's name. */
+  names: z.record(z.string(), z.string()),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

@@ -48,6 +48,8 @@ describe('outfalls through the dispatcher', () => {
     const enterprise = (await wb.call('enterprises.list', { limit: 1 })).rows[0];
     const { outfall } = await wb.call('outfalls.create', await outfallDraft(wb, { enterpriseId: enterprise.id }));
     expect(outfall.enterpriseName).toBe(enterprise.name);
+    const [created] = await wb.call('workspace.history', { entity: 'outfall', id: outfall.id });
+    expect(created.names).toMatchObject({ enterpriseId: enterprise.name, townCode: outfall.townName, waterBodyId: outfall.waterBodyName });
     const linked = await wb.call('outfalls.list', { enterpriseId: enterprise.id });
     expect(linked.rows.map((r) => r.id)).toContain(outfall.id);
   });
