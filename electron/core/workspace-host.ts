@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -8,7 +8,7 @@ import type { WorkspaceEntry } from '../../shared/api/workspaces';
 import type { Settings } from '../../shared/api/workspace';
 import { writeSettings } from '../services/workspace';
 import { REGION } from '../store/entities';
-import { openDatabase } from '../store/open';
+import { openDatabase, rawDatabase } from '../store/open';
 import { issuesToFields } from './dispatch';
 import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } from './workbench';
 
@@ -26,7 +26,7 @@ function describe(file: string, active: boolean): WorkspaceEntry {
   const entry = { file: active ? basename(file) : `${ARCHIVE}/${basename(file)}`, bureauName: '', countyName: '', enterprises: 0, modifiedAt: statSync(file).mtime.toISOString(), active };
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = rawDatabase(file, { readonly: true, fileMustExist: true });
     const setting = (key: string) => { const v = db!.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined; return v ? (JSON.parse(v) as string) : ''; };
     return { ...entry, bureauName: setting('bureauName'), countyName: setting('countyName'), enterprises: db.prepare('SELECT count(*) FROM enterprises WHERE deleted_at IS NULL').pluck().get() as number };
   } catch {
@@ -62,7 +62,7 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
     const aside = join(archive, `${new Date().toISOString().replace(/[:.]/g, '-')}.qingshui`);
     wb.events.off('event', forward);
     wb.close();
-    const single = new Database(active); // set aside as one self-contained file: no -wal/-shm beside it
+    const single = rawDatabase(active); // set aside as one self-contained file: no -wal/-shm beside it
     single.pragma('journal_mode = DELETE');
     single.close();
     moveDatabase(active, aside);

@@ -7,6 +7,19 @@ import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import { sortKeyVersion } from './sort-key';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** In the desktop (dev), better-sqlite3 built for Electron's ABI, set by scripts/start-electron.mjs. */
+function bindingOptions(): { nativeBinding?: string } {
+  const binding = process.env.QINGSHUI_SQLITE_BINDING;
+  return binding ? { nativeBinding: binding } : {};
+}
+
+/** A plain connection (no pragmas, no migrations) for peeking at or converting a closed file. */
+export function rawDatabase(file: string, options: Database.Options = {}): Database.Database {
+  const db = new Database(file, { ...options, ...bindingOptions() });
+  registerFunctions(db);
+  return db;
+}
 export const APP_ID = 'qingshui';
 
 /** Refuses anything that is not an SQLite file, without writing to it. */
@@ -44,8 +57,7 @@ function inspect(file: string, verify: boolean): { version: number } {
   assertSqliteHeader(file);
   let probe: Database.Database | undefined;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true });
-    registerFunctions(probe);
+    probe = rawDatabase(file, { readonly: true, fileMustExist: true });
     const version = probe.pragma('user_version', { simple: true }) as number;
     const tables = probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
     if (tables.length === 0) return { version: 0 };
@@ -73,7 +85,7 @@ export function openDatabase(file: string, opts: { create: boolean; verify?: boo
   if (version > LATEST_SCHEMA_VERSION) {
     throw new DomainError('invalid', `工作区数据库由较新版本的清水创建（结构版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级程序后再打开`);
   }
-  const db = new Database(file);
+  const db = new Database(file, bindingOptions());
   try {
     registerFunctions(db);
     db.pragma('journal_mode = WAL');

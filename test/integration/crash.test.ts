@@ -1,0 +1,27 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
+const qingshui = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+describe('a crash at any moment', () => {
+  it('leaves the store consistent: a demo killed mid-write leaves nothing partial, and can be run again', async () => {
+    const dir = join(tempDir(), 'ws');
+    const child = spawn(process.execPath, [BIN, 'demo', '--data', dir, '--scale', '40'], { stdio: 'ignore' });
+    await new Promise((ok) => setTimeout(ok, 1200));
+    child.kill('SIGKILL');
+    await new Promise((ok) => child.once('exit', ok));
+
+    const check = qingshui('check', '--data', dir, '--json');
+    expect(check.status, check.stderr).toBe(0);
+    const stats = JSON.parse(qingshui('stats', '--data', dir, '--json').stdout);
+    expect([0, 16000]).toContain(stats.enterprises); // all or nothing
+    if (stats.enterprises === 0) {
+      expect(stats.changes).toBe(0);
+      expect(qingshui('demo', '--data', dir).status).toBe(0);
+      expect(JSON.parse(qingshui('stats', '--data', dir, '--json').stdout).enterprises).toBe(400);
+    }
+  });
+});
