@@ -1,5 +1,6 @@
 // The desktop host: one window on app://, one IPC channel to the core. Thin by design.
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openOrCreateDemo } from './core/default-workspace';
@@ -36,7 +37,7 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, async (request) => {
     const file = appRequestToFile(request.method, request.url, rendererDir);
-    if (!file) return new Response('Not found', { status: 404 });
+    if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy());
