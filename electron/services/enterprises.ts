@@ -6,6 +6,7 @@ import { pollutionSourceCodeProblem } from '../../shared/domain/pollution-source
 import { phoneProblem } from '../../shared/domain/certificate';
 import { ENTERPRISE } from '../store/entities';
 import { enterprisesWithUscc, getEnterprise, listEnterprises } from '../store/enterprises';
+import { listOutfalls } from '../store/outfalls';
 import { authorOf, newId, type ServiceContext } from './context';
 import { checkTownVillage, checkWatershed, storedCoordinates } from './location-checks';
 import type { Handlers } from './handlers';
@@ -79,6 +80,10 @@ export const enterpriseHandlers = {
   'enterprises.remove': (ctx, { id }) => {
     const author = authorOf(ctx);
     mustGet(ctx, id);
+    const linked = listOutfalls(ctx.store.db, { enterpriseId: id }, 'name', 'asc', 0, 3);
+    if (linked.total) {
+      throw new DomainError('conflict', `该单位仍是 ${linked.total} 个入河排污口的责任主体（${linked.rows.map((o) => o.name).join('、')}${linked.total > 3 ? '等' : ''}），请先在排污口中更改责任主体`);
+    }
     ctx.store.write(ENTERPRISE, id, { deletedAt: new Date().toISOString() }, author);
     return { id };
   },

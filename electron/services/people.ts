@@ -46,6 +46,7 @@ export const peopleHandlers = {
     const author = authorOf(ctx);
     const current = mustGet(ctx, id);
     const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (given.active === false && id === ctx.session.personId) throw invalidFields({ active: '不能停用当前工作人员本人，请先切换为其他人员' });
     checkDraft(ctx, { ...current, ...given } as PersonDraft, id);
     ctx.store.write(PERSON, id, given, author);
     return mustGet(ctx, id);

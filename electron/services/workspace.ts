@@ -38,6 +38,8 @@ export const workspaceHandlers = {
     const author = authorOf(ctx);
     const merged = Settings.safeParse({ ...readSettings(ctx.store.db), ...patch });
     if (!merged.success) throw invalidFields(Object.fromEntries(merged.error.issues.map((i) => [String(i.path[0]), i.message])));
+    const other = patch.countyCode && ctx.store.db.prepare('SELECT code FROM regions WHERE substr(code, 1, 6) <> ? AND deleted_at IS NULL LIMIT 1').pluck().get(patch.countyCode);
+    if (other) throw invalidFields({ countyCode: `区划目录中已有其他县的区划（如 ${other as string}），县级区划代码不能改为 ${patch.countyCode}` });
     writeSettings(ctx.store, patch, author);
     return readSettings(ctx.store.db);
   },

@@ -48,6 +48,10 @@ function PeopleDirectory() {
   const [adding, setAdding] = useState(false);
   const load = () => void call('people.list', { includeInactive: true }).then(setPeople);
   useEffect(load, []);
+  const toggle = async (p: Person) => {
+    try { await call('people.update', { id: p.id, patch: { active: !p.active } }); setErrors({}); load(); }
+    catch (e) { setErrors({ _: (e as Error).message }); }
+  };
   const add = async (ev: FormEvent) => {
     ev.preventDefault();
     try { await call('people.create', draft); setDraft(BLANK_PERSON); setErrors({}); setAdding(false); load(); }
@@ -56,6 +60,7 @@ function PeopleDirectory() {
   return (
     <section className="card">
       <h2>{t.settings.people}<button className="link right" onClick={() => setAdding(!adding)}>{adding ? t.common.cancel : t.settings.addPerson}</button></h2>
+      {!adding && errors._ && <p className="banner error">{errors._}</p>}
       {adding && (
         <form onSubmit={(e) => void add(e)} noValidate className="inline-form">
           {errors._ && <p className="banner error">{errors._}</p>}
@@ -76,8 +81,13 @@ function PeopleDirectory() {
         </form>
       )}
       <table className="grid">
-        <thead><tr><th>姓名</th><th>类别</th><th>执法证号</th><th>单位</th><th>职务</th><th>镇街</th><th>电话</th></tr></thead>
-        <tbody>{people.map((p) => <tr key={p.id} className={p.active ? '' : 'muted'}><td>{p.name}</td><td>{p.role}</td><td>{p.certificateNo ?? ''}</td><td>{p.unit}</td><td>{p.post}</td><td>{p.townName ?? ''}</td><td>{p.phone}</td></tr>)}</tbody>
+        <thead><tr><th>姓名</th><th>类别</th><th>执法证号</th><th>单位</th><th>职务</th><th>镇街</th><th>电话</th><th>状态</th></tr></thead>
+        <tbody>{people.map((p) => (
+          <tr key={p.id} className={p.active ? '' : 'muted'}>
+            <td>{p.name}</td><td>{p.role}</td><td>{p.certificateNo ?? ''}</td><td>{p.unit}</td><td>{p.post}</td><td>{p.townName ?? ''}</td><td>{p.phone}</td>
+            <td>{p.active ? '在岗' : '已停用'} <button className="link" onClick={() => void toggle(p)}>{p.active ? '停用' : '启用'}</button></td>
+          </tr>
+        ))}</tbody>
       </table>
     </section>
   );

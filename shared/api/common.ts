@@ -7,3 +7,14 @@ export const CoordinateSystem = z.enum(['WGS84', 'CGCS2000', 'GCJ02', 'BD09']);
 export const nullableText = z.string().trim().max(500).nullable().transform((v) => (v === '' ? null : v));
 export const text = (max = 500) => z.string().trim().max(max, `内容不能超过${max}个字`);
 export const RecordMeta = { id: z.string(), createdAt: z.string(), updatedAt: z.string(), deleted: z.boolean() };
+
+/**
+ * The patch schema of a draft: every field optional and **no defaults applied** — zod's
+ * `.partial()` still fills `.default()`s in, which would reset fields a patch does not name.
+ */
+export function patchOf<T extends z.ZodRawShape>(draft: z.ZodObject<T>): ReturnType<z.ZodObject<T>['partial']> {
+  const shape = Object.fromEntries(
+    Object.entries(draft.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+  );
+  return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;
+}

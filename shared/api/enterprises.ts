@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../domain/enterprise-fields';
-import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, text } from './common';
+import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, patchOf, text } from './common';
 import { Warning } from './result';
 
 /** What a person fills in for an 排污单位 (一企一档). */
@@ -65,6 +65,6 @@ export const enterpriseProcedures = {
   },
   'enterprises.get': { input: z.object({ id: Id }), output: Enterprise },
   'enterprises.create': { input: EnterpriseDraft, output: Saved },
-  'enterprises.update': { input: z.object({ id: Id, patch: EnterpriseDraft.partial() }), output: Saved },
+  'enterprises.update': { input: z.object({ id: Id, patch: patchOf(EnterpriseDraft) }), output: Saved },
   'enterprises.remove': { input: z.object({ id: Id }), output: z.object({ id: z.string() }) },
 } as const;

@@ -3,7 +3,7 @@ import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
   REMEDIATION_STATES, SIGN_STATES, type OutfallType,
 } from '../domain/outfall-types';
-import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, text } from './common';
+import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, patchOf, text } from './common';
 import { Warning } from './result';
 
 const OutfallTypeEnum = z.enum(OUTFALL_TYPE_NAMES as [OutfallType, ...OutfallType[]]);
@@ -75,6 +75,6 @@ export const outfallProcedures = {
   },
   'outfalls.get': { input: z.object({ id: Id }), output: Outfall },
   'outfalls.create': { input: OutfallDraft, output: Saved },
-  'outfalls.update': { input: z.object({ id: Id, patch: OutfallDraft.partial() }), output: Saved },
+  'outfalls.update': { input: z.object({ id: Id, patch: patchOf(OutfallDraft) }), output: Saved },
   'outfalls.remove': { input: z.object({ id: Id }), output: z.object({ id: z.string() }) },
 } as const;

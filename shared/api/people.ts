@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, nullableText, text } from './common';
+import { Id, nullableText, patchOf, text } from './common';
 
 export const PERSON_ROLES = ['执法人员', '镇街工作人员', '局机关人员'] as const;
 
@@ -21,5 +21,5 @@ export type Person = z.infer<typeof Person>;
 export const peopleProcedures = {
   'people.list': { input: z.object({ role: z.enum(PERSON_ROLES).optional(), includeInactive: z.boolean().default(false) }).default({ includeInactive: false }), output: z.array(Person) },
   'people.create': { input: PersonDraft, output: Person },
-  'people.update': { input: z.object({ id: Id, patch: PersonDraft.partial() }), output: Person },
+  'people.update': { input: z.object({ id: Id, patch: patchOf(PersonDraft) }), output: Person },
 } as const;

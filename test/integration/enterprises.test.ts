@@ -158,3 +158,26 @@ describe('finding enterprises', () => {
     expect(p1.total).toBe(400);
   });
 });
+
+describe('partial updates', () => {
+  it('change only the fields a patch names, leaving defaulted fields as they were', async () => {
+    const wb = await demoWorkbench();
+    const { enterprise } = await wb.call('enterprises.create', await enterpriseDraft(wb, { keyUnit: true, tags: ['涉VOCs'], state: '停产', pollutionSourceCode: '91130200699229617X001P' }));
+    await wb.call('enterprises.update', { id: enterprise.id, patch: { contactName: '李四' } });
+    const after = await wb.call('enterprises.get', { id: enterprise.id });
+    expect(after).toMatchObject({ contactName: '李四', keyUnit: true, tags: ['涉VOCs'], state: '停产', pollutionSourceCode: '91130200699229617X001P', permitClass: '重点管理' });
+    expect((await wb.call('workspace.history', { entity: 'enterprise', id: enterprise.id }))[0].fields).toEqual({ contactName: '李四' });
+  });
+
+  it('do the same for outfalls and people', async () => {
+    const wb = await demoWorkbench();
+    const row = (await wb.call('outfalls.list', { remediationCategory: '依法取缔', limit: 1 })).rows[0];
+    const before = await wb.call('outfalls.get', { id: row.id });
+    await wb.call('outfalls.update', { id: row.id, patch: { note: '已复核' } });
+    const after = await wb.call('outfalls.get', { id: row.id });
+    expect({ ...after, note: '', updatedAt: '' }).toEqual({ ...before, note: '', updatedAt: '' });
+    const officer = (await wb.call('people.list', { role: '镇街工作人员' }))[0];
+    await wb.call('people.update', { id: officer.id, patch: { phone: '13800000000' } });
+    expect((await wb.call('people.list', { role: '镇街工作人员' })).find((p) => p.id === officer.id)).toMatchObject({ townCode: officer.townCode, phone: '13800000000', active: true });
+  });
+});

@@ -84,6 +84,18 @@ describe('people and settings', () => {
     expect(tooLong.ok || tooLong.error.details?.fields?.certificateNo).toContain('1–12');
   });
 
+  it('deactivates a person, who then leaves the chooser, but never the person signed in', async () => {
+    const wb = await demoWorkbench();
+    const me = (await wb.call('workspace.info', {})).currentPerson!;
+    const r = await wb.dispatch('people.update', { id: me.id, patch: { active: false } });
+    expect(r.ok || r.error.message).toContain('不能停用当前工作人员本人');
+    const other = (await wb.call('people.list', { role: '镇街工作人员' }))[0];
+    await wb.call('people.update', { id: other.id, patch: { active: false } });
+    expect((await wb.call('people.list', {})).map((p) => p.id)).not.toContain(other.id);
+    expect((await wb.call('people.list', { includeInactive: true })).map((p) => p.id)).toContain(other.id);
+    expect((await wb.dispatch('workspace.signIn', { personId: other.id })).ok).toBe(false);
+  });
+
   it('saves settings through the write path and refuses a bad county code', async () => {
     const wb = await demoWorkbench();
     const s = await wb.call('workspace.updateSettings', { bureauName: '清水县生态环境局（测试）' });
@@ -105,5 +117,25 @@ describe('the overview by town', () => {
     expect(o.remediating).toBe((await wb.call('outfalls.list', { remediationState: '整治中' })).total);
     const town = o.byTown[4];
     expect(town.enterprises).toBe((await wb.call('enterprises.list', { townCode: town.townCode })).total);
+  });
+});
+
+describe('keeping references whole', () => {
+  it('refuses to delete an enterprise that is still the responsible party of an outfall', async () => {
+    const wb = await demoWorkbench();
+    const linked = (await wb.call('outfalls.list', { type: '工业排污口', limit: 500 })).rows[0];
+    const outfall = await wb.call('outfalls.get', { id: linked.id });
+    const r = await wb.dispatch('enterprises.remove', { id: outfall.enterpriseId! });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!r.ok) expect(r.error.message).toContain('责任主体');
+    expect((await wb.call('enterprises.get', { id: outfall.enterpriseId! })).deleted).toBe(false);
+  });
+
+  it('refuses a county code that the region directory does not belong to', async () => {
+    const wb = await demoWorkbench();
+    const r = await wb.dispatch('workspace.updateSettings', { countyCode: '360701' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    if (!r.ok) expect(r.error.details?.fields?.countyCode).toContain('其他县');
+    expect((await wb.call('workspace.info', {})).settings.countyCode).toBe('360799');
   });
 });
