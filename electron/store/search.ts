@@ -8,7 +8,7 @@ import { charPhrase } from './functions';
 export function searchClause(q: string, table: string, alias: string): { sql: string; params: unknown[] } {
   const terms = q.split(/\s+/).filter(Boolean);
   const long = terms.filter((t) => [...t].length >= 3);
-  const short = terms.filter((t) => [...t].length < 3);
+  const short = terms.filter((t) => [...t].length < 3 && /[\p{L}\p{N}]/u.test(t)); // punctuation alone is not a term
   const parts: string[] = [];
   const params: unknown[] = [];
   if (long.length) {

@@ -8,6 +8,8 @@ import { readStatic, resolveStatic } from './static-files';
 
 const MAX_BODY = 10 * 1024 * 1024;
 
+class TooLarge extends Error {}
+
 export type WebHost = { url: string; port: number; token: string; server: Server; close(): Promise<void> };
 
 function tokenMatches(given: string | null | undefined, token: string): boolean {
@@ -22,7 +24,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('请求过大');
+    if (size > MAX_BODY) throw new TooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -73,6 +75,7 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
       res.writeHead(200, { 'content-type': type, 'content-security-policy': contentSecurityPolicy(), 'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600' });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
+      if (e instanceof TooLarge) return send(res, 413, { ok: false, error: { code: 'invalid', message: `请求过大（超过 ${MAX_BODY / 1024 / 1024} MB）` } });
       send(res, 500, { ok: false, error: { code: 'internal', message: `内部错误：${(e as Error).message}` } });
     }
   });

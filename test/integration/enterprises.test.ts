@@ -115,6 +115,15 @@ describe('finding enterprises', () => {
     }
   });
 
+  it('takes FTS syntax as plain text and ignores punctuation-only short terms', async () => {
+    const wb = await demoWorkbench();
+    for (const q of ['"', '*', 'OR', 'NEAR(', '有限"公司', '(有限', 'a:b', '^']) {
+      const r = await wb.dispatch('enterprises.list', { q });
+      expect(r.ok, q).toBe(true);
+    }
+    expect((await wb.call('enterprises.list', { q: '有限 -' })).total).toBe((await wb.call('enterprises.list', { q: '有限' })).total);
+  });
+
   it('keeps both search indexes in step with renames and deletions', async () => {
     const wb = await demoWorkbench();
     const { enterprise } = await wb.call('enterprises.create', await enterpriseDraft(wb, { name: '清水县鹭鸶湾砂石有限公司' }));
