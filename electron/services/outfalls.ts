@@ -23,6 +23,7 @@ function checkDraft(ctx: ServiceContext, d: OutfallDraft, id: string | null) {
       if (p) errors[key] = p;
     }
   }
+  if (d.remediationState && !d.remediationCategory) errors.remediationCategory = '填写整治进展前，请先选择整治类型（依法取缔、清理合并或规范整治）';
   if (d.codeState === '已掌握' && !d.code && !d.localCode) errors.code = '编码状态为“已掌握”时请填写排污口编码';
   if (d.code && !errors.code) {
     const holder = outfallWithCode(db, d.code);

@@ -33,6 +33,7 @@ function localCheck(f: Form): Record<string, string> {
   if (f.localCode) { const p = defaultOutfallCodeValidator(f.localCode); if (p) errors.localCode = p; }
   if (f.codeState === '已掌握' && !f.code && !f.localCode) errors.code = '编码状态为“已掌握”时请填写排污口编码';
   if (!f.townCode) errors.townCode = '请选择所属镇街';
+  if (f.remediationState && !f.remediationCategory) errors.remediationCategory = '填写整治进展前，请先选择整治类型';
   if (f.distance && !(Number(f.distance) >= 0)) errors.sectionDistanceKm = '距离应为不小于0的数字（km）';
   Object.assign(errors, parseCoordinateText(f.coords).errors);
   return errors;
@@ -123,8 +124,8 @@ export function OutfallFormPage({ id }: { id?: string }) {
       <section className="card">
         <h2>{t.outfall.sections.remediation}</h2>
         <div className="form-grid">
-          <Field label="整治类型"><Choice name="remediationCategory" value={form.remediationCategory} options={REMEDIATION_CATEGORIES} allowEmpty="（无需整治/未定）" onChange={(v) => set({ remediationCategory: v as Form['remediationCategory'] })} /></Field>
-          <Field label="整治进展"><Choice name="remediationState" value={form.remediationState} options={REMEDIATION_STATES} allowEmpty="（无）" onChange={(v) => set({ remediationState: v as Form['remediationState'] })} /></Field>
+          <Field label="整治类型" error={errorOf('remediationCategory')}><Choice name="remediationCategory" value={form.remediationCategory} options={REMEDIATION_CATEGORIES} allowEmpty="（无需整治/未定）" onChange={(v) => set({ remediationCategory: v as Form['remediationCategory'] })} /></Field>
+          <Field label="整治进展"><Choice name="remediationState" value={form.remediationState} options={REMEDIATION_STATES} allowEmpty="（无）" onChange={(v) => set({ remediationState: v as Form['remediationState'], ...(v ? { remediationCategory: form.remediationCategory } : {}) })} /></Field>
           <Field label="备注" wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
         </div>
       </section>

@@ -37,6 +37,12 @@ describe('outfalls through the dispatcher', () => {
     expect(b.ok || b.error.details?.fields?.code).toContain('已掌握');
   });
 
+  it('refuses a remediation state without a remediation category', async () => {
+    const wb = await demoWorkbench();
+    const r = await wb.dispatch('outfalls.create', await outfallDraft(wb, { remediationState: '整治中' }));
+    expect(r.ok || r.error.details?.fields?.remediationCategory).toContain('请先选择整治类型');
+  });
+
   it('warns when an outfall that needs approval is only registered', async () => {
     const wb = await demoWorkbench();
     const r = await wb.call('outfalls.create', await outfallDraft(wb, { type: '工业排污口', subType: '工业企业排污口', approvalState: '已登记' }));
