@@ -46,12 +46,11 @@ export function App() {
   const route = useRoute();
   const d = useDirectories();
   const [choosing, setChoosing] = useState(!d.info.currentPerson);
-  const [refresh, setRefresh] = useState(0);
+  const { reload } = d;
   useEffect(() => onCoreEvent((e) => {
     if (e.type === 'workspace') { window.location.hash = '#/dashboard'; window.location.reload(); }
-    if (e.type === 'changed' && (e.entity === 'people' || e.entity === 'workspace' || e.entity === 'places')) setRefresh((x) => x + 1);
-  }), []);
-  useEffect(() => { if (refresh) void d.reload(); }, [refresh]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (e.type === 'changed' && (e.entity === 'people' || e.entity === 'workspace' || e.entity === 'places')) void reload();
+  }), [reload]);
   const section = route[0] ?? 'dashboard';
   return (
     <div className="shell">

@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
@@ -14,7 +12,7 @@ export async function coldStartToFirstList(dataDir: string): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, [join(__dirname, '..', 'electron', 'cli.cjs'), 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
-  await page.goto(url.replace('/?', '/?') + '#/enterprises');
+  await page.goto(`${url}#/enterprises`);
   await page.waitForSelector('[role=row][data-index="0"] [role=cell]');
   const ms = performance.now() - started;
   child.kill('SIGTERM');
@@ -36,5 +34,3 @@ export async function coldStartBaseline(): Promise<number> {
   await browser.close();
   return ms;
 }
-
-export { createServer, type AddressInfo };
