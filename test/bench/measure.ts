@@ -19,7 +19,7 @@ export function p95(xs: number[]): number {
 export function report(name: string, value: number, unit: string, baseline: { name: string; value: number }, target?: { max: number }): boolean {
   const ok = target ? value <= target.max : true;
   const ratio = baseline.value > 0 ? ` (${(value / baseline.value).toFixed(2)}× baseline)` : '';
-  const goal = target ? `; target ≤ ${target.max} ${unit}: ${ok ? 'ok' : 'MISSED'}` : '';
+  const goal = target ? `; target ≤ ${Number(target.max.toFixed(2))} ${unit}: ${ok ? 'ok' : 'MISSED'}` : '';
   console.log(`${name}: ${value.toFixed(2)} ${unit}  [baseline ${baseline.name}: ${baseline.value.toFixed(2)} ${unit}${ratio}${goal}]`);
   return ok;
 }
