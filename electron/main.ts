@@ -1,10 +1,11 @@
 // The desktop host: one window on app://, one IPC channel to the core. Thin by design.
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openOrCreateDemo } from './core/default-workspace';
 import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
+import { lockWorkspace } from './core/workspace-lock';
 import {
   APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, appRequestToFile, contentSecurityPolicy, isAllowedExternal, isAppUrl,
   isTrustedSender, secureWebPreferences,
@@ -14,6 +15,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 const rendererDir = join(__dirname, '..', 'renderer');
 let wb: WorkspaceHost | null = null;
+let unlock: () => void = () => undefined;
 
 function reportFatal(title: string, e: unknown): void {
   console.error(title, e);
@@ -44,7 +46,10 @@ void app.whenReady().then(() => {
     return new Response(res.body, { status: res.status, headers });
   });
   try {
-    wb = createWorkspaceHost(openOrCreateDemo(join(app.getPath('userData'), 'workspace')).wb);
+    const dataDir = join(app.getPath('userData'), 'workspace');
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockWorkspace(dataDir, '桌面版');
+    wb = createWorkspaceHost(openOrCreateDemo(dataDir).wb);
   } catch (e) {
     reportFatal('无法打开工作区', e);
     app.quit();
@@ -62,4 +67,4 @@ void app.whenReady().then(() => {
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 });
 
-app.on('window-all-closed', () => { wb?.close(); app.quit(); });
+app.on('window-all-closed', () => { wb?.close(); unlock(); app.quit(); });

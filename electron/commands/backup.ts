@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import { createWorkbench, workspaceFile } from '../core/workbench';
+import { assertNotInUse } from '../core/workspace-lock';
 import { openDatabase } from '../store/open';
 
 /** `qingshui backup --data DIR --out FILE`: an SQLite online backup, consistent while the app runs. */
@@ -26,6 +27,7 @@ export function restoreCommand(dataDir: string, from: string): void {
   const source = resolve(from);
   if (!existsSync(source)) throw new DomainError('not_found', `备份文件“${source}”不存在`);
   if (!existsSync(dataDir)) throw new DomainError('not_found', `数据文件夹“${dataDir}”不存在`);
+  assertNotInUse(dataDir, '恢复');
   openDatabase(source, { create: false, verify: true }).close(); // refuses foreign, corrupt or newer files
   const file = workspaceFile(dataDir);
   let kept: string | null = null;

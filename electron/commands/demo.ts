@@ -1,5 +1,7 @@
 import { DomainError } from '../../shared/api/result';
+import { existsSync } from 'node:fs';
 import { createWorkbench } from '../core/workbench';
+import { assertNotInUse } from '../core/workspace-lock';
 import { generateDemo } from '../services/demo/generate';
 import { countAll } from '../store/history';
 
@@ -7,6 +9,7 @@ import { countAll } from '../store/history';
 export function demoCommand(dataDir: string, seed: number, scale: number, json: boolean): void {
   if (!Number.isInteger(seed) || seed < 0) throw new DomainError('invalid', '--seed 应为非负整数');
   if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new DomainError('invalid', '--scale 应为 1–1000 的整数');
+  if (existsSync(dataDir)) assertNotInUse(dataDir, '写入演示数据');
   const wb = createWorkbench({ dataDir, actor: 'system' });
   try {
     const existing = countAll(wb.store.db);

@@ -32,6 +32,20 @@ describe('the browser host', () => {
     expect(r).toMatchObject({ ok: true, value: { enterprises: 400 } });
   });
 
+  it('holds its data folder: a second host and a restore are refused while it runs', async () => {
+    const dir = join(tempDir(), 'ws');
+    await startHost(dir);
+    const { spawnSync } = await import('node:child_process');
+    const second = spawnSync(process.execPath, [BIN, 'web', '--data', dir, '--port', '0'], { encoding: 'utf8', timeout: 10_000 });
+    expect(second.status).not.toBe(0);
+    expect(second.stderr).toContain('正由另一个清水程序使用');
+    const restore = spawnSync(process.execPath, [BIN, 'restore', '--data', dir, '--from', join(dir, 'workspace.qingshui')], { encoding: 'utf8' });
+    expect(restore.status).not.toBe(0);
+    expect(restore.stderr).toContain('不能恢复');
+    const stats = spawnSync(process.execPath, [BIN, 'stats', '--data', dir, '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(stats.stdout).enterprises).toBe(400); // reading alongside is fine
+  });
+
   it('refuses calls without the session token', async () => {
     const { url } = await startHost(join(tempDir(), 'ws'));
     const res = await rpc(url, 'workspace.stats', {});
