@@ -8,11 +8,12 @@ declare global { interface Window { qingshui?: Bridge } }
 
 /** A failed call, carrying the core's error (code, Chinese message, field messages). */
 export class ApiFailure extends Error {
-  constructor(public readonly error: ApiError) { super(error.message); }
+  constructor(public readonly error: ApiError, private readonly procedure = '') { super(error.message); }
   /** Field messages without the field's own label (the form shows it already). */
   get fields(): Record<string, string> {
     const fields = this.error.details?.fields ?? {};
-    return Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, m.startsWith(`${labelOf(k)}：`) ? m.slice(labelOf(k).length + 1) : m]));
+    const entity = this.procedure.split('.')[0];
+    return Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, m.startsWith(`${labelOf(k, entity)}：`) ? m.slice(labelOf(k, entity).length + 1) : m]));
   }
 }
 
@@ -45,7 +46,7 @@ async function transport(name: string, input: unknown): Promise<Result<unknown>>
 /** Calls a procedure of the core; resolves with its output or throws ApiFailure. */
 export async function call<K extends ProcedureName>(name: K, input: Input<K>): Promise<Output<K>> {
   const result = await transport(name, input);
-  if (!result.ok) throw new ApiFailure(result.error);
+  if (!result.ok) throw new ApiFailure(result.error, name);
   return result.value as Output<K>;
 }
 

@@ -8,13 +8,13 @@ import type { Handlers } from '../services/handlers';
 z.config(z.locales.zhCN());
 
 /** Turns zod issues into `{ field: message }` with the field's Chinese label in each message. */
-export function issuesToFields(issues: z.core.$ZodIssue[]): Record<string, string> {
+export function issuesToFields(issues: z.core.$ZodIssue[], entity?: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const path = issue.path.filter((p) => p !== 'patch').map(String);
     const key = path[0] ?? '_';
     if (fields[key]) continue;
-    fields[key] = path.length ? `${labelOf(key)}：${issue.message}` : issue.message;
+    fields[key] = path.length ? `${labelOf(key, entity)}：${issue.message}` : issue.message;
   }
   return fields;
 }
@@ -27,9 +27,10 @@ export async function dispatch(handlers: Handlers, ctx: ServiceContext, name: st
   if (!isProcedureName(name)) return { ok: false, error: { code: 'not_found', message: `未知的操作：${name}` } };
   if (!Object.prototype.hasOwnProperty.call(handlers, name)) return { ok: false, error: { code: 'not_found', message: `此处不能执行：${name}` } };
   const spec = procedures[name];
+  const entity = name.split('.')[0];
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
-    const fields = issuesToFields(parsed.error.issues);
+    const fields = issuesToFields(parsed.error.issues, entity);
     return { ok: false, error: { code: 'invalid', message: Object.values(fields).join('；'), details: { fields } } };
   }
   try {
@@ -38,7 +39,7 @@ export async function dispatch(handlers: Handlers, ctx: ServiceContext, name: st
     return { ok: true, value };
   } catch (e) {
     if (e instanceof DomainError) {
-      const fields = e.fields && Object.fromEntries(Object.entries(e.fields).map(([k, m]) => [k, m.startsWith(labelOf(k)) ? m : `${labelOf(k)}：${m}`]));
+      const fields = e.fields && Object.fromEntries(Object.entries(e.fields).map(([k, m]) => [k, m.startsWith(labelOf(k, entity)) ? m : `${labelOf(k, entity)}：${m}`]));
       return { ok: false, error: { code: e.code, message: fields ? Object.values(fields).join('；') : e.message, details: fields ? { fields } : undefined } };
     }
     console.error(`[qingshui] ${name as ProcedureName} failed:`, e);

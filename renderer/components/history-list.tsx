@@ -26,7 +26,7 @@ export function HistoryList(p: { entity: 'enterprise' | 'outfall' | 'person' | '
           <div className="history-head"><time>{new Date(e.at).toLocaleString('zh-CN', { hour12: false })}</time><span>{e.authorName}</span></div>
           <ul>
             {Object.entries(e.fields).map(([f, v]) => (
-              <li key={f}><b>{labelOf(f)}</b>：{formatValue(f, v, e.names)}</li>
+              <li key={f}><b>{labelOf(f, p.entity)}</b>：{formatValue(f, v, e.names)}</li>
             ))}
           </ul>
         </li>

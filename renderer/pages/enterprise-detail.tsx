@@ -3,6 +3,7 @@ import type { Enterprise } from '../../shared/api/enterprises';
 import type { OutfallSummary } from '../../shared/api/outfalls';
 import type { Warning } from '../../shared/api/result';
 import { formatDms } from '../../shared/domain/dms';
+import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
 import { Detail } from '../components/field';
 import { HistoryList } from '../components/history-list';
@@ -10,6 +11,8 @@ import { useRecord } from '../components/use-record';
 import { takeFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
 import { navigate } from '../router';
+
+const L = (field: string) => labelOf(field, 'enterprise');
 
 /** 一企一档: every field of one 排污单位, its outfalls (溯) and its change history. */
 export function EnterpriseDetailPage({ id }: { id: string }) {
@@ -37,24 +40,24 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
           <section className="card">
             <h2>{t.enterprise.sections.basic}</h2>
             <dl className="details">
-              <Detail label="单位名称">{e.name}</Detail>
-              <Detail label="统一社会信用代码"><code>{e.uscc}</code></Detail>
-              <Detail label="污染源编码"><code>{e.pollutionSourceCode}</code></Detail>
+              <Detail label={L('name')}>{e.name}</Detail>
+              <Detail label={L('uscc')}><code>{e.uscc}</code></Detail>
+              <Detail label={L('pollutionSourceCode')}><code>{e.pollutionSourceCode}</code></Detail>
               <Detail label="行业">{e.industryCode ? `${e.industryCode} ${e.industryName}` : ''}</Detail>
-              <Detail label="排污许可管理类别">{e.permitClass}</Detail>
-              <Detail label="重点排污单位">{e.keyUnit ? '是' : '否'}</Detail>
-              <Detail label="生产状态">{e.state}</Detail>
-              <Detail label="法定代表人">{e.legalRepresentative}</Detail>
-              <Detail label="标签">{e.tags.length ? e.tags.map((x) => <span key={x} className="tag">{x}</span>) : ''}</Detail>
+              <Detail label={L('permitClass')}>{e.permitClass}</Detail>
+              <Detail label={L('keyUnit')}>{e.keyUnit ? '是' : '否'}</Detail>
+              <Detail label={L('state')}>{e.state}</Detail>
+              <Detail label={L('legalRepresentative')}>{e.legalRepresentative}</Detail>
+              <Detail label={L('tags')}>{e.tags.length ? e.tags.map((x) => <span key={x} className="tag">{x}</span>) : ''}</Detail>
             </dl>
           </section>
           <section className="card">
             <h2>{t.enterprise.sections.location}</h2>
             <dl className="details">
-              <Detail label="所属镇街">{e.townName}</Detail>
-              <Detail label="所属村居">{e.villageName}</Detail>
-              <Detail label="流域">{e.watershedName}</Detail>
-              <Detail label="地址" wide>{e.address}</Detail>
+              <Detail label={L('townCode')}>{e.townName}</Detail>
+              <Detail label={L('villageCode')}>{e.villageName}</Detail>
+              <Detail label={L('watershedId')}>{e.watershedName}</Detail>
+              <Detail label={L('address')} wide>{e.address}</Detail>
               <Detail label="经度（CGCS2000）">{e.lon === null ? '' : `${e.lon.toFixed(6)}（${formatDms(e.lon)}）`}</Detail>
               <Detail label="纬度（CGCS2000）">{e.lat === null ? '' : `${e.lat.toFixed(6)}（${formatDms(e.lat)}）`}</Detail>
             </dl>
@@ -62,9 +65,9 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
           <section className="card">
             <h2>{t.enterprise.sections.contact}</h2>
             <dl className="details">
-              <Detail label="环保联系人">{e.contactName}</Detail>
-              <Detail label="联系电话">{e.contactPhone}</Detail>
-              <Detail label="备注" wide>{e.note}</Detail>
+              <Detail label={L('contactName')}>{e.contactName}</Detail>
+              <Detail label={L('contactPhone')}>{e.contactPhone}</Detail>
+              <Detail label={L('note')} wide>{e.note}</Detail>
             </dl>
           </section>
           <section className="card">

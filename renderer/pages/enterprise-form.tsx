@@ -5,6 +5,7 @@ import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../shared/domain/enterpris
 import { COMMON_INDUSTRY_CLASSES, industryCodeProblem, industryName } from '../../shared/domain/industry';
 import { pollutionSourceCodeProblem } from '../../shared/domain/pollution-source-code';
 import { checkUscc } from '../../shared/domain/uscc';
+import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
 import { useFormErrors } from '../components/use-form-errors';
 import { CoordinateInputs, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
@@ -15,6 +16,8 @@ import { useDirectories } from '../directories';
 import { setFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
 import { navigate } from '../router';
+
+const L = (field: string) => labelOf(field, 'enterprise');
 
 type Form = Omit<EnterpriseDraft, 'lon' | 'lat' | 'coordSystem' | 'tags'> & { coords: CoordinateText; tags: string };
 
@@ -87,22 +90,22 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
       <section className="card">
         <h2>{t.enterprise.sections.basic}</h2>
         <div className="form-grid">
-          <Field label="单位名称" required error={errorOf('name')} wide><input name="name" value={form.name} onChange={(e) => set({ name: e.target.value })} /></Field>
-          <Field label="统一社会信用代码" required error={errorOf('uscc')} warning={local.warnings.uscc} hint="18位，GB 32100">
+          <Field label={L('name')} required error={errorOf('name')} wide><input name="name" value={form.name} onChange={(e) => set({ name: e.target.value })} /></Field>
+          <Field label={L('uscc')} required error={errorOf('uscc')} warning={local.warnings.uscc} hint="18位，GB 32100">
             <input name="uscc" value={form.uscc} maxLength={18} onChange={(e) => set({ uscc: e.target.value.toUpperCase() })} />
           </Field>
-          <Field label="污染源编码（HJ 608）" error={errorOf('pollutionSourceCode')} hint="信用代码 + 3位顺序码 + P">
+          <Field label={L('pollutionSourceCode')} error={errorOf('pollutionSourceCode')} hint="信用代码 + 3位顺序码 + P">
             <input name="pollutionSourceCode" value={form.pollutionSourceCode ?? ''} onChange={(e) => set({ pollutionSourceCode: e.target.value.toUpperCase() || null })} />
           </Field>
-          <Field label="行业代码（GB/T 4754）" error={errorOf('industryCode')} hint={form.industryCode && !local.errors.industryCode ? industryName(form.industryCode) : '如 C2614'}>
+          <Field label={L('industryCode')} error={errorOf('industryCode')} hint={form.industryCode && !local.errors.industryCode ? industryName(form.industryCode) : '如 C2614'}>
             <input name="industryCode" list="industry-codes" value={form.industryCode ?? ''} onChange={(e) => set({ industryCode: e.target.value.toUpperCase() || null })} />
             <datalist id="industry-codes">{Object.entries(COMMON_INDUSTRY_CLASSES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</datalist>
           </Field>
-          <Field label="排污许可管理类别"><Choice name="permitClass" value={form.permitClass} options={PERMIT_CLASSES} allowEmpty="（无）" onChange={(v) => set({ permitClass: v as Form['permitClass'] })} /></Field>
-          <Field label="生产状态"><Choice name="state" value={form.state} options={ENTERPRISE_STATES} onChange={(v) => set({ state: (v ?? '在产') as Form['state'] })} /></Field>
-          <Field label="重点排污单位"><label className="check"><input type="checkbox" name="keyUnit" checked={form.keyUnit} onChange={(e) => set({ keyUnit: e.target.checked })} />列入重点排污单位名录</label></Field>
-          <Field label="法定代表人"><input name="legalRepresentative" value={form.legalRepresentative} onChange={(e) => set({ legalRepresentative: e.target.value })} /></Field>
-          <Field label="标签" hint="用逗号分隔，如 涉VOCs，园区企业"><input name="tags" value={form.tags} onChange={(e) => set({ tags: e.target.value })} /></Field>
+          <Field label={L('permitClass')}><Choice name="permitClass" value={form.permitClass} options={PERMIT_CLASSES} allowEmpty="（无）" onChange={(v) => set({ permitClass: v as Form['permitClass'] })} /></Field>
+          <Field label={L('state')}><Choice name="state" value={form.state} options={ENTERPRISE_STATES} onChange={(v) => set({ state: (v ?? '在产') as Form['state'] })} /></Field>
+          <Field label={L('keyUnit')}><label className="check"><input type="checkbox" name="keyUnit" checked={form.keyUnit} onChange={(e) => set({ keyUnit: e.target.checked })} />列入重点排污单位名录</label></Field>
+          <Field label={L('legalRepresentative')}><input name="legalRepresentative" value={form.legalRepresentative} onChange={(e) => set({ legalRepresentative: e.target.value })} /></Field>
+          <Field label={L('tags')} hint="用逗号分隔，如 涉VOCs，园区企业"><input name="tags" value={form.tags} onChange={(e) => set({ tags: e.target.value })} /></Field>
         </div>
       </section>
       <section className="card">
@@ -111,8 +114,8 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
           <Field label="所属镇街 / 村居" required error={errorOf('townCode') ?? errorOf('villageCode')} wide>
             <TownVillagePicker town={form.townCode} village={form.villageCode} onChange={(townCode, villageCode) => set({ townCode, villageCode })} />
           </Field>
-          <Field label="流域" error={errorOf('watershedId')}><WatershedSelect value={form.watershedId} onChange={(watershedId) => set({ watershedId })} /></Field>
-          <Field label="地址" wide><input name="address" value={form.address} onChange={(e) => set({ address: e.target.value })} /></Field>
+          <Field label={L('watershedId')} error={errorOf('watershedId')}><WatershedSelect value={form.watershedId} onChange={(watershedId) => set({ watershedId })} /></Field>
+          <Field label={L('address')} wide><input name="address" value={form.address} onChange={(e) => set({ address: e.target.value })} /></Field>
           <Field label="坐标" error={errorOf('lon') ?? errorOf('lat')} hint={t.coords.hint} wide>
             <CoordinateInputs value={form.coords} onChange={(coords) => set({ coords })} />
           </Field>
@@ -121,9 +124,9 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
       <section className="card">
         <h2>{t.enterprise.sections.contact}</h2>
         <div className="form-grid">
-          <Field label="环保联系人"><input name="contactName" value={form.contactName} onChange={(e) => set({ contactName: e.target.value })} /></Field>
-          <Field label="联系电话" error={errorOf('contactPhone')}><input name="contactPhone" value={form.contactPhone} onChange={(e) => set({ contactPhone: e.target.value })} /></Field>
-          <Field label="备注" wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
+          <Field label={L('contactName')}><input name="contactName" value={form.contactName} onChange={(e) => set({ contactName: e.target.value })} /></Field>
+          <Field label={L('contactPhone')} error={errorOf('contactPhone')}><input name="contactPhone" value={form.contactPhone} onChange={(e) => set({ contactPhone: e.target.value })} /></Field>
+          <Field label={L('note')} wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
         </div>
       </section>
       <footer className="form-actions">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Outfall } from '../../shared/api/outfalls';
 import type { Warning } from '../../shared/api/result';
 import { formatDms } from '../../shared/domain/dms';
+import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
 import { Detail } from '../components/field';
 import { HistoryList } from '../components/history-list';
@@ -9,6 +10,8 @@ import { useRecord } from '../components/use-record';
 import { takeFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
 import { navigate } from '../router';
+
+const L = (field: string) => labelOf(field, 'outfall');
 
 /** 一口一档: every field of one 入河排污口 across 查、测、溯、治, and its change history. */
 export function OutfallDetailPage({ id }: { id: string }) {
@@ -32,43 +35,43 @@ export function OutfallDetailPage({ id }: { id: string }) {
           <section className="card">
             <h2>{t.outfall.sections.basic}</h2>
             <dl className="details">
-              <Detail label="排污口名称">{o.name}</Detail>
-              <Detail label="排污口编码（国家统一赋码）"><code>{o.code}</code></Detail>
-              <Detail label="省市系统编码"><code>{o.localCode}</code></Detail>
-              <Detail label="编码掌握情况">{o.codeState}</Detail>
-              <Detail label="排污口类型">{o.type}</Detail>
-              <Detail label="排污口细类">{o.subType}</Detail>
-              <Detail label="入河方式">{o.entryMode}</Detail>
-              <Detail label="排放规律">{o.dischargePattern}</Detail>
+              <Detail label={L('name')}>{o.name}</Detail>
+              <Detail label={L('code')}><code>{o.code}</code></Detail>
+              <Detail label={L('localCode')}><code>{o.localCode}</code></Detail>
+              <Detail label={L('codeState')}>{o.codeState}</Detail>
+              <Detail label={L('type')}>{o.type}</Detail>
+              <Detail label={L('subType')}>{o.subType}</Detail>
+              <Detail label={L('entryMode')}>{o.entryMode}</Detail>
+              <Detail label={L('dischargePattern')}>{o.dischargePattern}</Detail>
             </dl>
           </section>
           <section className="card">
             <h2>{t.outfall.sections.water}</h2>
             <dl className="details">
-              <Detail label="受纳水体">{o.waterBodyName}</Detail>
-              <Detail label="流域">{o.watershedName}</Detail>
-              <Detail label="所属镇街">{o.townName}</Detail>
-              <Detail label="所属村居">{o.villageName}</Detail>
+              <Detail label={L('waterBodyId')}>{o.waterBodyName}</Detail>
+              <Detail label={L('watershedId')}>{o.watershedName}</Detail>
+              <Detail label={L('townCode')}>{o.townName}</Detail>
+              <Detail label={L('villageCode')}>{o.villageName}</Detail>
               <Detail label="经度（CGCS2000）">{o.lon === null ? '' : `${o.lon.toFixed(6)}（${formatDms(o.lon)}）`}</Detail>
               <Detail label="纬度（CGCS2000）">{o.lat === null ? '' : `${o.lat.toFixed(6)}（${formatDms(o.lat)}）`}</Detail>
-              <Detail label="下游最近国控断面">{o.nearestSection}</Detail>
+              <Detail label={L('nearestSection')}>{o.nearestSection}</Detail>
               <Detail label="距断面距离">{o.sectionDistanceKm === null ? '' : `${o.sectionDistanceKm} km`}</Detail>
             </dl>
           </section>
           <section className="card">
             <h2>{t.outfall.sections.trace}</h2>
             <dl className="details">
-              <Detail label="责任主体">{o.enterpriseId ? <a href={`#/enterprises/${o.enterpriseId}`}>{o.enterpriseName}</a> : ''}</Detail>
-              <Detail label="审批/登记情况">{o.approvalState}</Detail>
-              <Detail label="标识牌设置">{o.signState}</Detail>
+              <Detail label={L('enterpriseId')}>{o.enterpriseId ? <a href={`#/enterprises/${o.enterpriseId}`}>{o.enterpriseName}</a> : ''}</Detail>
+              <Detail label={L('approvalState')}>{o.approvalState}</Detail>
+              <Detail label={L('signState')}>{o.signState}</Detail>
             </dl>
           </section>
           <section className="card">
             <h2>{t.outfall.sections.remediation}</h2>
             <dl className="details">
-              <Detail label="整治类型">{o.remediationCategory}</Detail>
-              <Detail label="整治进展">{o.remediationState}</Detail>
-              <Detail label="备注" wide>{o.note}</Detail>
+              <Detail label={L('remediationCategory')}>{o.remediationCategory}</Detail>
+              <Detail label={L('remediationState')}>{o.remediationState}</Detail>
+              <Detail label={L('note')} wide>{o.note}</Detail>
             </dl>
           </section>
         </div>

@@ -5,6 +5,7 @@ import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
   REMEDIATION_STATES, SIGN_STATES, needsApproval, type OutfallType,
 } from '../../shared/domain/outfall-types';
+import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
 import { useFormErrors } from '../components/use-form-errors';
 import { CoordinateInputs, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
@@ -16,6 +17,8 @@ import { useDirectories } from '../directories';
 import { setFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
 import { navigate } from '../router';
+
+const L = (field: string) => labelOf(field, 'outfall');
 
 type Form = Omit<OutfallDraft, 'lon' | 'lat' | 'coordSystem' | 'sectionDistanceKm'> & { coords: CoordinateText; distance: string; enterpriseName: string | null };
 
@@ -85,48 +88,48 @@ export function OutfallFormPage({ id }: { id?: string }) {
       <section className="card">
         <h2>{t.outfall.sections.basic}</h2>
         <div className="form-grid">
-          <Field label="排污口名称" required error={errorOf('name')} wide><input name="name" value={form.name} onChange={(e) => set({ name: e.target.value })} /></Field>
-          <Field label="排污口类型" required>
+          <Field label={L('name')} required error={errorOf('name')} wide><input name="name" value={form.name} onChange={(e) => set({ name: e.target.value })} /></Field>
+          <Field label={L('type')} required>
             <Choice name="type" value={form.type} options={OUTFALL_TYPE_NAMES} onChange={(v) => { const type = (v ?? '其他排口') as OutfallType; set({ type, subType: OUTFALL_TYPES[type][0] }); }} />
           </Field>
-          <Field label="排污口细类" required error={errorOf('subType')} warning={needsApproval(form.subType) ? '此类排污口须办理设置审批' : undefined}>
+          <Field label={L('subType')} required error={errorOf('subType')} warning={needsApproval(form.subType) ? '此类排污口须办理设置审批' : undefined}>
             <Choice name="subType" value={form.subType} options={subTypes} onChange={(v) => set({ subType: v ?? subTypes[0] })} />
           </Field>
-          <Field label="编码掌握情况"><Choice name="codeState" value={form.codeState} options={CODE_STATES} onChange={(v) => set({ codeState: (v ?? '暂不掌握') as Form['codeState'] })} /></Field>
-          <Field label="排污口编码（国家统一赋码）" error={errorOf('code')}><input name="code" value={form.code ?? ''} onChange={(e) => { const code = e.target.value.toUpperCase() || null; set({ code, ...(code && form.codeState === '暂不掌握' ? { codeState: '已掌握' as const } : {}) }); }} /></Field>
-          <Field label="省市系统编码" error={errorOf('localCode')}><input name="localCode" value={form.localCode ?? ''} onChange={(e) => set({ localCode: e.target.value.toUpperCase() || null })} /></Field>
-          <Field label="入河方式"><Choice name="entryMode" value={form.entryMode} options={ENTRY_MODES} allowEmpty="（未查明）" onChange={(v) => set({ entryMode: v as Form['entryMode'] })} /></Field>
-          <Field label="排放规律"><Choice name="dischargePattern" value={form.dischargePattern} options={DISCHARGE_PATTERNS} allowEmpty="（未查明）" onChange={(v) => set({ dischargePattern: v as Form['dischargePattern'] })} /></Field>
+          <Field label={L('codeState')}><Choice name="codeState" value={form.codeState} options={CODE_STATES} onChange={(v) => set({ codeState: (v ?? '暂不掌握') as Form['codeState'] })} /></Field>
+          <Field label={L('code')} error={errorOf('code')}><input name="code" value={form.code ?? ''} onChange={(e) => { const code = e.target.value.toUpperCase() || null; set({ code, ...(code && form.codeState === '暂不掌握' ? { codeState: '已掌握' as const } : {}) }); }} /></Field>
+          <Field label={L('localCode')} error={errorOf('localCode')}><input name="localCode" value={form.localCode ?? ''} onChange={(e) => set({ localCode: e.target.value.toUpperCase() || null })} /></Field>
+          <Field label={L('entryMode')}><Choice name="entryMode" value={form.entryMode} options={ENTRY_MODES} allowEmpty="（未查明）" onChange={(v) => set({ entryMode: v as Form['entryMode'] })} /></Field>
+          <Field label={L('dischargePattern')}><Choice name="dischargePattern" value={form.dischargePattern} options={DISCHARGE_PATTERNS} allowEmpty="（未查明）" onChange={(v) => set({ dischargePattern: v as Form['dischargePattern'] })} /></Field>
         </div>
       </section>
       <section className="card">
         <h2>{t.outfall.sections.water}</h2>
         <div className="form-grid">
-          <Field label="受纳水体" error={errorOf('waterBodyId') ?? errorOf('watershedId')} hint="流域随受纳水体自动确定"><WaterBodySelect value={form.waterBodyId} onChange={(waterBodyId) => set({ waterBodyId, watershedId: null })} /></Field>
+          <Field label={L('waterBodyId')} error={errorOf('waterBodyId') ?? errorOf('watershedId')} hint="流域随受纳水体自动确定"><WaterBodySelect value={form.waterBodyId} onChange={(waterBodyId) => set({ waterBodyId, watershedId: null })} /></Field>
           <Field label="所属镇街 / 村居" required error={errorOf('townCode') ?? errorOf('villageCode')} wide>
             <TownVillagePicker town={form.townCode} village={form.villageCode} onChange={(townCode, villageCode) => set({ townCode, villageCode })} />
           </Field>
           <Field label="坐标" error={errorOf('lon') ?? errorOf('lat')} hint={t.coords.hint} wide><CoordinateInputs value={form.coords} onChange={(coords) => set({ coords })} /></Field>
-          <Field label="下游最近国控断面"><input name="nearestSection" value={form.nearestSection} onChange={(e) => set({ nearestSection: e.target.value })} /></Field>
-          <Field label="距断面距离（km）" error={errorOf('sectionDistanceKm')}><input name="sectionDistanceKm" inputMode="decimal" value={form.distance} onChange={(e) => set({ distance: e.target.value })} /></Field>
+          <Field label={L('nearestSection')}><input name="nearestSection" value={form.nearestSection} onChange={(e) => set({ nearestSection: e.target.value })} /></Field>
+          <Field label={L('sectionDistanceKm')} error={errorOf('sectionDistanceKm')}><input name="sectionDistanceKm" inputMode="decimal" value={form.distance} onChange={(e) => set({ distance: e.target.value })} /></Field>
         </div>
       </section>
       <section className="card">
         <h2>{t.outfall.sections.trace}</h2>
         <div className="form-grid">
-          <Field label="责任主体（溯源）" error={errorOf('enterpriseId')} wide>
+          <Field label={L('enterpriseId')} error={errorOf('enterpriseId')} wide>
             <EnterprisePicker value={form.enterpriseId} name={form.enterpriseName} onChange={(enterpriseId, enterpriseName) => set({ enterpriseId, enterpriseName })} />
           </Field>
-          <Field label="审批/登记情况"><Choice name="approvalState" value={form.approvalState} options={APPROVAL_STATES} allowEmpty="（未查明）" onChange={(v) => set({ approvalState: v as Form['approvalState'] })} /></Field>
-          <Field label="标识牌设置"><Choice name="signState" value={form.signState} options={SIGN_STATES} allowEmpty="（未查明）" onChange={(v) => set({ signState: v as Form['signState'] })} /></Field>
+          <Field label={L('approvalState')}><Choice name="approvalState" value={form.approvalState} options={APPROVAL_STATES} allowEmpty="（未查明）" onChange={(v) => set({ approvalState: v as Form['approvalState'] })} /></Field>
+          <Field label={L('signState')}><Choice name="signState" value={form.signState} options={SIGN_STATES} allowEmpty="（未查明）" onChange={(v) => set({ signState: v as Form['signState'] })} /></Field>
         </div>
       </section>
       <section className="card">
         <h2>{t.outfall.sections.remediation}</h2>
         <div className="form-grid">
-          <Field label="整治类型" error={errorOf('remediationCategory')}><Choice name="remediationCategory" value={form.remediationCategory} options={REMEDIATION_CATEGORIES} allowEmpty="（无需整治/未定）" onChange={(v) => set({ remediationCategory: v as Form['remediationCategory'] })} /></Field>
-          <Field label="整治进展"><Choice name="remediationState" value={form.remediationState} options={REMEDIATION_STATES} allowEmpty="（无）" onChange={(v) => set({ remediationState: v as Form['remediationState'], ...(v ? { remediationCategory: form.remediationCategory } : {}) })} /></Field>
-          <Field label="备注" wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
+          <Field label={L('remediationCategory')} error={errorOf('remediationCategory')}><Choice name="remediationCategory" value={form.remediationCategory} options={REMEDIATION_CATEGORIES} allowEmpty="（无需整治/未定）" onChange={(v) => set({ remediationCategory: v as Form['remediationCategory'] })} /></Field>
+          <Field label={L('remediationState')}><Choice name="remediationState" value={form.remediationState} options={REMEDIATION_STATES} allowEmpty="（无）" onChange={(v) => set({ remediationState: v as Form['remediationState'], ...(v ? { remediationCategory: form.remediationCategory } : {}) })} /></Field>
+          <Field label={L('note')} wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
         </div>
       </section>
       <footer className="form-actions">

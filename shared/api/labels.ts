@@ -1,20 +1,33 @@
-/** Chinese labels of record fields, shared by error messages, forms, detail pages and history. */
+/**
+ * Chinese names of record fields: the one place forms, detail pages, change history and error
+ * messages take them from. A field may be named differently per kind of record (名称 of an
+ * enterprise is 单位名称, of an outfall 排污口名称).
+ */
 export const FIELD_LABELS: Record<string, string> = {
-  name: '名称', uscc: '统一社会信用代码', pollutionSourceCode: '污染源编码', industryCode: '行业代码',
+  name: '名称', uscc: '统一社会信用代码', pollutionSourceCode: '污染源编码（HJ 608）', industryCode: '行业代码（GB/T 4754）',
   permitClass: '排污许可管理类别', keyUnit: '重点排污单位', state: '生产状态', address: '地址',
   townCode: '所属镇街', villageCode: '所属村居', watershedId: '流域', lon: '经度', lat: '纬度', coordSystem: '坐标系',
   legalRepresentative: '法定代表人', contactName: '环保联系人', contactPhone: '联系电话', tags: '标签', note: '备注',
   code: '排污口编码（国家统一赋码）', localCode: '省市系统编码', codeState: '编码掌握情况', type: '排污口类型',
   subType: '排污口细类', waterBodyId: '受纳水体', entryMode: '入河方式', dischargePattern: '排放规律',
-  enterpriseId: '责任主体', approvalState: '审批/登记情况', signState: '标识牌设置', remediationCategory: '整治类型',
-  remediationState: '整治进展', nearestSection: '下游最近国控断面', sectionDistanceKm: '距国控断面距离（km）',
+  enterpriseId: '责任主体（溯源）', approvalState: '审批/登记情况', signState: '标识牌设置', remediationCategory: '整治类型',
+  remediationState: '整治进展', nearestSection: '下游最近国控断面', sectionDistanceKm: '距断面距离（km）',
   role: '人员类别', certificateNo: '执法证号', unit: '单位', post: '职务', phone: '电话', active: '在岗',
   deletedAt: '删除时间', value: '值', bureauName: '填报单位', countyCode: '县级区划代码', countyName: '县（市、区）名称',
-  defaultCoordSystem: '默认坐标系', parentCode: '上级区划', level: '层级', kind: '类别', id: '编号', patch: '修改内容',
-  personId: '人员', personIdName: '人员',
+  defaultCoordSystem: '默认坐标系', contactPhoneOfBureau: '联系电话', parentCode: '上级区划', level: '层级', kind: '类别',
+  id: '编号', patch: '修改内容', personId: '人员',
 };
 
-/** The label of a field key, or the key itself. */
-export function labelOf(field: string): string {
-  return FIELD_LABELS[field] ?? field;
+const BY_ENTITY: Record<string, Record<string, string>> = {
+  enterprise: { name: '单位名称' },
+  enterprises: { name: '单位名称' },
+  outfall: { name: '排污口名称' },
+  outfalls: { name: '排污口名称' },
+  person: { name: '姓名' },
+  people: { name: '姓名' },
+};
+
+/** The name of a field (of a kind of record, when given), or the key itself. */
+export function labelOf(field: string, entity?: string): string {
+  return (entity && BY_ENTITY[entity]?.[field]) ?? FIELD_LABELS[field] ?? field;
 }
