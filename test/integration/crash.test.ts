@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
@@ -10,7 +11,9 @@ describe('a crash at any moment', () => {
   it('leaves the store consistent: a demo killed mid-write leaves nothing partial, and can be run again', async () => {
     const dir = join(tempDir(), 'ws');
     const child = spawn(process.execPath, [BIN, 'demo', '--data', dir, '--scale', '40'], { stdio: 'ignore' });
-    await new Promise((ok) => setTimeout(ok, 1200));
+    const file = join(dir, 'workspace.qingshui');
+    for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((ok) => setTimeout(ok, 25));
+    await new Promise((ok) => setTimeout(ok, 700)); // well inside the demo's one transaction (≈2.5 s at this scale)
     child.kill('SIGKILL');
     await new Promise((ok) => child.once('exit', ok));
 
