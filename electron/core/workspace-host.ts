@@ -2,14 +2,13 @@ import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { procedures, type Result } from '../../shared/api/index';
+import type { Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
 import type { WorkspaceEntry } from '../../shared/api/workspaces';
 import type { Settings } from '../../shared/api/workspace';
-import { writeSettings } from '../services/workspace';
-import { REGION } from '../store/entities';
+import { initCounty } from '../services/workspace';
 import { openDatabase, rawDatabase } from '../store/open';
-import { issuesToFields } from './dispatch';
+import { runProcedure } from './dispatch';
 import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } from './workbench';
 
 /** What a host (browser or desktop) talks to: the active workbench, swappable for another workspace. */
@@ -92,12 +91,7 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
         const removeNew = () => { for (const ext of ['', '-wal', '-shm']) rmSync(active + ext, { force: true }); };
         try {
           const fresh = createWorkbench({ dataDir, actor: 'system' });
-          try {
-            fresh.store.transaction(() => {
-              writeSettings(fresh.store, { ...s, defaultCoordSystem: 'CGCS2000', contactPhone: '' }, 'system');
-              fresh.store.write(REGION, `${s.countyCode}000000`, { name: s.countyName, level: 'county', parentCode: null }, 'system');
-            });
-          } finally { fresh.close(); }
+          try { initCounty(fresh.store, { ...s, defaultCoordSystem: 'CGCS2000', contactPhone: '' }); } finally { fresh.close(); }
         } catch (e) { removeNew(); throw e; }
         return removeNew;
       });
@@ -117,14 +111,7 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
     async dispatch(name, input) {
       const handler = hostHandlers[name];
       if (!handler) return wb.dispatch(name, input);
-      const parsed = procedures[name as keyof typeof procedures].input.safeParse(input ?? {});
-      if (!parsed.success) { const fields = issuesToFields(parsed.error.issues); return { ok: false, error: { code: 'invalid', message: Object.values(fields).join('；'), details: { fields } } }; }
-      try {
-        return { ok: true, value: handler(parsed.data as never) };
-      } catch (e) {
-        if (e instanceof DomainError) return { ok: false, error: { code: e.code, message: e.message } };
-        return { ok: false, error: { code: 'internal', message: `切换工作区失败：${(e as Error).message}` } };
-      }
+      return runProcedure(name, input, (parsed) => handler(parsed as never));
     },
     events,
     current: () => wb,

@@ -17,6 +17,11 @@ export function authorOf(ctx: ServiceContext): string {
   throw new DomainError('forbidden', '请先选择当前工作人员，再修改记录（每条修改都要记录经办人）');
 }
 
+/** The fields a patch actually names (a Node caller may pass `undefined` for "leave as is"). */
+export function namedFields<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** A new record id: UUIDv7, born where the record is born. */
 export function newId(): string {
   return uuidv7();

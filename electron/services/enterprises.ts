@@ -7,7 +7,7 @@ import { phoneProblem } from '../../shared/domain/certificate';
 import { ENTERPRISE } from '../store/entities';
 import { enterprisesWithUscc, getEnterprise, listEnterprises } from '../store/enterprises';
 import { listOutfalls } from '../store/outfalls';
-import { authorOf, newId, type ServiceContext } from './context';
+import { authorOf, namedFields, newId, type ServiceContext } from './context';
 import { checkTownVillage, checkWatershed, storedCoordinates } from './location-checks';
 import type { Handlers } from './handlers';
 
@@ -69,7 +69,7 @@ export const enterpriseHandlers = {
     const author = authorOf(ctx);
     const current = mustGet(ctx, id);
     const coordsGiven = patch.lon !== undefined || patch.lat !== undefined;
-    const draft = { ...current, coordSystem: 'CGCS2000', ...strip(patch) } as EnterpriseDraft;
+    const draft = { ...current, coordSystem: 'CGCS2000', ...namedFields(patch) } as EnterpriseDraft;
     const { errors, warnings, coords, uscc } = checkDraft(ctx, draft, id);
     if (Object.keys(errors).length) throw invalidFields(errors);
     const fields = toFields(draft, coordsGiven ? coords : { lon: current.lon, lat: current.lat }, uscc);
@@ -88,8 +88,4 @@ export const enterpriseHandlers = {
     return { id };
   },
 } satisfies Partial<Handlers>;
-
-function strip<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 

@@ -6,7 +6,7 @@ import { OUTFALL } from '../store/entities';
 import { getEnterprise } from '../store/enterprises';
 import { getOutfall, listOutfalls, outfallWithCode } from '../store/outfalls';
 import { getWaterBody } from '../store/places';
-import { authorOf, newId, type ServiceContext } from './context';
+import { authorOf, namedFields, newId, type ServiceContext } from './context';
 import { checkTownVillage, checkWatershed, storedCoordinates } from './location-checks';
 import type { Handlers } from './handlers';
 
@@ -76,7 +76,7 @@ export const outfallHandlers = {
   'outfalls.update': (ctx, { id, patch }) => {
     const author = authorOf(ctx);
     const current = mustGet(ctx, id);
-    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const given: Record<string, unknown> = namedFields(patch);
     const draft = { ...current, coordSystem: 'CGCS2000', ...given } as OutfallDraft;
     const { errors, warnings, coords, watershedId } = checkDraft(ctx, draft, id);
     throwIfInvalid(errors);

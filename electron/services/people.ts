@@ -4,7 +4,7 @@ import { certificateProblem, phoneProblem } from '../../shared/domain/certificat
 import { PERSON } from '../store/entities';
 import { getPerson, listPeople, peopleWithCertificate } from '../store/people';
 import { getRegion } from '../store/places';
-import { authorOf, newId, type ServiceContext } from './context';
+import { authorOf, namedFields, newId, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
 
 function checkDraft(ctx: ServiceContext, d: PersonDraft, id: string | null): void {
@@ -45,7 +45,7 @@ export const peopleHandlers = {
   'people.update': (ctx, { id, patch }) => {
     const author = authorOf(ctx);
     const current = mustGet(ctx, id);
-    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const given = namedFields(patch);
     if (given.active === false && id === ctx.session.personId) throw invalidFields({ active: '不能停用当前工作人员本人，请先切换为其他人员' });
     checkDraft(ctx, { ...current, ...given } as PersonDraft, id);
     ctx.store.write(PERSON, id, given, author);

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { Settings } from '../../shared/api/workspace';
+import { issuesToFields } from '../../shared/api/issues';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
-import { SETTING } from '../store/entities';
+import { REGION, SETTING } from '../store/entities';
 import { countAll, historyOf } from '../store/history';
 import { overview } from '../store/overview';
 import { getPerson } from '../store/people';
@@ -28,6 +29,14 @@ export function writeSettings(store: Store, patch: Partial<Settings>, author: st
   });
 }
 
+/** A new county's workspace: its settings and the county region every town hangs from. */
+export function initCounty(store: Store, settings: Settings): void {
+  store.transaction(() => {
+    writeSettings(store, settings, 'system');
+    store.write(REGION, `${settings.countyCode}000000`, { name: settings.countyName, level: 'county', parentCode: null }, 'system');
+  });
+}
+
 export const workspaceHandlers = {
   'workspace.info': (ctx) => ({
     settings: readSettings(ctx.store.db),
@@ -37,7 +46,7 @@ export const workspaceHandlers = {
   'workspace.updateSettings': (ctx, patch) => {
     const author = authorOf(ctx);
     const merged = Settings.safeParse({ ...readSettings(ctx.store.db), ...patch });
-    if (!merged.success) throw invalidFields(Object.fromEntries(merged.error.issues.map((i) => [String(i.path[0]), i.message])));
+    if (!merged.success) throw invalidFields(issuesToFields(merged.error.issues));
     const other = patch.countyCode && ctx.store.db.prepare('SELECT code FROM regions WHERE substr(code, 1, 6) <> ? AND deleted_at IS NULL LIMIT 1').pluck().get(patch.countyCode);
     if (other) throw invalidFields({ countyCode: `区划目录中已有其他县的区划（如 ${other as string}），县级区划代码不能改为 ${patch.countyCode}` });
     writeSettings(ctx.store, patch, author);
