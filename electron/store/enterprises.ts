@@ -4,6 +4,7 @@ import { industryName } from '../../shared/domain/industry';
 import { ENTERPRISE } from './entities';
 import { searchClause, whereBuilder } from './search';
 import { rowToFields } from './write-path';
+import { prepared } from './statements';
 
 const SORT_COLUMNS: Record<string, string> = {
   name: 'e.name_key', uscc: 'e.uscc', town: 'e.town_code', industry: 'e.industry_code', updatedAt: 'e.updated_at',
@@ -30,9 +31,9 @@ export function listEnterprises(
   db: Database, f: EnterpriseFilter, sort: string, dir: 'asc' | 'desc', offset: number, limit: number,
 ): { total: number; rows: EnterpriseSummary[] } {
   const w = filterClause(f);
-  const total = db.prepare(`SELECT count(*) FROM enterprises e ${w.sql}`).pluck().get(...w.params) as number;
+  const total = prepared(db, `SELECT count(*) FROM enterprises e ${w.sql}`).pluck().get(...w.params) as number;
   const order = `${SORT_COLUMNS[sort] ?? 'e.name'} ${dir === 'desc' ? 'DESC' : 'ASC'}, e.id`;
-  const rows = db.prepare(`
+  const rows = prepared(db, `
     SELECT e.id, e.name, e.uscc, e.industry_code, e.permit_class, e.key_unit, e.state, e.town_code,
            r.name AS town_name, e.address, e.updated_at
     FROM enterprises e JOIN regions r ON r.code = e.town_code
@@ -51,7 +52,7 @@ export function listEnterprises(
 
 /** The whole record with the names of what it points to; undefined when there is none. */
 export function getEnterprise(db: Database, id: string, usccCheck: (uscc: string) => boolean): Enterprise | undefined {
-  const row = db.prepare(`
+  const row = prepared(db, `
     SELECT e.*, t.name AS town_name, v.name AS village_name, w.name AS watershed_name
     FROM enterprises e
     LEFT JOIN regions t ON t.code = e.town_code
@@ -72,5 +73,5 @@ export function getEnterprise(db: Database, id: string, usccCheck: (uscc: string
 
 /** Ids of live enterprises with this USCC, for duplicate warnings. */
 export function enterprisesWithUscc(db: Database, uscc: string): string[] {
-  return db.prepare('SELECT id FROM enterprises WHERE uscc = ? AND deleted_at IS NULL').pluck().all(uscc) as string[];
+  return prepared(db, 'SELECT id FROM enterprises WHERE uscc = ? AND deleted_at IS NULL').pluck().all(uscc) as string[];
 }

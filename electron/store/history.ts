@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { HistoryEntry } from '../../shared/api/workspace';
 import { parseHlc } from '../../shared/sync/hlc';
+import { prepared } from './statements';
 
 const REFERENCES: Record<string, string> = {
   townCode: 'SELECT name FROM regions WHERE code = ?', villageCode: 'SELECT name FROM regions WHERE code = ?',
@@ -13,7 +14,7 @@ function namesOf(db: Database, fields: Record<string, unknown>): Record<string, 
   for (const [field, value] of Object.entries(fields)) {
     const sql = REFERENCES[field];
     if (!sql || typeof value !== 'string') continue;
-    const name = db.prepare(sql).pluck().get(value) as string | undefined;
+    const name = prepared(db, sql).pluck().get(value) as string | undefined;
     if (name) names[field] = name;
   }
   return names;
@@ -21,7 +22,7 @@ function namesOf(db: Database, fields: Record<string, unknown>): Record<string, 
 
 /** The change records of one record, newest first, with the author's name and referenced names. */
 export function historyOf(db: Database, entity: string, id: string): HistoryEntry[] {
-  const rows = db.prepare(`
+  const rows = prepared(db, `
     SELECT c.hlc, c.author, c.fields, p.name AS author_name
     FROM changes c LEFT JOIN people p ON p.id = c.author
     WHERE c.entity = ? AND c.entity_id = ? ORDER BY c.hlc DESC`).all(entity, id) as Record<string, string | null>[];
@@ -37,10 +38,10 @@ function withNames(db: Database, fields: Record<string, unknown>) {
 
 /** Counts per kind of live record plus the change log size. */
 export function countAll(db: Database) {
-  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
+  const count = (table: string) => prepared(db, `SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
   return {
     enterprises: count('enterprises'), outfalls: count('outfalls'), regions: count('regions'), people: count('people'),
     watersheds: count('watersheds'), waterBodies: count('water_bodies'),
-    changes: db.prepare('SELECT count(*) FROM changes').pluck().get() as number,
+    changes: prepared(db, 'SELECT count(*) FROM changes').pluck().get() as number,
   };
 }

@@ -3,6 +3,7 @@ import type { Outfall, OutfallFilter, OutfallSummary } from '../../shared/api/ou
 import { OUTFALL } from './entities';
 import { searchClause, whereBuilder } from './search';
 import { rowToFields } from './write-path';
+import { prepared } from './statements';
 
 const SORT_COLUMNS: Record<string, string> = {
   name: 'o.name_key', code: 'o.code', town: 'o.town_code', type: 'o.type', waterBody: 'o.water_body_id', updatedAt: 'o.updated_at',
@@ -30,9 +31,9 @@ export function listOutfalls(
   db: Database, f: OutfallFilter, sort: string, dir: 'asc' | 'desc', offset: number, limit: number,
 ): { total: number; rows: OutfallSummary[] } {
   const w = filterClause(f);
-  const total = db.prepare(`SELECT count(*) FROM outfalls o ${w.sql}`).pluck().get(...w.params) as number;
+  const total = prepared(db, `SELECT count(*) FROM outfalls o ${w.sql}`).pluck().get(...w.params) as number;
   const order = `${SORT_COLUMNS[sort] ?? 'o.name'} ${dir === 'desc' ? 'DESC' : 'ASC'}, o.id`;
-  const rows = db.prepare(`
+  const rows = prepared(db, `
     SELECT o.id, o.name, o.code, o.type, o.sub_type, o.town_code, r.name AS town_name, b.name AS water_body_name,
            o.remediation_category, o.remediation_state, o.updated_at
     FROM outfalls o JOIN regions r ON r.code = o.town_code LEFT JOIN water_bodies b ON b.id = o.water_body_id
@@ -51,7 +52,7 @@ export function listOutfalls(
 
 /** The whole record with the names of what it points to; undefined when there is none. */
 export function getOutfall(db: Database, id: string): Outfall | undefined {
-  const row = db.prepare(`
+  const row = prepared(db, `
     SELECT o.*, t.name AS town_name, v.name AS village_name, b.name AS water_body_name,
            w.name AS watershed_name, e.name AS enterprise_name
     FROM outfalls o
@@ -75,5 +76,5 @@ export function getOutfall(db: Database, id: string): Outfall | undefined {
 
 /** The id of the live outfall holding this national code, if any. */
 export function outfallWithCode(db: Database, code: string): string | undefined {
-  return db.prepare('SELECT id FROM outfalls WHERE code = ? AND deleted_at IS NULL').pluck().get(code) as string | undefined;
+  return prepared(db, 'SELECT id FROM outfalls WHERE code = ? AND deleted_at IS NULL').pluck().get(code) as string | undefined;
 }

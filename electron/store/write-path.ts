@@ -1,5 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../shared/sync/hlc';
+import { prepared } from './statements';
 
 /** How a domain field is kept in a column: plain, 0/1 boolean, or JSON text. */
 type ColumnKind = 'plain' | 'bool' | 'json';
@@ -30,15 +31,6 @@ export function fromColumn(kind: ColumnKind, value: unknown): unknown {
   if (kind === 'bool') return value === 1;
   if (kind === 'json') return value === null ? null : JSON.parse(value as string);
   return value;
-}
-
-const statements = new WeakMap<Database, Map<string, Statement>>();
-function prepared(db: Database, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
 }
 
 export type WriteResult = { changed: string[]; hlc: string | null; created: boolean };
