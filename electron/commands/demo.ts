@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createWorkbench } from '../core/workbench';
 import { assertNotInUse } from '../core/workspace-lock';
 import { generateDemo } from '../services/demo/generate';
-import { countAll } from '../store/history';
+import { countAll } from '../store/overview';
 
 /** `qingshui demo --data DIR [--seed S] [--scale N]`: builds the fictional county into an empty workspace. */
 export function demoCommand(dataDir: string, seed: number, scale: number, json: boolean): void {

@@ -1,5 +1,5 @@
 import { createWorkbench } from '../core/workbench';
-import { countAll } from '../store/history';
+import { countAll } from '../store/overview';
 
 const LABELS: Record<string, string> = {
   enterprises: '排污单位', outfalls: '入河排污口', regions: '区划', people: '人员', watersheds: '流域', waterBodies: '水体', changes: '变更记录',

@@ -35,13 +35,3 @@ export function historyOf(db: Database, entity: string, id: string): HistoryEntr
 function withNames(db: Database, fields: Record<string, unknown>) {
   return { fields, names: namesOf(db, fields) };
 }
-
-/** Counts per kind of live record plus the change log size. */
-export function countAll(db: Database) {
-  const count = (table: string) => prepared(db, `SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
-  return {
-    enterprises: count('enterprises'), outfalls: count('outfalls'), regions: count('regions'), people: count('people'),
-    watersheds: count('watersheds'), waterBodies: count('water_bodies'),
-    changes: prepared(db, 'SELECT count(*) FROM changes').pluck().get() as number,
-  };
-}

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Overview } from '../../shared/api/workspace';
+import { prepared } from './statements';
 
 /** The county at a glance, by town (分区域): two grouped scans instead of a query per town. */
 export function overview(db: Database): Overview {
-  const towns = db.prepare(`
+  const towns = prepared(db, `
     SELECT r.code, r.name,
       (SELECT count(*) FROM enterprises e WHERE e.town_code = r.code AND e.deleted_at IS NULL) AS enterprises,
       (SELECT count(*) FROM enterprises e WHERE e.town_code = r.code AND e.deleted_at IS NULL AND e.key_unit = 1) AS key_units,
@@ -16,4 +17,14 @@ export function overview(db: Database): Overview {
   }));
   const sum = (k: keyof (typeof byTown)[number]) => byTown.reduce((n, t) => n + (t[k] as number), 0);
   return { byTown, enterprises: sum('enterprises'), keyUnits: sum('keyUnits'), outfalls: sum('outfalls'), remediating: sum('remediating') };
+}
+
+/** Counts per kind of live record plus the change log size. */
+export function countAll(db: Database) {
+  const count = (table: string) => prepared(db, `SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
+  return {
+    enterprises: count('enterprises'), outfalls: count('outfalls'), regions: count('regions'), people: count('people'),
+    watersheds: count('watersheds'), waterBodies: count('water_bodies'),
+    changes: prepared(db, 'SELECT count(*) FROM changes').pluck().get() as number,
+  };
 }

@@ -79,7 +79,7 @@ export function writeRecord(
 
 /** Maps a row to domain fields by the table spec (the inverse of what writeRecord stores). */
 export function rowToFields(spec: EntityTable, row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { [spec.key === 'code' ? 'code' : 'id']: row[spec.key] };
+  const out: Record<string, unknown> = { [spec.key]: row[spec.key] };
   for (const [field, colSpec] of Object.entries(spec.columns)) {
     const [col, kind] = columnOf(colSpec);
     out[field] = fromColumn(kind, row[col]);
