@@ -19,6 +19,11 @@ export function parseCoordinateText(c: CoordinateText): { lon: number | null; la
   return { lon, lat, errors };
 }
 
+/** Stored coordinates (CGCS2000 decimals) as the text a form edits. */
+export function coordinateTextOf(lon: number | null, lat: number | null): CoordinateText {
+  return { lon: lon === null ? '' : String(lon), lat: lat === null ? '' : String(lat), system: 'CGCS2000' };
+}
+
 export function CoordinateInputs(p: { value: CoordinateText; onChange: (v: CoordinateText) => void }) {
   const v = p.value;
   return (

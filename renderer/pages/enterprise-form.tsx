@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { EnterpriseDraft } from '../../shared/api/enterprises';
 import { phoneProblem } from '../../shared/domain/certificate';
 import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../shared/domain/enterprise-fields';
@@ -8,7 +8,8 @@ import { checkUscc } from '../../shared/domain/uscc';
 import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
 import { useFormErrors } from '../components/use-form-errors';
-import { CoordinateInputs, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
+import { CoordinateInputs, coordinateTextOf, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
+import { RecordForm } from '../components/record-form';
 import { Choice, Field } from '../components/field';
 import { TownVillagePicker } from '../components/region-picker';
 import { WatershedSelect } from '../components/water-picker';
@@ -48,7 +49,6 @@ function localCheck(f: Form): { errors: Record<string, string>; warnings: Record
 export function EnterpriseFormPage({ id }: { id?: string }) {
   const d = useDirectories();
   const [form, setForm] = useState<Form | null>(id ? null : blank(d.info.settings.defaultCoordSystem));
-  const [saving, setSaving] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const local = form ? localCheck(form) : { errors: {}, warnings: {} as Record<string, string> };
   const errs = useFormErrors(local.errors);
@@ -56,7 +56,7 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
   useEffect(() => {
     if (!id) return;
     call('enterprises.get', { id }).then((e) => setForm({
-      ...e, tags: e.tags.join('，'), coords: { lon: e.lon === null ? '' : String(e.lon), lat: e.lat === null ? '' : String(e.lat), system: 'CGCS2000' },
+      ...e, tags: e.tags.join('，'), coords: coordinateTextOf(e.lon, e.lat),
     }), (err: Error) => setLoadError(err.message));
   }, [id]);
   if (!form) return <div className="page">{loadError ? <p className="banner error">{loadError}</p> : t.common.loading}</div>;
@@ -65,28 +65,21 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
     setForm({ ...form, ...patch });
     errs.touch([...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : [])]);
   };
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
+  const submit = async () => {
     if (errs.blocks([...Object.keys(form), 'lon', 'lat'])) return;
     const { lon, lat } = parseCoordinateText(form.coords);
     const { coords, tags, ...rest } = form;
     const draft = { ...rest, lon, lat, coordSystem: coords.system as EnterpriseDraft['coordSystem'], tags: tags.split(/[，,、\s]+/).filter(Boolean) };
-    setSaving(true);
     try {
       const saved = id ? await call('enterprises.update', { id, patch: draft }) : await call('enterprises.create', draft);
       setFlashWarnings(saved.warnings);
       navigate(`/enterprises/${saved.enterprise.id}`);
     } catch (e) {
       errs.fail(e);
-    } finally { setSaving(false); }
+    }
   };
   return (
-    <form className="page form-page" onSubmit={(e) => void submit(e)} noValidate>
-      <header className="page-head">
-        <button type="button" className="link" onClick={() => navigate(id ? `/enterprises/${id}` : '/enterprises')}>← {t.common.cancel}</button>
-        <h1>{id ? t.enterprise.edit : t.enterprise.new}</h1>
-      </header>
-      {banner && <p className="banner error" role="alert">{banner}</p>}
+    <RecordForm title={id ? t.enterprise.edit : t.enterprise.new} backTo={id ? `/enterprises/${id}` : '/enterprises'} banner={banner} onSubmit={submit}>
       <section className="card">
         <h2>{t.enterprise.sections.basic}</h2>
         <div className="form-grid">
@@ -129,10 +122,6 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
           <Field label={L('note')} wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
         </div>
       </section>
-      <footer className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>{saving ? '保存中…' : t.common.save}</button>
-        <button type="button" onClick={() => navigate(id ? `/enterprises/${id}` : '/enterprises')}>{t.common.cancel}</button>
-      </footer>
-    </form>
+    </RecordForm>
   );
 }

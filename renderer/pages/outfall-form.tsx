@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { OutfallDraft } from '../../shared/api/outfalls';
 import { defaultOutfallCodeValidator } from '../../shared/domain/outfall-code';
 import {
@@ -8,7 +8,8 @@ import {
 import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
 import { useFormErrors } from '../components/use-form-errors';
-import { CoordinateInputs, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
+import { CoordinateInputs, coordinateTextOf, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
+import { RecordForm } from '../components/record-form';
 import { EnterprisePicker } from '../components/enterprise-picker';
 import { Choice, Field } from '../components/field';
 import { TownVillagePicker } from '../components/region-picker';
@@ -54,7 +55,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
     if (!id) return;
     call('outfalls.get', { id }).then((o) => setForm({
       ...o, distance: o.sectionDistanceKm === null ? '' : String(o.sectionDistanceKm),
-      coords: { lon: o.lon === null ? '' : String(o.lon), lat: o.lat === null ? '' : String(o.lat), system: 'CGCS2000' },
+      coords: coordinateTextOf(o.lon, o.lat),
     }), (err: Error) => setLoadError(err.message));
   }, [id]);
   if (!form) return <div className="page">{loadError ? <p className="banner error">{loadError}</p> : t.common.loading}</div>;
@@ -63,8 +64,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
     setForm({ ...form, ...patch });
     errs.touch([...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : []), ...('distance' in patch ? ['sectionDistanceKm'] : [])]);
   };
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
+  const submit = async () => {
     if (errs.blocks([...Object.keys(form), 'lon', 'lat', 'sectionDistanceKm'])) return;
     const { lon, lat } = parseCoordinateText(form.coords);
     const { coords, distance, enterpriseName: _n, ...rest } = form;
@@ -79,12 +79,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
   };
   const subTypes = OUTFALL_TYPES[form.type] as readonly string[];
   return (
-    <form className="page form-page" onSubmit={(e) => void submit(e)} noValidate>
-      <header className="page-head">
-        <button type="button" className="link" onClick={() => navigate(id ? `/outfalls/${id}` : '/outfalls')}>← {t.common.cancel}</button>
-        <h1>{id ? t.outfall.edit : t.outfall.new}</h1>
-      </header>
-      {banner && <p className="banner error" role="alert">{banner}</p>}
+    <RecordForm title={id ? t.outfall.edit : t.outfall.new} backTo={id ? `/outfalls/${id}` : '/outfalls'} banner={banner} onSubmit={submit}>
       <section className="card">
         <h2>{t.outfall.sections.basic}</h2>
         <div className="form-grid">
@@ -132,10 +127,6 @@ export function OutfallFormPage({ id }: { id?: string }) {
           <Field label={L('note')} wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
         </div>
       </section>
-      <footer className="form-actions">
-        <button type="submit" className="primary">{t.common.save}</button>
-        <button type="button" onClick={() => navigate(id ? `/outfalls/${id}` : '/outfalls')}>{t.common.cancel}</button>
-      </footer>
-    </form>
+    </RecordForm>
   );
 }
