@@ -4,7 +4,7 @@ import { DomainError } from '../../shared/api/result';
 import { registerFunctions } from './functions';
 import { SORT_KEY_INDEXES } from './migrations/0040-pinyin-order';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
-import { sortKeyVersion } from './sort-key';
+import { collationRuntime, sortKeyVersion } from './sort-key';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -109,13 +109,20 @@ export function openDatabase(file: string, opts: { create: boolean; verify?: boo
   }
 }
 
-/** Rebuilds the pinyin-order indexes when this runtime's collation differs from the one that built them. */
+/**
+ * Rebuilds the pinyin-order indexes when this runtime's collation differs from the one that built
+ * them. The ranking (≈30 ms to build) is only computed when the ICU version differs from the one
+ * recorded beside its hash.
+ */
 function keepSortKeysCurrent(db: Database.Database): void {
+  const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+  const setMeta = (key: string, value: string) => db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  const stored = meta('sortKeyVersion');
+  if (stored && meta('sortKeyRuntime') === `${collationRuntime()}|${stored}`) return;
   const current = sortKeyVersion();
-  const stored = db.prepare("SELECT value FROM meta WHERE key = 'sortKeyVersion'").pluck().get();
-  if (stored === current) return;
   db.transaction(() => {
-    for (const index of SORT_KEY_INDEXES) db.exec(`REINDEX ${index}`);
-    db.prepare("INSERT INTO meta(key, value) VALUES ('sortKeyVersion', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(current);
+    if (stored !== current) for (const index of SORT_KEY_INDEXES) db.exec(`REINDEX ${index}`);
+    setMeta('sortKeyVersion', current);
+    setMeta('sortKeyRuntime', `${collationRuntime()}|${current}`);
   })();
 }

@@ -40,3 +40,8 @@ export function sortKeyVersion(): string {
   rankTable();
   return version!;
 }
+
+/** The ICU build in force; the same build always gives the same ranking. */
+export function collationRuntime(): string {
+  return `icu ${process.versions.icu ?? '?'} unicode ${process.versions.unicode ?? '?'}`;
+}
