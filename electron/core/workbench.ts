@@ -41,8 +41,9 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
   const ctx: ServiceContext = { store, session: { personId: null }, actor };
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
   const run = async (name: string, input: unknown) => {
+    const before = store.writeCount();
     const result = await dispatch(handlers, ctx, name, input);
-    if (result.ok && /\.(create|update|remove|updateSettings|save\w+)$/.test(name)) events.emit('event', { type: 'changed', entity: name.split('.')[0] });
+    if (result.ok && store.writeCount() > before) events.emit('event', { type: 'changed', entity: name.split('.')[0] });
     return result;
   };
   return {

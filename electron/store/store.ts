@@ -11,6 +11,8 @@ export type Store = {
   clock: Clock;
   /** Writes fields of one record and its change record, in one transaction. */
   write(spec: EntityTable, id: string, fields: Record<string, unknown>, author: string): WriteResult;
+  /** How many writes changed something since the store was opened (for change notices). */
+  writeCount(): number;
   /** Runs `fn` in one transaction (nested writes join it). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -32,9 +34,15 @@ export function openStore(file: string, opts: { create: boolean } = { create: tr
   const last = db.prepare('SELECT max(hlc) FROM changes').pluck().get() as string | null;
   const clock = createClock(nodeId, last);
   const ctx = { db, clock, nodeId };
+  let writes = 0;
   return {
     db, file, nodeId, clock,
-    write: (spec, id, fields, author) => writeRecord(ctx, spec, id, fields, author),
+    write: (spec, id, fields, author) => {
+      const result = writeRecord(ctx, spec, id, fields, author);
+      if (result.hlc) writes++;
+      return result;
+    },
+    writeCount: () => writes,
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

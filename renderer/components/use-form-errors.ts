@@ -7,7 +7,7 @@ import { scrollToFirstError } from './field';
  * The error state every form shares: local checks shown once a field is touched, the server's
  * field messages after a save, and one banner at the top.
  */
-export function useFormErrors(localErrors: Record<string, string>) {
+export function useFormErrors(localErrors: Record<string, string>, reveals: Record<string, string[]> = {}) {
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
@@ -15,11 +15,11 @@ export function useFormErrors(localErrors: Record<string, string>) {
     banner,
     setBanner,
     errorOf: (key: string) => serverErrors[key] ?? (touched.has(key) ? localErrors[key] : undefined),
-    /** Marks fields as touched (their local errors show) and clears the server's word. */
-    touch(keys: string[]) { setTouched(new Set([...touched, ...keys])); setServerErrors({}); },
+    /** Marks edited form keys as touched (with the error keys each reveals) and clears the server's word. */
+    touch(keys: string[]) { setTouched(new Set([...touched, ...keys, ...keys.flatMap((k) => reveals[k] ?? [])])); setServerErrors({}); },
     /** On submit: shows every local error; true when there are any and the save must wait. */
-    blocks(allKeys: string[]): boolean {
-      setTouched(new Set([...touched, ...allKeys]));
+    blocks(): boolean {
+      setTouched(new Set([...touched, ...Object.keys(localErrors)]));
       if (!Object.keys(localErrors).length) return false;
       setBanner(t.common.fixErrors);
       scrollToFirstError();

@@ -51,7 +51,7 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
   const [form, setForm] = useState<Form | null>(id ? null : blank(d.info.settings.defaultCoordSystem));
   const [loadError, setLoadError] = useState<string | null>(null);
   const local = form ? localCheck(form) : { errors: {}, warnings: {} as Record<string, string> };
-  const errs = useFormErrors(local.errors);
+  const errs = useFormErrors(local.errors, { coords: ['lon', 'lat'] });
   const { errorOf, banner } = errs;
   useEffect(() => {
     if (!id) return;
@@ -63,10 +63,10 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
 
   const set = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch });
-    errs.touch([...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : [])]);
+    errs.touch(Object.keys(patch));
   };
   const submit = async () => {
-    if (errs.blocks([...Object.keys(form), 'lon', 'lat'])) return;
+    if (errs.blocks()) return;
     const { lon, lat } = parseCoordinateText(form.coords);
     const { coords, tags, ...rest } = form;
     const draft = { ...rest, lon, lat, coordSystem: coords.system as EnterpriseDraft['coordSystem'], tags: tags.split(/[，,、\s]+/).filter(Boolean) };

@@ -49,7 +49,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
   const [form, setForm] = useState<Form | null>(id ? null : blank(d.info.settings.defaultCoordSystem));
   const [loadError, setLoadError] = useState<string | null>(null);
   const local = form ? localCheck(form) : {};
-  const errs = useFormErrors(local);
+  const errs = useFormErrors(local, { coords: ['lon', 'lat'], distance: ['sectionDistanceKm'], remediationState: ['remediationCategory'] });
   const { errorOf, banner } = errs;
   useEffect(() => {
     if (!id) return;
@@ -62,10 +62,10 @@ export function OutfallFormPage({ id }: { id?: string }) {
 
   const set = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch });
-    errs.touch([...Object.keys(patch), ...('coords' in patch ? ['lon', 'lat'] : []), ...('distance' in patch ? ['sectionDistanceKm'] : [])]);
+    errs.touch(Object.keys(patch));
   };
   const submit = async () => {
-    if (errs.blocks([...Object.keys(form), 'lon', 'lat', 'sectionDistanceKm'])) return;
+    if (errs.blocks()) return;
     const { lon, lat } = parseCoordinateText(form.coords);
     const { coords, distance, enterpriseName: _n, ...rest } = form;
     const draft = { ...rest, lon, lat, coordSystem: coords.system as OutfallDraft['coordSystem'], sectionDistanceKm: distance === '' ? null : Number(distance) };
@@ -123,7 +123,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
         <h2>{t.outfall.sections.remediation}</h2>
         <div className="form-grid">
           <Field label={L('remediationCategory')} error={errorOf('remediationCategory')}><Choice name="remediationCategory" value={form.remediationCategory} options={REMEDIATION_CATEGORIES} allowEmpty="（无需整治/未定）" onChange={(v) => set({ remediationCategory: v as Form['remediationCategory'] })} /></Field>
-          <Field label={L('remediationState')}><Choice name="remediationState" value={form.remediationState} options={REMEDIATION_STATES} allowEmpty="（无）" onChange={(v) => set({ remediationState: v as Form['remediationState'], ...(v ? { remediationCategory: form.remediationCategory } : {}) })} /></Field>
+          <Field label={L('remediationState')}><Choice name="remediationState" value={form.remediationState} options={REMEDIATION_STATES} allowEmpty="（无）" onChange={(v) => set({ remediationState: v as Form['remediationState'] })} /></Field>
           <Field label={L('note')} wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
         </div>
       </section>
