@@ -12,5 +12,5 @@ const entries = [
 await Promise.all(entries.map(([entry, outfile]) => build({
   entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
   sourcemap: true, logLevel: 'warning',
-  external: ['better-sqlite3', 'electron', 'playwright-core', '@playwright/test'],
+  external: ['better-sqlite3', 'sharp', 'electron', 'playwright-core', '@playwright/test'],
 })));

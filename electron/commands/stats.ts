@@ -3,6 +3,7 @@ import { countAll } from '../store/overview';
 
 const LABELS: Record<string, string> = {
   enterprises: '排污单位', outfalls: '入河排污口', regions: '区划', people: '人员', watersheds: '流域', waterBodies: '水体', changes: '变更记录',
+  inspections: '现场检查记录', finalizedInspections: '其中已定稿', findings: '问题', checklistTemplates: '检查表模板版本', blobs: '照片与签名文件',
 };
 
 /** `qingshui stats --data DIR [--json]`: counts of live records per kind. */

@@ -21,8 +21,13 @@ export async function runProcedure(name: string, input: unknown, run: (parsed: u
     return { ok: true, value: await run(parsed.data) };
   } catch (e) {
     if (e instanceof DomainError) {
-      const fields = e.fields && Object.fromEntries(Object.entries(e.fields).map(([k, m]) => [k, m.startsWith(labelOf(k, entity)) ? m : `${labelOf(k, entity)}：${m}`]));
-      return { ok: false, error: { code: e.code, message: fields ? Object.values(fields).join('；') : e.message, details: fields ? { fields } : undefined } };
+      // A field without a label (a checklist item, a signature) carries its own words.
+      const fields = e.fields && Object.fromEntries(Object.entries(e.fields).map(([k, m]) => [k, labelOf(k, entity) === k || m.startsWith(labelOf(k, entity)) ? m : `${labelOf(k, entity)}：${m}`]));
+      const ownMessage = !e.fields || e.message !== Object.values(e.fields).join('；');
+      return { ok: false, error: { code: e.code, message: fields && !ownMessage ? Object.values(fields).join('；') : e.message, details: fields ? { fields } : undefined } };
+    }
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_TRIGGER' && (e as Error).message.startsWith('immutable')) {
+      return { ok: false, error: { code: 'immutable', message: '已定稿的检查记录是法律文书，不能修改；如有错误，请创建更正版本' } };
     }
     console.error(`[qingshui] ${name} failed:`, e);
     return { ok: false, error: { code: 'internal', message: `内部错误：${(e as Error).message}` } };

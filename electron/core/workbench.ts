@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Input, Output, ProcedureName, Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
 import type { ServiceContext } from '../services/context';
+import { seedBuiltinTemplates } from '../services/checklists/index';
 import { handlers } from '../services/index';
 import { openStore, type Store } from '../store/store';
 import { dispatch } from './dispatch';
@@ -38,6 +39,7 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
     mkdirSync(dataDir, { recursive: true });
   }
   const store = openStore(workspaceFile(dataDir), { create });
+  seedBuiltinTemplates(store);
   const ctx: ServiceContext = { store, session: { personId: null }, actor };
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
   const run = async (name: string, input: unknown) => {

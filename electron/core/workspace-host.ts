@@ -1,3 +1,4 @@
+import { DEFAULT_NOTICE } from '../../shared/inspection/notice';
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -35,10 +36,10 @@ function describe(file: string, active: boolean): WorkspaceEntry {
   }
 }
 
-/** Moves a closed database file (and any WAL/SHM beside it) to a new name. */
+/** Moves a closed database file (and any WAL/SHM and blob folder beside it) to a new name. */
 function moveDatabase(from: string, to: string): void {
   renameSync(from, to);
-  for (const ext of ['-wal', '-shm']) if (existsSync(from + ext)) renameSync(from + ext, to + ext);
+  for (const ext of ['-wal', '-shm', '.blobs']) if (existsSync(from + ext)) renameSync(from + ext, to + ext);
 }
 
 /**
@@ -91,7 +92,7 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
         const removeNew = () => { for (const ext of ['', '-wal', '-shm']) rmSync(active + ext, { force: true }); };
         try {
           const fresh = createWorkbench({ dataDir, actor: 'system' });
-          try { initCounty(fresh.store, { ...s, defaultCoordSystem: 'CGCS2000', contactPhone: '' }); } finally { fresh.close(); }
+          try { initCounty(fresh.store, { ...s, defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE }); } finally { fresh.close(); }
         } catch (e) { removeNew(); throw e; }
         return removeNew;
       });

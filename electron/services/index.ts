@@ -1,4 +1,6 @@
+import { checklistHandlers } from './checklists/index';
 import { enterpriseHandlers } from './enterprises';
+import { inspectionHandlers } from './inspections/index';
 import type { Handlers } from './handlers';
 import { outfallHandlers } from './outfalls';
 import { peopleHandlers } from './people';
@@ -12,4 +14,6 @@ export const handlers: Handlers = {
   ...peopleHandlers,
   ...enterpriseHandlers,
   ...outfallHandlers,
+  ...checklistHandlers,
+  ...inspectionHandlers,
 };

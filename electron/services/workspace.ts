@@ -1,3 +1,4 @@
+import { DEFAULT_NOTICE } from '../../shared/inspection/notice';
 import type { Database } from 'better-sqlite3';
 import { Settings } from '../../shared/api/workspace';
 import { issuesToFields } from '../../shared/api/issues';
@@ -12,7 +13,7 @@ import { authorOf, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
 
 export const DEFAULT_SETTINGS: Settings = {
-  bureauName: '', countyCode: '000000', countyName: '', defaultCoordSystem: 'CGCS2000', contactPhone: '',
+  bureauName: '', countyCode: '000000', countyName: '', defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE,
 };
 
 /** The workspace settings (填报单位, county, defaults), each key a record of its own. */

@@ -44,3 +44,68 @@ export const WATER_BODY: EntityTable = {
 
 /** Settings are one record per key; its single field is `value` (JSON). */
 export const SETTING: EntityTable = { entity: 'settings', table: 'settings', key: 'key', columns: { value: ['value', 'json'] } };
+
+export const CHECKLIST_TEMPLATE: EntityTable = {
+  entity: 'checklist_template', table: 'checklist_templates', key: 'id',
+  columns: {
+    code: 'code', version: 'version', name: 'name', targetKinds: ['target_kinds', 'json'], definition: 'definition',
+    sha256: 'sha256', builtin: ['builtin', 'bool'], retired: ['retired', 'bool'], basedOn: 'based_on',
+  },
+};
+
+export const INSPECTION: EntityTable = {
+  entity: 'inspection', table: 'inspections', key: 'id',
+  columns: {
+    state: 'state', templateId: 'template_id', targetKind: 'target_kind', targetId: 'target_id', targetName: 'target_name',
+    targetAddress: 'target_address', targetExtra: ['target_extra', 'json'], townCode: 'town_code', townName: 'town_name',
+    startedAt: 'started_at', endedAt: 'ended_at', place: 'place', lon: 'lon', lat: 'lat', positionSource: 'position_source',
+    officers: ['officers', 'json'], recorder: ['recorder', 'json'], present: ['present', 'json'], body: 'body', notice: 'notice', failingCount: 'failing_count',
+    supersedes: 'supersedes', correctionReason: 'correction_reason', finalizedAt: 'finalized_at', sha256: 'sha256',
+    createdBy: 'created_by',
+  },
+};
+
+/** One answer per inspection and item; its id is `inspectionId/itemId`. */
+export const INSPECTION_ANSWER: EntityTable = {
+  entity: 'inspection_answer', table: 'inspection_answers', key: 'id',
+  columns: { inspectionId: 'inspection_id', itemId: 'item_id', value: ['value', 'json'], note: 'note' },
+};
+
+export const INSPECTION_PHOTO: EntityTable = {
+  entity: 'inspection_photo', table: 'inspection_photos', key: 'id',
+  columns: {
+    inspectionId: 'inspection_id', itemId: 'item_id', sha256: 'sha256', thumbSha256: 'thumb_sha256', fileName: 'file_name',
+    caption: 'caption', takenAt: 'taken_at', lon: 'lon', lat: 'lat', width: 'width', height: 'height',
+  },
+};
+
+/** One signature per inspection and role; its id is `inspectionId/role`. */
+export const INSPECTION_SIGNATURE: EntityTable = {
+  entity: 'inspection_signature', table: 'inspection_signatures', key: 'id',
+  columns: { inspectionId: 'inspection_id', role: 'role', signerName: 'signer_name', sha256: 'sha256', signedAt: 'signed_at', refusedReason: 'refused_reason' },
+};
+
+/** The reviewed proposal of one failing item; its id is `inspectionId/itemId`. */
+export const INSPECTION_FINDING: EntityTable = {
+  entity: 'inspection_finding', table: 'inspection_findings', key: 'id',
+  columns: {
+    inspectionId: 'inspection_id', itemId: 'item_id', included: ['included', 'bool'], description: 'description',
+    legalBasis: 'legal_basis', deadlineBand: 'deadline_band', responsibleUnit: 'responsible_unit',
+    responsiblePerson: 'responsible_person', deadline: 'deadline', measures: 'measures',
+  },
+};
+
+export const INSPECTION_RECORD: EntityTable = {
+  entity: 'inspection_record', table: 'inspection_records', key: 'inspection_id',
+  columns: { node: 'node', chainSeq: 'chain_seq', prevSha256: 'prev_sha256', canonical: 'canonical', sha256: 'sha256' },
+};
+
+export const FINDING: EntityTable = {
+  entity: 'finding', table: 'findings', key: 'id',
+  columns: {
+    sourceKind: 'source_kind', sourceId: 'source_id', itemId: 'item_id', targetKind: 'target_kind', targetId: 'target_id',
+    targetName: 'target_name', townCode: 'town_code', description: 'description', legalBasis: 'legal_basis',
+    deadlineBand: 'deadline_band', responsibleUnit: 'responsible_unit', responsiblePerson: 'responsible_person',
+    deadline: 'deadline', measures: 'measures', foundAt: 'found_at', state: 'state',
+  },
+};

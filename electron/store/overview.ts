@@ -26,5 +26,9 @@ export function countAll(db: Database) {
     enterprises: count('enterprises'), outfalls: count('outfalls'), regions: count('regions'), people: count('people'),
     watersheds: count('watersheds'), waterBodies: count('water_bodies'),
     changes: prepared(db, 'SELECT count(*) FROM changes').pluck().get() as number,
+    inspections: count('inspections'),
+    finalizedInspections: prepared(db, "SELECT count(*) FROM inspections WHERE state = 'finalized' AND deleted_at IS NULL").pluck().get() as number,
+    findings: count('findings'), checklistTemplates: count('checklist_templates'),
+    blobs: prepared(db, 'SELECT count(*) FROM blobs').pluck().get() as number,
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { createClock, type Clock } from '../../shared/sync/hlc';
+import { blobDirOf } from './blob-store';
 import { openDatabase } from './open';
 import { writeRecord, type EntityTable, type WriteResult } from './write-path';
 
@@ -9,6 +10,8 @@ export type Store = {
   file: string;
   nodeId: string;
   clock: Clock;
+  /** The folder of this workspace's blobs (photos, signatures). */
+  blobDir: string;
   /** Writes fields of one record and its change record, in one transaction. */
   write(spec: EntityTable, id: string, fields: Record<string, unknown>, author: string): WriteResult;
   /** How many writes changed something since the store was opened (for change notices). */
@@ -36,7 +39,7 @@ export function openStore(file: string, opts: { create: boolean } = { create: tr
   const ctx = { db, clock, nodeId };
   let writes = 0;
   return {
-    db, file, nodeId, clock,
+    db, file, nodeId, clock, blobDir: blobDirOf(file),
     write: (spec, id, fields, author) => {
       const result = writeRecord(ctx, spec, id, fields, author);
       if (result.hlc) writes++;

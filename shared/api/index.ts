@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { checklistProcedures } from './checklists';
 import { enterpriseProcedures } from './enterprises';
+import { findingProcedures } from './findings';
+import { inspectionProcedures } from './inspections';
 import { outfallProcedures } from './outfalls';
 import { peopleProcedures } from './people';
 import { placeProcedures } from './places';
@@ -14,6 +17,9 @@ export const procedures = {
   ...peopleProcedures,
   ...enterpriseProcedures,
   ...outfallProcedures,
+  ...checklistProcedures,
+  ...inspectionProcedures,
+  ...findingProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -16,6 +16,12 @@ export const FIELD_LABELS: Record<string, string> = {
   deletedAt: '删除时间', value: '值', bureauName: '填报单位', countyCode: '县级区划代码', countyName: '县（市、区）名称',
   defaultCoordSystem: '默认坐标系', contactPhoneOfBureau: '联系电话', parentCode: '上级区划', level: '层级', kind: '类别',
   id: '编号', patch: '修改内容', personId: '人员',
+  inspectionNotice: '检查告知内容',
+  startedAt: '检查开始时间', endedAt: '检查结束时间', place: '检查地点', officerIds: '执法人员', officers: '执法人员',
+  recorderId: '记录人', positionSource: '定位方式', body: '现场检查情况', 'present.name': '在场人姓名',
+  'present.idNumber': '在场人身份证号', 'present.post': '在场人职务', 'present.phone': '在场人电话', siteName: '场所名称',
+  templateId: '检查表', json: '模板文件', reason: '更正原因', signerName: '签名人', base64: '照片文件',
+  responsibleUnit: '责任单位', responsiblePerson: '责任人', deadline: '整改时限', measures: '整改措施', description: '问题描述',
 };
 
 const BY_ENTITY: Record<string, Record<string, string>> = {

@@ -8,12 +8,15 @@ export const Settings = z.object({
   countyName: z.string().trim().min(1, '请填写县（市、区）名称').max(50),
   defaultCoordSystem: CoordinateSystem,
   contactPhone: z.string().trim().max(30),
+  /** The notice officers read out at the start of an inspection (printed in the 现场检查笔录). */
+  inspectionNotice: z.string().trim().max(1000),
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const Stats = z.object({
   enterprises: z.number(), outfalls: z.number(), regions: z.number(), people: z.number(),
   watersheds: z.number(), waterBodies: z.number(), changes: z.number(),
+  inspections: z.number(), finalizedInspections: z.number(), findings: z.number(), checklistTemplates: z.number(), blobs: z.number(),
 });
 export type Stats = z.infer<typeof Stats>;
 

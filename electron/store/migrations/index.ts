@@ -3,6 +3,7 @@ import * as m0010 from './0010-initial';
 import * as m0020 from './0020-search';
 import * as m0030 from './0030-short-search';
 import * as m0040 from './0040-pinyin-order';
+import * as m0050 from './0050-inspections';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -12,6 +13,7 @@ export const migrations: Migration[] = [
   { version: 20, name: 'search', up: m0020.up },
   { version: 30, name: 'short-search', up: m0030.up },
   { version: 40, name: 'pinyin-order', up: m0040.up },
+  { version: 50, name: 'inspections', up: m0050.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

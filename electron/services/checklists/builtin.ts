@@ -1,0 +1,13 @@
+import complaint from '../../../resources/checklists/complaint-verification-v1.json';
+import dust1 from '../../../resources/checklists/construction-dust-v1.json';
+import dust2 from '../../../resources/checklists/construction-dust-v2.json';
+import industrial from '../../../resources/checklists/industrial-v1.json';
+import outfall from '../../../resources/checklists/outfall-survey-v1.json';
+
+/** The templates shipped with the app (resources/checklists), seeded into every workspace. */
+export const BUILTIN_TEMPLATES: unknown[] = [industrial, outfall, dust1, dust2, complaint];
+
+/** The id a built-in version has on every laptop, so two copies merge as one record. */
+export function builtinId(code: string, version: number): string {
+  return `builtin:${code}@${version}`;
+}

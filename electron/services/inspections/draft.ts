@@ -1,0 +1,128 @@
+import type { InspectionHeaderPatch, Officer } from '../../../shared/api/inspections';
+import { DomainError, invalidFields } from '../../../shared/api/result';
+import { answerProblem, failingItems, isFailing } from '../../../shared/checklist/answers';
+import { itemsOf } from '../../../shared/checklist/template';
+import { idNumberProblem } from '../../../shared/domain/id-number';
+import { DEFAULT_NOTICE } from '../../../shared/inspection/notice';
+import { INSPECTION, INSPECTION_ANSWER, INSPECTION_FINDING, INSPECTION_PHOTO } from '../../store/entities';
+import { answersOf, photosOf, reviewedFindingsOf } from '../../store/inspections';
+import { getPerson } from '../../store/people';
+import { prepared } from '../../store/statements';
+import { readSettings } from '../workspace';
+import { authorOf, newId, type ServiceContext } from '../context';
+import type { Handlers } from '../handlers';
+import { headerProblems } from './problems';
+import { targetSnapshot } from './target';
+import { mustGetDraft, mustGetInspection, templateOf } from './view';
+
+/** The directory entry of an officer as the record names them (name and 执法证号 at the time). */
+export function officerOf(ctx: ServiceContext, personId: string, field: string): Officer {
+  const p = getPerson(ctx.store.db, personId);
+  if (!p || !p.active) throw invalidFields({ [field]: '所选人员不在人员名录中（或已停用）' });
+  return { personId: p.id, name: p.name, certificateNo: p.certificateNo };
+}
+
+function officersOf(ctx: ServiceContext, ids: string[]): Officer[] {
+  if (new Set(ids).size !== ids.length) throw invalidFields({ officerIds: '同一人不能两次作为检查人' });
+  return ids.map((id) => officerOf(ctx, id, 'officerIds'));
+}
+
+/** A local date-time to the minute, as the runner shows it. */
+export function localMinute(d = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Recounts the failing items of a draft (kept on the row for lists and ledgers; unchanged is a no-op). */
+function refreshFailingCount(ctx: ServiceContext, id: string, templateId: string, author: string): void {
+  const failing = failingItems(templateOf(ctx, templateId).definition, answersOf(ctx.store.db, id));
+  ctx.store.write(INSPECTION, id, { failingCount: failing.length }, author);
+}
+
+export const draftHandlers = {
+  'inspections.start': (ctx, input) => {
+    const author = authorOf(ctx);
+    const t = templateOf(ctx, input.templateId);
+    if (t.retired) throw new DomainError('invalid', `检查表“${t.name}”第 ${t.version} 版已停用，请选用新版本`);
+    if (!t.targetKinds.includes(input.targetKind)) throw new DomainError('invalid', `检查表“${t.name}”不适用于这类检查对象`);
+    const target = targetSnapshot(ctx, input.targetKind, input.targetId, input.siteName, input.siteAddress);
+    const officers = officersOf(ctx, input.officerIds);
+    const id = newId();
+    const notice = readSettings(ctx.store.db).inspectionNotice || DEFAULT_NOTICE;
+    ctx.store.write(INSPECTION, id, {
+      state: 'draft', templateId: t.id, targetKind: input.targetKind, targetId: target.targetId, targetName: target.targetName,
+      targetAddress: target.targetAddress, townCode: target.townCode, townName: target.townName,
+      targetExtra: { ...target.targetExtra, responsibleUnit: target.responsibleUnit, responsiblePerson: target.responsiblePerson },
+      startedAt: localMinute(), endedAt: null, place: target.place, officers, recorder: officers[1] ?? null,
+      present: { name: '', idNumber: '', post: '', phone: '' }, body: '', notice, failingCount: 0, createdBy: author,
+    }, author);
+    return { id };
+  },
+  'inspections.updateHeader': (ctx, { id, patch }) => {
+    const author = authorOf(ctx);
+    const i = mustGetDraft(ctx, id);
+    const fields: Record<string, unknown> = {};
+    const p: InspectionHeaderPatch = patch;
+    if (p.officerIds) fields.officers = officersOf(ctx, p.officerIds);
+    if (p.recorderId !== undefined) fields.recorder = p.recorderId ? officerOf(ctx, p.recorderId, 'recorderId') : null;
+    for (const k of ['startedAt', 'endedAt', 'place', 'lon', 'lat', 'positionSource', 'body'] as const) if (p[k] !== undefined) fields[k] = p[k];
+    if (p.present) {
+      fields.present = { ...i.present, ...Object.fromEntries(Object.entries(p.present).filter(([, v]) => v !== undefined)) };
+      const idNo = (fields.present as { idNumber: string }).idNumber;
+      if (p.present.idNumber && idNo) { const e = idNumberProblem(idNo); if (e) throw invalidFields({ 'present.idNumber': e }); }
+    }
+    const next = { ...i, ...fields } as typeof i;
+    if (next.startedAt && next.endedAt && next.endedAt <= next.startedAt) throw invalidFields({ endedAt: '结束时间应晚于开始时间' });
+    if ((p.lat !== undefined || p.lon !== undefined) && next.lat !== null && next.lon !== null
+      && (next.lat < 3 || next.lat > 54 || next.lon < 73 || next.lon > 136)) throw invalidFields({ lat: '位置不在中国境内，请核对经纬度' });
+    ctx.store.write(INSPECTION, id, fields, author);
+    return { problems: headerProblems(next) };
+  },
+  'inspections.answer': (ctx, { id, itemId, value, note }) => {
+    const author = authorOf(ctx);
+    const i = mustGetDraft(ctx, id);
+    const t = templateOf(ctx, i.templateId);
+    const item = itemsOf(t.definition).find((x) => x.item.id === itemId)?.item;
+    if (!item) throw new DomainError('invalid', `检查表中没有题目“${itemId}”`);
+    const v = value === undefined ? null : value;
+    const problem = answerProblem(item, v);
+    if (problem) throw invalidFields({ [itemId]: `${item.label}：${problem}` });
+    return ctx.store.transaction(() => {
+      const key = `${id}/${itemId}`;
+      const isNew = !prepared(ctx.store.db, 'SELECT 1 FROM inspection_answers WHERE id = ?').get(key);
+      ctx.store.write(INSPECTION_ANSWER, key, { inspectionId: id, itemId, value: v, note: note ?? (isNew ? '' : undefined) }, author);
+      refreshFailingCount(ctx, id, i.templateId, author);
+      return { failing: isFailing(item, v) };
+    });
+  },
+  'inspections.reviewFinding': (ctx, { id, itemId, patch }) => {
+    const author = authorOf(ctx);
+    mustGetDraft(ctx, id);
+    ctx.store.write(INSPECTION_FINDING, `${id}/${itemId}`, { inspectionId: id, itemId, ...patch }, author);
+    return reviewedFindingsOf(ctx.store.db, id).get(itemId) as never;
+  },
+  'inspections.discard': (ctx, { id }) => {
+    mustGetDraft(ctx, id);
+    ctx.store.write(INSPECTION, id, { deletedAt: new Date().toISOString() }, authorOf(ctx));
+    return { id };
+  },
+  'inspections.correct': (ctx, { id, reason }) => {
+    const author = authorOf(ctx);
+    const old = mustGetInspection(ctx, id);
+    if (old.state !== 'finalized') throw new DomainError('invalid', old.state === 'draft' ? '草稿可直接修改，无需更正' : '该记录已被更正过，请更正最新版本');
+    const { db } = ctx.store;
+    const existing = db.prepare("SELECT id FROM inspections WHERE supersedes = ? AND state = 'draft' AND deleted_at IS NULL").pluck().get(id) as string | undefined;
+    if (existing) return { id: existing };
+    const newIdValue = newId();
+    ctx.store.transaction(() => {
+      const { id: _i, state: _s, createdAt: _c, updatedAt: _u, deleted: _d, finalizedAt: _f, sha256: _h, ...header } = old;
+      ctx.store.write(INSPECTION, newIdValue, { ...header, state: 'draft', supersedes: id, correctionReason: reason, createdBy: author }, author);
+      for (const [itemId, a] of Object.entries(answersOf(db, id))) {
+        ctx.store.write(INSPECTION_ANSWER, `${newIdValue}/${itemId}`, { inspectionId: newIdValue, itemId, value: a!.value, note: a!.note }, author);
+      }
+      for (const { id: _p, ...photo } of photosOf(db, id)) ctx.store.write(INSPECTION_PHOTO, newId(), { ...photo, inspectionId: newIdValue }, author);
+      for (const f of reviewedFindingsOf(db, id).values()) ctx.store.write(INSPECTION_FINDING, `${newIdValue}/${f.itemId}`, { ...f, inspectionId: newIdValue }, author);
+    });
+    return { id: newIdValue };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,66 @@
+import { DomainError } from '../../../shared/api/result';
+import { itemsOf } from '../../../shared/checklist/template';
+import { putBlob } from '../../store/blob-store';
+import { INSPECTION_PHOTO, INSPECTION_SIGNATURE } from '../../store/entities';
+import { photosOf, signaturesOf } from '../../store/inspections';
+import { authorOf, newId, type ServiceContext } from '../context';
+import type { Handlers } from '../handlers';
+import { bytesOf, intakePhoto, intakeSignature } from './photo-intake';
+import { mustGetDraft, templateOf } from './view';
+
+function localNow(): string {
+  const d = new Date();
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
+}
+
+export const evidenceHandlers = {
+  'inspections.addPhoto': async (ctx, { id, itemId, fileName, caption, base64 }) => {
+    authorOf(ctx);
+    const i = mustGetDraft(ctx, id);
+    if (itemId) {
+      const item = itemsOf(templateOf(ctx, i.templateId).definition).find((x) => x.item.id === itemId)?.item;
+      if (!item || item.type !== 'photo') throw new DomainError('invalid', `检查表中没有照片题“${itemId}”`);
+      const have = photosOf(ctx.store.db, id).filter((p) => p.itemId === itemId).length;
+      if (have >= item.maxCount) throw new DomainError('invalid', `“${item.label}”最多 ${item.maxCount} 张照片`, { [itemId]: `最多 ${item.maxCount} 张照片` });
+    }
+    const photo = await intakePhoto(bytesOf(base64, '照片'), fileName);
+    // Re-read after the await: the draft may have been finalized meanwhile.
+    const author = authorOf(ctx);
+    mustGetDraft(ctx, id);
+    const photoId = newId();
+    ctx.store.transaction(() => {
+      const sha256 = putBlob(ctx.store.db, ctx.store.blobDir, photo.bytes, photo.mime);
+      const thumbSha256 = putBlob(ctx.store.db, ctx.store.blobDir, photo.thumbnail, 'image/jpeg');
+      ctx.store.write(INSPECTION_PHOTO, photoId, {
+        inspectionId: id, itemId, sha256, thumbSha256, fileName, caption, takenAt: photo.takenAt, lat: photo.lat, lon: photo.lon,
+        width: photo.width, height: photo.height,
+      }, author);
+    });
+    return photosOf(ctx.store.db, id).find((p) => p.id === photoId)!;
+  },
+  'inspections.removePhoto': (ctx, { id, photoId }) => {
+    const author = authorOf(ctx);
+    mustGetDraft(ctx, id);
+    if (!photosOf(ctx.store.db, id).some((p) => p.id === photoId)) throw new DomainError('not_found', '未找到该照片');
+    ctx.store.write(INSPECTION_PHOTO, photoId, { deletedAt: new Date().toISOString() }, author);
+    return { id: photoId };
+  },
+  'inspections.sign': async (ctx, { id, role, signerName, pngBase64, refusedReason }) => {
+    authorOf(ctx);
+    const i = mustGetDraft(ctx, id);
+    const officer = role.startsWith('officer:') ? i.officers.find((o) => `officer:${o.personId}` === role) : undefined;
+    if (!['inspected', 'recorder', 'witness'].includes(role) && !officer) throw new DomainError('invalid', '签名人身份无效（只能是被检查单位现场负责人、检查人、记录人或见证人）');
+    if (refusedReason && role !== 'inspected') throw new DomainError('invalid', '只有被检查单位现场负责人可以记录拒绝签名');
+    if (!refusedReason && !pngBase64) throw new DomainError('invalid', '请先在签名框内签名');
+    const png = pngBase64 && !refusedReason ? await intakeSignature(bytesOf(pngBase64, '签名')) : null;
+    const author = authorOf(ctx);
+    mustGetDraft(ctx, id);
+    ctx.store.transaction(() => {
+      const sha256 = png ? putBlob(ctx.store.db, ctx.store.blobDir, png, 'image/png') : null;
+      ctx.store.write(INSPECTION_SIGNATURE, `${id}/${role}`, {
+        inspectionId: id, role, signerName: officer ? officer.name : signerName, sha256, signedAt: localNow(), refusedReason: refusedReason ?? null,
+      }, author);
+    });
+    return signaturesOf(ctx.store.db, id).find((s) => s.role === role)!;
+  },
+} satisfies Partial<Handlers>;

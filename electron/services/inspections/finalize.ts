@@ -1,0 +1,73 @@
+import { DomainError } from '../../../shared/api/result';
+import { canonicalDocument } from '../../../shared/inspection/document';
+import { sha256Of } from '../../store/blob-store';
+import { FINDING, INSPECTION, INSPECTION_FINDING, INSPECTION_RECORD } from '../../store/entities';
+import { buildDocument } from '../../store/inspection-document';
+import { getInspectionRow, lastChainLink, photosOf, signaturesOf } from '../../store/inspections';
+import { blobProblem } from '../../store/verify-records';
+import { authorOf, newId, type ServiceContext } from '../context';
+import type { Handlers } from '../handlers';
+import { officerOf } from './draft';
+import { inspectionView, mustGetDraft } from './view';
+
+/**
+ * Freezes a draft as a signed record: validates everything, re-hashes its evidence, writes the
+ * canonical JSON with its SHA-256 as the next link of this device's chain, raises the reviewed
+ * findings and marks the record it corrects as superseded — all in one transaction.
+ */
+function finalize(ctx: ServiceContext, id: string) {
+  const author = authorOf(ctx);
+  const store = ctx.store;
+  return store.transaction(() => {
+    const draft = mustGetDraft(ctx, id);
+    // The record names officers as the directory has them now (a certificate fixed since is taken).
+    const officers = draft.officers.map((o) => officerOf(ctx, o.personId, 'officerIds'));
+    const recorder = draft.recorder && officerOf(ctx, draft.recorder.personId, 'recorderId');
+    store.write(INSPECTION, id, { officers, recorder }, author);
+    const view = inspectionView(ctx, id);
+    if (Object.keys(view.problems).length) {
+      const n = Object.keys(view.problems).length;
+      throw new DomainError('invalid', `还有 ${n} 处未完成，不能定稿：${Object.values(view.problems).slice(0, 3).join('；')}${n > 3 ? '……' : ''}`, view.problems);
+    }
+    for (const sha of [...photosOf(store.db, id).flatMap((p) => [p.sha256, p.thumbSha256]), ...signaturesOf(store.db, id).flatMap((s) => (s.sha256 ? [s.sha256] : []))]) {
+      const problem = blobProblem(store.db, store.blobDir, sha);
+      if (problem) throw new DomainError('invalid', `证据文件有误，不能定稿：${problem}`);
+    }
+    for (const f of view.findings) {
+      const { itemLabel: _l, itemId, ...fields } = f;
+      store.write(INSPECTION_FINDING, `${id}/${itemId}`, { inspectionId: id, itemId, ...fields }, author);
+    }
+    const failing = new Set(view.findings.map((f) => f.itemId));
+    for (const row of store.db.prepare('SELECT id, item_id FROM inspection_findings WHERE inspection_id = ? AND included = 1').all(id) as { id: string; item_id: string }[]) {
+      if (!failing.has(row.item_id)) store.write(INSPECTION_FINDING, row.id, { included: false }, author);
+    }
+    const link = lastChainLink(store.db, store.nodeId);
+    const chain = { node: store.nodeId, seq: (link?.chainSeq ?? 0) + 1, prev: link?.sha256 ?? null };
+    const finalizedAt = new Date().toISOString();
+    const canonical = canonicalDocument(buildDocument(store.db, id, chain, finalizedAt, author));
+    const sha256 = sha256Of(canonical);
+    store.write(INSPECTION_RECORD, id, { node: chain.node, chainSeq: chain.seq, prevSha256: chain.prev, canonical, sha256 }, author);
+    store.write(INSPECTION, id, { state: 'finalized', finalizedAt, sha256 }, author);
+    const findingIds: string[] = [];
+    const i = getInspectionRow(store.db, id)!;
+    // A correction carries the findings of the record it supersedes over instead of raising them twice.
+    const carried = new Map((i.supersedes ? store.db.prepare('SELECT item_id, id FROM findings WHERE source_id = ? AND deleted_at IS NULL').all(i.supersedes) : [])
+      .map((r) => [(r as { item_id: string }).item_id, (r as { id: string }).id]));
+    for (const f of view.findings.filter((x) => x.included)) {
+      const findingId = carried.get(f.itemId) ?? newId();
+      findingIds.push(findingId);
+      store.write(FINDING, findingId, {
+        sourceKind: 'inspection', sourceId: id, itemId: f.itemId, targetKind: i.targetKind, targetId: i.targetId, targetName: i.targetName,
+        townCode: i.townCode, description: f.description, legalBasis: f.legalBasis, deadlineBand: f.deadlineBand,
+        responsibleUnit: f.responsibleUnit, responsiblePerson: f.responsiblePerson, deadline: f.deadline, measures: f.measures,
+        foundAt: (i.startedAt ?? finalizedAt).slice(0, 10), state: 'open',
+      }, author);
+    }
+    if (i.supersedes) store.write(INSPECTION, i.supersedes, { state: 'superseded' }, author);
+    return { sha256, chainSeq: chain.seq, findingIds };
+  });
+}
+
+export const finalizeHandlers = {
+  'inspections.finalize': (ctx, { id }) => finalize(ctx, id),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,16 @@
+import { listFindings } from '../../store/findings';
+import { listInspections } from '../../store/inspections';
+import type { Handlers } from '../handlers';
+import { draftHandlers } from './draft';
+import { evidenceHandlers } from './evidence';
+import { finalizeHandlers } from './finalize';
+import { inspectionView } from './view';
+
+export const inspectionHandlers = {
+  'inspections.list': (ctx, { offset, limit, ...filter }) => listInspections(ctx.store.db, filter, offset, limit),
+  'inspections.get': (ctx, { id }) => inspectionView(ctx, id),
+  ...draftHandlers,
+  ...evidenceHandlers,
+  ...finalizeHandlers,
+  'findings.list': (ctx, { offset, limit, ...filter }) => listFindings(ctx.store.db, filter, offset, limit),
+} satisfies Partial<Handlers>;

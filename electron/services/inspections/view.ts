@@ -1,0 +1,60 @@
+import type { Inspection } from '../../../shared/api/inspections';
+import { DomainError } from '../../../shared/api/result';
+import type { PhotoCounts } from '../../../shared/checklist/answers';
+import { getTemplate } from '../../store/checklists';
+import { answersOf, getInspectionRow, photosOf, recordOf, reviewedFindingsOf, signaturesOf, supersededByOf, type InspectionRow } from '../../store/inspections';
+import type { ServiceContext } from '../context';
+import { finalizeProblems } from './problems';
+import { proposedFindings } from './proposals';
+
+/** An inspection that exists and is not discarded. */
+export function mustGetInspection(ctx: ServiceContext, id: string): InspectionRow {
+  const i = getInspectionRow(ctx.store.db, id);
+  if (!i || i.deleted) throw new DomainError('not_found', '未找到该检查记录');
+  return i;
+}
+
+/** A draft inspection; a finalized one is a legal record and is refused with `immutable`. */
+export function mustGetDraft(ctx: ServiceContext, id: string): InspectionRow {
+  const i = mustGetInspection(ctx, id);
+  if (i.state !== 'draft') throw new DomainError('immutable', '检查记录已定稿，是法律文书，不能再修改；如有错误，请创建更正版本');
+  return i;
+}
+
+export function templateOf(ctx: ServiceContext, id: string) {
+  const t = getTemplate(ctx.store.db, id);
+  if (!t) throw new DomainError('not_found', '未找到该检查表模板');
+  return t;
+}
+
+/** Photos counted per item. */
+export function photoCounts(photos: { itemId: string | null }[]): PhotoCounts {
+  const counts: PhotoCounts = {};
+  for (const p of photos) if (p.itemId) counts[p.itemId] = (counts[p.itemId] ?? 0) + 1;
+  return counts;
+}
+
+/** Everything the runner, the record page and the printout show of one inspection. */
+export function inspectionView(ctx: ServiceContext, id: string): Inspection {
+  const { db } = ctx.store;
+  const i = mustGetInspection(ctx, id);
+  const t = templateOf(ctx, i.templateId);
+  const answers = answersOf(db, id);
+  const photos = photosOf(db, id);
+  const signatures = signaturesOf(db, id);
+  const findings = proposedFindings(t.definition, answers, i, reviewedFindingsOf(db, id));
+  const record = recordOf(db, id);
+  return {
+    id: i.id, state: i.state, templateId: i.templateId, templateName: t.name, templateCode: t.code,
+    template: { id: t.id, code: t.code, version: t.version, name: t.name, definition: t.definition },
+    targetKind: i.targetKind, targetId: i.targetId, targetName: i.targetName, targetAddress: i.targetAddress, targetExtra: i.targetExtra,
+    townCode: i.townCode, townName: i.townName, startedAt: i.startedAt, endedAt: i.endedAt, place: i.place, lon: i.lon, lat: i.lat,
+    positionSource: i.positionSource, officers: i.officers, recorder: i.recorder, present: i.present, body: i.body, notice: i.notice,
+    supersedes: i.supersedes, supersededBy: supersededByOf(db, id), correctionReason: i.correctionReason, finalizedAt: i.finalizedAt,
+    sha256: i.sha256, answers: answers as Inspection['answers'], photos, signatures,
+    findings: i.state === 'draft' ? findings : findings.filter((f) => f.included),
+    problems: i.state === 'draft' ? finalizeProblems(t.definition, i, answers, photoCounts(photos), signatures, findings) : {},
+    record: record && { sha256: record.sha256, node: record.node, chainSeq: record.chainSeq, prevSha256: record.prevSha256 },
+    createdAt: i.createdAt, updatedAt: i.updatedAt,
+  };
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { prepared } from './statements';
+
+/** The folder beside a workspace file that holds its blobs (moved and backed up with it). */
+export function blobDirOf(workspaceFile: string): string {
+  return `${workspaceFile}.blobs`;
+}
+
+/** Where the bytes of a blob live: `<dir>/ab/abcdef…`. */
+export function blobPath(dir: string, sha256: string): string {
+  return join(dir, sha256.slice(0, 2), sha256);
+}
+
+export function sha256Of(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Stores bytes once under their SHA-256 (DESIGN §5: blobs never change). The file is written to a
+ * temporary name, flushed and renamed, so a crash leaves either the whole blob or none of it.
+ * Blobs carry no change record: they are referenced by the records that use them.
+ */
+export function putBlob(db: Database, dir: string, bytes: Uint8Array, mime: string): string {
+  const sha256 = sha256Of(bytes);
+  const path = blobPath(dir, sha256);
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    const fd = openSync(tmp, 'w');
+    try { writeSync(fd, bytes); fsyncSync(fd); } finally { closeSync(fd); }
+    renameSync(tmp, path);
+  }
+  prepared(db, 'INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(sha256, bytes.byteLength, mime, new Date().toISOString());
+  return sha256;
+}
+
+/** The bytes and type of a stored blob, or null when it is not here. */
+export function readBlob(db: Database, dir: string, sha256: string): { bytes: Buffer; mime: string } | null {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+  const row = prepared(db, 'SELECT mime FROM blobs WHERE sha256 = ?').get(sha256) as { mime: string } | undefined;
+  const path = blobPath(dir, sha256);
+  if (!row || !existsSync(path)) return null;
+  return { bytes: readFileSync(path), mime: row.mime };
+}

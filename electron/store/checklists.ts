@@ -1,0 +1,50 @@
+import type { Database } from 'better-sqlite3';
+import type { TemplateSummary } from '../../shared/api/checklists';
+import type { TemplateDefinition } from '../../shared/checklist/template';
+import { itemsOf } from '../../shared/checklist/template';
+import { prepared } from './statements';
+
+type Row = {
+  id: string; code: string; version: number; name: string; target_kinds: string; definition: string; sha256: string;
+  builtin: number; retired: number; based_on: string | null; created_at: string; used: number;
+};
+
+const SELECT = `SELECT t.*, (SELECT count(*) FROM inspections i WHERE i.template_id = t.id AND i.deleted_at IS NULL) AS used FROM checklist_templates t`;
+
+function rowToSummary(r: Row): TemplateSummary & { definition: TemplateDefinition } {
+  const definition = JSON.parse(r.definition) as TemplateDefinition;
+  return {
+    id: r.id, code: r.code, version: r.version, name: r.name, targetKinds: JSON.parse(r.target_kinds) as TemplateSummary['targetKinds'],
+    builtin: r.builtin === 1, retired: r.retired === 1, basedOn: r.based_on, itemCount: itemsOf(definition).length,
+    usedCount: r.used, sha256: r.sha256, createdAt: r.created_at, definition,
+  };
+}
+
+/** Every template version, newest version of each code first within the code. */
+export function listTemplates(db: Database, includeRetired: boolean) {
+  const rows = prepared(db, `${SELECT} WHERE t.deleted_at IS NULL ${includeRetired ? '' : 'AND t.retired = 0'} ORDER BY t.code, t.version DESC`).all() as Row[];
+  return rows.map(rowToSummary);
+}
+
+const parsedCache = new Map<string, ReturnType<typeof rowToSummary>>();
+
+/** One template version; versions are immutable, so the parsed form is cached by id and hash. */
+export function getTemplate(db: Database, id: string) {
+  const row = prepared(db, `${SELECT} WHERE t.id = ?`).get(id) as Row | undefined;
+  if (!row) return null;
+  const key = `${row.id}:${row.sha256}`;
+  const cached = parsedCache.get(key);
+  if (cached) return { ...cached, retired: row.retired === 1, usedCount: row.used };
+  const t = rowToSummary(row);
+  parsedCache.set(key, t);
+  return t;
+}
+
+/** The highest version number of a template code (0 when the code is new). */
+export function latestVersion(db: Database, code: string): number {
+  return (prepared(db, 'SELECT max(version) AS v FROM checklist_templates WHERE code = ?').get(code) as { v: number | null }).v ?? 0;
+}
+
+export function templateByVersion(db: Database, code: string, version: number): { id: string; sha256: string } | undefined {
+  return prepared(db, 'SELECT id, sha256 FROM checklist_templates WHERE code = ? AND version = ?').get(code, version) as { id: string; sha256: string } | undefined;
+}

@@ -1,0 +1,108 @@
+import type { Database } from 'better-sqlite3';
+import type { InspectionSummary, Officer, Photo, Signature } from '../../shared/api/inspections';
+import type { Answers } from '../../shared/checklist/answers';
+import { INSPECTION, INSPECTION_FINDING, INSPECTION_PHOTO, INSPECTION_SIGNATURE } from './entities';
+import { rowToFields } from './write-path';
+import { prepared } from './statements';
+
+export type InspectionRow = {
+  id: string; state: 'draft' | 'finalized' | 'superseded'; templateId: string; targetKind: 'enterprise' | 'outfall' | 'site';
+  targetId: string | null; targetName: string; targetAddress: string; targetExtra: Record<string, string>; townCode: string | null; townName: string;
+  startedAt: string | null; endedAt: string | null; place: string; lon: number | null; lat: number | null; positionSource: string | null;
+  officers: Officer[]; recorder: Officer | null; present: { name: string; idNumber: string; post: string; phone: string };
+  body: string; notice: string; failingCount: number; supersedes: string | null; correctionReason: string | null;
+  finalizedAt: string | null; sha256: string | null; createdBy: string; createdAt: string; updatedAt: string; deleted: boolean;
+};
+
+export function getInspectionRow(db: Database, id: string): InspectionRow | null {
+  const row = prepared(db, 'SELECT * FROM inspections WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  return row ? (rowToFields(INSPECTION, row) as InspectionRow) : null;
+}
+
+export function answersOf(db: Database, id: string): Answers {
+  const rows = prepared(db, 'SELECT item_id, value, note FROM inspection_answers WHERE inspection_id = ? AND deleted_at IS NULL').all(id) as { item_id: string; value: string | null; note: string }[];
+  return Object.fromEntries(rows.map((r) => [r.item_id, { value: r.value === null ? null : JSON.parse(r.value) as unknown, note: r.note }]));
+}
+
+export function photosOf(db: Database, id: string): Photo[] {
+  const rows = prepared(db, 'SELECT * FROM inspection_photos WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(id) as Record<string, unknown>[];
+  return rows.map((r) => {
+    const { inspectionId: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...photo } = rowToFields(INSPECTION_PHOTO, r);
+    return photo as Photo;
+  });
+}
+
+export function signaturesOf(db: Database, id: string): Signature[] {
+  const rows = prepared(db, 'SELECT * FROM inspection_signatures WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(id) as Record<string, unknown>[];
+  return rows.map((r) => {
+    const f = rowToFields(INSPECTION_SIGNATURE, r);
+    return { role: f.role, signerName: f.signerName, sha256: f.sha256, signedAt: f.signedAt, refusedReason: f.refusedReason } as Signature;
+  });
+}
+
+export type ReviewedFinding = {
+  itemId: string; included: boolean; description: string; legalBasis: string; deadlineBand: string;
+  responsibleUnit: string; responsiblePerson: string; deadline: string | null; measures: string;
+};
+
+/** The inspector's saved reviews of proposed findings, by item id. */
+export function reviewedFindingsOf(db: Database, id: string): Map<string, ReviewedFinding> {
+  const rows = prepared(db, 'SELECT * FROM inspection_findings WHERE inspection_id = ? AND deleted_at IS NULL').all(id) as Record<string, unknown>[];
+  return new Map(rows.map((r) => {
+    const { id: _id, inspectionId: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...f } = rowToFields(INSPECTION_FINDING, r);
+    return [f.itemId as string, f as unknown as ReviewedFinding];
+  }));
+}
+
+export type RecordRow = { inspectionId: string; node: string; chainSeq: number; prevSha256: string | null; canonical: string; sha256: string };
+
+export function recordOf(db: Database, id: string): RecordRow | null {
+  const r = prepared(db, 'SELECT inspection_id AS inspectionId, node, chain_seq AS chainSeq, prev_sha256 AS prevSha256, canonical, sha256 FROM inspection_records WHERE inspection_id = ?').get(id) as RecordRow | undefined;
+  return r ?? null;
+}
+
+/** The last link of a device's hash chain, or null before its first signed record. */
+export function lastChainLink(db: Database, node: string): { chainSeq: number; sha256: string } | null {
+  const r = prepared(db, 'SELECT chain_seq AS chainSeq, sha256 FROM inspection_records WHERE node = ? ORDER BY chain_seq DESC LIMIT 1').get(node) as { chainSeq: number; sha256: string } | undefined;
+  return r ?? null;
+}
+
+export function supersededByOf(db: Database, id: string): string | null {
+  const r = prepared(db, "SELECT id FROM inspections WHERE supersedes = ? AND state <> 'draft' AND deleted_at IS NULL").get(id) as { id: string } | undefined;
+  return r?.id ?? null;
+}
+
+export type InspectionListFilter = {
+  targetKind?: string; targetId?: string; officerId?: string; state?: string; from?: string; to?: string; templateCode?: string; townCode?: string;
+};
+
+/** Inspections newest first, filtered by target, officer, state, period, template and town. */
+export function listInspections(db: Database, f: InspectionListFilter, offset: number, limit: number): { total: number; rows: InspectionSummary[] } {
+  const where = ['i.deleted_at IS NULL'];
+  const args: unknown[] = [];
+  const add = (sql: string, value: unknown) => { if (value !== undefined && value !== '') { where.push(sql); args.push(value); } };
+  add('i.target_kind = ?', f.targetKind);
+  add('i.target_id = ?', f.targetId);
+  add("EXISTS (SELECT 1 FROM json_each(i.officers) WHERE json_extract(value, '$.personId') = ?)", f.officerId);
+  add('i.state = ?', f.state);
+  add('i.started_at >= ?', f.from);
+  add('i.started_at < ?', f.to ? `${f.to}T99` : undefined);
+  add('t.code = ?', f.templateCode);
+  add('i.town_code = ?', f.townCode);
+  const from = `FROM inspections i JOIN checklist_templates t ON t.id = i.template_id WHERE ${where.join(' AND ')}`;
+  const total = (prepared(db, `SELECT count(*) AS n ${from}`).get(...args) as { n: number }).n;
+  const rows = prepared(db, `SELECT i.*, t.name AS template_name, t.code AS template_code ${from} ORDER BY coalesce(i.started_at, i.created_at) DESC, i.id DESC LIMIT ? OFFSET ?`)
+    .all(...args, limit, offset) as Record<string, unknown>[];
+  return {
+    total,
+    rows: rows.map((r) => {
+      const i = rowToFields(INSPECTION, r) as InspectionRow;
+      return {
+        id: i.id, state: i.state, templateId: i.templateId, templateName: r.template_name as string, templateCode: r.template_code as string,
+        targetKind: i.targetKind, targetId: i.targetId, targetName: i.targetName, townCode: i.townCode, townName: i.townName,
+        startedAt: i.startedAt, endedAt: i.endedAt, officerNames: i.officers.map((o) => o.name).join('、'), failingCount: i.failingCount,
+        supersedes: i.supersedes, sha256: i.sha256, updatedAt: i.updatedAt,
+      };
+    }),
+  };
+}

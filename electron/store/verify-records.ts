@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { canonicalDocument, type InspectionDocument } from '../../shared/inspection/document';
+import { blobPath, sha256Of } from './blob-store';
+import { buildDocument } from './inspection-document';
+import { prepared } from './statements';
+
+/** Why a stored blob is not what its name says, or null when its bytes hash to its name. */
+export function blobProblem(db: Database, dir: string, sha256: string): string | null {
+  const row = prepared(db, 'SELECT size FROM blobs WHERE sha256 = ?').get(sha256) as { size: number } | undefined;
+  const path = blobPath(dir, sha256);
+  if (!row) return `文件 ${sha256.slice(0, 12)}… 未登记`;
+  if (!existsSync(path)) return `文件 ${sha256.slice(0, 12)}… 缺失`;
+  if (statSync(path).size !== row.size || sha256Of(readFileSync(path)) !== sha256) return `文件 ${sha256.slice(0, 12)}… 已被改动（内容与其 SHA-256 不符）`;
+  return null;
+}
+
+export type VerifyReport = {
+  records: number; blobs: number; templates: number; chains: number;
+  problems: { kind: 'record' | 'blob' | 'chain' | 'template'; id: string; message: string }[];
+};
+
+type RecordRow = { inspection_id: string; node: string; chain_seq: number; prev_sha256: string | null; canonical: string; sha256: string; state: string | null; row_sha256: string | null; target_name: string | null };
+
+/**
+ * Checks every signed record (its hash, the rows it was built from, its chain link), every blob
+ * (bytes against name) and every template version (definition against hash). Names what is altered.
+ */
+export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (done: number, total: number) => void): VerifyReport {
+  const report: VerifyReport = { records: 0, blobs: 0, templates: 0, chains: 0, problems: [] };
+  const problem = (kind: VerifyReport['problems'][number]['kind'], id: string, message: string) => report.problems.push({ kind, id, message });
+
+  for (const t of db.prepare('SELECT id, name, version, definition, sha256 FROM checklist_templates').all() as { id: string; name: string; version: number; definition: string; sha256: string }[]) {
+    report.templates++;
+    if (sha256Of(t.definition) !== t.sha256) problem('template', t.id, `检查表“${t.name}”第 ${t.version} 版的内容已被改动`);
+  }
+
+  const rows = db.prepare(`SELECT r.*, i.state, i.sha256 AS row_sha256, i.target_name FROM inspection_records r
+    LEFT JOIN inspections i ON i.id = r.inspection_id ORDER BY r.node, r.chain_seq`).all() as RecordRow[];
+  let last: { node: string; seq: number; sha: string } | null = null;
+  const nodes = new Set<string>();
+  for (const [n, r] of rows.entries()) {
+    report.records++;
+    const name = `检查记录 ${r.inspection_id}（${r.target_name ?? '?'}）`;
+    const actual = sha256Of(r.canonical);
+    if (actual !== r.sha256) problem('record', r.inspection_id, `${name}的定稿内容与其 SHA-256 不符：记录已被改动`);
+    if (r.row_sha256 !== r.sha256 || (r.state !== 'finalized' && r.state !== 'superseded')) problem('record', r.inspection_id, `${name}的状态或哈希被改动`);
+    let doc: InspectionDocument | null = null;
+    try { doc = JSON.parse(r.canonical) as InspectionDocument; } catch { problem('record', r.inspection_id, `${name}的定稿内容不是有效的 JSON：记录已被改动`); }
+    if (doc) {
+      try {
+        const rebuilt = canonicalDocument(buildDocument(db, r.inspection_id, { node: r.node, seq: r.chain_seq, prev: r.prev_sha256 }, doc.finalizedAt, doc.finalizedBy));
+        if (rebuilt !== r.canonical) problem('record', r.inspection_id, `${name}的数据行与定稿内容不一致：答案、照片、签名或表头已被改动`);
+      } catch (e) {
+        problem('record', r.inspection_id, `${name}无法重建：${(e as Error).message}`);
+      }
+    }
+    if (!nodes.has(r.node)) { nodes.add(r.node); report.chains++; last = null; }
+    const expectedSeq: number = last ? last.seq + 1 : 1;
+    if (r.chain_seq !== expectedSeq) problem('chain', r.inspection_id, `设备 ${r.node} 的记录链在第 ${expectedSeq} 条处断开（缺少或多出记录）`);
+    if ((last?.sha ?? null) !== r.prev_sha256) problem('chain', r.inspection_id, `设备 ${r.node} 的记录链第 ${r.chain_seq} 条与前一条不相接：前面的记录已被改动或删除`);
+    last = { node: r.node, seq: r.chain_seq, sha: r.sha256 };
+    onProgress?.(n + 1, rows.length);
+  }
+
+  for (const b of db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]) {
+    report.blobs++;
+    const p = blobProblem(db, blobDir, b);
+    if (p) problem('blob', b, `照片或签名${p}`);
+  }
+  return report;
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { DEADLINE_BANDS } from '../checklist/deadline-band';
+import { TARGET_KINDS } from '../checklist/template';
+import { Id, Page, patchOf, text } from './common';
+
+export const INSPECTION_STATES = ['draft', 'finalized', 'superseded'] as const;
+
+export const Officer = z.object({ personId: z.string(), name: z.string(), certificateNo: z.string().nullable() });
+export type Officer = z.infer<typeof Officer>;
+
+/** The person present for the inspected unit (在场人). */
+export const Present = z.object({
+  name: text(30).default(''), idNumber: text(18).default(''), post: text(50).default(''), phone: text(30).default(''),
+});
+export type Present = z.infer<typeof Present>;
+
+const Minute = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式应为 年-月-日 时:分');
+
+export const InspectionHeaderPatch = z.object({
+  startedAt: Minute.nullable().optional(),
+  endedAt: Minute.nullable().optional(),
+  place: text(200).optional(),
+  lon: z.number().nullable().optional(),
+  lat: z.number().nullable().optional(),
+  positionSource: z.enum(['device', 'typed', 'map', 'photo']).nullable().optional(),
+  officerIds: z.array(Id).max(6).optional(),
+  recorderId: Id.nullable().optional(),
+  present: patchOf(Present).optional(),
+  body: text(5000).optional(),
+});
+export type InspectionHeaderPatch = z.infer<typeof InspectionHeaderPatch>;
+
+export const Photo = z.object({
+  id: z.string(), itemId: z.string().nullable(), sha256: z.string(), thumbSha256: z.string(), fileName: z.string(), caption: z.string(),
+  takenAt: z.string().nullable(), lon: z.number().nullable(), lat: z.number().nullable(), width: z.number(), height: z.number(),
+});
+export type Photo = z.infer<typeof Photo>;
+
+export const Signature = z.object({
+  role: z.string(), signerName: z.string(), sha256: z.string().nullable(), signedAt: z.string(), refusedReason: z.string().nullable(),
+});
+export type Signature = z.infer<typeof Signature>;
+
+/** What a failing item proposes, as the inspector reviewed it. */
+export const ProposedFinding = z.object({
+  itemId: z.string(), itemLabel: z.string(), included: z.boolean(), description: z.string(), legalBasis: z.string(),
+  deadlineBand: z.enum(DEADLINE_BANDS), responsibleUnit: z.string(), responsiblePerson: z.string(), deadline: z.string().nullable(), measures: z.string(),
+});
+export type ProposedFinding = z.infer<typeof ProposedFinding>;
+
+export const FindingPatch = z.object({
+  included: z.boolean().optional(), description: text(500).optional(), legalBasis: text(500).optional(),
+  responsibleUnit: text(100).optional(), responsiblePerson: text(50).optional(),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日').nullable().optional(), measures: text(500).optional(),
+});
+
+export const InspectionSummary = z.object({
+  id: z.string(), state: z.enum(INSPECTION_STATES), templateId: z.string(), templateName: z.string(), templateCode: z.string(),
+  targetKind: z.enum(TARGET_KINDS), targetId: z.string().nullable(), targetName: z.string(), townCode: z.string().nullable(), townName: z.string(),
+  startedAt: z.string().nullable(), endedAt: z.string().nullable(), officerNames: z.string(), failingCount: z.number(),
+  supersedes: z.string().nullable(), sha256: z.string().nullable(), updatedAt: z.string(),
+});
+export type InspectionSummary = z.infer<typeof InspectionSummary>;
+
+export const Inspection = InspectionSummary.omit({ officerNames: true, failingCount: true }).extend({
+  template: z.object({ id: z.string(), code: z.string(), version: z.number(), name: z.string(), definition: z.unknown() }),
+  targetAddress: z.string(), targetExtra: z.record(z.string(), z.string()),
+  place: z.string(), lon: z.number().nullable(), lat: z.number().nullable(), positionSource: z.string().nullable(),
+  officers: z.array(Officer), recorder: Officer.nullable(), present: Present, body: z.string(), notice: z.string(),
+  correctionReason: z.string().nullable(), supersededBy: z.string().nullable(), finalizedAt: z.string().nullable(),
+  answers: z.record(z.string(), z.object({ value: z.unknown(), note: z.string() })),
+  photos: z.array(Photo), signatures: z.array(Signature), findings: z.array(ProposedFinding),
+  /** What keeps the draft from being finalized, by item id or header field. */
+  problems: z.record(z.string(), z.string()),
+  record: z.object({ sha256: z.string(), node: z.string(), chainSeq: z.number(), prevSha256: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+});
+export type Inspection = z.infer<typeof Inspection>;
+
+export const InspectionFilter = z.object({
+  targetKind: z.enum(TARGET_KINDS).optional(), targetId: z.string().optional(), officerId: z.string().optional(),
+  state: z.enum(INSPECTION_STATES).optional(), from: z.string().optional(), to: z.string().optional(),
+  templateCode: z.string().optional(), townCode: z.string().optional(),
+});
+
+const Bytes = z.string().min(1, '文件为空').max(72_000_000, '文件超过 50 MB');
+
+export const inspectionProcedures = {
+  'inspections.list': { input: InspectionFilter.extend(Page), output: z.object({ total: z.number(), rows: z.array(InspectionSummary) }) },
+  'inspections.get': { input: z.object({ id: Id }), output: Inspection },
+  'inspections.start': {
+    input: z.object({
+      templateId: Id, targetKind: z.enum(TARGET_KINDS), targetId: Id.nullable().default(null),
+      siteName: text(100).default(''), siteAddress: text(200).default(''), officerIds: z.array(Id).max(6).default([]),
+    }),
+    output: z.object({ id: z.string() }),
+  },
+  'inspections.updateHeader': { input: z.object({ id: Id, patch: InspectionHeaderPatch }), output: z.object({ problems: z.record(z.string(), z.string()) }) },
+  'inspections.answer': {
+    input: z.object({ id: Id, itemId: Id, value: z.unknown(), note: text(1000).optional() }),
+    output: z.object({ failing: z.boolean() }),
+  },
+  'inspections.addPhoto': {
+    input: z.object({ id: Id, itemId: z.string().nullable().default(null), fileName: text(200).default('照片'), caption: text(200).default(''), base64: Bytes }),
+    output: Photo,
+  },
+  'inspections.removePhoto': { input: z.object({ id: Id, photoId: Id }), output: z.object({ id: z.string() }) },
+  'inspections.sign': {
+    input: z.object({ id: Id, role: z.string().min(1), signerName: text(30).min(1, '请填写签名人姓名'), pngBase64: z.string().nullable().default(null), refusedReason: text(200).nullable().default(null) }),
+    output: Signature,
+  },
+  'inspections.reviewFinding': { input: z.object({ id: Id, itemId: Id, patch: FindingPatch }), output: ProposedFinding },
+  'inspections.finalize': { input: z.object({ id: Id }), output: z.object({ sha256: z.string(), chainSeq: z.number(), findingIds: z.array(z.string()) }) },
+  'inspections.correct': { input: z.object({ id: Id, reason: text(500).min(1, '请说明更正原因') }), output: z.object({ id: z.string() }) },
+  'inspections.discard': { input: z.object({ id: Id }), output: z.object({ id: z.string() }) },
+} as const;

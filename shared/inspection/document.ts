@@ -1,0 +1,45 @@
+import canonicalize from 'canonicalize';
+import type { Officer, Photo, Present, Signature } from '../api/inspections';
+import { answerText, isFailing, visibleItemIds, type Answers } from '../checklist/answers';
+import { itemsOf, type TemplateDefinition } from '../checklist/template';
+
+/** A signed 现场检查记录 as frozen at finalization: the text that is hashed and chained. */
+export type InspectionDocument = {
+  schema: 'qingshui.inspection/1';
+  id: string;
+  supersedes: string | null;
+  correctionReason: string | null;
+  template: { id: string; code: string; version: number; name: string; sha256: string };
+  target: { kind: string; id: string | null; name: string; address: string; townCode: string | null; townName: string; extra: Record<string, string> };
+  startedAt: string | null;
+  endedAt: string | null;
+  place: string;
+  position: { lon: number; lat: number; source: string | null } | null;
+  officers: Officer[];
+  recorder: Officer | null;
+  present: Present;
+  notice: string;
+  body: string;
+  answers: { section: string; itemId: string; label: string; value: unknown; text: string; note: string; failing: boolean }[];
+  photos: Omit<Photo, 'id'>[];
+  signatures: Signature[];
+  findings: { itemId: string; description: string; legalBasis: string; deadlineBand: string; responsibleUnit: string; responsiblePerson: string; deadline: string | null; measures: string }[];
+  chain: { node: string; seq: number; prev: string | null };
+  finalizedAt: string;
+  finalizedBy: string;
+};
+
+/** The answers of the visible items in template order, as the record states them. */
+export function documentAnswers(def: TemplateDefinition, answers: Answers): InspectionDocument['answers'] {
+  const visible = visibleItemIds(def, answers);
+  return itemsOf(def).filter(({ item }) => visible.has(item.id) && item.type !== 'photo').map(({ item, section }) => {
+    const a = answers[item.id];
+    const value = a?.value ?? null;
+    return { section: section.title, itemId: item.id, label: item.label, value, text: answerText(item, value), note: a?.note ?? '', failing: isFailing(item, value) };
+  });
+}
+
+/** The canonical JSON text (RFC 8785) of a document: the same bytes on every replica. */
+export function canonicalDocument(doc: InspectionDocument): string {
+  return canonicalize(doc) as string;
+}
