@@ -5,7 +5,9 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
+import { printRecordCommand } from './commands/print-record';
 import { statsCommand } from './commands/stats';
+import { verifyCommand } from './commands/verify';
 import { webCommand } from './commands/web';
 
 const USAGE = `用法：qingshui <命令> [选项]
@@ -15,6 +17,8 @@ const USAGE = `用法：qingshui <命令> [选项]
   check   --data DIR [--json]                          检查工作区数据库的每一页和索引
   backup  --data DIR --out FILE                        在线备份工作区
   restore --data DIR --from FILE                       从备份恢复（原工作区另存）
+  verify  --data DIR [--json]                          核验每份已定稿检查记录、记录链、照片与签名文件是否被改动
+  print-record ID --data DIR --out FILE.pdf            把一份现场检查笔录生成为 PDF（需本机有 Chromium/Chrome/Edge）
   web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）`;
 
 const OPTIONS = {
@@ -28,6 +32,11 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
+function recordId(positionals: string[]): string {
+  if (positionals.length !== 1) throw new DomainError('invalid', '请给出一个检查记录编号：qingshui print-record ID --data DIR --out FILE.pdf');
+  return positionals[0];
+}
+
 function integer(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new DomainError('invalid', `--${flag} 应为整数，收到“${value}”`);
@@ -39,14 +48,16 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {
-    const { values: v } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false });
+    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'print-record' });
     switch (command) {
-      case 'demo': demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json); break;
+      case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json); break;
       case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
       case 'stats': statsCommand(required(v.data, 'data'), !!v.json); break;
       case 'check': checkCommand(required(v.data, 'data'), !!v.json); break;
       case 'backup': await backupCommand(required(v.data, 'data'), required(v.out, 'out')); break;
       case 'restore': restoreCommand(required(v.data, 'data'), required(v.from, 'from')); break;
+      case 'verify': verifyCommand(required(v.data, 'data'), !!v.json); break;
+      case 'print-record': await printRecordCommand(recordId(positionals), required(v.data, 'data'), required(v.out, 'out')); break;
       case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0)); break;
       default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;
     }

@@ -1,14 +1,15 @@
 // The desktop host: one window on app://, one IPC channel to the core. Thin by design.
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openOrCreateDemo } from './core/default-workspace';
+import { readBlob } from './store/blob-store';
 import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import { lockWorkspace } from './core/workspace-lock';
 import {
-  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, appRequestToFile, contentSecurityPolicy, isAllowedExternal, isAppUrl,
-  isTrustedSender, secureWebPreferences,
+  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToFile, contentSecurityPolicy,
+  isAllowedExternal, isAppUrl, isTrustedSender, secureWebPreferences,
 } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -34,10 +35,16 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('render-process-gone', (_e, details) => reportFatal('窗口进程意外退出', details.reason));
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, async (request) => {
+    const sha = appRequestToBlob(request.method, request.url);
+    if (sha && wb) {
+      const { store } = wb.current();
+      const blob = readBlob(store.db, store.blobDir, sha);
+      return blob ? new Response(new Uint8Array(blob.bytes), { headers: { 'content-type': blob.mime } }) : new Response('Not found', { status: 404 });
+    }
     const file = appRequestToFile(request.method, request.url, rendererDir);
     if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
@@ -49,7 +56,7 @@ void app.whenReady().then(() => {
     const dataDir = join(app.getPath('userData'), 'workspace');
     mkdirSync(dataDir, { recursive: true });
     unlock = lockWorkspace(dataDir, '桌面版');
-    wb = createWorkspaceHost(openOrCreateDemo(dataDir).wb);
+    wb = createWorkspaceHost((await openOrCreateDemo(dataDir)).wb);
   } catch (e) {
     reportFatal('无法打开工作区', e);
     app.quit();
@@ -62,9 +69,37 @@ void app.whenReady().then(() => {
     }
     return wb!.dispatch(name, input);
   });
+  ipcMain.handle(PRINT_CHANNEL, async (event, id: unknown) => {
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null }) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) {
+      return { ok: false, error: { code: 'forbidden', message: '拒绝来自非本程序页面的请求' } };
+    }
+    return printRecordToPdf(id);
+  });
   const win = new BrowserWindow({ width: 1366, height: 860, title: '清水 · 生态环境执法工作台', webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')) });
   wb.events.on('event', (e) => { if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, e); });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 });
+
+/**
+ * Renders the record's print page (the same page the browser host prints) in a hidden window and
+ * saves it as an A4 PDF where the user chooses.
+ */
+async function printRecordToPdf(id: string) {
+  const hidden = new BrowserWindow({ show: false, webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')) });
+  try {
+    await hidden.loadURL(`${APP_ORIGIN}/index.html#/inspections/${id}/print`);
+    for (let i = 0; i < 100 && !(await hidden.webContents.executeJavaScript('document.body.dataset.printReady === "1"')); i++) await new Promise((r) => setTimeout(r, 100));
+    const pdf = await hidden.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    const { filePath, canceled } = await dialog.showSaveDialog({ defaultPath: `现场检查笔录-${id.slice(-8)}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    if (canceled || !filePath) return { ok: true, value: { path: null } };
+    writeFileSync(filePath, pdf);
+    return { ok: true, value: { path: filePath } };
+  } catch (e) {
+    return { ok: false, error: { code: 'internal', message: `导出 PDF 失败：${(e as Error).message}` } };
+  } finally {
+    hidden.destroy();
+  }
+}
 
 app.on('window-all-closed', () => { wb?.close(); unlock(); app.quit(); });

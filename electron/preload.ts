@@ -1,11 +1,13 @@
-// Exposes exactly two functions to the page: invoke a procedure, and listen to core events.
+// Exposes three functions to the page: invoke a procedure, listen to core events, save a record as PDF.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 const IPC_CHANNEL = 'qingshui:rpc';
 const EVENT_CHANNEL = 'qingshui:event';
+const PRINT_CHANNEL = 'qingshui:print-pdf';
 
 contextBridge.exposeInMainWorld('qingshui', {
   invoke: (name: string, input: unknown) => ipcRenderer.invoke(IPC_CHANNEL, name, input),
+  printToPdf: (inspectionId: string) => ipcRenderer.invoke(PRINT_CHANNEL, inspectionId),
   onEvent: (cb: (e: unknown) => void) => {
     const listener = (_e: IpcRendererEvent, payload: unknown) => cb(payload);
     ipcRenderer.on(EVENT_CHANNEL, listener);

@@ -10,6 +10,7 @@ export const APP_HOST = 'qingshui';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const IPC_CHANNEL = 'qingshui:rpc';
 export const EVENT_CHANNEL = 'qingshui:event';
+export const PRINT_CHANNEL = 'qingshui:print-pdf';
 
 /** Links a person may open in the system browser; everything else is refused. */
 export const EXTERNAL_ALLOW = ['https://www.mee.gov.cn/', 'https://sthjt.', 'https://www.gov.cn/'];
@@ -51,6 +52,16 @@ export function appRequestToFile(method: string, url: string, rendererDir: strin
   const root = resolve(rendererDir);
   const file = resolve(root, '.' + (path === '/' ? '/index.html' : path));
   return file.startsWith(root + sep) ? file : null;
+}
+
+/** The SHA-256 an `app://…/blobs/<sha>` GET asks for (photos and signatures of the open workspace), or null. */
+export function appRequestToBlob(method: string, url: string): string | null {
+  if (method !== 'GET') return null;
+  let u: URL;
+  try { u = new URL(url); } catch { return null; }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  const m = /^\/blobs\/([0-9a-f]{64})$/.exec(u.pathname);
+  return m ? m[1] : null;
 }
 
 /** An IPC message is accepted only from our own top-level frame on our own origin. */

@@ -3,7 +3,11 @@ import { labelOf } from '../shared/api/labels';
 import type { ApiError } from '../shared/api/result';
 
 /** What the preload script exposes in the desktop window. */
-type Bridge = { invoke(name: string, input: unknown): Promise<Result<unknown>>; onEvent(cb: (e: unknown) => void): () => void };
+type Bridge = {
+  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(cb: (e: unknown) => void): () => void;
+  printToPdf(inspectionId: string): Promise<Result<{ path: string | null }>>;
+};
 declare global { interface Window { qingshui?: Bridge } }
 
 /** A failed call, carrying the core's error (code, Chinese message, field messages). */
@@ -56,4 +60,23 @@ export function onCoreEvent(cb: (e: { type: string; entity?: string }) => void):
   const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
   source.onmessage = (m) => cb(JSON.parse(m.data as string) as { type: string });
   return () => source.close();
+}
+
+/** Where the page loads a stored photo or signature from (the host serves blobs by SHA-256). */
+export function blobUrl(sha256: string): string {
+  return window.qingshui ? `/blobs/${sha256}` : `/blobs/${sha256}?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Prints a record: the desktop app saves a PDF where the user chooses; the browser opens the print
+ * page, whose print dialog saves a PDF. Resolves with the saved path, or null.
+ */
+export async function printRecord(inspectionId: string): Promise<string | null> {
+  if (window.qingshui) {
+    const r = await window.qingshui.printToPdf(inspectionId);
+    if (!r.ok) throw new ApiFailure(r.error);
+    return r.value.path;
+  }
+  window.open(`${window.location.pathname}#/inspections/${inspectionId}/print?auto=1`, '_blank');
+  return null;
 }

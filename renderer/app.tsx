@@ -10,6 +10,10 @@ import { EnterpriseListPage } from './pages/enterprise-list';
 import { OutfallDetailPage } from './pages/outfall-detail';
 import { OutfallFormPage } from './pages/outfall-form';
 import { OutfallListPage } from './pages/outfall-list';
+import { InspectionListPage } from './pages/inspection-list';
+import { InspectionPage } from './pages/inspection-page';
+import { InspectionPrintPage } from './pages/inspection-print';
+import { InspectionStartPage } from './pages/inspection-start';
 import { SettingsPage } from './pages/settings';
 import { useRoute } from './router';
 
@@ -18,6 +22,7 @@ const NAV = [
   { path: 'dashboard', label: t.nav.dashboard, icon: '▦' },
   { path: 'enterprises', label: t.nav.enterprises, icon: '🏭' },
   { path: 'outfalls', label: t.nav.outfalls, icon: '⤵' },
+  { path: 'inspections', label: t.nav.inspections, icon: '✎' },
   { path: 'settings', label: t.nav.settings, icon: '⚙' },
 ];
 
@@ -34,6 +39,10 @@ function Page({ route }: { route: string[] }) {
       if (id && action === 'edit') return <OutfallFormPage key={id} id={id} />;
       if (id) return <OutfallDetailPage key={id} id={id} />;
       return <OutfallListPage />;
+    case 'inspections':
+      if (id === 'new') return <InspectionStartPage />;
+      if (id) return <InspectionPage key={id} id={id} />;
+      return <InspectionListPage />;
     case 'settings':
       return <SettingsPage />;
     default:
@@ -52,6 +61,7 @@ export function App() {
     if (e.type === 'changed' && (e.entity === 'people' || e.entity === 'workspace' || e.entity === 'places')) void reload();
   }), [reload]);
   const section = route[0] ?? 'dashboard';
+  if (section === 'inspections' && route[2] === 'print') return <InspectionPrintPage id={route[1]} />;
   return (
     <div className="shell">
       <nav className="sidebar">

@@ -9,7 +9,7 @@ import { startWebHost } from '../web/server';
 export async function webCommand(dataDir: string, port: number | undefined): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockWorkspace(dataDir, '浏览器版');
-  const { wb, createdDemo } = openOrCreateDemo(dataDir);
+  const { wb, createdDemo } = await openOrCreateDemo(dataDir);
   const workspaces = createWorkspaceHost(wb);
   const host = await startWebHost(workspaces, { port, rendererDir: join(__dirname, '..', 'renderer') });
   console.log(host.url); // first line: the address to open, token included

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../services/demo/generate';
+import { generateDemoPast } from '../services/demo/inspections';
 import { createWorkbench, workspaceFile, type Workbench } from './workbench';
 
 /** Where the workspace lives when no --data is given. */
@@ -10,11 +11,14 @@ export function defaultDataDir(): string {
 }
 
 /** Opens the workspace in `dataDir`; when none exists yet, builds the demo county there first. */
-export function openOrCreateDemo(dataDir: string): { wb: Workbench; createdDemo: boolean } {
+export async function openOrCreateDemo(dataDir: string): Promise<{ wb: Workbench; createdDemo: boolean }> {
   const fresh = !existsSync(workspaceFile(dataDir));
   if (fresh) {
     const builder = createWorkbench({ dataDir, actor: 'system' });
-    try { generateDemo(builder.store); } finally { builder.close(); }
+    try {
+      generateDemo(builder.store);
+      await generateDemoPast(builder.store);
+    } finally { builder.close(); }
   }
   return { wb: createWorkbench({ dataDir, actor: 'user' }), createdDemo: fresh };
 }

@@ -73,7 +73,7 @@ export function supersededByOf(db: Database, id: string): string | null {
 }
 
 export type InspectionListFilter = {
-  targetKind?: string; targetId?: string; officerId?: string; state?: string; from?: string; to?: string; templateCode?: string; townCode?: string;
+  q?: string; targetKind?: string; targetId?: string; officerId?: string; state?: string; from?: string; to?: string; templateCode?: string; townCode?: string;
 };
 
 /** Inspections newest first, filtered by target, officer, state, period, template and town. */
@@ -81,6 +81,7 @@ export function listInspections(db: Database, f: InspectionListFilter, offset: n
   const where = ['i.deleted_at IS NULL'];
   const args: unknown[] = [];
   const add = (sql: string, value: unknown) => { if (value !== undefined && value !== '') { where.push(sql); args.push(value); } };
+  add("i.target_name LIKE '%' || ? || '%'", f.q);
   add('i.target_kind = ?', f.targetKind);
   add('i.target_id = ?', f.targetId);
   add("EXISTS (SELECT 1 FROM json_each(i.officers) WHERE json_extract(value, '$.personId') = ?)", f.officerId);

@@ -3,10 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { WorkbenchEvent } from '../core/workbench';
 import type { WorkspaceHost } from '../core/workspace-host';
+import { readBlob } from '../store/blob-store';
 import { contentSecurityPolicy } from './csp';
 import { readStatic, resolveStatic } from './static-files';
 
-const MAX_BODY = 10 * 1024 * 1024;
+/** A photo of up to 50 MB arrives as base64 inside JSON. */
+const MAX_BODY = 72 * 1024 * 1024;
 
 class TooLarge extends Error {}
 
@@ -39,7 +41,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
  * The browser host (DESIGN §2): the renderer build, `POST /rpc/<name>` and `GET /events` (SSE) on
  * 127.0.0.1 only. Every call must carry the per-run session token.
  */
-export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'>, opts: { port?: number; rendererDir: string; token?: string }): Promise<WebHost> {
+export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events' | 'current'>, opts: { port?: number; rendererDir: string; token?: string }): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('hex');
   const clients = new Set<ServerResponse>();
   const onEvent = (e: WorkbenchEvent) => { for (const c of clients) c.write(`data: ${JSON.stringify(e)}\n\n`); };
@@ -67,6 +69,14 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
         clients.add(res);
         req.on('close', () => clients.delete(res));
         return;
+      }
+      if (url.pathname.startsWith('/blobs/')) {
+        if (!tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: '会话令牌无效' } });
+        const { store } = wb.current();
+        const blob = readBlob(store.db, store.blobDir, url.pathname.slice(7));
+        if (!blob) return send(res, 404, { ok: false, error: { code: 'not_found', message: '未找到该文件' } });
+        res.writeHead(200, { 'content-type': blob.mime, 'cache-control': 'private, max-age=31536000, immutable' });
+        return res.end(blob.bytes);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'invalid', message: '不支持的请求方法' } });
       const file = resolveStatic(opts.rendererDir, url.pathname);

@@ -7,6 +7,7 @@ import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
 import { Detail } from '../components/field';
 import { HistoryList } from '../components/history-list';
+import { TargetInspections } from '../inspection/target-history';
 import { useRecord } from '../components/use-record';
 import { takeFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
@@ -70,6 +71,7 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
               <Detail label={L('note')} wide>{e.note}</Detail>
             </dl>
           </section>
+          <TargetInspections kind="enterprise" id={id} name={e.name} />
           <section className="card">
             <h2>入河排污口（本单位为责任主体）</h2>
             {outfalls.length === 0 ? <p className="muted">无</p> : (

@@ -6,6 +6,7 @@ import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
 import { Detail } from '../components/field';
 import { HistoryList } from '../components/history-list';
+import { TargetInspections } from '../inspection/target-history';
 import { useRecord } from '../components/use-record';
 import { takeFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
@@ -74,6 +75,7 @@ export function OutfallDetailPage({ id }: { id: string }) {
               <Detail label={L('note')} wide>{o.note}</Detail>
             </dl>
           </section>
+          <TargetInspections kind="outfall" id={id} name={o.name} />
         </div>
         <aside className="card">
           <h2>{t.common.history}</h2>

@@ -5,6 +5,7 @@ import { ApiFailure, call } from '../api';
 import { Choice, Field } from '../components/field';
 import { useDirectories } from '../directories';
 import { COORD_SYSTEM_LABELS, t } from '../i18n/zh-CN';
+import { ChecklistSettings } from './settings-checklists';
 import { PlacesDirectory } from './settings-places';
 import { WorkspacesSection } from './settings-workspaces';
 
@@ -101,6 +102,7 @@ export function SettingsPage() {
       <header className="page-head"><h1>{t.nav.settings}</h1></header>
       <SettingsForm />
       <PeopleDirectory />
+      <ChecklistSettings />
       <PlacesDirectory />
       <WorkspacesSection />
     </div>

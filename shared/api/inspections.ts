@@ -78,6 +78,7 @@ export const Inspection = InspectionSummary.omit({ officerNames: true, failingCo
 export type Inspection = z.infer<typeof Inspection>;
 
 export const InspectionFilter = z.object({
+  q: z.string().trim().max(100).optional(),
   targetKind: z.enum(TARGET_KINDS).optional(), targetId: z.string().optional(), officerId: z.string().optional(),
   state: z.enum(INSPECTION_STATES).optional(), from: z.string().optional(), to: z.string().optional(),
   templateCode: z.string().optional(), townCode: z.string().optional(),

@@ -9,9 +9,10 @@ import { answersOf, photosOf, reviewedFindingsOf } from '../../store/inspections
 import { getPerson } from '../../store/people';
 import { prepared } from '../../store/statements';
 import { readSettings } from '../workspace';
-import { authorOf, newId, type ServiceContext } from '../context';
+import { authorOf, namedFields, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { headerProblems } from './problems';
+import { proposedFindings } from './proposals';
 import { targetSnapshot } from './target';
 import { mustGetDraft, mustGetInspection, templateOf } from './view';
 
@@ -97,9 +98,13 @@ export const draftHandlers = {
   },
   'inspections.reviewFinding': (ctx, { id, itemId, patch }) => {
     const author = authorOf(ctx);
-    mustGetDraft(ctx, id);
-    ctx.store.write(INSPECTION_FINDING, `${id}/${itemId}`, { inspectionId: id, itemId, ...patch }, author);
-    return reviewedFindingsOf(ctx.store.db, id).get(itemId) as never;
+    const i = mustGetDraft(ctx, id);
+    const { db } = ctx.store;
+    const proposal = proposedFindings(templateOf(ctx, i.templateId).definition, answersOf(db, id), i, reviewedFindingsOf(db, id)).find((f) => f.itemId === itemId);
+    if (!proposal) throw new DomainError('invalid', '该题目前的答案不构成问题，无需填写问题信息');
+    const { itemLabel: _l, ...current } = proposal;
+    ctx.store.write(INSPECTION_FINDING, `${id}/${itemId}`, { ...current, ...namedFields(patch), inspectionId: id, itemId }, author);
+    return { ...proposal, ...namedFields(patch) };
   },
   'inspections.discard': (ctx, { id }) => {
     mustGetDraft(ctx, id);

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../shared/api/result';
 import { itemsOf } from '../../../shared/checklist/template';
 import { putBlob } from '../../store/blob-store';
-import { INSPECTION_PHOTO, INSPECTION_SIGNATURE } from '../../store/entities';
+import { INSPECTION_ANSWER, INSPECTION_PHOTO, INSPECTION_SIGNATURE } from '../../store/entities';
 import { photosOf, signaturesOf } from '../../store/inspections';
 import { authorOf, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
@@ -49,7 +49,9 @@ export const evidenceHandlers = {
     authorOf(ctx);
     const i = mustGetDraft(ctx, id);
     const officer = role.startsWith('officer:') ? i.officers.find((o) => `officer:${o.personId}` === role) : undefined;
-    if (!['inspected', 'recorder', 'witness'].includes(role) && !officer) throw new DomainError('invalid', '签名人身份无效（只能是被检查单位现场负责人、检查人、记录人或见证人）');
+    // A checklist item of type signature is signed the same way; its answer names the signature.
+    const item = role.startsWith('item:') ? itemsOf(templateOf(ctx, i.templateId).definition).find((x) => `item:${x.item.id}` === role && x.item.type === 'signature')?.item : undefined;
+    if (!['inspected', 'recorder', 'witness'].includes(role) && !officer && !item) throw new DomainError('invalid', '签名人身份无效（只能是被检查单位现场负责人、检查人、记录人、见证人或检查表中的签名题）');
     if (refusedReason && role !== 'inspected') throw new DomainError('invalid', '只有被检查单位现场负责人可以记录拒绝签名');
     if (!refusedReason && !pngBase64) throw new DomainError('invalid', '请先在签名框内签名');
     const png = pngBase64 && !refusedReason ? await intakeSignature(bytesOf(pngBase64, '签名')) : null;
@@ -60,6 +62,7 @@ export const evidenceHandlers = {
       ctx.store.write(INSPECTION_SIGNATURE, `${id}/${role}`, {
         inspectionId: id, role, signerName: officer ? officer.name : signerName, sha256, signedAt: localNow(), refusedReason: refusedReason ?? null,
       }, author);
+      if (item) ctx.store.write(INSPECTION_ANSWER, `${id}/${item.id}`, { inspectionId: id, itemId: item.id, value: sha256 ? { sha256 } : null, note: '' }, author);
     });
     return signaturesOf(ctx.store.db, id).find((s) => s.role === role)!;
   },

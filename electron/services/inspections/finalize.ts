@@ -15,7 +15,7 @@ import { inspectionView, mustGetDraft } from './view';
  * canonical JSON with its SHA-256 as the next link of this device's chain, raises the reviewed
  * findings and marks the record it corrects as superseded — all in one transaction.
  */
-function finalize(ctx: ServiceContext, id: string) {
+export function finalizeInspection(ctx: ServiceContext, id: string, finalizedAt = new Date().toISOString()) {
   const author = authorOf(ctx);
   const store = ctx.store;
   return store.transaction(() => {
@@ -43,7 +43,6 @@ function finalize(ctx: ServiceContext, id: string) {
     }
     const link = lastChainLink(store.db, store.nodeId);
     const chain = { node: store.nodeId, seq: (link?.chainSeq ?? 0) + 1, prev: link?.sha256 ?? null };
-    const finalizedAt = new Date().toISOString();
     const canonical = canonicalDocument(buildDocument(store.db, id, chain, finalizedAt, author));
     const sha256 = sha256Of(canonical);
     store.write(INSPECTION_RECORD, id, { node: chain.node, chainSeq: chain.seq, prevSha256: chain.prev, canonical, sha256 }, author);
@@ -69,5 +68,5 @@ function finalize(ctx: ServiceContext, id: string) {
 }
 
 export const finalizeHandlers = {
-  'inspections.finalize': (ctx, { id }) => finalize(ctx, id),
+  'inspections.finalize': (ctx, { id }) => finalizeInspection(ctx, id),
 } satisfies Partial<Handlers>;

@@ -28,6 +28,7 @@ export function signatureProblems(i: Pick<InspectionRow, 'officers' | 'recorder'
   else if (inspected.refusedReason && !by.get('witness')?.sha256) p['signature:witness'] = '当事人拒绝签名的，须由见证人签名';
   for (const o of i.officers) if (!by.get(`officer:${o.personId}`)?.sha256) p[`signature:officer:${o.personId}`] = `检查人${o.name}尚未签名`;
   if (i.recorder && !by.get('recorder')?.sha256) p['signature:recorder'] = '记录人尚未签名';
+  if (by.get('witness') && !by.get('witness')?.sha256) p['signature:witness'] = '见证人尚未签名';
   return p;
 }
 

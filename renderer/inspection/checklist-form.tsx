@@ -1,0 +1,68 @@
+import { useMemo } from 'react';
+import type { Inspection } from '../../shared/api/inspections';
+import { isFailing, visibleItemIds, type Answers } from '../../shared/checklist/answers';
+import type { Item, TemplateDefinition } from '../../shared/checklist/template';
+import { ApiFailure, call } from '../api';
+import { ItemInput } from './item-input';
+import { LocationInput } from './location-input';
+import { PhotoStrip } from './photo-strip';
+import { SignatureBox } from './signature-box';
+
+type Props = {
+  insp: Inspection; shown: Record<string, string>; setAnswer: (itemId: string, value: unknown) => void; itemErrors: Record<string, string>;
+  setItemError: (itemId: string, message: string | null) => void; save: <T>(fn: () => Promise<T>) => Promise<T>; reload: () => void;
+};
+
+/** The checklist: sections of items, hidden ones skipped, failing ones marked, each answer saved as made. */
+export function ChecklistForm({ insp, shown, setAnswer, itemErrors, setItemError, save, reload }: Props) {
+  const def = insp.template.definition as TemplateDefinition;
+  const answers = insp.answers as Answers;
+  const visible = useMemo(() => visibleItemIds(def, answers), [def, answers]);
+  const onSave = (item: Item) => async (value: unknown) => {
+    setAnswer(item.id, value);
+    try {
+      await save(() => call('inspections.answer', { id: insp.id, itemId: item.id, value }));
+      setItemError(item.id, null);
+    } catch (e) {
+      setItemError(item.id, e instanceof ApiFailure ? (e.fields[item.id] ?? e.message) : (e as Error).message);
+    }
+  };
+  return (
+    <>
+      {def.sections.map((section) => {
+        const items = section.items.filter((i) => visible.has(i.id));
+        if (!items.length) return null;
+        return (
+          <section key={section.id} className="card checklist-section" aria-label={section.title}>
+            <h2>{section.title}</h2>
+            {items.map((item) => {
+              const value = answers[item.id]?.value ?? null;
+              const failing = isFailing(item, value);
+              const problem = itemErrors[item.id] ?? shown[item.id];
+              return (
+                <div key={item.id} className={`check-item${failing ? ' failing' : ''}${problem ? ' has-error' : ''}`} data-item={item.id}>
+                  <div className="check-label">
+                    {item.label}{item.required && <span className="req">*</span>}
+                    {item.hint && <small className="muted"> {item.hint}</small>}
+                    {failing && <span className="tag red">不符合 → 问题</span>}
+                  </div>
+                  <div className="check-input">
+                    {item.type === 'photo'
+                      ? <PhotoStrip inspectionId={insp.id} itemId={item.id} label={item.label} photos={insp.photos.filter((p) => p.itemId === item.id)} max={item.maxCount} save={save} onChanged={reload} />
+                      : item.type === 'location'
+                        ? <LocationInput label={item.label} value={(value as { lat: number; lon: number } | null)} onSave={(v) => void onSave(item)(v)} />
+                        : item.type === 'signature'
+                          ? <SignatureBox role={`item:${item.id}`} title={item.label} name={insp.present.name} signature={insp.signatures.find((s) => s.role === `item:${item.id}`)}
+                              onSign={async (png, signerName) => { await save(() => call('inspections.sign', { id: insp.id, role: `item:${item.id}`, signerName: signerName || '签名人', pngBase64: png })); reload(); }} />
+                          : <ItemInput item={item} value={value} onSave={(v) => void onSave(item)(v)} />}
+                    {problem && <span className="field-error" role="alert">{problem}</span>}
+                  </div>
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { useRef, useState } from 'react';
+import type { Photo } from '../../shared/api/inspections';
+import { blobUrl, call } from '../api';
+
+const MAX_BYTES = 50 * 1024 * 1024;
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`无法读取“${file.name}”`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** The photos of one item (or of the record): thumbnails, EXIF time and place, add from file or camera, remove. */
+export function PhotoStrip(p: {
+  inspectionId: string; itemId: string | null; label: string; photos: Photo[]; max: number; disabled?: boolean;
+  save: <T>(fn: () => Promise<T>) => Promise<T>; onChanged: () => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(0);
+  const add = async (files: FileList | null) => {
+    if (!files?.length) return;
+    const problems: string[] = [];
+    for (const file of Array.from(files)) {
+      if (file.size > MAX_BYTES) { problems.push(`“${file.name}”有 ${(file.size / 1048576).toFixed(1)} MB，超过 50 MB，请压缩后再添加`); continue; }
+      setBusy((n) => n + 1);
+      try {
+        const base64 = await readBase64(file);
+        await p.save(() => call('inspections.addPhoto', { id: p.inspectionId, itemId: p.itemId, fileName: file.name, base64 }));
+      } catch (e) { problems.push((e as Error).message); } finally { setBusy((n) => n - 1); }
+    }
+    setErrors(problems);
+    if (input.current) input.current.value = '';
+    p.onChanged();
+  };
+  const remove = async (photo: Photo) => {
+    if (!window.confirm(`从本次检查中移除照片“${photo.fileName}”？`)) return;
+    await p.save(() => call('inspections.removePhoto', { id: p.inspectionId, photoId: photo.id }));
+    p.onChanged();
+  };
+  return (
+    <div className="photo-strip">
+      {p.photos.map((ph) => (
+        <figure key={ph.id} className="photo">
+          <a href={blobUrl(ph.sha256)} target="_blank" rel="noreferrer"><img src={blobUrl(ph.thumbSha256)} alt={ph.fileName} /></a>
+          <figcaption>
+            {ph.takenAt ? ph.takenAt.replace('T', ' ') : '无拍摄时间'}
+            {ph.lat !== null && <span title={`${ph.lon}, ${ph.lat}`}> · 有定位</span>}
+            {!p.disabled && <button type="button" className="link" aria-label={`移除${ph.fileName}`} onClick={() => void remove(ph)}>移除</button>}
+          </figcaption>
+        </figure>
+      ))}
+      {!p.disabled && p.photos.length < p.max && (
+        <label className="photo add">
+          <input ref={input} type="file" accept="image/jpeg,image/png,image/webp" capture="environment" multiple aria-label={`${p.label}：添加照片`}
+            onChange={(e) => void add(e.target.files)} />
+          <span>{busy ? '正在保存…' : '＋ 添加照片'}</span>
+        </label>
+      )}
+      {errors.map((e, i) => <p key={i} className="field-error" role="alert">{e}</p>)}
+    </div>
+  );
+}

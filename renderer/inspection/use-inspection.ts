@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Inspection } from '../../shared/api/inspections';
+import { call } from '../api';
+
+/**
+ * One inspection, kept current: every save goes straight to the core (crash-safe), and a quiet
+ * reload afterwards brings back what the core derived (problems, proposed findings).
+ */
+export function useInspection(id: string) {
+  const [insp, setInsp] = useState<Inspection | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const pending = useRef(0);
+  const saves = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const reload = useCallback(async () => {
+    const seen = saves.current;
+    try {
+      const fresh = await call('inspections.get', { id });
+      // A save that started meanwhile makes this copy stale (it would undo what was just typed).
+      if (saves.current === seen && pending.current === 0) setInsp(fresh);
+    } catch (e) { setError((e as Error).message); }
+  }, [id]);
+  useEffect(() => { void reload(); }, [reload]);
+  /** Reloads once saves settle (several quick answers → one reload). */
+  const refreshSoon = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => { if (pending.current === 0) void reload(); }, 250);
+  }, [reload]);
+  /** Runs a save, counting it as pending so the page can say 正在保存 / 已保存. */
+  const save = useCallback(async <T,>(fn: () => Promise<T>): Promise<T> => {
+    pending.current++;
+    saves.current++;
+    setSaving((n) => n + 1);
+    try { return await fn(); } finally { pending.current--; setSaving((n) => n - 1); refreshSoon(); }
+  }, [refreshSoon]);
+  const [saving, setSaving] = useState(0);
+  return { insp, setInsp, error, reload, save, saving: saving > 0 };
+}

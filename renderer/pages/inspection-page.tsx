@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import type { Inspection } from '../../shared/api/inspections';
+import type { Person } from '../../shared/api/people';
+import { itemsOf, type TemplateDefinition } from '../../shared/checklist/template';
+import { INSPECTION_STATE_LABELS, TARGET_KIND_LABELS } from '../../shared/inspection/notice';
+import { ApiFailure, call, printRecord } from '../api';
+import { scrollToFirstError } from '../components/field';
+import { useDirectories } from '../directories';
+import { ChecklistForm } from '../inspection/checklist-form';
+import { FindingsReview } from '../inspection/findings-review';
+import { HeaderForm } from '../inspection/header-form';
+import { PhotoStrip } from '../inspection/photo-strip';
+import { RecordBody } from '../inspection/record-body';
+import { SignaturesCard } from '../inspection/signatures-card';
+import { useInspection } from '../inspection/use-inspection';
+import { navigate } from '../router';
+
+/** A finalize problem as the summary says it: the item's label before an item's message. */
+function problemLines(insp: Inspection): string[] {
+  const labels = new Map(itemsOf(insp.template.definition as TemplateDefinition).map(({ item }) => [item.id, item.label]));
+  return Object.entries(insp.problems).map(([key, m]) => (labels.has(key) ? `“${labels.get(key)}”${m}` : m));
+}
+
+const targetPath = (kind: string, id: string | null) => (id && kind !== 'site' ? `#/${kind === 'enterprise' ? 'enterprises' : 'outfalls'}/${id}` : null);
+
+/** One inspection: the runner while it is a draft, the frozen 现场检查笔录 once finalized. */
+export function InspectionPage({ id }: { id: string }) {
+  const { insp, setInsp, error, reload, save, saving } = useInspection(id);
+  const d = useDirectories();
+  const [people, setPeople] = useState<Person[]>([]);
+  const [itemErrors, setItemErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  // What blocks finalizing is shown at each field once the inspector first tries to finalize.
+  const [reveal, setReveal] = useState(false);
+  useEffect(() => { void call('people.list', { role: '执法人员' }).then(setPeople); }, []);
+  if (error) return <div className="page"><p className="banner error">{error}</p><a href="#/inspections">返回检查记录</a></div>;
+  if (!insp) return <div className="page muted">加载中…</div>;
+  const link = targetPath(insp.targetKind, insp.targetId);
+  const problems = Object.keys(insp.problems).length;
+  const shown = reveal ? insp.problems : {};
+  const finalize = async () => {
+    setMessage(null);
+    if (problems) { setReveal(true); setMessage({ kind: 'error', text: `还有 ${problems} 处未完成，不能定稿：${problemLines(insp).slice(0, 5).join('；')}${problems > 5 ? '……' : ''}` }); scrollToFirstError(); return; }
+    if (!window.confirm('定稿后，本笔录即成为法律文书，任何内容都不能再修改（如有错误只能另行更正）。确定定稿吗？')) return;
+    try {
+      const r = await call('inspections.finalize', { id });
+      setMessage({ kind: 'ok', text: `已定稿。SHA-256：${r.sha256.slice(0, 16)}…${r.findingIds.length ? `；已形成 ${r.findingIds.length} 个问题` : ''}` });
+      await reload();
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiFailure ? e.message : (e as Error).message });
+      await reload();
+    }
+  };
+  const correct = async () => {
+    const reason = window.prompt('请说明更正原因（原记录保留，新版本定稿后替代它）：');
+    if (!reason?.trim()) return;
+    try { const r = await call('inspections.correct', { id, reason: reason.trim() }); navigate(`/inspections/${r.id}`); } catch (e) { setMessage({ kind: 'error', text: (e as Error).message }); }
+  };
+  const print = async () => {
+    try { const path = await printRecord(id); if (path) setMessage({ kind: 'ok', text: `已保存 PDF：${path}` }); } catch (e) { setMessage({ kind: 'error', text: (e as Error).message }); }
+  };
+  const discard = async () => {
+    if (!window.confirm('放弃这份草稿？已填写的内容将作废（变更记录中仍可追溯）。')) return;
+    await call('inspections.discard', { id });
+    navigate('/inspections');
+  };
+  return (
+    <div className="page inspection-page">
+      <header className="page-head">
+        <a className="link" href="#/inspections">← 检查记录</a>
+        <h1>{insp.template.name}</h1>
+        <span className={`tag insp-${insp.state}`}>{INSPECTION_STATE_LABELS[insp.state]}</span>
+        <span className="spacer" />
+        {insp.state === 'draft' && <span className="muted save-state" aria-live="polite">{saving ? '正在保存…' : '已自动保存'}</span>}
+        {insp.state === 'draft' && <button className="danger" onClick={() => void discard()}>放弃草稿</button>}
+        <button onClick={() => void print()}>打印 / 导出 PDF</button>
+        {insp.state === 'finalized' && <button onClick={() => void correct()}>更正</button>}
+        {insp.state === 'draft' && <button className="primary" onClick={() => void finalize()}>定稿</button>}
+      </header>
+      <p className="target-line">{TARGET_KIND_LABELS[insp.targetKind]}：{link ? <a href={link}>{insp.targetName}</a> : insp.targetName}　{insp.townName}
+        {insp.supersedes && <>　· 更正自 <a href={`#/inspections/${insp.supersedes}`}>原记录</a>（{insp.correctionReason}）</>}
+        {insp.supersededBy && <>　· 已被 <a href={`#/inspections/${insp.supersededBy}`}>更正版本</a> 替代</>}</p>
+      {message && <p className={`banner ${message.kind === 'error' ? 'error' : 'ok'}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {insp.state === 'draft' ? (
+        <div className="runner">
+          <HeaderForm insp={insp} people={people} shown={shown} save={save} />
+          <ChecklistForm insp={insp} shown={shown} itemErrors={itemErrors} save={save} reload={() => void reload()}
+            setAnswer={(itemId, value) => setInsp({ ...insp, answers: { ...insp.answers, [itemId]: { value, note: insp.answers[itemId]?.note ?? '' } } })}
+            setItemError={(itemId, m) => setItemErrors((e) => { const next = { ...e }; if (m) next[itemId] = m; else delete next[itemId]; return next; })} />
+          <section className="card" aria-label="其他现场照片">
+            <h2>其他现场照片</h2>
+            <PhotoStrip inspectionId={id} itemId={null} label="其他现场照片" photos={insp.photos.filter((p) => p.itemId === null)} max={50} save={save} onChanged={() => void reload()} />
+          </section>
+          <FindingsReview insp={insp} shown={shown} save={save} />
+          <SignaturesCard insp={insp} save={save} reload={() => void reload()} />
+          <section className="card finalize-card">
+            {problems ? <p>还有 <b>{problems}</b> 处未完成：{problemLines(insp).slice(0, 6).join('；')}{problems > 6 ? '……' : ''}</p> : <p>全部填写完毕，可以定稿。</p>}
+            <button className="primary" onClick={() => void finalize()}>定稿</button>
+          </section>
+        </div>
+      ) : (
+        <div className="card record-card"><RecordBody insp={insp} bureauName={d.info.settings.bureauName} /></div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openAs, test, type Host } from './fixtures';
+
+const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
+const PHOTOS = join(process.cwd(), 'test', 'fixtures', 'photos');
+
+const item = (page: Page, id: string) => page.locator(`[data-item="${id}"]`);
+async function yes(page: Page, id: string, answer: '是' | '否' | '不适用') {
+  await item(page, id).getByRole('radio', { name: answer, exact: true }).click();
+  await expect(item(page, id).getByRole('radio', { name: answer, exact: true })).toHaveAttribute('aria-checked', 'true');
+}
+
+/** Draws a signature-like stroke with the mouse, then confirms it. */
+async function sign(box: Locator, page: Page) {
+  const canvas = box.locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const b = (await canvas.boundingBox())!;
+  await page.mouse.move(b.x + 20, b.y + b.height * 0.7);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(b.x + 20 + i * 18, b.y + b.height * (0.3 + 0.4 * ((i % 3) / 2)), { steps: 3 });
+  await page.mouse.up();
+  await box.getByRole('button', { name: '确认签名' }).click();
+  await expect(box.getByRole('img')).toBeVisible();
+}
+
+async function startFromFirstEnterprise(page: Page): Promise<string> {
+  await page.getByRole('link', { name: '企业' }).click();
+  await page.getByRole('row').nth(1).click();
+  const name = (await page.getByRole('heading', { level: 1 }).textContent())!;
+  await page.getByRole('region', { name: '现场检查' }).getByRole('button', { name: '开始检查' }).click();
+  await expect(page.getByRole('heading', { name: '开始现场检查' })).toBeVisible();
+  await page.getByRole('radio', { name: /工业企业现场检查表/ }).check();
+  await page.getByLabel('执法人员1').selectOption({ index: 1 });
+  await page.getByLabel('执法人员2').selectOption({ index: 2 });
+  await page.getByRole('button', { name: '开始检查' }).click();
+  await expect(page.getByRole('heading', { name: '工业企业现场检查表' })).toBeVisible();
+  return name;
+}
+
+test('an inspector runs a whole industrial inspection, signs it, finalizes and prints it, and sees the finding', async ({ page, host }) => {
+  await openAs(page, host);
+  const enterprise = await startFromFirstEnterprise(page);
+  const header = page.getByRole('region', { name: '笔录表头' });
+  // The same person twice is refused (the option is disabled), and the second officer is required.
+  await expect(header.getByLabel('执法人员1').locator('option:checked')).toContainText('执法证号');
+  await header.getByLabel('记录人').selectOption({ index: 2 });
+  await header.getByLabel('检查结束时间').fill('2030-01-01T00:00');
+  await header.getByLabel('姓名').fill('王建国');
+  await header.getByLabel('身份证号').fill('360799198001010015');
+  await header.getByLabel('职务').fill('环保主管');
+  await header.getByLabel('电话').fill('13907971234');
+  await header.getByLabel('电话').blur();
+
+  await yes(page, 'permit.held', '是');
+  await yes(page, 'permit.valid', '是');
+  await yes(page, 'monitoring.self', '是');
+  await yes(page, 'monitoring.auto', '否');
+  await yes(page, 'facilities.running', '是');
+  await yes(page, 'emissions.sampled', '是');
+  // A reading that is not a number is refused at the item.
+  await item(page, 'emissions.cod').getByRole('textbox').fill('abc');
+  await item(page, 'emissions.cod').getByRole('textbox').blur();
+  await expect(item(page, 'emissions.cod').getByRole('alert')).toContainText('读数应为数字');
+  await item(page, 'emissions.cod').getByRole('textbox').fill('42.5');
+  await item(page, 'emissions.cod').getByRole('textbox').blur();
+  await expect(item(page, 'emissions.cod').getByRole('alert')).toHaveCount(0);
+  await yes(page, 'emissions.bypass', '否');
+  await yes(page, 'ledgers.kept', '是');
+  await yes(page, 'outlets.standard', '是');
+  await item(page, 'outlets.sign').getByRole('combobox').selectOption('未设置');
+  await expect(item(page, 'outlets.sign')).toContainText('不符合 → 问题');
+  await yes(page, 'hazwaste.produces', '否');
+  await yes(page, 'emergency.plan', '是');
+  await yes(page, 'leaks.any', '否');
+
+  // Photos from files: a text file named .jpg is refused; real photos show with their EXIF time.
+  await item(page, 'facilities.photo').locator('input[type=file]').setInputFiles(join(PHOTOS, 'not-an-image.jpg'));
+  await expect(item(page, 'facilities.photo').getByRole('alert').filter({ hasText: 'not-an-image.jpg' })).toContainText('不是图片文件');
+  await item(page, 'facilities.photo').locator('input[type=file]').setInputFiles(join(PHOTOS, 'facility.jpg'));
+  await item(page, 'outlets.photo').locator('input[type=file]').setInputFiles([join(PHOTOS, 'outlet-gps.jpg'), join(PHOTOS, 'sign-board.png')]);
+  await expect(item(page, 'outlets.photo').getByRole('img')).toHaveCount(2);
+  await expect(item(page, 'outlets.photo')).toContainText('2026-11-20 10:12');
+
+  // The failing item proposes a finding with the enterprise as responsible unit.
+  const findings = page.getByRole('region', { name: '发现的问题' });
+  await expect(findings.getByLabel('问题描述')).toHaveValue('排放口未按 GB 15562.1 设置环境保护图形标志牌');
+  await expect(findings.getByLabel('责任单位')).toHaveValue(enterprise);
+  await findings.getByLabel('责任人').fill('王建国');
+  await findings.getByLabel('责任人').blur();
+
+  // Finalizing too early names what is missing (the end time, the signatures).
+  await page.locator('.finalize-card').getByRole('button', { name: '定稿' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('不能定稿');
+  await header.getByLabel('检查结束时间').fill('2000-01-01T00:00');
+  await expect(header).toContainText('结束时间应晚于开始时间');
+  const start = await header.getByLabel('检查开始时间').inputValue();
+  const end = new Date(new Date(`${start}:00`).getTime() + 75 * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await header.getByLabel('检查结束时间').fill(`${end.getFullYear()}-${pad(end.getMonth() + 1)}-${pad(end.getDate())}T${pad(end.getHours())}:${pad(end.getMinutes())}`);
+
+  const signatures = page.getByRole('region', { name: '签名' });
+  for (const role of ['inspected', 'recorder']) await sign(signatures.locator(`[data-role="${role}"]`), page);
+  for (const box of await signatures.locator('[data-role^="officer:"]').all()) await sign(box, page);
+  await expect(page.locator('.finalize-card')).toContainText('全部填写完毕，可以定稿');
+  await page.screenshot({ path: 'test-results/inspection-runner.png', fullPage: true });
+
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('.finalize-card').getByRole('button', { name: '定稿' }).click();
+  await expect(page.getByRole('status')).toContainText('已定稿');
+  await expect(page.getByText('已定稿', { exact: true })).toBeVisible();
+  await expect(page.locator('.record')).toContainText('现 场 检 查 笔 录'.replace(/ /g, ''));
+  await expect(page.locator('.record-findings')).toContainText('责任人：王建国');
+  await page.screenshot({ path: 'test-results/inspection-record.png', fullPage: true });
+  const id = page.url().split('/inspections/')[1];
+
+  // The printed record: the same page, ready once its images loaded; the CLI makes the PDF.
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: '打印 / 导出 PDF' }).click();
+  const print = await popup;
+  await expect(print.locator('body[data-print-ready="1"]')).toHaveCount(1);
+  await expect(print.locator('.record-annex img')).toHaveCount(3);
+  const out = join(host.dataDir, 'record.pdf');
+  const r = spawnSync(process.execPath, [BIN, 'print-record', id, '--data', host.dataDir, '--out', out], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // The enterprise page lists the inspection and the finding it raised.
+  await page.goto(`${host.url.split('?')[0]}#/enterprises`);
+  await page.getByRole('row').nth(1).click();
+  await expect(page.getByRole('region', { name: '问题' })).toContainText('排放口未按 GB 15562.1 设置环境保护图形标志牌');
+  await expect(page.getByRole('region', { name: '现场检查' })).toContainText('已定稿');
+  const verify = spawnSync(process.execPath, [BIN, 'verify', '--data', host.dataDir, '--json'], { encoding: 'utf8' });
+  expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, problems: [] });
+});
+
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
+  return { child, url };
+}
+
+test('killing the program mid-inspection loses no answer: reopened, everything is there', async ({ page, host }) => {
+  await openAs(page, host);
+  await startFromFirstEnterprise(page);
+  const id = page.url().split('/inspections/')[1];
+  await yes(page, 'permit.held', '否');
+  await yes(page, 'monitoring.self', '是');
+  await item(page, 'other.remarks').getByRole('textbox').fill('现场有异味，需复查');
+  await item(page, 'other.remarks').getByRole('textbox').blur();
+  await item(page, 'facilities.photo').locator('input[type=file]').setInputFiles(join(PHOTOS, 'facility.jpg'));
+  await expect(item(page, 'facilities.photo').getByRole('img')).toHaveCount(1);
+  await expect(page.locator('.save-state')).toHaveText('已自动保存');
+
+  // The host the fixture started is killed outright (no shutdown), then a new one opens the folder.
+  const pid = Number(JSON.parse(readFileSync(join(host.dataDir, '.qingshui.lock'), 'utf8')).pid);
+  process.kill(pid, 'SIGKILL');
+  await expect.poll(() => { try { process.kill(pid, 0); return true; } catch { return false; } }).toBe(false);
+  const again: Host & { child: ChildProcess } = { ...(await startHost(host.dataDir)), dataDir: host.dataDir };
+  try {
+    await openAs(page, again);
+    await page.goto(`${again.url.split('?')[0]}#/inspections/${id}`);
+    await expect(item(page, 'permit.held').getByRole('radio', { name: '否', exact: true })).toHaveAttribute('aria-checked', 'true');
+    await expect(item(page, 'monitoring.self').getByRole('radio', { name: '是', exact: true })).toHaveAttribute('aria-checked', 'true');
+    await expect(item(page, 'other.remarks').getByRole('textbox')).toHaveValue('现场有异味，需复查');
+    await expect(item(page, 'facilities.photo').getByRole('img')).toHaveCount(1);
+    await expect(page.getByRole('region', { name: '发现的问题' }).getByLabel('问题描述')).toHaveValue(/未依法取得排污许可证/);
+  } finally {
+    again.child.kill('SIGTERM');
+  }
+  expect(existsSync(host.dataDir)).toBe(true);
+});
