@@ -11,7 +11,8 @@ import { verifyCommand } from './commands/verify';
 import { webCommand } from './commands/web';
 
 const USAGE = `用法：qingshui <命令> [选项]
-  demo    --data DIR [--seed S] [--scale N] [--json]   在空工作区生成演示县
+  demo    --data DIR [--seed S] [--scale N] [--inspections N] [--json]
+                                                       在空工作区生成演示县（含过去一年的现场检查记录）
   init    --data DIR --bureau 名称 --county-code 6位代码 --county-name 名称   新建空白工作区
   stats   --data DIR [--json]                          各类记录数量
   check   --data DIR [--json]                          检查工作区数据库的每一页和索引
@@ -22,7 +23,7 @@ const USAGE = `用法：qingshui <命令> [选项]
   web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）`;
 
 const OPTIONS = {
-  data: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, json: { type: 'boolean' },
+  data: { type: 'string' }, inspections: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, json: { type: 'boolean' },
   out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
   'county-code': { type: 'string' }, 'county-name': { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
@@ -50,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'print-record' });
     switch (command) {
-      case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json); break;
+      case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
       case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
       case 'stats': statsCommand(required(v.data, 'data'), !!v.json); break;
       case 'check': checkCommand(required(v.data, 'data'), !!v.json); break;

@@ -7,7 +7,7 @@ import { generateDemoPast } from '../services/demo/inspections';
 import { countAll } from '../store/overview';
 
 /** `qingshui demo --data DIR [--seed S] [--scale N]`: builds the fictional county into an empty workspace. */
-export async function demoCommand(dataDir: string, seed: number, scale: number, json: boolean): Promise<void> {
+export async function demoCommand(dataDir: string, seed: number, scale: number, json: boolean, inspections?: number): Promise<void> {
   if (!Number.isInteger(seed) || seed < 0) throw new DomainError('invalid', '--seed 应为非负整数');
   if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new DomainError('invalid', '--scale 应为 1–1000 的整数');
   if (existsSync(dataDir)) assertNotInUse(dataDir, '写入演示数据');
@@ -25,14 +25,14 @@ export async function demoCommand(dataDir: string, seed: number, scale: number, 
         if (!json && process.stderr.isTTY && Date.now() - lastShown > 200) { lastShown = Date.now(); process.stderr.write(`\r生成中 ${done}/${total}`); }
       },
     });
-    const inspections = await generateDemoPast(wb.store, {
-      seed, scale,
+    const written = await generateDemoPast(wb.store, {
+      seed, scale, count: inspections,
       onProgress: (done, total) => {
         if (!json && process.stderr.isTTY) process.stderr.write(`\r生成检查记录 ${done}/${total}`);
       },
     });
-    if (json) console.log(JSON.stringify({ ...summary, inspections, ms: Date.now() - started }));
-    else console.log(`${process.stderr.isTTY ? '\n' : ''}已生成演示县“清水县”：${summary.enterprises} 家排污单位、${summary.outfalls} 个入河排污口、${summary.regions} 个区划、${summary.people} 名人员、过去一年 ${inspections} 份已定稿的现场检查记录（种子 ${seed}，规模 ×${scale}，用时 ${Date.now() - started} ms）`);
+    if (json) console.log(JSON.stringify({ ...summary, inspections: written, ms: Date.now() - started }));
+    else console.log(`${process.stderr.isTTY ? '\n' : ''}已生成演示县“清水县”：${summary.enterprises} 家排污单位、${summary.outfalls} 个入河排污口、${summary.regions} 个区划、${summary.people} 名人员、过去一年 ${written} 份已定稿的现场检查记录（种子 ${seed}，规模 ×${scale}，用时 ${Date.now() - started} ms）`);
   } finally {
     wb.close();
   }

@@ -18,9 +18,9 @@ export function parseTemplate(json: string): ParsedTemplate {
   const parsed = TemplateDefinition.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 20).map((issue) => {
-      const place = placeOfPath(raw, issue.path);
-      const field = issue.path.slice(issue.path[2] === 'items' ? 4 : issue.path[0] === 'sections' ? 2 : 0).join('.');
-      return `${place}${field ? ` 的 ${field}` : ''}：${issue.message}`;
+      if (issue.path[0] !== 'sections' || issue.path.length < 2) return `${issue.path.join('.') || '模板'}：${issue.message}`;
+      const field = issue.path.slice(issue.path[2] === 'items' ? 4 : 2).join('.');
+      return `${placeOfPath(raw, issue.path)}${field ? ` 的 ${field}` : ''}：${issue.message}`;
     });
     return { ok: false, problems };
   }

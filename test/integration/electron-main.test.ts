@@ -14,6 +14,7 @@ const userData = mkdtempSync(join(tmpdir(), 'qingshui-electron-'));
 const seen = {
   protocolHandler: null as null | ((req: Request) => Promise<Response>),
   ipc: null as null | Listener,
+  print: null as null | Listener,
   webContentsCreated: null as null | Listener,
   windows: [] as { url: string; prefs: Record<string, unknown> }[],
   permission: null as null | Listener,
@@ -32,7 +33,7 @@ const fakeElectron = {
   protocol: { registerSchemesAsPrivileged: () => undefined, handle: (_s: string, fn: (req: Request) => Promise<Response>) => { seen.protocolHandler = fn; } },
   net: { fetch: (url: string) => fetch(url).catch(async () => new Response(await import('node:fs').then((fs) => fs.readFileSync(new URL(url))))) },
   session: { defaultSession: { setPermissionRequestHandler: (fn: Listener) => { seen.permission = fn; }, setPermissionCheckHandler: () => undefined } },
-  ipcMain: { handle: (_c: string, fn: Listener) => { seen.ipc = fn; } },
+  ipcMain: { handle: (c: string, fn: Listener) => { if (c === 'qingshui:rpc') seen.ipc = fn; else if (c === 'qingshui:print-pdf') seen.print = fn; } },
   shell: { openExternal: () => Promise.resolve() },
   dialog: { showErrorBox: (t: string, m: string) => { throw new Error(`${t}: ${m}`); } },
   BrowserWindow: class {
@@ -55,7 +56,8 @@ describe('the desktop main process', () => {
     const require = Module.createRequire(__filename);
     require(join(__dirname, '..', '..', 'dist', 'electron', 'main.cjs'));
     await whenReadyCalled;
-    await new Promise((ok) => setTimeout(ok, 50));
+    // The first start builds the demo county (with its year of inspections) before the window opens.
+    for (let i = 0; i < 400 && seen.windows.length === 0; i++) await new Promise((ok) => setTimeout(ok, 50));
 
     expect(seen.windows[0].url).toBe('app://qingshui/index.html');
     expect(seen.windows[0].prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
@@ -74,6 +76,16 @@ describe('the desktop main process', () => {
     expect(await seen.ipc!(iframe, 'workspace.stats', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
     expect(await seen.ipc!(foreign, 'workspace.stats', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // Photos and signatures of the open workspace are served by SHA-256; nothing else under /blobs/.
+    const recent = await seen.ipc!(trusted, 'inspections.list', { limit: 1 }) as { value: { rows: { id: string }[] } };
+    const record = await seen.ipc!(trusted, 'inspections.get', { id: recent.value.rows[0].id }) as { value: { signatures: { sha256: string }[] } };
+    const blob = await seen.protocolHandler!(new Request(`app://qingshui/blobs/${record.value.signatures[0].sha256}`));
+    expect(blob.status).toBe(200);
+    expect(blob.headers.get('content-type')).toBe('image/png');
+    expect((await seen.protocolHandler!(new Request(`app://qingshui/blobs/${'0'.repeat(64)}`))).status).toBe(404);
+    expect((await seen.protocolHandler!(new Request('app://qingshui/blobs/../package.json'))).status).toBe(404);
+    expect(await seen.print!(foreign, recent.value.rows[0].id)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const handlers: Record<string, Listener> = {};
     let openHandler: Listener = () => undefined;

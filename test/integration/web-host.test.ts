@@ -67,7 +67,7 @@ describe('the browser host', () => {
     const { url, token } = await startHost(join(tempDir(), 'ws'));
     const bad = await fetch(new URL('/rpc/workspace.stats', url), { method: 'POST', headers: { 'x-qingshui-token': token }, body: '{nope' });
     expect(bad.status).toBe(400);
-    const huge = await rpc(url, 'enterprises.list', { q: 'x'.repeat(11 * 1024 * 1024) }, token);
+    const huge = await rpc(url, 'enterprises.list', { q: 'x'.repeat(73 * 1024 * 1024) }, token);
     expect(huge.status).toBe(413);
     expect(await (await rpc(url, 'nope.nothing', {}, token)).json()).toMatchObject({ ok: false, error: { code: 'not_found', message: '未知的操作：nope.nothing' } });
   });

@@ -43,7 +43,7 @@ function answerFor(rng: Random, item: Item, fail: boolean, at: string, near: { l
     case 'multi': return [rng.pick(item.options)];
     case 'number': case 'reading': {
       const lo = item.min ?? 0; const hi = item.max ?? lo + 10;
-      if (fail && rule?.outsideLimits) return Math.round((item.max !== undefined ? hi * rng.int(12, 30) / 10 : lo / 2) * 100) / 100;
+      if (fail && rule?.outsideLimits) return Math.round((item.max !== undefined ? hi * (1 + rng.int(1, 8) / 10) : lo / 2) * 100) / 100;
       return Math.round((lo + (hi - lo) * (0.2 + rng.next() * 0.6)) * 100) / 100;
     }
     case 'text': return rng.pick(['现场未见异常。', '已查阅相关台账及记录。', '企业负责人陪同检查。', '已要求企业完善相关资料。']);
@@ -71,7 +71,8 @@ export async function generateDemoPast(store: Store, { seed = 20261129, scale = 
   const outfalls = db.prepare('SELECT id, lon, lat FROM outfalls WHERE deleted_at IS NULL ORDER BY id').all() as { id: string; lon: number | null; lat: number | null }[];
   if (officers.length < 2 || !enterprises.length) return 0;
   const plan: { template: string; kind: 'enterprise' | 'outfall' | 'site' }[] = [];
-  const total = count ?? Math.round(scale * 560);
+  // About 1.4 inspections per enterprise a year, capped so large test counties stay quick to build.
+  const total = count ?? Math.min(2000, Math.round(scale * 560));
   for (let n = 0; n < total; n++) {
     const r = rng.next();
     plan.push(r < 0.62 ? { template: 'builtin:industrial@1', kind: 'enterprise' } : r < 0.86 ? { template: 'builtin:outfall-survey@1', kind: 'outfall' }
