@@ -9,7 +9,8 @@ type Row = {
   builtin: number; retired: number; based_on: string | null; created_at: string; used: number;
 };
 
-const SELECT = `SELECT t.*, (SELECT count(*) FROM inspections i WHERE i.template_id = t.id AND i.deleted_at IS NULL) AS used FROM checklist_templates t`;
+const SELECT = `SELECT t.*, coalesce(u.n, 0) AS used FROM checklist_templates t
+  LEFT JOIN (SELECT template_id, count(*) AS n FROM inspections WHERE deleted_at IS NULL GROUP BY template_id) u ON u.template_id = t.id`;
 
 function rowToSummary(r: Row): TemplateSummary & { definition: TemplateDefinition } {
   const definition = JSON.parse(r.definition) as TemplateDefinition;
@@ -28,16 +29,24 @@ export function listTemplates(db: Database, includeRetired: boolean) {
 
 const parsedCache = new Map<string, ReturnType<typeof rowToSummary>>();
 
-/** One template version; versions are immutable, so the parsed form is cached by id and hash. */
+/**
+ * One template version; versions are immutable, so the parsed form is cached by id and hash.
+ * `usedCount` is 0 here (counting is for lists: see `templateUsage`).
+ */
 export function getTemplate(db: Database, id: string) {
-  const row = prepared(db, `${SELECT} WHERE t.id = ?`).get(id) as Row | undefined;
+  const row = prepared(db, 'SELECT *, 0 AS used FROM checklist_templates WHERE id = ?').get(id) as Row | undefined;
   if (!row) return null;
   const key = `${row.id}:${row.sha256}`;
   const cached = parsedCache.get(key);
-  if (cached) return { ...cached, retired: row.retired === 1, usedCount: row.used };
+  if (cached) return { ...cached, retired: row.retired === 1 };
   const t = rowToSummary(row);
   parsedCache.set(key, t);
   return t;
+}
+
+/** How many inspections use a template version. */
+export function templateUsage(db: Database, id: string): number {
+  return (prepared(db, 'SELECT count(*) AS n FROM inspections WHERE template_id = ? AND deleted_at IS NULL').get(id) as { n: number }).n;
 }
 
 /** The highest version number of a template code (0 when the code is new). */

@@ -9,6 +9,7 @@ import { listEnterprises } from '../../electron/store/enterprises';
 import { openStore } from '../../electron/store/store';
 import { rowToFields } from '../../electron/store/write-path';
 import { coldStartBaseline, coldStartToFirstList } from './cold-start';
+import { benchInspections } from './inspections-bench';
 import { p95, report, timeRuns } from './measure';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 125);
@@ -75,6 +76,9 @@ async function main() {
     const base = [] as number[];
     for (let i = 0; i < 3; i++) base.push(await coldStartBaseline());
     results.push(report('cold_start_to_first_list', Math.min(...cold), 'ms', { name: 'bare node server + static page', value: Math.min(...base) }, { max: 1500 }));
+    // 5. field inspections
+    const field = createWorkbench({ dataDir, actor: 'system' });
+    try { await benchInspections(field, results); } finally { field.close(); }
     console.log(`process_rss_peak: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB  [bench process, workspace file ${workspaceFile(dataDir)}]`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { DomainError, type Warning } from '../../../shared/api/result';
 import { canonicalTemplate, parseTemplate } from '../../../shared/checklist/parse';
 import type { TemplateDefinition } from '../../../shared/checklist/template';
 import { sha256Of } from '../../store/blob-store';
-import { getTemplate, latestVersion, listTemplates, templateByVersion } from '../../store/checklists';
+import { getTemplate, latestVersion, listTemplates, templateByVersion, templateUsage } from '../../store/checklists';
 import { CHECKLIST_TEMPLATE } from '../../store/entities';
 import type { Store } from '../../store/store';
 import { authorOf, newId, type ServiceContext } from '../context';
@@ -19,7 +19,7 @@ function summaryOf(ctx: ServiceContext, id: string) {
   const t = getTemplate(ctx.store.db, id);
   if (!t) throw new DomainError('not_found', '未找到该检查表模板');
   const { definition: _d, ...summary } = t;
-  return summary;
+  return { ...summary, usedCount: templateUsage(ctx.store.db, id) };
 }
 
 /** Saves a definition as a new version row (never overwriting one), the version number chosen here. */
@@ -66,7 +66,7 @@ export const checklistHandlers = {
   'checklists.get': (ctx, { id }) => {
     const t = getTemplate(ctx.store.db, id);
     if (!t) throw new DomainError('not_found', '未找到该检查表模板');
-    return t;
+    return { ...t, usedCount: templateUsage(ctx.store.db, id) };
   },
   'checklists.import': (ctx, { json }) => saveVersion(ctx, parsedOrThrow(json).definition, null),
   'checklists.newVersion': (ctx, { fromId, json }) => {
