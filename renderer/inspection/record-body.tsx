@@ -74,13 +74,13 @@ export function RecordBody({ insp, bureauName }: { insp: Inspection; bureauName:
           ))}
         </ol>
       )}
-      <p className="record-text">以上笔录已经本人核对，与事实相符。</p>
       <div className="record-signatures">
+        <p className="record-text">以上笔录已经本人核对，与事实相符。</p>
         {signatures.map((s) => (
           <div key={s.role} className="record-signature">
-            <span>{signatureRoleLabel(s.role)}：</span>
+            <span className="role">{signatureRoleLabel(s.role)}（签名）：</span>
             {s.sha256 ? <img src={blobUrl(s.sha256)} alt={`${s.signerName}签名`} /> : <span className="refused">拒绝签名（{s.refusedReason}）</span>}
-            <span className="who">{s.signerName}</span>
+            <span className="signer">{s.signerName}</span>
             <span className="date">{chineseMinute(s.signedAt.slice(0, 16)).split(' ')[0]}</span>
           </div>
         ))}

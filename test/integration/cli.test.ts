@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkbench } from '../../electron/core/workbench';
@@ -56,8 +57,10 @@ describe('the qingshui command line', () => {
     wb.store.write(REGION, '360799106999', { name: '新增村', level: 'village', parentCode: '360799106000' }, 'system');
     wb.close();
     expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out).regions).toBe(112);
+    rmSync(join(dir, 'workspace.qingshui.blobs'), { recursive: true }); // photos and signatures come back from the backup
     const restored = qingshui('restore', '--data', dir, '--from', backup);
     expect(restored.code).toBe(0);
+    expect(qingshui('verify', '--data', dir).code).toBe(0);
     expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out).regions).toBe(111);
     expect(readdirSync(dir).some((f) => f.includes('before-restore'))).toBe(true);
     expect(qingshui('backup', '--data', dir, '--out', backup).err).toContain('已存在');
@@ -94,5 +97,32 @@ describe('the qingshui command line', () => {
     expect(r.code).not.toBe(0);
     expect(r.err).toContain(message);
     expect(existsSync('/tmp/x')).toBe(false);
+  });
+
+  it('verify passes on the demo and names a record whose stored text was altered; print-record refuses bad input', () => {
+    const dir = join(tempDir(), 'ws');
+    const demo = JSON.parse(qingshui('demo', '--data', dir, '--json').out);
+    expect(demo.inspections).toBe(560);
+    const ok = JSON.parse(qingshui('verify', '--data', dir, '--json').out);
+    expect(ok).toMatchObject({ ok: true, records: 560, problems: [] });
+    expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out)).toMatchObject({ inspections: 560, finalizedInspections: 560 });
+    // An edit made behind the app's back (the triggers dropped first, as a forger would).
+    const db = new Database(join(dir, 'workspace.qingshui'));
+    db.exec('DROP TRIGGER inspection_records_frozen');
+    const victim = db.prepare('SELECT inspection_id FROM inspection_records WHERE chain_seq = 7').pluck().get() as string;
+    db.prepare("UPDATE inspection_records SET canonical = replace(canonical, '执法人员', '执法人等') WHERE inspection_id = ?").run(victim);
+    db.close();
+    const bad = qingshui('verify', '--data', dir, '--json');
+    expect(bad.code).toBe(1);
+    const report = JSON.parse(bad.out);
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p: { id: string }) => p.id)).toContain(victim);
+    expect(bad.err).toContain('发现');
+
+    expect(qingshui('print-record', '--data', dir, '--out', join(dir, 'x.pdf')).err).toContain('请给出一个检查记录编号');
+    expect(qingshui('print-record', victim, '--data', dir, '--out', join(dir, 'x.txt')).err).toContain('应为 .pdf 文件');
+    const missing = qingshui('print-record', 'no-such-id', '--data', dir, '--out', join(dir, 'x.pdf'));
+    expect(missing.code).toBe(3);
+    expect(missing.err).toContain('未找到该检查记录');
   });
 });

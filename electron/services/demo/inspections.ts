@@ -15,6 +15,13 @@ import { demoImages } from './images';
 import { seededRandom, type Random } from './random';
 
 const YEAR_START = Date.UTC(2025, 11, 1);
+/** Which generated scenes fit which checklist. */
+const SCENES_FOR: Record<string, string[]> = {
+  industrial: ['厂区全景', '污水处理站', '排放口', '标志牌', '危废暂存间', '在线监测站房'],
+  'outfall-survey': ['排口近景', '河道远景', '标志牌'],
+  'construction-dust': ['工地围挡', '车辆冲洗平台', '物料覆盖'],
+  'complaint-verification': ['核查现场', '厂区全景', '排放口'],
+};
 const DAY = 86_400_000;
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -114,7 +121,7 @@ export async function generateDemoPast(store: Store, { seed = 20261129, scale = 
           if (item.type === 'photo') {
             const k = Math.max(item.minCount, item.required ? 1 : 0, rng.chance(0.5) ? 1 : 0);
             for (let j = 0; j < Math.min(k, item.maxCount); j++) {
-              const ph = rng.pick(photoShas);
+              const ph = rng.pick(photoShas.filter((x) => SCENES_FOR[template.split(':')[1].split('@')[0]]?.includes(x.p.label)));
               store.write(INSPECTION_PHOTO, rng.uuid(start + j), {
                 inspectionId: id, itemId: item.id, sha256: ph.sha, thumbSha256: ph.thumb, fileName: `${ph.p.label}.jpg`, caption: ph.p.label,
                 takenAt: at, lat: target?.lat ?? null, lon: target?.lon ?? null, width: ph.p.width, height: ph.p.height,
