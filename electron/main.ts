@@ -9,7 +9,7 @@ import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import { lockWorkspace } from './core/workspace-lock';
 import {
   APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToFile, contentSecurityPolicy,
-  isAllowedExternal, isAppUrl, isTrustedSender, secureWebPreferences,
+  isAllowedExternal, isAllowedPermission, isAppUrl, isTrustedSender, secureWebPreferences,
 } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -36,8 +36,8 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 void app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, perm, done, details) => done(isAllowedPermission(perm, details as { requestingUrl?: string; mediaTypes?: string[] })));
+  session.defaultSession.setPermissionCheckHandler((_wc, perm, origin) => perm === 'media' && isAppUrl(origin));
   protocol.handle(APP_SCHEME, async (request) => {
     const sha = appRequestToBlob(request.method, request.url);
     if (sha && wb) {

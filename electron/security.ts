@@ -64,6 +64,17 @@ export function appRequestToBlob(method: string, url: string): string | null {
   return m ? m[1] : null;
 }
 
+/**
+ * The one permission a page may get: the camera (video only, no microphone) for evidence photos,
+ * asked by our own page. Everything else — geolocation (it needs a network provider), notifications,
+ * microphone — is refused.
+ */
+export function isAllowedPermission(permission: string, details: { requestingUrl?: string; mediaTypes?: string[] } | undefined): boolean {
+  if (permission !== 'media' || !details?.requestingUrl || !isAppUrl(details.requestingUrl)) return false;
+  const types = details.mediaTypes ?? [];
+  return types.length > 0 && types.every((t) => t === 'video');
+}
+
 /** An IPC message is accepted only from our own top-level frame on our own origin. */
 export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | null | undefined): boolean {
   return !!frame && frame.isMainFrame && isAppUrl(frame.url);

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import type { Photo } from '../../shared/api/inspections';
 import { blobUrl, call } from '../api';
+import { localMinuteNow } from './local-time';
+import { CameraDialog } from './camera-dialog';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -21,6 +23,7 @@ export function PhotoStrip(p: {
   const input = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(0);
+  const [camera, setCamera] = useState(false);
   const add = async (files: FileList | null) => {
     if (!files?.length) return;
     const problems: string[] = [];
@@ -59,6 +62,14 @@ export function PhotoStrip(p: {
             onChange={(e) => void add(e.target.files)} />
           <span>{busy ? '正在保存…' : '＋ 添加照片'}</span>
         </label>
+      )}
+      {!p.disabled && p.photos.length < p.max && <button type="button" className="camera-button" onClick={() => setCamera(true)}>拍照</button>}
+      {camera && (
+        <CameraDialog onClose={() => setCamera(false)} onShot={async (base64) => {
+          const at = localMinuteNow();
+          await p.save(() => call('inspections.addPhoto', { id: p.inspectionId, itemId: p.itemId, fileName: `现场拍摄-${at.replace(/[-:T]/g, '')}.jpg`, base64, capturedAt: at }));
+          p.onChanged();
+        }} />
       )}
       {errors.map((e, i) => <p key={i} className="field-error" role="alert">{e}</p>)}
     </div>

@@ -33,6 +33,9 @@ function SettingsForm() {
             {Object.entries(COORD_SYSTEM_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
         </Field>
+        <Field label="现场检查告知（印在笔录中，新开始的检查使用）" wide error={errors.inspectionNotice}>
+          <textarea name="inspectionNotice" value={s.inspectionNotice} onChange={(e) => setS({ ...s, inspectionNotice: e.target.value })} />
+        </Field>
       </div>
       <div className="form-actions"><button className="primary" type="submit">{t.common.save}</button></div>
     </form>

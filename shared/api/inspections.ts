@@ -102,7 +102,11 @@ export const inspectionProcedures = {
     output: z.object({ failing: z.boolean() }),
   },
   'inspections.addPhoto': {
-    input: z.object({ id: Id, itemId: z.string().nullable().default(null), fileName: text(200).default('照片'), caption: text(200).default(''), base64: Bytes }),
+    input: z.object({
+      id: Id, itemId: z.string().nullable().default(null), fileName: text(200).default('照片'), caption: text(200).default(''), base64: Bytes,
+      /** When the photo was taken with the app's camera (a canvas frame has no EXIF); EXIF wins when present. */
+      capturedAt: Minute.nullable().default(null),
+    }),
     output: Photo,
   },
   'inspections.removePhoto': { input: z.object({ id: Id, photoId: Id }), output: z.object({ id: z.string() }) },

@@ -85,6 +85,14 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   await expect(item(page, 'outlets.photo').getByRole('img')).toHaveCount(2);
   await expect(item(page, 'outlets.photo')).toContainText('2026-11-20 10:12');
 
+  // A photo taken with the camera (Chromium's synthetic one here) goes to the other-photos section.
+  const others = page.getByRole('region', { name: '其他现场照片' });
+  await others.getByRole('button', { name: '拍照' }).click();
+  await page.getByRole('dialog', { name: '拍照' }).getByRole('button', { name: '拍摄' }).click();
+  await expect(page.getByRole('dialog', { name: '拍照' })).toBeHidden();
+  await expect(others.getByRole('img')).toHaveCount(1);
+  await expect(others.locator('figcaption')).not.toContainText('无拍摄时间');
+
   // The failing item proposes a finding with the enterprise as responsible unit.
   const findings = page.getByRole('region', { name: '发现的问题' });
   await expect(findings.getByLabel('问题描述')).toHaveValue('排放口未按 GB 15562.1 设置环境保护图形标志牌');
@@ -122,7 +130,7 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   await page.getByRole('button', { name: '打印 / 导出 PDF' }).click();
   const print = await popup;
   await expect(print.locator('body[data-print-ready="1"]')).toHaveCount(1);
-  await expect(print.locator('.record-annex img')).toHaveCount(3);
+  await expect(print.locator('.record-annex img')).toHaveCount(4);
   const out = join(host.dataDir, 'record.pdf');
   const r = spawnSync(process.execPath, [BIN, 'print-record', id, '--data', host.dataDir, '--out', out], { encoding: 'utf8' });
   expect(r.stderr).toBe('');

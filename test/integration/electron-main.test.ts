@@ -99,7 +99,14 @@ describe('the desktop main process', () => {
     expect(prevented).toBe(false);
     expect(openHandler({ url: 'https://www.mee.gov.cn/' })).toEqual({ action: 'deny' });
     let granted: boolean | null = null;
-    seen.permission!({}, 'geolocation', (ok: boolean) => { granted = ok; });
+    seen.permission!({}, 'geolocation', (ok: boolean) => { granted = ok; }, { requestingUrl: 'app://qingshui/index.html' });
+    expect(granted).toBe(false);
+    // The camera for evidence photos, video only, for our own page only.
+    seen.permission!({}, 'media', (ok: boolean) => { granted = ok; }, { requestingUrl: 'app://qingshui/index.html', mediaTypes: ['video'] });
+    expect(granted).toBe(true);
+    seen.permission!({}, 'media', (ok: boolean) => { granted = ok; }, { requestingUrl: 'app://qingshui/index.html', mediaTypes: ['video', 'audio'] });
+    expect(granted).toBe(false);
+    seen.permission!({}, 'media', (ok: boolean) => { granted = ok; }, { requestingUrl: 'https://evil.example/', mediaTypes: ['video'] });
     expect(granted).toBe(false);
   });
 });

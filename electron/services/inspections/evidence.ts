@@ -14,7 +14,7 @@ function localNow(): string {
 }
 
 export const evidenceHandlers = {
-  'inspections.addPhoto': async (ctx, { id, itemId, fileName, caption, base64 }) => {
+  'inspections.addPhoto': async (ctx, { id, itemId, fileName, caption, base64, capturedAt }) => {
     authorOf(ctx);
     const i = mustGetDraft(ctx, id);
     if (itemId) {
@@ -32,7 +32,7 @@ export const evidenceHandlers = {
       const sha256 = putBlob(ctx.store.db, ctx.store.blobDir, photo.bytes, photo.mime);
       const thumbSha256 = putBlob(ctx.store.db, ctx.store.blobDir, photo.thumbnail, 'image/jpeg');
       ctx.store.write(INSPECTION_PHOTO, photoId, {
-        inspectionId: id, itemId, sha256, thumbSha256, fileName, caption, takenAt: photo.takenAt, lat: photo.lat, lon: photo.lon,
+        inspectionId: id, itemId, sha256, thumbSha256, fileName, caption, takenAt: photo.takenAt ?? capturedAt, lat: photo.lat, lon: photo.lon,
         width: photo.width, height: photo.height,
       }, author);
     });
