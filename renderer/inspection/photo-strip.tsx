@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Photo } from '../../shared/api/inspections';
 import { blobUrl, call } from '../api';
-import { localMinuteNow } from './local-time';
+import { localMinute } from '../../shared/domain/local-time';
 import { CameraDialog } from './camera-dialog';
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -66,7 +66,7 @@ export function PhotoStrip(p: {
       {!p.disabled && p.photos.length < p.max && <button type="button" className="camera-button" onClick={() => setCamera(true)}>拍照</button>}
       {camera && (
         <CameraDialog onClose={() => setCamera(false)} onShot={async (base64) => {
-          const at = localMinuteNow();
+          const at = localMinute();
           await p.save(() => call('inspections.addPhoto', { id: p.inspectionId, itemId: p.itemId, fileName: `现场拍摄-${at.replace(/[-:T]/g, '')}.jpg`, base64, capturedAt: at }));
           p.onChanged();
         }} />

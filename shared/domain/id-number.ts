@@ -8,7 +8,11 @@ export function idNumberProblem(raw: string): string | null {
   const birth = id.slice(6, 14);
   const d = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10).replace(/-/g, '') !== birth) return '身份证号中的出生日期无效';
-  const sum = WEIGHTS.reduce((s, w, i) => s + w * Number(id[i]), 0);
-  if (CHECKS[sum % 11] !== id[17]) return '身份证号校验位不符，请核对';
+  if (idCheckCharacter(id.slice(0, 17)) !== id[17]) return '身份证号校验位不符，请核对';
   return null;
+}
+
+/** The check character (ISO 7064 MOD 11-2) of the first 17 digits of a 身份证号. */
+export function idCheckCharacter(first17: string): string {
+  return CHECKS[WEIGHTS.reduce((s, w, i) => s + w * Number(first17[i]), 0) % 11];
 }

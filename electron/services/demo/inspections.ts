@@ -10,6 +10,7 @@ import { proposedFindings } from '../inspections/proposals';
 import { targetSnapshot } from '../inspections/target';
 import { getInspectionRow, reviewedFindingsOf } from '../../store/inspections';
 import { DEFAULT_NOTICE } from '../../../shared/inspection/notice';
+import { idCheckCharacter } from '../../../shared/domain/id-number';
 import { GIVEN, SURNAMES } from './county';
 import { demoImages } from './images';
 import { seededRandom, type Random } from './random';
@@ -23,11 +24,10 @@ const SCENES_FOR: Record<string, string[]> = {
   'complaint-verification': ['核查现场', '厂区全景', '排放口'],
 };
 const DAY = 86_400_000;
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 function idNumber(rng: Random): string {
   const body = `360799${rng.int(1965, 2000)}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}${String(rng.int(100, 999))}`;
-  return body + '10X98765432'[ID_WEIGHTS.reduce((s, w, i) => s + w * Number(body[i]), 0) % 11];
+  return body + idCheckCharacter(body);
 }
 
 const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16);

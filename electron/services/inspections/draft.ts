@@ -3,6 +3,7 @@ import { DomainError, invalidFields } from '../../../shared/api/result';
 import { answerProblem, failingItems, isFailing } from '../../../shared/checklist/answers';
 import { itemsOf } from '../../../shared/checklist/template';
 import { idNumberProblem } from '../../../shared/domain/id-number';
+import { localMinute } from '../../../shared/domain/local-time';
 import { DEFAULT_NOTICE } from '../../../shared/inspection/notice';
 import { INSPECTION, INSPECTION_ANSWER, INSPECTION_FINDING, INSPECTION_PHOTO } from '../../store/entities';
 import { answersOf, photosOf, reviewedFindingsOf } from '../../store/inspections';
@@ -26,12 +27,6 @@ export function officerOf(ctx: ServiceContext, personId: string, field: string):
 function officersOf(ctx: ServiceContext, ids: string[]): Officer[] {
   if (new Set(ids).size !== ids.length) throw invalidFields({ officerIds: '同一人不能两次作为检查人' });
   return ids.map((id) => officerOf(ctx, id, 'officerIds'));
-}
-
-/** A local date-time to the minute, as the runner shows it. */
-export function localMinute(d = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** Recounts the failing items of a draft (kept on the row for lists and ledgers; unchanged is a no-op). */

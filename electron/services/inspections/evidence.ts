@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/api/result';
 import { itemsOf } from '../../../shared/checklist/template';
+import { localSecond } from '../../../shared/domain/local-time';
 import { putBlob } from '../../store/blob-store';
 import { INSPECTION_ANSWER, INSPECTION_PHOTO, INSPECTION_SIGNATURE } from '../../store/entities';
 import { photosOf, signaturesOf } from '../../store/inspections';
@@ -7,11 +8,6 @@ import { authorOf, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { bytesOf, intakePhoto, intakeSignature } from './photo-intake';
 import { mustGetDraft, templateOf } from './view';
-
-function localNow(): string {
-  const d = new Date();
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
-}
 
 export const evidenceHandlers = {
   'inspections.addPhoto': async (ctx, { id, itemId, fileName, caption, base64, capturedAt }) => {
@@ -60,7 +56,7 @@ export const evidenceHandlers = {
     ctx.store.transaction(() => {
       const sha256 = png ? putBlob(ctx.store.db, ctx.store.blobDir, png, 'image/png') : null;
       ctx.store.write(INSPECTION_SIGNATURE, `${id}/${role}`, {
-        inspectionId: id, role, signerName: officer ? officer.name : signerName, sha256, signedAt: localNow(), refusedReason: refusedReason ?? null,
+        inspectionId: id, role, signerName: officer ? officer.name : signerName, sha256, signedAt: localSecond(), refusedReason: refusedReason ?? null,
       }, author);
       if (item) ctx.store.write(INSPECTION_ANSWER, `${id}/${item.id}`, { inspectionId: id, itemId: item.id, value: sha256 ? { sha256 } : null, note: '' }, author);
     });
