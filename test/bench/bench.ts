@@ -78,7 +78,7 @@ async function main() {
     results.push(report('cold_start_to_first_list', Math.min(...cold), 'ms', { name: 'bare node server + static page', value: Math.min(...base) }, { max: 1500 }));
     // 5. field inspections
     const field = createWorkbench({ dataDir, actor: 'system' });
-    try { await benchInspections(field, results); } finally { field.close(); }
+    try { await benchInspections(field, dataDir, results); } finally { field.close(); }
     console.log(`process_rss_peak: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB  [bench process, workspace file ${workspaceFile(dataDir)}]`);
   } finally {
     rmSync(root, { recursive: true, force: true });

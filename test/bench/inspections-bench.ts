@@ -5,6 +5,7 @@ import type { Workbench } from '../../electron/core/workbench';
 import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { verifyWorkspace } from '../../electron/store/verify-records';
 import { p95, report, timeRuns } from './measure';
+import { runnerOpenInChromium } from './runner-open';
 
 /** A template of 80 items (yes/no, readings, choices, text) and one photo item taking 30 photos. */
 function bigTemplate() {
@@ -38,7 +39,7 @@ async function fullInspection(wb: Workbench, templateId: string, enterpriseId: s
   return id;
 }
 
-export async function benchInspections(wb: Workbench, results: boolean[]): Promise<void> {
+export async function benchInspections(wb: Workbench, dataDir: string, results: boolean[]): Promise<void> {
   const db = wb.store.db;
   const [officer1, officer2] = db.prepare("SELECT id FROM people WHERE role = '执法人员' AND certificate_no IS NOT NULL LIMIT 2").pluck().all() as string[];
   const enterpriseId = db.prepare('SELECT id FROM enterprises LIMIT 1').pluck().get() as string;
@@ -58,6 +59,8 @@ export async function benchInspections(wb: Workbench, results: boolean[]): Promi
   const rawPhotos = db.prepare('SELECT * FROM inspection_photos WHERE inspection_id = ?');
   const rawOpen = timeRuns(40, () => { rawAnswers.all(id); rawPhotos.all(id); });
   results.push(report('inspection_open_80_items_30_photos_p95', p95(opens.slice(3)), 'ms', { name: 'raw SELECT of its answer and photo rows', value: p95(rawOpen) }, { max: 300 }));
+  const shown = await runnerOpenInChromium(dataDir, id, enterpriseId, 'photos');
+  results.push(report('inspection_runner_shown_in_chromium', shown.runner, 'ms', { name: 'an enterprise detail page shown', value: shown.detail }, { max: 300 }));
 
   // 2. saving one answer (validated, through the write path, committed with synchronous=FULL)
   const saves: number[] = [];
