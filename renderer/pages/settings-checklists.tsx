@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { TemplateSummary } from '../../shared/api/checklists';
-import { itemsOf, type TemplateDefinition } from '../../shared/checklist/template';
+import type { TemplateDefinition } from '../../shared/checklist/template';
+import { TemplateEditor } from '../checklist/template-editor';
+import { TYPE_LABELS } from '../checklist/item-editor';
 import { TARGET_KIND_LABELS } from '../../shared/inspection/notice';
 import { DEADLINE_BAND_LABELS } from '../../shared/checklist/deadline-band';
 import { ApiFailure, call } from '../api';
-
-const TYPE_LABELS: Record<string, string> = {
-  yesno: '是/否', choice: '单选', multi: '多选', number: '数值', reading: '监测读数', text: '文字', date: '日期', datetime: '时间', photo: '照片', location: '位置', signature: '签名',
-};
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -45,18 +43,18 @@ function TemplateView({ def }: { def: TemplateDefinition }) {
 export function ChecklistSettings() {
   const [list, setList] = useState<TemplateSummary[]>([]);
   const [open, setOpen] = useState<{ id: string; def: TemplateDefinition } | null>(null);
-  const [editing, setEditing] = useState<{ fromId: string; json: string } | null>(null);
+  const [editing, setEditing] = useState<{ fromId: string; def: TemplateDefinition } | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const reload = async () => setList(await call('checklists.list', { includeRetired: true }));
   useEffect(() => { void reload(); }, []);
   const view = async (id: string) => { const t = await call('checklists.get', { id }); setOpen(open?.id === id ? null : { id, def: t.definition as TemplateDefinition }); };
   const exportJson = async (t: TemplateSummary) => { const v = await call('checklists.get', { id: t.id }); download(`${t.code}-v${t.version}.json`, JSON.stringify(v.definition, null, 2)); };
-  const startEdit = async (t: TemplateSummary) => { const v = await call('checklists.get', { id: t.id }); setEditing({ fromId: t.id, json: JSON.stringify(v.definition, null, 2) }); setMessage(null); };
+  const startEdit = async (t: TemplateSummary) => { const v = await call('checklists.get', { id: t.id }); setEditing({ fromId: t.id, def: v.definition as TemplateDefinition }); setOpen(null); setMessage(null); };
   const report = (r: { template: TemplateSummary; warnings: { message: string }[] }, verb: string) =>
     setMessage({ kind: 'ok', text: `${verb}“${r.template.name}”第 ${r.template.version} 版${r.warnings.length ? `（${r.warnings.map((w) => w.message).join('；')}）` : ''}` });
-  const saveEdit = async () => {
+  const saveEdit = async (json: string) => {
     if (!editing) return;
-    try { report(await call('checklists.newVersion', editing), '已保存为'); setEditing(null); await reload(); } catch (e) { setMessage({ kind: 'error', text: e instanceof ApiFailure ? e.message : (e as Error).message }); }
+    try { report(await call('checklists.newVersion', { fromId: editing.fromId, json }), '已保存为'); setEditing(null); await reload(); } catch (e) { setMessage({ kind: 'error', text: e instanceof ApiFailure ? e.message : (e as Error).message }); }
   };
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -89,11 +87,8 @@ export function ChecklistSettings() {
       </table>
       {open && <TemplateView def={open.def} />}
       {editing && (
-        <div className="template-editor">
-          <h3>新建版本（基于 {list.find((t) => t.id === editing.fromId)?.name}，共 {(() => { try { return itemsOf(JSON.parse(editing.json) as TemplateDefinition).length; } catch { return '?'; } })()} 题）</h3>
-          <textarea aria-label="模板 JSON" spellCheck={false} value={editing.json} onChange={(e) => setEditing({ ...editing, json: e.target.value })} />
-          <div className="actions"><button onClick={() => setEditing(null)}>取消</button><button className="primary" onClick={() => void saveEdit()}>保存为新版本</button></div>
-        </div>
+        <TemplateEditor key={editing.fromId} base={editing.def} baseName={`${list.find((t) => t.id === editing.fromId)?.name ?? ''} 第 ${list.find((t) => t.id === editing.fromId)?.version ?? ''} 版`}
+          onSave={saveEdit} onCancel={() => setEditing(null)} />
       )}
     </section>
   );
