@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,9 +35,17 @@ const fakeElectron = {
   session: { defaultSession: { setPermissionRequestHandler: (fn: Listener) => { seen.permission = fn; }, setPermissionCheckHandler: () => undefined } },
   ipcMain: { handle: (c: string, fn: Listener) => { if (c === 'qingshui:rpc') seen.ipc = fn; else if (c === 'qingshui:print-pdf') seen.print = fn; } },
   shell: { openExternal: () => Promise.resolve() },
-  dialog: { showErrorBox: (t: string, m: string) => { throw new Error(`${t}: ${m}`); } },
+  dialog: {
+    showErrorBox: (t: string, m: string) => { throw new Error(`${t}: ${m}`); },
+    showSaveDialog: () => Promise.resolve({ canceled: false, filePath: join(userData, '笔录.pdf') }),
+  },
   BrowserWindow: class {
-    webContents = { send: (_c: string, e: unknown) => seen.sent.push(e) };
+    webContents = {
+      send: (_c: string, e: unknown) => seen.sent.push(e),
+      executeJavaScript: () => Promise.resolve(true),
+      printToPDF: (opts: Record<string, unknown>) => Promise.resolve(Buffer.from(`%PDF-1.7 ${JSON.stringify(opts)}`)),
+    };
+    destroy() { /* hidden print window closed */ }
     constructor(opts: { webPreferences: Record<string, unknown> }) { seen.windows.push({ url: '', prefs: opts.webPreferences }); }
     loadURL(url: string) { seen.windows[seen.windows.length - 1].url = url; return Promise.resolve(); }
     isDestroyed() { return false; }
@@ -86,6 +94,11 @@ describe('the desktop main process', () => {
     expect((await seen.protocolHandler!(new Request(`app://qingshui/blobs/${'0'.repeat(64)}`))).status).toBe(404);
     expect((await seen.protocolHandler!(new Request('app://qingshui/blobs/../package.json'))).status).toBe(404);
     expect(await seen.print!(foreign, recent.value.rows[0].id)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Printing renders the record's print page in a hidden window and saves an A4 PDF where chosen.
+    const printed = await seen.print!(trusted, recent.value.rows[0].id) as { ok: boolean; value: { path: string } };
+    expect(printed).toMatchObject({ ok: true, value: { path: join(userData, '笔录.pdf') } });
+    expect(seen.windows.at(-1)!.url).toBe(`app://qingshui/index.html#/inspections/${recent.value.rows[0].id}/print`);
+    expect(readFileSync(printed.value.path, 'utf8')).toContain('"pageSize":"A4"');
 
     const handlers: Record<string, Listener> = {};
     let openHandler: Listener = () => undefined;

@@ -85,4 +85,19 @@ describe('the browser host', () => {
     expect(text).toContain('"entity":"workspace"');
     controller.abort();
   });
+
+  it('serves photos and signatures by SHA-256 to token holders only', async () => {
+    const { url, token } = await startHost(join(tempDir(), 'ws'));
+    const list = await (await rpc(url, 'inspections.list', { limit: 1 }, token)).json() as { value: { rows: { id: string }[] } };
+    const record = await (await rpc(url, 'inspections.get', { id: list.value.rows[0].id }, token)).json() as { value: { photos: { sha256: string; thumbSha256: string }[] } };
+    const { sha256, thumbSha256 } = record.value.photos[0];
+    const photo = await fetch(new URL(`/blobs/${sha256}?token=${token}`, url));
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(Buffer.from(await photo.arrayBuffer())).digest('hex')).toBe(sha256);
+    expect((await fetch(new URL(`/blobs/${thumbSha256}`, url))).status).toBe(401);
+    expect((await fetch(new URL(`/blobs/${'0'.repeat(64)}?token=${token}`, url))).status).toBe(404);
+    expect((await fetch(new URL(`/blobs/..%2Fworkspace.qingshui?token=${token}`, url))).status).toBe(404);
+  });
 });
