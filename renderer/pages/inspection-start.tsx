@@ -4,7 +4,7 @@ import type { Person } from '../../shared/api/people';
 import type { TargetKind } from '../../shared/checklist/template';
 import { TARGET_KIND_LABELS } from '../../shared/inspection/notice';
 import { ApiFailure, call } from '../api';
-import { EnterprisePicker } from '../components/enterprise-picker';
+import { EnterprisePicker, OutfallPicker } from '../components/record-picker';
 import { Field } from '../components/field';
 import { navigate } from '../router';
 
@@ -18,7 +18,6 @@ export function InspectionStartPage() {
   const [kind, setKind] = useState<TargetKind>((q.get('kind') as TargetKind) || 'enterprise');
   const [targetId, setTargetId] = useState<string | null>(q.get('target'));
   const [targetName, setTargetName] = useState(q.get('name') ?? '');
-  const [outfalls, setOutfalls] = useState<{ id: string; name: string }[]>([]);
   const [siteName, setSiteName] = useState('');
   const [siteAddress, setSiteAddress] = useState('');
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
@@ -35,7 +34,6 @@ export function InspectionStartPage() {
       setTemplates(latest);
       setTemplateId((cur) => (latest.some((t) => t.id === cur) ? cur : latest[0]?.id ?? ''));
     });
-    if (kind === 'outfall') void call('outfalls.list', { limit: 500 }).then((r) => setOutfalls(r.rows));
   }, [kind]);
   const start = async () => {
     setError(null);
@@ -58,14 +56,9 @@ export function InspectionStartPage() {
             </select>
           </Field>
           {fixedTarget ? <Field label="检查对象"><input value={targetName} disabled /></Field>
-            : kind === 'enterprise' ? <Field label="排污单位" required><EnterprisePicker value={targetId} name={targetName} onChange={(id, name) => { setTargetId(id); setTargetName(name ?? ''); }} /></Field>
+            : kind === 'enterprise' ? <Field label="排污单位" required><EnterprisePicker value={targetId} name={targetName} label="查找被检查单位" onChange={(id, name) => { setTargetId(id); setTargetName(name ?? ''); }} /></Field>
             : kind === 'outfall' ? (
-              <Field label="入河排污口" required>
-                <select aria-label="入河排污口" value={targetId ?? ''} onChange={(e) => setTargetId(e.target.value || null)}>
-                  <option value="">（请选择）</option>
-                  {outfalls.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-                </select>
-              </Field>
+              <Field label="入河排污口" required><OutfallPicker value={targetId} name={targetName} label="查找被检查的排污口" onChange={(id, name) => { setTargetId(id); setTargetName(name ?? ''); }} /></Field>
             ) : (
               <>
                 <Field label="场所名称" required><input aria-label="场所名称" value={siteName} onChange={(e) => setSiteName(e.target.value)} placeholder="如：城南安置房项目工地" /></Field>

@@ -10,7 +10,7 @@ import { call } from '../api';
 import { useFormErrors } from '../components/use-form-errors';
 import { CoordinateInputs, coordinateTextOf, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
 import { RecordForm } from '../components/record-form';
-import { EnterprisePicker } from '../components/enterprise-picker';
+import { EnterprisePicker } from '../components/record-picker';
 import { Choice, Field } from '../components/field';
 import { TownVillagePicker } from '../components/region-picker';
 import { WaterBodySelect } from '../components/water-picker';

@@ -42,6 +42,7 @@ export function up(db: Database): void {
     CREATE INDEX inspections_state ON inspections(state, started_at);
     CREATE INDEX inspections_supersedes ON inspections(supersedes);
     CREATE INDEX inspections_template ON inspections(template_id);
+    CREATE INDEX inspections_town ON inspections(town_code, started_at);
     CREATE TRIGGER inspections_frozen BEFORE UPDATE ON inspections
       WHEN OLD.state <> 'draft' AND (NEW.state = 'draft' OR ${FROZEN_INSPECTION_COLUMNS.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ')})
       BEGIN SELECT RAISE(ABORT, 'immutable: finalized inspection'); END;
