@@ -167,4 +167,20 @@ describe('inspections', () => {
     expect(r3.ok ? '' : r3.error.message).toContain('不是有效的 JSON 文件');
     expect((await wb.call('checklists.list', {})).some((t) => t.code === 'bad')).toBe(false);
   });
+
+  it('a person present who refuses to sign is recorded, and then a witness must sign', async () => {
+    const wb = await demoWorkbench();
+    const { id, officers } = await startIndustrial(wb);
+    await completeIndustrial(wb, id, officers.map((o) => o.id));
+    await wb.call('inspections.sign', { id, role: 'inspected', signerName: '王建国', refusedReason: '当事人拒绝签名' });
+    const refused = await wb.call('inspections.get', { id });
+    expect(refused.problems).toEqual({ 'signature:witness': '当事人拒绝签名的，须由见证人签名' });
+    const bad = await wb.dispatch('inspections.sign', { id, role: 'recorder', signerName: '记录人', refusedReason: '不签' });
+    expect(bad.ok ? '' : bad.error.message).toBe('只有被检查单位现场负责人可以记录拒绝签名');
+    await wb.call('inspections.sign', { id, role: 'witness', signerName: '村委会李四', pngBase64: await signaturePng() });
+    await wb.call('inspections.finalize', { id });
+    const record = await wb.call('inspections.get', { id });
+    expect(record.signatures.find((s) => s.role === 'inspected')).toMatchObject({ sha256: null, refusedReason: '当事人拒绝签名' });
+    expect(verifyWorkspace(wb.store.db, wb.store.blobDir).problems).toEqual([]);
+  });
 });
