@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Overview } from '../../shared/api/workspace';
+import type { InspectionSummary } from '../../shared/api/inspections';
+import type { Overview, Stats } from '../../shared/api/workspace';
 import { call } from '../api';
 import { useDirectories } from '../directories';
 import { navigate } from '../router';
@@ -8,11 +9,14 @@ import { navigate } from '../router';
 export function DashboardPage() {
   const d = useDirectories();
   const [o, setO] = useState<Overview | null>(null);
-  const [people, setPeople] = useState<number | null>(null);
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [drafts, setDrafts] = useState<InspectionSummary[]>([]);
+  const me = d.info.currentPerson?.id;
   useEffect(() => {
     void call('workspace.overview', {}).then(setO);
-    void call('workspace.stats', {}).then((s) => setPeople(s.people));
+    void call('workspace.stats', {}).then(setStats);
   }, []);
+  useEffect(() => { if (me) void call('inspections.list', { state: 'draft', officerId: me, limit: 10 }).then((r) => setDrafts(r.rows)); }, [me]);
   const s = d.info.settings;
   return (
     <div className="page">
@@ -22,8 +26,17 @@ export function DashboardPage() {
         <button className="stat" onClick={() => navigate('/enterprises')}><b>{o?.keyUnits.toLocaleString('zh-CN') ?? '…'}</b><span>重点排污单位</span></button>
         <button className="stat" onClick={() => navigate('/outfalls')}><b>{o?.outfalls.toLocaleString('zh-CN') ?? '…'}</b><span>入河排污口</span></button>
         <button className="stat" onClick={() => navigate('/outfalls')}><b>{o?.remediating.toLocaleString('zh-CN') ?? '…'}</b><span>排污口整治中</span></button>
-        <div className="stat"><b>{people ?? '…'}</b><span>人员</span></div>
+        <button className="stat" onClick={() => navigate('/inspections')}><b>{stats?.finalizedInspections.toLocaleString('zh-CN') ?? '…'}</b><span>现场检查记录</span></button>
+        <div className="stat"><b>{stats?.findings.toLocaleString('zh-CN') ?? '…'}</b><span>发现问题</span></div>
       </div>
+      {drafts.length > 0 && (
+        <section className="card" aria-label="我未完成的现场检查">
+          <h2>我未完成的现场检查（{drafts.length}）</h2>
+          <ul className="links">
+            {drafts.map((r) => <li key={r.id}><a href={`#/inspections/${r.id}`}>{r.targetName}</a> <small>{r.templateName} · 开始于 {(r.startedAt ?? '').replace('T', ' ')}</small></li>)}
+          </ul>
+        </section>
+      )}
       <section className="card">
         <h2>分镇街情况</h2>
         <table className="grid">
