@@ -5,6 +5,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
+import { exportCommand, ledgersCommand } from './commands/ledgers';
 import { printRecordCommand } from './commands/print-record';
 import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
@@ -20,12 +21,15 @@ const USAGE = `用法：qingshui <命令> [选项]
   restore --data DIR --from FILE                       从备份恢复（原工作区另存）
   verify  --data DIR [--json]                          核验每份已定稿检查记录、记录链、照片与签名文件是否被改动
   print-record ID --data DIR --out FILE.pdf            把一份现场检查笔录生成为 PDF（需本机有 Chromium/Chrome/Edge）
+  ledgers [--json]                                     列出台账及其编号
+  export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 …]
+                                                       按规定表式导出台账
   web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）`;
 
 const OPTIONS = {
   data: { type: 'string' }, inspections: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, json: { type: 'boolean' },
   out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
-  'county-code': { type: 'string' }, 'county-name': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  'county-code': { type: 'string' }, to: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function required(value: string | undefined, flag: string): string {
@@ -38,18 +42,26 @@ function recordId(positionals: string[]): string {
   return positionals[0];
 }
 
+function ledgerId(positionals: string[]): string {
+  if (positionals.length !== 1) throw new DomainError('invalid', '请给出一个台账编号（qingshui ledgers 可列出）：qingshui export LEDGER_ID --data DIR --out FILE.xlsx');
+  return positionals[0];
+}
+
 function integer(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new DomainError('invalid', `--${flag} 应为整数，收到“${value}”`);
   return Number(value);
 }
 
+// exceljs's zip dependencies call the deprecated Buffer() constructor; a user should not see that warning.
+process.noDeprecation = true;
+
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {
-    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'print-record' });
+    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'print-record' || command === 'export' });
     switch (command) {
       case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
       case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
@@ -59,6 +71,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'restore': restoreCommand(required(v.data, 'data'), required(v.from, 'from')); break;
       case 'verify': verifyCommand(required(v.data, 'data'), !!v.json); break;
       case 'print-record': await printRecordCommand(recordId(positionals), required(v.data, 'data'), required(v.out, 'out')); break;
+      case 'ledgers': ledgersCommand(!!v.json); break;
+      case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template }); break;
       case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0)); break;
       default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;
     }

@@ -11,7 +11,7 @@ import { initCounty } from '../services/workspace';
 export function initCommand(dataDir: string, bureau: string, countyCode: string, countyName: string): void {
   if (existsSync(dataDir)) assertNotInUse(dataDir, '新建工作区');
   if (existsSync(workspaceFile(dataDir))) throw new DomainError('conflict', `“${dataDir}”中已有工作区`);
-  const parsed = Settings.safeParse({ bureauName: bureau, countyCode, countyName, defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE });
+  const parsed = Settings.safeParse({ bureauName: bureau, countyCode, countyName, defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE, ledgerDates: 'cn', ledgerCoords: 'decimal' });
   if (!parsed.success) throw invalidFields(issuesToFields(parsed.error.issues));
   const wb = createWorkbench({ dataDir, actor: 'system' });
   try {

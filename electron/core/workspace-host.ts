@@ -92,7 +92,7 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
         const removeNew = () => { for (const ext of ['', '-wal', '-shm']) rmSync(active + ext, { force: true }); };
         try {
           const fresh = createWorkbench({ dataDir, actor: 'system' });
-          try { initCounty(fresh.store, { ...s, defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE }); } finally { fresh.close(); }
+          try { initCounty(fresh.store, { ...s, defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE, ledgerDates: 'cn', ledgerCoords: 'decimal' }); } finally { fresh.close(); }
         } catch (e) { removeNew(); throw e; }
         return removeNew;
       });

@@ -1,6 +1,7 @@
 import { checklistHandlers } from './checklists/index';
 import { enterpriseHandlers } from './enterprises';
 import { inspectionHandlers } from './inspections/index';
+import { ledgerHandlers } from './ledgers';
 import type { Handlers } from './handlers';
 import { outfallHandlers } from './outfalls';
 import { peopleHandlers } from './people';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...outfallHandlers,
   ...checklistHandlers,
   ...inspectionHandlers,
+  ...ledgerHandlers,
 };

@@ -14,6 +14,7 @@ import type { Handlers } from './handlers';
 
 export const DEFAULT_SETTINGS: Settings = {
   bureauName: '', countyCode: '000000', countyName: '', defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE,
+  ledgerDates: 'cn', ledgerCoords: 'decimal',
 };
 
 /** The workspace settings (填报单位, county, defaults), each key a record of its own. */

@@ -3,6 +3,7 @@ import { checklistProcedures } from './checklists';
 import { enterpriseProcedures } from './enterprises';
 import { findingProcedures } from './findings';
 import { inspectionProcedures } from './inspections';
+import { ledgerProcedures } from './ledgers';
 import { outfallProcedures } from './outfalls';
 import { peopleProcedures } from './people';
 import { placeProcedures } from './places';
@@ -20,6 +21,7 @@ export const procedures = {
   ...checklistProcedures,
   ...inspectionProcedures,
   ...findingProcedures,
+  ...ledgerProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -10,6 +10,9 @@ export const Settings = z.object({
   contactPhone: z.string().trim().max(30),
   /** The notice officers read out at the start of an inspection (printed in the 现场检查笔录). */
   inspectionNotice: z.string().trim().max(1000),
+  /** How ledgers write dates (2026年11月29日 or 2026-11-29) and coordinates (decimal or 度分秒). */
+  ledgerDates: z.enum(['cn', 'iso']),
+  ledgerCoords: z.enum(['decimal', 'dms']),
 });
 export type Settings = z.infer<typeof Settings>;
 

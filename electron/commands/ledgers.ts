@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LedgerFilters } from '../../shared/api/ledgers';
+import { issuesToFields } from '../../shared/api/issues';
+import { DomainError } from '../../shared/api/result';
+import { AVAILABLE_SOURCES, LEDGER_SPECS } from '../../shared/ledger/specs';
+import { createWorkbench } from '../core/workbench';
+import { exportLedger } from '../ledger/export-xlsx';
+import { availableLedger, ledgerContext } from '../services/ledgers';
+
+/** `qingshui ledgers [--json]`: the ledgers and their ids. */
+export function ledgersCommand(json: boolean): void {
+  if (json) { console.log(JSON.stringify(LEDGER_SPECS.map((s) => ({ id: s.id, name: s.name })))); return; }
+  for (const s of LEDGER_SPECS) console.log(`${s.id.padEnd(16)}${s.name}${AVAILABLE_SOURCES.has(s.source) ? '' : '（表式已定义，记录待信访/案件/双随机功能提供）'}`);
+}
+
+export type ExportArgs = { ledgerId: string; dataDir: string; out: string; from?: string; to?: string; towns?: string[]; template?: string };
+
+/** `qingshui export LEDGER_ID --data DIR --out FILE.xlsx [--from --to --town CODE …]`. */
+export async function exportCommand(a: ExportArgs): Promise<void> {
+  const out = resolve(a.out);
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new DomainError('invalid', `--out 应为 .xlsx 文件，收到“${a.out}”`);
+  if (!existsSync(dirname(out))) throw new DomainError('not_found', `输出文件夹“${dirname(out)}”不存在`);
+  if (a.template) throw new DomainError('invalid', '按本局模板（--template）导出尚未提供：目前导出标准表式');
+  const spec = availableLedger(a.ledgerId);
+  const parsed = LedgerFilters.safeParse({ from: a.from, to: a.to, townCodes: a.towns });
+  if (!parsed.success) throw new DomainError('invalid', Object.values(issuesToFields(parsed.error.issues)).join('；'));
+  const wb = createWorkbench({ dataDir: a.dataDir, actor: 'system', create: false });
+  try {
+    const known = new Set(wb.store.db.prepare("SELECT code FROM regions WHERE level = 'town'").pluck().all() as string[]);
+    const unknown = (a.towns ?? []).filter((t) => !known.has(t));
+    if (unknown.length) throw new DomainError('invalid', `--town ${unknown.join('、')} 不是本县的镇街代码`);
+    const started = Date.now();
+    const r = await exportLedger(wb.store.db, {
+      spec, filters: parsed.data, out, ...ledgerContext({ store: wb.store, session: { personId: null }, actor: 'system' }),
+      onProgress: (done, total) => { if (process.stderr.isTTY) process.stderr.write(`\r导出中 ${done}/${total}`); },
+    });
+    console.log(`${process.stderr.isTTY ? '\n' : ''}已导出“${spec.name}”${r.rows} 行：${out}（用时 ${Date.now() - started} ms）`);
+  } finally {
+    wb.close();
+  }
+}

@@ -1,0 +1,31 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** The folder beside a workspace file where ledgers exported from the app are kept. */
+export function exportsDirOf(workspaceFile: string): string {
+  return join(dirname(workspaceFile), 'exports');
+}
+
+/** The exported files, newest first. */
+export function listExports(workspaceFile: string, limit = 30): { name: string; size: number; modifiedAt: string }[] {
+  const dir = exportsDirOf(workspaceFile);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.xlsx'))
+    .map((name) => { const s = statSync(join(dir, name)); return { name, size: s.size, modifiedAt: s.mtime.toISOString() }; })
+    .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, limit);
+}
+
+/** A new file name in the exports folder: `<台账名>-<yyyymmdd-hhmmss>.xlsx`. */
+export function newExportPath(workspaceFile: string, ledgerName: string): string {
+  const dir = exportsDirOf(workspaceFile);
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return join(dir, `${ledgerName}-${stamp}.xlsx`);
+}
+
+/** The path of an exported file named by a host request, or null when the name is not one of ours. */
+export function exportFile(workspaceFile: string, name: string): string | null {
+  if (name !== basename(name) || !name.endsWith('.xlsx')) return null;
+  const path = join(exportsDirOf(workspaceFile), name);
+  return existsSync(path) ? path : null;
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { LedgerFilters as FiltersSchema } from '../../shared/api/ledgers';
+import { DomainError } from '../../shared/api/result';
+import { cellText, type LedgerStyle } from '../../shared/ledger/format';
+import { SERIAL, headerLayout } from '../../shared/ledger/layout';
+import { AVAILABLE_SOURCES, LEDGER_SPECS, ledgerSpec } from '../../shared/ledger/specs';
+import type { LedgerSpec } from '../../shared/ledger/spec';
+import { exportLedger, type ExportHeading } from '../ledger/export-xlsx';
+import { listExports, newExportPath } from '../ledger/exports-folder';
+import { countRows, ledgerRows } from '../ledger/sources';
+import { getPerson } from '../store/people';
+import type { ServiceContext } from './context';
+import type { Handlers } from './handlers';
+import { readSettings } from './workspace';
+
+/** A ledger whose records exist in this version, or a Chinese refusal. */
+export function availableLedger(id: string): LedgerSpec {
+  const spec = ledgerSpec(id);
+  if (!spec) throw new DomainError('not_found', `没有编号为“${id}”的台账（可用：${LEDGER_SPECS.map((s) => s.id).join('、')}）`);
+  if (!AVAILABLE_SOURCES.has(spec.source)) throw new DomainError('invalid', `“${spec.name}”的记录将在信访、案件和双随机功能上线后提供；表式已定义`);
+  return spec;
+}
+
+/** The workspace's way of writing ledgers and the 填报单位 row. */
+export function ledgerContext(ctx: ServiceContext): { style: LedgerStyle; heading: ExportHeading } {
+  const s = readSettings(ctx.store.db);
+  const person = ctx.session.personId ? getPerson(ctx.store.db, ctx.session.personId) : undefined;
+  return {
+    style: { dates: s.ledgerDates, coords: s.ledgerCoords },
+    heading: { county: s.countyName, bureau: s.bureauName, reporter: person?.name ?? '', phone: s.contactPhone },
+  };
+}
+
+type Filters = z.output<typeof FiltersSchema>;
+
+export const ledgerHandlers = {
+  'ledgers.list': () => LEDGER_SPECS.map((s) => ({
+    id: s.id, name: s.name, available: AVAILABLE_SOURCES.has(s.source), filters: s.filters,
+    typeOptions: [...(s.typeOptions ?? [])], stateOptions: [...(s.stateOptions ?? [])],
+  })),
+  'ledgers.preview': (ctx, { ledgerId, filters, limit }) => {
+    const spec = availableLedger(ledgerId);
+    const { style, heading } = ledgerContext(ctx);
+    const columns = [SERIAL, ...spec.columns];
+    const { depth, cells } = headerLayout(columns);
+    const rows: string[][] = [];
+    let n = 0;
+    for (const r of ledgerRows(ctx.store.db, spec.source, filters as Filters, limit)) rows.push([String(++n), ...spec.columns.map((c) => cellText(c, r[c.key], style))]);
+    return {
+      title: spec.title.replace('{county}', heading.county), total: countRows(ctx.store.db, spec.source, filters as Filters), depth, header: cells,
+      widths: columns.map((c) => c.width), rows, notes: spec.notes ?? [],
+      info: [`填报单位（盖章）：${heading.bureau}`, `填报人：${heading.reporter}`, `联系电话：${heading.phone}`],
+    };
+  },
+  'ledgers.export': async (ctx, { ledgerId, filters }) => {
+    const spec = availableLedger(ledgerId);
+    const out = newExportPath(ctx.store.file, spec.name);
+    const r = await exportLedger(ctx.store.db, { spec, filters: filters as Filters, out, ...ledgerContext(ctx) });
+    const file = listExports(ctx.store.file).find((f) => out.endsWith(f.name))!;
+    return { file, rows: r.rows };
+  },
+  'ledgers.exports': (ctx) => listExports(ctx.store.file),
+} satisfies Partial<Handlers>;

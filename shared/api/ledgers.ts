@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+export const LedgerFilters = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日').optional(),
+  townCodes: z.array(z.string()).max(50).optional(),
+  watershedId: z.string().optional(),
+  type: z.string().optional(),
+  state: z.string().optional(),
+}).refine((f) => !f.from || !f.to || f.from <= f.to, { message: '起始日期不能晚于截止日期', path: ['to'] });
+
+export const LedgerInfo = z.object({
+  id: z.string(), name: z.string(), available: z.boolean(), filters: z.array(z.string()),
+  typeOptions: z.array(z.string()), stateOptions: z.array(z.string()),
+});
+
+const HeaderCell = z.object({ text: z.string(), row: z.number(), col: z.number(), rowSpan: z.number(), colSpan: z.number() });
+
+export const LedgerPreview = z.object({
+  title: z.string(), total: z.number(), depth: z.number(), header: z.array(HeaderCell), widths: z.array(z.number()),
+  rows: z.array(z.array(z.string())), info: z.array(z.string()), notes: z.array(z.string()),
+});
+
+export const ExportFile = z.object({ name: z.string(), size: z.number(), modifiedAt: z.string() });
+
+export const ledgerProcedures = {
+  'ledgers.list': { input: z.object({}).default({}), output: z.array(LedgerInfo) },
+  'ledgers.preview': { input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), limit: z.number().int().min(1).max(200).default(50) }), output: LedgerPreview },
+  /** Writes the ledger into the workspace's exports folder; the hosts offer the file for download. */
+  'ledgers.export': { input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}) }), output: z.object({ file: ExportFile, rows: z.number() }) },
+  'ledgers.exports': { input: z.object({}).default({}), output: z.array(ExportFile) },
+} as const;
