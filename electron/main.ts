@@ -1,14 +1,15 @@
 // The desktop host: one window on app://, one IPC channel to the core. Thin by design.
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openOrCreateDemo } from './core/default-workspace';
+import { exportFile } from './ledger/exports-folder';
 import { readBlob } from './store/blob-store';
 import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import { lockWorkspace } from './core/workspace-lock';
 import {
-  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToFile, contentSecurityPolicy,
+  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToExport, appRequestToFile, contentSecurityPolicy,
   isAllowedExternal, isAllowedPermission, isAppUrl, isTrustedSender, secureWebPreferences,
 } from './security';
 
@@ -44,6 +45,13 @@ void app.whenReady().then(async () => {
       const { store } = wb.current();
       const blob = readBlob(store.db, store.blobDir, sha);
       return blob ? new Response(new Uint8Array(blob.bytes), { headers: { 'content-type': blob.mime } }) : new Response('Not found', { status: 404 });
+    }
+    const exported = appRequestToExport(request.method, request.url);
+    if (exported !== null && wb) {
+      const path = exportFile(wb.current().store.file, exported);
+      return path
+        ? new Response(new Uint8Array(readFileSync(path)), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(exported)}` } })
+        : new Response('Not found', { status: 404 });
     }
     const file = appRequestToFile(request.method, request.url, rendererDir);
     if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });

@@ -75,6 +75,15 @@ export function isAllowedPermission(permission: string, details: { requestingUrl
   return types.length > 0 && types.every((t) => t === 'video');
 }
 
+/** The file name an `app://…/exports/<name>` GET asks for (a ledger exported into the workspace), or null. */
+export function appRequestToExport(method: string, url: string): string | null {
+  if (method !== 'GET') return null;
+  let u: URL;
+  try { u = new URL(url); } catch { return null; }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || !u.pathname.startsWith('/exports/')) return null;
+  try { return decodeURIComponent(u.pathname.slice(9)); } catch { return null; }
+}
+
 /** An IPC message is accepted only from our own top-level frame on our own origin. */
 export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | null | undefined): boolean {
   return !!frame && frame.isMainFrame && isAppUrl(frame.url);

@@ -80,3 +80,8 @@ export async function printRecord(inspectionId: string): Promise<string | null> 
   window.open(`${window.location.pathname}#/inspections/${inspectionId}/print?auto=1`, '_blank');
   return null;
 }
+
+/** Where the page downloads a ledger exported into the workspace's exports folder. */
+export function exportUrl(name: string): string {
+  return window.qingshui ? `/exports/${encodeURIComponent(name)}` : `/exports/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
+}

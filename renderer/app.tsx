@@ -14,6 +14,7 @@ import { InspectionListPage } from './pages/inspection-list';
 import { InspectionPage } from './pages/inspection-page';
 import { InspectionPrintPage } from './pages/inspection-print';
 import { InspectionStartPage } from './pages/inspection-start';
+import { LedgersPage } from './pages/ledgers';
 import { SettingsPage } from './pages/settings';
 import { useRoute } from './router';
 
@@ -23,6 +24,7 @@ const NAV = [
   { path: 'enterprises', label: t.nav.enterprises, icon: '🏭' },
   { path: 'outfalls', label: t.nav.outfalls, icon: '⤵' },
   { path: 'inspections', label: t.nav.inspections, icon: '✎' },
+  { path: 'ledgers', label: t.nav.ledgers, icon: '▤' },
   { path: 'settings', label: t.nav.settings, icon: '⚙' },
 ];
 
@@ -43,6 +45,8 @@ function Page({ route }: { route: string[] }) {
       if (id === 'new') return <InspectionStartPage />;
       if (id) return <InspectionPage key={id} id={id} />;
       return <InspectionListPage />;
+    case 'ledgers':
+      return <LedgersPage />;
     case 'settings':
       return <SettingsPage />;
     default:

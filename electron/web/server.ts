@@ -3,7 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { WorkbenchEvent } from '../core/workbench';
 import type { WorkspaceHost } from '../core/workspace-host';
+import { readFileSync } from 'node:fs';
+import { exportFile } from '../ledger/exports-folder';
 import { readBlob } from '../store/blob-store';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { contentSecurityPolicy } from './csp';
 import { readStatic, resolveStatic } from './static-files';
 
@@ -69,6 +73,15 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
         clients.add(res);
         req.on('close', () => clients.delete(res));
         return;
+      }
+      if (url.pathname.startsWith('/exports/')) {
+        if (!tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: '会话令牌无效' } });
+        let name = '';
+        try { name = decodeURIComponent(url.pathname.slice(9)); } catch { /* not a name of ours */ }
+        const file = exportFile(wb.current().store.file, name);
+        if (!file) return send(res, 404, { ok: false, error: { code: 'not_found', message: '未找到该导出文件' } });
+        res.writeHead(200, { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
+        return res.end(readFileSync(file));
       }
       if (url.pathname.startsWith('/blobs/')) {
         if (!tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: '会话令牌无效' } });
