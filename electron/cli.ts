@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'verify': verifyCommand(required(v.data, 'data'), !!v.json); break;
       case 'print-record': await printRecordCommand(recordId(positionals), required(v.data, 'data'), required(v.out, 'out')); break;
       case 'ledgers': ledgersCommand(!!v.json); break;
-      case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template }); break;
+      case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template, json: !!v.json }); break;
       case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0)); break;
       default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;
     }

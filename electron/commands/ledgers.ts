@@ -14,7 +14,7 @@ export function ledgersCommand(json: boolean): void {
   for (const s of LEDGER_SPECS) console.log(`${s.id.padEnd(16)}${s.name}${AVAILABLE_SOURCES.has(s.source) ? '' : '（表式已定义，记录待信访/案件/双随机功能提供）'}`);
 }
 
-export type ExportArgs = { ledgerId: string; dataDir: string; out: string; from?: string; to?: string; towns?: string[]; template?: string };
+export type ExportArgs = { ledgerId: string; dataDir: string; out: string; from?: string; to?: string; towns?: string[]; template?: string; json?: boolean };
 
 /** `qingshui export LEDGER_ID --data DIR --out FILE.xlsx [--from --to --town CODE …]`. */
 export async function exportCommand(a: ExportArgs): Promise<void> {
@@ -33,8 +33,9 @@ export async function exportCommand(a: ExportArgs): Promise<void> {
     const started = Date.now();
     const r = await exportLedger(wb.store.db, {
       spec, filters: parsed.data, out, ...ledgerContext({ store: wb.store, session: { personId: null }, actor: 'system' }),
-      onProgress: (done, total) => { if (process.stderr.isTTY) process.stderr.write(`\r导出中 ${done}/${total}`); },
+      onProgress: (done, total) => { if (!a.json && process.stderr.isTTY) process.stderr.write(`\r导出中 ${done}/${total}`); },
     });
+    if (a.json) { console.log(JSON.stringify({ ledger: spec.id, rows: r.rows, file: out, ms: Date.now() - started, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })); return; }
     console.log(`${process.stderr.isTTY ? '\n' : ''}已导出“${spec.name}”${r.rows} 行：${out}（用时 ${Date.now() - started} ms）`);
   } finally {
     wb.close();

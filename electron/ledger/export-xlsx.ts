@@ -57,9 +57,12 @@ export async function exportLedger(db: Database, o: ExportOptions): Promise<{ ro
     },
     headerFooter: { oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' },
   });
-  ws.columns = columns.map((c) => ({
-    key: c.key, width: c.width,
-    style: { font: DATA_FONT, border: BORDER, alignment: { vertical: 'middle', horizontal: c.format === 'integer' || c.key === '__serial' ? 'center' : 'left', wrapText: !!c.wrap }, numFmt: numberFormat(c, o.style) },
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
+  // One style object per column, shared by all its cells: exceljs recognises a style object it has
+  // seen (a WeakMap) instead of re-encoding it for each of the millions of cells.
+  const dataStyles: Partial<ExcelJS.Style>[] = columns.map((c) => ({
+    font: DATA_FONT, border: BORDER, numFmt: numberFormat(c, o.style),
+    alignment: { vertical: 'middle', horizontal: c.format === 'integer' || c.key === '__serial' ? 'center' : 'left', wrapText: !!c.wrap },
   }));
   try {
     // Title and 填报单位 rows: merged, borderless.
@@ -94,6 +97,7 @@ export async function exportLedger(db: Database, o: ExportOptions): Promise<{ ro
       serial++;
       const values = o.spec.columns.map((c) => cellValue(c, record[c.key], o.style));
       const row = ws.addRow([serial, ...values]);
+      for (let col = 1; col <= n; col++) row.getCell(col).style = dataStyles[col - 1];
       row.height = rowHeight(o.spec.columns, values);
       row.commit();
       if (serial % 2000 === 0) {

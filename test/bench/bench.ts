@@ -10,6 +10,7 @@ import { openStore } from '../../electron/store/store';
 import { rowToFields } from '../../electron/store/write-path';
 import { coldStartBaseline, coldStartToFirstList } from './cold-start';
 import { benchInspections } from './inspections-bench';
+import { benchLedgers, plainExport } from './ledger-bench';
 import { p95, report, timeRuns } from './measure';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 125);
@@ -79,6 +80,8 @@ async function main() {
     // 5. field inspections
     const field = createWorkbench({ dataDir, actor: 'system' });
     try { await benchInspections(field, dataDir, results); } finally { field.close(); }
+    // 6. ledgers
+    benchLedgers(dataDir, root, results);
     console.log(`process_rss_peak: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB  [bench process, workspace file ${workspaceFile(dataDir)}]`);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -86,4 +89,5 @@ async function main() {
   if (results.includes(false)) { console.log('# some targets were missed'); process.exitCode = 1; }
 }
 
-void main();
+if (process.argv[2] === '--plain-export') void plainExport(process.argv[3], process.argv[4]);
+else void main();
