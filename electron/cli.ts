@@ -22,8 +22,8 @@ const USAGE = `用法：qingshui <命令> [选项]
   verify  --data DIR [--json]                          核验每份已定稿检查记录、记录链、照片与签名文件是否被改动
   print-record ID --data DIR --out FILE.pdf            把一份现场检查笔录生成为 PDF（需本机有 Chromium/Chrome/Edge）
   ledgers [--json]                                     列出台账及其编号
-  export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 …]
-                                                       按规定表式导出台账
+  export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 … --template 本局模板.xlsx]
+                                                       按规定表式（或本局模板）导出台账
   web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）`;
 
 const OPTIONS = {

@@ -6,6 +6,7 @@ import { DomainError } from '../../shared/api/result';
 import { AVAILABLE_SOURCES, LEDGER_SPECS } from '../../shared/ledger/specs';
 import { createWorkbench } from '../core/workbench';
 import { exportLedger } from '../ledger/export-xlsx';
+import { fillTemplate } from '../ledger/fill-template';
 import { availableLedger, ledgerContext } from '../services/ledgers';
 
 /** `qingshui ledgers [--json]`: the ledgers and their ids. */
@@ -21,7 +22,7 @@ export async function exportCommand(a: ExportArgs): Promise<void> {
   const out = resolve(a.out);
   if (!out.toLowerCase().endsWith('.xlsx')) throw new DomainError('invalid', `--out 应为 .xlsx 文件，收到“${a.out}”`);
   if (!existsSync(dirname(out))) throw new DomainError('not_found', `输出文件夹“${dirname(out)}”不存在`);
-  if (a.template) throw new DomainError('invalid', '按本局模板（--template）导出尚未提供：目前导出标准表式');
+  if (a.template && !existsSync(a.template)) throw new DomainError('not_found', `模板文件“${a.template}”不存在`);
   const spec = availableLedger(a.ledgerId);
   const parsed = LedgerFilters.safeParse({ from: a.from, to: a.to, townCodes: a.towns });
   if (!parsed.success) throw new DomainError('invalid', Object.values(issuesToFields(parsed.error.issues)).join('；'));
@@ -31,8 +32,9 @@ export async function exportCommand(a: ExportArgs): Promise<void> {
     const unknown = (a.towns ?? []).filter((t) => !known.has(t));
     if (unknown.length) throw new DomainError('invalid', `--town ${unknown.join('、')} 不是本县的镇街代码`);
     const started = Date.now();
-    const r = await exportLedger(wb.store.db, {
-      spec, filters: parsed.data, out, ...ledgerContext({ store: wb.store, session: { personId: null }, actor: 'system' }),
+    const context = ledgerContext({ store: wb.store, session: { personId: null }, actor: 'system' });
+    const r = a.template ? await fillTemplate(wb.store.db, { spec, filters: parsed.data, out, template: a.template, ...context }) : await exportLedger(wb.store.db, {
+      spec, filters: parsed.data, out, ...context,
       onProgress: (done, total) => { if (!a.json && process.stderr.isTTY) process.stderr.write(`\r导出中 ${done}/${total}`); },
     });
     if (a.json) { console.log(JSON.stringify({ ledger: spec.id, rows: r.rows, file: out, ms: Date.now() - started, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })); return; }

@@ -7,6 +7,7 @@ import { AVAILABLE_SOURCES, LEDGER_SPECS, ledgerSpec } from '../../shared/ledger
 import type { LedgerSpec } from '../../shared/ledger/spec';
 import { exportLedger, type ExportHeading } from '../ledger/export-xlsx';
 import { listExports, newExportPath } from '../ledger/exports-folder';
+import { HEADING_FIELDS, fillTemplate, templateFields } from '../ledger/fill-template';
 import { countRows, ledgerRows } from '../ledger/sources';
 import { getPerson } from '../store/people';
 import type { ServiceContext } from './context';
@@ -37,6 +38,8 @@ export const ledgerHandlers = {
   'ledgers.list': () => LEDGER_SPECS.map((s) => ({
     id: s.id, name: s.name, available: AVAILABLE_SOURCES.has(s.source), filters: s.filters,
     typeOptions: [...(s.typeOptions ?? [])], stateOptions: [...(s.stateOptions ?? [])],
+    fields: Object.entries(templateFields(s)).map(([key, label]) => ({ key, label })),
+    headingFields: Object.entries(HEADING_FIELDS).map(([key, label]) => ({ key, label })),
   })),
   'ledgers.preview': (ctx, { ledgerId, filters, limit }) => {
     const spec = availableLedger(ledgerId);
@@ -56,6 +59,13 @@ export const ledgerHandlers = {
     const spec = availableLedger(ledgerId);
     const out = newExportPath(ctx.store.file, spec.name);
     const r = await exportLedger(ctx.store.db, { spec, filters: filters as Filters, out, ...ledgerContext(ctx) });
+    const file = listExports(ctx.store.file).find((f) => out.endsWith(f.name))!;
+    return { file, rows: r.rows };
+  },
+  'ledgers.exportWithTemplate': async (ctx, { ledgerId, filters, templateName, templateBase64 }) => {
+    const spec = availableLedger(ledgerId);
+    const out = newExportPath(ctx.store.file, `${spec.name}（${templateName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}）`);
+    const r = await fillTemplate(ctx.store.db, { spec, filters: filters as Filters, out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx) });
     const file = listExports(ctx.store.file).find((f) => out.endsWith(f.name))!;
     return { file, rows: r.rows };
   },

@@ -8,7 +8,7 @@ import { usePersistentState } from '../persistent-state';
 
 type Info = z.infer<typeof LedgerInfo>;
 type Preview = z.infer<typeof LedgerPreview>;
-type File = z.infer<typeof ExportFile>;
+type ExportedFile = z.infer<typeof ExportFile>;
 type Filters = { from: string; to: string; townCodes: string[]; watershedId: string; type: string; state: string };
 const EMPTY: Filters = { from: '', to: '', townCodes: [], watershedId: '', type: '', state: '' };
 
@@ -48,7 +48,7 @@ export function LedgersPage() {
   const [id, setId] = usePersistentState('ledgerId', 'enterprises');
   const [f, setF] = usePersistentState<Filters>('ledgerFilters', EMPTY);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [exports, setExports] = useState<File[]>([]);
+  const [exports, setExports] = useState<ExportedFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string; file?: string } | null>(null);
   const spec = ledgers.find((l) => l.id === id);
@@ -70,11 +70,31 @@ export function LedgersPage() {
       setExports(await call('ledgers.exports', {}));
     } catch (e) { setMessage({ kind: 'error', text: e instanceof ApiFailure ? e.message : (e as Error).message }); } finally { setBusy(false); }
   };
+  const withTemplate = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const templateBase64 = await new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+        reader.onerror = () => reject(new Error(`无法读取“${file.name}”`));
+        reader.readAsDataURL(file);
+      });
+      const r = await call('ledgers.exportWithTemplate', { ledgerId: id, filters: query(f), templateName: file.name, templateBase64 });
+      setMessage({ kind: 'ok', text: `已按“${file.name}”导出 ${r.rows.toLocaleString('zh-CN')} 行：${r.file.name}`, file: r.file.name });
+      setExports(await call('ledgers.exports', {}));
+    } catch (e) { setMessage({ kind: 'error', text: `“${file.name}”${e instanceof ApiFailure ? e.message : (e as Error).message}` }); } finally { setBusy(false); }
+  };
   const set = (patch: Partial<Filters>) => setF({ ...f, ...patch });
   const has = (name: string) => spec?.filters.includes(name);
   return (
     <div className="page ledgers-page">
       <header className="page-head"><h1>台账</h1><span className="spacer" />
+        <label className={`button-like${!preview || busy ? ' disabled' : ''}`}>按本局模板导出…
+          <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="按本局模板导出" hidden disabled={!preview || busy}
+            onChange={(e) => { void withTemplate(e.target.files?.[0]); e.target.value = ''; }} />
+        </label>
         <button className="primary" disabled={!preview || busy} onClick={() => void exportNow()}>{busy ? '正在导出…' : '导出 Excel'}</button>
       </header>
       <div className="ledger-layout">
@@ -113,6 +133,13 @@ export function LedgersPage() {
           {message && <p className={`banner ${message.kind === 'error' ? 'error' : 'ok'}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}
             {message.file && <>　<a href={exportUrl(message.file)} download={message.file}>下载</a></>}</p>}
           {preview ? <SheetPreview p={preview} /> : <p className="muted">{spec && !spec.available ? '该台账的表式已定义，记录将随信访、案件、双随机功能提供。' : '加载中…'}</p>}
+          {spec && spec.available && (
+            <details className="card template-help">
+              <summary>本局模板的写法（{spec.name}）</summary>
+              <p>上传本省、市规定的 .xlsx 表样：在任意单元格写 {spec.headingFields.map((h) => `{{${h.key}}}`).join('、')}（{spec.headingFields.map((h) => h.label).join('、')}）；在<b>一行</b>数据行的单元格中写字段名，这一行会按每条记录重复，其余行（表头、审核人、说明）随之下移，字体、边框、合并单元格、列宽和打印设置都保持原样。</p>
+              <p className="field-codes">{spec.fields.map((x) => <code key={x.key} title={x.label}>{`{{${x.key}}}`} {x.label}</code>)}</p>
+            </details>
+          )}
           <section className="card" aria-label="最近导出">
             <h2>最近导出</h2>
             {exports.length === 0 ? <p className="muted">尚无</p> : (

@@ -13,6 +13,8 @@ export const LedgerFilters = z.object({
 export const LedgerInfo = z.object({
   id: z.string(), name: z.string(), available: z.boolean(), filters: z.array(z.string()),
   typeOptions: z.array(z.string()), stateOptions: z.array(z.string()),
+  /** Placeholders a bureau's own template may use: the data-row fields and the heading ones. */
+  fields: z.array(z.object({ key: z.string(), label: z.string() })), headingFields: z.array(z.object({ key: z.string(), label: z.string() })),
 });
 
 const HeaderCell = z.object({ text: z.string(), row: z.number(), col: z.number(), rowSpan: z.number(), colSpan: z.number() });
@@ -29,5 +31,10 @@ export const ledgerProcedures = {
   'ledgers.preview': { input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), limit: z.number().int().min(1).max(200).default(50) }), output: LedgerPreview },
   /** Writes the ledger into the workspace's exports folder; the hosts offer the file for download. */
   'ledgers.export': { input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}) }), output: z.object({ file: ExportFile, rows: z.number() }) },
+  /** Fills the bureau's own .xlsx template (placeholders `{{field}}`) and keeps it in the exports folder. */
+  'ledgers.exportWithTemplate': {
+    input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), templateName: z.string().max(200), templateBase64: z.string().min(1, '模板文件为空').max(30_000_000, '模板文件过大') }),
+    output: z.object({ file: ExportFile, rows: z.number() }),
+  },
   'ledgers.exports': { input: z.object({}).default({}), output: z.array(ExportFile) },
 } as const;

@@ -27,4 +27,19 @@ test('台账: a clerk picks a ledger and a town, previews it as the sheet will l
   expect(String(ws.getCell('A2').value)).toContain('填报单位（盖章）：清水县生态环境局');
   expect(ws.getCell(4 + total, 1).value).toBe(total);
   await expect(page.getByRole('region', { name: '最近导出' })).toContainText('入河排污口排查整治台账-');
+
+  // The bureau's own sheet: placeholders filled, a wrong field named with its cell.
+  const template = async (cells: string[]) => {
+    const t = new ExcelJS.Workbook();
+    const sheet = t.addWorksheet('表');
+    sheet.getCell('A1').value = '{{title}}';
+    cells.forEach((v, i) => { sheet.getCell(3, i + 1).value = v; });
+    sheet.getCell('A4').value = '审核人：';
+    return Buffer.from(await t.xlsx.writeBuffer());
+  };
+  await expect(page.locator('details.template-help')).toContainText('本局模板的写法');
+  await page.getByLabel('按本局模板导出').setInputFiles({ name: '省表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await template(['{{serial}}', '{{name}}', '{{code}}']) });
+  await expect(page.getByRole('status')).toContainText(`已按“省表.xlsx”导出 ${total} 行`);
+  await page.getByLabel('按本局模板导出').setInputFiles({ name: '错表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await template(['{{serial}}', '{{nom}}']) });
+  await expect(page.getByRole('alert')).toContainText('模板单元格 B3 的 {{nom}} 不是“入河排污口排查整治台账”的字段');
 });
