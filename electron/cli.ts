@@ -4,6 +4,7 @@ import { defaultDataDir } from './core/default-workspace';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { exportCommand, ledgersCommand } from './commands/ledgers';
 import { printRecordCommand } from './commands/print-record';
@@ -24,12 +25,14 @@ const USAGE = `用法：qingshui <命令> [选项]
   ledgers [--json]                                     列出台账及其编号
   export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 … --template 本局模板.xlsx]
                                                        按规定表式（或本局模板）导出台账
+  import enterprises FILE --data DIR [--crs cgcs2000|wgs84|gcj02|bd09] [--dry-run] [--errors OUT.xlsx]
+                                                       导入本局已有的排污单位名录（全部或全不）
   web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）`;
 
 const OPTIONS = {
   data: { type: 'string' }, inspections: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, json: { type: 'boolean' },
   out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
-  'county-code': { type: 'string' }, to: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function required(value: string | undefined, flag: string): string {
@@ -61,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {
-    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'print-record' || command === 'export' });
+    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import'].includes(command) });
     switch (command) {
       case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
       case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
@@ -73,6 +76,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'print-record': await printRecordCommand(recordId(positionals), required(v.data, 'data'), required(v.out, 'out')); break;
       case 'ledgers': ledgersCommand(!!v.json); break;
       case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template, json: !!v.json }); break;
+      case 'import':
+        if (positionals.length !== 2) throw new DomainError('invalid', '用法：qingshui import enterprises|outfalls|findings FILE --data DIR [--crs cgcs2000|wgs84|gcj02|bd09] [--dry-run] [--errors OUT.xlsx]');
+        await importCommand({ kind: positionals[0], file: positionals[1], dataDir: required(v.data, 'data'), crs: v.crs, dryRun: !!v['dry-run'], errors: v.errors, json: !!v.json });
+        break;
       case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0)); break;
       default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;
     }

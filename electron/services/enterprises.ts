@@ -14,7 +14,7 @@ import type { Handlers } from './handlers';
 const usccMatches = (uscc: string) => { const c = checkUscc(uscc); return c.ok && c.checkMatches; };
 
 /** Domain checks of a whole draft: field errors block the write, warnings do not. */
-function checkDraft(ctx: ServiceContext, d: EnterpriseDraft, id: string | null) {
+export function checkDraft(ctx: ServiceContext, d: EnterpriseDraft, id: string | null) {
   const { db } = ctx.store;
   const errors: Record<string, string> = {};
   const warnings: Warning[] = [];
@@ -43,7 +43,7 @@ function checkDraft(ctx: ServiceContext, d: EnterpriseDraft, id: string | null) 
   return { errors, warnings, coords, uscc: uscc.ok ? uscc.code : d.uscc };
 }
 
-function toFields(d: EnterpriseDraft, coords: { lon: number | null; lat: number | null }, uscc: string): Record<string, unknown> {
+export function toFields(d: EnterpriseDraft, coords: { lon: number | null; lat: number | null }, uscc: string): Record<string, unknown> {
   const { coordSystem: _system, ...rest } = d;
   return { ...rest, uscc, lon: coords.lon, lat: coords.lat };
 }

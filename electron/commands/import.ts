@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DomainError } from '../../shared/api/result';
+import type { CoordinateSystem } from '../../shared/domain/coordinates';
+import { createWorkbench } from '../core/workbench';
+import { assertNotInUse } from '../core/workspace-lock';
+import { writeErrorWorkbook } from '../ledger/error-workbook';
+import { importEnterprises } from '../ledger/import-enterprises';
+
+const CRS: Record<string, CoordinateSystem> = { cgcs2000: 'CGCS2000', wgs84: 'WGS84', gcj02: 'GCJ02', bd09: 'BD09' };
+
+export type ImportArgs = { kind: string; file: string; dataDir: string; crs?: string; dryRun: boolean; errors?: string; json: boolean };
+
+/**
+ * `qingshui import enterprises|outfalls|findings FILE --data DIR [--crs …] [--dry-run] [--errors OUT.xlsx]`:
+ * all rows or none; with any bad row nothing is written, the error workbook is, and the exit is 1.
+ */
+export async function importCommand(a: ImportArgs): Promise<void> {
+  if (!['enterprises', 'outfalls', 'findings'].includes(a.kind)) throw new DomainError('invalid', `导入类别应为 enterprises、outfalls 或 findings，收到“${a.kind}”`);
+  if (a.kind !== 'enterprises') throw new DomainError('invalid', `导入${a.kind === 'outfalls' ? '入河排污口台账' : '督察交办问题清单'}尚未提供：目前可导入排污单位名录（enterprises）`);
+  const crs = CRS[(a.crs ?? 'cgcs2000').toLowerCase()];
+  if (!crs) throw new DomainError('invalid', `--crs 应为 cgcs2000、wgs84、gcj02 或 bd09，收到“${a.crs}”`);
+  const errorsOut = a.errors && resolve(a.errors);
+  if (errorsOut && !existsSync(dirname(errorsOut))) throw new DomainError('not_found', `错误工作簿的文件夹“${dirname(errorsOut)}”不存在`);
+  if (!a.dryRun) assertNotInUse(a.dataDir, '导入');
+  const wb = createWorkbench({ dataDir: a.dataDir, actor: 'system', create: false });
+  try {
+    const started = Date.now();
+    const report = await importEnterprises({ store: wb.store, session: { personId: null }, actor: 'system' }, resolve(a.file), { crs, dryRun: a.dryRun });
+    if (errorsOut && report.problems.length) await writeErrorWorkbook(resolve(a.file), report.sheet, report.problems, errorsOut);
+    if (a.json) console.log(JSON.stringify({ ...report, ms: Date.now() - started, errorsFile: errorsOut && report.problems.length ? errorsOut : null }));
+    else {
+      console.log(`工作表“${report.sheet}”（表头在第 ${report.headerRow} 行）：共 ${report.rows} 行 — 新增 ${report.created}，更新 ${report.updated}，无变化 ${report.unchanged}，有误 ${report.invalid}`);
+      if (report.unmatchedHeaders.length) console.log(`未识别的列（未导入）：${report.unmatchedHeaders.join('、')}`);
+      for (const p of report.problems.slice(0, 30)) console.log(`  ✗ ${p.message}`);
+      if (report.problems.length > 30) console.log(`  ……共 ${report.problems.length} 处`);
+      console.log(report.committed ? '已全部写入工作区。' : report.problems.length ? `未写入任何数据${errorsOut ? `；错误已标注在 ${errorsOut}` : '（用 --errors OUT.xlsx 得到标注了错误的工作簿）'}` : '试导入（--dry-run）：未写入。');
+    }
+    if (report.problems.length) throw new DomainError('invalid', `${report.invalid} 行有误，未导入`);
+  } finally {
+    wb.close();
+  }
+}

@@ -1,0 +1,60 @@
+/** A header text made comparable: no spaces or line breaks, half-width brackets. */
+export function normalHeader(s: string): string {
+  return s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[*＊]/g, '');
+}
+
+/**
+ * Header names seen in bureaus' enterprise ledgers, per field; a name under a merged group header is
+ * also tried with the group in front ("行业" + "代码" = "行业代码").
+ */
+export const ENTERPRISE_HEADERS: Record<string, string[]> = {
+  name: ['单位名称', '企业名称', '排污单位名称', '单位(企业)名称', '企业(单位)名称'],
+  uscc: ['统一社会信用代码', '信用代码', '社会信用代码', '统一代码', '统一社会信用代码(组织机构代码)'],
+  industryCode: ['行业代码', '行业类别代码', '国民经济行业代码', '行业类别(代码)'],
+  industryName: ['行业名称', '行业类别名称', '所属行业', '行业类别'],
+  permitClass: ['排污许可管理类别', '许可管理类别', '管理类别', '排污许可类别'],
+  keyUnit: ['重点排污单位', '是否重点排污单位', '重点单位'],
+  state: ['生产状态', '运行状态', '状态'],
+  townName: ['所属镇街', '所在镇街', '镇街', '乡镇(街道)', '乡镇', '镇(街道)', '所属乡镇', '位置所属镇街', '位置乡镇(街道)'],
+  villageName: ['所属村居', '村居', '村(社区)', '所在村', '所属村', '位置所属村居', '位置村(社区)'],
+  address: ['详细地址', '地址', '生产经营场所地址', '位置详细地址', '单位地址'],
+  lon: ['经度', '位置经度', '中心经度'],
+  lat: ['纬度', '位置纬度', '中心纬度'],
+  watershedName: ['所属流域', '流域'],
+  legalRepresentative: ['法定代表人', '法人代表', '法人', '法定代表人(负责人)'],
+  contactName: ['环保联系人', '联系人', '环保负责人', '环保联系人姓名'],
+  contactPhone: ['联系电话', '电话', '环保联系人联系电话', '联系方式'],
+  contactBoth: ['环保负责人及电话', '联系人及电话', '环保联系人及电话'],
+  note: ['备注'],
+};
+
+export const ENTERPRISE_REQUIRED = ['name', 'uscc', 'townName'];
+
+export type HeaderMatch = { headerRow: number; columns: Record<string, number>; unmatched: { col: number; text: string }[] };
+
+/**
+ * Finds the header row among the first 10 rows of a sheet (given as text) and maps each column to a
+ * field: the row where most columns name a field wins; a merged group row above is understood.
+ */
+export function matchHeaders(rows: string[][], synonyms: Record<string, string[]>): HeaderMatch | null {
+  const lookup = new Map<string, string>();
+  for (const [field, names] of Object.entries(synonyms)) for (const n of names) lookup.set(normalHeader(n), field);
+  let best: HeaderMatch | null = null;
+  let bestCount = 0;
+  for (let r = 0; r < Math.min(10, rows.length); r++) {
+    const columns: Record<string, number> = {};
+    const unmatched: { col: number; text: string }[] = [];
+    rows[r].forEach((raw, c) => {
+      const leaf = normalHeader(raw ?? '');
+      if (!leaf) return;
+      const parent = r > 0 ? normalHeader(rows[r - 1][c] ?? '') : '';
+      const candidates = parent && parent !== leaf ? [parent + leaf, leaf] : [leaf];
+      const field = candidates.map((x) => lookup.get(x)).find(Boolean);
+      if (field && columns[field] === undefined) columns[field] = c;
+      else if (!field && leaf !== '序号') unmatched.push({ col: c, text: raw });
+    });
+    const count = Object.keys(columns).length;
+    if (count > bestCount) { best = { headerRow: r, columns, unmatched }; bestCount = count; }
+  }
+  return bestCount >= 2 ? best : null;
+}

@@ -1,0 +1,119 @@
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
+const FIXTURE = join(__dirname, '..', 'fixtures', 'enterprise-ledger-clerk-style.xlsx');
+const qingshui = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const stats = (dir: string) => JSON.parse(qingshui('stats', '--data', dir, '--json').out) as { enterprises: number; changes: number };
+
+/** The data rows of an exported register, without the 填报 row (its date and reporter differ by run). */
+async function dataRows(file: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const rows: unknown[][] = [];
+  wb.worksheets[0].eachRow((row, n) => { if (n > 4 && typeof row.getCell(1).value === 'number') rows.push((row.values as unknown[]).slice(1)); });
+  return rows;
+}
+
+/** A workspace for the same county with its towns, villages and watersheds but no enterprises (test setup). */
+function emptyCounty(from: string): string {
+  const dir = join(tempDir(), 'empty');
+  qingshui('init', '--data', dir, '--bureau', '清水县生态环境局', '--county-code', '360799', '--county-name', '清水县');
+  const db = new Database(join(dir, 'workspace.qingshui'));
+  db.exec(`ATTACH '${join(from, 'workspace.qingshui')}' AS src`);
+  db.exec("INSERT OR IGNORE INTO regions SELECT * FROM src.regions WHERE level <> 'county'; INSERT INTO watersheds SELECT * FROM src.watersheds;");
+  db.close();
+  return dir;
+}
+
+describe('importing ledgers', () => {
+  it('round trip: export the register, import it into an empty county, export again — same content', async () => {
+    const a = join(tempDir(), 'a');
+    qingshui('demo', '--data', a);
+    const first = join(a, 'first.xlsx');
+    expect(qingshui('export', 'enterprises', '--data', a, '--out', first).code).toBe(0);
+    const b = emptyCounty(a);
+    const dry = qingshui('import', 'enterprises', first, '--data', b, '--dry-run', '--json');
+    expect(JSON.parse(dry.out)).toMatchObject({ rows: 400, created: 400, updated: 0, invalid: 0, committed: false, unmatchedHeaders: [] });
+    expect(stats(b).enterprises).toBe(0);
+    const real = qingshui('import', 'enterprises', first, '--data', b, '--json');
+    expect(real.code, real.err).toBe(0);
+    expect(JSON.parse(real.out)).toMatchObject({ created: 400, committed: true });
+    expect(stats(b).enterprises).toBe(400);
+    const second = join(b, 'second.xlsx');
+    expect(qingshui('export', 'enterprises', '--data', b, '--out', second).code).toBe(0);
+    expect(await dataRows(second)).toEqual(await dataRows(first));
+    // Importing the same file again: everything unchanged, nothing written.
+    const changes = stats(b).changes;
+    expect(JSON.parse(qingshui('import', 'enterprises', first, '--data', b, '--json').out)).toMatchObject({ created: 0, updated: 0, unchanged: 400 });
+    expect(stats(b).changes).toBe(changes);
+  });
+
+  it('reads a clerk’s ledger (title rows, merged two-row headers, 度分秒, name and phone in one cell) and marks each bad cell in an error workbook', async () => {
+    const dir = join(tempDir(), 'ws');
+    qingshui('demo', '--data', dir);
+    const errors = join(dir, 'errors.xlsx');
+    const r = qingshui('import', 'enterprises', FIXTURE, '--data', dir, '--errors', errors, '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ sheet: '重点排污单位', headerRow: 4, rows: 20, created: 4, invalid: 16, committed: false });
+    expect(report.problems[0]).toMatchObject({ cell: 'F6', message: '第 6 行 F 列：所属镇街“柳溪镇”不在本县区划目录中' });
+    expect(stats(dir).enterprises).toBe(400);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(errors);
+    const ws = wb.worksheets[0];
+    expect(JSON.stringify(ws.getCell('F6').note)).toContain('第 6 行 F 列：所属镇街“柳溪镇”不在本县区划目录中');
+    expect((ws.getCell('F6').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(ws.getCell('F5').note).toBeUndefined();
+    expect(ws.getCell('B5').value).toBe('示例嘉泰有机有限公司');
+  });
+
+  it('refuses bad files and bad cells in Chinese (sheet, row, column), leaving the store unchanged', async () => {
+    const dir = join(tempDir(), 'ws');
+    qingshui('demo', '--data', dir);
+    const before = stats(dir);
+    const text = join(dir, 'not.xlsx');
+    writeFileSync(text, 'not a workbook');
+    expect(qingshui('import', 'enterprises', text, '--data', dir).err).toContain('无法打开：不是 .xlsx 文件，或文件已损坏、设有密码');
+    const build = async (name: string, rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('名录');
+      rows.forEach((r) => ws.addRow(r));
+      const file = join(dir, name);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const empty = new ExcelJS.Workbook(); empty.addWorksheet('空');
+    await empty.xlsx.writeFile(join(dir, 'empty.xlsx'));
+    expect(qingshui('import', 'enterprises', join(dir, 'empty.xlsx'), '--data', dir).err).toContain('工作表是空的');
+    const noUscc = await build('no-uscc.xlsx', [['单位名称', '所属镇街'], ['甲公司', '龙潭镇']]);
+    expect(qingshui('import', 'enterprises', noUscc, '--data', dir).err).toContain('找不到必需的列：统一社会信用代码');
+    const header = ['单位名称', '统一社会信用代码', '所属镇街', '经度', '纬度'];
+    const good = (i: number) => [`测试公司${i}`, '', '龙潭镇', 115.05, 25.9];
+    const exported = join(dir, 'ent.xlsx');
+    qingshui('export', 'enterprises', '--data', dir, '--out', exported);
+    const usccs = (await dataRows(exported)).map((r) => r[2] as string);
+    const bad = await build('bad.xlsx', [
+      header,
+      ...Array.from({ length: 50 }, (_, i) => { const r = good(i); r[1] = usccs[i]; return r; }),
+      ['坐标在国外', usccs[60], '龙潭镇', 2.35, 48.85],
+      ['经纬度填反', usccs[61], '龙潭镇', 25.9, 115.05],
+      ['重复代码', usccs[0], '龙潭镇', 115.05, 25.9],
+    ]);
+    const r = qingshui('import', 'enterprises', bad, '--data', dir, '--json');
+    expect(r.code).toBe(1);
+    const messages = (JSON.parse(r.out).problems as { message: string }[]).map((p) => p.message);
+    expect(messages).toContain('第 52 行 D 列：坐标（经度 2.35，纬度 48.85）不在中国境内');
+    expect(messages).toContain('第 53 行 D 列：坐标（经度 25.9，纬度 115.05）不在中国境内，经纬度可能填反了');
+    expect(messages).toContain('第 54 行 B 列：统一社会信用代码与第 2 行重复');
+    expect(stats(dir)).toEqual(before);
+  });
+});
