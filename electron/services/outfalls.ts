@@ -11,7 +11,7 @@ import { checkTownVillage, checkWatershed, storedCoordinates } from './location-
 import type { Handlers } from './handlers';
 
 /** Domain checks of a whole outfall draft; a duplicate national code is a conflict. */
-function checkDraft(ctx: ServiceContext, d: OutfallDraft, id: string | null) {
+export function checkDraft(ctx: ServiceContext, d: OutfallDraft, id: string | null) {
   const { db } = ctx.store;
   const errors: Record<string, string> = {};
   const warnings: Warning[] = [];

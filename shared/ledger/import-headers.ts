@@ -30,6 +30,31 @@ export const ENTERPRISE_HEADERS: Record<string, string[]> = {
 
 export const ENTERPRISE_REQUIRED = ['name', 'uscc', 'townName'];
 
+/** Header names seen in outfall ledgers (入河排污口排查整治台账), per field. */
+export const OUTFALL_HEADERS: Record<string, string[]> = {
+  name: ['排污口名称', '排口名称', '入河排污口名称', '名称'],
+  code: ['排污口编码', '排口编码', '国家统一编码', '排污口编码(国家统一赋码)', '编码'],
+  localCode: ['省市系统编码', '系统编码', '地方编码'],
+  codeState: ['编码掌握情况', '编码状态'],
+  type: ['排污口类型', '排口类型', '类型', '排污口类型类型'],
+  subType: ['排污口细类', '细类', '排污口类型细类', '排口细类'],
+  townName: ['乡镇(街道)', '所属镇街', '所在镇街', '镇街', '乡镇', '位置乡镇(街道)', '位置所属镇街'],
+  villageName: ['村(社区)', '所属村居', '村居', '所在村', '位置村(社区)', '位置所属村居'],
+  lon: ['经度', '位置经度'], lat: ['纬度', '位置纬度'],
+  waterBodyName: ['受纳水体', '入河(湖)名称', '受纳水体名称'],
+  watershedName: ['所属流域', '流域'],
+  entryMode: ['入河方式'], dischargePattern: ['排放规律', '排放方式'],
+  enterpriseName: ['责任主体(溯源)', '责任主体', '责任单位', '排污单位'],
+  approvalState: ['审批/登记情况', '审批登记情况', '设置审批情况'],
+  signState: ['标识牌', '标志牌', '标识牌设置'],
+  remediationCategory: ['整治类型', '整治情况整治类型', '整治类别'], remediationState: ['整治进展', '整治情况整治进展'],
+  nearestSection: ['断面名称', '下游国控断面断面名称', '下游最近国控断面', '国控断面'],
+  sectionDistanceKm: ['距离(km)', '下游国控断面距离(km)', '距断面距离(km)'],
+  note: ['备注'],
+};
+
+export const OUTFALL_REQUIRED = ['name', 'type', 'subType', 'townName'];
+
 export type HeaderMatch = { headerRow: number; columns: Record<string, number>; unmatched: { col: number; text: string }[] };
 
 /**

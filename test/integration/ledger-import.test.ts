@@ -29,7 +29,7 @@ function emptyCounty(from: string): string {
   qingshui('init', '--data', dir, '--bureau', '清水县生态环境局', '--county-code', '360799', '--county-name', '清水县');
   const db = new Database(join(dir, 'workspace.qingshui'));
   db.exec(`ATTACH '${join(from, 'workspace.qingshui')}' AS src`);
-  db.exec("INSERT OR IGNORE INTO regions SELECT * FROM src.regions WHERE level <> 'county'; INSERT INTO watersheds SELECT * FROM src.watersheds;");
+  db.exec("INSERT OR IGNORE INTO regions SELECT * FROM src.regions WHERE level <> 'county'; INSERT INTO watersheds SELECT * FROM src.watersheds; INSERT INTO water_bodies SELECT * FROM src.water_bodies;");
   db.close();
   return dir;
 }
@@ -51,6 +51,15 @@ describe('importing ledgers', () => {
     const second = join(b, 'second.xlsx');
     expect(qingshui('export', 'enterprises', '--data', b, '--out', second).code).toBe(0);
     expect(await dataRows(second)).toEqual(await dataRows(first));
+    // Outfalls too, their responsible enterprises found by name in the imported register.
+    const outfalls = join(a, 'outfalls.xlsx');
+    expect(qingshui('export', 'outfalls', '--data', a, '--out', outfalls).code).toBe(0);
+    const o = qingshui('import', 'outfalls', outfalls, '--data', b, '--json');
+    expect(o.code, o.err).toBe(0);
+    expect(JSON.parse(o.out)).toMatchObject({ rows: 200, created: 200, invalid: 0, committed: true });
+    const outfallsAgain = join(b, 'outfalls-again.xlsx');
+    expect(qingshui('export', 'outfalls', '--data', b, '--out', outfallsAgain).code).toBe(0);
+    expect(await dataRows(outfallsAgain)).toEqual(await dataRows(outfalls));
     // Importing the same file again: everything unchanged, nothing written.
     const changes = stats(b).changes;
     expect(JSON.parse(qingshui('import', 'enterprises', first, '--data', b, '--json').out)).toMatchObject({ created: 0, updated: 0, unchanged: 400 });

@@ -1,0 +1,96 @@
+import { EnterpriseDraft } from '../../shared/api/enterprises';
+import { OutfallDraft } from '../../shared/api/outfalls';
+import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../shared/domain/enterprise-fields';
+import {
+  APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES, REMEDIATION_STATES, SIGN_STATES,
+} from '../../shared/domain/outfall-types';
+import { ENTERPRISE_HEADERS, ENTERPRISE_REQUIRED, OUTFALL_HEADERS, OUTFALL_REQUIRED } from '../../shared/ledger/import-headers';
+import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../services/enterprises';
+import { checkDraft as checkOutfall } from '../services/outfalls';
+import { ENTERPRISE, OUTFALL } from '../store/entities';
+import type { RegisterProfile } from './import-register';
+
+const YES = new Set(['是', '√', '✓', 'Y', 'y', '1', '重点', 'TRUE', 'true']);
+
+/** "金工 13102721764" → 金工 and 13102721764. */
+function splitContact(both: string): { name: string; phone: string } {
+  const m = /^(.*?)[\s,，、:：]*((?:1[3-9]\d{9})|(?:0\d{2,3}-?\d{7,8}))\s*$/.exec(both);
+  return m ? { name: m[1].trim(), phone: m[2] } : { name: both, phone: '' };
+}
+
+export const enterpriseProfile: RegisterProfile<EnterpriseDraft> = {
+  label: '排污单位名录', headers: ENTERPRISE_HEADERS, required: ENTERPRISE_REQUIRED, entity: ENTERPRISE, schema: EnterpriseDraft,
+  cellOf: {
+    name: 'name', uscc: 'uscc', industryCode: 'industryCode', permitClass: 'permitClass', keyUnit: 'keyUnit', state: 'state', townCode: 'townName',
+    villageCode: 'villageName', watershedId: 'watershedName', address: 'address', lon: 'lon', lat: 'lat', legalRepresentative: 'legalRepresentative',
+    contactName: 'contactName', contactPhone: 'contactPhone', note: 'note',
+  },
+  raw(row, crs) {
+    const { townCode, villageCode } = row.place('townName', 'villageName');
+    const watershedText = row.get('watershedName');
+    const watershedId = watershedText ? row.dir.watersheds.get(watershedText) ?? null : null;
+    if (watershedText && !watershedId) row.bad('watershedName', `流域“${watershedText}”不在本县流域目录中`);
+    const contact = !row.get('contactName') && !row.get('contactPhone') && row.has('contactBoth') ? splitContact(row.get('contactBoth')) : { name: row.get('contactName'), phone: row.get('contactPhone') };
+    return {
+      name: row.get('name'), uscc: row.get('uscc').toUpperCase(), industryCode: row.get('industryCode') || null,
+      permitClass: row.oneOf('permitClass', '排污许可管理类别', PERMIT_CLASSES), keyUnit: YES.has(row.get('keyUnit')),
+      state: row.oneOf('state', '生产状态', ENTERPRISE_STATES) ?? undefined, address: row.get('address'),
+      townCode: townCode ?? '0', villageCode, watershedId, ...row.coords(), coordSystem: crs,
+      legalRepresentative: row.get('legalRepresentative'), contactName: contact.name, contactPhone: contact.phone, note: row.get('note'),
+    };
+  },
+  existing: (db, d) => db.prepare('SELECT id FROM enterprises WHERE uscc = ? AND deleted_at IS NULL').pluck().get(d.uscc.toUpperCase()) as string | undefined,
+  identity: (d) => ({ key: d.uscc.toUpperCase(), label: 'uscc' }),
+  check(ctx, d, id) {
+    const { errors, coords, uscc } = checkEnterprise(ctx, d, id);
+    return { errors, fields: enterpriseFields(d, coords, uscc) };
+  },
+};
+
+export const outfallProfile: RegisterProfile<OutfallDraft> = {
+  label: '入河排污口排查整治台账', headers: OUTFALL_HEADERS, required: OUTFALL_REQUIRED, entity: OUTFALL, schema: OutfallDraft,
+  cellOf: {
+    name: 'name', code: 'code', localCode: 'localCode', codeState: 'codeState', type: 'type', subType: 'subType', waterBodyId: 'waterBodyName',
+    watershedId: 'watershedName', townCode: 'townName', villageCode: 'villageName', lon: 'lon', lat: 'lat', entryMode: 'entryMode',
+    dischargePattern: 'dischargePattern', enterpriseId: 'enterpriseName', approvalState: 'approvalState', signState: 'signState',
+    remediationCategory: 'remediationCategory', remediationState: 'remediationState', nearestSection: 'nearestSection',
+    sectionDistanceKm: 'sectionDistanceKm', note: 'note',
+  },
+  raw(row, crs) {
+    const { townCode, villageCode } = row.place('townName', 'villageName');
+    const lookup = (field: string, map: Map<string, string>, what: string) => {
+      const text = row.get(field);
+      const id = text ? map.get(text) ?? null : null;
+      if (text && !id) row.bad(field, `${what}“${text}”不在本县目录中`);
+      return id;
+    };
+    const party = row.get('enterpriseName');
+    const enterpriseId = party ? (row.db.prepare('SELECT id FROM enterprises WHERE (name = ? OR uscc = ?) AND deleted_at IS NULL').pluck().get(party, party.toUpperCase()) as string | undefined) ?? null : null;
+    if (party && !enterpriseId) row.bad('enterpriseName', `责任主体“${party}”不在排污单位名录中（请先导入或新建该单位）`);
+    const km = row.get('sectionDistanceKm');
+    const distance = km ? Number(km) : null;
+    if (km && !Number.isFinite(distance)) row.bad('sectionDistanceKm', `距离“${km}”应为数字（公里）`);
+    const code = row.get('code');
+    return {
+      name: row.get('name'), code: code || null, localCode: row.get('localCode') || null,
+      codeState: row.oneOf('codeState', '编码掌握情况', CODE_STATES) ?? (code ? '已掌握' : '暂不掌握'),
+      type: row.oneOf('type', '排污口类型', OUTFALL_TYPE_NAMES), subType: row.get('subType'),
+      waterBodyId: lookup('waterBodyName', row.dir.waterBodies, '受纳水体'), watershedId: lookup('watershedName', row.dir.watersheds, '流域'),
+      townCode: townCode ?? '0', villageCode, ...row.coords(), coordSystem: crs,
+      entryMode: row.oneOf('entryMode', '入河方式', ENTRY_MODES), dischargePattern: row.oneOf('dischargePattern', '排放规律', DISCHARGE_PATTERNS),
+      enterpriseId, approvalState: row.oneOf('approvalState', '审批/登记情况', APPROVAL_STATES), signState: row.oneOf('signState', '标识牌', SIGN_STATES),
+      remediationCategory: row.oneOf('remediationCategory', '整治类型', REMEDIATION_CATEGORIES), remediationState: row.oneOf('remediationState', '整治进展', REMEDIATION_STATES),
+      nearestSection: row.get('nearestSection'), sectionDistanceKm: Number.isFinite(distance) ? distance : null, note: row.get('note'),
+    };
+  },
+  existing(db, d) {
+    if (d.code) return db.prepare('SELECT id FROM outfalls WHERE code = ? AND deleted_at IS NULL').pluck().get(d.code) as string | undefined;
+    return db.prepare('SELECT id FROM outfalls WHERE name = ? AND town_code = ? AND deleted_at IS NULL').pluck().get(d.name, d.townCode) as string | undefined;
+  },
+  identity: (d) => (d.code ? { key: `code:${d.code}`, label: 'code' } : { key: `name:${d.townCode}/${d.name}`, label: 'name' }),
+  check(ctx, d, id) {
+    const { errors, coords, watershedId } = checkOutfall(ctx, d, id);
+    const { coordSystem: _c, ...rest } = d;
+    return { errors, fields: { ...rest, watershedId, lon: coords.lon, lat: coords.lat } };
+  },
+};
