@@ -144,9 +144,11 @@ export async function importRegister<D>(ctx: ServiceContext, profile: RegisterPr
       if (problems.length === before) {
         if (existing) {
           const stored = db.prepare(`SELECT * FROM ${profile.entity.table} WHERE ${profile.entity.key} = ?`).get(existing) as Record<string, unknown>;
+          // A column the sheet does not have leaves the stored value alone (a ledger rarely holds every field).
+          const inSheet = (k: string) => profile.cellOf[k] !== undefined && col[profile.cellOf[k]] !== undefined;
           const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => {
             const spec = profile.entity.columns[k];
-            if (spec === undefined) return false;
+            if (spec === undefined || !inSheet(k)) return false;
             const [column, kind] = typeof spec === 'string' ? [spec, 'plain' as const] : spec;
             return stored[column] !== toColumn(kind, v);
           }));

@@ -6,7 +6,11 @@ import { SERIAL, headerLayout } from '../../shared/ledger/layout';
 import { AVAILABLE_SOURCES, LEDGER_SPECS, ledgerSpec } from '../../shared/ledger/specs';
 import type { LedgerSpec } from '../../shared/ledger/spec';
 import { exportLedger, type ExportHeading } from '../ledger/export-xlsx';
+import { rmSync, writeFileSync } from 'node:fs';
+import { writeErrorWorkbook } from '../ledger/error-workbook';
 import { listExports, newExportPath } from '../ledger/exports-folder';
+import { enterpriseProfile, outfallProfile } from '../ledger/import-profiles';
+import { importRegister, type RegisterProfile } from '../ledger/import-register';
 import { HEADING_FIELDS, fillTemplate, templateFields } from '../ledger/fill-template';
 import { countRows, ledgerRows } from '../ledger/sources';
 import { getPerson } from '../store/people';
@@ -68,6 +72,27 @@ export const ledgerHandlers = {
     const r = await fillTemplate(ctx.store.db, { spec, filters: filters as Filters, out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx) });
     const file = listExports(ctx.store.file).find((f) => out.endsWith(f.name))!;
     return { file, rows: r.rows };
+  },
+  'ledgers.import': async (ctx, { kind, fileName, base64, crs, dryRun }) => {
+    // The upload is kept beside the exports while it is read (exceljs reads files), then removed.
+    const upload = newExportPath(ctx.store.file, `.upload-${process.pid}`).replace(/\.xlsx$/, '.tmp.xlsx');
+    writeFileSync(upload, Buffer.from(base64, 'base64'));
+    try {
+      const profile = kind === 'outfalls' ? outfallProfile : enterpriseProfile;
+      const report = await importRegister(ctx, profile as RegisterProfile<unknown>, upload, { crs, dryRun });
+      let errorsFile = null;
+      if (report.problems.length) {
+        const out = newExportPath(ctx.store.file, `导入错误-${fileName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`);
+        await writeErrorWorkbook(upload, report.sheet, report.problems, out);
+        errorsFile = listExports(ctx.store.file).find((f) => out.endsWith(f.name)) ?? null;
+      }
+      return { ...report, errorsFile };
+    } catch (e) {
+      if (e instanceof DomainError) throw new DomainError(e.code, `“${fileName}”${e.message.replace(/^“[^”]*”/, '')}`);
+      throw e;
+    } finally {
+      rmSync(upload, { force: true });
+    }
   },
   'ledgers.exports': (ctx) => listExports(ctx.store.file),
 } satisfies Partial<Handlers>;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ExportFile, LedgerInfo, LedgerPreview } from '../../shared/api/ledgers';
 import { ApiFailure, call, exportUrl } from '../api';
 import { WatershedSelect } from '../components/water-picker';
+import { LedgerImport } from './ledger-import';
 import { useDirectories } from '../directories';
 import { usePersistentState } from '../persistent-state';
 
@@ -140,6 +141,7 @@ export function LedgersPage() {
               <p className="field-codes">{spec.fields.map((x) => <code key={x.key} title={x.label}>{`{{${x.key}}}`} {x.label}</code>)}</p>
             </details>
           )}
+          <LedgerImport onImported={() => void call('ledgers.exports', {}).then(setExports)} />
           <section className="card" aria-label="最近导出">
             <h2>最近导出</h2>
             {exports.length === 0 ? <p className="muted">尚无</p> : (

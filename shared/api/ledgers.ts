@@ -36,5 +36,17 @@ export const ledgerProcedures = {
     input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), templateName: z.string().max(200), templateBase64: z.string().min(1, '模板文件为空').max(30_000_000, '模板文件过大') }),
     output: z.object({ file: ExportFile, rows: z.number() }),
   },
+  /** Reads a bureau's existing ledger: a dry run reports what would change; otherwise all rows or none are written. */
+  'ledgers.import': {
+    input: z.object({
+      kind: z.enum(['enterprises', 'outfalls']), fileName: z.string().max(200), base64: z.string().min(1, '文件为空').max(80_000_000, '文件超过 60 MB'),
+      crs: z.enum(['CGCS2000', 'WGS84', 'GCJ02', 'BD09']).default('CGCS2000'), dryRun: z.boolean().default(true),
+    }),
+    output: z.object({
+      sheet: z.string(), headerRow: z.number(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), invalid: z.number(),
+      problems: z.array(z.object({ row: z.number(), col: z.number(), cell: z.string(), message: z.string() })), unmatchedHeaders: z.array(z.string()),
+      committed: z.boolean(), errorsFile: ExportFile.nullable(),
+    }),
+  },
   'ledgers.exports': { input: z.object({}).default({}), output: z.array(ExportFile) },
 } as const;

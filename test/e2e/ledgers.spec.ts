@@ -42,4 +42,23 @@ test('台账: a clerk picks a ledger and a town, previews it as the sheet will l
   await expect(page.getByRole('status')).toContainText(`已按“省表.xlsx”导出 ${total} 行`);
   await page.getByLabel('按本局模板导出').setInputFiles({ name: '错表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await template(['{{serial}}', '{{nom}}']) });
   await expect(page.getByRole('alert')).toContainText('模板单元格 B3 的 {{nom}} 不是“入河排污口排查整治台账”的字段');
+
+  // Importing: our own export is recognised row by row (all unchanged); a clerk's ledger from another
+  // county has towns this one lacks — nothing is written and each bad cell is marked in a workbook.
+  const importer = page.getByRole('region', { name: '导入已有台账' });
+  await importer.getByLabel('导入类别').selectOption('outfalls');
+  await importer.getByLabel('选择要导入的文件').setInputFiles(file);
+  await expect(importer.getByTestId('import-report')).toContainText(`共 ${total} 行：新增 0，更新 0，无变化 ${total}，有误 0`);
+  await importer.getByLabel('导入类别').selectOption('enterprises');
+  await importer.getByLabel('选择要导入的文件').setInputFiles('test/fixtures/enterprise-ledger-clerk-style.xlsx');
+  await expect(importer.getByTestId('import-report')).toContainText('表头在第 4 行，共 20 行：新增 4，更新 0，无变化 0，有误 16');
+  await expect(importer.getByRole('alert')).toContainText('有误的行未写入任何数据');
+  await expect(importer.locator('.problems')).toContainText('第 6 行 F 列：所属镇街“柳溪镇”不在本县区划目录中');
+  const errors = page.waitForEvent('download');
+  await importer.getByRole('link', { name: '下载标注了错误的工作簿' }).click();
+  const marked = new ExcelJS.Workbook();
+  await marked.xlsx.readFile(await (await errors).path());
+  expect(JSON.stringify(marked.worksheets[0].getCell('F6').note)).toContain('柳溪镇');
+  await expect(importer.getByRole('button', { name: /确认导入/ })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/ledger-import.png', fullPage: true });
 });

@@ -125,4 +125,25 @@ describe('importing ledgers', () => {
     expect(messages).toContain('第 54 行 B 列：统一社会信用代码与第 2 行重复');
     expect(stats(dir)).toEqual(before);
   });
+
+  it('a sheet with fewer columns updates only what it has; the rest of each record stays as it was', async () => {
+    const dir = join(tempDir(), 'ws');
+    qingshui('demo', '--data', dir);
+    const exported = join(dir, 'ent.xlsx');
+    qingshui('export', 'enterprises', '--data', dir, '--out', exported);
+    const rows = (await dataRows(exported)).slice(0, 3);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名录');
+    ws.addRow(['单位名称', '统一社会信用代码', '所属镇街', '联系电话']);
+    rows.forEach((r, i) => ws.addRow([r[1], r[2], r[7], i === 0 ? '13900000000' : r[16]]));
+    const file = join(dir, 'few.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = qingshui('import', 'enterprises', file, '--data', dir, '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ rows: 3, created: 0, updated: 1, unchanged: 2, unmatchedHeaders: [] });
+    const db = new Database(join(dir, 'workspace.qingshui'), { readonly: true });
+    const e = db.prepare('SELECT contact_phone, legal_representative, industry_code FROM enterprises WHERE uscc = ?').get(rows[0][2]) as Record<string, string>;
+    db.close();
+    expect(e).toMatchObject({ contact_phone: '13900000000', legal_representative: rows[0][14], industry_code: rows[0][3] });
+  });
 });

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { Output } from '../../shared/api/index';
+import { ApiFailure, call, exportUrl } from '../api';
+import { COORD_SYSTEM_LABELS } from '../i18n/zh-CN';
+
+type Report = Output<'ledgers.import'>;
+type Kind = 'enterprises' | 'outfalls';
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`无法读取“${file.name}”`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * 导入已有台账: the bureau's existing Excel of enterprises or outfalls, checked first (what is new,
+ * changed, unchanged or wrong — each bad cell marked in a workbook to download), then written whole.
+ */
+export function LedgerImport({ onImported }: { onImported: () => void }) {
+  const [kind, setKind] = useState<Kind>('enterprises');
+  const [crs, setCrs] = useState<'CGCS2000' | 'WGS84' | 'GCJ02' | 'BD09'>('CGCS2000');
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (dryRun: boolean, f = file) => {
+    if (!f) return;
+    setBusy(true); setError(null);
+    try {
+      const r = await call('ledgers.import', { kind, fileName: f.name, base64: f.base64, crs, dryRun });
+      setReport(r);
+      if (r.committed) onImported();
+    } catch (e) { setReport(null); setError(e instanceof ApiFailure ? e.message : (e as Error).message); } finally { setBusy(false); }
+  };
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    const f = { name: chosen.name, base64: await readBase64(chosen) };
+    setFile(f);
+    await run(true, f);
+  };
+  return (
+    <section className="card ledger-import" aria-label="导入已有台账">
+      <h2>导入已有台账</h2>
+      <div className="filters">
+        <select aria-label="导入类别" value={kind} onChange={(e) => { setKind(e.target.value as Kind); setReport(null); setFile(null); }}>
+          <option value="enterprises">排污单位名录</option><option value="outfalls">入河排污口台账</option>
+        </select>
+        <select aria-label="坐标系" value={crs} onChange={(e) => { setCrs(e.target.value as typeof crs); setReport(null); setFile(null); }}>
+          {Object.entries(COORD_SYSTEM_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+        </select>
+        <label className="button-like">选择 Excel 文件…<input type="file" accept=".xlsx" aria-label="选择要导入的文件" hidden onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} /></label>
+        {busy && <span className="muted">正在检查…</span>}
+      </div>
+      {error && <p className="banner error" role="alert">{error}</p>}
+      {report && file && (
+        <div className="import-report" data-testid="import-report">
+          <p>“{file.name}”工作表“{report.sheet}”，表头在第 {report.headerRow} 行，共 {report.rows} 行：
+            <b className="ok">新增 {report.created}</b>，<b>更新 {report.updated}</b>，无变化 {report.unchanged}，<b className={report.invalid ? 'bad' : ''}>有误 {report.invalid}</b>
+            {report.committed && '。已全部写入。'}</p>
+          {report.unmatchedHeaders.length > 0 && <p className="muted">未识别的列（不导入）：{report.unmatchedHeaders.join('、')}</p>}
+          {report.problems.length > 0 && (
+            <>
+              <p role="alert" className="banner error">有误的行未写入任何数据。请改正后重新选择文件{report.errorsFile && <>：<a href={exportUrl(report.errorsFile.name)} download={report.errorsFile.name}>下载标注了错误的工作簿</a></>}。</p>
+              <ul className="problems">{report.problems.slice(0, 20).map((p) => <li key={`${p.row}-${p.col}-${p.message}`}>{p.message}</li>)}</ul>
+              {report.problems.length > 20 && <p className="muted">……共 {report.problems.length} 处</p>}
+            </>
+          )}
+          {!report.committed && report.invalid === 0 && report.created + report.updated > 0 && (
+            <button className="primary" disabled={busy} onClick={() => void run(false)}>确认导入（新增 {report.created}，更新 {report.updated}）</button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
