@@ -9,7 +9,8 @@ import { prepared } from '../store/statements';
 export type LedgerFilters = { from?: string; to?: string; townCodes?: string[]; watershedId?: string; type?: string; state?: string };
 
 export type LedgerRow = Record<string, unknown>;
-type Query = { sql: string; params: unknown[]; map?: (r: LedgerRow) => LedgerRow };
+/** A ledger's rows; `count` counts them from the main table alone (the filters only name its columns). */
+type Query = { sql: string; count: string; params: unknown[]; map?: (r: LedgerRow) => LedgerRow };
 
 function towns(w: ReturnType<typeof whereBuilder>, column: string, codes?: string[]) {
   if (codes?.length) w.add(`${column} IN (${codes.map(() => '?').join(', ')})`, ...codes);
@@ -39,6 +40,7 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
           e.contact_name AS contactName, e.contact_phone AS contactPhone, e.note
           FROM enterprises e JOIN regions t ON t.code = e.town_code LEFT JOIN regions v ON v.code = e.village_code
           LEFT JOIN watersheds ws ON ws.id = e.watershed_id ${w.sql} ORDER BY e.town_code, e.name_key`,
+        count: `SELECT count(*) AS n FROM enterprises e ${w.sql}`,
         params: w.params,
         map: (r) => ({ ...r, keyUnit: r.keyUnit === 1, industryName: r.industryCode ? industryName(r.industryCode as string) : '' }),
       };
@@ -58,6 +60,7 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
           FROM outfalls o JOIN regions t ON t.code = o.town_code LEFT JOIN regions v ON v.code = o.village_code
           LEFT JOIN water_bodies b ON b.id = o.water_body_id LEFT JOIN watersheds ws ON ws.id = o.watershed_id
           LEFT JOIN enterprises e ON e.id = o.enterprise_id ${w.sql} ORDER BY o.town_code, o.name_key`,
+        count: `SELECT count(*) AS n FROM outfalls o ${w.sql}`,
         params: w.params,
       };
     }
@@ -72,6 +75,7 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
           t.name AS templateName, i.officers, i.recorder, i.failing_count AS failingCount, i.state, i.sha256,
           (SELECT group_concat(f.description, '；') FROM findings f WHERE f.source_id = i.id AND f.deleted_at IS NULL) AS findings
           FROM inspections i JOIN checklist_templates t ON t.id = i.template_id ${w.sql} ORDER BY i.started_at, i.id`,
+        count: `SELECT count(*) AS n FROM inspections i ${w.sql}`,
         params: w.params,
         map: (r) => ({
           ...r, targetKind: TARGET_KIND_LABELS[r.targetKind as string], state: INSPECTION_STATE_LABELS[r.state as string],
@@ -91,6 +95,7 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
         sql: `SELECT f.id, f.found_at AS foundAt, f.source_kind AS sourceKind, f.description, t.name AS townName, f.target_name AS targetName,
           f.responsible_unit AS responsibleUnit, f.responsible_person AS responsiblePerson, f.measures, f.deadline, f.state
           FROM findings f LEFT JOIN regions t ON t.code = f.town_code ${w.sql} ORDER BY f.found_at, f.id`,
+        count: `SELECT count(*) AS n FROM findings f ${w.sql}`,
         params: w.params,
         map: (r) => ({
           ...r, findingNo: `${(r.foundAt as string).slice(0, 4)}-${(r.id as string).slice(-6).toUpperCase()}`,
@@ -112,7 +117,7 @@ export function sourceAvailable(source: LedgerSource): boolean {
 export function countRows(db: Database, source: LedgerSource, f: LedgerFilters): number {
   const q = query(source, f);
   if (!q) return 0;
-  return (prepared(db, `SELECT count(*) AS n FROM (${q.sql})`).get(...q.params) as { n: number }).n;
+  return (prepared(db, q.count).get(...q.params) as { n: number }).n;
 }
 
 /** The rows of a ledger, streamed from SQLite one at a time (bounded memory for any size). */

@@ -10,7 +10,7 @@ import { openStore } from '../../electron/store/store';
 import { rowToFields } from '../../electron/store/write-path';
 import { coldStartBaseline, coldStartToFirstList } from './cold-start';
 import { benchInspections } from './inspections-bench';
-import { benchLedgers, plainExport } from './ledger-bench';
+import { benchImport, benchLedgers, plainExport } from './ledger-bench';
 import { p95, report, timeRuns } from './measure';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 125);
@@ -81,6 +81,7 @@ async function main() {
     const field = createWorkbench({ dataDir, actor: 'system' });
     try { await benchInspections(field, dataDir, results); } finally { field.close(); }
     // 6. ledgers
+    await benchImport(dataDir, root, results);
     benchLedgers(dataDir, root, results);
     console.log(`process_rss_peak: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB  [bench process, workspace file ${workspaceFile(dataDir)}]`);
   } finally {

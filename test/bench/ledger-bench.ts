@@ -8,6 +8,10 @@ import { ledgerRows } from '../../electron/ledger/sources';
 import { rawDatabase } from '../../electron/store/open';
 import { cellValue } from '../../shared/ledger/format';
 import { ledgerSpec } from '../../shared/ledger/specs';
+import { createWorkbench } from '../../electron/core/workbench';
+import { exportLedger } from '../../electron/ledger/export-xlsx';
+import { enterpriseProfile } from '../../electron/ledger/import-profiles';
+import { importRegister } from '../../electron/ledger/import-register';
 import { report } from './measure';
 
 /** Grows the workspace to `target` outfalls by copying the existing ones (no codes, so no clashes). */
@@ -49,4 +53,35 @@ export function benchLedgers(dataDir: string, root: string, results: boolean[]):
   const b = JSON.parse(plain.stdout) as { rows: number; ms: number; peakRssMb: number };
   results.push(report(`ledger_export_${a.rows}_outfalls`, a.ms, 'ms', { name: 'exceljs streaming writer, same values, no styles (process start included in both)', value: b.ms }, { max: b.ms * 1.5 }));
   results.push(report('ledger_export_peak_rss', a.peakRssMb, 'MB', { name: 'the plain writer', value: b.peakRssMb }, { max: 400 }));
+}
+
+/** Importing 50,000 enterprise rows into an empty county vs reading the file with exceljs plus raw inserts. */
+export async function benchImport(dataDir: string, root: string, results: boolean[]): Promise<void> {
+  const source = createWorkbench({ dataDir, actor: 'system' });
+  const file = join(root, 'register.xlsx');
+  const spec = ledgerSpec('enterprises')!;
+  await exportLedger(source.store.db, { spec, filters: {}, style: { dates: 'cn', coords: 'decimal' }, heading: { county: '清水县', bureau: '清水县生态环境局', reporter: '', phone: '' }, out: file });
+  const rows = source.store.db.prepare('SELECT * FROM enterprises').all() as Record<string, unknown>[];
+  source.close();
+  const target = createWorkbench({ dataDir: join(root, 'empty'), actor: 'system' });
+  target.store.db.exec(`ATTACH '${workspaceFile(dataDir)}' AS src;
+    INSERT OR IGNORE INTO regions SELECT * FROM src.regions; INSERT INTO watersheds SELECT * FROM src.watersheds;
+    INSERT INTO water_bodies SELECT * FROM src.water_bodies; DETACH src;`);
+  let t = performance.now();
+  const r = await importRegister({ store: target.store, session: { personId: null }, actor: 'system' }, enterpriseProfile, file, { crs: 'CGCS2000', dryRun: false });
+  const importMs = performance.now() - t;
+  if (!r.committed) throw new Error(`import failed: ${r.problems[0]?.message}`);
+  t = performance.now();
+  await new ExcelJS.Workbook().xlsx.readFile(file);
+  const readMs = performance.now() - t;
+  const raw = createWorkbench({ dataDir: join(root, 'raw'), actor: 'system' });
+  raw.store.db.pragma('foreign_keys = OFF');
+  const cols = Object.keys(rows[0]).filter((c) => c !== 'name_key');
+  const insert = raw.store.db.prepare(`INSERT INTO enterprises (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  t = performance.now();
+  raw.store.transaction(() => { for (const row of rows) insert.run(...cols.map((c) => row[c])); });
+  const insertMs = performance.now() - t;
+  raw.close();
+  target.close();
+  results.push(report(`ledger_import_${r.created}_enterprises`, importMs, 'ms', { name: 'exceljs reading the file + raw prepared inserts of the same rows', value: readMs + insertMs }, { max: 2 * (readMs + insertMs) }));
 }
