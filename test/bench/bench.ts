@@ -14,6 +14,8 @@ import { benchImport, benchLedgers, plainExport } from './ledger-bench';
 import { p95, report, timeRuns } from './measure';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 125);
+// exceljs's zip dependencies call the deprecated Buffer() constructor; keep the figures readable.
+process.noDeprecation = true;
 
 async function main() {
   const root = mkdtempSync(join(tmpdir(), 'qingshui-bench-'));
