@@ -31,6 +31,7 @@ export async function importCommand(a: ImportArgs): Promise<void> {
     const report = a.kind === 'outfalls'
       ? await importRegister(ctx, outfallProfile, resolve(a.file), { crs, dryRun: a.dryRun })
       : await importRegister(ctx, enterpriseProfile, resolve(a.file), { crs, dryRun: a.dryRun });
+    if (report.missing.length) throw new DomainError('invalid', `工作表“${report.sheet}”的前 10 行中找不到必需的列：${report.missing.join('、')}（表头在第 ${report.headerRow} 行：${report.headers.map((h) => h.text).join('、')}）`);
     if (errorsOut && report.problems.length) await writeErrorWorkbook(resolve(a.file), report.sheet, report.problems, errorsOut);
     if (a.json) console.log(JSON.stringify({ ...report, ms: Date.now() - started, errorsFile: errorsOut && report.problems.length ? errorsOut : null }));
     else {

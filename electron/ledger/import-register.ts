@@ -14,7 +14,16 @@ import { columnLetter, readSheet } from './read-sheet';
 export type ImportReport = {
   sheet: string; headerRow: number; rows: number; created: number; updated: number; unchanged: number; invalid: number;
   problems: (CellProblem & { cell: string })[]; unmatchedHeaders: string[]; committed: boolean;
+  /** The header row's columns and the field each is read as (null: not imported) — for the mapping screen. */
+  headers: { col: number; text: string; field: string | null }[];
+  /** Required fields no column gives (nothing is read until they are mapped). */
+  missing: string[];
+  /** The fields a column may be mapped to: key and Chinese name. */
+  fieldOptions: { key: string; label: string }[];
 };
+
+/** A column → field choice made by hand on the mapping screen ('' = do not import this column). */
+export type ColumnMapping = Record<string, string>;
 
 /** Towns, villages, watersheds and water bodies by name (and code), to turn a sheet's words into ids. */
 export type Directory = { towns: Map<string, string>; villages: Map<string, string>; watersheds: Map<string, string>; waterBodies: Map<string, string> };
@@ -72,12 +81,28 @@ const FOOTER = /^(负责人|审核人|填表人|填报人|说明|注[:：]|备�
  * matched to the register, then — only when no row is wrong and it is not a dry run — all of it
  * written in one transaction through the write path (changes recorded for sync).
  */
-export async function importRegister<D>(ctx: ServiceContext, profile: RegisterProfile<D>, file: string, opts: { crs: CoordinateSystem; dryRun: boolean }): Promise<ImportReport> {
+export async function importRegister<D>(
+  ctx: ServiceContext, profile: RegisterProfile<D>, file: string, opts: { crs: CoordinateSystem; dryRun: boolean; mapping?: ColumnMapping },
+): Promise<ImportReport> {
   const sheet = await readSheet(file);
   const match = matchHeaders(sheet.rows, profile.headers);
-  const missing = profile.required.filter((f) => match?.columns[f] === undefined);
-  if (!match || missing.length) {
-    throw new DomainError('invalid', `工作表“${sheet.name}”的前 10 行中找不到必需的列：${(match ? missing : profile.required).map((f) => profile.headers[f][0]).join('、')}（${profile.label}）`);
+  if (!match) {
+    throw new DomainError('invalid', `工作表“${sheet.name}”的前 10 行中找不到必需的列：${profile.required.map((f) => profile.headers[f][0]).join('、')}（${profile.label}）`);
+  }
+  for (const [colText, field] of Object.entries(opts.mapping ?? {})) {
+    const c = Number(colText);
+    for (const [f, at] of Object.entries(match.columns)) if (at === c) delete match.columns[f];
+    if (field && profile.headers[field]) match.columns[field] = c;
+  }
+  const fieldOf = new Map(Object.entries(match.columns).map(([f, c]) => [c, f]));
+  const headers = sheet.rows[match.headerRow].map((text, c) => ({ col: c, text, field: fieldOf.get(c) ?? null })).filter((h) => h.text && h.text !== '序号');
+  const fieldOptions = Object.keys(profile.headers).map((key) => ({ key, label: profile.headers[key][0] }));
+  const missing = profile.required.filter((f) => match.columns[f] === undefined);
+  if (missing.length) {
+    return {
+      sheet: sheet.name, headerRow: sheet.rowNumbers[match.headerRow], rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, problems: [],
+      unmatchedHeaders: headers.filter((h) => !h.field).map((h) => h.text), committed: false, headers, missing: missing.map((f) => profile.headers[f][0]), fieldOptions,
+    };
   }
   const author = opts.dryRun ? 'system' : authorOf(ctx);
   const { db } = ctx.store;
@@ -163,7 +188,7 @@ export async function importRegister<D>(ctx: ServiceContext, profile: RegisterPr
   const report: ImportReport = {
     sheet: sheet.name, headerRow: sheet.rowNumbers[match.headerRow], rows, created: writes.filter((w) => w.create).length,
     updated: writes.filter((w) => !w.create).length, unchanged, invalid: invalidRows, problems,
-    unmatchedHeaders: match.unmatched.map((u) => u.text), committed: false,
+    unmatchedHeaders: headers.filter((h) => !h.field).map((h) => h.text), committed: false, headers, missing: [], fieldOptions,
   };
   if (problems.length || opts.dryRun) return report;
   ctx.store.transaction(() => { for (const w of writes) ctx.store.write(profile.entity, w.id, w.fields, author); });

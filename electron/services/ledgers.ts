@@ -73,13 +73,13 @@ export const ledgerHandlers = {
     const file = listExports(ctx.store.file).find((f) => out.endsWith(f.name))!;
     return { file, rows: r.rows };
   },
-  'ledgers.import': async (ctx, { kind, fileName, base64, crs, dryRun }) => {
+  'ledgers.import': async (ctx, { kind, fileName, base64, crs, dryRun, mapping }) => {
     // The upload is kept beside the exports while it is read (exceljs reads files), then removed.
     const upload = newExportPath(ctx.store.file, `.upload-${process.pid}`).replace(/\.xlsx$/, '.tmp.xlsx');
     writeFileSync(upload, Buffer.from(base64, 'base64'));
     try {
       const profile = kind === 'outfalls' ? outfallProfile : enterpriseProfile;
-      const report = await importRegister(ctx, profile as RegisterProfile<unknown>, upload, { crs, dryRun });
+      const report = await importRegister(ctx, profile as RegisterProfile<unknown>, upload, { crs, dryRun, mapping });
       let errorsFile = null;
       if (report.problems.length) {
         const out = newExportPath(ctx.store.file, `导入错误-${fileName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`);

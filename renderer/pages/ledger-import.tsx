@@ -26,11 +26,12 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async (dryRun: boolean, f = file) => {
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const run = async (dryRun: boolean, f = file, m = mapping) => {
     if (!f) return;
     setBusy(true); setError(null);
     try {
-      const r = await call('ledgers.import', { kind, fileName: f.name, base64: f.base64, crs, dryRun });
+      const r = await call('ledgers.import', { kind, fileName: f.name, base64: f.base64, crs, dryRun, mapping: m });
       setReport(r);
       if (r.committed) onImported();
     } catch (e) { setReport(null); setError(e instanceof ApiFailure ? e.message : (e as Error).message); } finally { setBusy(false); }
@@ -39,7 +40,8 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
     if (!chosen) return;
     const f = { name: chosen.name, base64: await readBase64(chosen) };
     setFile(f);
-    await run(true, f);
+    setMapping({});
+    await run(true, f, {});
   };
   return (
     <section className="card ledger-import" aria-label="导入已有台账">
@@ -60,7 +62,26 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
           <p>“{file.name}”工作表“{report.sheet}”，表头在第 {report.headerRow} 行，共 {report.rows} 行：
             <b className="ok">新增 {report.created}</b>，<b>更新 {report.updated}</b>，无变化 {report.unchanged}，<b className={report.invalid ? 'bad' : ''}>有误 {report.invalid}</b>
             {report.committed && '。已全部写入。'}</p>
+          {report.missing.length > 0 && <p className="banner error" role="alert">找不到必需的列：{report.missing.join('、')}。请在下面指明哪一列是它们。</p>}
           {report.unmatchedHeaders.length > 0 && <p className="muted">未识别的列（不导入）：{report.unmatchedHeaders.join('、')}</p>}
+          <details className="column-map" open={report.missing.length > 0}>
+            <summary>列对应（表头第 {report.headerRow} 行）</summary>
+            <table className="plain">
+              <tbody>
+                {report.headers.map((h) => (
+                  <tr key={h.col}>
+                    <td>{h.text}</td>
+                    <td>
+                      <select aria-label={`“${h.text}”对应`} value={h.field ?? ''} onChange={(e) => { const m = { ...mapping, [String(h.col)]: e.target.value }; setMapping(m); void run(true, file, m); }}>
+                        <option value="">（不导入）</option>
+                        {report.fieldOptions.map((o) => <option key={o.key} value={o.key}>{o.label}</option>)}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
           {report.problems.length > 0 && (
             <>
               <p role="alert" className="banner error">有误的行未写入任何数据。请改正后重新选择文件{report.errorsFile && <>：<a href={exportUrl(report.errorsFile.name)} download={report.errorsFile.name}>下载标注了错误的工作簿</a></>}。</p>
@@ -68,7 +89,7 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
               {report.problems.length > 20 && <p className="muted">……共 {report.problems.length} 处</p>}
             </>
           )}
-          {!report.committed && report.invalid === 0 && report.created + report.updated > 0 && (
+          {!report.committed && report.missing.length === 0 && report.invalid === 0 && report.created + report.updated > 0 && (
             <button className="primary" disabled={busy} onClick={() => void run(false)}>确认导入（新增 {report.created}，更新 {report.updated}）</button>
           )}
         </div>

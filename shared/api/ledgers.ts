@@ -41,11 +41,15 @@ export const ledgerProcedures = {
     input: z.object({
       kind: z.enum(['enterprises', 'outfalls']), fileName: z.string().max(200), base64: z.string().min(1, '文件为空').max(80_000_000, '文件超过 60 MB'),
       crs: z.enum(['CGCS2000', 'WGS84', 'GCJ02', 'BD09']).default('CGCS2000'), dryRun: z.boolean().default(true),
+      /** Column index → field, chosen on the mapping screen ('' = do not import). */
+      mapping: z.record(z.string(), z.string()).default({}),
     }),
     output: z.object({
       sheet: z.string(), headerRow: z.number(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), invalid: z.number(),
       problems: z.array(z.object({ row: z.number(), col: z.number(), cell: z.string(), message: z.string() })), unmatchedHeaders: z.array(z.string()),
       committed: z.boolean(), errorsFile: ExportFile.nullable(),
+      headers: z.array(z.object({ col: z.number(), text: z.string(), field: z.string().nullable() })), missing: z.array(z.string()),
+      fieldOptions: z.array(z.object({ key: z.string(), label: z.string() })),
     }),
   },
   'ledgers.exports': { input: z.object({}).default({}), output: z.array(ExportFile) },
