@@ -5,6 +5,7 @@ import type { Input, Output, ProcedureName, Result } from '../../shared/api/inde
 import { DomainError } from '../../shared/api/result';
 import type { ServiceContext } from '../services/context';
 import { seedBuiltinTemplates } from '../services/checklists/index';
+import { createJobs } from '../services/jobs';
 import { handlers } from '../services/index';
 import { openStore, type Store } from '../store/store';
 import { dispatch } from './dispatch';
@@ -40,8 +41,8 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
   }
   const store = openStore(workspaceFile(dataDir), { create });
   seedBuiltinTemplates(store);
-  const ctx: ServiceContext = { store, session: { personId: null }, actor };
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
+  const ctx: ServiceContext = { store, session: { personId: null }, actor, jobs: createJobs((e) => events.emit('event', e)) };
   const run = async (name: string, input: unknown) => {
     const before = store.writeCount();
     const result = await dispatch(handlers, ctx, name, input);

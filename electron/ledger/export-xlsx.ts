@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { renameSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { DomainError } from '../../shared/api/result';
 import { cellValue, chineseDate, numberFormat, rowHeight, type LedgerStyle } from '../../shared/ledger/format';
 import { SERIAL, headerLayout } from '../../shared/ledger/layout';
 import type { LedgerSpec } from '../../shared/ledger/spec';
@@ -10,7 +9,9 @@ import { countRows, ledgerRows, type LedgerFilters } from './sources';
 export type ExportHeading = { county: string; bureau: string; reporter: string; phone: string };
 export type ExportOptions = {
   spec: LedgerSpec; filters: LedgerFilters; style: LedgerStyle; heading: ExportHeading; out: string;
-  onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean;
+  onProgress?: (done: number, total: number) => void;
+  /** Throws when the user cancelled (checked between batches). */
+  checkCancelled?: () => void;
 };
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -102,7 +103,7 @@ export async function exportLedger(db: Database, o: ExportOptions): Promise<{ ro
       row.commit();
       if (serial % 2000 === 0) {
         o.onProgress?.(serial, total);
-        if (o.isCancelled?.()) throw new DomainError('invalid', '导出已取消');
+        o.checkCancelled?.();
         await new Promise((r) => setImmediate(r)); // let the host answer (progress, cancel) between batches
       }
     }

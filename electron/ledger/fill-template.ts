@@ -5,6 +5,7 @@ import { DomainError } from '../../shared/api/result';
 import { cellValue, chineseDate, numberFormat, type LedgerStyle } from '../../shared/ledger/format';
 import type { LedgerSpec } from '../../shared/ledger/spec';
 import type { ExportHeading } from './export-xlsx';
+import type { Job } from '../services/jobs';
 import { countRows, ledgerRows, type LedgerFilters } from './sources';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
@@ -37,7 +38,7 @@ async function readTemplate(file: string | Buffer): Promise<ExcelJS.Workbook> {
  * column widths and print setup. A placeholder that names no field is refused with its cell address.
  */
 export async function fillTemplate(
-  db: Database, o: { spec: LedgerSpec; filters: LedgerFilters; style: LedgerStyle; heading: ExportHeading; template: string | Buffer; out: string },
+  db: Database, o: { spec: LedgerSpec; filters: LedgerFilters; style: LedgerStyle; heading: ExportHeading; template: string | Buffer; out: string; job?: Job },
 ): Promise<{ rows: number; file: string }> {
   const wb = await readTemplate(o.template);
   const ws = wb.worksheets[0];
@@ -86,6 +87,7 @@ export async function fillTemplate(
   for (const record of ledgerRows(db, o.spec.source, o.filters)) {
     const row = ws.getRow(dataRow + n);
     n++;
+    if (n % 2000 === 0) { o.job?.progress(n, total, '填写模板'); o.job?.checkCancelled(); await new Promise((r) => setImmediate(r)); }
     if (height) row.height = height;
     for (const p of pattern) {
       const cell = row.getCell(p.col);

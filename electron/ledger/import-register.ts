@@ -8,6 +8,7 @@ import { matchHeaders } from '../../shared/ledger/import-headers';
 import { authorOf, newId, type ServiceContext } from '../services/context';
 import type { EntityTable } from '../store/write-path';
 import { toColumn } from '../store/write-path';
+import type { Job } from '../services/jobs';
 import type { CellProblem } from './error-workbook';
 import { columnLetter, readSheet } from './read-sheet';
 
@@ -82,7 +83,7 @@ const FOOTER = /^(负责人|审核人|填表人|填报人|说明|注[:：]|备�
  * written in one transaction through the write path (changes recorded for sync).
  */
 export async function importRegister<D>(
-  ctx: ServiceContext, profile: RegisterProfile<D>, file: string, opts: { crs: CoordinateSystem; dryRun: boolean; mapping?: ColumnMapping },
+  ctx: ServiceContext, profile: RegisterProfile<D>, file: string, opts: { crs: CoordinateSystem; dryRun: boolean; mapping?: ColumnMapping; job?: Job },
 ): Promise<ImportReport> {
   const sheet = await readSheet(file);
   const match = matchHeaders(sheet.rows, profile.headers);
@@ -113,6 +114,7 @@ export async function importRegister<D>(
   const seen = new Map<string, number>();
   let rows = 0; let unchanged = 0; let invalidRows = 0;
   for (let i = match.headerRow + 1; i < sheet.rows.length; i++) {
+    if (i % 1000 === 0) { opts.job?.progress(i, sheet.rows.length, '检查'); opts.job?.checkCancelled(); await new Promise((res) => setImmediate(res)); }
     const r = sheet.rows[i];
     const line = sheet.rowNumbers[i];
     const get = (f: string) => (col[f] === undefined ? '' : (r[col[f]] ?? '').trim());

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError } from '../../shared/api/result';
 import type { Store } from '../store/store';
+import type { Jobs } from './jobs';
 
 /** What every handler gets: the store and who is working. */
 export type ServiceContext = {
@@ -8,6 +9,8 @@ export type ServiceContext = {
   session: { personId: string | null };
   /** 'system' hosts (CLI, demo) may write without a person; the UI may not. */
   actor: 'user' | 'system';
+  /** Long jobs with progress and cancel (absent for scripted hosts that need neither). */
+  jobs?: Jobs;
 };
 
 /** The author recorded on a change: the signed-in person, or 'system' for scripted hosts. */

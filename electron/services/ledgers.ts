@@ -59,27 +59,31 @@ export const ledgerHandlers = {
       info: [`填报单位（盖章）：${heading.bureau}`, `填报人：${heading.reporter}`, `联系电话：${heading.phone}`],
     };
   },
-  'ledgers.export': async (ctx, { ledgerId, filters }) => {
+  'ledgers.export': async (ctx, { ledgerId, filters, jobId }) => {
     const spec = availableLedger(ledgerId);
     const out = newExportPath(ctx.store.file, spec.name);
-    const r = await exportLedger(ctx.store.db, { spec, filters: filters as Filters, out, ...ledgerContext(ctx) });
+    const job = ctx.jobs?.start(jobId, '导出');
+    const r = await exportLedger(ctx.store.db, {
+      spec, filters: filters as Filters, out, ...ledgerContext(ctx),
+      onProgress: (done, total) => job?.progress(done, total, '导出'), checkCancelled: () => job?.checkCancelled(),
+    });
     const file = listExports(ctx.store.file).find((f) => out.endsWith(f.name))!;
     return { file, rows: r.rows };
   },
-  'ledgers.exportWithTemplate': async (ctx, { ledgerId, filters, templateName, templateBase64 }) => {
+  'ledgers.exportWithTemplate': async (ctx, { ledgerId, filters, templateName, templateBase64, jobId }) => {
     const spec = availableLedger(ledgerId);
     const out = newExportPath(ctx.store.file, `${spec.name}（${templateName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}）`);
-    const r = await fillTemplate(ctx.store.db, { spec, filters: filters as Filters, out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx) });
+    const r = await fillTemplate(ctx.store.db, { spec, filters: filters as Filters, out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx), job: ctx.jobs?.start(jobId, '按模板导出') });
     const file = listExports(ctx.store.file).find((f) => out.endsWith(f.name))!;
     return { file, rows: r.rows };
   },
-  'ledgers.import': async (ctx, { kind, fileName, base64, crs, dryRun, mapping }) => {
+  'ledgers.import': async (ctx, { kind, fileName, base64, crs, dryRun, mapping, jobId }) => {
     // The upload is kept beside the exports while it is read (exceljs reads files), then removed.
     const upload = newExportPath(ctx.store.file, `.upload-${process.pid}`).replace(/\.xlsx$/, '.tmp.xlsx');
     writeFileSync(upload, Buffer.from(base64, 'base64'));
     try {
       const profile = kind === 'outfalls' ? outfallProfile : enterpriseProfile;
-      const report = await importRegister(ctx, profile as RegisterProfile<unknown>, upload, { crs, dryRun, mapping });
+      const report = await importRegister(ctx, profile as RegisterProfile<unknown>, upload, { crs, dryRun, mapping, job: ctx.jobs?.start(jobId, '导入') });
       let errorsFile = null;
       if (report.problems.length) {
         const out = newExportPath(ctx.store.file, `导入错误-${fileName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`);
@@ -95,4 +99,5 @@ export const ledgerHandlers = {
     }
   },
   'ledgers.exports': (ctx) => listExports(ctx.store.file),
+  'jobs.cancel': (ctx, { jobId }) => { ctx.jobs?.cancel(jobId); return { jobId }; },
 } satisfies Partial<Handlers>;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Output } from '../../shared/api/index';
 import { ApiFailure, call, exportUrl } from '../api';
+import { JobProgress, useJob } from '../components/job-progress';
 import { COORD_SYSTEM_LABELS } from '../i18n/zh-CN';
 
 type Report = Output<'ledgers.import'>;
@@ -27,11 +28,12 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const job = useJob();
   const run = async (dryRun: boolean, f = file, m = mapping) => {
     if (!f) return;
     setBusy(true); setError(null);
     try {
-      const r = await call('ledgers.import', { kind, fileName: f.name, base64: f.base64, crs, dryRun, mapping: m });
+      const r = await job.run((jobId) => call('ledgers.import', { kind, fileName: f.name, base64: f.base64, crs, dryRun, mapping: m, jobId }));
       setReport(r);
       if (r.committed) onImported();
     } catch (e) { setReport(null); setError(e instanceof ApiFailure ? e.message : (e as Error).message); } finally { setBusy(false); }
@@ -54,8 +56,8 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
           {Object.entries(COORD_SYSTEM_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
         </select>
         <label className="button-like">选择 Excel 文件…<input type="file" accept=".xlsx" aria-label="选择要导入的文件" hidden onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} /></label>
-        {busy && <span className="muted">正在检查…</span>}
       </div>
+      <JobProgress job={job} label="检查" />
       {error && <p className="banner error" role="alert">{error}</p>}
       {report && file && (
         <div className="import-report" data-testid="import-report">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { ExportFile, LedgerInfo, LedgerPreview } from '../../shared/api/ledgers';
 import { ApiFailure, call, exportUrl } from '../api';
+import { JobProgress, useJob } from '../components/job-progress';
 import { WatershedSelect } from '../components/water-picker';
 import { LedgerImport } from './ledger-import';
 import { useDirectories } from '../directories';
@@ -51,6 +52,7 @@ export function LedgersPage() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [exports, setExports] = useState<ExportedFile[]>([]);
   const [busy, setBusy] = useState(false);
+  const job = useJob();
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string; file?: string } | null>(null);
   const spec = ledgers.find((l) => l.id === id);
   useEffect(() => { void call('ledgers.list', {}).then(setLedgers); void call('ledgers.exports', {}).then(setExports); }, []);
@@ -66,7 +68,7 @@ export function LedgersPage() {
     setBusy(true);
     setMessage(null);
     try {
-      const r = await call('ledgers.export', { ledgerId: id, filters: query(f) });
+      const r = await job.run((jobId) => call('ledgers.export', { ledgerId: id, filters: query(f), jobId }));
       setMessage({ kind: 'ok', text: `已导出 ${r.rows.toLocaleString('zh-CN')} 行：${r.file.name}`, file: r.file.name });
       setExports(await call('ledgers.exports', {}));
     } catch (e) { setMessage({ kind: 'error', text: e instanceof ApiFailure ? e.message : (e as Error).message }); } finally { setBusy(false); }
@@ -82,7 +84,7 @@ export function LedgersPage() {
         reader.onerror = () => reject(new Error(`无法读取“${file.name}”`));
         reader.readAsDataURL(file);
       });
-      const r = await call('ledgers.exportWithTemplate', { ledgerId: id, filters: query(f), templateName: file.name, templateBase64 });
+      const r = await job.run((jobId) => call('ledgers.exportWithTemplate', { ledgerId: id, filters: query(f), templateName: file.name, templateBase64, jobId }));
       setMessage({ kind: 'ok', text: `已按“${file.name}”导出 ${r.rows.toLocaleString('zh-CN')} 行：${r.file.name}`, file: r.file.name });
       setExports(await call('ledgers.exports', {}));
     } catch (e) { setMessage({ kind: 'error', text: `“${file.name}”${e instanceof ApiFailure ? e.message : (e as Error).message}` }); } finally { setBusy(false); }
@@ -131,6 +133,7 @@ export function LedgersPage() {
             {JSON.stringify(f) !== JSON.stringify(EMPTY) && <button className="link" onClick={() => setF(EMPTY)}>清除条件</button>}
             <span className="count" data-testid="ledger-total">{preview ? `共 ${preview.total.toLocaleString('zh-CN')} 行` : ''}</span>
           </div>
+          <JobProgress job={job} label="导出" />
           {message && <p className={`banner ${message.kind === 'error' ? 'error' : 'ok'}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}
             {message.file && <>　<a href={exportUrl(message.file)} download={message.file}>下载</a></>}</p>}
           {preview ? <SheetPreview p={preview} /> : <p className="muted">{spec && !spec.available ? '该台账的表式已定义，记录将随信访、案件、双随机功能提供。' : '加载中…'}</p>}

@@ -24,16 +24,19 @@ export const LedgerPreview = z.object({
   rows: z.array(z.array(z.string())), info: z.array(z.string()), notes: z.array(z.string()),
 });
 
+/** Names a long job so the window can follow its progress and cancel it (`jobs.cancel`). */
+const JobId = z.string().max(64).optional();
+
 export const ExportFile = z.object({ name: z.string(), size: z.number(), modifiedAt: z.string() });
 
 export const ledgerProcedures = {
   'ledgers.list': { input: z.object({}).default({}), output: z.array(LedgerInfo) },
   'ledgers.preview': { input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), limit: z.number().int().min(1).max(200).default(50) }), output: LedgerPreview },
   /** Writes the ledger into the workspace's exports folder; the hosts offer the file for download. */
-  'ledgers.export': { input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}) }), output: z.object({ file: ExportFile, rows: z.number() }) },
+  'ledgers.export': { input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), jobId: JobId }), output: z.object({ file: ExportFile, rows: z.number() }) },
   /** Fills the bureau's own .xlsx template (placeholders `{{field}}`) and keeps it in the exports folder. */
   'ledgers.exportWithTemplate': {
-    input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), templateName: z.string().max(200), templateBase64: z.string().min(1, '模板文件为空').max(30_000_000, '模板文件过大') }),
+    input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), jobId: JobId, templateName: z.string().max(200), templateBase64: z.string().min(1, '模板文件为空').max(30_000_000, '模板文件过大') }),
     output: z.object({ file: ExportFile, rows: z.number() }),
   },
   /** Reads a bureau's existing ledger: a dry run reports what would change; otherwise all rows or none are written. */
@@ -43,6 +46,7 @@ export const ledgerProcedures = {
       crs: z.enum(['CGCS2000', 'WGS84', 'GCJ02', 'BD09']).default('CGCS2000'), dryRun: z.boolean().default(true),
       /** Column index → field, chosen on the mapping screen ('' = do not import). */
       mapping: z.record(z.string(), z.string()).default({}),
+      jobId: JobId,
     }),
     output: z.object({
       sheet: z.string(), headerRow: z.number(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), invalid: z.number(),
@@ -53,4 +57,5 @@ export const ledgerProcedures = {
     }),
   },
   'ledgers.exports': { input: z.object({}).default({}), output: z.array(ExportFile) },
+  'jobs.cancel': { input: z.object({ jobId: z.string().min(1).max(64) }), output: z.object({ jobId: z.string() }) },
 } as const;
