@@ -25,8 +25,8 @@ const USAGE = `用法：qingshui <命令> [选项]
   ledgers [--json]                                     列出台账及其编号
   export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 … --template 本局模板.xlsx]
                                                        按规定表式（或本局模板）导出台账
-  import enterprises FILE --data DIR [--crs cgcs2000|wgs84|gcj02|bd09] [--dry-run] [--errors OUT.xlsx]
-                                                       导入本局已有的排污单位名录（全部或全不）
+  import enterprises|outfalls|findings FILE --data DIR [--crs cgcs2000|wgs84|gcj02|bd09] [--dry-run] [--errors OUT.xlsx]
+                                                       导入已有的排污单位名录、排污口台账或督察交办问题清单（全部或全不）
   web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）`;
 
 const OPTIONS = {

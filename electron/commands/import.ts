@@ -6,7 +6,7 @@ import { createWorkbench } from '../core/workbench';
 import { assertNotInUse } from '../core/workspace-lock';
 import { writeErrorWorkbook } from '../ledger/error-workbook';
 import { importRegister } from '../ledger/import-register';
-import { enterpriseProfile, outfallProfile } from '../ledger/import-profiles';
+import { enterpriseProfile, findingProfile, outfallProfile } from '../ledger/import-profiles';
 
 const CRS: Record<string, CoordinateSystem> = { cgcs2000: 'CGCS2000', wgs84: 'WGS84', gcj02: 'GCJ02', bd09: 'BD09' };
 
@@ -18,7 +18,6 @@ export type ImportArgs = { kind: string; file: string; dataDir: string; crs?: st
  */
 export async function importCommand(a: ImportArgs): Promise<void> {
   if (!['enterprises', 'outfalls', 'findings'].includes(a.kind)) throw new DomainError('invalid', `导入类别应为 enterprises、outfalls 或 findings，收到“${a.kind}”`);
-  if (a.kind === 'findings') throw new DomainError('invalid', '导入督察交办问题清单尚未提供：目前可导入排污单位名录（enterprises）和入河排污口台账（outfalls）');
   const crs = CRS[(a.crs ?? 'cgcs2000').toLowerCase()];
   if (!crs) throw new DomainError('invalid', `--crs 应为 cgcs2000、wgs84、gcj02 或 bd09，收到“${a.crs}”`);
   const errorsOut = a.errors && resolve(a.errors);
@@ -28,9 +27,10 @@ export async function importCommand(a: ImportArgs): Promise<void> {
   try {
     const started = Date.now();
     const ctx = { store: wb.store, session: { personId: null }, actor: 'system' as const };
-    const report = a.kind === 'outfalls'
-      ? await importRegister(ctx, outfallProfile, resolve(a.file), { crs, dryRun: a.dryRun })
-      : await importRegister(ctx, enterpriseProfile, resolve(a.file), { crs, dryRun: a.dryRun });
+    const opts = { crs, dryRun: a.dryRun };
+    const report = a.kind === 'outfalls' ? await importRegister(ctx, outfallProfile, resolve(a.file), opts)
+      : a.kind === 'findings' ? await importRegister(ctx, findingProfile, resolve(a.file), opts)
+      : await importRegister(ctx, enterpriseProfile, resolve(a.file), opts);
     if (report.missing.length) throw new DomainError('invalid', `工作表“${report.sheet}”的前 10 行中找不到必需的列：${report.missing.join('、')}（表头在第 ${report.headerRow} 行：${report.headers.map((h) => h.text).join('、')}）`);
     if (errorsOut && report.problems.length) await writeErrorWorkbook(resolve(a.file), report.sheet, report.problems, errorsOut);
     if (a.json) console.log(JSON.stringify({ ...report, ms: Date.now() - started, errorsFile: errorsOut && report.problems.length ? errorsOut : null }));

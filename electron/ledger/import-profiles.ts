@@ -1,13 +1,16 @@
 import { EnterpriseDraft } from '../../shared/api/enterprises';
+import { FINDING_SOURCES, FindingImportDraft } from '../../shared/api/findings';
+import type { DeadlineBand } from '../../shared/checklist/deadline-band';
+import { parseLedgerDate } from '../../shared/domain/ledger-date';
 import { OutfallDraft } from '../../shared/api/outfalls';
 import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../shared/domain/enterprise-fields';
 import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES, REMEDIATION_STATES, SIGN_STATES,
 } from '../../shared/domain/outfall-types';
-import { ENTERPRISE_HEADERS, ENTERPRISE_REQUIRED, OUTFALL_HEADERS, OUTFALL_REQUIRED } from '../../shared/ledger/import-headers';
+import { ENTERPRISE_HEADERS, ENTERPRISE_REQUIRED, FINDING_HEADERS, FINDING_REQUIRED, OUTFALL_HEADERS, OUTFALL_REQUIRED } from '../../shared/ledger/import-headers';
 import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../services/enterprises';
 import { checkDraft as checkOutfall } from '../services/outfalls';
-import { ENTERPRISE, OUTFALL } from '../store/entities';
+import { ENTERPRISE, FINDING, OUTFALL } from '../store/entities';
 import type { RegisterProfile } from './import-register';
 
 const YES = new Set(['是', '√', '✓', 'Y', 'y', '1', '重点', 'TRUE', 'true']);
@@ -92,5 +95,58 @@ export const outfallProfile: RegisterProfile<OutfallDraft> = {
     const { errors, coords, watershedId } = checkOutfall(ctx, d, id);
     const { coordSystem: _c, ...rest } = d;
     return { errors, fields: { ...rest, watershedId, lon: coords.lon, lat: coords.lat } };
+  },
+};
+
+const SOURCE_OF_LABEL: [RegExp, keyof typeof FINDING_SOURCES][] = [
+  [/中央/, 'central'], [/省/, 'provincial'], [/信访|投诉|12369/, 'complaint'], [/监测/, 'monitoring'], [/自查|检查|巡查/, 'inspection'],
+];
+
+/** The deadline band a finding's own deadline falls in (from when it was found). */
+function bandOf(foundAt: string, deadline: string): DeadlineBand {
+  const days = (Date.parse(deadline) - Date.parse(foundAt)) / 86_400_000;
+  return days <= 30 ? 'immediate' : days <= 200 ? 'short' : days <= 730 ? 'medium' : 'long';
+}
+
+/** A 督察交办 problem list (or a 问题整改销号台账): each row a finding with its source, town and named people. */
+export const findingProfile: RegisterProfile<FindingImportDraft> = {
+  label: '督察交办问题清单', headers: FINDING_HEADERS, required: FINDING_REQUIRED, entity: FINDING, schema: FindingImportDraft,
+  cellOf: {
+    number: 'number', sourceKind: 'sourceLabel', description: 'description', townCode: 'townName', targetName: 'targetName', goal: 'goal',
+    measures: 'measures', responsibleUnit: 'responsibleUnit', partnerUnits: 'partnerUnits', leader: 'leader',
+    responsiblePerson: 'responsiblePerson', deadline: 'deadline', foundAt: 'foundAt',
+  },
+  raw(row) {
+    const { townCode } = row.place('townName', '__none');
+    const label = row.get('sourceLabel');
+    const sourceKind = SOURCE_OF_LABEL.find(([re]) => re.test(label))?.[1];
+    if (label && !sourceKind) row.bad('sourceLabel', `问题来源“${label}”应为${Object.values(FINDING_SOURCES).join('、')}之一`);
+    const date = (field: string, label: string) => {
+      const text = row.get(field);
+      if (!text) return null;
+      const d = parseLedgerDate(text);
+      if (!d) row.bad(field, `${label}“${text}”不是有效日期（如 2026-06-30 或 2026年6月30日）`);
+      return d;
+    };
+    const deadline = date('deadline', '整改时限');
+    const foundAt = date('foundAt', '交办日期') ?? new Date().toISOString().slice(0, 10);
+    return {
+      number: row.get('number') || null, sourceKind, description: row.get('description'), townCode: townCode ?? '0',
+      targetName: row.get('targetName'), goal: row.get('goal'), measures: row.get('measures'), responsibleUnit: row.get('responsibleUnit'),
+      partnerUnits: row.get('partnerUnits'), leader: row.get('leader'), responsiblePerson: row.get('responsiblePerson'),
+      deadline: deadline ?? '', foundAt,
+    };
+  },
+  existing: (db, d) => (d.number ? db.prepare('SELECT id FROM findings WHERE number = ? AND deleted_at IS NULL').pluck().get(d.number) as string | undefined : undefined),
+  identity: (d) => (d.number ? { key: d.number, label: 'number' } : null),
+  check(ctx, d) {
+    const target = d.targetName ? ctx.store.db.prepare('SELECT id FROM enterprises WHERE name = ? AND deleted_at IS NULL').pluck().get(d.targetName) as string | undefined : undefined;
+    return {
+      errors: {},
+      fields: {
+        ...d, sourceId: null, itemId: null, targetKind: target ? 'enterprise' : 'site', targetId: target ?? null, targetName: d.targetName || d.description.slice(0, 40),
+        legalBasis: '', deadlineBand: bandOf(d.foundAt, d.deadline), state: 'open',
+      },
+    };
   },
 };

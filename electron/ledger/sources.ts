@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { FINDING_SOURCES } from '../../shared/api/findings';
 import { industryName } from '../../shared/domain/industry';
 import { TARGET_KIND_LABELS, INSPECTION_STATE_LABELS } from '../../shared/inspection/notice';
 import type { LedgerSource } from '../../shared/ledger/spec';
@@ -23,7 +24,7 @@ function period(w: ReturnType<typeof whereBuilder>, column: string, f: LedgerFil
 
 const KIND_OF_LABEL: Record<string, string> = { 排污单位: 'enterprise', 入河排污口: 'outfall', 其他场所: 'site' };
 const STATE_OF_LABEL: Record<string, string> = { 已定稿: 'finalized', 已被更正: 'superseded', 草稿: 'draft' };
-const SOURCE_LABELS: Record<string, string> = { inspection: '自查发现（现场检查）', central: '中央督察交办', provincial: '省级督察交办', complaint: '信访投诉', monitoring: '监测发现' };
+const SOURCE_LABELS: Record<string, string> = FINDING_SOURCES;
 
 function query(source: LedgerSource, f: LedgerFilters): Query | null {
   const w = whereBuilder();
@@ -93,12 +94,13 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
       else if (f.state === '整改中') w.add("f.state <> 'closed'");
       return {
         sql: `SELECT f.id, f.found_at AS foundAt, f.source_kind AS sourceKind, f.description, t.name AS townName, f.target_name AS targetName,
-          f.responsible_unit AS responsibleUnit, f.responsible_person AS responsiblePerson, f.measures, f.deadline, f.state
+          f.responsible_unit AS responsibleUnit, f.responsible_person AS responsiblePerson, f.measures, f.deadline, f.state,
+          f.number, f.goal, f.partner_units AS partnerUnits, f.leader
           FROM findings f LEFT JOIN regions t ON t.code = f.town_code ${w.sql} ORDER BY f.found_at, f.id`,
         count: `SELECT count(*) AS n FROM findings f ${w.sql}`,
         params: w.params,
         map: (r) => ({
-          ...r, findingNo: `${(r.foundAt as string).slice(0, 4)}-${(r.id as string).slice(-6).toUpperCase()}`,
+          ...r, findingNo: (r.number as string | null) ?? `${(r.foundAt as string).slice(0, 4)}-${(r.id as string).slice(-6).toUpperCase()}`,
           sourceLabel: SOURCE_LABELS[r.sourceKind as string] ?? r.sourceKind, done: r.state === 'closed' ? '是' : '否',
         }),
       };

@@ -9,7 +9,7 @@ import { exportLedger, type ExportHeading } from '../ledger/export-xlsx';
 import { rmSync, writeFileSync } from 'node:fs';
 import { writeErrorWorkbook } from '../ledger/error-workbook';
 import { listExports, newExportPath } from '../ledger/exports-folder';
-import { enterpriseProfile, outfallProfile } from '../ledger/import-profiles';
+import { enterpriseProfile, findingProfile, outfallProfile } from '../ledger/import-profiles';
 import { importRegister, type RegisterProfile } from '../ledger/import-register';
 import { HEADING_FIELDS, fillTemplate, templateFields } from '../ledger/fill-template';
 import { countRows, ledgerRows } from '../ledger/sources';
@@ -82,7 +82,7 @@ export const ledgerHandlers = {
     const upload = newExportPath(ctx.store.file, `.upload-${process.pid}`).replace(/\.xlsx$/, '.tmp.xlsx');
     writeFileSync(upload, Buffer.from(base64, 'base64'));
     try {
-      const profile = kind === 'outfalls' ? outfallProfile : enterpriseProfile;
+      const profile = kind === 'outfalls' ? outfallProfile : kind === 'findings' ? findingProfile : enterpriseProfile;
       const report = await importRegister(ctx, profile as RegisterProfile<unknown>, upload, { crs, dryRun, mapping, job: ctx.jobs?.start(jobId, '导入') });
       let errorsFile = null;
       if (report.problems.length) {

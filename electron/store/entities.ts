@@ -107,5 +107,6 @@ export const FINDING: EntityTable = {
     targetName: 'target_name', townCode: 'town_code', description: 'description', legalBasis: 'legal_basis',
     deadlineBand: 'deadline_band', responsibleUnit: 'responsible_unit', responsiblePerson: 'responsible_person',
     deadline: 'deadline', measures: 'measures', foundAt: 'found_at', state: 'state',
+    number: 'number', goal: 'goal', partnerUnits: 'partner_units', leader: 'leader',
   },
 };

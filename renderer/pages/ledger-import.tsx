@@ -5,7 +5,7 @@ import { JobProgress, useJob } from '../components/job-progress';
 import { COORD_SYSTEM_LABELS } from '../i18n/zh-CN';
 
 type Report = Output<'ledgers.import'>;
-type Kind = 'enterprises' | 'outfalls';
+type Kind = 'enterprises' | 'outfalls' | 'findings';
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -50,7 +50,7 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
       <h2>导入已有台账</h2>
       <div className="filters">
         <select aria-label="导入类别" value={kind} onChange={(e) => { setKind(e.target.value as Kind); setReport(null); setFile(null); }}>
-          <option value="enterprises">排污单位名录</option><option value="outfalls">入河排污口台账</option>
+          <option value="enterprises">排污单位名录</option><option value="outfalls">入河排污口台账</option><option value="findings">督察交办问题清单</option>
         </select>
         <select aria-label="坐标系" value={crs} onChange={(e) => { setCrs(e.target.value as typeof crs); setReport(null); setFile(null); }}>
           {Object.entries(COORD_SYSTEM_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}

@@ -42,7 +42,7 @@ export const ledgerProcedures = {
   /** Reads a bureau's existing ledger: a dry run reports what would change; otherwise all rows or none are written. */
   'ledgers.import': {
     input: z.object({
-      kind: z.enum(['enterprises', 'outfalls']), fileName: z.string().max(200), base64: z.string().min(1, '文件为空').max(80_000_000, '文件超过 60 MB'),
+      kind: z.enum(['enterprises', 'outfalls', 'findings']), fileName: z.string().max(200), base64: z.string().min(1, '文件为空').max(80_000_000, '文件超过 60 MB'),
       crs: z.enum(['CGCS2000', 'WGS84', 'GCJ02', 'BD09']).default('CGCS2000'), dryRun: z.boolean().default(true),
       /** Column index → field, chosen on the mapping screen ('' = do not import). */
       mapping: z.record(z.string(), z.string()).default({}),

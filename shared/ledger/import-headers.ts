@@ -83,3 +83,22 @@ export function matchHeaders(rows: string[][], synonyms: Record<string, string[]
   }
   return bestCount >= 2 ? best : null;
 }
+
+/** Header names seen in 督察交办 problem lists and 问题整改销号台账, per field. */
+export const FINDING_HEADERS: Record<string, string[]> = {
+  number: ['问题编号', '编号', '交办编号', '问题序号'],
+  sourceLabel: ['问题来源', '来源', '交办来源'],
+  description: ['问题描述', '问题内容', '具体问题', '反映问题', '问题'],
+  townName: ['属地镇街', '所属镇街', '镇街', '乡镇(街道)', '责任镇街'],
+  targetName: ['涉及对象', '涉及单位', '问题单位', '点位名称'],
+  goal: ['整改目标'],
+  measures: ['整改措施', '整改情况整改措施'],
+  responsibleUnit: ['牵头单位', '责任单位', '责任单位牵头单位', '牵头责任单位'],
+  partnerUnits: ['配合单位', '责任单位配合单位'],
+  leader: ['责任领导', '责任人责任领导', '分管领导'],
+  responsiblePerson: ['责任人', '责任人责任人', '具体责任人'],
+  deadline: ['整改时限', '完成时限', '整改情况整改时限', '整改期限'],
+  foundAt: ['交办日期', '交办时间', '发现日期'],
+};
+
+export const FINDING_REQUIRED = ['sourceLabel', 'description', 'townName', 'responsibleUnit', 'responsiblePerson', 'deadline'];

@@ -146,4 +146,40 @@ describe('importing ledgers', () => {
     db.close();
     expect(e).toMatchObject({ contact_phone: '13900000000', legal_representative: rows[0][14], industry_code: rows[0][3] });
   });
+
+  it('imports a 督察交办 problem list with its numbers, sources, named people and deadlines in any clerk format; a bad date is named', async () => {
+    const dir = join(tempDir(), 'ws');
+    qingshui('demo', '--data', dir);
+    const before = JSON.parse(qingshui('stats', '--data', dir, '--json').out).findings as number;
+    const build = async (deadline3: string, source2: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('交办清单');
+      ws.addRow(['第三轮省级生态环境保护督察交办问题整改清单']);
+      ws.mergeCells('A1:K1');
+      ws.addRow(['问题编号', '问题来源', '问题描述', '属地镇街', '整改目标', '整改措施', '牵头单位', '配合单位', '责任领导', '责任人', '整改时限']);
+      ws.addRow(['SD-2026-001', '省级督察交办', '龙潭河沿岸养殖废水直排', '龙潭镇', '完成截污', '建设收集池', '龙潭镇人民政府', '县农业农村局', '张副镇长', '李四', new Date(Date.UTC(2026, 5, 30))]);
+      ws.addRow(['SD-2026-002', source2, '城区夜间施工噪声扰民', '城关街道', '', '限时施工', '城关街道办事处', '', '', '王五', '2026年12月31日']);
+      ws.addRow(['SD-2026-003', '中央督察交办', '工业园区雨污混流', '黄坑镇', '', '', '黄坑镇人民政府', '', '', '赵六', deadline3]);
+      const file = join(dir, `list-${deadline3.replace(/\W/g, '')}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const bad = qingshui('import', 'findings', await build('2023.13.45', '上级转来'), '--data', dir, '--json');
+    expect(bad.code).toBe(1);
+    const messages = (JSON.parse(bad.out).problems as { message: string }[]).map((p) => p.message);
+    expect(messages).toContain('第 5 行 K 列：整改时限“2023.13.45”不是有效日期（如 2026-06-30 或 2026年6月30日）');
+    expect(messages.some((m) => m.startsWith('第 4 行 B 列：问题来源“上级转来”应为'))).toBe(true);
+    expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out).findings).toBe(before);
+    const good = await build('2027.3.1', '信访投诉');
+    const ok = qingshui('import', 'findings', good, '--data', dir, '--json');
+    expect(ok.code, ok.err).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ headerRow: 2, rows: 3, created: 3, committed: true });
+    const out = join(dir, 'findings.xlsx');
+    qingshui('export', 'findings', '--data', dir, '--out', out, '--from', '2026-11-01');
+    const rows = await dataRows(out);
+    const first = rows.find((r) => r[1] === 'SD-2026-001')!;
+    expect(first).toEqual(expect.arrayContaining(['省级督察交办', '龙潭河沿岸养殖废水直排', '龙潭镇', '完成截污', '龙潭镇人民政府', '县农业农村局', '张副镇长', '李四']));
+    expect(rows.find((r) => r[1] === 'SD-2026-003')).toEqual(expect.arrayContaining(['中央督察交办']));
+    expect(JSON.parse(qingshui('import', 'findings', good, '--data', dir, '--json').out)).toMatchObject({ created: 0, unchanged: 3 });
+  });
 });
