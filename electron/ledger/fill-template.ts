@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { workbookProblem } from './read-sheet';
 import type { Database } from 'better-sqlite3';
 import { DomainError } from '../../shared/api/result';
 import { cellValue, chineseDate, numberFormat, type LedgerStyle } from '../../shared/ledger/format';
@@ -26,7 +27,7 @@ async function readTemplate(file: string | Buffer): Promise<ExcelJS.Workbook> {
     if (typeof file === 'string') await wb.xlsx.readFile(file);
     else await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    throw new DomainError('invalid', '模板文件无法打开：不是 .xlsx 文件，或文件已损坏、设有密码');
+    throw new DomainError('invalid', `模板文件${workbookProblem(typeof file === 'string' ? readFileSync(file) : file, '').replace(/^“”/, '')}`);
   }
   if (!wb.worksheets.length) throw new DomainError('invalid', '模板文件中没有工作表');
   return wb;

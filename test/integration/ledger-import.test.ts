@@ -92,6 +92,10 @@ describe('importing ledgers', () => {
     const text = join(dir, 'not.xlsx');
     writeFileSync(text, 'not a workbook');
     expect(qingshui('import', 'enterprises', text, '--data', dir).err).toContain('无法打开：不是 .xlsx 文件，或文件已损坏、设有密码');
+    // An encrypted .xlsx (or an old .xls) is an OLE compound file, not a zip.
+    const locked = join(dir, 'locked.xlsx');
+    writeFileSync(locked, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    expect(qingshui('import', 'enterprises', locked, '--data', dir).err).toContain('是设有打开密码的工作簿或旧版 .xls 文件');
     const build = async (name: string, rows: unknown[][]) => {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('名录');

@@ -84,6 +84,6 @@ describe('the bureau’s own template', () => {
     expect(existsSync(out)).toBe(false);
     const junk = join(dir, 'junk.xlsx');
     writeFileSync(junk, 'not a workbook');
-    expect(qingshui('export', 'enterprises', '--data', dir, '--out', out, '--template', junk).err).toContain('模板文件无法打开');
+    expect(qingshui('export', 'enterprises', '--data', dir, '--out', out, '--template', junk).err).toContain('无法打开：不是 .xlsx 文件');
   });
 });
