@@ -18,8 +18,11 @@ export async function writeErrorWorkbook(original: string, sheetName: string, pr
   for (const [key, messages] of byCell) {
     const [row, col] = key.split(':').map(Number);
     const cell = ws.getCell(row, col + 1);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
-    cell.font = { ...(cell.font ?? {}), color: { argb: 'FF9C0006' } };
+    // A loaded workbook shares one style object among cells of the same style: give this cell its own.
+    cell.style = {
+      ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
+      font: { ...(cell.style.font ?? {}), color: { argb: 'FF9C0006' } },
+    };
     cell.note = { texts: [{ text: messages.join('\n') }] };
   }
   await wb.xlsx.writeFile(out);

@@ -82,6 +82,8 @@ describe('importing ledgers', () => {
     expect(JSON.stringify(ws.getCell('F6').note)).toContain('第 6 行 F 列：所属镇街“柳溪镇”不在本县区划目录中');
     expect((ws.getCell('F6').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect(ws.getCell('F5').note).toBeUndefined();
+    expect((ws.getCell('F5').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE'); // only bad cells are marked
+    expect((ws.getCell('B6').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
     expect(ws.getCell('B5').value).toBe('示例嘉泰有机有限公司');
   });
 
