@@ -3,17 +3,9 @@ import type { Photo } from '../../shared/api/inspections';
 import { blobUrl, call } from '../api';
 import { localMinute } from '../../shared/domain/local-time';
 import { CameraDialog } from './camera-dialog';
+import { readFileBase64 } from '../file-base64';
 
 const MAX_BYTES = 50 * 1024 * 1024;
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`无法读取“${file.name}”`));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The photos of one item (or of the record): thumbnails, EXIF time and place, add from file or camera, remove. */
 export function PhotoStrip(p: {
@@ -31,7 +23,7 @@ export function PhotoStrip(p: {
       if (file.size > MAX_BYTES) { problems.push(`“${file.name}”有 ${(file.size / 1048576).toFixed(1)} MB，超过 50 MB，请压缩后再添加`); continue; }
       setBusy((n) => n + 1);
       try {
-        const base64 = await readBase64(file);
+        const base64 = await readFileBase64(file);
         await p.save(() => call('inspections.addPhoto', { id: p.inspectionId, itemId: p.itemId, fileName: file.name, base64 }));
       } catch (e) { problems.push((e as Error).message); } finally { setBusy((n) => n - 1); }
     }

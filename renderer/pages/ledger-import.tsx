@@ -3,18 +3,10 @@ import type { Output } from '../../shared/api/index';
 import { ApiFailure, call, exportUrl } from '../api';
 import { JobProgress, useJob } from '../components/job-progress';
 import { COORD_SYSTEM_LABELS } from '../i18n/zh-CN';
+import { readFileBase64 } from '../file-base64';
 
 type Report = Output<'ledgers.import'>;
 type Kind = 'enterprises' | 'outfalls' | 'findings';
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`无法读取“${file.name}”`));
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * 导入已有台账: the bureau's existing Excel of enterprises or outfalls, checked first (what is new,
@@ -40,7 +32,7 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
   };
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return;
-    const f = { name: chosen.name, base64: await readBase64(chosen) };
+    const f = { name: chosen.name, base64: await readFileBase64(chosen) };
     setFile(f);
     setMapping({});
     await run(true, f, {});

@@ -7,6 +7,7 @@ import { WatershedSelect } from '../components/water-picker';
 import { LedgerImport } from './ledger-import';
 import { useDirectories } from '../directories';
 import { usePersistentState } from '../persistent-state';
+import { readFileBase64 } from '../file-base64';
 
 type Info = z.infer<typeof LedgerInfo>;
 type Preview = z.infer<typeof LedgerPreview>;
@@ -78,12 +79,7 @@ export function LedgersPage() {
     setBusy(true);
     setMessage(null);
     try {
-      const templateBase64 = await new Promise<string>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-        reader.onerror = () => reject(new Error(`无法读取“${file.name}”`));
-        reader.readAsDataURL(file);
-      });
+      const templateBase64 = await readFileBase64(file);
       const r = await job.run((jobId) => call('ledgers.exportWithTemplate', { ledgerId: id, filters: query(f), templateName: file.name, templateBase64, jobId }));
       setMessage({ kind: 'ok', text: `已按“${file.name}”导出 ${r.rows.toLocaleString('zh-CN')} 行：${r.file.name}`, file: r.file.name });
       setExports(await call('ledgers.exports', {}));
