@@ -6,12 +6,18 @@ export function exportsDirOf(workspaceFile: string): string {
   return join(dirname(workspaceFile), 'exports');
 }
 
+/** Name, size and time of one exported file. */
+export function exportInfo(path: string): { name: string; size: number; modifiedAt: string } {
+  const s = statSync(path);
+  return { name: basename(path), size: s.size, modifiedAt: s.mtime.toISOString() };
+}
+
 /** The exported files, newest first. */
 export function listExports(workspaceFile: string, limit = 30): { name: string; size: number; modifiedAt: string }[] {
   const dir = exportsDirOf(workspaceFile);
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith('.xlsx'))
-    .map((name) => { const s = statSync(join(dir, name)); return { name, size: s.size, modifiedAt: s.mtime.toISOString() }; })
+    .map((name) => exportInfo(join(dir, name)))
     .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, limit);
 }
 

@@ -10,7 +10,9 @@ import {
 import { ENTERPRISE_HEADERS, ENTERPRISE_REQUIRED, FINDING_HEADERS, FINDING_REQUIRED, OUTFALL_HEADERS, OUTFALL_REQUIRED } from '../../shared/ledger/import-headers';
 import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../services/enterprises';
 import { checkDraft as checkOutfall } from '../services/outfalls';
+import { enterprisesWithUscc } from '../store/enterprises';
 import { ENTERPRISE, FINDING, OUTFALL } from '../store/entities';
+import { outfallWithCode } from '../store/outfalls';
 import type { RegisterProfile } from './import-register';
 
 const YES = new Set(['是', '√', '✓', 'Y', 'y', '1', '重点', 'TRUE', 'true']);
@@ -42,7 +44,7 @@ export const enterpriseProfile: RegisterProfile<EnterpriseDraft> = {
       legalRepresentative: row.get('legalRepresentative'), contactName: contact.name, contactPhone: contact.phone, note: row.get('note'),
     };
   },
-  existing: (db, d) => db.prepare('SELECT id FROM enterprises WHERE uscc = ? AND deleted_at IS NULL').pluck().get(d.uscc.toUpperCase()) as string | undefined,
+  existing: (db, d) => enterprisesWithUscc(db, d.uscc.toUpperCase())[0],
   identity: (d) => ({ key: d.uscc.toUpperCase(), label: 'uscc' }),
   check(ctx, d, id) {
     const { errors, coords, uscc } = checkEnterprise(ctx, d, id);
@@ -87,7 +89,7 @@ export const outfallProfile: RegisterProfile<OutfallDraft> = {
     };
   },
   existing(db, d) {
-    if (d.code) return db.prepare('SELECT id FROM outfalls WHERE code = ? AND deleted_at IS NULL').pluck().get(d.code) as string | undefined;
+    if (d.code) return outfallWithCode(db, d.code);
     return db.prepare('SELECT id FROM outfalls WHERE name = ? AND town_code = ? AND deleted_at IS NULL').pluck().get(d.name, d.townCode) as string | undefined;
   },
   identity: (d) => (d.code ? { key: `code:${d.code}`, label: 'code' } : { key: `name:${d.townCode}/${d.name}`, label: 'name' }),

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { DomainError } from '../../shared/api/result';
+import { colName } from './export-xlsx';
 
 /** The text a cell shows, whatever exceljs holds (rich text, formula results, dates, numbers). */
 export function cellString(v: ExcelJS.CellValue): string {
@@ -51,9 +52,7 @@ export async function readSheet(file: string): Promise<Sheet> {
   return { name: ws.name, rows, rowNumbers };
 }
 
-/** Column letters: 0 → A. */
+/** Column letters of a 0-based column index: 0 → A. */
 export function columnLetter(index: number): string {
-  let s = '';
-  for (let x = index + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
+  return colName(index + 1);
 }

@@ -8,7 +8,7 @@ import type { LedgerSpec } from '../../shared/ledger/spec';
 import { exportLedger, type ExportHeading } from '../ledger/export-xlsx';
 import { rmSync, writeFileSync } from 'node:fs';
 import { writeErrorWorkbook } from '../ledger/error-workbook';
-import { listExports, newExportPath } from '../ledger/exports-folder';
+import { exportInfo, listExports, newExportPath } from '../ledger/exports-folder';
 import { enterpriseProfile, findingProfile, outfallProfile } from '../ledger/import-profiles';
 import { importRegister, type RegisterProfile } from '../ledger/import-register';
 import { HEADING_FIELDS, fillTemplate, templateFields } from '../ledger/fill-template';
@@ -67,15 +67,13 @@ export const ledgerHandlers = {
       spec, filters: filters as Filters, out, ...ledgerContext(ctx),
       onProgress: (done, total) => job?.progress(done, total, '导出'), checkCancelled: () => job?.checkCancelled(),
     });
-    const file = listExports(ctx.store.file).find((f) => out.endsWith(f.name))!;
-    return { file, rows: r.rows };
+    return { file: exportInfo(out), rows: r.rows };
   },
   'ledgers.exportWithTemplate': async (ctx, { ledgerId, filters, templateName, templateBase64, jobId }) => {
     const spec = availableLedger(ledgerId);
     const out = newExportPath(ctx.store.file, `${spec.name}（${templateName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}）`);
     const r = await fillTemplate(ctx.store.db, { spec, filters: filters as Filters, out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx), job: ctx.jobs?.start(jobId, '按模板导出') });
-    const file = listExports(ctx.store.file).find((f) => out.endsWith(f.name))!;
-    return { file, rows: r.rows };
+    return { file: exportInfo(out), rows: r.rows };
   },
   'ledgers.import': async (ctx, { kind, fileName, base64, crs, dryRun, mapping, jobId }) => {
     // The upload is kept beside the exports while it is read (exceljs reads files), then removed.
@@ -88,7 +86,7 @@ export const ledgerHandlers = {
       if (report.problems.length) {
         const out = newExportPath(ctx.store.file, `导入错误-${fileName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`);
         await writeErrorWorkbook(upload, report.sheet, report.problems, out);
-        errorsFile = listExports(ctx.store.file).find((f) => out.endsWith(f.name)) ?? null;
+        errorsFile = exportInfo(out);
       }
       return { ...report, errorsFile };
     } catch (e) {

@@ -46,11 +46,12 @@ function saveVersion(ctx: ServiceContext, def: TemplateDefinition, basedOn: stri
 /** Writes the shipped template versions a workspace does not have yet (by their fixed ids). */
 export function seedBuiltinTemplates(store: Store): void {
   const have = new Set((store.db.prepare("SELECT id FROM checklist_templates WHERE builtin = 1").pluck().all() as string[]));
+  const missing = BUILTIN_TEMPLATES.filter((raw) => !have.has(builtinId((raw as { code: string }).code, (raw as { version: number }).version)));
+  if (!missing.length) return; // the usual open: nothing to parse or write
   store.transaction(() => {
-    for (const raw of BUILTIN_TEMPLATES) {
+    for (const raw of missing) {
       const { definition: def, canonical } = parsedOrThrow(JSON.stringify(raw));
       const id = builtinId(def.code, def.version);
-      if (have.has(id)) continue;
       store.write(CHECKLIST_TEMPLATE, id, {
         code: def.code, version: def.version, name: def.name, targetKinds: def.targetKinds, definition: canonical,
         sha256: sha256Of(canonical), builtin: true, retired: false, basedOn: null,
