@@ -6,7 +6,9 @@ import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
+import { findingsCommand } from './commands/findings';
 import { exportCommand, ledgersCommand } from './commands/ledgers';
+import { planDrawCommand, planVerifyCommand } from './commands/plan';
 import { printRecordCommand } from './commands/print-record';
 import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
@@ -27,12 +29,21 @@ const USAGE = `用法：qingshui <命令> [选项]
                                                        按规定表式（或本局模板）导出台账
   import enterprises|outfalls|findings FILE --data DIR [--crs cgcs2000|wgs84|gcj02|bd09] [--dry-run] [--errors OUT.xlsx]
                                                        导入已有的排污单位名录、排污口台账或督察交办问题清单（全部或全不）
-  web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）`;
+  findings --data DIR [--state S] [--town 镇街代码] [--overdue] [--json]
+                                                       问题及其整改销号状态（超期由整改时限推算）
+  plan draw --data DIR [--seed S] [--plan ID | --name 名称 --matter 事项 --from 日期 --to 日期 --key 25% --general 5% --special 0] [--release] [--json]
+                                                       “双随机”抽取检查对象与执法人员（记录随机种子，可复核）
+  plan verify PLAN_ID --data DIR [--json]              按记录的随机种子重算抽取结果并比对
+  web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）
+
+  QINGSHUI_TODAY=yyyy-mm-dd 可模拟“今天”（用于演练期限、超期）`;
 
 const OPTIONS = {
   data: { type: 'string' }, inspections: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, json: { type: 'boolean' },
   out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
-  'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' },
+  state: { type: 'string' }, overdue: { type: 'boolean' }, plan: { type: 'string' }, name: { type: 'string' }, matter: { type: 'string' },
+  key: { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function required(value: string | undefined, flag: string): string {
@@ -64,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {
-    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import'].includes(command) });
+    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import', 'plan'].includes(command) });
     switch (command) {
       case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
       case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
@@ -80,6 +91,15 @@ export async function main(argv: string[]): Promise<number> {
         if (positionals.length !== 2) throw new DomainError('invalid', '用法：qingshui import enterprises|outfalls|findings FILE --data DIR [--crs cgcs2000|wgs84|gcj02|bd09] [--dry-run] [--errors OUT.xlsx]');
         await importCommand({ kind: positionals[0], file: positionals[1], dataDir: required(v.data, 'data'), crs: v.crs, dryRun: !!v['dry-run'], errors: v.errors, json: !!v.json });
         break;
+      case 'findings': findingsCommand({ dataDir: required(v.data, 'data'), state: v.state, town: v.town?.[0], overdue: !!v.overdue, json: !!v.json }); break;
+      case 'plan': {
+        const [sub, ...args] = positionals;
+        if (sub === 'draw' && args.length === 0) {
+          await planDrawCommand({ dataDir: required(v.data, 'data'), seed: v.seed, plan: v.plan, name: v.name, matter: v.matter, from: v.from, to: v.to, key: v.key, general: v.general, special: v.special, release: !!v.release, json: !!v.json });
+        } else if (sub === 'verify' && args.length === 1) await planVerifyCommand(args[0], required(v.data, 'data'), !!v.json);
+        else throw new DomainError('invalid', '用法：qingshui plan draw --data DIR --seed S … 或 qingshui plan verify PLAN_ID --data DIR');
+        break;
+      }
       case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0)); break;
       default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;
     }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createWorkbench } from '../core/workbench';
 import { assertNotInUse } from '../core/workspace-lock';
 import { generateDemo } from '../services/demo/generate';
+import { generateDemoLoop } from '../services/demo/closed-loop';
 import { generateDemoPast } from '../services/demo/inspections';
 import { countAll } from '../store/overview';
 
@@ -31,8 +32,9 @@ export async function demoCommand(dataDir: string, seed: number, scale: number, 
         if (!json && process.stderr.isTTY) process.stderr.write(`\r生成检查记录 ${done}/${total}`);
       },
     });
-    if (json) console.log(JSON.stringify({ ...summary, inspections: written, ms: Date.now() - started }));
-    else console.log(`${process.stderr.isTTY ? '\n' : ''}已生成演示县“清水县”：${summary.enterprises} 家排污单位、${summary.outfalls} 个入河排污口、${summary.regions} 个区划、${summary.people} 名人员、过去一年 ${written} 份已定稿的现场检查记录（种子 ${seed}，规模 ×${scale}，用时 ${Date.now() - started} ms）`);
+    const loop = generateDemoLoop({ store: wb.store, session: { personId: null }, actor: 'system' }, { seed, scale });
+    if (json) console.log(JSON.stringify({ ...summary, inspections: written, ...loop, ms: Date.now() - started }));
+    else console.log(`${process.stderr.isTTY ? '\n' : ''}已生成演示县“清水县”：${summary.enterprises} 家排污单位、${summary.outfalls} 个入河排污口、${summary.regions} 个区划、${summary.people} 名人员、过去一年 ${written} 份已定稿的现场检查记录、${loop.findings} 个问题（各整改阶段）、${loop.complaints} 件信访、${loop.cases} 起案件和 1 个已发布的双随机抽查计划（种子 ${seed}，规模 ×${scale}，用时 ${Date.now() - started} ms）`);
   } finally {
     wb.close();
   }

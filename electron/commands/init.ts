@@ -1,17 +1,16 @@
-import { DEFAULT_NOTICE } from '../../shared/inspection/notice';
 import { existsSync } from 'node:fs';
 import { Settings } from '../../shared/api/workspace';
 import { issuesToFields } from '../../shared/api/issues';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { createWorkbench, workspaceFile } from '../core/workbench';
 import { assertNotInUse } from '../core/workspace-lock';
-import { initCounty } from '../services/workspace';
+import { DEFAULT_SETTINGS, initCounty } from '../services/workspace';
 
 /** `qingshui init --data DIR --bureau NAME --county-code CODE --county-name NAME`: an empty workspace. */
 export function initCommand(dataDir: string, bureau: string, countyCode: string, countyName: string): void {
   if (existsSync(dataDir)) assertNotInUse(dataDir, '新建工作区');
   if (existsSync(workspaceFile(dataDir))) throw new DomainError('conflict', `“${dataDir}”中已有工作区`);
-  const parsed = Settings.safeParse({ bureauName: bureau, countyCode, countyName, defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE, ledgerDates: 'cn', ledgerCoords: 'decimal' });
+  const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, bureauName: bureau, countyCode, countyName });
   if (!parsed.success) throw invalidFields(issuesToFields(parsed.error.issues));
   const wb = createWorkbench({ dataDir, actor: 'system' });
   try {

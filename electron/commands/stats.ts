@@ -1,9 +1,11 @@
+import { FINDING_STATE_LABELS, FINDING_STATES } from '../../shared/finding/states';
 import { createWorkbench } from '../core/workbench';
 import { countAll } from '../store/overview';
 
 const LABELS: Record<string, string> = {
   enterprises: '排污单位', outfalls: '入河排污口', regions: '区划', people: '人员', watersheds: '流域', waterBodies: '水体', changes: '变更记录',
   inspections: '现场检查记录', finalizedInspections: '其中已定稿', findings: '问题', checklistTemplates: '检查表模板版本', blobs: '照片与签名文件',
+  findingEvents: '问题办理事件', complaints: '信访件', cases: '案件', plans: '双随机抽查计划',
 };
 
 /** `qingshui stats --data DIR [--json]`: counts of live records per kind. */
@@ -12,7 +14,10 @@ export function statsCommand(dataDir: string, json: boolean): void {
   try {
     const counts = countAll(wb.store.db);
     if (json) console.log(JSON.stringify(counts));
-    else for (const [k, v] of Object.entries(counts)) console.log(`${LABELS[k] ?? k}：${v}`);
+    else {
+      for (const [k, v] of Object.entries(counts)) if (typeof v === 'number') console.log(`${LABELS[k] ?? k}：${v}`);
+      console.log(`问题按状态：${FINDING_STATES.map((s) => `${FINDING_STATE_LABELS[s]} ${counts.findingsByState[s] ?? 0}`).join('，')}`);
+    }
   } finally {
     wb.close();
   }

@@ -1,4 +1,3 @@
-import { DEFAULT_NOTICE } from '../../shared/inspection/notice';
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -7,7 +6,7 @@ import type { Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
 import type { WorkspaceEntry } from '../../shared/api/workspaces';
 import type { Settings } from '../../shared/api/workspace';
-import { initCounty } from '../services/workspace';
+import { DEFAULT_SETTINGS, initCounty } from '../services/workspace';
 import { openDatabase, rawDatabase } from '../store/open';
 import { runProcedure } from './dispatch';
 import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } from './workbench';
@@ -92,7 +91,7 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
         const removeNew = () => { for (const ext of ['', '-wal', '-shm']) rmSync(active + ext, { force: true }); };
         try {
           const fresh = createWorkbench({ dataDir, actor: 'system' });
-          try { initCounty(fresh.store, { ...s, defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE, ledgerDates: 'cn', ledgerCoords: 'decimal' }); } finally { fresh.close(); }
+          try { initCounty(fresh.store, { ...DEFAULT_SETTINGS, ...s }); } finally { fresh.close(); }
         } catch (e) { removeNew(); throw e; }
         return removeNew;
       });

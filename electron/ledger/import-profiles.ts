@@ -12,6 +12,8 @@ import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../
 import { checkDraft as checkOutfall } from '../services/outfalls';
 import { enterprisesWithUscc } from '../store/enterprises';
 import { ENTERPRISE, FINDING, OUTFALL } from '../store/entities';
+import { recordFindingCreated } from '../services/findings/index';
+import { refreshFinding } from '../services/findings/refresh';
 import { outfallWithCode } from '../store/outfalls';
 import type { RegisterProfile } from './import-register';
 
@@ -141,14 +143,20 @@ export const findingProfile: RegisterProfile<FindingImportDraft> = {
   },
   existing: (db, d) => (d.number ? db.prepare('SELECT id FROM findings WHERE number = ? AND deleted_at IS NULL').pluck().get(d.number) as string | undefined : undefined),
   identity: (d) => (d.number ? { key: d.number, label: 'number' } : null),
-  check(ctx, d) {
+  check(ctx, d, id) {
     const target = d.targetName ? ctx.store.db.prepare('SELECT id FROM enterprises WHERE name = ? AND deleted_at IS NULL').pluck().get(d.targetName) as string | undefined : undefined;
     return {
       errors: {},
       fields: {
         ...d, sourceId: null, itemId: null, targetKind: target ? 'enterprise' : 'site', targetId: target ?? null, targetName: d.targetName || d.description.slice(0, 40),
-        legalBasis: '', deadlineBand: bandOf(d.foundAt, d.deadline), state: 'open',
+        legalBasis: '', deadlineBand: bandOf(d.foundAt, d.deadline), ...(id ? {} : { state: 'open' }),
       },
     };
+  },
+  afterWrite(ctx, written, author) {
+    for (const w of written) {
+      if (w.create) recordFindingCreated(ctx, w.id, w.fields.foundAt as string, author, '导入督察交办问题清单');
+      else refreshFinding(ctx.store, w.id);
+    }
   },
 };

@@ -72,6 +72,8 @@ export type RegisterProfile<D> = {
   identity(draft: D): { key: string; label: string } | null;
   /** Domain checks and the stored fields. */
   check(ctx: ServiceContext, draft: D, id: string | null): { errors: Record<string, string>; fields: Record<string, unknown> };
+  /** Work after the rows are written, in the same transaction (a finding's first event and fold). */
+  afterWrite?(ctx: ServiceContext, written: { id: string; create: boolean; fields: Record<string, unknown> }[], author: string): void;
 };
 
 const FOOTER = /^(负责人|审核人|填表人|填报人|说明|注[:：]|备注[:：]|联系电话)/;
@@ -193,6 +195,9 @@ export async function importRegister<D>(
     unmatchedHeaders: headers.filter((h) => !h.field).map((h) => h.text), committed: false, headers, missing: [], fieldOptions,
   };
   if (problems.length || opts.dryRun) return report;
-  ctx.store.transaction(() => { for (const w of writes) ctx.store.write(profile.entity, w.id, w.fields, author); });
+  ctx.store.transaction(() => {
+    for (const w of writes) ctx.store.write(profile.entity, w.id, w.fields, author);
+    profile.afterWrite?.(ctx, writes, author);
+  });
   return { ...report, committed: true };
 }

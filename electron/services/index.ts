@@ -1,11 +1,16 @@
+import { caseHandlers } from './cases';
 import { checklistHandlers } from './checklists/index';
+import { complaintHandlers } from './complaints';
+import { dashboardHandlers } from './dashboard';
 import { enterpriseHandlers } from './enterprises';
+import { findingHandlers } from './findings/index';
 import { inspectionHandlers } from './inspections/index';
 import { ledgerHandlers } from './ledgers';
 import type { Handlers } from './handlers';
 import { outfallHandlers } from './outfalls';
 import { peopleHandlers } from './people';
 import { placeHandlers } from './places';
+import { planHandlers } from './plans';
 import { workspaceHandlers } from './workspace';
 
 /** Every procedure's handler; a missing or mistyped one does not compile. */
@@ -17,5 +22,10 @@ export const handlers: Handlers = {
   ...outfallHandlers,
   ...checklistHandlers,
   ...inspectionHandlers,
+  ...findingHandlers,
+  ...complaintHandlers,
+  ...caseHandlers,
+  ...planHandlers,
+  ...dashboardHandlers,
   ...ledgerHandlers,
 };

@@ -15,6 +15,9 @@ import type { Handlers } from './handlers';
 export const DEFAULT_SETTINGS: Settings = {
   bureauName: '', countyCode: '000000', countyName: '', defaultCoordSystem: 'CGCS2000', contactPhone: '', inspectionNotice: DEFAULT_NOTICE,
   ledgerDates: 'cn', ledgerCoords: 'decimal',
+  noticeDays: 14, recheckAfterDays: 90, findingMaxExtensionDays: 180,
+  complaintAcceptDays: 15, complaintCompleteDays: 60, complaintMaxExtensionDays: 30,
+  holidays: [], workdays: [], complainantViewers: [],
 };
 
 /** The workspace settings (填报单位, county, defaults), each key a record of its own. */

@@ -110,3 +110,50 @@ export const FINDING: EntityTable = {
     number: 'number', goal: 'goal', partnerUnits: 'partner_units', leader: 'leader',
   },
 };
+
+export const RECORD_EVENT: EntityTable = {
+  entity: 'record_event', table: 'record_events', key: 'id',
+  columns: { stream: 'stream', streamId: 'stream_id', kind: 'kind', hlc: 'hlc', author: 'author', at: 'at', text: 'text', data: ['data', 'json'], blobs: ['blobs', 'json'] },
+};
+
+export const COMPLAINT: EntityTable = {
+  entity: 'complaint', table: 'complaints', key: 'id',
+  columns: {
+    number: 'number', channel: 'channel', receivedAt: 'received_at', complainantName: 'complainant_name', complainantPhone: 'complainant_phone',
+    content: 'content', categories: ['categories', 'json'], townCode: 'town_code', address: 'address', lon: 'lon', lat: 'lat',
+    targetKind: 'target_kind', targetId: 'target_id', targetName: 'target_name',
+    acceptDays: 'accept_days', completeDays: 'complete_days', maxExtensionDays: 'max_extension_days',
+  },
+};
+
+export const CASE: EntityTable = {
+  entity: 'case', table: 'cases', key: 'id',
+  columns: {
+    sourceKind: 'source_kind', sourceId: 'source_id', targetKind: 'target_kind', targetId: 'target_id', targetName: 'target_name',
+    party: 'party', uscc: 'uscc', legalRepresentative: 'legal_representative', address: 'address', townCode: 'town_code', facts: 'facts', openedAt: 'opened_at',
+  },
+};
+
+export const DIRECTORY_ENTRY: EntityTable = {
+  entity: 'directory_entry', table: 'directory_entries', key: 'target_id', columns: { category: 'category', excluded: ['excluded', 'bool'] },
+};
+
+export const INSPECTOR_CONFLICT: EntityTable = {
+  entity: 'inspector_conflict', table: 'inspector_conflicts', key: 'id', columns: { personId: 'person_id', targetId: 'target_id', reason: 'reason' },
+};
+
+export const PLAN: EntityTable = {
+  entity: 'plan', table: 'plans', key: 'id',
+  columns: {
+    name: 'name', matter: 'matter', periodFrom: 'period_from', periodTo: 'period_to', quotas: ['quotas', 'json'], state: 'state',
+    seed: 'seed', snapshot: 'snapshot', drawSha256: 'draw_sha256', drawnAt: 'drawn_at', drawnBy: 'drawn_by', releasedAt: 'released_at',
+  },
+};
+
+export const PLAN_TASK: EntityTable = {
+  entity: 'plan_task', table: 'plan_tasks', key: 'id',
+  columns: {
+    planId: 'plan_id', order: 'order_no', targetKind: 'target_kind', targetId: 'target_id', targetName: 'target_name', townCode: 'town_code',
+    category: 'category', inspectorIds: ['inspector_ids', 'json'], inspectionId: 'inspection_id', result: 'result',
+  },
+};

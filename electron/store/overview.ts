@@ -1,3 +1,4 @@
+import { FINDING_STATES } from '../../shared/finding/states';
 import type { Database } from 'better-sqlite3';
 import type { Overview } from '../../shared/api/workspace';
 import { prepared } from './statements';
@@ -30,5 +31,11 @@ export function countAll(db: Database) {
     finalizedInspections: prepared(db, "SELECT count(*) FROM inspections WHERE state = 'finalized' AND deleted_at IS NULL").pluck().get() as number,
     findings: count('findings'), checklistTemplates: count('checklist_templates'),
     blobs: prepared(db, 'SELECT count(*) FROM blobs').pluck().get() as number,
+    findingsByState: {
+      ...Object.fromEntries(FINDING_STATES.map((s) => [s, 0])),
+      ...Object.fromEntries((prepared(db, 'SELECT state, count(*) AS n FROM findings WHERE deleted_at IS NULL GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n])),
+    },
+    findingEvents: prepared(db, "SELECT count(*) FROM record_events WHERE stream = 'finding'").pluck().get() as number,
+    complaints: count('complaints'), cases: count('cases'), plans: count('plans'),
   };
 }

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { caseProcedures } from './cases';
 import { checklistProcedures } from './checklists';
+import { complaintProcedures } from './complaints';
+import { dashboardProcedures } from './dashboard';
 import { enterpriseProcedures } from './enterprises';
 import { findingProcedures } from './findings';
 import { inspectionProcedures } from './inspections';
@@ -7,6 +10,7 @@ import { ledgerProcedures } from './ledgers';
 import { outfallProcedures } from './outfalls';
 import { peopleProcedures } from './people';
 import { placeProcedures } from './places';
+import { planProcedures } from './plans';
 import { workspaceProcedures } from './workspace';
 import { workspacesProcedures } from './workspaces';
 
@@ -21,6 +25,10 @@ export const procedures = {
   ...checklistProcedures,
   ...inspectionProcedures,
   ...findingProcedures,
+  ...complaintProcedures,
+  ...caseProcedures,
+  ...planProcedures,
+  ...dashboardProcedures,
   ...ledgerProcedures,
 } as const;
 

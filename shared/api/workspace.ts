@@ -13,6 +13,19 @@ export const Settings = z.object({
   /** How ledgers write dates (2026年11月29日 or 2026-11-29) and coordinates (decimal or 度分秒). */
   ledgerDates: z.enum(['cn', 'iso']),
   ledgerCoords: z.enum(['decimal', 'dms']),
+  /** 销号: days of public notice, days after close-out until the re-check, and the longest extension of a deadline. */
+  noticeDays: z.number().int().min(1, '公示天数至少1天').max(90),
+  recheckAfterDays: z.number().int().min(0).max(730),
+  findingMaxExtensionDays: z.number().int().min(0).max(1095),
+  /** 信访 time limits (DOMAIN: accept within 15 days, finish within 60, one extension ≤ 30; [U] nationally). */
+  complaintAcceptDays: z.number().int().min(1).max(60),
+  complaintCompleteDays: z.number().int().min(1).max(180),
+  complaintMaxExtensionDays: z.number().int().min(0).max(90),
+  /** The working-day calendar: official holidays and 调休 working weekend days (yyyy-mm-dd). */
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '节假日应为日期')).max(400),
+  workdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '调休工作日应为日期')).max(100),
+  /** People who may see complainants' names in lists and exports (信访人信息保密). */
+  complainantViewers: z.array(z.string()).max(100),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -20,6 +33,7 @@ export const Stats = z.object({
   enterprises: z.number(), outfalls: z.number(), regions: z.number(), people: z.number(),
   watersheds: z.number(), waterBodies: z.number(), changes: z.number(),
   inspections: z.number(), finalizedInspections: z.number(), findings: z.number(), checklistTemplates: z.number(), blobs: z.number(),
+  findingsByState: z.record(z.string(), z.number()), findingEvents: z.number(), complaints: z.number(), cases: z.number(), plans: z.number(),
 });
 export type Stats = z.infer<typeof Stats>;
 

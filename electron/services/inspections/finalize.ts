@@ -7,6 +7,8 @@ import { getInspectionRow, lastChainLink, photosOf, signaturesOf } from '../../s
 import { blobProblem } from '../../store/verify-records';
 import { authorOf, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
+import { recordFindingCreated } from '../findings/index';
+import { refreshFinding } from '../findings/refresh';
 import { officerOf } from './draft';
 import { inspectionView, mustGetDraft } from './view';
 
@@ -61,6 +63,8 @@ export function finalizeInspection(ctx: ServiceContext, id: string, finalizedAt 
         responsibleUnit: f.responsibleUnit, responsiblePerson: f.responsiblePerson, deadline: f.deadline, measures: f.measures,
         foundAt: (i.startedAt ?? finalizedAt).slice(0, 10), state: 'open',
       }, author);
+      if (!carried.has(f.itemId)) recordFindingCreated(ctx, findingId, i.startedAt ?? finalizedAt.slice(0, 16), author, '现场检查发现');
+      else refreshFinding(store, findingId);
     }
     if (i.supersedes) store.write(INSPECTION, i.supersedes, { state: 'superseded' }, author);
     return { sha256, chainSeq: chain.seq, findingIds };

@@ -1,4 +1,3 @@
-import { listFindings } from '../../store/findings';
 import { listInspections } from '../../store/inspections';
 import type { Handlers } from '../handlers';
 import { draftHandlers } from './draft';
@@ -12,5 +11,4 @@ export const inspectionHandlers = {
   ...draftHandlers,
   ...evidenceHandlers,
   ...finalizeHandlers,
-  'findings.list': (ctx, { offset, limit, ...filter }) => listFindings(ctx.store.db, filter, offset, limit),
 } satisfies Partial<Handlers>;

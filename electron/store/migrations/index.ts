@@ -5,6 +5,7 @@ import * as m0030 from './0030-short-search';
 import * as m0040 from './0040-pinyin-order';
 import * as m0050 from './0050-inspections';
 import * as m0060 from './0060-finding-ledger-fields';
+import * as m0070 from './0070-closed-loop';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -16,6 +17,7 @@ export const migrations: Migration[] = [
   { version: 40, name: 'pinyin-order', up: m0040.up },
   { version: 50, name: 'inspections', up: m0050.up },
   { version: 60, name: 'finding-ledger-fields', up: m0060.up },
+  { version: 70, name: 'closed-loop', up: m0070.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -1,0 +1,86 @@
+import type { ComplaintDetail } from '../../shared/api/complaints';
+import { DomainError, invalidFields } from '../../shared/api/result';
+import { COMPLAINT_EVENT_KINDS, COMPLAINT_EVENT_LABELS, foldComplaint, type ComplaintLimits } from '../../shared/complaint/fold';
+import type { RecordEvent } from '../../shared/events/event';
+import { cacheComplaintFold, getComplaintRow, listComplaints, nextComplaintNumber, rowToComplaint } from '../store/complaints';
+import { COMPLAINT } from '../store/entities';
+import { getInspectionRow } from '../store/inspections';
+import { prepared } from '../store/statements';
+import { nowMinute, today } from './clock';
+import { authorOf, newId, type ServiceContext } from './context';
+import { appendIfLegal, flaggedEvents } from './event-log';
+import { storeEvidenceFiles } from './evidence-files';
+import { recheckCandidates } from './findings/detail';
+import type { Handlers } from './handlers';
+import { readSettings } from './workspace';
+
+/** Whether the signed-in person may see complainants (listed in settings). */
+export function canSeeComplainants(ctx: ServiceContext): boolean {
+  return ctx.actor === 'system' || (ctx.session.personId !== null && readSettings(ctx.store.db).complainantViewers.includes(ctx.session.personId));
+}
+
+function folder(row: Record<string, unknown>) {
+  const seed = { receivedAt: row.received_at as string, acceptDays: row.accept_days as number, completeDays: row.complete_days as number, maxExtensionDays: row.max_extension_days as number };
+  return (events: RecordEvent[]) => foldComplaint(seed, events);
+}
+
+function mustRow(ctx: ServiceContext, id: string) {
+  const row = getComplaintRow(ctx.store.db, id);
+  if (!row || row.deleted_at) throw new DomainError('not_found', '未找到该信访件');
+  return row;
+}
+
+/** Refolds a complaint, caches the result and returns its page. */
+export function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetail {
+  const { state, events } = flaggedEvents(ctx, 'complaint', id, folder(mustRow(ctx, id)));
+  cacheComplaintFold(ctx.store.db, id, state);
+  const row = mustRow(ctx, id);
+  const complaint = rowToComplaint(row, today(), canSeeComplainants(ctx));
+  const fold = folder(row);
+  const allowed = COMPLAINT_EVENT_KINDS.filter((kind) => {
+    const probe = { id: 'probe', stream: 'complaint', streamId: id, kind, hlc: '\uffff', author: '', authorName: '', at: '2999-12-31', text: '理由', data: { days: 1, result: { outcome: '办结' } }, blobs: [], flag: null } as RecordEvent;
+    return !fold([...events, probe]).flags.has('probe');
+  });
+  const related = (table: string) => prepared(ctx.store.db, `SELECT id FROM ${table} WHERE source_id = ? AND deleted_at IS NULL`).all(id).map((r) => (r as { id: string }).id);
+  return {
+    complaint, events, allowed, limits: { acceptDays: row.accept_days as number, completeDays: row.complete_days as number, maxExtensionDays: row.max_extension_days as number },
+    inspections: recheckCandidates(ctx, { targetKind: complaint.targetKind ?? 'site', targetId: complaint.targetId, sourceId: null, foundAt: complaint.receivedAt.slice(0, 10) }),
+    extensionDays: state.extensionDays, verifiedInspectionId: state.verifiedInspectionId, reply: state.reply,
+    findingIds: related('findings'), caseIds: related('cases'),
+  };
+}
+
+export const complaintHandlers = {
+  'complaints.list': (ctx, { offset, limit, ...f }) => listComplaints(ctx.store.db, f, today(), canSeeComplainants(ctx), offset, limit),
+  'complaints.get': (ctx, { id }) => complaintDetail(ctx, id),
+  'complaints.create': (ctx, d) => {
+    const author = authorOf(ctx);
+    if (d.receivedAt.slice(0, 10) > today()) throw invalidFields({ receivedAt: '接收时间不能晚于今天' });
+    if (d.targetKind && d.targetKind !== 'site' && !d.targetId) throw invalidFields({ targetId: '请选择被投诉的排污单位或排污口' });
+    const s = readSettings(ctx.store.db);
+    const limits: ComplaintLimits = { acceptDays: s.complaintAcceptDays, completeDays: s.complaintCompleteDays, maxExtensionDays: s.complaintMaxExtensionDays };
+    const id = newId();
+    ctx.store.transaction(() => {
+      ctx.store.write(COMPLAINT, id, { ...d, ...limits, number: nextComplaintNumber(ctx.store.db, d.receivedAt.slice(0, 4)) }, author);
+    });
+    return complaintDetail(ctx, id);
+  },
+  'complaints.act': async (ctx, { id, kind, at, text, data, files }) => {
+    const author = authorOf(ctx);
+    const row = mustRow(ctx, id);
+    const when = at ?? nowMinute();
+    if (when.slice(0, 10) < (row.received_at as string).slice(0, 10)) throw invalidFields({ at: '日期不能早于接收日期' });
+    if (when.slice(0, 10) > today()) throw invalidFields({ at: '日期不能晚于今天' });
+    if (kind === 'verified') {
+      const i = typeof data.inspectionId === 'string' ? getInspectionRow(ctx.store.db, data.inspectionId) : null;
+      if (!i || i.state !== 'finalized') throw invalidFields({ inspectionId: '现场核查须依据一份已定稿的现场检查记录' });
+    }
+    if (kind === 'concluded') {
+      const r = data.result as Record<string, unknown> | undefined;
+      if (r && r.penaltyAmount !== null && r.penaltyAmount !== undefined && !(Number(r.penaltyAmount) >= 0)) throw invalidFields({ penaltyAmount: '罚款金额应为不小于0的数字' });
+    }
+    const blobs = await storeEvidenceFiles(ctx.store, files);
+    ctx.store.transaction(() => appendIfLegal(ctx, 'complaint', id, folder(row), { kind, at: when, text, data, blobs }, author, COMPLAINT_EVENT_LABELS[kind]));
+    return complaintDetail(ctx, id);
+  },
+} satisfies Partial<Handlers>;

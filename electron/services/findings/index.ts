@@ -1,0 +1,124 @@
+import { DomainError, invalidFields } from '../../../shared/api/result';
+import { addDays } from '../../../shared/domain/calendar';
+import type { RecordEvent } from '../../../shared/events/event';
+import { stepFinding } from '../../../shared/finding/fold';
+import { FINDING_EVENT_LABELS, type FindingEventKind } from '../../../shared/finding/states';
+import { FINDING } from '../../store/entities';
+import { appendEvent } from '../../store/events';
+import { findingFacets, getFinding, listFindings } from '../../store/findings';
+import { getInspectionRow } from '../../store/inspections';
+import { getPerson } from '../../store/people';
+import { nowMinute, today } from '../clock';
+import { authorOf, newId, type ServiceContext } from '../context';
+import { storeEvidenceFiles } from '../evidence-files';
+import type { Handlers } from '../handlers';
+import { readSettings } from '../workspace';
+import { findingDetail } from './detail';
+import { refreshFinding } from './refresh';
+
+type Action = { kind: Exclude<FindingEventKind, 'created'>; at?: string; text: string; data: Record<string, unknown>; blobs: string[] };
+
+/** Checks an action's content against the finding and the county's settings; fills what settings decide. */
+function prepareAction(ctx: ServiceContext, id: string, a: Action, originalDeadline: string): Record<string, unknown> {
+  const f = getFinding(ctx.store.db, id, today())!;
+  const s = readSettings(ctx.store.db);
+  const at = a.at ?? nowMinute();
+  if (at.slice(0, 10) < f.foundAt) throw invalidFields({ at: `日期不能早于问题发现日期 ${f.foundAt}` });
+  if (at.slice(0, 10) > today()) throw invalidFields({ at: '日期不能晚于今天' });
+  const data = { ...a.data };
+  switch (a.kind) {
+    case 'deadline_extended': {
+      const deadline = String(data.deadline ?? '');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) throw invalidFields({ deadline: '请填写新的整改时限' });
+      if (deadline < f.foundAt) throw invalidFields({ deadline: `整改时限不能早于问题发现日期 ${f.foundAt}` });
+      const limit = addDays(originalDeadline, s.findingMaxExtensionDays);
+      if (deadline > limit) throw invalidFields({ deadline: `延期超出上限：最多可延至 ${limit}（原时限 ${originalDeadline} 后 ${s.findingMaxExtensionDays} 天）` });
+      if (!a.text) throw invalidFields({ text: '请写明延期理由' });
+      break;
+    }
+    case 'rechecked': {
+      if (typeof data.passed !== 'boolean') throw invalidFields({ passed: '请选择复查结论（合格或不合格）' });
+      const inspectionId = typeof data.inspectionId === 'string' ? data.inspectionId : '';
+      const i = inspectionId ? getInspectionRow(ctx.store.db, inspectionId) : null;
+      if (!i || i.state !== 'finalized') throw invalidFields({ inspectionId: '复查须依据一份已定稿的现场检查记录，请先完成现场复查检查' });
+      if (f.targetId && (i.targetKind !== f.targetKind || i.targetId !== f.targetId)) throw invalidFields({ inspectionId: '所选检查记录的检查对象与问题不一致' });
+      break;
+    }
+    case 'assigned': {
+      const person = typeof data.personId === 'string' && data.personId ? getPerson(ctx.store.db, data.personId) : null;
+      if (person) data.responsiblePerson = person.name;
+      if (!String(data.responsibleUnit ?? '').trim()) throw invalidFields({ responsibleUnit: '请填写责任单位' });
+      if (!String(data.responsiblePerson ?? '').trim()) throw invalidFields({ responsiblePerson: '请填写责任人' });
+      break;
+    }
+    case 'notice_started': data.days = Number(data.days ?? s.noticeDays); break;
+    case 'closed': data.recheckAfterDays = s.recheckAfterDays; break;
+    case 'progress': if (!a.text) throw invalidFields({ text: '请填写整改进展' }); break;
+    case 'comment': if (!a.text) throw invalidFields({ text: '请填写备注内容' }); break;
+    case 'reopened': if (!a.text) throw invalidFields({ text: '请写明重新打开的原因' }); break;
+    default: break;
+  }
+  return { ...data, at };
+}
+
+/** Appends one action to a finding's log after the fold says it is allowed there; nothing is written otherwise. */
+export function actOnFinding(ctx: ServiceContext, id: string, a: Action): void {
+  const author = authorOf(ctx);
+  ctx.store.transaction(() => {
+    const current = refreshFinding(ctx.store, id);
+    const { at, ...data } = prepareAction(ctx, id, a, current.seed.deadline);
+    const event: RecordEvent = { id: newId(), stream: 'finding', streamId: id, kind: a.kind, hlc: '', author, authorName: '', at: at as string, text: a.text, data, blobs: a.blobs, flag: null };
+    const next = stepFinding(current.fold, event);
+    if (typeof next === 'string') throw new DomainError('invalid', `${FINDING_EVENT_LABELS[a.kind]}：${next}`);
+    appendEvent(ctx.store, event.id, { stream: 'finding', streamId: id, kind: a.kind, at: event.at, text: a.text, data, blobs: a.blobs }, author);
+    refreshFinding(ctx.store, id);
+  });
+}
+
+/** Records that a finding was raised (its first event) and folds it. */
+export function recordFindingCreated(ctx: ServiceContext, id: string, at: string, author: string, text = ''): void {
+  appendEvent(ctx.store, newId(), { stream: 'finding', streamId: id, kind: 'created', at, text, data: {}, blobs: [] }, author);
+  refreshFinding(ctx.store, id);
+}
+
+export const findingHandlers = {
+  'findings.list': (ctx, { offset, limit, ...filter }) => listFindings(ctx.store.db, filter, today(), offset, limit),
+  'findings.get': (ctx, { id }) => findingDetail(ctx, id),
+  'findings.facets': (ctx) => findingFacets(ctx.store.db),
+  'findings.act': async (ctx, { id, kind, at, text, data, files }) => {
+    authorOf(ctx);
+    if (!getFinding(ctx.store.db, id, today())) throw new DomainError('not_found', '未找到该问题');
+    const blobs = await storeEvidenceFiles(ctx.store, files);
+    actOnFinding(ctx, id, { kind, at, text, data, blobs });
+    return findingDetail(ctx, id);
+  },
+  'findings.assign': (ctx, { ids, responsibleUnit, responsiblePerson, personId, text }) => {
+    authorOf(ctx);
+    // All or nothing: one finding that cannot be assigned stops the batch with its reason.
+    ctx.store.transaction(() => {
+      for (const id of ids) {
+        try {
+          actOnFinding(ctx, id, { kind: 'assigned', text, data: { responsibleUnit, responsiblePerson, personId }, blobs: [] });
+        } catch (e) {
+          const f = getFinding(ctx.store.db, id, today());
+          throw new DomainError('invalid', `“${f?.description.slice(0, 30) ?? id}”不能交办：${(e as Error).message}；本次未交办任何问题`);
+        }
+      }
+    });
+    return { assigned: ids.length, skipped: [] };
+  },
+  'findings.create': (ctx, d) => {
+    const author = authorOf(ctx);
+    if (d.deadline < d.foundAt) throw invalidFields({ deadline: `整改时限不能早于发现日期 ${d.foundAt}` });
+    if (d.foundAt > today()) throw invalidFields({ foundAt: '发现日期不能晚于今天' });
+    const id = newId();
+    ctx.store.transaction(() => {
+      ctx.store.write(FINDING, id, { ...d, itemId: null, state: 'open' }, author);
+      recordFindingCreated(ctx, id, d.foundAt, author);
+    });
+    return findingDetail(ctx, id);
+  },
+} satisfies Partial<Handlers>;
+
+
+

@@ -1,0 +1,152 @@
+import canonicalize from 'canonicalize';
+import { randomBytes } from 'node:crypto';
+import type { Directory, PlanSummary, VerifyReport } from '../../shared/api/plans';
+import { DomainError, invalidFields } from '../../shared/api/result';
+import { drawPlan, type DrawInput, type DrawnTask } from '../../shared/plan/draw';
+import { sha256Of } from '../store/blob-store';
+import { getEnterprise } from '../store/enterprises';
+import { DIRECTORY_ENTRY, INSPECTOR_CONFLICT, PLAN, PLAN_TASK } from '../store/entities';
+import { getPerson } from '../store/people';
+import { conflictPairs, directoryInspectors, directoryTargets, getPlan, planIds, tasksOfInspector, tasksOfPlan } from '../store/plans';
+import { nowMinute } from './clock';
+import { authorOf, newId, type ServiceContext } from './context';
+import type { Handlers } from './handlers';
+
+const hash = (text: string) => sha256Of(text);
+
+/** Bureau staff (and scripted hosts) see draws before release; inspectors only once released (抽查前保密). */
+function isBureau(ctx: ServiceContext): boolean {
+  if (ctx.actor === 'system' && !ctx.session.personId) return true;
+  return ctx.session.personId !== null && getPerson(ctx.store.db, ctx.session.personId)?.role === '局机关人员';
+}
+
+function mustBureau(ctx: ServiceContext, what: string): string {
+  const author = authorOf(ctx);
+  if (!isBureau(ctx)) throw new DomainError('forbidden', `只有局机关人员可以${what}`);
+  return author;
+}
+
+function mustPlan(ctx: ServiceContext, id: string): PlanSummary {
+  const p = getPlan(ctx.store.db, id);
+  if (!p) throw new DomainError('not_found', `未找到抽查计划“${id}”`);
+  return p;
+}
+
+export function directory(ctx: ServiceContext): Directory {
+  const db = ctx.store.db;
+  const targets = directoryTargets(db);
+  const counts = { 重点: 0, 一般: 0, 特殊: 0, excluded: db.prepare('SELECT count(*) FROM directory_entries WHERE excluded = 1 AND deleted_at IS NULL').pluck().get() as number };
+  for (const t of targets) counts[t.category]++;
+  return {
+    counts, inspectors: directoryInspectors(db),
+    conflicts: db.prepare(`SELECT c.id, c.person_id AS personId, p.name AS personName, c.target_id AS targetId, e.name AS targetName, c.reason
+      FROM inspector_conflicts c JOIN people p ON p.id = c.person_id JOIN enterprises e ON e.id = c.target_id WHERE c.deleted_at IS NULL ORDER BY p.name`).all() as Directory['conflicts'],
+    overrides: (db.prepare(`SELECT d.target_id AS targetId, e.name AS targetName, d.category, d.excluded FROM directory_entries d JOIN enterprises e ON e.id = d.target_id
+      WHERE d.deleted_at IS NULL ORDER BY e.name LIMIT 500`).all() as (Omit<Directory['overrides'][number], 'excluded'> & { excluded: number })[]).map((r) => ({ ...r, excluded: r.excluded === 1 })),
+  };
+}
+
+/** The draw's input as the directories stand now (recorded with the plan, so anyone can recompute it). */
+function snapshotOf(ctx: ServiceContext, plan: PlanSummary, seed: string): DrawInput {
+  return { seed, targets: directoryTargets(ctx.store.db), inspectors: directoryInspectors(ctx.store.db).map((p) => p.id), conflicts: conflictPairs(ctx.store.db), quotas: plan.quotas };
+}
+
+const drawDigest = (input: DrawInput, tasks: DrawnTask[]) => hash(canonicalize({ input, tasks }) as string);
+
+/** Recomputes a plan's draw from its recorded seed and directories and compares it with what was stored. */
+export function verifyPlan(ctx: ServiceContext, id: string): VerifyReport {
+  const plan = mustPlan(ctx, id);
+  const row = ctx.store.db.prepare('SELECT snapshot, seed, draw_sha256 FROM plans WHERE id = ?').get(id) as { snapshot: string | null; seed: string | null; draw_sha256: string | null };
+  if (!row.snapshot || !row.seed) throw new DomainError('invalid', `抽查计划“${plan.name}”尚未抽取`);
+  const input = JSON.parse(row.snapshot) as DrawInput;
+  const problems: string[] = [];
+  if (input.seed !== row.seed) problems.push('记录的随机种子与抽取输入不一致');
+  const again = drawPlan(input, hash);
+  if (typeof again === 'string') return { ok: false, planId: id, seed: row.seed, tasks: 0, sha256: row.draw_sha256 ?? '', problems: [`重新抽取失败：${again}`] };
+  const stored = tasksOfPlan(ctx.store.db, id);
+  const digest = drawDigest(input, again);
+  if (digest !== row.draw_sha256) problems.push(`抽取结果摘要不符：记录为 ${row.draw_sha256}，重算为 ${digest}`);
+  if (stored.length !== again.length) problems.push(`记录的任务 ${stored.length} 项，重算得 ${again.length} 项`);
+  again.forEach((t, i) => {
+    const s = stored[i];
+    if (!s || s.targetId !== t.targetId || s.inspectors.map((p) => p.id).join() !== t.inspectorIds.join()) problems.push(`第 ${i + 1} 项任务与重算结果不同（${s?.targetName ?? '缺失'}）`);
+  });
+  return { ok: problems.length === 0, planId: id, seed: row.seed, tasks: again.length, sha256: digest, problems };
+}
+
+/** Draws a plan: targets and inspector pairs from the directories with the seed, recorded with its inputs. */
+export function drawPlanFor(ctx: ServiceContext, id: string, seedGiven?: string): PlanSummary {
+  const author = mustBureau(ctx, '抽取检查对象');
+  const plan = mustPlan(ctx, id);
+  if (plan.state !== 'draft') throw new DomainError('invalid', `抽查计划“${plan.name}”已抽取，不能重抽（随机结果须可复核）`);
+  const seed = seedGiven || randomBytes(8).toString('hex');
+  const input = snapshotOf(ctx, plan, seed);
+  const tasks = drawPlan(input, hash);
+  if (typeof tasks === 'string') throw new DomainError('invalid', tasks);
+  ctx.store.transaction(() => {
+    for (const t of tasks) {
+      const e = getEnterprise(ctx.store.db, t.targetId, () => true)!;
+      ctx.store.write(PLAN_TASK, `${id}/${t.order}`, {
+        planId: id, order: t.order, targetKind: 'enterprise', targetId: t.targetId, targetName: e.name, townCode: e.townCode,
+        category: t.category, inspectorIds: t.inspectorIds, inspectionId: null, result: '',
+      }, author);
+    }
+    ctx.store.write(PLAN, id, { seed, snapshot: JSON.stringify(input), drawSha256: drawDigest(input, tasks), drawnAt: nowMinute(), drawnBy: author, state: 'drawn' }, author);
+  });
+  return mustPlan(ctx, id);
+}
+
+export const planHandlers = {
+  'plans.directory': (ctx) => directory(ctx),
+  'plans.setCategory': (ctx, { targetIds, category, excluded }) => {
+    const author = mustBureau(ctx, '调整检查对象名录');
+    ctx.store.transaction(() => {
+      for (const id of targetIds) {
+        if (!getEnterprise(ctx.store.db, id, () => true)) throw new DomainError('not_found', `未找到排污单位“${id}”`);
+        ctx.store.write(DIRECTORY_ENTRY, id, { category, excluded }, author);
+      }
+    });
+    return directory(ctx);
+  },
+  'plans.addConflict': (ctx, { personId, targetId, reason }) => {
+    const author = mustBureau(ctx, '登记回避关系');
+    if (!getPerson(ctx.store.db, personId)) throw invalidFields({ personId: '未找到该执法人员' });
+    if (!getEnterprise(ctx.store.db, targetId, () => true)) throw invalidFields({ targetId: '未找到该排污单位' });
+    ctx.store.write(INSPECTOR_CONFLICT, newId(), { personId, targetId, reason }, author);
+    return directory(ctx);
+  },
+  'plans.removeConflict': (ctx, { id }) => {
+    const author = mustBureau(ctx, '撤销回避关系');
+    ctx.store.write(INSPECTOR_CONFLICT, id, { deletedAt: new Date().toISOString() }, author);
+    return directory(ctx);
+  },
+  'plans.list': (ctx) => planIds(ctx.store.db).map((id) => getPlan(ctx.store.db, id)!).filter((p) => isBureau(ctx) || p.state === 'released'),
+  'plans.create': (ctx, d) => {
+    const author = mustBureau(ctx, '新建抽查计划');
+    if (d.periodTo < d.periodFrom) throw invalidFields({ periodTo: '结束日期不能早于开始日期' });
+    const input = snapshotOf(ctx, { ...d, quotas: d.quotas } as PlanSummary, 'check');
+    const problem = drawPlan(input, hash);
+    if (typeof problem === 'string') throw invalidFields({ quotas: problem });
+    const id = newId();
+    ctx.store.write(PLAN, id, { ...d, state: 'draft' }, author);
+    return mustPlan(ctx, id);
+  },
+  'plans.get': (ctx, { id }) => {
+    const plan = mustPlan(ctx, id);
+    const hidden = plan.state !== 'released' && !isBureau(ctx);
+    if (hidden && plan.state === 'draft') throw new DomainError('not_found', `未找到抽查计划“${id}”`);
+    return { plan: hidden ? { ...plan, seed: null } : plan, tasks: hidden ? [] : tasksOfPlan(ctx.store.db, id), hidden };
+  },
+  'plans.draw': (ctx, { id, seed }) => drawPlanFor(ctx, id, seed),
+  'plans.verify': (ctx, { id }) => verifyPlan(ctx, id),
+  'plans.release': (ctx, { id }) => {
+    const author = mustBureau(ctx, '发布抽查任务');
+    const plan = mustPlan(ctx, id);
+    if (plan.state !== 'drawn') throw new DomainError('invalid', plan.state === 'draft' ? '请先抽取，再发布' : '该计划已发布');
+    const v = verifyPlan(ctx, id);
+    if (!v.ok) throw new DomainError('invalid', `抽取结果复核未通过，不能发布：${v.problems.join('；')}`);
+    ctx.store.write(PLAN, id, { state: 'released', releasedAt: nowMinute() }, author);
+    return mustPlan(ctx, id);
+  },
+  'plans.myTasks': (ctx) => (ctx.session.personId ? tasksOfInspector(ctx.store.db, ctx.session.personId) : []),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3';
+import type { Complaint } from '../../shared/api/complaints';
+import { addDays } from '../../shared/domain/calendar';
+import { complaintOverdue, type ComplaintFold } from '../../shared/complaint/fold';
+import { COMPLAINT } from './entities';
+import { prepared } from './statements';
+import { rowToFields } from './write-path';
+
+export type ComplaintFilter = { q?: string; state?: string; overdue?: boolean; townCode?: string; category?: string; channel?: string; from?: string; to?: string };
+
+/** Days before a deadline when a complaint shows as 即将到期. */
+export const DUE_SOON_DAYS = 3;
+
+/** Hides a complainant's name (张** / 匿名) and phone (138****1234) from users without the right. */
+function masked(name: string, phone: string): { complainantName: string; complainantPhone: string } {
+  return { complainantName: name ? `${name.slice(0, 1)}**` : '', complainantPhone: phone ? phone.replace(/^(\d{3})\d+(\d{4})$/, '$1****$2') : '' };
+}
+
+export function rowToComplaint(r: Record<string, unknown>, today: string, canSee: boolean): Complaint {
+  const { createdAt: _c, updatedAt: _u, deleted: _d, ...fields } = rowToFields(COMPLAINT, r);
+  const f = { state: r.state as Complaint['state'], acceptBy: r.accept_by as string, completeBy: r.complete_by as string | null };
+  const overdue = complaintOverdue(f, today);
+  const due = f.state === 'received' ? f.acceptBy : f.state === 'accepted' ? f.completeBy : null;
+  const c = {
+    ...fields, townName: (r.town_name as string | null) ?? null, ...f, acceptedAt: r.accepted_at as string | null, concludedAt: r.concluded_at as string | null,
+    outcome: r.outcome as string | null, overdue, dueSoon: !overdue && due !== null && due <= addDays(today, DUE_SOON_DAYS), complainantVisible: canSee,
+  } as Complaint;
+  return canSee ? c : { ...c, ...masked(c.complainantName, c.complainantPhone) };
+}
+
+function where(f: ComplaintFilter, today: string): { sql: string; args: unknown[] } {
+  const w = ['c.deleted_at IS NULL'];
+  const args: unknown[] = [];
+  for (const [col, v] of [['c.state', f.state], ['c.town_code', f.townCode], ['c.channel', f.channel]] as const) if (v) { w.push(`${col} = ?`); args.push(v); }
+  if (f.category) { w.push('EXISTS (SELECT 1 FROM json_each(c.categories) j WHERE j.value = ?)'); args.push(f.category); }
+  if (f.from) { w.push('c.received_at >= ?'); args.push(f.from); }
+  if (f.to) { w.push('c.received_at < ?'); args.push(addDays(f.to, 1)); }
+  if (f.overdue) { w.push("((c.state = 'received' AND c.accept_by < ?) OR (c.state = 'accepted' AND c.complete_by < ?))"); args.push(today, today); }
+  if (f.q) { const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`; w.push("(c.content LIKE ? ESCAPE '\\' OR c.target_name LIKE ? ESCAPE '\\' OR c.address LIKE ? ESCAPE '\\' OR c.number = ?)"); args.push(like, like, like, f.q); }
+  return { sql: w.join(' AND '), args };
+}
+
+export function listComplaints(db: Database, f: ComplaintFilter, today: string, canSee: boolean, offset: number, limit: number) {
+  const w = where(f, today);
+  const total = (prepared(db, `SELECT count(*) AS n FROM complaints c WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+  const rows = prepared(db, `SELECT c.*, r.name AS town_name FROM complaints c LEFT JOIN regions r ON r.code = c.town_code WHERE ${w.sql}
+    ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as Record<string, unknown>[];
+  return { total, rows: rows.map((r) => rowToComplaint(r, today, canSee)) };
+}
+
+export function getComplaintRow(db: Database, id: string): Record<string, unknown> | undefined {
+  return prepared(db, 'SELECT c.*, r.name AS town_name FROM complaints c LEFT JOIN regions r ON r.code = c.town_code WHERE c.id = ?').get(id) as Record<string, unknown> | undefined;
+}
+
+/** The next 信访 number of a year: 2026-0001, 2026-0002… (display only; the id is the identity). */
+export function nextComplaintNumber(db: Database, year: string): string {
+  const last = prepared(db, "SELECT max(CAST(substr(number, 6) AS INTEGER)) AS n FROM complaints WHERE number LIKE ? || '-%'").get(year) as { n: number | null };
+  return `${year}-${String((last.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export function cacheComplaintFold(db: Database, id: string, s: ComplaintFold): void {
+  prepared(db, `UPDATE complaints SET state = ?, accept_by = ?, complete_by = ?, accepted_at = ?, concluded_at = ?, outcome = ?, penalty_amount = ?, last_event_at = ? WHERE id = ?`)
+    .run(s.state, s.acceptBy, s.completeBy, s.acceptedAt, s.concludedAt, s.result?.outcome ?? null, s.result?.penaltyAmount ?? null, s.lastEventAt, id);
+}

@@ -1,0 +1,93 @@
+import { addDays } from '../domain/calendar';
+import { dayOf, foldEvents, type RecordEvent } from '../events/event';
+
+export const COMPLAINT_CHANNELS = ['12369电话', '网络（微信）', '网络（微博）', '来信', '来访', '上级交办', '其他'] as const;
+export const COMPLAINT_CATEGORIES = ['水', '大气', '土壤', '生态', '噪声', '辐射', '其他'] as const;
+export const COMPLAINT_OUTCOMES = ['办结', '阶段性办结'] as const;
+
+export const COMPLAINT_STATES = ['received', 'accepted', 'staged', 'concluded', 'rejected'] as const;
+export type ComplaintState = (typeof COMPLAINT_STATES)[number];
+export const COMPLAINT_STATE_LABELS: Record<ComplaintState, string> = {
+  received: '待受理', accepted: '办理中', staged: '阶段性办结', concluded: '已办结', rejected: '不予受理',
+};
+
+export const COMPLAINT_EVENT_KINDS = ['accepted', 'rejected', 'verified', 'extended', 'replied', 'concluded', 'comment'] as const;
+export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number];
+export const COMPLAINT_EVENT_LABELS: Record<ComplaintEventKind, string> = {
+  accepted: '受理', rejected: '不予受理', verified: '现场核查', extended: '延期办理', replied: '答复信访人', concluded: '办结', comment: '备注',
+};
+
+/** The time limits a complaint was taken in under (kept with it, so later settings do not move them). */
+export type ComplaintLimits = { acceptDays: number; completeDays: number; maxExtensionDays: number };
+
+/** 办理结果: what was done, counted in the ledger (责令整改, 立案处罚 with the fine, 约谈, 问责 people). */
+export type ComplaintResult = { outcome: (typeof COMPLAINT_OUTCOMES)[number]; rectification: boolean; penaltyAmount: number | null; interview: boolean; accountablePeople: number };
+
+export type ComplaintFold = {
+  state: ComplaintState;
+  acceptBy: string;
+  acceptedAt: string | null;
+  completeBy: string | null;
+  extensionDays: number;
+  verifiedInspectionId: string | null;
+  verifiedAt: string | null;
+  repliedAt: string | null;
+  reply: string | null;
+  result: ComplaintResult | null;
+  concludedAt: string | null;
+  rejectedReason: string | null;
+  lastEventAt: string | null;
+};
+
+const OPEN: readonly ComplaintState[] = ['accepted', 'staged'];
+
+/** A complaint's state from its events: deadlines from the limits it was received under. */
+export function foldComplaint(seed: { receivedAt: string } & ComplaintLimits, events: readonly RecordEvent[]) {
+  const initial: ComplaintFold = {
+    state: 'received', acceptBy: addDays(dayOf(seed.receivedAt), seed.acceptDays), acceptedAt: null, completeBy: null, extensionDays: 0,
+    verifiedInspectionId: null, verifiedAt: null, repliedAt: null, reply: null, result: null, concludedAt: null, rejectedReason: null, lastEventAt: null,
+  };
+  return foldEvents(initial, events, (s, e): ComplaintFold | string => {
+    const day = dayOf(e.at);
+    const base = { ...s, lastEventAt: e.at };
+    const not = (what: string) => `信访件当前为“${COMPLAINT_STATE_LABELS[s.state]}”，不能${what}`;
+    switch (e.kind as ComplaintEventKind) {
+      case 'comment': return base;
+      case 'accepted':
+        if (s.state !== 'received') return not('受理');
+        return { ...base, state: 'accepted', acceptedAt: day, completeBy: addDays(day, seed.completeDays) };
+      case 'rejected':
+        if (s.state !== 'received') return not('不予受理');
+        if (!e.text.trim()) return '不予受理须写明理由';
+        return { ...base, state: 'rejected', rejectedReason: e.text };
+      case 'verified':
+        if (!OPEN.includes(s.state)) return not('登记现场核查（须先受理）');
+        return { ...base, verifiedInspectionId: typeof e.data.inspectionId === 'string' ? e.data.inspectionId : null, verifiedAt: day };
+      case 'extended': {
+        if (s.state !== 'accepted') return not('延期');
+        if (s.extensionDays > 0) return '办理期限只能延长一次';
+        const days = Number(e.data.days);
+        if (!Number.isInteger(days) || days < 1 || days > seed.maxExtensionDays) return `延长期限应为 1～${seed.maxExtensionDays} 天`;
+        return { ...base, extensionDays: days, completeBy: addDays(s.completeBy!, days) };
+      }
+      case 'replied':
+        if (!OPEN.includes(s.state)) return not('答复（须先受理）');
+        if (!e.text.trim()) return '请填写答复内容';
+        return { ...base, repliedAt: day, reply: e.text };
+      case 'concluded': {
+        if (!OPEN.includes(s.state)) return not('办结');
+        const result = e.data.result as ComplaintResult | undefined;
+        if (!result || !(COMPLAINT_OUTCOMES as readonly string[]).includes(result.outcome)) return '请选择办理结果（办结或阶段性办结）';
+        return { ...base, result, state: result.outcome === '办结' ? 'concluded' : 'staged', concludedAt: day };
+      }
+      default: return `未知的事件类型“${e.kind}”`;
+    }
+  });
+}
+
+/** 逾期 warnings on `today`: not accepted in time, or not finished in time. */
+export function complaintOverdue(f: Pick<ComplaintFold, 'state' | 'acceptBy' | 'completeBy'>, today: string): '逾期未受理' | '逾期未办结' | null {
+  if (f.state === 'received' && f.acceptBy < today) return '逾期未受理';
+  if (f.state === 'accepted' && f.completeBy && f.completeBy < today) return '逾期未办结';
+  return null;
+}

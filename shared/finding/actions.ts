@@ -1,0 +1,20 @@
+import type { RecordEvent } from '../events/event';
+import { stepFinding, type FindingFold } from './fold';
+import { FINDING_EVENT_KINDS, type FindingEventKind } from './states';
+
+/** Data that satisfies every content rule, so only the state decides whether a kind is allowed. */
+const PROBE: Partial<Record<FindingEventKind, Record<string, unknown>>> = {
+  assigned: { responsibleUnit: '单位', responsiblePerson: '人员' },
+  rechecked: { passed: true },
+  notice_started: { days: 1 },
+  deadline_extended: { deadline: '9999-12-31' },
+};
+
+/** The actions a finding allows in its state (what its page offers), decided by the fold itself. */
+export function allowedFindingActions(s: FindingFold): FindingEventKind[] {
+  return FINDING_EVENT_KINDS.filter((kind) => {
+    if (kind === 'created') return false;
+    const probe: RecordEvent = { id: 'probe', stream: 'finding', streamId: 'probe', kind, hlc: 'probe', author: '', authorName: '', at: '2999-12-31', text: '理由', data: PROBE[kind] ?? {}, blobs: [], flag: null };
+    return typeof stepFinding(s, probe) !== 'string';
+  });
+}
