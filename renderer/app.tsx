@@ -3,7 +3,18 @@ import { onCoreEvent } from './api';
 import { PersonChooser } from './components/person-chooser';
 import { useDirectories } from './directories';
 import { t } from './i18n/zh-CN';
+import { CaseFormPage } from './pages/case-form';
+import { CaseListPage } from './pages/case-list';
+import { CasePage } from './pages/case-page';
+import { ComplaintFormPage } from './pages/complaint-form';
+import { ComplaintListPage } from './pages/complaint-list';
+import { ComplaintPage } from './pages/complaint-page';
 import { DashboardPage } from './pages/dashboard';
+import { FindingFormPage } from './pages/finding-form';
+import { FindingListPage } from './pages/finding-list';
+import { FindingPage } from './pages/finding-page';
+import { PlanPage } from './pages/plan-page';
+import { PlanFormPage, PlansPage } from './pages/plans';
 import { EnterpriseDetailPage } from './pages/enterprise-detail';
 import { EnterpriseFormPage } from './pages/enterprise-form';
 import { EnterpriseListPage } from './pages/enterprise-list';
@@ -24,6 +35,10 @@ const NAV = [
   { path: 'enterprises', label: t.nav.enterprises, icon: '🏭' },
   { path: 'outfalls', label: t.nav.outfalls, icon: '⤵' },
   { path: 'inspections', label: t.nav.inspections, icon: '✎' },
+  { path: 'findings', label: t.nav.findings, icon: '⚑' },
+  { path: 'complaints', label: t.nav.complaints, icon: '☎' },
+  { path: 'cases', label: t.nav.cases, icon: '⚖' },
+  { path: 'plans', label: t.nav.plans, icon: '⚄' },
   { path: 'ledgers', label: t.nav.ledgers, icon: '▤' },
   { path: 'settings', label: t.nav.settings, icon: '⚙' },
 ];
@@ -45,6 +60,22 @@ function Page({ route }: { route: string[] }) {
       if (id === 'new') return <InspectionStartPage />;
       if (id) return <InspectionPage key={id} id={id} />;
       return <InspectionListPage />;
+    case 'findings':
+      if (id === 'new') return <FindingFormPage />;
+      if (id) return <FindingPage key={id} id={id} />;
+      return <FindingListPage key={window.location.hash} />;
+    case 'complaints':
+      if (id === 'new') return <ComplaintFormPage />;
+      if (id) return <ComplaintPage key={id} id={id} />;
+      return <ComplaintListPage key={window.location.hash} />;
+    case 'cases':
+      if (id === 'new') return <CaseFormPage key={window.location.hash} />;
+      if (id) return <CasePage key={id} id={id} />;
+      return <CaseListPage key={window.location.hash} />;
+    case 'plans':
+      if (id === 'new') return <PlanFormPage />;
+      if (id) return <PlanPage key={id} id={id} />;
+      return <PlansPage />;
     case 'ledgers':
       return <LedgersPage />;
     case 'settings':

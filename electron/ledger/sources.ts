@@ -4,10 +4,17 @@ import { industryName } from '../../shared/domain/industry';
 import { TARGET_KIND_LABELS, INSPECTION_STATE_LABELS } from '../../shared/inspection/notice';
 import type { LedgerSource } from '../../shared/ledger/spec';
 import { whereBuilder } from '../store/search';
+import { loopQuery } from './loop-sources';
 import { prepared } from '../store/statements';
 
 /** What a ledger is asked for: a period (yyyy-mm-dd, inclusive), towns, a watershed, a type, a state. */
-export type LedgerFilters = { from?: string; to?: string; townCodes?: string[]; watershedId?: string; type?: string; state?: string };
+export type LedgerFilters = {
+  from?: string; to?: string; townCodes?: string[]; watershedId?: string; type?: string; state?: string;
+  /** Complainants' names in full (only for people with the right, 信访人信息保密). */
+  revealComplainants?: boolean;
+  /** Today for 是否超期 (simulated in rehearsals). */
+  today?: string;
+};
 
 export type LedgerRow = Record<string, unknown>;
 /** A ledger's rows; `count` counts them from the main table alone (the filters only name its columns). */
@@ -92,21 +99,27 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
       period(w, 'f.found_at', f);
       if (f.state === '已销号') w.add("f.state = 'closed'");
       else if (f.state === '整改中') w.add("f.state <> 'closed'");
+      else if (f.state === '超期') w.add("f.state IN ('open', 'rectifying', 'submitted', 'rechecked', 'reopened') AND f.deadline < ?", f.today ?? new Date().toISOString().slice(0, 10));
       return {
         sql: `SELECT f.id, f.found_at AS foundAt, f.source_kind AS sourceKind, f.description, t.name AS townName, f.target_name AS targetName,
           f.responsible_unit AS responsibleUnit, f.responsible_person AS responsiblePerson, f.measures, f.deadline, f.state,
-          f.number, f.goal, f.partner_units AS partnerUnits, f.leader
+          f.number, f.goal, f.partner_units AS partnerUnits, f.leader, f.progress, f.closed_at AS closedAt, f.accepted_at AS acceptedAt,
+          f.accepted_by AS acceptedBy, f.notice_from AS noticeFrom, f.notice_to AS noticeTo, f.reopen_count AS reopenCount,
+          (SELECT count(*) FROM inspection_photos ph WHERE ph.inspection_id = f.source_id) AS photos,
+          (SELECT coalesce(sum(json_array_length(ev.blobs)), 0) FROM record_events ev WHERE ev.stream = 'finding' AND ev.stream_id = f.id) AS files
           FROM findings f LEFT JOIN regions t ON t.code = f.town_code ${w.sql} ORDER BY f.found_at, f.id`,
         count: `SELECT count(*) AS n FROM findings f ${w.sql}`,
         params: w.params,
         map: (r) => ({
           ...r, findingNo: (r.number as string | null) ?? `${(r.foundAt as string).slice(0, 4)}-${(r.id as string).slice(-6).toUpperCase()}`,
           sourceLabel: SOURCE_LABELS[r.sourceKind as string] ?? r.sourceKind, done: r.state === 'closed' ? '是' : '否',
+          progress: [r.progress, (r.reopenCount as number) > 0 && `反弹 ${r.reopenCount as number} 次`].filter(Boolean).join('；'),
+          evidence: [(r.photos as number) > 0 && `检查照片 ${r.photos as number} 张`, (r.files as number) > 0 && `整改佐证 ${r.files as number} 份`].filter(Boolean).join('；'),
         }),
       };
     }
     default:
-      return null;
+      return loopQuery(source, f);
   }
 }
 

@@ -44,7 +44,7 @@ export function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetai
   const related = (table: string) => prepared(ctx.store.db, `SELECT id FROM ${table} WHERE source_id = ? AND deleted_at IS NULL`).all(id).map((r) => (r as { id: string }).id);
   return {
     complaint, events, allowed, limits: { acceptDays: row.accept_days as number, completeDays: row.complete_days as number, maxExtensionDays: row.max_extension_days as number },
-    inspections: recheckCandidates(ctx, { targetKind: complaint.targetKind ?? 'site', targetId: complaint.targetId, sourceId: null, foundAt: complaint.receivedAt.slice(0, 10) }),
+    inspections: recheckCandidates(ctx, { targetKind: complaint.targetKind ?? 'site', targetId: complaint.targetId, targetName: complaint.targetName, sourceId: null, foundAt: complaint.receivedAt.slice(0, 10) }),
     extensionDays: state.extensionDays, verifiedInspectionId: state.verifiedInspectionId, reply: state.reply,
     findingIds: related('findings'), caseIds: related('cases'),
   };

@@ -12,7 +12,8 @@ import { exportInfo, listExports, newExportPath } from '../ledger/exports-folder
 import { enterpriseProfile, findingProfile, outfallProfile } from '../ledger/import-profiles';
 import { importRegister, type RegisterProfile } from '../ledger/import-register';
 import { HEADING_FIELDS, fillTemplate, templateFields } from '../ledger/fill-template';
-import { countRows, ledgerRows } from '../ledger/sources';
+import { countRows, ledgerRows, type LedgerFilters as SourceFilters } from '../ledger/sources';
+import { today } from './clock';
 import { getPerson } from '../store/people';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
@@ -38,6 +39,12 @@ export function ledgerContext(ctx: ServiceContext): { style: LedgerStyle; headin
 
 type Filters = z.output<typeof FiltersSchema>;
 
+/** A ledger's filters with what the user may see (complainants) and today's date (超期). */
+function scoped(ctx: ServiceContext, filters: Filters): SourceFilters {
+  const viewers = readSettings(ctx.store.db).complainantViewers;
+  return { ...filters, revealComplainants: ctx.session.personId !== null && viewers.includes(ctx.session.personId), today: today() };
+}
+
 export const ledgerHandlers = {
   'ledgers.list': () => LEDGER_SPECS.map((s) => ({
     id: s.id, name: s.name, available: AVAILABLE_SOURCES.has(s.source), filters: s.filters,
@@ -52,9 +59,9 @@ export const ledgerHandlers = {
     const { depth, cells } = headerLayout(columns);
     const rows: string[][] = [];
     let n = 0;
-    for (const r of ledgerRows(ctx.store.db, spec.source, filters as Filters, limit)) rows.push([String(++n), ...spec.columns.map((c) => cellText(c, r[c.key], style))]);
+    for (const r of ledgerRows(ctx.store.db, spec.source, scoped(ctx, filters), limit)) rows.push([String(++n), ...spec.columns.map((c) => cellText(c, r[c.key], style))]);
     return {
-      title: spec.title.replace('{county}', heading.county), total: countRows(ctx.store.db, spec.source, filters as Filters), depth, header: cells,
+      title: spec.title.replace('{county}', heading.county), total: countRows(ctx.store.db, spec.source, scoped(ctx, filters)), depth, header: cells,
       widths: columns.map((c) => c.width), rows, notes: spec.notes ?? [],
       info: [`填报单位（盖章）：${heading.bureau}`, `填报人：${heading.reporter}`, `联系电话：${heading.phone}`],
     };
@@ -64,7 +71,7 @@ export const ledgerHandlers = {
     const out = newExportPath(ctx.store.file, spec.name);
     const job = ctx.jobs?.start(jobId, '导出');
     const r = await exportLedger(ctx.store.db, {
-      spec, filters: filters as Filters, out, ...ledgerContext(ctx),
+      spec, filters: scoped(ctx, filters), out, ...ledgerContext(ctx),
       onProgress: (done, total) => job?.progress(done, total, '导出'), checkCancelled: () => job?.checkCancelled(),
     });
     return { file: exportInfo(out), rows: r.rows };
@@ -72,7 +79,7 @@ export const ledgerHandlers = {
   'ledgers.exportWithTemplate': async (ctx, { ledgerId, filters, templateName, templateBase64, jobId }) => {
     const spec = availableLedger(ledgerId);
     const out = newExportPath(ctx.store.file, `${spec.name}（${templateName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}）`);
-    const r = await fillTemplate(ctx.store.db, { spec, filters: filters as Filters, out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx), job: ctx.jobs?.start(jobId, '按模板导出') });
+    const r = await fillTemplate(ctx.store.db, { spec, filters: scoped(ctx, filters), out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx), job: ctx.jobs?.start(jobId, '按模板导出') });
     return { file: exportInfo(out), rows: r.rows };
   },
   'ledgers.import': async (ctx, { kind, fileName, base64, crs, dryRun, mapping, jobId }) => {

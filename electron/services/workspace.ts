@@ -9,6 +9,7 @@ import { historyOf } from '../store/history';
 import { countAll, overview } from '../store/overview';
 import { getPerson } from '../store/people';
 import type { Store } from '../store/store';
+import { today } from './clock';
 import { authorOf, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
 
@@ -46,7 +47,7 @@ export const workspaceHandlers = {
   'workspace.info': (ctx) => ({
     settings: readSettings(ctx.store.db),
     currentPerson: ctx.session.personId ? getPerson(ctx.store.db, ctx.session.personId) ?? null : null,
-    nodeId: ctx.store.nodeId, schemaVersion: LATEST_SCHEMA_VERSION, file: ctx.store.file,
+    nodeId: ctx.store.nodeId, schemaVersion: LATEST_SCHEMA_VERSION, file: ctx.store.file, today: today(),
   }),
   'workspace.updateSettings': (ctx, patch) => {
     const author = authorOf(ctx);

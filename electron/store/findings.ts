@@ -18,6 +18,8 @@ export function findingWhere(f: FindingFilter, today: string): { sql: string; ar
   if (f.overdue === true) { where.push(`f.state IN (${UNFINISHED}) AND f.deadline < ?`); args.push(today); }
   if (f.overdue === false) { where.push(`NOT (f.state IN (${UNFINISHED}) AND f.deadline < ?)`); args.push(today); }
   if (f.reopened) where.push('f.reopen_count > 0');
+  if (f.unfinished) where.push(`f.state IN (${UNFINISHED})`);
+  if (f.month) { where.push('f.found_at >= ? AND f.found_at < ?'); args.push(`${f.month}-01`, `${f.month}-32`); }
   if (f.recheckDueBy) { where.push('f.recheck_due IS NOT NULL AND f.recheck_due <= ?'); args.push(f.recheckDueBy); }
   if (f.q) { where.push("(f.description LIKE ? ESCAPE '\\' OR f.target_name LIKE ? ESCAPE '\\' OR f.number = ?)"); const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`; args.push(like, like, f.q); }
   const joinsEnterprise = Boolean(f.watershedId || f.industry);

@@ -19,6 +19,10 @@ type Props<Row, F extends ListFilters> = {
   /** One page for a query made of the non-empty filters plus sort, dir, offset and limit. */
   fetch: (query: Record<string, unknown>) => Promise<Page<Row>>;
   filters: (f: F, set: (patch: Partial<F>) => void) => ReactNode;
+  /** Shown between the filters and the table (a bulk action bar). */
+  toolbar?: ReactNode;
+  /** Bumped to refetch after an action changed the rows. */
+  refreshKey?: number;
 };
 
 /** A register page: header with count and 新建, search and filters kept while you come and go, the virtual table. */
@@ -46,7 +50,8 @@ export function RecordList<Row extends { id: string }, F extends ListFilters>(p:
         {p.filters(f, set)}
         {JSON.stringify(f) !== JSON.stringify(p.empty) && <button className="link" onClick={() => setF(p.empty)}>清除条件</button>}
       </div>
-      <VirtualTable columns={p.columns} fetchPage={fetchPage} resetKey={JSON.stringify(query)} sort={sort.key} dir={sort.dir}
+      {p.toolbar}
+      <VirtualTable columns={p.columns} fetchPage={fetchPage} resetKey={`${JSON.stringify(query)}#${p.refreshKey ?? 0}`} sort={sort.key} dir={sort.dir}
         onSort={(key) => setSort({ key, dir: sort.key === key && sort.dir === 'asc' ? 'desc' : 'asc' })}
         onOpen={(r) => navigate(`/${p.path}/${r.id}`)} rowKey={(r) => r.id} onTotal={setTotal} emptyText={p.emptyText} />
     </div>

@@ -1,3 +1,4 @@
+import { ClosedLoopSettings } from './settings-closed-loop';
 import { useEffect, useState, type FormEvent } from 'react';
 import { PERSON_ROLES, type Person, type PersonDraft } from '../../shared/api/people';
 import type { Settings } from '../../shared/api/workspace';
@@ -104,6 +105,7 @@ export function SettingsPage() {
     <div className="page">
       <header className="page-head"><h1>{t.nav.settings}</h1></header>
       <SettingsForm />
+      <ClosedLoopSettings />
       <PeopleDirectory />
       <ChecklistSettings />
       <PlacesDirectory />

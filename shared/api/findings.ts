@@ -50,6 +50,10 @@ export const FindingFilter = z.object({
   /** A re-check after close-out falls due on or before this date. */
   recheckDueBy: z.string().optional(),
   reopened: z.boolean().optional(),
+  /** Not yet accepted (整改中, whatever the step). */
+  unfinished: z.boolean().optional(),
+  /** Found in this month (yyyy-mm). */
+  month: z.string().regex(/^\d{4}-\d{2}$/).optional(),
 });
 export type FindingFilter = z.infer<typeof FindingFilter>;
 

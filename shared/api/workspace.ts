@@ -53,7 +53,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const workspaceProcedures = {
   'workspace.info': {
     input: z.object({}).default({}),
-    output: z.object({ settings: Settings, currentPerson: Person.nullable(), nodeId: z.string(), schemaVersion: z.number(), file: z.string() }),
+    output: z.object({ settings: Settings, currentPerson: Person.nullable(), nodeId: z.string(), schemaVersion: z.number(), file: z.string(), today: z.string() }),
   },
   'workspace.updateSettings': { input: Settings.partial(), output: Settings },
   'workspace.signIn': { input: z.object({ personId: Id }), output: Person },

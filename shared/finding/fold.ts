@@ -38,6 +38,15 @@ export function initialFinding(f: { deadline: string; responsibleUnit: string; r
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const not = (s: FindingState, what: string) => `问题当前为“${FINDING_STATE_LABELS[s]}”，不能${what}`;
 
+/** 反弹: back to rectification, counted; acceptance, notice and close-out start over, with a new deadline if given. */
+function reopen(s: FindingFold, e: RecordEvent): FindingFold {
+  const deadline = str(e.data.deadline);
+  return {
+    ...s, state: 'reopened', reopenCount: s.reopenCount + 1, recheckDue: null, noticeEnded: false, submittedAt: null,
+    acceptedAt: null, acceptedBy: null, noticeFrom: null, noticeTo: null, closedAt: null, deadline: deadline && deadline > s.deadline ? deadline : s.deadline,
+  };
+}
+
 /** One event applied to a finding: the next state, or why the event is illegal here. */
 export function stepFinding(s: FindingFold, e: RecordEvent): FindingFold | string {
   const day = dayOf(e.at);
@@ -65,9 +74,7 @@ export function stepFinding(s: FindingFold, e: RecordEvent): FindingFold | strin
       const recheck = { inspectionId: str(e.data.inspectionId), passed, at: day };
       if (s.state === 'submitted') return { ...base, recheck, state: passed ? 'rechecked' : 'rectifying' };
       // After close-out: a passing re-check settles it; a failing one is 反弹.
-      if (s.state === 'closed') {
-        return passed ? { ...base, recheck, recheckDue: null } : { ...base, recheck, recheckDue: null, state: 'reopened', reopenCount: s.reopenCount + 1 };
-      }
+      if (s.state === 'closed') return passed ? { ...base, recheck, recheckDue: null } : { ...reopen(base, e), recheck };
       return not(s.state, '登记复查结果（须先申请验收，或已销号）');
     }
     case 'accepted':
@@ -90,7 +97,7 @@ export function stepFinding(s: FindingFold, e: RecordEvent): FindingFold | strin
     }
     case 'reopened':
       if (!['accepted', 'noticed', 'closed'].includes(s.state)) return not(s.state, '重新打开');
-      return { ...base, state: 'reopened', reopenCount: s.reopenCount + 1, recheckDue: null, noticeEnded: false };
+      return reopen(base, e);
     case 'deadline_extended': {
       if (['accepted', 'noticed', 'closed'].includes(s.state)) return not(s.state, '延长整改时限');
       const deadline = str(e.data.deadline);

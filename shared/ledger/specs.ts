@@ -1,3 +1,5 @@
+import { CASE_STATE_LABELS } from '../case/fold';
+import { COMPLAINT_CATEGORIES } from '../complaint/fold';
 import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../domain/enterprise-fields';
 import { OUTFALL_TYPE_NAMES, REMEDIATION_STATES } from '../domain/outfall-types';
 import type { LedgerSpec } from './spec';
@@ -75,7 +77,7 @@ const inspections: LedgerSpec = {
 
 const findings: LedgerSpec = {
   id: 'findings', name: '问题整改销号台账', title: '{county}生态环境问题整改销号台账', source: 'findings',
-  filters: ['period', 'towns', 'state'], stateOptions: ['整改中', '已销号'],
+  filters: ['period', 'towns', 'state'], stateOptions: ['整改中', '超期', '已销号'],
   columns: [
     { key: 'findingNo', header: ['问题编号'], width: 14 },
     { key: 'sourceLabel', header: ['问题来源'], width: 16, wrap: true },
@@ -101,10 +103,10 @@ const findings: LedgerSpec = {
   notes: ['说明：问题来源填写中央督察交办、省级督察交办、自查发现（现场检查）、信访投诉或监测发现。'],
 };
 
-/** Specs of ledgers whose records arrive with the closed-loop issue (complaints, cases, random plans). */
+/** The closed loop's ledgers: complaints, cases, random plans. */
 const complaints: LedgerSpec = {
   id: 'complaints', name: '信访投诉办理台账', title: '{county}生态环境信访投诉办理台账', source: 'complaints',
-  filters: ['period', 'towns', 'type', 'state'],
+  filters: ['period', 'towns', 'type', 'state'], typeOptions: COMPLAINT_CATEGORIES, stateOptions: ['办理中', '已办结'],
   columns: [
     { key: 'number', header: ['信访编号'], width: 14 },
     { key: 'channel', header: ['来源渠道'], width: 10 },
@@ -125,7 +127,7 @@ const complaints: LedgerSpec = {
 
 const cases: LedgerSpec = {
   id: 'cases', name: '行政处罚案件台账', title: '{county}生态环境行政处罚案件台账', source: 'cases',
-  filters: ['period', 'towns', 'state'],
+  filters: ['period', 'towns', 'state'], stateOptions: Object.values(CASE_STATE_LABELS),
   columns: [
     { key: 'caseNo', header: ['立案', '案件编号'], width: 16 },
     { key: 'openedAt', header: ['立案', '立案日期'], width: 13, format: 'date' },
@@ -162,7 +164,7 @@ const randomChecks: LedgerSpec = {
 export const LEDGER_SPECS: LedgerSpec[] = [enterprises, outfalls, inspections, findings, complaints, cases, randomChecks];
 
 /** The sources whose records exist in this version (the others' specs wait for their records). */
-export const AVAILABLE_SOURCES = new Set(['enterprises', 'outfalls', 'inspections', 'findings']);
+export const AVAILABLE_SOURCES = new Set(['enterprises', 'outfalls', 'inspections', 'findings', 'complaints', 'cases', 'plans']);
 
 export function ledgerSpec(id: string): LedgerSpec | undefined {
   return LEDGER_SPECS.find((s) => s.id === id);

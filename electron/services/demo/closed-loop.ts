@@ -25,20 +25,20 @@ function findingStory(rng: Random, foundAt: string, age: number, recheckId: stri
   const at = (frac: number) => addDays(foundAt, Math.max(0, Math.floor(span * frac)));
   const story: Ev[] = [{ kind: 'created', day: foundAt }];
   const r = rng.next();
-  if (age < 10 || r < 0.12) return story;
+  if (age < 10 || r < 0.06) return story;
   story.push({ kind: 'progress', day: at(0.2), text: rng.pick(['已制定整改方案，正在采购设备', '已停产整顿，正在清理现场', '已完成主体整改，正在完善台账']) });
-  if (r < 0.3) return story;
-  if (r < 0.36) return [...story, { kind: 'deadline_extended', day: at(0.3), text: '设备采购周期长，申请延期', data: { deadline: addDays(foundAt, 200) } }];
+  if (r < 0.15) return story;
+  if (r < 0.2) return [...story, { kind: 'deadline_extended', day: at(0.3), text: '设备采购周期长，申请延期', data: { deadline: addDays(foundAt, 200) } }];
   story.push({ kind: 'submitted', day: at(0.4), text: '整改完成，申请验收' });
-  if (r < 0.45 || age < 40) return story;
+  if (r < 0.28 || age < 40) return story;
   story.push({ kind: 'rechecked', day: at(0.5), data: { inspectionId: recheckId, passed: true } });
-  if (r < 0.5) return story;
+  if (r < 0.32) return story;
   story.push({ kind: 'accepted', day: at(0.55), data: { unit: '清水县生态环境局' } });
-  if (r < 0.55) return story;
+  if (r < 0.36) return story;
   story.push({ kind: 'notice_started', day: at(0.6), data: { days: 14 } });
-  if (age < 80 || r < 0.6) return story;
+  if (age < 80 || r < 0.42) return story;
   story.push({ kind: 'notice_ended', day: addDays(at(0.6), 14), text: '公示期内无异议' }, { kind: 'closed', day: addDays(at(0.6), 15), data: { recheckAfterDays: 90 } });
-  if (r > 0.9 && age > 150) story.push({ kind: 'rechecked', day: addDays(at(0.6), 110), text: '复查发现问题反弹', data: { inspectionId: recheckId, passed: false } });
+  if (r > 0.93 && age > 150) story.push({ kind: 'rechecked', day: addDays(at(0.6), 110), text: '复查发现问题反弹', data: { inspectionId: recheckId, passed: false, deadline: addDays(at(0.6), 170) } });
   return story.filter((e) => e.day <= DEMO_TODAY);
 }
 

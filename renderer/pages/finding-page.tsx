@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useState } from 'react';
+import { FINDING_SOURCES, type FindingDetail } from '../../shared/api/findings';
+import type { Person } from '../../shared/api/people';
+import { DEADLINE_BAND_LABELS } from '../../shared/checklist/deadline-band';
+import { FINDING_EVENT_LABELS, FINDING_STATE_LABELS, type FindingEventKind } from '../../shared/finding/states';
+import { call } from '../api';
+import { ActionForm } from '../closed-loop/action-form';
+import { EventTimeline } from '../closed-loop/event-timeline';
+import { findingActionSpecs } from '../closed-loop/finding-actions';
+import { Detail } from '../components/field';
+import { navigate } from '../router';
+
+/** The steps of close-out, in order, for the progress line at the top of a finding. */
+const STEPS = ['open', 'rectifying', 'submitted', 'rechecked', 'accepted', 'noticed', 'closed'] as const;
+
+/** One finding: where it stands in close-out (销号), its timeline with evidence, and what may be done now. */
+export function FindingPage({ id }: { id: string }) {
+  const [d, setD] = useState<FindingDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [acting, setActing] = useState<FindingEventKind | null>(null);
+  const load = useCallback(() => call('findings.get', { id }).then(setD, (e: Error) => setError(e.message)), [id]);
+  useEffect(() => { void load(); void call('people.list', {}).then(setPeople); }, [load]);
+  if (error) return <div className="page"><p className="banner error">{error}</p></div>;
+  if (!d) return <div className="page muted">加载中…</div>;
+  const f = d.finding;
+  const specs = findingActionSpecs(d, people);
+  const stepIndex = STEPS.indexOf(f.state === 'reopened' ? 'rectifying' : f.state);
+  return (
+    <div className="page detail-page">
+      <header className="page-head">
+        <button className="link" onClick={() => navigate('/findings')}>← 返回问题列表</button>
+        <h1>{f.description}</h1>
+        <span className={`tag fs-${f.state}`} data-testid="finding-state">{FINDING_STATE_LABELS[f.state]}</span>
+        {f.overdue && <span className="tag red">超期</span>}
+        {f.reopenCount > 0 && <span className="tag red">反弹 {f.reopenCount} 次</span>}
+        {f.flagCount > 0 && <span className="tag red">{f.flagCount} 条办理记录未生效</span>}
+      </header>
+      <ol className="steps" aria-label="销号进度">
+        {STEPS.map((s, i) => <li key={s} className={i < stepIndex || f.state === 'closed' ? 'done' : i === stepIndex ? 'current' : ''}>{FINDING_STATE_LABELS[s]}</li>)}
+      </ol>
+      <div className="detail-layout">
+        <div>
+          <section className="card">
+            <h2>问题情况</h2>
+            <dl className="details">
+              <Detail label="问题编号">{f.number}</Detail>
+              <Detail label="问题来源">{f.sourceKind === 'inspection' && f.sourceId ? <a href={`#/inspections/${f.sourceId}`}>{FINDING_SOURCES.inspection}</a> : FINDING_SOURCES[f.sourceKind as keyof typeof FINDING_SOURCES] ?? f.sourceKind}</Detail>
+              <Detail label="发现日期">{f.foundAt}</Detail>
+              <Detail label="对象">{f.targetId && f.targetKind !== 'site' ? <a href={`#/${f.targetKind}s/${f.targetId}`}>{f.targetName}</a> : f.targetName}</Detail>
+              <Detail label="属地镇街">{f.townName}</Detail>
+              <Detail label="整改时限">{f.deadline}{d.originalDeadline !== f.deadline ? `（原 ${d.originalDeadline}）` : ''} · {DEADLINE_BAND_LABELS[f.deadlineBand]}</Detail>
+              <Detail label="责任单位">{f.responsibleUnit}</Detail>
+              <Detail label="责任人">{f.responsiblePerson}</Detail>
+              <Detail label="牵头/配合单位">{[f.leader && `责任领导 ${f.leader}`, f.partnerUnits && `配合 ${f.partnerUnits}`].filter(Boolean).join('；')}</Detail>
+              <Detail label="整改目标" wide>{f.goal}</Detail>
+              <Detail label="整改措施" wide>{f.measures}</Detail>
+              <Detail label="依据" wide>{f.legalBasis}</Detail>
+              {f.noticeFrom && <Detail label="公示">{f.noticeFrom} 至 {f.noticeTo}</Detail>}
+              {f.closedAt && <Detail label="销号日期">{f.closedAt}</Detail>}
+              {f.recheckDue && <Detail label="销号后复查">{f.recheckDue} 前</Detail>}
+            </dl>
+          </section>
+          <section className="card">
+            <h2>办理过程</h2>
+            <EventTimeline events={d.events} labels={FINDING_EVENT_LABELS} />
+          </section>
+        </div>
+        <aside>
+          <section className="card" aria-label="可办理的操作">
+            <h2>办理</h2>
+            <div className="action-buttons">
+              {d.allowed.filter((k) => specs[k]).map((k) => <button key={k} className={k === 'reopened' ? 'danger' : k === 'comment' ? '' : 'primary'} onClick={() => setActing(k)}>{FINDING_EVENT_LABELS[k]}</button>)}
+            </div>
+            {f.targetId && f.targetKind !== 'site' && (d.allowed.includes('rechecked')) && (
+              <p><a href={`#/inspections/new?kind=${f.targetKind}&target=${f.targetId}&name=${encodeURIComponent(f.targetName)}`}>去现场复查（开始一次现场检查）</a></p>
+            )}
+            <p><a href={`#/cases/new?from=finding:${f.id}`}>立案查处</a></p>
+          </section>
+          {acting && specs[acting] && (
+            <ActionForm key={acting} kind={acting} spec={specs[acting]!} onCancel={() => setActing(null)}
+              onSubmit={async (a) => { setD(await call('findings.act', { id, kind: acting as Exclude<FindingEventKind, 'created'>, at: a.at, text: a.text, data: a.data, files: a.files })); setActing(null); }} />
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
