@@ -42,3 +42,14 @@ export function scrollToFirstError(): void {
 export function FieldAction(p: { children: ReactNode }) {
   return <div className="field"><span className="field-label">{'\u00a0'}</span>{p.children}</div>;
 }
+
+/** A labelled group of controls (checkboxes): a fieldset, since a <label> may hold only one control. */
+export function FieldGroup(p: { label: string; required?: boolean; error?: string; hint?: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <fieldset className={`field${p.error ? ' has-error' : ''}${p.wide ? ' wide' : ''}`}>
+      <legend className="field-label">{p.label}{p.required && <span className="req">*</span>}</legend>
+      <div className="checks">{p.children}</div>
+      {p.error ? <span className="field-error" role="alert">{p.error}</span> : p.hint ? <span className="field-hint">{p.hint}</span> : null}
+    </fieldset>
+  );
+}

@@ -3,7 +3,7 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS } from '../../shared/complaint
 import { localMinute } from '../../shared/domain/local-time';
 import { call } from '../api';
 import { FormPage, useCoreForm } from '../closed-loop/simple-form';
-import { Field } from '../components/field';
+import { Field, FieldGroup } from '../components/field';
 import { EnterprisePicker } from '../components/record-picker';
 import { useDirectories } from '../directories';
 import { navigate } from '../router';
@@ -31,9 +31,9 @@ export function ComplaintFormPage() {
       <Field label="信访人" hint="可空（匿名）；仅授权人员可见"><input value={v.complainantName} onChange={(e) => set({ complainantName: e.target.value })} /></Field>
       <Field label="联系电话"><input value={v.complainantPhone} onChange={(e) => set({ complainantPhone: e.target.value })} /></Field>
       <Field label="反映内容" required wide error={errors.content}><textarea rows={4} value={v.content} onChange={(e) => set({ content: e.target.value })} /></Field>
-      <Field label="污染类别（可多选）" required wide error={errors.categories}>
-        <div className="checks" role="group" aria-label="污染类别">{COMPLAINT_CATEGORIES.map((c) => <label key={c} className="check"><input type="checkbox" checked={v.categories.includes(c)} onChange={() => toggle(c)} />{c}</label>)}</div>
-      </Field>
+      <FieldGroup label="污染类别（可多选）" required wide error={errors.categories}>
+        {COMPLAINT_CATEGORIES.map((c) => <label key={c} className="check"><input type="checkbox" checked={v.categories.includes(c)} onChange={() => toggle(c)} />{c}</label>)}
+      </FieldGroup>
       <Field label="所在镇街"><select value={v.townCode} onChange={(e) => set({ townCode: e.target.value })}><option value="">请选择</option>{d.towns.map((t) => <option key={t.code} value={t.code}>{t.name}</option>)}</select></Field>
       <Field label="地点"><input value={v.address} onChange={(e) => set({ address: e.target.value })} /></Field>
       <Field label="被投诉排污单位" error={errors.targetId}><EnterprisePicker value={v.targetId} name={v.targetName || null} onChange={(id, name) => set({ targetId: id, targetName: name ?? '' })} /></Field>

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Person } from '../../shared/api/people';
 import type { Settings } from '../../shared/api/workspace';
 import { ApiFailure, call } from '../api';
-import { Field } from '../components/field';
+import { Field, FieldGroup } from '../components/field';
 import { useDirectories } from '../directories';
 
 type Limits = Pick<Settings, 'noticeDays' | 'recheckAfterDays' | 'findingMaxExtensionDays' | 'complaintAcceptDays' | 'complaintCompleteDays' | 'complaintMaxExtensionDays' | 'holidays' | 'workdays' | 'complainantViewers'>;
@@ -43,9 +43,9 @@ export function ClosedLoopSettings() {
         ))}
         <Field label="法定节假日（每行一个日期）" hint="按国务院当年放假安排填写，用于计算公开期限（工作日）" error={errors.holidays}><textarea rows={4} value={v.holidaysText} onChange={(e) => setV({ ...v, holidaysText: e.target.value })} placeholder="2026-10-01" /></Field>
         <Field label="调休上班日（每行一个日期）" error={errors.workdays}><textarea rows={4} value={v.workdaysText} onChange={(e) => setV({ ...v, workdaysText: e.target.value })} placeholder="2026-10-10" /></Field>
-        <Field label="可查看信访人信息的人员" wide hint="其他人员在列表、详情和导出的台账中只看到隐去的姓名与电话">
-          <div className="checks">{people.filter((p) => p.active).map((p) => <label key={p.id} className="check"><input type="checkbox" checked={v.complainantViewers.includes(p.id)} onChange={() => toggle(p.id)} />{p.name}</label>)}</div>
-        </Field>
+        <FieldGroup label="可查看信访人信息的人员" wide hint="其他人员在列表、详情和导出的台账中只看到隐去的姓名与电话">
+          {people.filter((p) => p.active).map((p) => <label key={p.id} className="check"><input type="checkbox" checked={v.complainantViewers.includes(p.id)} onChange={() => toggle(p.id)} />{p.name}</label>)}
+        </FieldGroup>
       </div>
       <div className="actions"><button type="submit" className="primary">保存</button></div>
     </form>

@@ -10,14 +10,22 @@ const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 export type Host = { url: string; dataDir: string };
 
 /** Every test gets its own data folder with the demo county and its own browser host. */
-export const test = base.extend<{ host: Host; scale: number }>({
+/** Starts a browser host on a data folder; `today` simulates the date deadlines are counted on. */
+export async function startHost(dataDir: string, today?: string): Promise<{ child: ChildProcess; url: string }> {
+  const env = { ...process.env, ...(today ? { QINGSHUI_TODAY: today } : {}) };
+  const child = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
+  return { child, url };
+}
+
+export const test = base.extend<{ host: Host; scale: number; today: string | undefined }>({
   scale: [1, { option: true }],
-  host: async ({ scale }, use) => {
+  today: [undefined, { option: true }],
+  host: async ({ scale, today }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qingshui-e2e-'));
     const demo = spawnSync(process.execPath, [BIN, 'demo', '--data', dataDir, '--scale', String(scale)], { encoding: 'utf8' });
     if (demo.status !== 0) throw new Error(demo.stderr);
-    const child: ChildProcess = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
+    const { child, url } = await startHost(dataDir, today);
     await use({ url, dataDir });
     child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,31 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Locator, Page } from '@playwright/test';
-import { expect, openAs, test, type Host } from './fixtures';
+import type { Page } from '@playwright/test';
+import { item, sign, yes } from './inspection-steps';
+import { expect, openAs, startHost, test, type Host } from './fixtures';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 const PHOTOS = join(process.cwd(), 'test', 'fixtures', 'photos');
-
-const item = (page: Page, id: string) => page.locator(`[data-item="${id}"]`);
-async function yes(page: Page, id: string, answer: '是' | '否' | '不适用') {
-  await item(page, id).getByRole('radio', { name: answer, exact: true }).click();
-  await expect(item(page, id).getByRole('radio', { name: answer, exact: true })).toHaveAttribute('aria-checked', 'true');
-}
-
-/** Draws a signature-like stroke with the mouse, then confirms it. */
-async function sign(box: Locator, page: Page) {
-  const canvas = box.locator('canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const b = (await canvas.boundingBox())!;
-  await page.mouse.move(b.x + 20, b.y + b.height * 0.7);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(b.x + 20 + i * 18, b.y + b.height * (0.3 + 0.4 * ((i % 3) / 2)), { steps: 3 });
-  await page.mouse.up();
-  await box.getByRole('button', { name: '确认签名' }).click();
-  await expect(box.getByRole('img')).toBeVisible();
-}
 
 async function startFromFirstEnterprise(page: Page): Promise<string> {
   await page.getByRole('link', { name: '企业' }).click();
@@ -144,12 +125,6 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   const verify = spawnSync(process.execPath, [BIN, 'verify', '--data', host.dataDir, '--json'], { encoding: 'utf8' });
   expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, problems: [] });
 });
-
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
-  return { child, url };
-}
 
 test('killing the program mid-inspection loses no answer: reopened, everything is there', async ({ page, host }) => {
   await openAs(page, host);

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const PHOTOS = join(process.cwd(), 'test', 'fixtures', 'photos');
+
+export const item = (page: Page, id: string) => page.locator(`[data-item="${id}"]`);
+
+export async function yes(page: Page, id: string, answer: '是' | '否' | '不适用') {
+  await item(page, id).getByRole('radio', { name: answer, exact: true }).click();
+  await expect(item(page, id).getByRole('radio', { name: answer, exact: true })).toHaveAttribute('aria-checked', 'true');
+}
+
+/** Draws a signature-like stroke with the mouse, then confirms it. */
+export async function sign(box: Locator, page: Page) {
+  const canvas = box.locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const b = (await canvas.boundingBox())!;
+  await page.mouse.move(b.x + 20, b.y + b.height * 0.7);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(b.x + 20 + i * 18, b.y + b.height * (0.3 + 0.4 * ((i % 3) / 2)), { steps: 3 });
+  await page.mouse.up();
+  await box.getByRole('button', { name: '确认签名' }).click();
+  await expect(box.getByRole('img')).toBeVisible();
+}
+
+/** From an enterprise's page (already open), starts the industrial checklist with the first two officers. */
+export async function startIndustrialHere(page: Page) {
+  await page.getByRole('region', { name: '现场检查' }).getByRole('button', { name: '开始检查' }).click();
+  await expect(page.getByRole('heading', { name: '开始现场检查' })).toBeVisible();
+  await page.getByRole('radio', { name: /工业企业现场检查表/ }).check();
+  await page.getByLabel('执法人员1').selectOption({ index: 1 });
+  await page.getByLabel('执法人员2').selectOption({ index: 2 });
+  await page.getByRole('button', { name: '开始检查' }).click();
+  await expect(page.getByRole('heading', { name: '工业企业现场检查表' })).toBeVisible();
+}
+
+/**
+ * Answers, signs and finalizes a started industrial inspection; the outlet sign is missing (a finding
+ * with `responsible` as its named person) unless `signOk`. Returns the record's id.
+ */
+export async function completeIndustrial(page: Page, o: { signOk: boolean; responsible?: string }) {
+  const header = page.getByRole('region', { name: '笔录表头' });
+  await header.getByLabel('记录人').selectOption({ index: 2 });
+  await header.getByLabel('姓名').fill('王建国');
+  await header.getByLabel('身份证号').fill('360799198001010015');
+  const start = await header.getByLabel('检查开始时间').inputValue();
+  const end = new Date(new Date(`${start}:00`).getTime() + 75 * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await header.getByLabel('检查结束时间').fill(`${end.getFullYear()}-${pad(end.getMonth() + 1)}-${pad(end.getDate())}T${pad(end.getHours())}:${pad(end.getMinutes())}`);
+  for (const [id, a] of [['permit.held', '是'], ['permit.valid', '是'], ['monitoring.self', '是'], ['monitoring.auto', '否'], ['facilities.running', '是'],
+    ['emissions.sampled', '否'], ['emissions.bypass', '否'], ['ledgers.kept', '是'], ['outlets.standard', '是'], ['hazwaste.produces', '否'], ['emergency.plan', '是'], ['leaks.any', '否']] as const) {
+    await yes(page, id, a);
+  }
+  await item(page, 'outlets.sign').getByRole('combobox').selectOption(o.signOk ? '规范设置' : '未设置');
+  await item(page, 'facilities.photo').locator('input[type=file]').setInputFiles(join(PHOTOS, 'facility.jpg'));
+  await item(page, 'outlets.photo').locator('input[type=file]').setInputFiles(join(PHOTOS, 'sign-board.png'));
+  await expect(item(page, 'outlets.photo').getByRole('img')).toHaveCount(1);
+  if (!o.signOk) {
+    const findings = page.getByRole('region', { name: '发现的问题' });
+    await findings.getByLabel('责任人').fill(o.responsible ?? '王建国');
+    await findings.getByLabel('责任人').blur();
+  }
+  const signatures = page.getByRole('region', { name: '签名' });
+  for (const role of ['inspected', 'recorder']) await sign(signatures.locator(`[data-role="${role}"]`), page);
+  for (const box of await signatures.locator('[data-role^="officer:"]').all()) await sign(box, page);
+  await expect(page.locator('.finalize-card')).toContainText('全部填写完毕，可以定稿');
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('.finalize-card').getByRole('button', { name: '定稿' }).click();
+  await expect(page.getByText('已定稿', { exact: true })).toBeVisible();
+  return page.url().split('/inspections/')[1];
+}
