@@ -23,7 +23,7 @@ export function findingWhere(f: FindingFilter, today: string): { sql: string; ar
   if (f.recheckDueBy) { where.push('f.recheck_due IS NOT NULL AND f.recheck_due <= ?'); args.push(f.recheckDueBy); }
   if (f.q) { where.push("(f.description LIKE ? ESCAPE '\\' OR f.target_name LIKE ? ESCAPE '\\' OR f.number = ?)"); const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`; args.push(like, like, f.q); }
   const joinsEnterprise = Boolean(f.watershedId || f.industry);
-  if (f.watershedId) { where.push('e.watershed_id = ?'); args.push(f.watershedId); }
+  if (f.watershedId) { where.push('coalesce(e.watershed_id, o.watershed_id) = ?'); args.push(f.watershedId); }
   if (f.industry) { where.push('substr(e.industry_code, 1, 1) = ?'); args.push(f.industry); }
   return { sql: where.join(' AND '), args, joinsEnterprise };
 }
@@ -44,7 +44,8 @@ export function rowToFinding(r: Record<string, unknown>, today: string): Finding
 /** Findings newest first by any of the list's filters. */
 export function listFindings(db: Database, f: FindingFilter, today: string, offset: number, limit: number): { total: number; rows: Finding[] } {
   const w = findingWhere(f, today);
-  const join = w.joinsEnterprise ? "JOIN enterprises e ON e.id = f.target_id AND f.target_kind = 'enterprise'" : '';
+  const join = w.joinsEnterprise
+    ? "LEFT JOIN enterprises e ON f.target_kind = 'enterprise' AND e.id = f.target_id LEFT JOIN outfalls o ON f.target_kind = 'outfall' AND o.id = f.target_id" : '';
   const total = (prepared(db, `SELECT count(*) AS n FROM findings f ${join} WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
   const rows = prepared(db, `SELECT f.*, r.name AS town_name FROM findings f ${join} LEFT JOIN regions r ON r.code = f.town_code
     WHERE ${w.sql} ORDER BY f.found_at DESC, f.id DESC LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as Record<string, unknown>[];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../electron/store/events';
 import { refreshFinding } from '../../electron/services/findings/refresh';
-import { demoWorkbench } from './helpers';
+import { demoWorkbench, loopWorkbench } from './helpers';
 import { completeIndustrial, startIndustrial } from './inspection-helpers';
 
 beforeEach(() => { process.env.QINGSHUI_TODAY = '2027-01-20'; });
@@ -82,7 +82,7 @@ describe('a finding from inspection to close-out (销号) and back (反弹)', ()
   });
 
   it('assigns in bulk, all or nothing', async () => {
-    const wb = await demoWorkbench();
+    const wb = await loopWorkbench();
     const open = (await wb.call('findings.list', { state: 'open', limit: 3 })).rows;
     const closed = (await wb.call('findings.list', { state: 'closed', limit: 1 })).rows;
     expect(open.length).toBe(3);

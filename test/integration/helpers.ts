@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createWorkbench, type Workbench } from '../../electron/core/workbench';
+import { generateDemoLoop } from '../../electron/services/demo/closed-loop';
 import { generateDemo } from '../../electron/services/demo/generate';
+import { generateDemoPast } from '../../electron/services/demo/inspections';
 
 const dirs: string[] = [];
 const benches: Workbench[] = [];
@@ -45,4 +47,18 @@ export async function enterpriseDraft(wb: Workbench, patch: Record<string, unkno
     name: '清水县测试化工有限公司', uscc: '91130200699229617X', townCode: towns[0].code, industryCode: 'C2614',
     permitClass: '重点管理' as const, lon: 115.05, lat: 25.9, contactPhone: '0797-6821369', ...patch,
   };
+}
+
+/** The demo county with a year of inspections and its closed loop (findings in every state, complaints, cases, a plan). */
+export async function loopWorkbench(inspections = 120): Promise<Workbench> {
+  const dir = tempDir();
+  const builder = createWorkbench({ dataDir: dir, actor: 'system' });
+  generateDemo(builder.store);
+  await generateDemoPast(builder.store, { count: inspections });
+  generateDemoLoop({ store: builder.store, session: { personId: null }, actor: 'system' });
+  builder.close();
+  const wb = openWorkbench(dir);
+  const [bureau] = await wb.call('people.list', { role: '局机关人员' });
+  await wb.call('workspace.signIn', { personId: bureau.id });
+  return wb;
 }
