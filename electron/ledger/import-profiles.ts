@@ -13,6 +13,7 @@ import { checkDraft as checkOutfall } from '../services/outfalls';
 import { enterprisesWithUscc } from '../store/enterprises';
 import { ENTERPRISE, FINDING, OUTFALL } from '../store/entities';
 import { recordFindingCreated } from '../services/findings/index';
+import { targetFacets } from '../store/findings';
 import { refreshFinding } from '../services/findings/refresh';
 import { outfallWithCode } from '../store/outfalls';
 import type { RegisterProfile } from './import-register';
@@ -149,7 +150,7 @@ export const findingProfile: RegisterProfile<FindingImportDraft> = {
       errors: {},
       fields: {
         ...d, sourceId: null, itemId: null, targetKind: target ? 'enterprise' : 'site', targetId: target ?? null, targetName: d.targetName || d.description.slice(0, 40),
-        legalBasis: '', deadlineBand: bandOf(d.foundAt, d.deadline), ...(id ? {} : { state: 'open' }),
+        legalBasis: '', deadlineBand: bandOf(d.foundAt, d.deadline), ...(id ? {} : { state: 'open' }), ...targetFacets(ctx.store.db, target ? 'enterprise' : 'site', target ?? null),
       },
     };
   },

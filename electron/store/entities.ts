@@ -108,6 +108,7 @@ export const FINDING: EntityTable = {
     deadlineBand: 'deadline_band', responsibleUnit: 'responsible_unit', responsiblePerson: 'responsible_person',
     deadline: 'deadline', measures: 'measures', foundAt: 'found_at', state: 'state',
     number: 'number', goal: 'goal', partnerUnits: 'partner_units', leader: 'leader',
+    watershedId: 'watershed_id', industrySection: 'industry_section',
   },
 };
 

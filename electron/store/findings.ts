@@ -9,7 +9,7 @@ import { rowToFields } from './write-path';
 const UNFINISHED = UNFINISHED_STATES.map((s) => `'${s}'`).join(', ');
 
 /** The SQL condition of a filter (fixed fragments, values as parameters). */
-export function findingWhere(f: FindingFilter, today: string): { sql: string; args: unknown[]; joinsEnterprise: boolean } {
+export function findingWhere(f: FindingFilter, today: string): { sql: string; args: unknown[] } {
   const where = ['f.deleted_at IS NULL'];
   const args: unknown[] = [];
   const eq = [['f.target_kind', f.targetKind], ['f.target_id', f.targetId], ['f.source_id', f.sourceId], ['f.source_kind', f.sourceKind], ['f.town_code', f.townCode],
@@ -21,11 +21,15 @@ export function findingWhere(f: FindingFilter, today: string): { sql: string; ar
   if (f.unfinished) where.push(`f.state IN (${UNFINISHED})`);
   if (f.month) { where.push('f.found_at >= ? AND f.found_at < ?'); args.push(`${f.month}-01`, `${f.month}-32`); }
   if (f.recheckDueBy) { where.push('f.recheck_due IS NOT NULL AND f.recheck_due <= ?'); args.push(f.recheckDueBy); }
-  if (f.q) { where.push("(f.description LIKE ? ESCAPE '\\' OR f.target_name LIKE ? ESCAPE '\\' OR f.number = ?)"); const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`; args.push(like, like, f.q); }
-  const joinsEnterprise = Boolean(f.watershedId || f.industry);
-  if (f.watershedId) { where.push('coalesce(e.watershed_id, o.watershed_id) = ?'); args.push(f.watershedId); }
-  if (f.industry) { where.push('substr(e.industry_code, 1, 1) = ?'); args.push(f.industry); }
-  return { sql: where.join(' AND '), args, joinsEnterprise };
+  if (f.q && [...f.q].length >= 3) {
+    // ≥3 characters: the trigram index; shorter terms scan (a finding list is tens of thousands at most).
+    where.push('f.rowid IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)'); args.push(`"${f.q.replace(/"/g, '""')}"`);
+  } else if (f.q) {
+    where.push("(f.description LIKE ? ESCAPE '\\' OR f.target_name LIKE ? ESCAPE '\\' OR f.number = ?)"); const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`; args.push(like, like, f.q);
+  }
+  if (f.watershedId) { where.push('f.watershed_id = ?'); args.push(f.watershedId); }
+  if (f.industry) { where.push('f.industry_section = ?'); args.push(f.industry); }
+  return { sql: where.join(' AND '), args };
 }
 
 /** Maps a findings row (with `town_name`) to a Finding on `today`. */
@@ -44,10 +48,8 @@ export function rowToFinding(r: Record<string, unknown>, today: string): Finding
 /** Findings newest first by any of the list's filters. */
 export function listFindings(db: Database, f: FindingFilter, today: string, offset: number, limit: number): { total: number; rows: Finding[] } {
   const w = findingWhere(f, today);
-  const join = w.joinsEnterprise
-    ? "LEFT JOIN enterprises e ON f.target_kind = 'enterprise' AND e.id = f.target_id LEFT JOIN outfalls o ON f.target_kind = 'outfall' AND o.id = f.target_id" : '';
-  const total = (prepared(db, `SELECT count(*) AS n FROM findings f ${join} WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
-  const rows = prepared(db, `SELECT f.*, r.name AS town_name FROM findings f ${join} LEFT JOIN regions r ON r.code = f.town_code
+  const total = (prepared(db, `SELECT count(*) AS n FROM findings f WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+  const rows = prepared(db, `SELECT f.*, r.name AS town_name FROM findings f LEFT JOIN regions r ON r.code = f.town_code
     WHERE ${w.sql} ORDER BY f.found_at DESC, f.id DESC LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as Record<string, unknown>[];
   return { total, rows: rows.map((r) => rowToFinding(r, today)) };
 }
@@ -83,4 +85,15 @@ export function cacheFindingFold(db: Database, id: string, s: FindingFold, flagC
 export function findingFacets(db: Database): { units: string[]; persons: string[] } {
   const col = (c: string) => prepared(db, `SELECT DISTINCT ${c} AS v FROM findings WHERE deleted_at IS NULL AND ${c} <> '' ORDER BY ${c} LIMIT 500`).all().map((r) => (r as { v: string }).v);
   return { units: col('responsible_unit'), persons: col('responsible_person') };
+}
+
+/** Where a finding's target is, recorded with the finding (like its town): watershed and industry section. */
+export function targetFacets(db: Database, kind: string, id: string | null): { watershedId: string | null; industrySection: string | null } {
+  if (!id) return { watershedId: null, industrySection: null };
+  if (kind === 'enterprise') {
+    const e = prepared(db, 'SELECT watershed_id AS w, industry_code AS i FROM enterprises WHERE id = ?').get(id) as { w: string | null; i: string | null } | undefined;
+    return { watershedId: e?.w ?? null, industrySection: e?.i ? e.i.slice(0, 1) : null };
+  }
+  if (kind === 'outfall') return { watershedId: (prepared(db, 'SELECT watershed_id FROM outfalls WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null, industrySection: null };
+  return { watershedId: null, industrySection: null };
 }

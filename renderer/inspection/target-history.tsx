@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Finding } from '../../shared/api/findings';
 import type { InspectionSummary } from '../../shared/api/inspections';
 import type { TargetKind } from '../../shared/checklist/template';
+import { FINDING_STATE_LABELS } from '../../shared/finding/states';
 import { INSPECTION_STATE_LABELS } from '../../shared/inspection/notice';
 import { call } from '../api';
 import { navigate } from '../router';
@@ -34,7 +35,8 @@ export function TargetInspections({ kind, id, name }: { kind: TargetKind; id: st
         {findings && findings.rows.length === 0 && <p className="muted">无</p>}
         <ul className="links">
           {findings?.rows.map((f) => (
-            <li key={f.id}>{f.description}<small> · 责任人 {f.responsiblePerson} · 时限 {f.deadline} · {f.sourceId ? <a href={`#/inspections/${f.sourceId}`}>来源检查</a> : f.sourceKind}</small></li>
+            <li key={f.id}><a href={`#/findings/${f.id}`}>{f.description}</a> <span className={`tag fs-${f.state}`}>{FINDING_STATE_LABELS[f.state]}</span>{f.overdue && <span className="tag red">超期</span>}
+              <small> · 责任人 {f.responsiblePerson} · 时限 {f.deadline} · {f.sourceId ? <a href={`#/inspections/${f.sourceId}`}>来源检查</a> : f.sourceKind}</small></li>
           ))}
         </ul>
       </section>

@@ -14,6 +14,7 @@ const quotaText = (q: Quota) => (q.mode === 'ratio' ? `${Math.round(q.value * 10
 /** The two directories (一单两库): targets by category, inspectors, and declared conflicts of interest (回避). */
 function DirectoryCard({ dir, onChange, bureau }: { dir: Directory; onChange: (d: Directory) => void; bureau: boolean }) {
   const [c, setC] = useState({ personId: '', targetId: null as string | null, targetName: '', reason: '' });
+  const [k, setK] = useState({ targetId: null as string | null, targetName: '', category: '特殊' as PlanCategory, excluded: false });
   const [error, setError] = useState<string | null>(null);
   const add = async () => {
     setError(null);
@@ -23,6 +24,18 @@ function DirectoryCard({ dir, onChange, bureau }: { dir: Directory; onChange: (d
     <section className="card" aria-label="检查对象名录与执法人员名录">
       <h2>一单两库</h2>
       <p>检查对象名录：重点 <b>{dir.counts.重点}</b> 家 · 一般 <b>{dir.counts.一般}</b> 家 · 特殊 <b>{dir.counts.特殊}</b> 家（不含关闭企业{dir.counts.excluded ? `、排除 ${dir.counts.excluded} 家` : ''}）；执法人员名录 <b>{dir.inspectors.length}</b> 人。</p>
+      <h3>调整类别（默认：重点排污单位为“重点”，其余为“一般”）</h3>
+      <table className="plain"><tbody>
+        {dir.overrides.map((x) => <tr key={x.targetId}><td>{x.targetName}</td><td>{x.excluded ? '不纳入抽查' : x.category}</td></tr>)}
+      </tbody></table>
+      {bureau && (
+        <div className="form-grid">
+          <Field label="对象"><EnterprisePicker value={k.targetId} name={k.targetName || null} onChange={(id, name) => setK({ ...k, targetId: id, targetName: name ?? '' })} /></Field>
+          <Field label="类别"><select aria-label="名录类别" value={k.category} onChange={(e) => setK({ ...k, category: e.target.value as PlanCategory })}>{PLAN_CATEGORIES.map((x) => <option key={x}>{x}</option>)}</select></Field>
+          <label className="check"><input type="checkbox" checked={k.excluded} onChange={(e) => setK({ ...k, excluded: e.target.checked })} />不纳入抽查（如已列入其他监管）</label>
+          <div className="field"><span className="field-label">{'\u00a0'}</span><button disabled={!k.targetId} onClick={() => void call('plans.setCategory', { targetIds: [k.targetId!], category: k.category, excluded: k.excluded }).then(onChange, (e: Error) => setError(e.message))}>保存类别</button></div>
+        </div>
+      )}
       <h3>回避关系（执法人员不会被抽到与其有关的对象）</h3>
       <table className="plain"><tbody>
         {dir.conflicts.map((x) => <tr key={x.id}><td>{x.personName}</td><td>{x.targetName}</td><td>{x.reason}</td><td className="actions">{bureau && <button className="link" onClick={() => void call('plans.removeConflict', { id: x.id }).then(onChange)}>撤销</button>}</td></tr>)}

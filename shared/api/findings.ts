@@ -11,6 +11,7 @@ export const Finding = z.object({
   description: z.string(), legalBasis: z.string(), deadlineBand: z.enum(DEADLINE_BANDS), responsibleUnit: z.string(), responsiblePerson: z.string(),
   deadline: z.string(), measures: z.string(), foundAt: z.string(), state: z.enum(FINDING_STATES),
   number: z.string().nullable(), goal: z.string(), partnerUnits: z.string(), leader: z.string(),
+  watershedId: z.string().nullable(), industrySection: z.string().nullable(),
   // Derived from the events (the fold), cached on the row:
   responsiblePersonId: z.string().nullable(), progress: z.string().nullable(), acceptedAt: z.string().nullable(),
   noticeFrom: z.string().nullable(), noticeTo: z.string().nullable(), closedAt: z.string().nullable(), recheckDue: z.string().nullable(),

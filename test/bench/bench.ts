@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkbench, workspaceFile } from '../../electron/core/workbench';
 import { generateDemo } from '../../electron/services/demo/generate';
+import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { ENTERPRISE } from '../../electron/store/entities';
 import { listEnterprises } from '../../electron/store/enterprises';
 import { openStore } from '../../electron/store/store';
@@ -11,6 +12,7 @@ import { rowToFields } from '../../electron/store/write-path';
 import { coldStartBaseline, coldStartToFirstList } from './cold-start';
 import { benchInspections } from './inspections-bench';
 import { benchImport, benchLedgers, plainExport } from './ledger-bench';
+import { benchLoop } from './loop-bench';
 import { p95, report, timeRuns } from './measure';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 125);
@@ -29,6 +31,13 @@ async function main() {
     const demoMs = performance.now() - t;
     console.log(`# workspace --scale ${SCALE}: ${400 * SCALE} enterprises, ${200 * SCALE} outfalls, built in ${(demoMs / 1000).toFixed(1)} s`);
 
+    if (process.env.BENCH_ONLY === 'loop') {
+      // Only the closed loop's figures (for working on them): a year of inspections, then the loop.
+      const only = createWorkbench({ dataDir, actor: 'system' });
+      try { await generateDemoPast(only.store, { count: 2000 }); benchLoop(only, results); } finally { only.close(); }
+      if (process.env.BENCH_KEEP) { console.log(`# kept ${dataDir}`); return; }
+      throw new Error('done');
+    }
     const wb = createWorkbench({ dataDir, actor: 'system' });
     const db = wb.store.db;
     const towns = db.prepare("SELECT code FROM regions WHERE level = 'town'").pluck().all() as string[];
@@ -81,13 +90,15 @@ async function main() {
     results.push(report('cold_start_to_first_list', Math.min(...cold), 'ms', { name: 'bare node server + static page', value: Math.min(...base) }, { max: 1500 }));
     // 5. field inspections
     const field = createWorkbench({ dataDir, actor: 'system' });
-    try { await benchInspections(field, dataDir, results); } finally { field.close(); }
+    try { await benchInspections(field, dataDir, results); benchLoop(field, results); } finally { field.close(); }
     // 6. ledgers
     await benchImport(dataDir, root, results);
     benchLedgers(dataDir, root, results);
     console.log(`process_rss_peak: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB  [bench process, workspace file ${workspaceFile(dataDir)}]`);
+  } catch (e) {
+    if ((e as Error).message !== 'done') throw e;
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP) rmSync(root, { recursive: true, force: true });
   }
   if (results.includes(false)) { console.log('# some targets were missed'); process.exitCode = 1; }
 }

@@ -132,4 +132,14 @@ describe('opening a workspace database', () => {
     expect(plan("SELECT id FROM outfalls WHERE code = 'x' AND deleted_at IS NULL")).toContain('outfalls_code');
     expect(workspaceFile(wb.dataDir)).toBe(wb.store.file);
   });
+
+  it('answers the closed loop from its indexes: a list page, 超期, 反弹, the dashboard pass, the event log', () => {
+    const wb = openWorkbench();
+    const plan = (sql: string) => (wb.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT * FROM findings f WHERE f.deleted_at IS NULL AND f.state = 'open' ORDER BY f.found_at DESC LIMIT 100")).toContain('findings_state_found');
+    expect(plan("SELECT count(*) FROM findings f WHERE f.deleted_at IS NULL AND f.state IN ('open', 'rectifying') AND f.deadline < '2026-01-01'")).toContain('COVERING INDEX findings_state_deadline');
+    expect(plan('SELECT * FROM findings f WHERE f.deleted_at IS NULL AND f.reopen_count > 0 ORDER BY f.found_at DESC LIMIT 100')).toContain('findings_reopened');
+    expect(plan("SELECT town_code, watershed_id, industry_section, source_kind, state, deadline < '2026-01-01', reopen_count > 0, recheck_due <= '2026-01-01', count(*) FROM findings WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")).toContain('COVERING INDEX findings_dashboard');
+    expect(plan("SELECT * FROM record_events WHERE stream = 'finding' AND stream_id = 'x' ORDER BY hlc")).toContain('record_events_stream');
+  });
 });

@@ -5,7 +5,7 @@ import { stepFinding } from '../../../shared/finding/fold';
 import { FINDING_EVENT_LABELS, type FindingEventKind } from '../../../shared/finding/states';
 import { FINDING } from '../../store/entities';
 import { appendEvent } from '../../store/events';
-import { findingFacets, getFinding, listFindings } from '../../store/findings';
+import { findingFacets, getFinding, listFindings, targetFacets } from '../../store/findings';
 import { getInspectionRow } from '../../store/inspections';
 import { getPerson } from '../../store/people';
 import { nowMinute, today } from '../clock';
@@ -113,7 +113,7 @@ export const findingHandlers = {
     if (d.foundAt > today()) throw invalidFields({ foundAt: '发现日期不能晚于今天' });
     const id = newId();
     ctx.store.transaction(() => {
-      ctx.store.write(FINDING, id, { ...d, itemId: null, state: 'open' }, author);
+      ctx.store.write(FINDING, id, { ...d, itemId: null, state: 'open', ...targetFacets(ctx.store.db, d.targetKind, d.targetId) }, author);
       recordFindingCreated(ctx, id, d.foundAt, author);
     });
     return findingDetail(ctx, id);

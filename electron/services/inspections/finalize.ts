@@ -2,6 +2,7 @@ import { DomainError } from '../../../shared/api/result';
 import { canonicalDocument } from '../../../shared/inspection/document';
 import { sha256Of } from '../../store/blob-store';
 import { FINDING, INSPECTION, INSPECTION_FINDING, INSPECTION_RECORD } from '../../store/entities';
+import { targetFacets } from '../../store/findings';
 import { buildDocument } from '../../store/inspection-document';
 import { getInspectionRow, lastChainLink, photosOf, signaturesOf } from '../../store/inspections';
 import { blobProblem } from '../../store/verify-records';
@@ -61,7 +62,7 @@ export function finalizeInspection(ctx: ServiceContext, id: string, finalizedAt 
         sourceKind: 'inspection', sourceId: id, itemId: f.itemId, targetKind: i.targetKind, targetId: i.targetId, targetName: i.targetName,
         townCode: i.townCode, description: f.description, legalBasis: f.legalBasis, deadlineBand: f.deadlineBand,
         responsibleUnit: f.responsibleUnit, responsiblePerson: f.responsiblePerson, deadline: f.deadline, measures: f.measures,
-        foundAt: (i.startedAt ?? finalizedAt).slice(0, 10), state: 'open',
+        foundAt: (i.startedAt ?? finalizedAt).slice(0, 10), state: 'open', ...targetFacets(store.db, i.targetKind, i.targetId),
       }, author);
       if (!carried.has(f.itemId)) recordFindingCreated(ctx, findingId, i.startedAt ?? finalizedAt.slice(0, 16), author, '现场检查发现');
       else refreshFinding(store, findingId);

@@ -30,11 +30,38 @@ export function up(db: Database): void {
     ALTER TABLE findings ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE findings ADD COLUMN flag_count INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE findings ADD COLUMN last_event_at TEXT;
-    CREATE INDEX findings_state_deadline ON findings(state, deadline);
+    -- where the finding is, as of when it was found (like its town): its target's watershed and industry section
+    ALTER TABLE findings ADD COLUMN watershed_id TEXT;
+    ALTER TABLE findings ADD COLUMN industry_section TEXT;
+    UPDATE findings SET
+      watershed_id = CASE target_kind WHEN 'enterprise' THEN (SELECT watershed_id FROM enterprises e WHERE e.id = findings.target_id)
+        WHEN 'outfall' THEN (SELECT watershed_id FROM outfalls o WHERE o.id = findings.target_id) END,
+      industry_section = CASE target_kind WHEN 'enterprise' THEN (SELECT substr(industry_code, 1, 1) FROM enterprises e WHERE e.id = findings.target_id) END;
+    CREATE INDEX findings_state_deadline ON findings(state, deadline, deleted_at);
+    CREATE INDEX findings_state_found ON findings(state, found_at);
+    CREATE INDEX findings_source_kind ON findings(source_kind, found_at);
     CREATE INDEX findings_person ON findings(responsible_person, found_at);
     CREATE INDEX findings_unit ON findings(responsible_unit, found_at);
     CREATE INDEX findings_found ON findings(deleted_at, found_at);
+    CREATE INDEX findings_watershed ON findings(watershed_id, found_at);
+    CREATE INDEX findings_industry ON findings(industry_section, found_at);
+    CREATE INDEX findings_reopened ON findings(deleted_at, found_at) WHERE reopen_count > 0;
     CREATE INDEX findings_recheck_due ON findings(recheck_due) WHERE recheck_due IS NOT NULL;
+    CREATE INDEX findings_closed ON findings(closed_at) WHERE closed_at IS NOT NULL;
+    -- the dashboard's one pass: every cut and count read from this index alone
+    CREATE INDEX findings_dashboard ON findings(deleted_at, town_code, watershed_id, industry_section, source_kind, state, deadline, reopen_count, recheck_due);
+    CREATE VIRTUAL TABLE findings_fts USING fts5(description, target_name, number, content='findings', content_rowid='rowid', tokenize='trigram');
+    CREATE TRIGGER findings_fts_ai AFTER INSERT ON findings BEGIN
+      INSERT INTO findings_fts(rowid, description, target_name, number) VALUES (new.rowid, new.description, new.target_name, new.number);
+    END;
+    CREATE TRIGGER findings_fts_ad AFTER DELETE ON findings BEGIN
+      INSERT INTO findings_fts(findings_fts, rowid, description, target_name, number) VALUES ('delete', old.rowid, old.description, old.target_name, old.number);
+    END;
+    CREATE TRIGGER findings_fts_au AFTER UPDATE OF description, target_name, number ON findings BEGIN
+      INSERT INTO findings_fts(findings_fts, rowid, description, target_name, number) VALUES ('delete', old.rowid, old.description, old.target_name, old.number);
+      INSERT INTO findings_fts(rowid, description, target_name, number) VALUES (new.rowid, new.description, new.target_name, new.number);
+    END;
+    INSERT INTO findings_fts(findings_fts) VALUES ('rebuild');
 
     CREATE TABLE complaints (
       id TEXT PRIMARY KEY, number TEXT NOT NULL, channel TEXT NOT NULL, received_at TEXT NOT NULL,
