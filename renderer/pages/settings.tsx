@@ -105,8 +105,8 @@ export function SettingsPage() {
     <div className="page">
       <header className="page-head"><h1>{t.nav.settings}</h1></header>
       <SettingsForm />
-      <ClosedLoopSettings />
       <PeopleDirectory />
+      <ClosedLoopSettings />
       <ChecklistSettings />
       <PlacesDirectory />
       <WorkspacesSection />
