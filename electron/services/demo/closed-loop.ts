@@ -42,10 +42,11 @@ function findingStory(rng: Random, foundAt: string, age: number, recheckId: stri
   return story.filter((e) => e.day <= DEMO_TODAY);
 }
 
-function writeEvents(store: Store, rng: Random, stream: 'finding' | 'complaint' | 'case', id: string, events: Ev[]): void {
+/** Writes a story's events in order, each by one of the people who would record it. */
+function writeEvents(store: Store, rng: Random, stream: 'finding' | 'complaint' | 'case', id: string, events: Ev[], authors: string[]): void {
   events.forEach((e, i) => appendEvent(store, rng.uuid(Date.parse(e.day) + i), {
     stream, streamId: id, kind: e.kind, at: `${e.day}T${String(9 + (i % 8)).padStart(2, '0')}:00`, text: e.text ?? '', data: e.data ?? {}, blobs: [],
-  }, AUTHOR));
+  }, authors.length ? rng.pick(authors) : AUTHOR));
 }
 
 const personName = (rng: Random) => rng.pick(SURNAMES) + rng.pick(GIVEN);
@@ -61,6 +62,8 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
   const towns = db.prepare("SELECT code, name FROM regions WHERE level = 'town' ORDER BY code").all() as { code: string; name: string }[];
   const enterprises = db.prepare('SELECT id, name, town_code AS townCode, address, uscc, legal_representative AS rep FROM enterprises WHERE deleted_at IS NULL ORDER BY id').all() as { id: string; name: string; townCode: string; address: string; uscc: string; rep: string }[];
   const bureau = db.prepare("SELECT id FROM people WHERE role = '局机关人员' ORDER BY id").pluck().all() as string[];
+  const townStaff = db.prepare("SELECT id FROM people WHERE role = '镇街工作人员' ORDER BY id").pluck().all() as string[];
+  const officers = db.prepare("SELECT id FROM people WHERE role = '执法人员' ORDER BY id").pluck().all() as string[];
   return store.transaction(() => {
     writeSettings(store, { complainantViewers: bureau.slice(0, 2) }, AUTHOR);
     // Handed-down problems (中央/省级督察交办), owned by the towns.
@@ -85,7 +88,7 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
       const recheck = f.target_id ? (laterInspection.get(f.target_kind, f.target_id, f.source_id ?? '', f.found_at) as string | undefined) ?? f.source_id : null;
       const story = findingStory(rng, f.found_at, daysBetween(f.found_at, DEMO_TODAY), recheck);
       // Findings raised by an inspection already carry their 'created' event.
-      writeEvents(store, rng, 'finding', f.id, hasCreated.get(f.id) ? story.slice(1) : story);
+      writeEvents(store, rng, 'finding', f.id, hasCreated.get(f.id) ? story.slice(1) : story, [...townStaff, ...bureau]);
       refreshFinding(store, f.id);
     }
     // Complaints over the year, in every stage.
@@ -113,14 +116,14 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
         story.push({ kind: 'accepted', day: addDays(received, Math.min(age, rng.int(1, 5))) });
         const v = verification.get(e.id) as string | undefined;
         if (age > 8) story.push({ kind: 'verified', day: addDays(received, 7), text: '现场核查，情况基本属实', data: { inspectionId: v ?? null } });
-        if (age > 40 && r > 0.2) story.push({ kind: 'extended', day: addDays(received, 40), text: '需第三方监测，经批准延期', data: { days: 30 } });
+        if (age > 40 && r > 0.2) story.push({ kind: 'extended', day: addDays(received, 20), text: '需第三方监测，经批准延期', data: { days: 30 } });
         if (age > 30 && r > 0.3) story.push({ kind: 'replied', day: addDays(received, 25), text: '经核查，已责令企业整改，整改后复测达标。' });
         if (age > 30 && r > 0.3 && (age > 50 || r > 0.6)) {
           const result: ComplaintResult = { outcome: r > 0.9 ? '阶段性办结' : '办结', rectification: true, penaltyAmount: r > 0.75 ? rng.int(2, 20) * 10000 : null, interview: r > 0.85, accountablePeople: r > 0.95 ? 1 : 0 };
           story.push({ kind: 'concluded', day: addDays(received, 28), data: { result } });
         }
       }
-      writeEvents(store, rng, 'complaint', id, story.filter((x) => x.day <= DEMO_TODAY));
+      writeEvents(store, rng, 'complaint', id, story.filter((x) => x.day <= DEMO_TODAY), bureau);
       complaintDetail(ctx, id);
     }
     // Cases opened from findings of enterprises.
@@ -143,13 +146,12 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
       if (r > 0.92 && age > 40) story.push({ kind: 'transferred', day: addDays(opened, 36), data: { to: '清水县公安局' }, text: '涉嫌污染环境罪，移送公安机关' });
       if (r > 0.4 && age > 50) story.push({ kind: 'published', day: addDays(opened, 40) });
       if (r > 0.6 && age > 80) story.push({ kind: 'closed', day: addDays(opened, 75) });
-      writeEvents(store, rng, 'case', id, story.filter((x) => x.day <= DEMO_TODAY));
+      writeEvents(store, rng, 'case', id, story.filter((x) => x.day <= DEMO_TODAY), officers);
       caseDetail(ctx, id);
       cases++;
     }
     // A released 双随机 plan, with two declared conflicts of interest.
-    const inspectors = db.prepare("SELECT id FROM people WHERE role = '执法人员' ORDER BY id").pluck().all() as string[];
-    for (let i = 0; i < 2; i++) store.write(INSPECTOR_CONFLICT, rng.uuid(Date.parse('2026-09-01') + i), { personId: inspectors[i], targetId: enterprises[i * 7].id, reason: i ? '曾在该企业任职' : '近亲属在该企业任职' }, AUTHOR);
+    for (let i = 0; i < 2; i++) store.write(INSPECTOR_CONFLICT, rng.uuid(Date.parse('2026-09-01') + i), { personId: officers[i], targetId: enterprises[i * 7].id, reason: i ? '曾在该企业任职' : '近亲属在该企业任职' }, AUTHOR);
     const planId = rng.uuid(Date.parse('2026-10-01'));
     store.write(PLAN, planId, {
       name: '2026年第四季度“双随机、一公开”抽查', matter: '排污许可执行情况、污染防治设施运行、自行监测、环境管理台账',
