@@ -25,11 +25,21 @@ function mustRow(ctx: ServiceContext, id: string) {
   return row;
 }
 
+/** Refolds a case after its log (or the calendar) changed and caches the result in its derived columns. */
+export function refreshCase(ctx: ServiceContext, id: string): void {
+  cacheCaseFold(ctx.store.db, id, flaggedEvents(ctx, 'case', id, folder(ctx)).state);
+}
+
+/** Refolds every case: the working-day calendar decides their publicity deadlines. */
+export function refreshAllCases(ctx: ServiceContext): void {
+  for (const id of ctx.store.db.prepare('SELECT id FROM cases WHERE deleted_at IS NULL').pluck().all() as string[]) refreshCase(ctx, id);
+}
+
+/** A case's page: its row, its timeline with flags, the actions its state allows. */
 export function caseDetail(ctx: ServiceContext, id: string): CaseDetail {
   mustRow(ctx, id);
   const fold = folder(ctx);
-  const { state, events } = flaggedEvents(ctx, 'case', id, fold);
-  cacheCaseFold(ctx.store.db, id, state);
+  const { events } = flaggedEvents(ctx, 'case', id, fold);
   const allowed = CASE_EVENT_KINDS.filter((kind) => {
     const probe = { id: 'probe', stream: 'case', streamId: id, kind, hlc: '\uffff', author: '', authorName: '', at: '2999-12-31', text: '说明', data: { number: '号', kind: 'other', amount: 0 }, blobs: [], flag: null } as RecordEvent;
     return !fold([...events, probe]).flags.has('probe');
@@ -66,7 +76,7 @@ export const caseHandlers = {
     const author = authorOf(ctx);
     if (d.openedAt > today()) throw invalidFields({ openedAt: '登记日期不能晚于今天' });
     const id = newId();
-    ctx.store.transaction(() => ctx.store.write(CASE, id, d, author));
+    ctx.store.transaction(() => { ctx.store.write(CASE, id, d, author); refreshCase(ctx, id); });
     return caseDetail(ctx, id);
   },
   'cases.act': async (ctx, { id, kind, at, text, data, files }) => {
@@ -77,7 +87,10 @@ export const caseHandlers = {
     if (when.slice(0, 10) > today()) throw invalidFields({ at: '日期不能晚于今天' });
     if (kind === 'decided' && data.kind === 'penalty') data.amount = Number(data.amount);
     const blobs = await storeEvidenceFiles(ctx.store, files);
-    ctx.store.transaction(() => appendIfLegal(ctx, 'case', id, folder(ctx), { kind, at: when, text, data, blobs }, author, CASE_EVENT_LABELS[kind]));
+    ctx.store.transaction(() => {
+      appendIfLegal(ctx, 'case', id, folder(ctx), { kind, at: when, text, data, blobs }, author, CASE_EVENT_LABELS[kind]);
+      refreshCase(ctx, id);
+    });
     return caseDetail(ctx, id);
   },
 } satisfies Partial<Handlers>;

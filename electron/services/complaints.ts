@@ -30,11 +30,15 @@ function mustRow(ctx: ServiceContext, id: string) {
   return row;
 }
 
-/** Refolds a complaint, caches the result and returns its page. */
+/** Refolds a complaint after its log changed and caches the result in its derived columns. */
+export function refreshComplaint(ctx: ServiceContext, id: string): void {
+  cacheComplaintFold(ctx.store.db, id, flaggedEvents(ctx, 'complaint', id, folder(mustRow(ctx, id))).state);
+}
+
+/** A complaint's page: its row, its timeline with flags, the actions its state allows. */
 export function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetail {
-  const { state, events } = flaggedEvents(ctx, 'complaint', id, folder(mustRow(ctx, id)));
-  cacheComplaintFold(ctx.store.db, id, state);
   const row = mustRow(ctx, id);
+  const { state, events } = flaggedEvents(ctx, 'complaint', id, folder(row));
   const complaint = rowToComplaint(row, today(), canSeeComplainants(ctx));
   const fold = folder(row);
   const allowed = COMPLAINT_EVENT_KINDS.filter((kind) => {
@@ -62,6 +66,7 @@ export const complaintHandlers = {
     const id = newId();
     ctx.store.transaction(() => {
       ctx.store.write(COMPLAINT, id, { ...d, ...limits, number: nextComplaintNumber(ctx.store.db, d.receivedAt.slice(0, 4)) }, author);
+      refreshComplaint(ctx, id);
     });
     return complaintDetail(ctx, id);
   },
@@ -80,7 +85,10 @@ export const complaintHandlers = {
       if (r && r.penaltyAmount !== null && r.penaltyAmount !== undefined && !(Number(r.penaltyAmount) >= 0)) throw invalidFields({ penaltyAmount: '罚款金额应为不小于0的数字' });
     }
     const blobs = await storeEvidenceFiles(ctx.store, files);
-    ctx.store.transaction(() => appendIfLegal(ctx, 'complaint', id, folder(row), { kind, at: when, text, data, blobs }, author, COMPLAINT_EVENT_LABELS[kind]));
+    ctx.store.transaction(() => {
+      appendIfLegal(ctx, 'complaint', id, folder(row), { kind, at: when, text, data, blobs }, author, COMPLAINT_EVENT_LABELS[kind]);
+      refreshComplaint(ctx, id);
+    });
     return complaintDetail(ctx, id);
   },
 } satisfies Partial<Handlers>;

@@ -9,6 +9,7 @@ import { historyOf } from '../store/history';
 import { countAll, overview } from '../store/overview';
 import { getPerson } from '../store/people';
 import type { Store } from '../store/store';
+import { refreshAllCases } from './cases';
 import { today } from './clock';
 import { authorOf, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
@@ -55,7 +56,11 @@ export const workspaceHandlers = {
     if (!merged.success) throw invalidFields(issuesToFields(merged.error.issues));
     const other = patch.countyCode && ctx.store.db.prepare('SELECT code FROM regions WHERE substr(code, 1, 6) <> ? AND deleted_at IS NULL LIMIT 1').pluck().get(patch.countyCode);
     if (other) throw invalidFields({ countyCode: `区划目录中已有其他县的区划（如 ${other as string}），县级区划代码不能改为 ${patch.countyCode}` });
-    writeSettings(ctx.store, patch, author);
+    ctx.store.transaction(() => {
+      writeSettings(ctx.store, patch, author);
+      // The working-day calendar decides cases' publicity deadlines.
+      if (patch.holidays || patch.workdays) refreshAllCases(ctx);
+    });
     return readSettings(ctx.store.db);
   },
   'workspace.signIn': (ctx: ServiceContext, { personId }) => {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import { CASE_SOURCES, type CaseDetail } from '../../shared/api/cases';
+import { useCallback } from 'react';
+import { CASE_SOURCES } from '../../shared/api/cases';
 import { CASE_EVENT_LABELS, CASE_STATE_LABELS, PUBLICITY_WORKDAYS, type CaseEventKind } from '../../shared/case/fold';
 import { call } from '../api';
-import { ActionForm, type ActionSpec } from '../closed-loop/action-form';
+import type { ActionSpec } from '../closed-loop/action-form';
+import { RecordActions, useRecordPage } from '../closed-loop/record-actions';
 import { EventTimeline } from '../closed-loop/event-timeline';
 import { Detail } from '../components/field';
 import { navigate } from '../router';
@@ -27,11 +28,7 @@ const SPECS: Partial<Record<CaseEventKind, ActionSpec>> = {
 
 /** One case: 立案 → 调查 → 决定 → 公开 (on the working-day calendar) → 结案, with 移送公安. */
 export function CasePage({ id }: { id: string }) {
-  const [d, setD] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [acting, setActing] = useState<CaseEventKind | null>(null);
-  const load = useCallback(() => call('cases.get', { id }).then(setD, (e: Error) => setError(e.message)), [id]);
-  useEffect(() => { void load(); }, [load]);
+  const { data: d, set: setD, error } = useRecordPage(useCallback(() => call('cases.get', { id }), [id]));
   if (error) return <div className="page"><p className="banner error">{error}</p></div>;
   if (!d) return <div className="page muted">加载中…</div>;
   const c = d.case;
@@ -63,16 +60,7 @@ export function CasePage({ id }: { id: string }) {
           </section>
           <section className="card"><h2>办理过程</h2><EventTimeline events={d.events} labels={CASE_EVENT_LABELS} /></section>
         </div>
-        <aside>
-          <section className="card" aria-label="可办理的操作">
-            <h2>办理</h2>
-            <div className="action-buttons">{d.allowed.filter((k) => SPECS[k]).map((k) => <button key={k} className={k === 'comment' ? '' : 'primary'} onClick={() => setActing(k)}>{CASE_EVENT_LABELS[k]}</button>)}</div>
-          </section>
-          {acting && SPECS[acting] && (
-            <ActionForm key={acting} kind={acting} spec={SPECS[acting]!} onCancel={() => setActing(null)}
-              onSubmit={async (a) => { setD(await call('cases.act', { id, kind: acting, at: a.at, text: a.text, data: a.data, files: a.files })); setActing(null); }} />
-          )}
-        </aside>
+        <RecordActions<CaseEventKind> allowed={d.allowed} labels={CASE_EVENT_LABELS} specs={SPECS} onAct={async (kind, a) => setD(await call('cases.act', { id, kind, ...a }))} />
       </div>
     </div>
   );

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ComplaintDetail } from '../../shared/api/complaints';
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATE_LABELS, type ComplaintEventKind } from '../../shared/complaint/fold';
 import { call } from '../api';
-import { ActionForm, type ActionSpec } from '../closed-loop/action-form';
+import type { ActionSpec } from '../closed-loop/action-form';
+import { RecordActions, useRecordPage } from '../closed-loop/record-actions';
 import { EventTimeline } from '../closed-loop/event-timeline';
 import { Detail } from '../components/field';
 import { navigate } from '../router';
@@ -41,11 +42,7 @@ function specs(d: ComplaintDetail): Partial<Record<ComplaintEventKind, ActionSpe
 
 /** One complaint: its deadlines, timeline and the next steps; a verification inspection; a finding or a case from it. */
 export function ComplaintPage({ id }: { id: string }) {
-  const [d, setD] = useState<ComplaintDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [acting, setActing] = useState<ComplaintEventKind | null>(null);
-  const load = useCallback(() => call('complaints.get', { id }).then(setD, (e: Error) => setError(e.message)), [id]);
-  useEffect(() => { void load(); }, [load]);
+  const { data: d, set: setD, error } = useRecordPage(useCallback(() => call('complaints.get', { id }), [id]));
   if (error) return <div className="page"><p className="banner error">{error}</p></div>;
   if (!d) return <div className="page muted">加载中…</div>;
   const c = d.complaint;
@@ -79,21 +76,12 @@ export function ComplaintPage({ id }: { id: string }) {
           </section>
           <section className="card"><h2>办理过程</h2><EventTimeline events={d.events} labels={COMPLAINT_EVENT_LABELS} /></section>
         </div>
-        <aside>
-          <section className="card" aria-label="可办理的操作">
-            <h2>办理</h2>
-            <div className="action-buttons">
-              {d.allowed.filter((k) => s[k]).map((k) => <button key={k} className={k === 'rejected' ? 'danger' : k === 'comment' ? '' : 'primary'} onClick={() => setActing(k)}>{COMPLAINT_EVENT_LABELS[k]}</button>)}
-            </div>
-            {c.targetId && d.allowed.includes('verified') && <p><a href={`#/inspections/new?kind=${c.targetKind}&target=${c.targetId}&name=${encodeURIComponent(c.targetName)}`}>去现场核查（开始一次现场检查）</a></p>}
-            <p><a href={`#/cases/new?from=complaint:${c.id}`}>立案查处</a></p>
-            {d.caseIds.map((x) => <p key={x}><a href={`#/cases/${x}`}>查看由此立案的案件</a></p>)}
-          </section>
-          {acting && s[acting] && (
-            <ActionForm key={acting} kind={acting} spec={s[acting]!} onCancel={() => setActing(null)}
-              onSubmit={async (a) => { setD(await call('complaints.act', { id, kind: acting, at: a.at, text: a.text, data: a.data, files: a.files })); setActing(null); }} />
-          )}
-        </aside>
+        <RecordActions<ComplaintEventKind> allowed={d.allowed} labels={COMPLAINT_EVENT_LABELS} specs={s} danger={['rejected']}
+          onAct={async (kind, a) => setD(await call('complaints.act', { id, kind, ...a }))}>
+          {c.targetId && d.allowed.includes('verified') && <p><a href={`#/inspections/new?kind=${c.targetKind}&target=${c.targetId}&name=${encodeURIComponent(c.targetName)}`}>去现场核查（开始一次现场检查）</a></p>}
+          <p><a href={`#/cases/new?from=complaint:${c.id}`}>立案查处</a></p>
+          {d.caseIds.map((x) => <p key={x}><a href={`#/cases/${x}`}>查看由此立案的案件</a></p>)}
+        </RecordActions>
       </div>
     </div>
   );

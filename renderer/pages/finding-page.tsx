@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { FINDING_SOURCES, type FindingDetail } from '../../shared/api/findings';
+import { FINDING_SOURCES } from '../../shared/api/findings';
 import type { Person } from '../../shared/api/people';
 import { DEADLINE_BAND_LABELS } from '../../shared/checklist/deadline-band';
 import { FINDING_EVENT_LABELS, FINDING_STATE_LABELS, type FindingEventKind } from '../../shared/finding/states';
 import { call } from '../api';
-import { ActionForm } from '../closed-loop/action-form';
 import { EventTimeline } from '../closed-loop/event-timeline';
 import { findingActionSpecs } from '../closed-loop/finding-actions';
+import { RecordActions, useRecordPage } from '../closed-loop/record-actions';
 import { Detail } from '../components/field';
 import { navigate } from '../router';
 
@@ -15,12 +15,9 @@ const STEPS = ['open', 'rectifying', 'submitted', 'rechecked', 'accepted', 'noti
 
 /** One finding: where it stands in close-out (销号), its timeline with evidence, and what may be done now. */
 export function FindingPage({ id }: { id: string }) {
-  const [d, setD] = useState<FindingDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: d, set: setD, error } = useRecordPage(useCallback(() => call('findings.get', { id }), [id]));
   const [people, setPeople] = useState<Person[]>([]);
-  const [acting, setActing] = useState<FindingEventKind | null>(null);
-  const load = useCallback(() => call('findings.get', { id }).then(setD, (e: Error) => setError(e.message)), [id]);
-  useEffect(() => { void load(); void call('people.list', {}).then(setPeople); }, [load]);
+  useEffect(() => { void call('people.list', {}).then(setPeople); }, []);
   if (error) return <div className="page"><p className="banner error">{error}</p></div>;
   if (!d) return <div className="page muted">加载中…</div>;
   const f = d.finding;
@@ -66,22 +63,13 @@ export function FindingPage({ id }: { id: string }) {
             <EventTimeline events={d.events} labels={FINDING_EVENT_LABELS} />
           </section>
         </div>
-        <aside>
-          <section className="card" aria-label="可办理的操作">
-            <h2>办理</h2>
-            <div className="action-buttons">
-              {d.allowed.filter((k) => specs[k]).map((k) => <button key={k} className={k === 'reopened' ? 'danger' : k === 'comment' ? '' : 'primary'} onClick={() => setActing(k)}>{FINDING_EVENT_LABELS[k]}</button>)}
-            </div>
-            {f.targetId && f.targetKind !== 'site' && (d.allowed.includes('rechecked')) && (
-              <p><a href={`#/inspections/new?kind=${f.targetKind}&target=${f.targetId}&name=${encodeURIComponent(f.targetName)}`}>去现场复查（开始一次现场检查）</a></p>
-            )}
-            <p><a href={`#/cases/new?from=finding:${f.id}`}>立案查处</a></p>
-          </section>
-          {acting && specs[acting] && (
-            <ActionForm key={acting} kind={acting} spec={specs[acting]!} onCancel={() => setActing(null)}
-              onSubmit={async (a) => { setD(await call('findings.act', { id, kind: acting as Exclude<FindingEventKind, 'created'>, at: a.at, text: a.text, data: a.data, files: a.files })); setActing(null); }} />
+        <RecordActions<Exclude<FindingEventKind, 'created'>> allowed={d.allowed.filter((k): k is Exclude<FindingEventKind, 'created'> => k !== 'created')} labels={FINDING_EVENT_LABELS}
+          specs={specs} danger={['reopened']} onAct={async (kind, a) => setD(await call('findings.act', { id, kind, ...a }))}>
+          {f.targetId && f.targetKind !== 'site' && d.allowed.includes('rechecked') && (
+            <p><a href={`#/inspections/new?kind=${f.targetKind}&target=${f.targetId}&name=${encodeURIComponent(f.targetName)}`}>去现场复查（开始一次现场检查）</a></p>
           )}
-        </aside>
+          <p><a href={`#/cases/new?from=finding:${f.id}`}>立案查处</a></p>
+        </RecordActions>
       </div>
     </div>
   );

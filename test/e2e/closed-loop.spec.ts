@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, openAs, startHost, test } from './fixtures';
-import { completeIndustrial, startIndustrialHere } from './inspection-steps';
+import { chooseIndustrial, completeIndustrial, startIndustrialHere } from './inspection-steps';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 const day = (offset: number) => { const d = new Date(); d.setDate(d.getDate() + offset); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
@@ -40,11 +40,7 @@ test.describe('a finding from an inspection to close-out and back', () => {
 
     // The re-check is a real inspection of the same enterprise.
     await page.getByRole('link', { name: '去现场复查（开始一次现场检查）' }).click();
-    await expect(page.getByRole('heading', { name: '开始现场检查' })).toBeVisible();
-    await page.getByRole('radio', { name: /工业企业现场检查表/ }).check();
-    await page.getByLabel('执法人员1').selectOption({ index: 1 });
-    await page.getByLabel('执法人员2').selectOption({ index: 2 });
-    await page.getByRole('button', { name: '开始检查' }).click();
+    await chooseIndustrial(page);
     const recheckId = await completeIndustrial(page, { signOk: true });
     await page.goto(findingUrl);
     await act('现场复查', async (f) => {

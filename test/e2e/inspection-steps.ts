@@ -27,6 +27,11 @@ export async function sign(box: Locator, page: Page) {
 /** From an enterprise's page (already open), starts the industrial checklist with the first two officers. */
 export async function startIndustrialHere(page: Page) {
   await page.getByRole('region', { name: '现场检查' }).getByRole('button', { name: '开始检查' }).click();
+  await chooseIndustrial(page);
+}
+
+/** On the start page: the industrial checklist and the first two officers, then 开始检查. */
+export async function chooseIndustrial(page: Page) {
   await expect(page.getByRole('heading', { name: '开始现场检查' })).toBeVisible();
   await page.getByRole('radio', { name: /工业企业现场检查表/ }).check();
   await page.getByLabel('执法人员1').selectOption({ index: 1 });

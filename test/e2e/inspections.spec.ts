@@ -2,7 +2,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { item, sign, yes } from './inspection-steps';
+import { item, sign, startIndustrialHere, yes } from './inspection-steps';
 import { expect, openAs, startHost, test, type Host } from './fixtures';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
@@ -12,13 +12,7 @@ async function startFromFirstEnterprise(page: Page): Promise<string> {
   await page.getByRole('link', { name: '企业' }).click();
   await page.getByRole('row').nth(1).click();
   const name = (await page.getByRole('heading', { level: 1 }).textContent())!;
-  await page.getByRole('region', { name: '现场检查' }).getByRole('button', { name: '开始检查' }).click();
-  await expect(page.getByRole('heading', { name: '开始现场检查' })).toBeVisible();
-  await page.getByRole('radio', { name: /工业企业现场检查表/ }).check();
-  await page.getByLabel('执法人员1').selectOption({ index: 1 });
-  await page.getByLabel('执法人员2').selectOption({ index: 2 });
-  await page.getByRole('button', { name: '开始检查' }).click();
-  await expect(page.getByRole('heading', { name: '工业企业现场检查表' })).toBeVisible();
+  await startIndustrialHere(page);
   return name;
 }
 

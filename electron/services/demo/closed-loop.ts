@@ -4,8 +4,8 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS } from '../../../shared/compla
 import { appendEvent } from '../../store/events';
 import { CASE, COMPLAINT, FINDING, INSPECTOR_CONFLICT, PLAN } from '../../store/entities';
 import type { Store } from '../../store/store';
-import { complaintDetail } from '../complaints';
-import { caseDetail } from '../cases';
+import { refreshComplaint } from '../complaints';
+import { refreshCase } from '../cases';
 import type { ServiceContext } from '../context';
 import { refreshFinding } from '../findings/refresh';
 import { drawPlanFor } from '../plans';
@@ -124,7 +124,7 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
         }
       }
       writeEvents(store, rng, 'complaint', id, story.filter((x) => x.day <= DEMO_TODAY), bureau);
-      complaintDetail(ctx, id);
+      refreshComplaint(ctx, id);
     }
     // Cases opened from findings of enterprises.
     const sources = db.prepare("SELECT id, target_id, description, found_at FROM findings WHERE target_kind = 'enterprise' AND deleted_at IS NULL ORDER BY id").all() as { id: string; target_id: string; description: string; found_at: string }[];
@@ -147,7 +147,7 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
       if (r > 0.4 && age > 50) story.push({ kind: 'published', day: addDays(opened, 40) });
       if (r > 0.6 && age > 80) story.push({ kind: 'closed', day: addDays(opened, 75) });
       writeEvents(store, rng, 'case', id, story.filter((x) => x.day <= DEMO_TODAY), officers);
-      caseDetail(ctx, id);
+      refreshCase(ctx, id);
       cases++;
     }
     // A released 双随机 plan, with two declared conflicts of interest.

@@ -6,7 +6,7 @@ import { prepared } from '../../store/statements';
 import { today } from '../clock';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../workspace';
-import { refreshFinding } from './refresh';
+import { foldFindingOf } from './refresh';
 
 /** Finalized inspections of a finding's target since it was found: what a re-check can point at. */
 export function recheckCandidates(ctx: ServiceContext, f: { targetKind: string; targetId: string | null; targetName: string; sourceId: string | null; foundAt: string }) {
@@ -20,7 +20,7 @@ export function recheckCandidates(ctx: ServiceContext, f: { targetKind: string; 
 
 /** A finding with its timeline (flags shown), the actions its state allows and re-check candidates. */
 export function findingDetail(ctx: ServiceContext, id: string): FindingDetail {
-  const { fold, seed, events } = refreshFinding(ctx.store, id);
+  const { fold, seed, events } = foldFindingOf(ctx.store, id);
   const finding = getFinding(ctx.store.db, id, today());
   if (!finding) throw new DomainError('not_found', '未找到该问题');
   const s = readSettings(ctx.store.db);

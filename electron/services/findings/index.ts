@@ -14,7 +14,7 @@ import { storeEvidenceFiles } from '../evidence-files';
 import type { Handlers } from '../handlers';
 import { readSettings } from '../workspace';
 import { findingDetail } from './detail';
-import { refreshFinding } from './refresh';
+import { foldFindingOf, refreshFinding } from './refresh';
 
 type Action = { kind: Exclude<FindingEventKind, 'created'>; at?: string; text: string; data: Record<string, unknown>; blobs: string[] };
 
@@ -65,7 +65,7 @@ function prepareAction(ctx: ServiceContext, id: string, a: Action, originalDeadl
 export function actOnFinding(ctx: ServiceContext, id: string, a: Action): void {
   const author = authorOf(ctx);
   ctx.store.transaction(() => {
-    const current = refreshFinding(ctx.store, id);
+    const current = foldFindingOf(ctx.store, id);
     const { at, ...data } = prepareAction(ctx, id, a, current.seed.deadline);
     const event: RecordEvent = { id: newId(), stream: 'finding', streamId: id, kind: a.kind, hlc: '', author, authorName: '', at: at as string, text: a.text, data, blobs: a.blobs, flag: null };
     const next = stepFinding(current.fold, event);
