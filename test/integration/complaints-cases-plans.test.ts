@@ -133,3 +133,44 @@ describe('dashboard and CLI', () => {
     expect(tooMany.stderr).toContain('超出名录');
   });
 });
+
+describe('the loop around a complaint', () => {
+  it('verifies a complaint by an inspection, raises a finding from it, opens a case that is transferred and published', async () => {
+    const wb = await loopWorkbench(40);
+    const inspection = wb.store.db.prepare("SELECT id, target_id AS targetId, target_name AS name, substr(started_at, 1, 10) AS day FROM inspections WHERE state = 'finalized' AND target_kind = 'enterprise' ORDER BY started_at DESC LIMIT 1").get() as { id: string; targetId: string; name: string; day: string };
+    const c = await wb.call('complaints.create', { channel: '来访', receivedAt: `${inspection.day}T08:00`, content: '废水直排', categories: ['水'], targetKind: 'enterprise', targetId: inspection.targetId, targetName: inspection.name });
+    await wb.call('complaints.act', { id: c.complaint.id, kind: 'accepted', at: inspection.day });
+    await expect(wb.call('complaints.act', { id: c.complaint.id, kind: 'verified', at: inspection.day, data: { inspectionId: 'none' } })).rejects.toThrow('已定稿的现场检查记录');
+    const v = await wb.call('complaints.act', { id: c.complaint.id, kind: 'verified', at: inspection.day, text: '属实', data: { inspectionId: inspection.id } });
+    expect(v.verifiedInspectionId).toBe(inspection.id);
+    expect(v.inspections.map((i) => i.id)).toContain(inspection.id);
+    const f = await wb.call('findings.create', {
+      number: null, sourceKind: 'complaint', sourceId: c.complaint.id, description: '废水直排', townCode: (await wb.call('places.regions', {})).find((r) => r.level === 'town')!.code,
+      targetKind: 'enterprise', targetId: inspection.targetId, targetName: inspection.name, goal: '', measures: '封堵暗管', responsibleUnit: inspection.name, partnerUnits: '', leader: '',
+      responsiblePerson: '王五', deadline: '2026-12-31', foundAt: inspection.day, legalBasis: '', deadlineBand: 'immediate',
+    });
+    expect(f.finding).toMatchObject({ sourceKind: 'complaint', state: 'open' });
+    expect(f.finding.industrySection).not.toBeUndefined();
+    await expect(wb.call('findings.create', { ...f.finding, number: null, sourceId: null, deadline: '2020-01-01' } as never)).rejects.toThrow('不能早于发现日期');
+    const k = await wb.call('cases.create', await wb.call('cases.draftFrom', { kind: 'complaint', id: c.complaint.id }));
+    expect((await wb.call('complaints.get', { id: c.complaint.id })).caseIds).toEqual([k.case.id]);
+    await wb.call('cases.act', { id: k.case.id, kind: 'filed', data: { number: '清环立字〔2026〕88号' } });
+    await wb.call('cases.act', { id: k.case.id, kind: 'decided', data: { kind: 'other', number: '清环责改〔2026〕88号', legalBasis: '', content: '责令改正' } });
+    const t = await wb.call('cases.act', { id: k.case.id, kind: 'transferred', text: '涉嫌污染环境罪', data: { to: '清水县公安局' } });
+    expect(t.case.transferredAt).not.toBeNull();
+    const p = await wb.call('cases.act', { id: k.case.id, kind: 'published' });
+    expect(p.case.state).toBe('published');
+    expect(p.allowed).toContain('closed');
+  });
+
+  it('rebuilds every finding cache from the events (after a sync or a damaged cache)', async () => {
+    const wb = await loopWorkbench(40);
+    const before = wb.store.db.prepare('SELECT id, state, deadline, closed_at, reopen_count FROM findings ORDER BY id').all();
+    wb.store.db.prepare("UPDATE findings SET state = 'open', closed_at = NULL, reopen_count = 0").run();
+    const { refoldAllFindings } = await import('../../electron/services/findings/refold');
+    const r = refoldAllFindings(wb.store);
+    expect(r.findings).toBe(before.length);
+    expect(r.flagged).toBe(0);
+    expect(wb.store.db.prepare('SELECT id, state, deadline, closed_at, reopen_count FROM findings ORDER BY id').all()).toEqual(before);
+  });
+});

@@ -75,6 +75,14 @@ describe('ledgers', () => {
       expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 + depth });
     }
+    // The findings ledger carries close-out from the events: a closed finding has its 销号 date, acceptance and notice.
+    const fl = await read(join(dir, 'findings.xlsx'));
+    const findingsSpec = LEDGER_SPECS.find((s) => s.id === 'findings')!;
+    const col = (key: string) => findingsSpec.columns.findIndex((c) => c.key === key) + 2;
+    const closedRows: number[] = [];
+    fl.eachRow((row, i) => { if (row.getCell(col('done')).value === '是') closedRows.push(i); });
+    expect(closedRows.length).toBeGreaterThan(10);
+    for (const key of ['closedAt', 'acceptedAt', 'noticeFrom', 'noticeTo']) expect(fl.getRow(closedRows[0]).getCell(col(key)).value).toBeInstanceOf(Date);
     // Filters: one town, and a period.
     const towns = qingshui('export', 'enterprises', '--data', dir, '--out', join(dir, 't.xlsx'), '--town', '360799101000');
     expect(towns.code, towns.err).toBe(0);
