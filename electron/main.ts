@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openOrCreateDemo } from './core/default-workspace';
 import { exportFile } from './ledger/exports-folder';
+import { tileMime } from './map/mbtiles';
+import { basemapOf } from './services/map';
 import { readBlob } from './store/blob-store';
 import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import { lockWorkspace } from './core/workspace-lock';
 import {
-  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToExport, appRequestToFile, contentSecurityPolicy,
+  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToExport, appRequestToTile, appRequestToFile, contentSecurityPolicy,
   isAllowedExternal, isAllowedPermission, isAppUrl, isTrustedSender, secureWebPreferences,
 } from './security';
 
@@ -45,6 +47,12 @@ void app.whenReady().then(async () => {
       const { store } = wb.current();
       const blob = readBlob(store.db, store.blobDir, sha);
       return blob ? new Response(new Uint8Array(blob.bytes), { headers: { 'content-type': blob.mime } }) : new Response('Not found', { status: 404 });
+    }
+    const tile = appRequestToTile(request.method, request.url);
+    if (tile && wb) {
+      const { tiles } = basemapOf(wb.current().store);
+      const bytes = tiles?.tile(tile.z, tile.x, tile.y);
+      return bytes && tiles ? new Response(new Uint8Array(bytes), { headers: { 'content-type': tileMime(tiles.info.format) } }) : new Response(null, { status: 204 });
     }
     const exported = appRequestToExport(request.method, request.url);
     if (exported !== null && wb) {

@@ -1,3 +1,4 @@
+import { tileOfPath } from './map/tile-path';
 /**
  * The desktop's security rules as pure functions (Electron security checklist), so they can be
  * unit-tested without Electron. main.ts wires them to Electron's hooks.
@@ -73,6 +74,15 @@ export function isAllowedPermission(permission: string, details: { requestingUrl
   if (permission !== 'media' || !details?.requestingUrl || !isAppUrl(details.requestingUrl)) return false;
   const types = details.mediaTypes ?? [];
   return types.length > 0 && types.every((t) => t === 'video');
+}
+
+/** The tile an `app://…/tiles/{z}/{x}/{y}` GET asks for (the offline basemap), or null. */
+export function appRequestToTile(method: string, url: string): { z: number; x: number; y: number } | null {
+  if (method !== 'GET') return null;
+  let u: URL;
+  try { u = new URL(url); } catch { return null; }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  return tileOfPath(u.pathname);
 }
 
 /** The file name an `app://…/exports/<name>` GET asks for (a ledger exported into the workspace), or null. */

@@ -85,3 +85,8 @@ export async function printRecord(inspectionId: string): Promise<string | null> 
 export function exportUrl(name: string): string {
   return window.qingshui ? `/exports/${encodeURIComponent(name)}` : `/exports/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
 }
+
+/** The offline basemap's tile address (served by the host from the workspace's tile package). */
+export function tileUrlTemplate(): string {
+  return window.qingshui ? '/tiles/{z}/{x}/{y}' : `/tiles/{z}/{x}/{y}?token=${encodeURIComponent(token)}`;
+}

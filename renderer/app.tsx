@@ -13,6 +13,7 @@ import { DashboardPage } from './pages/dashboard';
 import { FindingFormPage } from './pages/finding-form';
 import { FindingListPage } from './pages/finding-list';
 import { FindingPage } from './pages/finding-page';
+import { MapPage } from './pages/map';
 import { PlanPage } from './pages/plan-page';
 import { PlanFormPage, PlansPage } from './pages/plans';
 import { EnterpriseDetailPage } from './pages/enterprise-detail';
@@ -32,6 +33,7 @@ import { useRoute } from './router';
 /** Only what exists is in the navigation: no dead buttons. */
 const NAV = [
   { path: 'dashboard', label: t.nav.dashboard, icon: '▦' },
+  { path: 'map', label: t.nav.map, icon: '◎' },
   { path: 'enterprises', label: t.nav.enterprises, icon: '🏭' },
   { path: 'outfalls', label: t.nav.outfalls, icon: '⤵' },
   { path: 'inspections', label: t.nav.inspections, icon: '✎' },
@@ -76,6 +78,8 @@ function Page({ route }: { route: string[] }) {
       if (id === 'new') return <PlanFormPage />;
       if (id) return <PlanPage key={id} id={id} />;
       return <PlansPage />;
+    case 'map':
+      return <MapPage />;
     case 'ledgers':
       return <LedgersPage />;
     case 'settings':

@@ -6,6 +6,7 @@ import { enterpriseHandlers } from './enterprises';
 import { findingHandlers } from './findings/index';
 import { inspectionHandlers } from './inspections/index';
 import { ledgerHandlers } from './ledgers';
+import { mapHandlers } from './map';
 import type { Handlers } from './handlers';
 import { outfallHandlers } from './outfalls';
 import { peopleHandlers } from './people';
@@ -27,5 +28,6 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...planHandlers,
   ...dashboardHandlers,
+  ...mapHandlers,
   ...ledgerHandlers,
 };

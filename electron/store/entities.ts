@@ -158,3 +158,5 @@ export const PLAN_TASK: EntityTable = {
     category: 'category', inspectorIds: ['inspector_ids', 'json'], inspectionId: 'inspection_id', result: 'result',
   },
 };
+
+export const GEOMETRY: EntityTable = { entity: 'geometry', table: 'geometries', key: 'id', columns: { kind: 'kind', name: 'name', geojson: ['geojson', 'json'] } };

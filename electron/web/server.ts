@@ -6,6 +6,9 @@ import type { WorkspaceHost } from '../core/workspace-host';
 import { readFileSync } from 'node:fs';
 import { exportFile } from '../ledger/exports-folder';
 import { readBlob } from '../store/blob-store';
+import { tileMime } from '../map/mbtiles';
+import { tileOfPath } from '../map/tile-path';
+import { basemapOf } from '../services/map';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { contentSecurityPolicy } from './csp';
@@ -82,6 +85,17 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
         if (!file) return send(res, 404, { ok: false, error: { code: 'not_found', message: '未找到该导出文件' } });
         res.writeHead(200, { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
         return res.end(readFileSync(file));
+      }
+      if (url.pathname.startsWith('/tiles/')) {
+        if (!tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: '会话令牌无效' } });
+        const tile = tileOfPath(url.pathname);
+        if (!tile) return send(res, 404, { ok: false, error: { code: 'not_found', message: '瓦片地址无效' } });
+        const { tiles } = basemapOf(wb.current().store);
+        const bytes = tiles?.tile(tile.z, tile.x, tile.y);
+        // A tile outside the package is simply empty: the vector layers still draw there.
+        if (!bytes || !tiles) { res.writeHead(204, { 'cache-control': 'no-store' }); return res.end(); }
+        res.writeHead(200, { 'content-type': tileMime(tiles.info.format), 'cache-control': 'private, max-age=3600' });
+        return res.end(bytes);
       }
       if (url.pathname.startsWith('/blobs/')) {
         if (!tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: '会话令牌无效' } });

@@ -43,10 +43,17 @@ function localCheck(f: Form): Record<string, string> {
   return errors;
 }
 
+/** A new outfall placed on the map (排查新发现): its coordinates come in the route, in the map's CGCS2000. */
+function pickedOnMap(f: Form): Form {
+  const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const lon = q.get('lon'), lat = q.get('lat');
+  return lon && lat ? { ...f, coords: { lon, lat, system: 'CGCS2000' }, codeState: '暂不掌握', type: '暂无法确定', subType: '暂无法确定', note: '地图选点（排查新发现）' } : f;
+}
+
 /** Create or edit an 入河排污口 across 查 (codes, type), 测/溯 (water, responsible party) and 治. */
 export function OutfallFormPage({ id }: { id?: string }) {
   const d = useDirectories();
-  const [form, setForm] = useState<Form | null>(id ? null : blank(d.info.settings.defaultCoordSystem));
+  const [form, setForm] = useState<Form | null>(id ? null : pickedOnMap(blank(d.info.settings.defaultCoordSystem)));
   const [loadError, setLoadError] = useState<string | null>(null);
   const local = form ? localCheck(form) : {};
   const errs = useFormErrors(local, { coords: ['lon', 'lat'], distance: ['sectionDistanceKm'], remediationState: ['remediationCategory'] });

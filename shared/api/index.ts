@@ -7,6 +7,7 @@ import { enterpriseProcedures } from './enterprises';
 import { findingProcedures } from './findings';
 import { inspectionProcedures } from './inspections';
 import { ledgerProcedures } from './ledgers';
+import { mapProcedures } from './map';
 import { outfallProcedures } from './outfalls';
 import { peopleProcedures } from './people';
 import { placeProcedures } from './places';
@@ -29,6 +30,7 @@ export const procedures = {
   ...caseProcedures,
   ...planProcedures,
   ...dashboardProcedures,
+  ...mapProcedures,
   ...ledgerProcedures,
 } as const;
 

@@ -26,6 +26,8 @@ export const Settings = z.object({
   workdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '调休工作日应为日期')).max(100),
   /** People who may see complainants' names in lists and exports (信访人信息保密). */
   complainantViewers: z.array(z.string()).max(100),
+  /** The offline basemap: an .mbtiles raster tile package on this computer ('' for none). */
+  basemapPath: z.string().max(1000),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -26,3 +26,12 @@ export const NAME_STEMS = ['恒达', '鑫源', '华兴', '绿源', '金泰', '�
 export const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '钟', '曾', '谢', '邱', '廖'];
 export const GIVEN = ['建国', '晓明', '丽华', '志强', '海燕', '伟', '芳', '军', '敏', '静', '秀英', '国庆', '小龙', '红梅', '永红', '春生', '桂兰', '德明', '文斌', '雪梅'];
 export const ROADS = ['工业大道', '滨江路', '环城东路', '创业路', '兴业大道', '文明路', '解放路', '沿河路'];
+
+/** The demo towns sit on a 4×3 grid of cells over the county (two corners are not the county). */
+export function townCells(): { lon: number; lat: number }[] {
+  const cells: { lon: number; lat: number }[] = [];
+  const w = (BOUNDS.east - BOUNDS.west) / 4;
+  const h = (BOUNDS.north - BOUNDS.south) / 3;
+  for (let row = 0; row < 3; row++) for (let col = 0; col < 4; col++) cells.push({ lon: BOUNDS.west + w * (col + 0.5), lat: BOUNDS.south + h * (row + 0.5) });
+  return cells;
+}

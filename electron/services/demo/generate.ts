@@ -4,7 +4,8 @@ import { OUTFALL_TYPES, type OutfallType, needsApproval, ENTRY_MODES, DISCHARGE_
 import { ENTERPRISE, OUTFALL, PERSON, REGION, WATERSHED, WATER_BODY } from '../../store/entities';
 import type { Store } from '../../store/store';
 import { writeSettings } from '../workspace';
-import { BOUNDS, COUNTY, GIVEN, NAME_STEMS, RIVERS, ROADS, SECTIONS, SURNAMES, TOWNS, VILLAGE_STEMS, WATERSHEDS } from './county';
+import { COUNTY, GIVEN, NAME_STEMS, RIVERS, ROADS, SECTIONS, SURNAMES, TOWNS, townCells, VILLAGE_STEMS, WATERSHEDS } from './county';
+import { writeDemoGeometry } from './geometry';
 import { seededRandom, type Random } from './random';
 
 const AUTHOR = 'system';
@@ -22,13 +23,6 @@ const TRADE: Record<string, string> = {
 export type DemoSummary = { enterprises: number; outfalls: number; regions: number; people: number; seed: number; scale: number };
 type Town = { code: string; name: string; centre: { lon: number; lat: number }; villages: string[] };
 
-function townCells(): { lon: number; lat: number }[] {
-  const cells: { lon: number; lat: number }[] = [];
-  const w = (BOUNDS.east - BOUNDS.west) / 4;
-  const h = (BOUNDS.north - BOUNDS.south) / 3;
-  for (let row = 0; row < 3; row++) for (let col = 0; col < 4; col++) cells.push({ lon: BOUNDS.west + w * (col + 0.5), lat: BOUNDS.south + h * (row + 0.5) });
-  return cells;
-}
 
 function near(rng: Random, c: { lon: number; lat: number }): { lon: number; lat: number } {
   const round = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -157,6 +151,8 @@ export function generateDemo(store: Store, { seed = 20261129, scale = 1, onProgr
       if (onProgress && i % 1000 === 0) onProgress(nEnterprises + i, total);
     }
     onProgress?.(total, total);
+    // Boundaries, rivers and watersheds for the map, from their own seed (the records above stay as they were).
+    writeDemoGeometry(store, seededRandom(seed + 29), AUTHOR);
     return { enterprises: nEnterprises, outfalls: nOutfalls, regions: 1 + towns.length * 11, people: 30, seed, scale };
   });
 }

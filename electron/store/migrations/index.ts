@@ -6,6 +6,7 @@ import * as m0040 from './0040-pinyin-order';
 import * as m0050 from './0050-inspections';
 import * as m0060 from './0060-finding-ledger-fields';
 import * as m0070 from './0070-closed-loop';
+import * as m0080 from './0080-map';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   { version: 50, name: 'inspections', up: m0050.up },
   { version: 60, name: 'finding-ledger-fields', up: m0060.up },
   { version: 70, name: 'closed-loop', up: m0070.up },
+  { version: 80, name: 'map', up: m0080.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

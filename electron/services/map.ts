@@ -1,0 +1,46 @@
+import type { BasemapInfo } from '../../shared/api/map';
+import { DomainError } from '../../shared/api/result';
+import { openMbtiles, type Mbtiles } from '../map/mbtiles';
+import { mapPoints } from '../store/map-points';
+import type { Store } from '../store/store';
+import { today } from './clock';
+import { authorOf, type ServiceContext } from './context';
+import type { Handlers } from './handlers';
+import { readSettings, writeSettings } from './workspace';
+
+/** The open tile package of each store (opened on first use, reopened when the setting changes). */
+const basemaps = new WeakMap<Store, { path: string; tiles: Mbtiles | null; problem: string | null }>();
+
+/** The workspace's tile package, or why it cannot be used (the vector layers alone still make a map). */
+export function basemapOf(store: Store): { tiles: Mbtiles | null; problem: string | null } {
+  const path = readSettings(store.db).basemapPath;
+  const cached = basemaps.get(store);
+  if (cached && cached.path === path) return cached;
+  cached?.tiles?.close();
+  let entry: { path: string; tiles: Mbtiles | null; problem: string | null } = { path, tiles: null, problem: null };
+  if (path) {
+    try { entry = { path, tiles: openMbtiles(path), problem: null }; } catch (e) { entry = { path, tiles: null, problem: (e as Error).message }; }
+  }
+  basemaps.set(store, entry);
+  return entry;
+}
+
+const answer = (b: { tiles: Mbtiles | null; problem: string | null }): { info: BasemapInfo | null; problem: string | null } => ({ info: b.tiles?.info ?? null, problem: b.problem });
+
+export const mapHandlers = {
+  'map.layers': (ctx) => (ctx.store.db.prepare('SELECT id, kind, name, geojson FROM geometries WHERE deleted_at IS NULL ORDER BY kind, id').all() as { id: string; kind: 'town'; name: string; geojson: string }[])
+    .map((g) => ({ id: g.id, kind: g.kind, name: g.name, geometry: JSON.parse(g.geojson) as unknown })),
+  'map.points': (ctx) => {
+    const e = mapPoints(ctx.store.db, 'enterprise', today());
+    const o = mapPoints(ctx.store.db, 'outfall', today());
+    return { enterprises: e.points, outfalls: o.points, unlocated: { enterprises: e.unlocated, outfalls: o.unlocated } };
+  },
+  'map.basemap': (ctx) => answer(basemapOf(ctx.store)),
+  'map.setBasemap': (ctx, { path }) => {
+    const author = authorOf(ctx);
+    // A file that will not open is refused before it is remembered; the map keeps its current basemap.
+    if (path) { try { openMbtiles(path).close(); } catch (e) { throw new DomainError('invalid', (e as Error).message); } }
+    writeSettings(ctx.store, { basemapPath: path }, author);
+    return answer(basemapOf(ctx.store));
+  },
+} satisfies Partial<Handlers>;

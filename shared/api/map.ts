@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Parallel arrays (compact for 30,000 markers): index i is one target. */
+const Points = z.object({
+  ids: z.array(z.string()), names: z.array(z.string()), lon: z.array(z.number()), lat: z.array(z.number()),
+  status: z.array(z.number()), town: z.array(z.string()), watershed: z.array(z.string()), detail: z.array(z.string()),
+});
+export type Points = z.infer<typeof Points>;
+
+export const Unlocated = z.object({ total: z.number(), first: z.array(z.object({ id: z.string(), name: z.string() })) });
+
+export const BasemapInfo = z.object({
+  path: z.string(), name: z.string(), format: z.enum(['png', 'jpg', 'webp']), scheme: z.enum(['tms', 'xyz']),
+  minzoom: z.number(), maxzoom: z.number(), bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(), tiles: z.number(),
+});
+export type BasemapInfo = z.infer<typeof BasemapInfo>;
+
+export const mapProcedures = {
+  /** Boundaries, rivers and watersheds from the workspace (GeoJSON geometries). */
+  'map.layers': {
+    input: z.object({}).default({}),
+    output: z.array(z.object({ id: z.string(), kind: z.enum(['town', 'village', 'watershed', 'river', 'lake']), name: z.string(), geometry: z.unknown() })),
+  },
+  /** Every enterprise and outfall with a position, its status (index in TARGET_STATUSES), and those without one. */
+  'map.points': {
+    input: z.object({}).default({}),
+    output: z.object({ enterprises: Points, outfalls: Points, unlocated: z.object({ enterprises: Unlocated, outfalls: Unlocated }) }),
+  },
+  'map.basemap': { input: z.object({}).default({}), output: z.object({ info: BasemapInfo.nullable(), problem: z.string().nullable() }) },
+  /** Chooses the tile package (an .mbtiles file on this computer), or none. */
+  'map.setBasemap': { input: z.object({ path: z.string().trim().max(1000) }), output: z.object({ info: BasemapInfo.nullable(), problem: z.string().nullable() }) },
+} as const;
