@@ -34,7 +34,7 @@ const USAGE = `用法：qingshui <命令> [选项]
   plan draw --data DIR [--seed S] [--plan ID | --name 名称 --matter 事项 --from 日期 --to 日期 --key 25% --general 5% --special 0] [--release] [--json]
                                                        “双随机”抽取检查对象与执法人员（记录随机种子，可复核）
   plan verify PLAN_ID --data DIR [--json]              按记录的随机种子重算抽取结果并比对
-  web     [--data DIR] [--port N]                      启动浏览器版（仅本机 127.0.0.1）
+  web     [--data DIR] [--port N] [--tiles FILE.mbtiles]  启动浏览器版（仅本机 127.0.0.1）；--tiles 选用离线底图瓦片包
 
   QINGSHUI_TODAY=yyyy-mm-dd 可模拟“今天”（用于演练期限、超期）`;
 
@@ -43,7 +43,7 @@ const OPTIONS = {
   out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
   'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' },
   state: { type: 'string' }, overdue: { type: 'boolean' }, plan: { type: 'string' }, name: { type: 'string' }, matter: { type: 'string' },
-  key: { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  key: { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, tiles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function required(value: string | undefined, flag: string): string {
@@ -100,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
         else throw new DomainError('invalid', '用法：qingshui plan draw --data DIR --seed S … 或 qingshui plan verify PLAN_ID --data DIR');
         break;
       }
-      case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0)); break;
+      case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0), v.tiles); break;
       default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;
     }
     return 0;

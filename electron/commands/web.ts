@@ -1,15 +1,23 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { DomainError } from '../../shared/api/result';
+import { openMbtiles } from '../map/mbtiles';
+import { writeSettings } from '../services/workspace';
 import { openOrCreateDemo } from '../core/default-workspace';
 import { createWorkspaceHost } from '../core/workspace-host';
 import { lockWorkspace } from '../core/workspace-lock';
 import { mkdirSync } from 'node:fs';
 import { startWebHost } from '../web/server';
 
-/** `qingshui web [--data DIR] [--port N]`: serves the workbench to a browser on 127.0.0.1. */
-export async function webCommand(dataDir: string, port: number | undefined): Promise<void> {
+/** `qingshui web [--data DIR] [--port N] [--tiles FILE.mbtiles]`: serves the workbench to a browser on 127.0.0.1. */
+export async function webCommand(dataDir: string, port: number | undefined, tiles?: string): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockWorkspace(dataDir, '浏览器版');
   const { wb, createdDemo } = await openOrCreateDemo(dataDir);
+  if (tiles !== undefined) {
+    // The offline basemap for this workspace (kept in its settings); a bad file stops here with why.
+    try { openMbtiles(resolve(tiles)).close(); } catch (e) { wb.close(); unlock(); throw new DomainError('invalid', `--tiles：${(e as Error).message}`); }
+    writeSettings(wb.store, { basemapPath: resolve(tiles) }, 'system');
+  }
   const workspaces = createWorkspaceHost(wb);
   const host = await startWebHost(workspaces, { port, rendererDir: join(__dirname, '..', 'renderer') });
   console.log(host.url); // first line: the address to open, token included

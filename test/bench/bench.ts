@@ -13,6 +13,7 @@ import { coldStartBaseline, coldStartToFirstList } from './cold-start';
 import { benchInspections } from './inspections-bench';
 import { benchImport, benchLedgers, plainExport } from './ledger-bench';
 import { benchLoop } from './loop-bench';
+import { benchMap } from './map-bench';
 import { p95, report, timeRuns } from './measure';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 125);
@@ -24,6 +25,7 @@ async function main() {
   const dataDir = join(root, 'ws');
   const results: boolean[] = [];
   try {
+    if (process.env.BENCH_ONLY === 'map') { await benchMap(root, results); throw new Error('done'); }
     let t = performance.now();
     const builder = createWorkbench({ dataDir, actor: 'system' });
     generateDemo(builder.store, { scale: SCALE });
@@ -94,6 +96,7 @@ async function main() {
     // 6. ledgers
     await benchImport(dataDir, root, results);
     benchLedgers(dataDir, root, results);
+    await benchMap(root, results);
     console.log(`process_rss_peak: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB  [bench process, workspace file ${workspaceFile(dataDir)}]`);
   } catch (e) {
     if ((e as Error).message !== 'done') throw e;
