@@ -9,7 +9,8 @@ import { coordinateReadout, legendControl } from './controls';
 import type { ClusterProps, PointProps, Target, TargetKind } from './targets';
 
 export type Layer = { id: string; kind: 'town' | 'village' | 'watershed' | 'river' | 'lake'; name: string; geometry: unknown };
-export type MapEvents = { onSelect: (t: Target) => void; onPick: (lon: number, lat: number) => void; onView: () => void };
+export type PickMode = 'outfall' | 'position' | null;
+export type MapEvents = { onSelect: (t: Target) => void; onPick: (mode: Exclude<PickMode, null>, lon: number, lat: number) => void; onView: () => void };
 
 const WATERSHED_COLORS = ['#5dade2', '#58d68d', '#f5b041', '#af7ac5', '#ec7063'];
 const feature = (l: Layer): GeoJSON.Feature => ({ type: 'Feature', properties: { name: l.name, id: l.id }, geometry: l.geometry as GeoJSON.Geometry });
@@ -28,7 +29,7 @@ export class CountyMap {
   private index: Supercluster<PointProps, ClusterProps> | null = null;
   private data: Record<TargetKind, Points> | null = null;
   private selected: Target | null = null;
-  picking = false;
+  picking: PickMode = null;
   /** How long each redraw of the markers took (ms), for the bench. */
   readonly redraws: number[] = [];
 
@@ -55,7 +56,7 @@ export class CountyMap {
     const box = towns.getBounds();
     this.map.fitBounds(box.isValid() ? box : L.latLngBounds([[25.7, 114.8], [26.1, 115.3]]));
     this.map.on('moveend', () => { this.redraw(); this.events.onView(); });
-    this.map.on('click', (e: L.LeafletMouseEvent) => { if (this.picking) this.events.onPick(e.latlng.lng, e.latlng.lat); });
+    this.map.on('click', (e: L.LeafletMouseEvent) => { if (this.picking) this.events.onPick(this.picking, e.latlng.lng, e.latlng.lat); });
   }
 
   /** New targets or filters: a new index, then a redraw. */

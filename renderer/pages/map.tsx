@@ -9,7 +9,7 @@ import { call } from '../api';
 import { TownFilter } from '../components/region-picker';
 import { useDirectories } from '../directories';
 import { BasemapCard } from '../map/basemap-card';
-import { CountyMap } from '../map/county-map';
+import { CountyMap, type PickMode } from '../map/county-map';
 import { buildIndex, distanceM, passes, type MapFilters, type Target, type TargetKind } from '../map/targets';
 import { navigate } from '../router';
 
@@ -27,14 +27,17 @@ export function MapPage() {
   const [position, setPosition] = useState<{ lon: number; lat: number } | null>(null);
   const [typed, setTyped] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const [picking, setPicking] = useState(false);
+  const [picking, setPicking] = useState<PickMode>(null);
   const [view, setView] = useState(0);
   useEffect(() => {
     void Promise.all([call('map.points', {}), call('map.layers', {}), call('map.basemap', {})]).then(([points, layers, basemap]) => setData({ points, layers, basemap }));
   }, []);
   useEffect(() => {
     if (!data || !box.current) return;
-    const m = new CountyMap(box.current, data.layers, data.basemap.info, { onSelect: setSelected, onPick: (lon, lat) => navigate(`/outfalls/new?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}`), onView: () => setView((v) => v + 1) });
+    const m = new CountyMap(box.current, data.layers, data.basemap.info, { onSelect: setSelected, onPick: (mode, lon, lat) => {
+      if (mode === 'outfall') navigate(`/outfalls/new?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}`);
+      else { setPicking(null); setMessage(positionProblem(lon, lat)); if (!positionProblem(lon, lat)) setPosition({ lon, lat }); }
+    }, onView: () => setView((v) => v + 1) });
     map.current = m;
     setView((v) => v + 1);
     (window as unknown as { __qingshuiMap?: CountyMap }).__qingshuiMap = m;
@@ -88,7 +91,7 @@ export function MapPage() {
         <h1>地图</h1>
         {data && <span className="muted" data-testid="map-counts">排污单位 {data.points.enterprises.ids.length.toLocaleString('zh-CN')} · 排污口 {data.points.outfalls.ids.length.toLocaleString('zh-CN')}</span>}
         <span className="spacer" />
-        <button className={picking ? 'primary' : ''} aria-pressed={picking} onClick={() => setPicking(!picking)}>{picking ? '点选中…（再点取消）' : '新增排污口（在地图上点选）'}</button>
+        <button className={picking === 'outfall' ? 'primary' : ''} aria-pressed={picking === 'outfall'} onClick={() => setPicking(picking === 'outfall' ? null : 'outfall')}>{picking === 'outfall' ? '点选中…（再点取消）' : '新增排污口（在地图上点选）'}</button>
       </header>
       <div className="filters" role="group" aria-label="地图筛选">
         {(['enterprise', 'outfall'] as const).map((k) => (
@@ -99,7 +102,7 @@ export function MapPage() {
         <select aria-label={f.kinds.length === 1 && f.kinds[0] === 'outfall' ? '排污口类型' : '行业'} value={f.detail} onChange={(e) => setF({ ...f, detail: e.target.value })}><option value="">{f.kinds.length === 1 && f.kinds[0] === 'outfall' ? '全部类型' : '全部行业'}</option>{details.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select>
         <select aria-label="状态" value={f.status} onChange={(e) => setF({ ...f, status: e.target.value })}><option value="">全部状态</option>{TARGET_STATUSES.map((s, i) => <option key={s} value={String(i)}>{TARGET_STATUS_LABELS[s]}</option>)}</select>
       </div>
-      {picking && <p className="banner warning" role="status">在地图上点击新发现排污口的位置，随后填写排污口信息（坐标已填好）</p>}
+      {picking && <p className="banner warning" role="status">{picking === 'outfall' ? '在地图上点击新发现排污口的位置，随后填写排污口信息（坐标已填好）' : '在地图上点击您所在的位置'}</p>}
       <div className="map-layout">
         <div ref={box} className="map-box" data-testid="map" />
         <aside className="map-side">
@@ -116,7 +119,8 @@ export function MapPage() {
           )}
           <section className="card" aria-label="我的位置">
             <h2>我的位置</h2>
-            <div className="pair"><button onClick={locate}>本机定位</button><input aria-label="输入坐标" placeholder="经度, 纬度（如 115.05, 25.9）" value={typed} onChange={(e) => setTyped(e.target.value)} /><button onClick={useTyped}>定位</button></div>
+            <div className="pair"><button onClick={locate}>本机定位</button><button aria-pressed={picking === 'position'} onClick={() => setPicking(picking === 'position' ? null : 'position')}>在地图上点选</button></div>
+            <div className="pair"><input aria-label="输入坐标" placeholder="经度, 纬度（如 115.05, 25.9）" value={typed} onChange={(e) => setTyped(e.target.value)} /><button onClick={useTyped}>定位</button></div>
             {message && <p className="banner warning" role="alert">{message}</p>}
             {position && <p className="muted">{position.lon.toFixed(6)}, {position.lat.toFixed(6)}（按距离排序）</p>}
           </section>

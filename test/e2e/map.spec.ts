@@ -71,6 +71,13 @@ test('a position typed outside China is refused, one in the county sorts what is
   await openAs(page, host);
   await page.getByRole('link', { name: '地图' }).click();
   const mine = page.getByRole('region', { name: '我的位置' });
+  // Picked on the map where the inspector stands (beside the county's markers).
+  await mine.getByRole('button', { name: '在地图上点选' }).click();
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + box.width - 40, box.y + box.height * 0.45);
+  await expect(mine).toContainText('（按距离排序）');
+  const picked = (await mine.locator('p.muted').textContent())!;
+  expect(Number(picked.split(',')[0])).toBeGreaterThan(115.2);
   await mine.getByLabel('输入坐标').fill('25.9, 115.05');
   await mine.getByRole('button', { name: '定位', exact: true }).click();
   await expect(mine.getByRole('alert')).toContainText('经度和纬度可能填反了');
@@ -79,6 +86,7 @@ test('a position typed outside China is refused, one in the county sorts what is
   await expect(mine.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('region', { name: '附近' })).toContainText('km');
   const distances = await page.getByRole('region', { name: '附近' }).locator('small').allTextContents();
+
   const km = distances.map((t) => parseFloat(t));
   expect(km).toEqual([...km].sort((a, b) => a - b));
 });
