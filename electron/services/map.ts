@@ -6,14 +6,17 @@ import type { Store } from '../store/store';
 import { today } from './clock';
 import { authorOf, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
-import { readSettings, writeSettings } from './workspace';
+import { writeSettings } from './workspace';
+import { prepared } from '../store/statements';
 
 /** The open tile package of each store (opened on first use, reopened when the setting changes). */
 const basemaps = new WeakMap<Store, { path: string; tiles: Mbtiles | null; problem: string | null }>();
 
 /** The workspace's tile package, or why it cannot be used (the vector layers alone still make a map). */
 export function basemapOf(store: Store): { tiles: Mbtiles | null; problem: string | null } {
-  const path = readSettings(store.db).basemapPath;
+  // Asked for every tile: one indexed row, not the whole settings.
+  const raw = prepared(store.db, "SELECT value FROM settings WHERE key = 'basemapPath' AND deleted_at IS NULL").get() as { value: string } | undefined;
+  const path = raw ? (JSON.parse(raw.value) as string) : '';
   const cached = basemaps.get(store);
   if (cached && cached.path === path) return cached;
   cached?.tiles?.close();

@@ -1,13 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
-
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { launchChromium } from './browser-host';
 
 /** Spawn of the browser host → first enterprise row painted in Chromium (ms). */
 export async function coldStartToFirstList(dataDir: string): Promise<number> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium();
   const page = await browser.newPage();
   const started = performance.now();
   const child = spawn(process.execPath, [join(__dirname, '..', 'electron', 'cli.cjs'), 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -22,7 +20,7 @@ export async function coldStartToFirstList(dataDir: string): Promise<number> {
 
 /** Baseline: spawn a bare Node HTTP server serving one static page → that page loaded (ms). */
 export async function coldStartBaseline(): Promise<number> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium();
   const page = await browser.newPage();
   const started = performance.now();
   const child = spawn(process.execPath, ['-e', "require('http').createServer((q,r)=>{r.setHeader('content-type','text/html');r.end('<p role=row>hello</p>')}).listen(0,'127.0.0.1',function(){console.log('http://127.0.0.1:'+this.address().port+'/')})"], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,13 +1,9 @@
 // Bench of the map (issue 6) in Chromium: 20,000 enterprises and 10,000 outfalls.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
 import { createWorkbench } from '../../electron/core/workbench';
 import { generateDemo } from '../../electron/services/demo/generate';
+import { withBrowserHost } from './browser-host';
 import { p95, report } from './measure';
-
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
 
 type MapHandle = { map: { setZoom(z: number, o?: object): void; getZoom(): number; panBy(p: [number, number], o?: object): void }; redraws: number[] };
 
@@ -16,13 +12,7 @@ export async function benchMap(root: string, results: boolean[]): Promise<void> 
   const builder = createWorkbench({ dataDir, actor: 'system' });
   generateDemo(builder.store, { scale: 50 });
   builder.close();
-  const child = spawn(process.execPath, [join(__dirname, '..', 'electron', 'cli.cjs'), 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await page.goto(`${url}#/dashboard`);
-    await page.waitForSelector('nav.sidebar');
+  await withBrowserHost(dataDir, async (page) => {
     const heap = async () => (await page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize)) / 1048576;
     const shown = async (hash: string, ready: string) => {
       await page.evaluate(() => { window.location.hash = '#/dashboard'; });
@@ -64,8 +54,5 @@ export async function benchMap(root: string, results: boolean[]): Promise<void> 
     await page.waitForTimeout(500);
     await page.evaluate(() => (window as unknown as { gc?: () => void }).gc?.());
     results.push(report('map_page_js_heap', mapHeap, 'MB', { name: 'the same page back on the dashboard', value: await heap() }, { max: 300 }));
-  } finally {
-    await browser.close();
-    child.kill('SIGTERM');
-  }
+  });
 }

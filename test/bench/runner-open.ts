@@ -1,9 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium, type Page } from 'playwright-core';
-
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import type { Page } from 'playwright-core';
+import { withBrowserHost } from './browser-host';
 
 async function timeNavigation(page: Page, hash: string, ready: () => Promise<unknown>): Promise<number> {
   await page.evaluate(() => { window.location.hash = '#/dashboard'; });
@@ -20,13 +16,7 @@ async function timeNavigation(page: Page, hash: string, ready: () => Promise<unk
  * for an enterprise's detail page.
  */
 export async function runnerOpenInChromium(dataDir: string, inspectionId: string, enterpriseId: string, lastItem: string): Promise<{ runner: number; detail: number }> {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'electron', 'cli.cjs'), 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await page.goto(`${url}#/dashboard`);
-    await page.waitForSelector('nav.sidebar');
+  return withBrowserHost(dataDir, async (page) => {
     const runner: number[] = [];
     const detail: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -37,8 +27,5 @@ export async function runnerOpenInChromium(dataDir: string, inspectionId: string
       detail.push(await timeNavigation(page, `#/enterprises/${enterpriseId}`, () => page.waitForSelector('.detail-page h1')));
     }
     return { runner: Math.min(...runner), detail: Math.min(...detail) };
-  } finally {
-    await browser.close();
-    child.kill('SIGTERM');
-  }
+  });
 }

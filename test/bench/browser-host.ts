@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, as the e2e tests run it (precise memory figures on). */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+
+export function launchChromium() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Runs `fn` with a page of the browser host on `dataDir` (the app shell loaded), then stops both. */
+export async function withBrowserHost<T>(dataDir: string, fn: (page: Page) => Promise<T>): Promise<T> {
+  const child = spawn(process.execPath, [join(__dirname, '..', 'electron', 'cli.cjs'), 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await page.goto(`${url}#/dashboard`);
+    await page.waitForSelector('nav.sidebar');
+    return await fn(page);
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+  }
+}
