@@ -6,7 +6,27 @@ import { createWorkbench } from '../core/workbench';
 import { assertNotInUse } from '../core/workspace-lock';
 import { writeErrorWorkbook } from '../ledger/error-workbook';
 import { importRegister } from '../ledger/import-register';
+import { importBoundaries } from '../map/import-boundaries';
 import { enterpriseProfile, findingProfile, outfallProfile } from '../ledger/import-profiles';
+
+/** `qingshui import boundaries FILE.geojson`: town/village boundaries, watersheds, rivers for the map. */
+function boundariesCommand(a: ImportArgs, crs: CoordinateSystem): void {
+  if (!existsSync(a.file)) throw new DomainError('not_found', `找不到文件“${a.file}”`);
+  if (!a.dryRun) assertNotInUse(a.dataDir, '导入');
+  const wb = createWorkbench({ dataDir: a.dataDir, actor: 'system', create: false });
+  try {
+    const r = importBoundaries(wb.store, resolve(a.file), crs, a.dryRun, 'system');
+    if (a.json) console.log(JSON.stringify(r));
+    else {
+      console.log(`要素 ${r.features} 个：匹配 ${r.matched.length} 个（${['town', 'village', 'watershed', 'river', 'lake'].map((k) => `${k} ${r.matched.filter((m) => m.kind === k).length}`).join('，')}），有误 ${r.problems.length} 个`);
+      for (const p of r.problems.slice(0, 30)) console.log(`  ✗ ${p}`);
+      console.log(r.committed ? '已全部写入工作区。' : r.problems.length ? '未写入任何数据。' : '试导入（--dry-run）：未写入。');
+    }
+    if (r.problems.length) throw new DomainError('invalid', `${r.problems.length} 个要素有误，未导入`);
+  } finally {
+    wb.close();
+  }
+}
 
 const CRS: Record<string, CoordinateSystem> = { cgcs2000: 'CGCS2000', wgs84: 'WGS84', gcj02: 'GCJ02', bd09: 'BD09' };
 
@@ -17,9 +37,10 @@ export type ImportArgs = { kind: string; file: string; dataDir: string; crs?: st
  * all rows or none; with any bad row nothing is written, the error workbook is, and the exit is 1.
  */
 export async function importCommand(a: ImportArgs): Promise<void> {
-  if (!['enterprises', 'outfalls', 'findings'].includes(a.kind)) throw new DomainError('invalid', `导入类别应为 enterprises、outfalls 或 findings，收到“${a.kind}”`);
+  if (!['enterprises', 'outfalls', 'findings', 'boundaries'].includes(a.kind)) throw new DomainError('invalid', `导入类别应为 enterprises、outfalls、findings 或 boundaries，收到“${a.kind}”`);
   const crs = CRS[(a.crs ?? 'cgcs2000').toLowerCase()];
   if (!crs) throw new DomainError('invalid', `--crs 应为 cgcs2000、wgs84、gcj02 或 bd09，收到“${a.crs}”`);
+  if (a.kind === 'boundaries') return boundariesCommand(a, crs);
   const errorsOut = a.errors && resolve(a.errors);
   if (errorsOut && !existsSync(dirname(errorsOut))) throw new DomainError('not_found', `错误工作簿的文件夹“${dirname(errorsOut)}”不存在`);
   if (!a.dryRun) assertNotInUse(a.dataDir, '导入');
