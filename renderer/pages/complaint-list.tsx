@@ -21,10 +21,10 @@ const COLUMNS: Column<Complaint>[] = [
   { key: 'number', title: '编号', width: '92px', render: (r) => r.number },
   { key: 'receivedAt', title: '接收时间', width: '130px', render: (r) => r.receivedAt.replace('T', ' ') },
   { key: 'content', title: '反映内容', width: 'minmax(240px, 2.4fr)', render: (r) => <><span className="strong">{r.content}</span><small className="sub"> {r.categories.join('、')}</small></> },
-  { key: 'channel', title: '渠道', width: '100px', render: (r) => r.channel },
+  { key: 'channel', title: '渠道', width: '110px', render: (r) => r.channel },
   { key: 'complainant', title: '信访人', width: '80px', render: (r) => r.complainantName || '匿名' },
   { key: 'town', title: '镇街', width: '80px', render: (r) => r.townName ?? '—' },
-  { key: 'due', title: '期限', width: '200px', render: (r) => <ComplaintDeadline c={r} /> },
+  { key: 'due', title: '期限', width: '250px', render: (r) => <ComplaintDeadline c={r} /> },
   { key: 'state', title: '状态', width: '90px', render: (r) => <span className={`tag cs-${r.state}`}>{COMPLAINT_STATE_LABELS[r.state]}</span> },
 ];
 

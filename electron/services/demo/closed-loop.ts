@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../../../shared/domain/calendar';
 import type { ComplaintResult } from '../../../shared/complaint/fold';
-import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS } from '../../../shared/complaint/fold';
+import { COMPLAINT_CHANNELS } from '../../../shared/complaint/fold';
 import { appendEvent } from '../../store/events';
 import { CASE, COMPLAINT, FINDING, INSPECTOR_CONFLICT, PLAN } from '../../store/entities';
 import type { Store } from '../../store/store';
@@ -99,13 +99,12 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
       const received = addDays('2025-12-01', Math.floor((362 * i) / nComplaints) + rng.int(0, 2));
       if (received > DEMO_TODAY) continue;
       const id = rng.uuid(Date.parse(received) + i);
-      const categories = [rng.pick(COMPLAINT_CATEGORIES.slice(0, 5))];
-      if (rng.chance(0.2)) categories.push(rng.pick(['噪声', '大气'] as const));
+      // What people complain of, and the category it counts under.
+      const [what, ...categories] = rng.pick([['夜间生产噪声扰民', '噪声'], ['废水直排附近水沟，气味刺鼻', '水', '大气'], ['烟囱冒黑烟', '大气'], ['露天堆放物料扬尘', '大气'], ['偷排废水，河水发黑', '水'], ['危险废物随意倾倒', '土壤']] as const);
       store.write(COMPLAINT, id, {
         number: `${received.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`, channel: rng.pick(COMPLAINT_CHANNELS.slice(0, 6)), receivedAt: `${received}T${String(rng.int(8, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`,
         complainantName: rng.chance(0.3) ? '' : personName(rng), complainantPhone: rng.chance(0.3) ? '' : `139${String(rng.int(10000000, 99999999))}`,
-        content: `反映${e.name}${rng.pick(['夜间生产噪声扰民', '废水直排附近水沟，气味刺鼻', '烟囱冒黑烟', '露天堆放物料扬尘', '偷排废水，河水发黑'])}`,
-        categories: [...new Set(categories)], townCode: e.townCode, address: e.address, lon: null, lat: null,
+        content: `反映${e.name}${what}`, categories: [...categories], townCode: e.townCode, address: e.address, lon: null, lat: null,
         targetKind: 'enterprise', targetId: e.id, targetName: e.name, acceptDays: 15, completeDays: 60, maxExtensionDays: 30,
       }, AUTHOR);
       const age = daysBetween(received, DEMO_TODAY);
