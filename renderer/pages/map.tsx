@@ -108,7 +108,7 @@ export function MapPage() {
         <aside className="map-side">
           {sel && selected && (
             <section className="card" aria-label="选中的对象">
-              <h2>{sel.p.names[sel.i]}</h2>
+              <h2>{sel.p.names[sel.i]}<button className="link right" aria-label="取消选中" onClick={() => setSelected(null)}>×</button></h2>
               <p><span className="tag" style={{ background: TARGET_STATUS_COLORS[TARGET_STATUSES[sel.p.status[sel.i]]], color: '#fff' }}>{TARGET_STATUS_LABELS[TARGET_STATUSES[sel.p.status[sel.i]]]}</span> {KIND_LABELS[selected.kind]}</p>
               <p className="muted">{sel.p.lon[sel.i].toFixed(6)}, {sel.p.lat[sel.i].toFixed(6)}{position && ` · 距我 ${(distanceM(position, { lon: sel.p.lon[sel.i], lat: sel.p.lat[sel.i] }) / 1000).toFixed(2)} km`}</p>
               <div className="action-buttons">
