@@ -2,15 +2,13 @@ import { CASE_STATE_LABELS, type CaseState } from '../../shared/case/fold';
 import { COMPLAINT_STATE_LABELS, type ComplaintResult, type ComplaintState } from '../../shared/complaint/fold';
 import type { LedgerSource } from '../../shared/ledger/spec';
 import { whereBuilder } from '../store/search';
-import type { LedgerFilters, LedgerRow } from './sources';
+import { period, towns, type LedgerFilters, type Query } from './ledger-query';
 
-type Query = { sql: string; count: string; params: unknown[]; map?: (r: LedgerRow) => LedgerRow };
-
+/** Live rows of `alias` in the chosen towns and period. */
 function common(w: ReturnType<typeof whereBuilder>, alias: string, dateColumn: string, f: LedgerFilters) {
   w.add(`${alias}.deleted_at IS NULL`);
-  if (f.townCodes?.length) w.add(`${alias}.town_code IN (${f.townCodes.map(() => '?').join(', ')})`, ...f.townCodes);
-  if (f.from) w.add(`${dateColumn} >= ?`, f.from);
-  if (f.to) w.add(`${dateColumn} < ?`, `${f.to}T99`);
+  towns(w, `${alias}.town_code`, f.townCodes);
+  period(w, dateColumn, f);
 }
 
 /** 办理结果 as the ledger writes it: 办结；责令整改；立案处罚 30,000 元；约谈；问责 1 人. */

@@ -4,30 +4,11 @@ import { industryName } from '../../shared/domain/industry';
 import { TARGET_KIND_LABELS, INSPECTION_STATE_LABELS } from '../../shared/inspection/notice';
 import type { LedgerSource } from '../../shared/ledger/spec';
 import { whereBuilder } from '../store/search';
+import { period, towns, type LedgerFilters, type LedgerRow, type Query } from './ledger-query';
 import { loopQuery } from './loop-sources';
 import { prepared } from '../store/statements';
 
-/** What a ledger is asked for: a period (yyyy-mm-dd, inclusive), towns, a watershed, a type, a state. */
-export type LedgerFilters = {
-  from?: string; to?: string; townCodes?: string[]; watershedId?: string; type?: string; state?: string;
-  /** Complainants' names in full (only for people with the right, 信访人信息保密). */
-  revealComplainants?: boolean;
-  /** Today for 是否超期 (simulated in rehearsals). */
-  today?: string;
-};
-
-export type LedgerRow = Record<string, unknown>;
-/** A ledger's rows; `count` counts them from the main table alone (the filters only name its columns). */
-type Query = { sql: string; count: string; params: unknown[]; map?: (r: LedgerRow) => LedgerRow };
-
-function towns(w: ReturnType<typeof whereBuilder>, column: string, codes?: string[]) {
-  if (codes?.length) w.add(`${column} IN (${codes.map(() => '?').join(', ')})`, ...codes);
-}
-
-function period(w: ReturnType<typeof whereBuilder>, column: string, f: LedgerFilters) {
-  if (f.from) w.add(`${column} >= ?`, f.from);
-  if (f.to) w.add(`${column} < ?`, `${f.to}T99`);
-}
+export type { LedgerFilters, LedgerRow } from './ledger-query';
 
 const KIND_OF_LABEL: Record<string, string> = { 排污单位: 'enterprise', 入河排污口: 'outfall', 其他场所: 'site' };
 const STATE_OF_LABEL: Record<string, string> = { 已定稿: 'finalized', 已被更正: 'superseded', 草稿: 'draft' };
