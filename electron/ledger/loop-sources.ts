@@ -1,6 +1,7 @@
 import { CASE_STATE_LABELS, type CaseState } from '../../shared/case/fold';
 import { COMPLAINT_STATE_LABELS, type ComplaintResult, type ComplaintState } from '../../shared/complaint/fold';
 import type { LedgerSource } from '../../shared/ledger/spec';
+import { TASK_INSPECTION } from '../store/plans';
 import { whereBuilder } from '../store/search';
 import { period, towns, type LedgerFilters, type Query } from './ledger-query';
 
@@ -72,8 +73,7 @@ export function loopQuery(source: LedgerSource, f: LedgerFilters): Query | null 
       return {
         sql: `WITH x AS (SELECT p.matter, t.target_name AS targetName, e.uscc AS targetUscc, p.released_at AS releasedAt, t.order_no, p.period_from,
             (SELECT group_concat(pe.name, '、') FROM json_each(t.inspector_ids) j JOIN people pe ON pe.id = j.value) AS officers,
-            (SELECT i.id FROM inspections i WHERE i.target_kind = t.target_kind AND i.target_id = t.target_id AND i.state = 'finalized'
-              AND substr(i.started_at, 1, 10) >= substr(p.released_at, 1, 10) ORDER BY i.started_at LIMIT 1) AS inspectionId
+            ${TASK_INSPECTION} AS inspectionId
             FROM plan_tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN enterprises e ON e.id = t.target_id ${w.sql})
           SELECT x.*, i.started_at AS checkedAt, i.failing_count AS failing, (SELECT count(*) FROM findings f WHERE f.source_id = i.id AND f.deleted_at IS NULL) AS raised
           FROM x LEFT JOIN inspections i ON i.id = x.inspectionId ORDER BY x.period_from, x.order_no`,

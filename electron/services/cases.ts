@@ -7,9 +7,9 @@ import { getComplaintRow } from '../store/complaints';
 import { getEnterprise } from '../store/enterprises';
 import { CASE } from '../store/entities';
 import { getFinding } from '../store/findings';
-import { nowMinute, today } from './clock';
+import { today } from './clock';
 import { authorOf, newId, type ServiceContext } from './context';
-import { appendIfLegal, flaggedEvents } from './event-log';
+import { allowedKinds, appendIfLegal, eventTime, flaggedEvents } from './event-log';
 import { storeEvidenceFiles } from './evidence-files';
 import type { Handlers } from './handlers';
 import { readSettings } from './workspace';
@@ -40,10 +40,7 @@ export function caseDetail(ctx: ServiceContext, id: string): CaseDetail {
   mustRow(ctx, id);
   const fold = folder(ctx);
   const { events } = flaggedEvents(ctx, 'case', id, fold);
-  const allowed = CASE_EVENT_KINDS.filter((kind) => {
-    const probe = { id: 'probe', stream: 'case', streamId: id, kind, hlc: '\uffff', author: '', authorName: '', at: '2999-12-31', text: '说明', data: { number: '号', kind: 'other', amount: 0 }, blobs: [], flag: null } as RecordEvent;
-    return !fold([...events, probe]).flags.has('probe');
-  });
+  const allowed = allowedKinds('case', CASE_EVENT_KINDS, events, fold, { number: '号', kind: 'other', amount: 0 });
   return { case: rowToCase(mustRow(ctx, id), today()), events, allowed };
 }
 
@@ -82,9 +79,7 @@ export const caseHandlers = {
   'cases.act': async (ctx, { id, kind, at, text, data, files }) => {
     const author = authorOf(ctx);
     const row = mustRow(ctx, id);
-    const when = at ?? nowMinute();
-    if (when.slice(0, 10) < (row.opened_at as string)) throw invalidFields({ at: '日期不能早于案源登记日期' });
-    if (when.slice(0, 10) > today()) throw invalidFields({ at: '日期不能晚于今天' });
+    const when = eventTime(at, row.opened_at as string, '案源登记日期');
     if (kind === 'decided' && data.kind === 'penalty') data.amount = Number(data.amount);
     const blobs = await storeEvidenceFiles(ctx.store, files);
     ctx.store.transaction(() => {

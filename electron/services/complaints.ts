@@ -6,9 +6,9 @@ import { cacheComplaintFold, getComplaintRow, listComplaints, nextComplaintNumbe
 import { COMPLAINT } from '../store/entities';
 import { getInspectionRow } from '../store/inspections';
 import { prepared } from '../store/statements';
-import { nowMinute, today } from './clock';
+import { today } from './clock';
 import { authorOf, newId, type ServiceContext } from './context';
-import { appendIfLegal, flaggedEvents } from './event-log';
+import { allowedKinds, appendIfLegal, eventTime, flaggedEvents } from './event-log';
 import { storeEvidenceFiles } from './evidence-files';
 import { recheckCandidates } from './findings/detail';
 import type { Handlers } from './handlers';
@@ -41,10 +41,7 @@ export function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetai
   const { state, events } = flaggedEvents(ctx, 'complaint', id, folder(row));
   const complaint = rowToComplaint(row, today(), canSeeComplainants(ctx));
   const fold = folder(row);
-  const allowed = COMPLAINT_EVENT_KINDS.filter((kind) => {
-    const probe = { id: 'probe', stream: 'complaint', streamId: id, kind, hlc: '\uffff', author: '', authorName: '', at: '2999-12-31', text: '理由', data: { days: 1, result: { outcome: '办结' } }, blobs: [], flag: null } as RecordEvent;
-    return !fold([...events, probe]).flags.has('probe');
-  });
+  const allowed = allowedKinds('complaint', COMPLAINT_EVENT_KINDS, events, fold, { days: 1, result: { outcome: '办结' } });
   const related = (table: string) => prepared(ctx.store.db, `SELECT id FROM ${table} WHERE source_id = ? AND deleted_at IS NULL`).all(id).map((r) => (r as { id: string }).id);
   return {
     complaint, events, allowed, limits: { acceptDays: row.accept_days as number, completeDays: row.complete_days as number, maxExtensionDays: row.max_extension_days as number },
@@ -73,9 +70,7 @@ export const complaintHandlers = {
   'complaints.act': async (ctx, { id, kind, at, text, data, files }) => {
     const author = authorOf(ctx);
     const row = mustRow(ctx, id);
-    const when = at ?? nowMinute();
-    if (when.slice(0, 10) < (row.received_at as string).slice(0, 10)) throw invalidFields({ at: '日期不能早于接收日期' });
-    if (when.slice(0, 10) > today()) throw invalidFields({ at: '日期不能晚于今天' });
+    const when = eventTime(at, row.received_at as string, '接收日期');
     if (kind === 'verified') {
       const i = typeof data.inspectionId === 'string' ? getInspectionRow(ctx.store.db, data.inspectionId) : null;
       if (!i || i.state !== 'finalized') throw invalidFields({ inspectionId: '现场核查须依据一份已定稿的现场检查记录' });

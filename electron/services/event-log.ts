@@ -1,6 +1,8 @@
 import { DomainError } from '../../shared/api/result';
-import type { EventStream, RecordEvent } from '../../shared/events/event';
+import { invalidFields } from '../../shared/api/result';
+import { probeEvent, type EventStream, type RecordEvent } from '../../shared/events/event';
 import { appendEvent, eventsOf } from '../store/events';
+import { nowMinute, today } from './clock';
 import { newId, type ServiceContext } from './context';
 
 export type Folded<S> = { state: S; flags: Map<string, string> };
@@ -25,4 +27,17 @@ export function flaggedEvents<S>(ctx: ServiceContext, stream: EventStream, strea
   const events = eventsOf(ctx.store.db, stream, streamId);
   const { state, flags } = fold(events);
   return { state, flags, events: events.map((x) => ({ ...x, flag: flags.get(x.id) ?? null })) };
+}
+
+/** The kinds of event a record's log accepts next (what its page offers), asked of the fold itself. */
+export function allowedKinds<K extends string, S>(stream: EventStream, kinds: readonly K[], events: RecordEvent[], fold: (events: RecordEvent[]) => Folded<S>, data: Record<string, unknown>): K[] {
+  return kinds.filter((kind) => !fold([...events, probeEvent(stream, kind, data)]).flags.has('probe'));
+}
+
+/** When an action happened: now unless given; never before the record began, never after today. */
+export function eventTime(at: string | undefined, earliest: string, earliestLabel: string): string {
+  const when = at ?? nowMinute();
+  if (when.slice(0, 10) < earliest.slice(0, 10)) throw invalidFields({ at: `日期不能早于${earliestLabel} ${earliest.slice(0, 10)}` });
+  if (when.slice(0, 10) > today()) throw invalidFields({ at: '日期不能晚于今天' });
+  return when;
 }

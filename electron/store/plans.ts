@@ -21,9 +21,14 @@ export function conflictPairs(db: Database): [string, string][] {
   return (db.prepare('SELECT person_id, target_id FROM inspector_conflicts WHERE deleted_at IS NULL ORDER BY person_id, target_id').all() as { person_id: string; target_id: string }[]).map((r) => [r.person_id, r.target_id]);
 }
 
-const TASK_SELECT = `SELECT t.*, p.name AS plan_name, p.period_to, r.name AS town_name,
-  (SELECT i.id FROM inspections i WHERE i.target_kind = t.target_kind AND i.target_id = t.target_id AND i.state = 'finalized'
-     AND substr(i.started_at, 1, 10) >= substr(p.released_at, 1, 10) ORDER BY i.started_at DESC LIMIT 1) AS done_id
+/**
+ * The inspection that carries out task `t` of plan `p`: a finalized inspection of its target since
+ * the plan was released (the latest one). SQL over aliases `t` and `p`.
+ */
+export const TASK_INSPECTION = `(SELECT i.id FROM inspections i WHERE i.target_kind = t.target_kind AND i.target_id = t.target_id AND i.state = 'finalized'
+  AND substr(i.started_at, 1, 10) >= substr(p.released_at, 1, 10) ORDER BY i.started_at DESC LIMIT 1)`;
+
+const TASK_SELECT = `SELECT t.*, p.name AS plan_name, p.period_to, r.name AS town_name, ${TASK_INSPECTION} AS done_id
   FROM plan_tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN regions r ON r.code = t.town_code`;
 
 function rowToTask(db: Database, r: Record<string, unknown>): PlanTask {
@@ -49,12 +54,12 @@ export function tasksOfInspector(db: Database, personId: string): PlanTask[] {
 }
 
 export function getPlan(db: Database, id: string): PlanSummary | null {
-  const r = prepared(db, `SELECT p.*, d.name AS drawn_by_name, (SELECT count(*) FROM plan_tasks t WHERE t.plan_id = p.id) AS task_count
+  const r = prepared(db, `SELECT p.*, d.name AS drawn_by_name, (SELECT count(*) FROM plan_tasks t WHERE t.plan_id = p.id) AS task_count,
+      CASE p.state WHEN 'released' THEN (SELECT count(*) FROM plan_tasks t WHERE t.plan_id = p.id AND ${TASK_INSPECTION} IS NOT NULL) ELSE 0 END AS done_count
     FROM plans p LEFT JOIN people d ON d.id = p.drawn_by WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as Record<string, unknown> | undefined;
   if (!r) return null;
   const { createdAt: _c, updatedAt: _u, deleted: _d, snapshot: _s, drawnBy: _b, ...fields } = rowToFields(PLAN, r);
-  const doneCount = r.state === 'released' ? tasksOfPlan(db, id).filter((t) => t.inspectionId).length : 0;
-  return { ...fields, drawnByName: r.drawn_by_name as string | null, taskCount: r.task_count as number, doneCount } as PlanSummary;
+  return { ...fields, drawnByName: r.drawn_by_name as string | null, taskCount: r.task_count as number, doneCount: r.done_count as number } as PlanSummary;
 }
 
 export function planIds(db: Database): string[] {

@@ -45,3 +45,11 @@ export function foldEvents<S>(initial: S, events: readonly RecordEvent[], step: 
 export function dayOf(at: string): string {
   return at.slice(0, 10);
 }
+
+/**
+ * A stand-in event of `kind` at the end of a log (latest HLC, far-future date, content that meets
+ * every content rule): folding it tells whether a record's state allows that kind at all.
+ */
+export function probeEvent(stream: EventStream, kind: string, data: Record<string, unknown>): RecordEvent {
+  return { id: 'probe', stream, streamId: 'probe', kind, hlc: '\uffff', author: '', authorName: '', at: '2999-12-31', text: '理由', data, blobs: [], flag: null };
+}

@@ -1,4 +1,4 @@
-import type { RecordEvent } from '../events/event';
+import { probeEvent } from '../events/event';
 import { stepFinding, type FindingFold } from './fold';
 import { FINDING_EVENT_KINDS, type FindingEventKind } from './states';
 
@@ -14,7 +14,6 @@ const PROBE: Partial<Record<FindingEventKind, Record<string, unknown>>> = {
 export function allowedFindingActions(s: FindingFold): FindingEventKind[] {
   return FINDING_EVENT_KINDS.filter((kind) => {
     if (kind === 'created') return false;
-    const probe: RecordEvent = { id: 'probe', stream: 'finding', streamId: 'probe', kind, hlc: 'probe', author: '', authorName: '', at: '2999-12-31', text: '理由', data: PROBE[kind] ?? {}, blobs: [], flag: null };
-    return typeof stepFinding(s, probe) !== 'string';
+    return typeof stepFinding(s, probeEvent('finding', kind, PROBE[kind] ?? {})) !== 'string';
   });
 }

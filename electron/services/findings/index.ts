@@ -8,8 +8,9 @@ import { appendEvent } from '../../store/events';
 import { findingFacets, getFinding, listFindings, targetFacets } from '../../store/findings';
 import { getInspectionRow } from '../../store/inspections';
 import { getPerson } from '../../store/people';
-import { nowMinute, today } from '../clock';
+import { today } from '../clock';
 import { authorOf, newId, type ServiceContext } from '../context';
+import { eventTime } from '../event-log';
 import { storeEvidenceFiles } from '../evidence-files';
 import type { Handlers } from '../handlers';
 import { readSettings } from '../workspace';
@@ -22,9 +23,7 @@ type Action = { kind: Exclude<FindingEventKind, 'created'>; at?: string; text: s
 function prepareAction(ctx: ServiceContext, id: string, a: Action, originalDeadline: string): Record<string, unknown> {
   const f = getFinding(ctx.store.db, id, today())!;
   const s = readSettings(ctx.store.db);
-  const at = a.at ?? nowMinute();
-  if (at.slice(0, 10) < f.foundAt) throw invalidFields({ at: `日期不能早于问题发现日期 ${f.foundAt}` });
-  if (at.slice(0, 10) > today()) throw invalidFields({ at: '日期不能晚于今天' });
+  const at = eventTime(a.at, f.foundAt, '问题发现日期');
   const data = { ...a.data };
   switch (a.kind) {
     case 'deadline_extended': {
