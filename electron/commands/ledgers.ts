@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { LedgerFilters } from '../../shared/api/ledgers';
 import { issuesToFields } from '../../shared/api/issues';
 import { DomainError } from '../../shared/api/result';
-import { AVAILABLE_SOURCES, LEDGER_SPECS } from '../../shared/ledger/specs';
+import { LEDGER_SPECS } from '../../shared/ledger/specs';
 import { createWorkbench } from '../core/workbench';
 import { exportLedger } from '../ledger/export-xlsx';
 import { fillTemplate } from '../ledger/fill-template';
@@ -12,7 +12,7 @@ import { availableLedger, ledgerContext } from '../services/ledgers';
 /** `qingshui ledgers [--json]`: the ledgers and their ids. */
 export function ledgersCommand(json: boolean): void {
   if (json) { console.log(JSON.stringify(LEDGER_SPECS.map((s) => ({ id: s.id, name: s.name })))); return; }
-  for (const s of LEDGER_SPECS) console.log(`${s.id.padEnd(16)}${s.name}${AVAILABLE_SOURCES.has(s.source) ? '' : '（表式已定义，记录待信访/案件/双随机功能提供）'}`);
+  for (const s of LEDGER_SPECS) console.log(`${s.id.padEnd(16)}${s.name}`);
 }
 
 export type ExportArgs = { ledgerId: string; dataDir: string; out: string; from?: string; to?: string; towns?: string[]; template?: string; json?: boolean };

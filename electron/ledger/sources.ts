@@ -104,10 +104,6 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
   }
 }
 
-/** Whether a ledger's records exist in this version. */
-export function sourceAvailable(source: LedgerSource): boolean {
-  return query(source, {}) !== null;
-}
 
 /** How many rows a ledger has for these filters. */
 export function countRows(db: Database, source: LedgerSource, f: LedgerFilters): number {

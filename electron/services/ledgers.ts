@@ -3,7 +3,7 @@ import type { LedgerFilters as FiltersSchema } from '../../shared/api/ledgers';
 import { DomainError } from '../../shared/api/result';
 import { cellText, type LedgerStyle } from '../../shared/ledger/format';
 import { SERIAL, headerLayout } from '../../shared/ledger/layout';
-import { AVAILABLE_SOURCES, LEDGER_SPECS, ledgerSpec } from '../../shared/ledger/specs';
+import { LEDGER_SPECS, ledgerSpec } from '../../shared/ledger/specs';
 import type { LedgerSpec } from '../../shared/ledger/spec';
 import { exportLedger, type ExportHeading } from '../ledger/export-xlsx';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -19,11 +19,10 @@ import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 import { readSettings } from './workspace';
 
-/** A ledger whose records exist in this version, or a Chinese refusal. */
+/** A ledger by its id, or a Chinese refusal naming the ones there are. */
 export function availableLedger(id: string): LedgerSpec {
   const spec = ledgerSpec(id);
   if (!spec) throw new DomainError('not_found', `没有编号为“${id}”的台账（可用：${LEDGER_SPECS.map((s) => s.id).join('、')}）`);
-  if (!AVAILABLE_SOURCES.has(spec.source)) throw new DomainError('invalid', `“${spec.name}”的记录将在信访、案件和双随机功能上线后提供；表式已定义`);
   return spec;
 }
 
@@ -47,7 +46,7 @@ function scoped(ctx: ServiceContext, filters: Filters): SourceFilters {
 
 export const ledgerHandlers = {
   'ledgers.list': () => LEDGER_SPECS.map((s) => ({
-    id: s.id, name: s.name, available: AVAILABLE_SOURCES.has(s.source), filters: s.filters,
+    id: s.id, name: s.name, filters: s.filters,
     typeOptions: [...(s.typeOptions ?? [])], stateOptions: [...(s.stateOptions ?? [])],
     fields: Object.entries(templateFields(s)).map(([key, label]) => ({ key, label })),
     headingFields: Object.entries(HEADING_FIELDS).map(([key, label]) => ({ key, label })),

@@ -58,13 +58,13 @@ export function LedgersPage() {
   const spec = ledgers.find((l) => l.id === id);
   useEffect(() => { void call('ledgers.list', {}).then(setLedgers); void call('ledgers.exports', {}).then(setExports); }, []);
   useEffect(() => {
-    if (!spec?.available) { setPreview(null); return; }
+    if (!spec) { setPreview(null); return; }
     let live = true;
     setMessage(null);
     call('ledgers.preview', { ledgerId: id, filters: query(f), limit: 30 })
       .then((p) => { if (live) setPreview(p); }, (e: Error) => { if (live) { setPreview(null); setMessage({ kind: 'error', text: e.message }); } });
     return () => { live = false; };
-  }, [id, JSON.stringify(f), spec?.available]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [id, JSON.stringify(f), spec !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps
   const exportNow = async () => {
     setBusy(true);
     setMessage(null);
@@ -99,8 +99,7 @@ export function LedgersPage() {
       <div className="ledger-layout">
         <nav className="card ledger-list" aria-label="台账列表">
           {ledgers.map((l) => (
-            <button key={l.id} className={`ledger-item${l.id === id ? ' on' : ''}`} disabled={!l.available} onClick={() => { setId(l.id); setF(EMPTY); }}
-              title={l.available ? '' : '表式已定义，记录将随信访、案件、双随机功能提供'}>{l.name}{!l.available && <small> 待提供</small>}</button>
+            <button key={l.id} className={`ledger-item${l.id === id ? ' on' : ''}`} onClick={() => { setId(l.id); setF(EMPTY); }}>{l.name}</button>
           ))}
         </nav>
         <div className="ledger-main">
@@ -132,8 +131,8 @@ export function LedgersPage() {
           <JobProgress job={job} label="导出" />
           {message && <p className={`banner ${message.kind === 'error' ? 'error' : 'ok'}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}
             {message.file && <>　<a href={exportUrl(message.file)} download={message.file}>下载</a></>}</p>}
-          {preview ? <SheetPreview p={preview} /> : <p className="muted">{spec && !spec.available ? '该台账的表式已定义，记录将随信访、案件、双随机功能提供。' : '加载中…'}</p>}
-          {spec && spec.available && (
+          {preview ? <SheetPreview p={preview} /> : <p className="muted">加载中…</p>}
+          {spec && (
             <details className="card template-help">
               <summary>本局模板的写法（{spec.name}）</summary>
               <p>上传本省、市规定的 .xlsx 表样：在任意单元格写 {spec.headingFields.map((h) => `{{${h.key}}}`).join('、')}（{spec.headingFields.map((h) => h.label).join('、')}）；在<b>一行</b>数据行的单元格中写字段名，这一行会按每条记录重复，其余行（表头、审核人、说明）随之下移，字体、边框、合并单元格、列宽和打印设置都保持原样。</p>

@@ -11,7 +11,7 @@ export const LedgerFilters = z.object({
 }).refine((f) => !f.from || !f.to || f.from <= f.to, { message: '起始日期不能晚于截止日期', path: ['to'] });
 
 export const LedgerInfo = z.object({
-  id: z.string(), name: z.string(), available: z.boolean(), filters: z.array(z.string()),
+  id: z.string(), name: z.string(), filters: z.array(z.string()),
   typeOptions: z.array(z.string()), stateOptions: z.array(z.string()),
   /** Placeholders a bureau's own template may use: the data-row fields and the heading ones. */
   fields: z.array(z.object({ key: z.string(), label: z.string() })), headingFields: z.array(z.object({ key: z.string(), label: z.string() })),

@@ -163,8 +163,6 @@ const randomChecks: LedgerSpec = {
 /** Every ledger the workbench knows, in the order the 台账 page lists them. */
 export const LEDGER_SPECS: LedgerSpec[] = [enterprises, outfalls, inspections, findings, complaints, cases, randomChecks];
 
-/** The sources whose records exist in this version (the others' specs wait for their records). */
-export const AVAILABLE_SOURCES = new Set(['enterprises', 'outfalls', 'inspections', 'findings', 'complaints', 'cases', 'plans']);
 
 export function ledgerSpec(id: string): LedgerSpec | undefined {
   return LEDGER_SPECS.find((s) => s.id === id);
