@@ -12,6 +12,7 @@ import { planDrawCommand, planVerifyCommand } from './commands/plan';
 import { printRecordCommand } from './commands/print-record';
 import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
+import { bundleCommand, conflictsCommand, enrollCommand, syncCommand } from './commands/sync';
 import { webCommand } from './commands/web';
 
 const USAGE = `用法：qingshui <命令> [选项]
@@ -34,6 +35,12 @@ const USAGE = `用法：qingshui <命令> [选项]
   plan draw --data DIR [--seed S] [--plan ID | --name 名称 --matter 事项 --from 日期 --to 日期 --key 25% --general 5% --special 0] [--release] [--json]
                                                        “双随机”抽取检查对象与执法人员（记录随机种子，可复核）
   plan verify PLAN_ID --data DIR [--json]              按记录的随机种子重算抽取结果并比对
+  enroll  --data DIR --hub URL --user 账号 [--password P]   把本工作区登记到同步中心（密码也可由 QINGSHUI_PASSWORD 给出）
+  sync    --data DIR [--json]                          与同步中心同步一次（上传、接收变更与照片）
+  conflicts --data DIR [--json]                        两处同时修改同一字段而留下的冲突（各方取值并列）
+  bundle export --data DIR --out FILE                  导出同步包（U 盘带到局里）
+  bundle import FILE --data DIR                        导入同步中心发回的同步包
+  hub …                                                同步中心（qingshui hub --help）
   web     [--data DIR] [--port N] [--tiles FILE.mbtiles]  启动浏览器版（仅本机 127.0.0.1）；--tiles 选用离线底图瓦片包
 
   QINGSHUI_TODAY=yyyy-mm-dd 可模拟“今天”（用于演练期限、超期）`;
@@ -43,6 +50,7 @@ const OPTIONS = {
   out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
   'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' },
   state: { type: 'string' }, overdue: { type: 'boolean' }, plan: { type: 'string' }, name: { type: 'string' }, matter: { type: 'string' },
+  hub: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' },
   key: { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, tiles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -75,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {
-    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import', 'plan'].includes(command) });
+    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import', 'plan', 'bundle'].includes(command) });
     switch (command) {
       case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
       case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
@@ -100,6 +108,10 @@ export async function main(argv: string[]): Promise<number> {
         else throw new DomainError('invalid', '用法：qingshui plan draw --data DIR --seed S … 或 qingshui plan verify PLAN_ID --data DIR');
         break;
       }
+      case 'enroll': await enrollCommand(required(v.data, 'data'), required(v.hub, 'hub'), required(v.user, 'user'), v.password, !!v.json); break;
+      case 'sync': await syncCommand(required(v.data, 'data'), !!v.json); break;
+      case 'conflicts': await conflictsCommand(required(v.data, 'data'), !!v.json); break;
+      case 'bundle': await bundleCommand(positionals[0], positionals[1], required(v.data, 'data'), v.out, !!v.json); break;
       case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0), v.tiles); break;
       default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;
     }

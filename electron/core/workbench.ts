@@ -21,6 +21,8 @@ export type Workbench = {
   call<K extends ProcedureName>(name: K, input: Input<K>): Promise<Output<K>>;
   events: EventEmitter<{ event: [WorkbenchEvent] }>;
   store: Store;
+  /** The service context (for Node callers that run a service directly, e.g. a sync with options). */
+  ctx: ServiceContext;
   dataDir: string;
   close(): void;
 };
@@ -56,7 +58,7 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
       if (!r.ok) throw new DomainError(r.error.code, r.error.message, r.error.details?.fields);
       return r.value as never;
     },
-    events, store, dataDir: resolve(dataDir),
+    events, store, ctx, dataDir: resolve(dataDir),
     close: () => store.close(),
   };
 }

@@ -7,6 +7,7 @@ import { findingHandlers } from './findings/index';
 import { inspectionHandlers } from './inspections/index';
 import { ledgerHandlers } from './ledgers';
 import { mapHandlers } from './map';
+import { syncHandlers } from './sync';
 import type { Handlers } from './handlers';
 import { outfallHandlers } from './outfalls';
 import { peopleHandlers } from './people';
@@ -29,5 +30,6 @@ export const handlers: Handlers = {
   ...planHandlers,
   ...dashboardHandlers,
   ...mapHandlers,
+  ...syncHandlers,
   ...ledgerHandlers,
 };

@@ -33,14 +33,24 @@ export function putBlob(db: Database, dir: string, bytes: Uint8Array, mime: stri
     try { writeSync(fd, bytes); fsyncSync(fd); } finally { closeSync(fd); }
     renameSync(tmp, path);
   }
-  prepared(db, 'INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(sha256, bytes.byteLength, mime, new Date().toISOString());
+  // A row that was waiting for these bytes (size -1: a synced record referred to them first) is completed.
+  prepared(db, `INSERT INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, mime = excluded.mime WHERE blobs.size < 0`).run(sha256, bytes.byteLength, mime, new Date().toISOString());
   return sha256;
+}
+
+/**
+ * Registers a blob a synced record refers to before its bytes have arrived ("media pending",
+ * DESIGN §8): a row with size -1 that `putBlob` completes. Records can then point at it.
+ */
+export function expectBlob(db: Database, sha256: string): void {
+  prepared(db, "INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, -1, '', ?)").run(sha256, new Date().toISOString());
 }
 
 /** The bytes and type of a stored blob, or null when it is not here. */
 export function readBlob(db: Database, dir: string, sha256: string): { bytes: Buffer; mime: string } | null {
   if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
-  const row = prepared(db, 'SELECT mime FROM blobs WHERE sha256 = ?').get(sha256) as { mime: string } | undefined;
+  const row = prepared(db, 'SELECT mime FROM blobs WHERE sha256 = ? AND size >= 0').get(sha256) as { mime: string } | undefined;
   const path = blobPath(dir, sha256);
   if (!row || !existsSync(path)) return null;
   return { bytes: readFileSync(path), mime: row.mime };

@@ -160,3 +160,10 @@ export const PLAN_TASK: EntityTable = {
 };
 
 export const GEOMETRY: EntityTable = { entity: 'geometry', table: 'geometries', key: 'id', columns: { kind: 'kind', name: 'name', geojson: ['geojson', 'json'] } };
+
+/** Every record kind by its entity name (the names changes carry). */
+export const ENTITY_TABLES: ReadonlyMap<string, EntityTable> = new Map([
+  ENTERPRISE, OUTFALL, PERSON, REGION, WATERSHED, WATER_BODY, SETTING, CHECKLIST_TEMPLATE, INSPECTION, INSPECTION_ANSWER,
+  INSPECTION_PHOTO, INSPECTION_SIGNATURE, INSPECTION_FINDING, INSPECTION_RECORD, FINDING, RECORD_EVENT, COMPLAINT, CASE,
+  DIRECTORY_ENTRY, INSPECTOR_CONFLICT, PLAN, PLAN_TASK, GEOMETRY,
+].map((t) => [t.entity, t]));

@@ -30,7 +30,7 @@ export function countAll(db: Database) {
     inspections: count('inspections'),
     finalizedInspections: prepared(db, "SELECT count(*) FROM inspections WHERE state = 'finalized' AND deleted_at IS NULL").pluck().get() as number,
     findings: count('findings'), checklistTemplates: count('checklist_templates'),
-    blobs: prepared(db, 'SELECT count(*) FROM blobs').pluck().get() as number,
+    blobs: prepared(db, 'SELECT count(*) FROM blobs WHERE size >= 0').pluck().get() as number,
     findingsByState: {
       ...Object.fromEntries(FINDING_STATES.map((s) => [s, 0])),
       ...Object.fromEntries((prepared(db, 'SELECT state, count(*) AS n FROM findings WHERE deleted_at IS NULL GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n])),

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createClock, type Clock } from '../../shared/sync/hlc';
 import { blobDirOf } from './blob-store';
 import { openDatabase } from './open';
-import { writeRecord, type EntityTable, type WriteResult } from './write-path';
+import { writeRecord, type EntityTable, type WriteContext, type WriteOptions, type WriteResult } from './write-path';
 
 export type Store = {
   db: Database;
@@ -13,11 +13,13 @@ export type Store = {
   /** The folder of this workspace's blobs (photos, signatures). */
   blobDir: string;
   /** Writes fields of one record and its change record, in one transaction. */
-  write(spec: EntityTable, id: string, fields: Record<string, unknown>, author: string): WriteResult;
+  write(spec: EntityTable, id: string, fields: Record<string, unknown>, author: string, opts?: WriteOptions): WriteResult;
   /** How many writes changed something since the store was opened (for change notices). */
   writeCount(): number;
   /** Runs `fn` in one transaction (nested writes join it). */
   transaction<T>(fn: () => T): T;
+  /** Takes the node id the hub assigned: this node's unsent changes are renumbered under it. */
+  renameNode(nodeId: string): void;
   close(): void;
 };
 
@@ -33,20 +35,38 @@ function nodeIdOf(db: Database): string {
 /** Opens a workspace database file, ready for reads and writes through the write path. */
 export function openStore(file: string, opts: { create: boolean } = { create: true }): Store {
   const db = openDatabase(file, opts);
-  const nodeId = nodeIdOf(db);
-  const last = db.prepare('SELECT max(hlc) FROM changes').pluck().get() as string | null;
-  const clock = createClock(nodeId, last);
-  const ctx = { db, clock, nodeId };
+  const ctx = nodeContext(db, nodeIdOf(db));
   let writes = 0;
-  return {
-    db, file, nodeId, clock, blobDir: blobDirOf(file),
-    write: (spec, id, fields, author) => {
-      const result = writeRecord(ctx, spec, id, fields, author);
+  const store: Store = {
+    db, file, nodeId: ctx.nodeId, clock: ctx.clock, blobDir: blobDirOf(file),
+    write: (spec, id, fields, author, opts) => {
+      const result = writeRecord(ctx, spec, id, fields, author, opts);
       if (result.hlc) writes++;
       return result;
     },
     writeCount: () => writes,
     transaction: (fn) => db.transaction(fn)(),
+    renameNode: (nodeId) => {
+      db.transaction(() => {
+        db.prepare("UPDATE meta SET value = ? WHERE key = 'nodeId'").run(nodeId);
+        const own = db.prepare('SELECT seq FROM changes WHERE node = ? AND sent = 0 ORDER BY seq').pluck().all(ctx.nodeId) as number[];
+        const renumber = db.prepare('UPDATE changes SET node = ?, nseq = ? WHERE seq = ?');
+        const start = (db.prepare('SELECT max(nseq) FROM changes WHERE node = ?').pluck().get(nodeId) as number | null) ?? 0;
+        own.forEach((seq, i) => renumber.run(nodeId, start + i + 1, seq));
+      })();
+      Object.assign(ctx, nodeContext(db, nodeId));
+      store.nodeId = ctx.nodeId;
+      store.clock = ctx.clock;
+    },
     close: () => db.close(),
   };
+  return store;
+}
+
+/** The clock and change counter of one node of this database. */
+function nodeContext(db: Database, nodeId: string): WriteContext {
+  const last = db.prepare('SELECT max(hlc) FROM changes').pluck().get() as string | null;
+  const clock = createClock(nodeId, last);
+  let nseq = (db.prepare('SELECT max(nseq) FROM changes WHERE node = ?').pluck().get(nodeId) as number | null) ?? 0;
+  return { db, clock, nodeId, nextNseq: () => ++nseq };
 }

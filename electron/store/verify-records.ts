@@ -10,9 +10,24 @@ export function blobProblem(db: Database, dir: string, sha256: string): string |
   const row = prepared(db, 'SELECT size FROM blobs WHERE sha256 = ?').get(sha256) as { size: number } | undefined;
   const path = blobPath(dir, sha256);
   if (!row) return `文件 ${sha256.slice(0, 12)}… 未登记`;
+  if (row.size < 0) return null; // media pending: its bytes have not arrived from the hub yet
   if (!existsSync(path)) return `文件 ${sha256.slice(0, 12)}… 缺失`;
   if (statSync(path).size !== row.size || sha256Of(readFileSync(path)) !== sha256) return `文件 ${sha256.slice(0, 12)}… 已被改动（内容与其 SHA-256 不符）`;
   return null;
+}
+
+/**
+ * Whether rows rebuild the signed document. Photos and signatures are compared as sets: rows a sync
+ * brought were created in another order than on the laptop that signed, and order carries no meaning.
+ */
+function sameDocument(rebuilt: string, stored: string): boolean {
+  if (rebuilt === stored) return true;
+  const norm = (text: string) => {
+    const d = JSON.parse(text) as InspectionDocument;
+    const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+    return JSON.stringify({ ...d, photos: sorted(d.photos), signatures: sorted(d.signatures) });
+  };
+  return norm(rebuilt) === norm(stored);
 }
 
 export type VerifyReport = {
@@ -50,7 +65,7 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
     if (doc) {
       try {
         const rebuilt = canonicalDocument(buildDocument(db, r.inspection_id, { node: r.node, seq: r.chain_seq, prev: r.prev_sha256 }, doc.finalizedAt, doc.finalizedBy));
-        if (rebuilt !== r.canonical) problem('record', r.inspection_id, `${name}的数据行与定稿内容不一致：答案、照片、签名或表头已被改动`);
+        if (!sameDocument(rebuilt, r.canonical)) problem('record', r.inspection_id, `${name}的数据行与定稿内容不一致：答案、照片、签名或表头已被改动`);
       } catch (e) {
         problem('record', r.inspection_id, `${name}无法重建：${(e as Error).message}`);
       }
@@ -63,7 +78,7 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
     onProgress?.(n + 1, rows.length);
   }
 
-  for (const b of db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]) {
+  for (const b of db.prepare('SELECT sha256 FROM blobs WHERE size >= 0').pluck().all() as string[]) {
     report.blobs++;
     const p = blobProblem(db, blobDir, b);
     if (p) problem('blob', b, `照片或签名${p}`);

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../shared/sync/hlc';
+import { baseFor, mergeChange } from '../../shared/sync/merge';
+import { hasConflicts, loadHeads, noteConflicts } from './field-heads';
 import { prepared } from './statements';
 
 /** How a domain field is kept in a column: plain, 0/1 boolean, or JSON text. */
@@ -12,7 +14,9 @@ export type EntityTable = {
   columns: Record<string, string | [string, ColumnKind]>;
 };
 
-export type WriteContext = { db: Database; clock: Clock; nodeId: string };
+export type WriteContext = { db: Database; clock: Clock; nodeId: string; nextNseq: () => number };
+/** `force`: fields recorded even when their value is unchanged (resolving a conflict in favour of the current value). */
+export type WriteOptions = { force?: string[] };
 
 function columnOf(spec: string | [string, ColumnKind]): [string, ColumnKind] {
   return typeof spec === 'string' ? [spec, 'plain'] : spec;
@@ -41,7 +45,7 @@ export type WriteResult = { changed: string[]; hlc: string | null; created: bool
  * A deletion is the field `deletedAt` set — a tombstone, never a DELETE.
  */
 export function writeRecord(
-  ctx: WriteContext, spec: EntityTable, id: string, fields: Record<string, unknown>, author: string,
+  ctx: WriteContext, spec: EntityTable, id: string, fields: Record<string, unknown>, author: string, opts: WriteOptions = {},
 ): WriteResult {
   const { db } = ctx;
   return db.transaction((): WriteResult => {
@@ -55,7 +59,7 @@ export function writeRecord(
       if (colSpec === undefined) throw new Error(`unknown field ${spec.entity}.${field}`);
       const [col, kind] = columnOf(colSpec);
       const stored = toColumn(kind, value);
-      if (existing && existing[col] === stored) continue;
+      if (existing && existing[col] === stored && !opts.force?.includes(field)) continue;
       changed[field] = value ?? null;
       cols.push(col);
       vals.push(stored);
@@ -71,8 +75,12 @@ export function writeRecord(
       const allCols = [spec.key, ...cols, 'created_at', 'updated_at'];
       prepared(db, `INSERT INTO ${spec.table} (${allCols.join(', ')}) VALUES (${allCols.map(() => '?').join(', ')})`).run(id, ...vals, now, now);
     }
-    prepared(db, 'INSERT INTO changes (node, entity, entity_id, hlc, author, fields) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(ctx.nodeId, spec.entity, id, hlc, author, JSON.stringify(changed));
+    // The base: what this write replaces, as this replica has it (a conflict's heads included).
+    const heads = existing ? loadHeads(db, spec.entity, id) : {};
+    const base = baseFor(heads, names);
+    prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(ctx.nodeId, ctx.nextNseq(), spec.entity, id, hlc, author, JSON.stringify(changed), JSON.stringify(base));
+    if (existing && hasConflicts(db, spec.entity, id)) noteConflicts(db, spec.entity, id, mergeChange(heads, { hlc, author, fields: changed, base }).heads);
     return { changed: names, hlc, created: !existing };
   })();
 }

@@ -12,12 +12,14 @@ import { outfallProcedures } from './outfalls';
 import { peopleProcedures } from './people';
 import { placeProcedures } from './places';
 import { planProcedures } from './plans';
+import { syncProcedures } from './sync';
 import { workspaceProcedures } from './workspace';
 import { workspacesProcedures } from './workspaces';
 
 /** Every procedure the core answers, by name: the one contract between hosts, renderer and CLI. */
 export const procedures = {
   ...workspaceProcedures,
+  ...syncProcedures,
   ...workspacesProcedures,
   ...placeProcedures,
   ...peopleProcedures,

@@ -1,0 +1,62 @@
+import { DomainError } from '../../shared/api/result';
+import { createWorkbench } from '../core/workbench';
+import { syncNow } from '../services/sync';
+import { exportDeviceBundle, importDeviceBundle } from '../sync/bundle';
+import { entityName, listConflicts } from '../sync/conflicts';
+import { enroll } from '../sync/enroll';
+import { refoldTouched } from '../services/sync';
+
+function withWorkbench<T>(dataDir: string, fn: (wb: ReturnType<typeof createWorkbench>) => Promise<T> | T, create = false): Promise<T> {
+  const wb = createWorkbench({ dataDir, actor: 'system', create });
+  return Promise.resolve().then(() => fn(wb)).finally(() => wb.close());
+}
+
+/** `qingshui enroll --data DIR --hub URL --user U [--password P]`: registers this workspace with a hub (a new, empty one when the folder has none: the first sync fills it). */
+export async function enrollCommand(dataDir: string, hub: string, user: string, password: string | undefined, json: boolean): Promise<void> {
+  const pw = password ?? process.env.QINGSHUI_PASSWORD;
+  if (!pw) throw new DomainError('invalid', '缺少密码：用 --password 或环境变量 QINGSHUI_PASSWORD 给出');
+  await withWorkbench(dataDir, async (wb) => {
+    const r = await enroll(wb.store, hub, user, pw);
+    if (json) console.log(JSON.stringify(r));
+    else console.log(r.state === 'approved' ? `已登记到同步中心：设备 ${r.deviceId}，节点 ${r.node}` : `已提交登记：设备 ${r.deviceId}（节点 ${r.node}），待管理员批准（qingshui hub device approve ${r.deviceId}）`);
+  }, true);
+}
+
+/** `qingshui sync --data DIR [--json]`: one sync with the enrolled hub. */
+export async function syncCommand(dataDir: string, json: boolean): Promise<void> {
+  await withWorkbench(dataDir, async (wb) => {
+    const { raw: _raw, ...r } = await syncNow(wb.ctx);
+    if (json) { console.log(JSON.stringify(r)); return; }
+    console.log(`已同步：上传变更 ${r.pushed} 条${r.quarantined ? `（被隔离 ${r.quarantined} 条）` : ''}，接收变更 ${r.pulled} 条${r.snapshotRecords ? `、快照记录 ${r.snapshotRecords} 条` : ''}，上传文件 ${r.blobsUp} 个，接收文件 ${r.blobsDown} 个`
+      + `${r.mediaPending ? `，待接收照片 ${r.mediaPending} 个` : ''}${r.conflictsNoticed ? `；新冲突 ${r.conflictsNoticed} 处（qingshui conflicts 查看）` : ''}${r.drifted ? `；时钟超前的变更 ${r.drifted} 条` : ''}`);
+  });
+}
+
+/** `qingshui conflicts --data DIR [--json]`: fields changed concurrently, every value side by side. */
+export async function conflictsCommand(dataDir: string, json: boolean): Promise<void> {
+  await withWorkbench(dataDir, (wb) => {
+    const conflicts = listConflicts(wb.store.db).map((c) => ({ ...c, entityName: entityName(c.entity) }));
+    if (json) { console.log(JSON.stringify({ total: conflicts.length, conflicts })); return; }
+    for (const c of conflicts) {
+      console.log(`${c.entityName}“${c.recordName}”的${c.fieldLabel}：${c.values.map((v) => `${JSON.stringify(v.value)}（${v.authorName}，${v.at.slice(0, 16).replace('T', ' ')}${v.winning ? '，当前' : ''}）`).join(' ／ ')}`);
+    }
+    console.log(`共 ${conflicts.length} 处冲突`);
+  });
+}
+
+/** `qingshui bundle export --data DIR --out FILE` and `qingshui bundle import FILE --data DIR`. */
+export async function bundleCommand(sub: string | undefined, file: string | undefined, dataDir: string, out: string | undefined, json: boolean): Promise<void> {
+  await withWorkbench(dataDir, (wb) => {
+    if (sub === 'export' && out) {
+      const r = exportDeviceBundle(wb.store, out);
+      console.log(json ? JSON.stringify(r) : r.summary);
+    } else if (sub === 'import' && file) {
+      const r = importDeviceBundle(wb.store, file);
+      refoldTouched(wb.ctx, r.report.touched);
+      const { report: _r, ...figures } = r;
+      console.log(json ? JSON.stringify(figures) : r.summary);
+    } else {
+      throw new DomainError('invalid', '用法：qingshui bundle export --data DIR --out FILE 或 qingshui bundle import FILE --data DIR');
+    }
+  });
+}

@@ -1,0 +1,94 @@
+import type { SyncReportOut, SyncStatus } from '../../shared/api/sync';
+import { DomainError } from '../../shared/api/result';
+import { exportInfo, newExportPath } from '../ledger/exports-folder';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import type { Store } from '../store/store';
+import type { ApplyReport } from '../sync/apply';
+import { exportDeviceBundle, importDeviceBundle } from '../sync/bundle';
+import { entityName, listConflicts, resolveConflict } from '../sync/conflicts';
+import { enroll } from '../sync/enroll';
+import { syncWithHub, type SyncOptions, type SyncReport } from '../sync/engine';
+import { HubClient } from '../sync/hub-client';
+import { missingBlobs, unconfirmedBlobs } from '../sync/local-blobs';
+import { pendingCount } from '../sync/local-changes';
+import { readSyncState } from '../sync/sync-state';
+import { connectWith } from '../sync/session';
+import { refreshCase } from './cases';
+import { refreshComplaint } from './complaints';
+import { authorOf, type ServiceContext } from './context';
+import { refreshFinding } from './findings/refresh';
+import type { Handlers } from './handlers';
+
+export function syncStatus(store: Store): SyncStatus {
+  const s = readSyncState(store.db);
+  const count = (sql: string) => store.db.prepare(sql).pluck().get() as number;
+  return {
+    enrolled: !!s.deviceId, hubUrl: s.hubUrl, deviceId: s.deviceId, node: store.nodeId, user: s.user, role: s.role, towns: s.towns,
+    enrollState: s.enrollState, lastSyncAt: s.lastSyncAt, cursor: s.cursor, pendingChanges: pendingCount(store.db, store.nodeId),
+    pendingBlobs: unconfirmedBlobs(store.db).length, mediaPending: missingBlobs(store.db).length,
+    conflicts: count('SELECT count(*) FROM sync_conflicts'), rejected: count('SELECT count(*) FROM sync_rejects'),
+  };
+}
+
+/** Recomputes the derived caches of the records whose logs or fields a sync changed. */
+export function refoldTouched(ctx: ServiceContext, touched: ApplyReport['touched']): number {
+  let n = 0;
+  const each = (ids: Set<string>, fn: (id: string) => void) => { for (const id of ids) { try { fn(id); n++; } catch { /* its record has not arrived yet */ } } };
+  ctx.store.transaction(() => {
+    each(touched.finding, (id) => refreshFinding(ctx.store, id));
+    each(touched.complaint, (id) => refreshComplaint(ctx, id));
+    each(touched.case, (id) => refreshCase(ctx, id));
+  });
+  return n;
+}
+
+/** A sync with the hub followed by the refold of what it touched (the UI, the CLI and the tests use this). */
+export async function syncNow(ctx: ServiceContext, opts: SyncOptions = {}): Promise<SyncReportOut & { raw: SyncReport }> {
+  const r = await syncWithHub(ctx.store, opts);
+  const refolded = refoldTouched(ctx, r.touched);
+  const { touched: _t, ...figures } = r;
+  return { ...figures, refolded, raw: r };
+}
+
+export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
+  'sync.status': (ctx) => syncStatus(ctx.store),
+  'sync.enroll': async (ctx, { hubUrl, user, password }) => {
+    authorOf(ctx);
+    await enroll(ctx.store, hubUrl, user, password);
+    return syncStatus(ctx.store);
+  },
+  'sync.run': async (ctx, { jobId }) => {
+    const job = ctx.jobs?.start(jobId, '同步');
+    const PHASES: Record<string, string> = { connect: '连接同步中心', push: '上传变更', upload: '上传照片等文件', snapshot: '接收首次同步快照', pull: '接收变更', download: '接收照片等文件', done: '完成' };
+    const { raw: _raw, ...out } = await syncNow(ctx, { onProgress: (p) => job?.progress(p.done, p.total ?? p.done + 1, PHASES[p.phase]) });
+    return out;
+  },
+  'sync.conflicts': (ctx) => listConflicts(ctx.store.db).map((c) => ({ ...c, entityName: entityName(c.entity) })),
+  'sync.resolve': (ctx, { entity, entityId, field, hlc }) => {
+    resolveConflict(ctx.store, entity, entityId, field, hlc, authorOf(ctx));
+    return { remaining: listConflicts(ctx.store.db).length };
+  },
+  'sync.rejected': (ctx) => ctx.store.db.prepare('SELECT cid, entity, entity_id AS entityId, reason, at FROM sync_rejects ORDER BY at DESC LIMIT 500').all() as never,
+  'sync.quarantine': async (ctx) => {
+    const client = new HubClient(readSyncState(ctx.store.db).hubUrl ?? '');
+    await connectWith(ctx.store, client);
+    return (await client.request<{ items: never }>('GET', '/v1/quarantine')).items;
+  },
+  'sync.exportBundle': (ctx) => {
+    const out = newExportPath(ctx.store.file, '同步包').replace(/\.xlsx$/, '.qsync');
+    const r = exportDeviceBundle(ctx.store, out);
+    return { file: exportInfo(out), changes: r.changes, blobs: r.blobs, summary: r.summary };
+  },
+  'sync.importBundle': (ctx, { base64, path, name }) => {
+    let file = path;
+    if (!file) {
+      if (!base64) throw new DomainError('invalid', '请选择同步包文件');
+      file = newExportPath(ctx.store.file, `导入-${name.replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`).replace(/\.xlsx$/, '.qsync');
+      writeFileSync(`${file}.tmp`, Buffer.from(base64, 'base64'));
+      renameSync(`${file}.tmp`, file);
+    } else if (!existsSync(file)) throw new DomainError('not_found', `找不到文件 ${file}`);
+    const r = importDeviceBundle(ctx.store, file);
+    refoldTouched(ctx, r.report.touched);
+    return { summary: r.summary, applied: r.applied, duplicates: r.duplicates, acknowledged: r.acknowledged };
+  },
+};

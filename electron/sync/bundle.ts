@@ -1,0 +1,102 @@
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { DomainError } from '../../shared/api/result';
+import { BUNDLE_FORMAT, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../shared/sync/bundle';
+import { checkBundleFiles, packBundle, unpackBundle } from '../../shared/sync/bundle-zip';
+import { putBlob, readBlob } from '../store/blob-store';
+import type { Store } from '../store/store';
+import { applyRemoteChanges, type ApplyReport } from './apply';
+import type { Faults } from './blob-transfer';
+import { signWith } from './device-key';
+import { confirmBlob, unconfirmedBlobs } from './local-blobs';
+import { lastNseq, markSentUpTo, pendingPage } from './local-changes';
+import { readSyncState, writeSyncState } from './sync-state';
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function enrolledState(store: Store) {
+  const s = readSyncState(store.db);
+  if (!s.hubId || !s.deviceId || !s.privateKey || !s.hubKey) throw new DomainError('invalid', '本机尚未登记到同步中心，不能制作或导入同步包（登记需联网一次）');
+  return s as typeof s & { hubId: string; deviceId: string; privateKey: string; hubKey: string };
+}
+
+export type BundleExport = { file: string; changes: number; blobs: number; bytes: number; summary: string };
+
+/**
+ * Writes this laptop's bundle for the hub (DESIGN §8): every change the hub has not acknowledged,
+ * the blobs it has not confirmed, and this laptop's cursor (its acknowledgement of the hub's
+ * changes), listed with sizes and hashes in a manifest signed by the device key.
+ */
+export function exportDeviceBundle(store: Store, out: string): BundleExport {
+  const s = enrolledState(store);
+  const changes = [];
+  for (let after = 0; ;) {
+    const page = pendingPage(store.db, store.nodeId, after);
+    if (page.length === 0) break;
+    changes.push(...page);
+    after = page[page.length - 1].nseq;
+  }
+  const files = new Map<string, Uint8Array>([['changes.json', new TextEncoder().encode(JSON.stringify(changes))]]);
+  const listed: BundleFile[] = [];
+  for (const b of unconfirmedBlobs(store.db)) {
+    const blob = readBlob(store.db, store.blobDir, b.sha256);
+    if (!blob) continue;
+    files.set(`blobs/${b.sha256}`, blob.bytes);
+    listed.push({ name: `blobs/${b.sha256}`, size: blob.bytes.length, sha256: b.sha256, mime: blob.mime });
+  }
+  const cj = files.get('changes.json')!;
+  const manifest: ToHubManifest = {
+    format: BUNDLE_FORMAT, version: 1, direction: 'to-hub', hubId: s.hubId, deviceId: s.deviceId, node: store.nodeId, createdAt: new Date().toISOString(),
+    lastNseq: lastNseq(store.db, store.nodeId), cursor: s.cursor, files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
+  };
+  const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+  const zip = packBundle(bytes, signWith(s.privateKey, bytes), files);
+  writeFileSync(`${out}.tmp`, zip);
+  renameSync(`${out}.tmp`, out);
+  return { file: out, changes: changes.length, blobs: listed.length, bytes: zip.length, summary: `已导出同步包 ${out}：本机未确认的变更 ${changes.length} 条，照片等文件 ${listed.length} 个` };
+}
+
+export type BundleImport = { applied: number; duplicates: number; acknowledged: number; quarantined: number; blobs: number; cursor: number; report: ApplyReport; summary: string };
+
+/**
+ * Imports the hub's return bundle: checks the hub's signature, that it is for this laptop, and every
+ * file's hash before applying anything; refuses one that starts after what this laptop holds (an
+ * earlier bundle is missing); then applies the changes with the cursor, stores the blobs and marks
+ * this laptop's changes the hub acknowledged as sent. Importing it again changes nothing.
+ */
+export function importDeviceBundle(store: Store, file: string, faults?: Faults): BundleImport {
+  const s = enrolledState(store);
+  const parts = unpackBundle(readFileSync(file));
+  if (typeof parts === 'string') throw new DomainError('invalid', parts);
+  const key = createPublicKey({ key: Buffer.from(s.hubKey, 'base64'), format: 'der', type: 'spki' });
+  if (!verify(null, Buffer.from(parts.manifest), key, Buffer.from(parts.signature, 'base64'))) {
+    throw new DomainError('invalid', '同步包的签名不是本机登记的同步中心所签（被改动、伪造或来自另一中心），已拒收');
+  }
+  const parsed = toDeviceManifestSchema.safeParse(JSON.parse(new TextDecoder().decode(parts.manifest)));
+  if (!parsed.success) throw new DomainError('invalid', '同步包清单格式不对（不是同步中心发给本机的同步包）');
+  const m = parsed.data;
+  if (m.hubId !== s.hubId || m.deviceId !== s.deviceId) throw new DomainError('invalid', `同步包是发给另一台设备（${m.deviceId}）的，不是本机（${s.deviceId}）`);
+  const broken = checkBundleFiles(m.files, parts.files, sha256);
+  if (broken) throw new DomainError('invalid', broken);
+  if (m.from > s.cursor) throw new DomainError('conflict', `同步包从中心第 ${m.from + 1} 号变更开始，本机只收到第 ${s.cursor} 号：请先导入更早的同步包（或联网同步）`);
+  const changes = toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(parts.files.get('changes.json')!)));
+  let report!: ApplyReport;
+  let acknowledged = 0;
+  store.transaction(() => {
+    for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) {
+      const hash = f.name.slice(6);
+      putBlob(store.db, store.blobDir, parts.files.get(f.name)!, f.mime ?? 'application/octet-stream');
+      confirmBlob(store.db, hash);
+    }
+    faults?.at('mid-bundle-import');
+    report = applyRemoteChanges(store, changes.map((c) => ({ ...c, raw: false })));
+    acknowledged = markSentUpTo(store.db, store.nodeId, m.ackNseq);
+    if (m.cursor > s.cursor) writeSyncState(store.db, { cursor: m.cursor, snapshotDone: true });
+    writeSyncState(store.db, { lastSyncAt: new Date().toISOString() });
+  });
+  const blobs = m.files.length - 1;
+  return {
+    applied: report.applied, duplicates: report.duplicates, acknowledged, quarantined: m.quarantined.length, blobs, cursor: Math.max(m.cursor, s.cursor), report,
+    summary: `已导入同步包：新变更 ${report.applied} 条，重复 ${report.duplicates} 条，本机变更经中心确认 ${acknowledged} 条，文件 ${blobs} 个${m.quarantined.length ? `，被中心隔离 ${m.quarantined.length} 条` : ''}`,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Database } from 'better-sqlite3';
+import { labelOf } from '../../shared/api/labels';
+import { DomainError } from '../../shared/api/result';
+import { parseHlc } from '../../shared/sync/hlc';
+import { conflictedFields } from '../../shared/sync/merge';
+import { ENTITY_TABLES } from '../store/entities';
+import { loadHeads } from '../store/field-heads';
+import { prepared } from '../store/statements';
+import type { Store } from '../store/store';
+
+export type ConflictValue = { hlc: string; at: string; author: string; authorName: string; value: unknown; winning: boolean };
+export type Conflict = { entity: string; entityId: string; recordName: string; field: string; fieldLabel: string; values: ConflictValue[] };
+
+const ENTITY_NAMES: Record<string, string> = {
+  enterprise: '排污单位', outfall: '排污口', person: '人员', finding: '问题', complaint: '信访', case: '案件', inspection: '现场检查',
+  settings: '设置', plan: '双随机计划', region: '行政区划', water_body: '水体', watershed: '流域', geometry: '地图边界',
+};
+
+export function entityName(entity: string): string {
+  return ENTITY_NAMES[entity] ?? entity;
+}
+
+function recordName(db: Database, entity: string, id: string): string {
+  const spec = ENTITY_TABLES.get(entity);
+  if (!spec) return id;
+  const row = prepared(db, `SELECT * FROM ${spec.table} WHERE ${spec.key} = ?`).get(id) as Record<string, unknown> | undefined;
+  const name = row?.name ?? row?.target_name ?? row?.number ?? row?.description;
+  return typeof name === 'string' && name ? name : id;
+}
+
+/**
+ * Every field two people changed concurrently, with each value side by side (the winning one —
+ * newest HLC — first). The same on every replica: it comes from the changes, not their arrival.
+ */
+export function listConflicts(db: Database): Conflict[] {
+  const rows = prepared(db, 'SELECT entity, entity_id FROM sync_conflicts ORDER BY noticed_at, entity, entity_id').all() as { entity: string; entity_id: string }[];
+  const out: Conflict[] = [];
+  const person = prepared(db, 'SELECT name FROM people WHERE id = ?').pluck();
+  for (const r of rows) {
+    const heads = loadHeads(db, r.entity, r.entity_id);
+    for (const field of conflictedFields(heads)) {
+      out.push({
+        entity: r.entity, entityId: r.entity_id, recordName: recordName(db, r.entity, r.entity_id), field, fieldLabel: field === 'deletedAt' ? '删除 / 保留' : labelOf(field, r.entity),
+        values: heads[field].map((h, i) => ({
+          hlc: h.h, at: new Date(parseHlc(h.h).ms).toISOString(), author: h.a, authorName: (person.get(h.a) as string | undefined) ?? (h.a === 'system' ? '系统' : h.a),
+          value: h.v ?? null, winning: i === 0,
+        })),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolves one conflict by writing the chosen value as a new change whose base names every value
+ * shown — so it syncs, and every replica that receives it sees the conflict end.
+ */
+export function resolveConflict(store: Store, entity: string, entityId: string, field: string, hlc: string, author: string): void {
+  const spec = ENTITY_TABLES.get(entity);
+  if (!spec) throw new DomainError('not_found', `未知的记录类型“${entity}”`);
+  const heads = loadHeads(store.db, entity, entityId)[field];
+  if (!heads || heads.length < 2) throw new DomainError('conflict', '该冲突已由他人处理（或已同步来处理结果）');
+  const chosen = heads.find((h) => h.h === hlc);
+  if (!chosen) throw new DomainError('invalid', '所选的值不在冲突之中');
+  store.write(spec, entityId, { [field]: chosen.v ?? null }, author, { force: [field] });
+}

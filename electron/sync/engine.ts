@@ -1,0 +1,141 @@
+import { DomainError } from '../../shared/api/result';
+import { PROTOCOL_VERSION, pullResponseSchema, snapshotResponseSchema, type PushResponse } from '../../shared/sync/protocol';
+import type { Store } from '../store/store';
+import { applyRemoteChanges, type ApplyReport, type RemoteChange } from './apply';
+import { NO_FAULTS, downloadBlob, uploadBlob, type Faults } from './blob-transfer';
+import { connectWith } from './session';
+import { HubAnswer, HubClient, type FetchLike } from './hub-client';
+import { markAcked, lastNseq, pendingPage } from './local-changes';
+import { missingBlobs, unconfirmedBlobs } from './local-blobs';
+import { snapshotChanges } from './snapshot';
+import { readSyncState, writeSyncState, type SyncState } from './sync-state';
+
+export type SyncPhase = 'connect' | 'push' | 'upload' | 'snapshot' | 'pull' | 'download' | 'done';
+export type SyncProgress = { phase: SyncPhase; done: number; total: number | null };
+
+export type SyncReport = {
+  pushed: number;
+  quarantined: number;
+  pulled: number;
+  snapshotRecords: number;
+  conflictsNoticed: number;
+  rejected: number;
+  drifted: number;
+  blobsUp: number;
+  blobsDown: number;
+  mediaPending: number;
+  cursor: number;
+  touched: ApplyReport['touched'];
+};
+
+export type SyncOptions = { fetch?: FetchLike; faults?: Faults; onProgress?: (p: SyncProgress) => void; pageSize?: number };
+
+function enrolled(s: SyncState): asserts s is SyncState & { hubUrl: string; deviceId: string; privateKey: string } {
+  if (!s.hubUrl || !s.deviceId || !s.privateKey) throw new DomainError('invalid', '本机尚未登记到同步中心：请先在“同步”页填写中心地址并登记（或 qingshui enroll）');
+}
+
+/** Opens a session: checks the enrolment is approved and gets a short-lived token by signing a challenge. */
+async function connect(store: Store, s: SyncState & { hubUrl: string; deviceId: string; privateKey: string }, client: HubClient): Promise<void> {
+  if (s.enrollState !== 'approved') {
+    const { state } = await client.request<{ state: SyncState['enrollState'] }>('GET', `/v1/devices/${s.deviceId}/state`);
+    writeSyncState(store.db, { enrollState: state });
+    if (state === 'pending') throw new DomainError('forbidden', '本机的登记尚待同步中心管理员批准（qingshui hub device approve）');
+    if (state === 'revoked') throw new DomainError('forbidden', '本机已被管理员注销，不能再同步；如需继续使用请重新登记');
+  }
+  await connectWith(store, client);
+}
+
+function merge(into: SyncReport, r: ApplyReport): void {
+  into.conflictsNoticed += r.conflictsNoticed;
+  into.rejected += r.rejected.length;
+  into.drifted += r.drifted;
+  for (const k of ['finding', 'complaint', 'case'] as const) for (const id of r.touched[k]) into.touched[k].add(id);
+}
+
+/**
+ * One sync with the hub (DESIGN §8): push this node's unacknowledged changes page by page (marked
+ * sent only when acknowledged), upload blobs the hub lacks, take a snapshot on a first sync, pull by
+ * hub sequence (each page applied with its cursor in one transaction), fetch missing blobs. A kill
+ * at any point leaves a state the next sync simply continues from.
+ */
+export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise<SyncReport> {
+  const faults = opts.faults ?? NO_FAULTS;
+  const progress = opts.onProgress ?? (() => undefined);
+  const s = readSyncState(store.db);
+  enrolled(s);
+  const client = new HubClient(s.hubUrl, opts.fetch);
+  const report: SyncReport = { pushed: 0, quarantined: 0, pulled: 0, snapshotRecords: 0, conflictsNoticed: 0, rejected: 0, drifted: 0, blobsUp: 0, blobsDown: 0, mediaPending: 0, cursor: s.cursor, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
+  progress({ phase: 'connect', done: 0, total: null });
+  await connect(store, s, client);
+
+  for (;;) {
+    const page = pendingPage(store.db, store.nodeId, 0, opts.pageSize);
+    if (page.length === 0) break;
+    faults.at('before-push');
+    let resp: PushResponse;
+    try {
+      resp = await client.request<PushResponse>('POST', '/v1/push', { protocol: PROTOCOL_VERSION, lastNseq: lastNseq(store.db, store.nodeId), changes: page });
+    } catch (e) {
+      if (e instanceof HubAnswer && (e.hubCode === 'restored' || e.hubCode === 'clone')) writeSyncState(store.db, { enrollState: 'revoked' });
+      throw e;
+    }
+    faults.at('after-push');
+    markAcked(store.db, store.nodeId, resp.acks);
+    report.pushed += resp.acks.filter((a) => a.status === 'applied').length;
+    report.quarantined += resp.acks.filter((a) => a.status === 'quarantined').length;
+    progress({ phase: 'push', done: report.pushed, total: null });
+  }
+
+  const up = unconfirmedBlobs(store.db);
+  for (const b of up) {
+    await uploadBlob(store, client, b.sha256, faults);
+    progress({ phase: 'upload', done: ++report.blobsUp, total: up.length });
+  }
+
+  let cursor = s.cursor;
+  if (!s.snapshotDone && cursor === 0) {
+    let at = s.snapshot;
+    for (;;) {
+      const q = new URLSearchParams(at ? { entity: at.entity, id: at.id, cursor: String(at.cursor) } : {});
+      if (opts.pageSize) q.set('limit', String(opts.pageSize));
+      const page = snapshotResponseSchema.parse(await client.request('GET', `/v1/snapshot?${q}`));
+      store.transaction(() => {
+        merge(report, applyRemoteChanges(store, snapshotChanges(page.records)));
+        at = page.after ? { ...page.after, cursor: page.cursor } : at;
+        writeSyncState(store.db, page.more ? { snapshot: at } : { snapshot: null, snapshotDone: true, cursor: page.cursor });
+      });
+      report.snapshotRecords += page.records.length;
+      progress({ phase: 'snapshot', done: report.snapshotRecords, total: null });
+      faults.at('mid-pull');
+      if (!page.more) { cursor = page.cursor; break; }
+    }
+  }
+
+  for (;;) {
+    const q = new URLSearchParams({ after: String(cursor) });
+    if (opts.pageSize) q.set('limit', String(opts.pageSize));
+    const page = pullResponseSchema.parse(await client.request('GET', `/v1/pull?${q}`));
+    const remote: RemoteChange[] = page.changes.map((c) => ({ ...c, raw: false }));
+    store.transaction(() => {
+      merge(report, applyRemoteChanges(store, remote));
+      writeSyncState(store.db, { cursor: page.next, snapshotDone: true });
+    });
+    cursor = page.next;
+    report.pulled += page.changes.length;
+    progress({ phase: 'pull', done: report.pulled, total: null });
+    faults.at('mid-pull');
+    if (!page.more) break;
+  }
+  report.cursor = cursor;
+
+  const missing = missingBlobs(store.db);
+  for (const hash of missing) {
+    if (await downloadBlob(store, client, hash)) report.blobsDown++;
+    progress({ phase: 'download', done: report.blobsDown, total: missing.length });
+  }
+  report.mediaPending = missing.length - report.blobsDown;
+  writeSyncState(store.db, { lastSyncAt: new Date().toISOString() });
+  progress({ phase: 'done', done: 1, total: 1 });
+  return report;
+}
+

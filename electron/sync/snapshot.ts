@@ -1,0 +1,28 @@
+import { parseHlc } from '../../shared/sync/hlc';
+import type { SnapshotRecord } from '../../shared/sync/protocol';
+import type { RemoteChange } from './apply';
+
+/**
+ * A snapshot record as raw changes: one per HLC among its heads, carrying the values written under
+ * it, replayed raw so the heads (a conflict's losing values included) come out exactly as the hub
+ * has them. They carry the record's last hub sequence, so pulling from the snapshot's cursor skips
+ * what they already hold.
+ */
+export function snapshotChanges(records: SnapshotRecord[]): RemoteChange[] {
+  const out: RemoteChange[] = [];
+  for (const r of records) {
+    const byHlc = new Map<string, { author: string; fields: Record<string, unknown> }>();
+    for (const [field, heads] of Object.entries(r.heads)) {
+      for (const h of heads) {
+        const entry = byHlc.get(h.h) ?? { author: h.a, fields: {} };
+        entry.fields[field] = h.v ?? null;
+        byHlc.set(h.h, entry);
+      }
+    }
+    const row = Object.fromEntries(Object.entries(r.heads).map(([f, hs]) => [f, hs[0]?.v ?? null]));
+    [...byHlc].sort(([a], [b]) => (a < b ? -1 : 1)).forEach(([hlc, e], i) => {
+      out.push({ node: parseHlc(hlc).node, nseq: null, entity: r.entity, entityId: r.entityId, hlc, author: e.author, fields: e.fields, base: {}, hubSeq: r.lastSeq, raw: true, row: i === 0 ? row : undefined });
+    });
+  }
+  return out;
+}

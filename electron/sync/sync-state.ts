@@ -1,0 +1,41 @@
+import type { Database } from 'better-sqlite3';
+import { prepared } from '../store/statements';
+
+/** What a workspace knows of its hub, kept in `meta` (the database moves with its enrolment). */
+export type SyncState = {
+  hubUrl: string | null;
+  hubId: string | null;
+  hubKey: string | null;
+  deviceId: string | null;
+  privateKey: string | null;
+  user: string | null;
+  role: string | null;
+  towns: string[];
+  enrollState: 'pending' | 'approved' | 'revoked' | null;
+  /** The last hub sequence applied here (this device's acknowledgement of the hub's changes). */
+  cursor: number;
+  /** A first sync's snapshot in progress: where to continue, and its cursor. */
+  snapshot: { entity: string; id: string; cursor: number } | null;
+  snapshotDone: boolean;
+  lastSyncAt: string | null;
+  lastReport: string | null;
+};
+
+const KEYS = ['hubUrl', 'hubId', 'hubKey', 'deviceId', 'privateKey', 'user', 'role', 'towns', 'enrollState', 'cursor', 'snapshot', 'snapshotDone', 'lastSyncAt', 'lastReport'] as const;
+
+export function readSyncState(db: Database): SyncState {
+  const rows = prepared(db, "SELECT key, value FROM meta WHERE key LIKE 'sync.%'").all() as { key: string; value: string }[];
+  const m = new Map(rows.map((r) => [r.key.slice(5), JSON.parse(r.value) as unknown]));
+  const get = <T>(k: (typeof KEYS)[number], fallback: T): T => (m.has(k) ? (m.get(k) as T) : fallback);
+  return {
+    hubUrl: get('hubUrl', null), hubId: get('hubId', null), hubKey: get('hubKey', null), deviceId: get('deviceId', null),
+    privateKey: get('privateKey', null), user: get('user', null), role: get('role', null), towns: get('towns', []),
+    enrollState: get('enrollState', null), cursor: get('cursor', 0), snapshot: get('snapshot', null), snapshotDone: get('snapshotDone', false),
+    lastSyncAt: get('lastSyncAt', null), lastReport: get('lastReport', null),
+  };
+}
+
+export function writeSyncState(db: Database, patch: Partial<SyncState>): void {
+  const put = prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) put.run(`sync.${k}`, JSON.stringify(v));
+}

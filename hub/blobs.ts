@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHUNK_BYTES, type BlobStatus } from '../shared/sync/protocol';
+import type { Queryable } from './db/hub-db';
+import { HubRefusal } from './hub-error';
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const SHA_RE = /^[0-9a-f]{64}$/;
+
+/** Where the hub keeps blobs (files, on both databases): whole ones by hash, parts while they arrive. */
+export class HubBlobs {
+  constructor(private readonly dir: string, private readonly q: Queryable) {}
+
+  path(hash: string): string { return join(this.dir, 'blobs', hash.slice(0, 2), hash); }
+  private partDir(hash: string): string { return join(this.dir, 'blobs', 'partial', hash); }
+
+  private check(hash: string): void {
+    if (!SHA_RE.test(hash)) throw new HubRefusal(400, 'invalid', `“${hash}”不是 SHA-256`);
+  }
+
+  async status(hash: string): Promise<BlobStatus> {
+    this.check(hash);
+    const row = await this.q.one<{ size: number; mime: string; chunks: string; complete: number }>('SELECT size, mime, chunks, complete FROM blobs WHERE sha256 = $1', [hash]);
+    if (row?.complete) return { state: 'complete', size: row.size, mime: row.mime, chunks: JSON.parse(row.chunks) };
+    const dir = this.partDir(hash);
+    if (!existsSync(dir)) return { state: 'absent', size: 0, mime: '', chunks: [] };
+    const have: (string | null)[] = [];
+    for (const name of readdirSync(dir)) {
+      const m = /^(\d+)\.sha$/.exec(name);
+      if (m) have[Number(m[1])] = readFileSync(join(dir, name), 'utf8');
+    }
+    for (let i = 0; i < have.length; i++) have[i] ??= null;
+    return { state: 'partial', size: 0, mime: '', chunks: have };
+  }
+
+  /** Keeps one chunk if its bytes match the hash the sender gave for it. */
+  putChunk(hash: string, index: number, bytes: Buffer, chunkHash: string): void {
+    this.check(hash);
+    if (!Number.isInteger(index) || index < 0 || index > 100_000) throw new HubRefusal(400, 'invalid', '分块序号不对');
+    if (bytes.length > CHUNK_BYTES) throw new HubRefusal(413, 'too_large', '分块超过 4 MiB');
+    if (sha256(bytes) !== chunkHash) throw new HubRefusal(422, 'chunk_hash', `第 ${index + 1} 块的内容与其哈希不符（传输中损坏），请重传`);
+    const dir = this.partDir(hash);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${index}.part`), bytes);
+    writeFileSync(join(dir, `${index}.sha`), chunkHash);
+  }
+
+  /** Joins the chunks; the whole must hash to the blob's name, or nothing is kept. */
+  async complete(hash: string, size: number, mime: string, chunks: string[]): Promise<void> {
+    this.check(hash);
+    const existing = await this.status(hash);
+    if (existing.state === 'complete') return;
+    const dir = this.partDir(hash);
+    const parts: Buffer[] = [];
+    for (let i = 0; i < chunks.length; i++) {
+      const file = join(dir, `${i}.part`);
+      if (!existsSync(file)) throw new HubRefusal(409, 'missing_chunk', `还缺第 ${i + 1} 块`);
+      parts.push(readFileSync(file));
+    }
+    const whole = Buffer.concat(parts);
+    if (whole.length !== size || sha256(whole) !== hash) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new HubRefusal(422, 'blob_hash', `文件内容与其 SHA-256（${hash.slice(0, 12)}…）不符，已丢弃，请重传`);
+    }
+    this.keep(hash, whole);
+    await this.q.run('INSERT INTO blobs (sha256, size, mime, chunks, complete, created_at) VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (sha256) DO NOTHING',
+      [hash, size, mime, JSON.stringify(chunks), new Date().toISOString()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** Stores a whole blob that arrived in a bundle (already checked against its hash). */
+  async putWhole(hash: string, bytes: Buffer, mime: string): Promise<void> {
+    if (sha256(bytes) !== hash) throw new HubRefusal(422, 'blob_hash', `文件内容与其 SHA-256（${hash.slice(0, 12)}…）不符`);
+    this.keep(hash, bytes);
+    const chunks: string[] = [];
+    for (let i = 0; i < Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES)); i++) chunks.push(sha256(bytes.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES)));
+    await this.q.run('INSERT INTO blobs (sha256, size, mime, chunks, complete, created_at) VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (sha256) DO NOTHING',
+      [hash, bytes.length, mime, JSON.stringify(chunks), new Date().toISOString()]);
+  }
+
+  private keep(hash: string, bytes: Buffer): void {
+    const path = this.path(hash);
+    if (existsSync(path)) return;
+    mkdirSync(join(path, '..'), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    const fd = openSync(tmp, 'w');
+    try { writeSync(fd, bytes); fsyncSync(fd); } finally { closeSync(fd); }
+    renameSync(tmp, path);
+  }
+
+  chunk(hash: string, index: number): Buffer {
+    this.check(hash);
+    const path = this.path(hash);
+    if (!existsSync(path)) throw new HubRefusal(404, 'not_found', '本中心还没有这个文件');
+    return readFileSync(path).subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
+  }
+
+  whole(hash: string): Buffer | null {
+    const path = this.path(hash);
+    return SHA_RE.test(hash) && existsSync(path) ? readFileSync(path) : null;
+  }
+}

@@ -1,0 +1,87 @@
+import { createHash, createPrivateKey, sign } from 'node:crypto';
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import type { Change } from '../shared/sync/change';
+import { blobRefs } from '../shared/sync/blob-refs';
+import { BUNDLE_FORMAT, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../shared/sync/bundle';
+import { checkBundleFiles, packBundle, unpackBundle } from '../shared/sync/bundle-zip';
+import { authorOfDevice, deviceById, signedBy } from './accounts';
+import { HubBlobs } from './blobs';
+import type { HubDb } from './db/hub-db';
+import { HubRefusal } from './hub-error';
+import { hubKeys } from './keys';
+import { pullPage } from './pull';
+import { pushPage } from './push';
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export type HubBundleImport = { deviceId: string; applied: number; duplicates: number; quarantined: number; blobs: number; summary: string };
+
+/**
+ * Imports a laptop's bundle: signature by the device's key, every file's hash, then its changes as one
+ * push (idempotent; a bundle that would leave a gap is refused whole) and its blobs by hash.
+ */
+export async function importHubBundle(db: HubDb, dir: string, file: string): Promise<HubBundleImport> {
+  const parts = unpackBundle(readFileSync(file));
+  if (typeof parts === 'string') throw new HubRefusal(400, 'bundle', parts);
+  const parsed = toHubManifestSchema.safeParse(JSON.parse(new TextDecoder().decode(parts.manifest)));
+  if (!parsed.success) throw new HubRefusal(400, 'bundle', '同步包清单格式不对（不是发往同步中心的清水同步包）');
+  const m = parsed.data;
+  const keys = await hubKeys(db);
+  if (m.hubId !== keys.hubId) throw new HubRefusal(400, 'bundle', `同步包是发往另一个同步中心（${m.hubId}）的`);
+  const device = await deviceById(db, m.deviceId);
+  if (!device) throw new HubRefusal(403, 'unknown_key', `同步包由未登记的设备（${m.deviceId}）签名，已拒收`);
+  if (!signedBy(device, Buffer.from(parts.manifest), parts.signature)) throw new HubRefusal(403, 'signature', '同步包签名与登记的设备密钥不符，已被改动或伪造，已拒收');
+  const who = await authorOfDevice(db, device.id);
+  const broken = checkBundleFiles(m.files, parts.files, sha256);
+  if (broken) throw new HubRefusal(400, 'bundle', broken);
+  const changes = toHubChangesSchema.parse(JSON.parse(new TextDecoder().decode(parts.files.get('changes.json')!))) as Change[];
+  const blobs = new HubBlobs(dir, db);
+  for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) await blobs.putWhole(f.name.slice(6), Buffer.from(parts.files.get(f.name)!), f.mime ?? 'application/octet-stream');
+  const { acks } = await db.tx(async (q) => {
+    const r = await pushPage(q, who, changes, m.lastNseq);
+    await q.run('UPDATE devices SET cursor = $2, last_seen_at = $3 WHERE id = $1 AND cursor < $2', [device.id, m.cursor, new Date().toISOString()]);
+    return r;
+  });
+  const count = (s: string) => acks.filter((a) => a.status === s).length;
+  const r = { deviceId: device.id, applied: count('applied'), duplicates: count('duplicate'), quarantined: count('quarantined'), blobs: m.files.length - 1 };
+  return { ...r, summary: `已导入设备 ${device.id}（${device.user}）的同步包：新变更 ${r.applied} 条，重复 ${r.duplicates} 条，隔离 ${r.quarantined} 条，文件 ${r.blobs} 个` };
+}
+
+export type HubBundleExport = { deviceId: string; changes: number; blobs: number; from: number; cursor: number; summary: string };
+
+/** Writes the return bundle for one device: what it has not acknowledged and may see, its acknowledgements, the blobs those changes use. */
+export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, out: string): Promise<HubBundleExport> {
+  const who = await authorOfDevice(db, deviceId);
+  const keys = await hubKeys(db);
+  const from = who.device.cursor;
+  const changes = [];
+  let after = from;
+  for (;;) {
+    const page = await pullPage(db, who, after);
+    changes.push(...page.changes.filter((c) => c.node !== who.node));
+    after = page.next;
+    if (!page.more) break;
+  }
+  const ackNseq = (await db.one<{ last_nseq: number }>('SELECT last_nseq FROM node_seqs WHERE node = $1', [who.node]))?.last_nseq ?? 0;
+  const quarantined = await db.all<{ nseq: number; reason: string }>('SELECT nseq, reason FROM quarantine WHERE node = $1', [who.node]);
+  const files = new Map<string, Uint8Array>([['changes.json', new TextEncoder().encode(JSON.stringify(changes))]]);
+  const listed: BundleFile[] = [];
+  const blobs = new HubBlobs(dir, db);
+  for (const hash of new Set(changes.flatMap((c) => blobRefs(c.entity, c.fields)))) {
+    const bytes = blobs.whole(hash);
+    const st = bytes && await blobs.status(hash);
+    if (bytes && st) { files.set(`blobs/${hash}`, bytes); listed.push({ name: `blobs/${hash}`, size: bytes.length, sha256: hash, mime: st.mime }); }
+  }
+  const cj = files.get('changes.json')!;
+  const manifest: ToDeviceManifest = {
+    format: BUNDLE_FORMAT, version: 1, direction: 'to-device', hubId: keys.hubId, deviceId, node: who.node, createdAt: new Date().toISOString(),
+    from, cursor: after, ackNseq, quarantined: quarantined.map((x) => ({ cid: `${who.node}:${x.nseq}`, reason: x.reason })),
+    files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
+  };
+  const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+  const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+  const zip = packBundle(bytes, sign(null, bytes, key).toString('base64'), files);
+  writeFileSync(`${out}.tmp`, zip);
+  renameSync(`${out}.tmp`, out);
+  return { deviceId, changes: changes.length, blobs: listed.length, from, cursor: after, summary: `已为设备 ${deviceId} 导出同步包 ${out}：变更 ${changes.length} 条（第 ${from + 1}–${after} 号），文件 ${listed.length} 个，确认本机变更至第 ${ackNseq} 号` };
+}

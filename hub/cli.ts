@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { HUB_ROLES } from '../shared/sync/roles';
+import { addUser, disableUser, listDevices, listUsers, setDeviceState } from './accounts';
+import { exportHubBundle, importHubBundle } from './bundles';
+import { HubRefusal } from './hub-error';
+import { openHubDb } from './open';
+import { buildHub } from './server';
+
+const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]
+  start   --data DIR --port N [--host 127.0.0.1] [--database postgres://用户:密码@主机/库]   启动同步中心（默认 SQLite）
+  user add 用户名 --role admin|bureau|inspector|town [--towns 镇街代码,…] [--display 姓名] [--password P]
+                                                  新建账号（密码也可由环境变量 QINGSHUI_PASSWORD 给出）
+  user list [--json]                              列出账号
+  user disable 用户名                              停用账号（其设备一并注销）
+  device list [--json] | device approve ID | device revoke ID     设备登记的批准与注销
+  bundle import FILE                              导入笔记本电脑导出的同步包（U 盘）
+  bundle export --device ID --out FILE            为某台设备导出回执同步包`;
+
+const OPTIONS = {
+  data: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' },
+  towns: { type: 'string' }, display: { type: 'string' }, password: { type: 'string' }, json: { type: 'boolean' }, device: { type: 'string' },
+  out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+function need(v: string | undefined, flag: string): string {
+  if (!v) throw new HubRefusal(400, 'invalid', `缺少参数 --${flag}`);
+  return v;
+}
+
+async function start(dir: string, database: string | undefined, host: string, port: number): Promise<number> {
+  const db = await openHubDb(dir, database);
+  const log = pino({ level: 'info', base: { service: 'qingshui-hub' } }, pino.destination({ dest: join(dir, 'hub.log'), mkdir: true, sync: true }));
+  const app = await buildHub(db, dir, log);
+  const url = await app.listen({ host, port });
+  console.log(`清水同步中心已启动：${url.replace('[::1]', '127.0.0.1')}（${db.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}；日志 ${join(dir, 'hub.log')}）`);
+  log.info({ url, database: db.kind }, 'hub started');
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'hub stopping');
+      void app.close().then(() => db.close()).then(() => { log.info('hub stopped'); resolve(); });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return 0;
+}
+
+/** Runs one `qingshui hub …` command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
+  try {
+    const { values: v, positionals: p } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
+    const dir = need(v.data, 'data');
+    if (command === 'start') return await start(dir, v.database, v.host ?? '127.0.0.1', Number(need(v.port, 'port')));
+    const db = await openHubDb(dir, v.database);
+    try {
+      const sub = p[0];
+      if (command === 'user' && sub === 'add') {
+        const password = v.password ?? process.env.QINGSHUI_PASSWORD;
+        const u = await addUser(db, { name: need(p[1], '用户名'), display: v.display, role: need(v.role, 'role'), towns: v.towns ? v.towns.split(',').map((t) => t.trim()).filter(Boolean) : [], password: need(password, 'password') });
+        console.log(v.json ? JSON.stringify(u) : `已新建账号 ${u.name}（${HUB_ROLES[u.role]}${u.towns.length ? `，镇街 ${u.towns.join('、')}` : ''}）`);
+      } else if (command === 'user' && sub === 'list') {
+        const users = await listUsers(db);
+        console.log(v.json ? JSON.stringify({ users }) : users.map((u) => `${u.name}\t${HUB_ROLES[u.role]}\t${u.towns.join(',')}\t${u.disabled ? '已停用' : '正常'}`).join('\n'));
+      } else if (command === 'user' && sub === 'disable') {
+        await disableUser(db, need(p[1], '用户名'));
+        console.log(`已停用账号 ${p[1]}，其设备已注销`);
+      } else if (command === 'device' && sub === 'list') {
+        const devices = await listDevices(db);
+        console.log(v.json ? JSON.stringify({ devices }) : devices.map((d) => `${d.id}\t${d.user}\t${d.name}\t${d.state}\t${d.lastSeenAt ?? '未同步'}`).join('\n'));
+      } else if (command === 'device' && (sub === 'approve' || sub === 'revoke')) {
+        const d = await setDeviceState(db, need(p[1], '设备编号'), sub === 'approve' ? 'approved' : 'revoked');
+        console.log(`设备 ${d.id}（${d.user}，${d.name}）${sub === 'approve' ? '已批准' : '已注销'}`);
+      } else if (command === 'bundle' && sub === 'import') {
+        const report = await importHubBundle(db, dir, need(p[1], '同步包文件'));
+        console.log(v.json ? JSON.stringify(report) : report.summary);
+      } else if (command === 'bundle' && sub === 'export') {
+        const report = await exportHubBundle(db, dir, need(v.device, 'device'), need(v.out, 'out'));
+        console.log(v.json ? JSON.stringify(report) : report.summary);
+      } else {
+        console.error(USAGE);
+        return 2;
+      }
+      return 0;
+    } finally {
+      await db.close();
+    }
+  } catch (e) {
+    if (e instanceof HubRefusal) { console.error(`错误：${e.message}`); return 1; }
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) { console.error(`错误：${(e as Error).message}\n${USAGE}`); return 2; }
+    throw e;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The hub's database, the same queries on SQLite (a county) and PostgreSQL (a city or province).
+ * SQL is written once with `$1…` placeholders; each driver adapts them. Writes happen in `tx`,
+ * which also serialises pushes so hub sequence numbers commit in order (a pull never skips one).
+ */
+export type Row = Record<string, unknown>;
+
+export type Queryable = {
+  all<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  one<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined>;
+  run(sql: string, params?: unknown[]): Promise<void>;
+};
+
+export type HubDb = Queryable & {
+  kind: 'sqlite' | 'pg';
+  /** Runs `fn` in one serialised transaction. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/** The schema, with the one type that differs between the two. */
+export function schemaSql(serial: string): string {
+  return `
+    CREATE TABLE IF NOT EXISTS hub_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS users (
+      name TEXT PRIMARY KEY, display TEXT NOT NULL, role TEXT NOT NULL, towns TEXT NOT NULL, password TEXT NOT NULL,
+      disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS devices (
+      id TEXT PRIMARY KEY, node TEXT NOT NULL UNIQUE, user_name TEXT NOT NULL, name TEXT NOT NULL, public_key TEXT NOT NULL,
+      state TEXT NOT NULL, created_at TEXT NOT NULL, approved_at TEXT, revoked_at TEXT, last_seen_at TEXT, cursor BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE TABLE IF NOT EXISTS changes (
+      hub_seq ${serial} PRIMARY KEY, node TEXT NOT NULL, nseq BIGINT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+      hlc TEXT NOT NULL, author TEXT NOT NULL, fields TEXT NOT NULL, base TEXT NOT NULL, town TEXT, device_id TEXT,
+      received_at TEXT NOT NULL, clock_flag INTEGER NOT NULL DEFAULT 0, UNIQUE (node, nseq)
+    );
+    CREATE INDEX IF NOT EXISTS changes_town ON changes(town, hub_seq);
+    CREATE TABLE IF NOT EXISTS records (
+      entity TEXT NOT NULL, entity_id TEXT NOT NULL, heads TEXT NOT NULL, town TEXT, last_seq BIGINT NOT NULL,
+      conflicted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (entity, entity_id)
+    );
+    CREATE INDEX IF NOT EXISTS records_conflicted ON records(conflicted);
+    CREATE TABLE IF NOT EXISTS quarantine (
+      node TEXT NOT NULL, nseq BIGINT NOT NULL, device_id TEXT, user_name TEXT, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+      change TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (node, nseq)
+    );
+    CREATE TABLE IF NOT EXISTS node_seqs (node TEXT PRIMARY KEY, last_nseq BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS blobs (
+      sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, mime TEXT NOT NULL, chunks TEXT NOT NULL, complete INTEGER NOT NULL, created_at TEXT NOT NULL
+    );
+  `;
+}

@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { schemaSql, type HubDb, type Queryable } from './hub-db';
+
+
+/** The hub on one SQLite file in its data folder. */
+export function openSqliteHub(dir: string): HubDb {
+  const db = new Database(join(dir, 'hub.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(schemaSql('INTEGER'));
+  const cache = new Map<string, [Database.Statement, (p: unknown[]) => unknown[]]>();
+  const stmt = (sql: string, params: unknown[]) => {
+    let hit = cache.get(sql);
+    if (!hit) {
+      const order: number[] = [];
+      const text = sql.replace(/\$(\d+)/g, (_, n: string) => { order.push(Number(n) - 1); return '?'; });
+      hit = [db.prepare(text), (p) => order.map((i) => p[i])];
+      cache.set(sql, hit);
+    }
+    return { s: hit[0], p: hit[1](params) };
+  };
+  const q: Queryable = {
+    all: async <T>(sql: string, params: unknown[] = []) => { const { s, p } = stmt(sql, params); return s.all(...p) as T[]; },
+    one: async <T>(sql: string, params: unknown[] = []) => { const { s, p } = stmt(sql, params); return s.get(...p) as T | undefined; },
+    run: async (sql: string, params: unknown[] = []) => {
+      const { s, p } = stmt(sql, params);
+      if (s.reader) s.all(...p); else s.run(...p);
+    },
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    kind: 'sqlite', ...q,
+    tx: <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => {
+      const run = queue.then(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const out = await fn(q);
+          db.exec('COMMIT');
+          return out;
+        } catch (e) {
+          db.exec('ROLLBACK');
+          throw e;
+        }
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    close: async () => { await queue; db.close(); },
+  };
+}
+

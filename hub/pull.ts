@@ -1,0 +1,62 @@
+import type { SequencedChange } from '../shared/sync/change';
+import { PAGE_MAX_BYTES, PAGE_MAX_CHANGES, type PullResponse, type SnapshotRecord } from '../shared/sync/protocol';
+import { inSnapshotOrder } from '../shared/sync/entity-order';
+import type { Queryable } from './db/hub-db';
+import type { Author } from './push';
+
+type ChangeRow = { hub_seq: number; node: string; nseq: number; entity: string; entity_id: string; hlc: string; author: string; fields: string; base: string };
+
+/** The visibility clause for a reader: a town officer sees their towns and records with no town. */
+function visible(who: Pick<Author, 'role' | 'towns'>, first: number): { sql: string; params: unknown[] } {
+  if (who.role !== 'town') return { sql: '', params: [] };
+  const marks = who.towns.map((_, i) => `$${first + i}`).join(', ');
+  return { sql: ` AND (town IS NULL${who.towns.length ? ` OR town IN (${marks})` : ''})`, params: who.towns };
+}
+
+export function rowToChange(r: ChangeRow): SequencedChange {
+  return {
+    hubSeq: r.hub_seq, cid: `${r.node}:${r.nseq}`, node: r.node, nseq: r.nseq, entity: r.entity, entityId: r.entity_id,
+    hlc: r.hlc, author: r.author, fields: JSON.parse(r.fields), base: JSON.parse(r.base),
+  };
+}
+
+/** Changes after a hub sequence that this reader may see, one page (≤ 5,000 changes or 4 MiB). */
+export async function pullPage(q: Queryable, who: Pick<Author, 'role' | 'towns'>, after: number, limit = PAGE_MAX_CHANGES): Promise<PullResponse> {
+  const v = visible(who, 3);
+  const rows = await q.all<ChangeRow>(`SELECT hub_seq, node, nseq, entity, entity_id, hlc, author, fields, base FROM changes
+    WHERE hub_seq > $1${v.sql} ORDER BY hub_seq LIMIT $2`, [after, Math.min(limit, PAGE_MAX_CHANGES) + 1, ...v.params]);
+  const changes: SequencedChange[] = [];
+  let bytes = 0;
+  for (const r of rows.slice(0, Math.min(limit, PAGE_MAX_CHANGES))) {
+    bytes += r.fields.length + r.base.length + 200;
+    if (changes.length > 0 && bytes > PAGE_MAX_BYTES) break;
+    changes.push(rowToChange(r));
+  }
+  const more = changes.length < rows.length;
+  const next = changes.length ? changes[changes.length - 1].hubSeq : after;
+  return { changes, next, more };
+}
+
+/**
+ * One page of the current state for a first sync (DESIGN §8: a snapshot plus a cursor, not the whole
+ * history). Records come kind by kind in snapshot order (what a record refers to first), by id within
+ * a kind; `cursor` is the hub sequence when the snapshot began, and a record changed since carries
+ * its newer heads and `lastSeq`, so pulling from the cursor afterwards skips what the snapshot holds.
+ */
+export async function snapshotPage(q: Queryable, who: Pick<Author, 'role' | 'towns'>, after: { entity: string; id: string } | null, cursor: number | null, limit = PAGE_MAX_CHANGES) {
+  const start = cursor ?? (await q.one<{ s: number | null }>('SELECT max(hub_seq) AS s FROM changes'))?.s ?? 0;
+  const kinds = inSnapshotOrder((await q.all<{ entity: string }>('SELECT DISTINCT entity FROM records')).map((r) => r.entity));
+  const v = visible(who, 4);
+  const records: SnapshotRecord[] = [];
+  let from = after ? kinds.indexOf(after.entity) : 0;
+  let id = after?.id ?? '';
+  let more = false;
+  for (; from >= 0 && from < kinds.length; from++, id = '') {
+    const rows = await q.all<{ entity: string; entity_id: string; heads: string; last_seq: number }>(`SELECT entity, entity_id, heads, last_seq FROM records
+      WHERE entity = $1 AND entity_id > $2${v.sql} ORDER BY entity_id LIMIT $3`, [kinds[from], id, limit - records.length + 1, ...v.params]);
+    for (const r of rows.slice(0, limit - records.length)) records.push({ entity: r.entity, entityId: r.entity_id, heads: JSON.parse(r.heads), lastSeq: r.last_seq });
+    if (records.length >= limit) { more = true; break; }
+  }
+  const lastRec = records[records.length - 1];
+  return { records, cursor: start, more, after: lastRec ? { entity: lastRec.entity, id: lastRec.entityId } : after };
+}

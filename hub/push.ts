@@ -1,0 +1,94 @@
+import { changeDigest, type Change } from '../shared/sync/change';
+import { MAX_DRIFT_MS, parseHlc } from '../shared/sync/hlc';
+import { conflictedFields, mergeChange, type FieldHeads } from '../shared/sync/merge';
+import { type Ack } from '../shared/sync/protocol';
+import { parentOf, writeRefusal, type HubRole } from '../shared/sync/roles';
+import { checkSigned } from '../shared/sync/signed';
+import type { Queryable } from './db/hub-db';
+import { HubRefusal } from './hub-error';
+
+export type Author = { deviceId: string | null; node: string; user: string; role: HubRole; towns: string[] };
+
+type RecordRow = { heads: string; town: string | null };
+type StoredChange = { entity: string; entity_id: string; hlc: string; author: string; fields: string };
+
+async function recordOf(q: Queryable, entity: string, id: string): Promise<RecordRow | undefined> {
+  return q.one<RecordRow>('SELECT heads, town FROM records WHERE entity = $1 AND entity_id = $2', [entity, id]);
+}
+
+/** The town a change belongs to: its own town field, the record's, or its parent record's. */
+async function townOf(q: Queryable, c: Change, heads: FieldHeads, record: RecordRow | undefined): Promise<string | null> {
+  if (typeof c.fields.townCode === 'string') return c.fields.townCode;
+  if (record?.town) return record.town;
+  const own = heads.townCode?.[0]?.v;
+  if (typeof own === 'string') return own;
+  const stream = { ...Object.fromEntries(Object.entries(heads).map(([f, hs]) => [f, hs[0]?.v])), ...c.fields };
+  const parent = parentOf(c.entity, c.entityId, stream);
+  if (!parent) return null;
+  return (await recordOf(q, parent.entity, parent.id))?.town ?? null;
+}
+
+async function quarantine(q: Queryable, who: Author, c: Change, reason: string): Promise<Ack> {
+  await q.run(`INSERT INTO quarantine (node, nseq, device_id, user_name, entity, entity_id, change, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    ON CONFLICT (node, nseq) DO NOTHING`, [c.node, c.nseq, who.deviceId, who.user, c.entity, c.entityId, JSON.stringify(c), reason, new Date().toISOString()]);
+  return { cid: c.cid, status: 'quarantined', reason };
+}
+
+/** A change already received under this id: the same one again is a duplicate; another one is a clone. */
+async function repeatOf(q: Queryable, c: Change): Promise<Ack> {
+  const stored = await q.one<StoredChange>('SELECT entity, entity_id, hlc, author, fields FROM changes WHERE node = $1 AND nseq = $2', [c.node, c.nseq])
+    ?? await q.one<{ change: string; reason: string }>('SELECT change, reason FROM quarantine WHERE node = $1 AND nseq = $2', [c.node, c.nseq])
+      .then((r) => r && { ...(JSON.parse(r.change) as Change), reason: r.reason });
+  const same = stored && ('entityId' in stored
+    ? changeDigest(stored as Change) === changeDigest(c)
+    : changeDigest({ ...c, entityId: (stored as StoredChange).entity_id, fields: JSON.parse((stored as StoredChange).fields) } as Change) === changeDigest(c));
+  if (!same) {
+    throw new HubRefusal(409, 'clone', `变更 ${c.cid} 与本中心已收到的同号变更内容不同：该设备的数据库可能被复制或由备份恢复，请重新登记本机`);
+  }
+  return 'reason' in stored && typeof stored.reason === 'string' ? { cid: c.cid, status: 'quarantined', reason: stored.reason } : { cid: c.cid, status: 'duplicate' };
+}
+
+/**
+ * Takes one page of a device's changes in one transaction (DESIGN §8): in order of the node's own
+ * counter (a gap is refused, so nothing is skipped), each checked against the author's role and
+ * area (quarantined when outside), merged into the record's heads and given the next hub sequence.
+ * A repeat is acknowledged again; the same id with other content means a cloned or restored device.
+ */
+export async function pushPage(q: Queryable, who: Author, changes: Change[], lastNseq: number, now = Date.now()): Promise<{ acks: Ack[]; hubSeq: number }> {
+  let last = (await q.one<{ last_nseq: number }>('SELECT last_nseq FROM node_seqs WHERE node = $1', [who.node]))?.last_nseq ?? 0;
+  if (last > lastNseq) {
+    throw new HubRefusal(409, 'restored', `本中心已收到该设备的第 ${last} 号变更，而设备自报只写到第 ${lastNseq} 号：数据库可能由备份恢复或被复制，请重新登记本机`);
+  }
+  const acks: Ack[] = [];
+  for (const c of [...changes].sort((a, b) => a.nseq - b.nseq)) {
+    if (c.node !== who.node) throw new HubRefusal(400, 'foreign_node', `变更 ${c.cid} 不属于本设备（节点 ${who.node}）`);
+    if (c.nseq <= last) { acks.push(await repeatOf(q, c)); continue; }
+    if (c.nseq !== last + 1) throw new HubRefusal(409, 'gap', `缺少前序变更：本中心已收到第 ${last} 号，本页从第 ${c.nseq} 号开始`);
+    last = c.nseq;
+    acks.push(await takeChange(q, who, c, now));
+  }
+  await q.run('INSERT INTO node_seqs (node, last_nseq) VALUES ($1, $2) ON CONFLICT (node) DO UPDATE SET last_nseq = excluded.last_nseq', [who.node, last]);
+  const hubSeq = (await q.one<{ s: number | null }>('SELECT max(hub_seq) AS s FROM changes'))?.s ?? 0;
+  return { acks, hubSeq };
+}
+
+async function takeChange(q: Queryable, who: Author, c: Change, now: number): Promise<Ack> {
+  const record = await recordOf(q, c.entity, c.entityId);
+  const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
+  const town = await townOf(q, c, heads, record);
+  const refusal = writeRefusal(who.role, who.towns, c.entity, town);
+  if (refusal) return quarantine(q, who, c, refusal);
+  const signed = checkSigned(c.entity, heads, c.fields);
+  if (signed && signed !== 'same') return quarantine(q, who, c, signed);
+  const clockFlag = parseHlc(c.hlc).ms - now > MAX_DRIFT_MS ? 1 : 0;
+  const inserted = await q.one<{ hub_seq: number }>(`INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, town, device_id, received_at, clock_flag)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING hub_seq`,
+  [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), town, who.deviceId, new Date(now).toISOString(), clockFlag]);
+  // The same signed document again (same hash) is kept in the log but changes nothing.
+  if (signed === 'same') return { cid: c.cid, status: 'duplicate' };
+  const outcome = mergeChange(heads, c);
+  await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted) VALUES ($1, $2, $3, $4, $5, $6)
+    ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted`,
+  [c.entity, c.entityId, JSON.stringify(outcome.heads), town, inserted!.hub_seq, conflictedFields(outcome.heads).length ? 1 : 0]);
+  return { cid: c.cid, status: 'applied' };
+}

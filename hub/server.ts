@@ -1,0 +1,147 @@
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { PROTOCOL_VERSION, blobCompleteSchema, enrollRequestSchema, pushRequestSchema, CHUNK_BYTES } from '../shared/sync/protocol';
+import { authenticateUser, authorOfDevice, deviceById, enrollDevice, signedBy } from './accounts';
+import { HubBlobs } from './blobs';
+import type { HubDb } from './db/hub-db';
+import { HubRefusal } from './hub-error';
+import { challengeValid, hubKeys, issueChallenge, issueToken, readToken, type HubKeys } from './keys';
+import { pullPage, snapshotPage } from './pull';
+import { pushPage } from './push';
+import { quarantineList } from './quarantine';
+
+export const TOKEN_TTL_MS = 15 * 60_000;
+
+export type HubContext = { db: HubDb; dir: string; keys: HubKeys; blobs: HubBlobs; log: Logger };
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new HubRefusal(400, 'malformed', `请求格式不对：${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(整体)'} ${i.message}`).join('；')}`);
+  return r.data;
+}
+
+async function authorOf(ctx: HubContext, req: FastifyRequest) {
+  const header = req.headers.authorization ?? '';
+  const deviceId = header.startsWith('Bearer ') ? readToken(ctx.keys.secret, header.slice(7)) : null;
+  if (!deviceId) throw new HubRefusal(401, 'token', '令牌无效或已过期，请重新取得令牌');
+  const who = await authorOfDevice(ctx.db, deviceId);
+  await ctx.db.run('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, new Date().toISOString()]);
+  return who;
+}
+
+function checkProtocol(req: FastifyRequest): void {
+  const v = Number(req.headers['x-qingshui-protocol'] ?? PROTOCOL_VERSION);
+  if (v !== PROTOCOL_VERSION) throw new HubRefusal(426, 'protocol', `同步协议版本 ${v} 与本中心（${PROTOCOL_VERSION}）不符，请升级清水工作台`);
+}
+
+/** The hub's HTTP API (DESIGN §8). Every refusal is a JSON `{code, message}` and a log line. */
+export async function buildHub(db: HubDb, dir: string, log: Logger) {
+  const keys = await hubKeys(db);
+  const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log };
+  const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024 });
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: CHUNK_BYTES + 1024 }, (_req, body, done) => done(null, body));
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply: FastifyReply) => {
+    if (err instanceof HubRefusal) {
+      req.log.warn({ code: err.code, reason: err.message }, 'refused');
+      return reply.status(err.status).send({ code: err.code, message: err.message });
+    }
+    if (err.statusCode && err.statusCode < 500) {
+      req.log.warn({ err }, 'bad request');
+      return reply.status(err.statusCode).send({ code: 'malformed', message: `请求格式不对：${err.message}` });
+    }
+    req.log.error({ err }, 'failed');
+    return reply.status(500).send({ code: 'internal', message: '同步中心内部错误，已记录日志' });
+  });
+
+  app.get('/health', async () => ({ ok: true, hubId: keys.hubId, protocol: PROTOCOL_VERSION, database: db.kind, hubSeq: (await db.one<{ s: number | null }>('SELECT max(hub_seq) AS s FROM changes'))?.s ?? 0 }));
+
+  app.post('/v1/enroll', async (req) => {
+    checkProtocol(req);
+    const body = parse(enrollRequestSchema, req.body);
+    const user = await authenticateUser(db, body.user, body.password);
+    const device = await db.tx((q) => enrollDevice(q, user, body.deviceName, body.publicKey));
+    req.log.info({ device: device.id, user: user.name, state: device.state }, 'device enrolled');
+    return { deviceId: device.id, node: device.node, state: device.state, hubId: keys.hubId, hubKey: keys.publicKey, role: user.role, towns: user.towns };
+  });
+
+  app.get('/v1/devices/:id/state', async (req) => {
+    const d = await deviceById(db, (req.params as { id: string }).id);
+    if (!d) throw new HubRefusal(404, 'unknown_device', '本中心不认识该设备');
+    return { state: d.state };
+  });
+
+  app.get('/v1/challenge', async () => ({ challenge: issueChallenge(keys.secret) }));
+
+  app.post('/v1/token', async (req) => {
+    checkProtocol(req);
+    const body = parse(z.object({ deviceId: z.string(), challenge: z.string(), signature: z.string() }), req.body);
+    const device = await deviceById(db, body.deviceId);
+    if (!device) throw new HubRefusal(401, 'unknown_device', '本中心不认识该设备，请重新登记');
+    if (!challengeValid(keys.secret, body.challenge)) throw new HubRefusal(401, 'challenge', '登录挑战已过期，请重试');
+    if (!signedBy(device, body.challenge, body.signature)) throw new HubRefusal(401, 'signature', '设备签名不对（密钥不符）');
+    const who = await authorOfDevice(db, device.id);
+    return { token: issueToken(keys.secret, device.id, TOKEN_TTL_MS), expiresInMs: TOKEN_TTL_MS, role: who.role, towns: who.towns, node: who.node };
+  });
+
+  app.post('/v1/push', async (req) => {
+    checkProtocol(req);
+    const who = await authorOf(ctx, req);
+    const body = parse(pushRequestSchema, req.body);
+    const result = await db.tx((q) => pushPage(q, who, body.changes, body.lastNseq));
+    const quarantined = result.acks.filter((a) => a.status === 'quarantined');
+    req.log.info({ device: who.deviceId, changes: body.changes.length, quarantined: quarantined.length }, 'push');
+    for (const a of quarantined) req.log.warn({ device: who.deviceId, cid: a.cid, reason: a.reason }, 'change quarantined');
+    return result;
+  });
+
+  app.get('/v1/pull', async (req) => {
+    checkProtocol(req);
+    const who = await authorOf(ctx, req);
+    const query = parse(z.object({ after: z.coerce.number().int().nonnegative(), limit: z.coerce.number().int().positive().optional() }), req.query);
+    const page = await pullPage(db, who, query.after, query.limit);
+    await db.run('UPDATE devices SET cursor = $2 WHERE id = $1 AND cursor < $2', [who.deviceId, query.after]);
+    return page;
+  });
+
+  app.get('/v1/snapshot', async (req) => {
+    checkProtocol(req);
+    const who = await authorOf(ctx, req);
+    const query = parse(z.object({ entity: z.string().optional(), id: z.string().optional(), cursor: z.coerce.number().int().optional(), limit: z.coerce.number().int().positive().max(5000).optional() }), req.query);
+    const after = query.entity !== undefined && query.id !== undefined ? { entity: query.entity, id: query.id } : null;
+    return snapshotPage(db, who, after, query.cursor ?? null, query.limit);
+  });
+
+  app.get('/v1/blobs/:hash', async (req) => { await authorOf(ctx, req); return ctx.blobs.status((req.params as { hash: string }).hash); });
+  app.put('/v1/blobs/:hash/chunks/:index', async (req) => {
+    await authorOf(ctx, req);
+    const { hash, index } = req.params as { hash: string; index: string };
+    if (!Buffer.isBuffer(req.body)) throw new HubRefusal(400, 'malformed', '分块应以 application/octet-stream 上传');
+    ctx.blobs.putChunk(hash, Number(index), req.body, String(req.headers['x-chunk-sha256'] ?? ''));
+    return { ok: true };
+  });
+  app.post('/v1/blobs/:hash/complete', async (req) => {
+    const who = await authorOf(ctx, req);
+    const hash = (req.params as { hash: string }).hash;
+    const body = parse(blobCompleteSchema, req.body);
+    try {
+      await ctx.blobs.complete(hash, body.size, body.mime, body.chunks);
+    } catch (e) {
+      if (e instanceof HubRefusal) req.log.warn({ device: who.deviceId, blob: hash, reason: e.message }, 'blob refused');
+      throw e;
+    }
+    return { ok: true };
+  });
+  app.get('/v1/blobs/:hash/chunks/:index', async (req, reply) => {
+    await authorOf(ctx, req);
+    const { hash, index } = req.params as { hash: string; index: string };
+    return reply.type('application/octet-stream').send(ctx.blobs.chunk(hash, Number(index)));
+  });
+
+  app.get('/v1/quarantine', async (req) => {
+    const who = await authorOf(ctx, req);
+    if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', '只有管理员能查看隔离的变更');
+    return { items: await quarantineList(db) };
+  });
+  return app;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ExportFile } from './ledgers';
+
+export const SyncStatus = z.object({
+  enrolled: z.boolean(), hubUrl: z.string().nullable(), deviceId: z.string().nullable(), node: z.string(), user: z.string().nullable(),
+  role: z.string().nullable(), towns: z.array(z.string()), enrollState: z.enum(['pending', 'approved', 'revoked']).nullable(),
+  lastSyncAt: z.string().nullable(), cursor: z.number(), pendingChanges: z.number(), pendingBlobs: z.number(), mediaPending: z.number(),
+  conflicts: z.number(), rejected: z.number(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncReportOut = z.object({
+  pushed: z.number(), quarantined: z.number(), pulled: z.number(), snapshotRecords: z.number(), conflictsNoticed: z.number(), rejected: z.number(),
+  drifted: z.number(), blobsUp: z.number(), blobsDown: z.number(), mediaPending: z.number(), cursor: z.number(), refolded: z.number(),
+});
+export type SyncReportOut = z.infer<typeof SyncReportOut>;
+
+export const ConflictOut = z.object({
+  entity: z.string(), entityName: z.string(), entityId: z.string(), recordName: z.string(), field: z.string(), fieldLabel: z.string(),
+  values: z.array(z.object({ hlc: z.string(), at: z.string(), author: z.string(), authorName: z.string(), value: z.unknown(), winning: z.boolean() })),
+});
+export type ConflictOut = z.infer<typeof ConflictOut>;
+
+const Rejected = z.object({ cid: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
+
+export const syncProcedures = {
+  'sync.status': { input: z.object({}).default({}), output: SyncStatus },
+  /** Registers this workspace with a hub (an admin approves it unless the user is an admin). */
+  'sync.enroll': {
+    input: z.object({ hubUrl: z.string().trim().min(1, '请填写同步中心地址').max(300), user: z.string().trim().min(1, '请填写账号').max(100), password: z.string().min(1, '请填写密码').max(200) }),
+    output: SyncStatus,
+  },
+  /** One sync now: push, upload, pull, download (progress by phase through the job id). */
+  'sync.run': { input: z.object({ jobId: z.string().max(64).optional() }).default({}), output: SyncReportOut },
+  'sync.conflicts': { input: z.object({}).default({}), output: z.array(ConflictOut) },
+  /** Keeps one of a conflict's values: written as a new change that syncs. */
+  'sync.resolve': { input: z.object({ entity: z.string().max(40), entityId: z.string().max(200), field: z.string().max(60), hlc: z.string().max(80) }), output: z.object({ remaining: z.number() }) },
+  /** Changes refused here or quarantined at the hub, with the reason. */
+  'sync.rejected': { input: z.object({}).default({}), output: z.array(Rejected) },
+  /** The hub's quarantine (admins only; asks the hub). */
+  'sync.quarantine': { input: z.object({}).default({}), output: z.array(z.object({ cid: z.string(), deviceId: z.string().nullable(), user: z.string().nullable(), entity: z.string(), entityId: z.string(), reason: z.string(), at: z.string() })) },
+  /** Writes a bundle for the hub into the exports folder (for a USB stick). */
+  'sync.exportBundle': { input: z.object({}).default({}), output: z.object({ file: ExportFile, changes: z.number(), blobs: z.number(), summary: z.string() }) },
+  /** Imports the hub's return bundle (uploaded, or a path on this computer). */
+  'sync.importBundle': {
+    input: z.object({ name: z.string().max(300).default(''), base64: z.string().max(400_000_000, '同步包过大，请用命令行 qingshui bundle import 导入').default(''), path: z.string().max(1000).default('') }),
+    output: z.object({ summary: z.string(), applied: z.number(), duplicates: z.number(), acknowledged: z.number() }),
+  },
+} as const;

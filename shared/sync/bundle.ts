@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { changeSchema, sequencedChangeSchema } from './change';
+
+/**
+ * A bundle (DESIGN §8): the same changes and blobs on a USB stick, as a zip of `manifest.json`
+ * (every other file's name, size and SHA-256), `manifest.sig` (Ed25519 over the manifest's bytes, by
+ * the device or hub key), `changes.json` and `blobs/<sha256>`. Importing twice or out of order is
+ * harmless: changes are idempotent and a bundle that would leave a gap is refused before anything
+ * is applied.
+ */
+export const BUNDLE_FORMAT = 'qingshui-bundle';
+
+const fileSchema = z.object({ name: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/), mime: z.string().optional() });
+
+export const toHubManifestSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT), version: z.literal(1), direction: z.literal('to-hub'),
+  hubId: z.string(), deviceId: z.string(), node: z.string(), createdAt: z.string(),
+  /** The device's highest own change number, and the last hub sequence it has applied (its acknowledgement). */
+  lastNseq: z.number().int().nonnegative(), cursor: z.number().int().nonnegative(),
+  files: z.array(fileSchema),
+});
+
+export const toDeviceManifestSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT), version: z.literal(1), direction: z.literal('to-device'),
+  hubId: z.string(), deviceId: z.string(), node: z.string(), createdAt: z.string(),
+  /** Hub changes after `from` up to `cursor`; the device's changes the hub holds up to `ackNseq`. */
+  from: z.number().int().nonnegative(), cursor: z.number().int().nonnegative(), ackNseq: z.number().int().nonnegative(),
+  quarantined: z.array(z.object({ cid: z.string(), reason: z.string() })),
+  files: z.array(fileSchema),
+});
+
+export type ToHubManifest = z.infer<typeof toHubManifestSchema>;
+export type ToDeviceManifest = z.infer<typeof toDeviceManifestSchema>;
+export type BundleFile = z.infer<typeof fileSchema>;
+
+export const toHubChangesSchema = z.array(changeSchema);
+export const toDeviceChangesSchema = z.array(sequencedChangeSchema);

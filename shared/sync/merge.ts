@@ -1,0 +1,105 @@
+/**
+ * Merging reference records field by field (DESIGN §5), the same on every replica and the hub.
+ *
+ * Each field keeps its heads: the values no later write has knowingly replaced. One head is the
+ * normal case; two or more mean people changed the field concurrently — the newest HLC wins and is
+ * the field's value, the others stay as conflicts until someone resolves them by writing a change
+ * whose base names every head. The heads depend only on which changes exist, not on the order
+ * they arrived in (given each writer's own changes arrive in order), so every replica shows the
+ * same conflicts.
+ *
+ * Deletion is the field `deletedAt`. An edit made without seeing a deletion (its base lacks the
+ * deletion's HLC) counts as a head of `deletedAt` with the value null — "keep the record" — so a
+ * delete against an edit is a conflict like any other, and the newer of the two stands meanwhile.
+ *
+ * `raw` replays heads exactly as listed (a snapshot's heads, which already hold those outcomes).
+ */
+
+export type Head = { h: string; a: string; v?: unknown };
+/** Per field, its heads, newest first (the first is the winner). */
+export type FieldHeads = Record<string, Head[]>;
+
+export type IncomingChange = { hlc: string; author: string; fields: Record<string, unknown>; base: Record<string, string[]> };
+
+export type MergeOutcome = {
+  heads: FieldHeads;
+  /** Fields whose winning value is now the incoming change's (to write to the row). */
+  won: Record<string, unknown>;
+  /** True when the change was already part of these heads (a duplicate). */
+  duplicate: boolean;
+};
+
+export const DELETED = 'deletedAt';
+
+function byNewest(a: Head, b: Head): number {
+  return a.h < b.h ? 1 : a.h > b.h ? -1 : 0;
+}
+
+function mergeField(heads: Head[], incoming: Head, base: string[]): Head[] {
+  const kept = heads.filter((x) => !base.includes(x.h) && x.h !== incoming.h);
+  return [...kept, incoming].sort(byNewest);
+}
+
+/** True when a change is already reflected in these heads or was knowingly replaced (seen in a base). */
+function alreadyIn(heads: FieldHeads, c: IncomingChange): boolean {
+  return Object.keys(c.fields).some((f) => (heads[f] ?? []).some((x) => x.h === c.hlc));
+}
+
+/**
+ * Applies one change to a record's heads. Values of losing heads are kept in the heads (so a
+ * conflict can be shown); the winner's value is kept too, so the heads alone describe the record.
+ */
+export function mergeChange(current: FieldHeads, c: IncomingChange, opts: { raw?: boolean } = {}): MergeOutcome {
+  if (alreadyIn(current, c)) return { heads: current, won: {}, duplicate: true };
+  const heads: FieldHeads = { ...current };
+  const won: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(c.fields)) {
+    const next = mergeField(heads[field] ?? [], { h: c.hlc, a: c.author, v: value }, c.base[field] ?? []);
+    heads[field] = next;
+    if (next[0].h === c.hlc) won[field] = value;
+  }
+  if (opts.raw) return { heads, won, duplicate: false };
+  const deletion = heads[DELETED];
+  if (DELETED in c.fields && c.fields[DELETED] !== null) {
+    // A deletion that did not see an edit: that edit stands as "keep the record".
+    for (const [field, list] of Object.entries(current)) {
+      if (field === DELETED) continue;
+      for (const x of list) if (!(c.base[field] ?? []).includes(x.h) && !(c.base[DELETED] ?? []).includes(x.h)) addKeep(heads, x, won);
+    }
+  } else if (!(DELETED in c.fields) && deletion?.some((x) => x.v !== null && !(c.base[DELETED] ?? []).includes(x.h))) {
+    addKeep(heads, { h: c.hlc, a: c.author }, won);
+  }
+  return { heads, won, duplicate: false };
+}
+
+function addKeep(heads: FieldHeads, edit: { h: string; a: string }, won: Record<string, unknown>): void {
+  const list = heads[DELETED] ?? [];
+  if (list.some((x) => x.h === edit.h)) return;
+  heads[DELETED] = [...list, { h: edit.h, a: edit.a, v: null }].sort(byNewest);
+  if (heads[DELETED][0].h === edit.h) won[DELETED] = null;
+}
+
+/** The base a local write of these fields records: every head it replaces (and the deletion state it saw). */
+export function baseFor(heads: FieldHeads, fields: Iterable<string>): Record<string, string[]> {
+  const base: Record<string, string[]> = {};
+  const names = new Set(fields);
+  if (names.has(DELETED)) for (const f of Object.keys(heads)) names.add(f);
+  if (heads[DELETED]?.length) names.add(DELETED);
+  for (const f of names) {
+    const hs = heads[f];
+    if (hs?.length) base[f] = hs.map((x) => x.h);
+  }
+  return base;
+}
+
+/** Fields whose heads hold two or more different values: what the conflicts screen lists (the same value twice is agreement). */
+export function conflictedFields(heads: FieldHeads): string[] {
+  return Object.entries(heads).filter(([, hs]) => hs.length > 1 && new Set(hs.map((x) => JSON.stringify(x.v ?? null))).size > 1).map(([f]) => f);
+}
+
+/** The newest HLC among a record's heads. */
+export function newestHlc(heads: FieldHeads): string {
+  let max = '';
+  for (const hs of Object.values(heads)) if (hs.length && hs[0].h > max) max = hs[0].h;
+  return max;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { changeSchema, sequencedChangeSchema } from './change';
+
+/** Bumped when a request or change changes shape; the hub refuses versions it does not know. */
+export const PROTOCOL_VERSION = 1;
+/** A page holds at most this many changes or this many bytes (DESIGN §8). */
+export const PAGE_MAX_CHANGES = 5000;
+export const PAGE_MAX_BYTES = 4 * 1024 * 1024;
+/** Blobs travel in chunks of this size, each with its own hash. */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+export const pushRequestSchema = z.object({
+  protocol: z.number().int(),
+  /** The highest change number this device has written (a database restored from a backup has gone back). */
+  lastNseq: z.number().int().nonnegative(),
+  changes: z.array(changeSchema).max(PAGE_MAX_CHANGES),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export type Ack = { cid: string; status: 'applied' | 'duplicate' | 'quarantined'; reason?: string };
+export type PushResponse = { acks: Ack[]; hubSeq: number };
+
+export type PullResponse = { changes: z.infer<typeof sequencedChangeSchema>[]; next: number; more: boolean };
+export const pullResponseSchema = z.object({ changes: z.array(sequencedChangeSchema), next: z.number().int(), more: z.boolean() });
+
+export const snapshotRecordSchema = z.object({
+  entity: z.string(), entityId: z.string(), lastSeq: z.number().int(),
+  heads: z.record(z.string(), z.array(z.object({ h: z.string(), a: z.string(), v: z.unknown().optional() }))),
+});
+export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
+export const snapshotResponseSchema = z.object({
+  records: z.array(snapshotRecordSchema), cursor: z.number().int(), more: z.boolean(),
+  after: z.object({ entity: z.string(), id: z.string() }).nullable(),
+});
+
+export const enrollRequestSchema = z.object({
+  user: z.string().min(1).max(100), password: z.string().min(1).max(200), deviceName: z.string().min(1).max(100),
+  publicKey: z.string().min(10).max(200),
+});
+export const enrollResponseSchema = z.object({
+  deviceId: z.string(), node: z.string(), state: z.enum(['pending', 'approved']), hubId: z.string(), hubKey: z.string(),
+  role: z.string(), towns: z.array(z.string()),
+});
+
+export const blobCompleteSchema = z.object({ size: z.number().int().nonnegative(), mime: z.string().max(100), chunks: z.array(z.string().regex(/^[0-9a-f]{64}$/)) });
+export type BlobStatus = { state: 'absent' | 'partial' | 'complete'; size: number; mime: string; chunks: (string | null)[] };
+
+/** The error body every refusal carries: a code for programs and a Chinese message for people. */
+export type HubError = { code: string; message: string };

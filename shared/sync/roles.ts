@@ -1,0 +1,39 @@
+/**
+ * Who may change and see what at the hub (DESIGN §8): a change outside the author's role or area is
+ * quarantined, and a pull returns only what the device may see.
+ */
+export type HubRole = 'admin' | 'bureau' | 'inspector' | 'town';
+
+export const HUB_ROLES: Record<HubRole, string> = { admin: '管理员', bureau: '局机关人员', inspector: '执法人员', town: '镇街工作人员' };
+
+/** Records only the bureau keeps: directories, settings, plans, the map's shapes. */
+const BUREAU_ENTITIES: Record<string, string> = {
+  settings: '系统设置', person: '人员名录', region: '行政区划', watershed: '流域', water_body: '水体', plan: '双随机计划',
+  plan_task: '双随机任务', directory_entry: '检查对象名录', inspector_conflict: '回避关系', geometry: '地图边界',
+};
+
+/** The record a child record belongs to (its town is the parent's). */
+export function parentOf(entity: string, entityId: string, fields: Record<string, unknown>): { entity: string; id: string } | null {
+  if (entity === 'record_event' && typeof fields.stream === 'string' && typeof fields.streamId === 'string') return { entity: fields.stream, id: fields.streamId };
+  if (entity === 'inspection_record') return { entity: 'inspection', id: entityId };
+  if (entity.startsWith('inspection_')) {
+    const id = typeof fields.inspectionId === 'string' ? fields.inspectionId : entityId.split('/')[0];
+    return { entity: 'inspection', id };
+  }
+  return null;
+}
+
+/** Why this author may not write this change, or null when they may. `town` is the record's town (null: none). */
+export function writeRefusal(role: HubRole, towns: string[], entity: string, town: string | null): string | null {
+  if (role === 'admin' || role === 'bureau') return null;
+  if (BUREAU_ENTITIES[entity]) return `${HUB_ROLES[role]}不能修改${BUREAU_ENTITIES[entity]}`;
+  if (role === 'inspector') return null;
+  if (town === null) return '该记录没有所属镇街，镇街工作人员不能修改';
+  if (!towns.includes(town)) return `记录属于镇街 ${town}，不在该账号负责的镇街（${towns.join('、') || '无'}）内`;
+  return null;
+}
+
+/** Whether a device of this role may receive a record of this town. */
+export function mayRead(role: HubRole, towns: string[], town: string | null): boolean {
+  return role !== 'town' || town === null || towns.includes(town);
+}
