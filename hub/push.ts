@@ -76,7 +76,9 @@ async function takeChange(q: Queryable, who: Author, c: Change, now: number): Pr
   const record = await recordOf(q, c.entity, c.entityId);
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
   const town = await townOf(q, c, heads, record);
-  const refusal = writeRefusal(who.role, who.towns, c.entity, town);
+  // Writing what the record already says is agreement, not an edit (every laptop seeds the same built-in templates).
+  const agrees = record !== undefined && Object.entries(c.fields).every(([f, v]) => JSON.stringify(heads[f]?.[0]?.v ?? null) === JSON.stringify(v ?? null));
+  const refusal = agrees ? null : writeRefusal(who.role, who.towns, c.entity, town);
   if (refusal) return quarantine(q, who, c, refusal);
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') return quarantine(q, who, c, signed);

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import { afterEach } from 'vitest';
+import type { Workbench } from '../../electron/core/workbench';
+import { ENTITY_TABLES } from '../../electron/store/entities';
+import { listConflicts } from '../../electron/sync/conflicts';
+import { enroll } from '../../electron/sync/enroll';
+import { addUser, listDevices, setDeviceState } from '../../hub/accounts';
+import type { HubDb } from '../../hub/db/hub-db';
+import { openPgHub } from '../../hub/db/pg';
+import { openSqliteHub } from '../../hub/db/sqlite';
+import { buildHub } from '../../hub/server';
+import { openWorkbench, tempDir } from './helpers';
+
+/** The PostgreSQL server the suite uses (.ci/run starts one and creates this role). */
+export const PG_URL = process.env.QINGSHUI_TEST_PG ?? 'postgres://qingshui:qingshui@127.0.0.1:5432/postgres';
+export const PASSWORD = 'secret-pass-1';
+
+export type TestHub = { url: string; db: HubDb; dir: string; kind: 'sqlite' | 'pg'; close(): Promise<void> };
+const hubs: TestHub[] = [];
+afterEach(async () => { for (const h of hubs.splice(0)) await h.close(); });
+
+/** A fresh database on the PostgreSQL server, dropped when the hub closes. */
+async function freshPg(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `qs_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try { await admin.connect(); } catch (e) { throw new Error(`PostgreSQL 不可用（${PG_URL}）：${(e as Error).message}。.ci/run 会安装并启动它`); }
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = PG_URL.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A real hub on a loopback port (SQLite in a temp folder, or a fresh PostgreSQL database) with an admin account. */
+export async function startHub(kind: 'sqlite' | 'pg' = 'sqlite'): Promise<TestHub> {
+  const dir = tempDir();
+  const pgdb = kind === 'pg' ? await freshPg() : null;
+  const db = pgdb ? await openPgHub(pgdb.url) : openSqliteHub(dir);
+  const app = await buildHub(db, dir, pino({ level: 'silent' }));
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  await addUser(db, { name: 'admin', role: 'admin', towns: [], password: PASSWORD });
+  const hub: TestHub = {
+    url, db, dir, kind,
+    close: async () => { await app.close(); await db.close(); await pgdb?.drop(); },
+  };
+  hubs.push(hub);
+  return hub;
+}
+
+/** A laptop (a workbench on its own folder) enrolled as a user of the hub, approved. */
+export async function enrolledLaptop(hub: TestHub, user = 'admin', opts: { role?: string; towns?: string[]; wb?: Workbench } = {}): Promise<Workbench> {
+  if (user !== 'admin' && !(await hub.db.one('SELECT 1 FROM users WHERE name = $1', [user]))) {
+    await addUser(hub.db, { name: user, role: opts.role ?? 'inspector', towns: opts.towns ?? [], password: PASSWORD });
+  }
+  const wb = opts.wb ?? openWorkbench(tempDir(), 'system');
+  const r = await enroll(wb.store, hub.url, user, PASSWORD);
+  if (r.state === 'pending') await setDeviceState(hub.db, r.deviceId, 'approved');
+  return wb;
+}
+
+export async function deviceIdOf(hub: TestHub, user: string): Promise<string> {
+  return (await listDevices(hub.db)).filter((d) => d.user === user).at(-1)!.id;
+}
+
+/** A digest of every synced record of a workspace (derived caches and local timestamps left out). */
+export function stateHash(wb: Workbench): string {
+  const h = createHash('sha256');
+  for (const spec of [...ENTITY_TABLES.values()].sort((a, b) => a.entity.localeCompare(b.entity))) {
+    const cols = [spec.key, ...Object.values(spec.columns).map((c) => (typeof c === 'string' ? c : c[0])), 'deleted_at'];
+    const rows = wb.store.db.prepare(`SELECT ${cols.join(', ')} FROM ${spec.table} ORDER BY ${spec.key}`).raw().all();
+    h.update(spec.entity).update(JSON.stringify(rows));
+  }
+  return h.digest('hex');
+}
+
+/** The conflicts of a workspace as comparable text: record, field and the HLCs of its values. */
+export function conflictKeys(wb: Workbench): string[] {
+  return listConflicts(wb.store.db).map((c) => `${c.entity}/${c.entityId}/${c.field}:${c.values.map((v) => v.hlc).sort().join(',')}`).sort();
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../electron/services/demo/generate';
+import { syncNow } from '../../electron/services/sync';
+import { setDeviceState } from '../../hub/accounts';
+import { quarantineList } from '../../hub/quarantine';
+import { enterpriseDraft, openWorkbench, tempDir } from './helpers';
+import { conflictKeys, deviceIdOf, enrolledLaptop, startHub, stateHash } from './sync-helpers';
+
+async function countyLaptop(hub: Awaited<ReturnType<typeof startHub>>) {
+  const a = openWorkbench(tempDir(), 'system');
+  generateDemo(a.store, { scale: 1 });
+  await enrolledLaptop(hub, 'admin', { wb: a });
+  return a;
+}
+
+const firstEnterprise = (wb: ReturnType<typeof openWorkbench>) =>
+  wb.store.db.prepare('SELECT id, town_code AS town, contact_phone AS phone FROM enterprises WHERE deleted_at IS NULL ORDER BY id LIMIT 1').get() as { id: string; town: string; phone: string };
+
+describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) => {
+  it('a first sync brings the county; concurrent edits merge per field and the same conflict shows on both until resolved', async () => {
+    const hub = await startHub(kind);
+    const a = await countyLaptop(hub);
+    const first = await syncNow(a.ctx);
+    expect(first.pushed).toBeGreaterThan(800);
+    const b = await enrolledLaptop(hub, 'wang', { role: 'inspector' });
+    const snap = await syncNow(b.ctx);
+    expect(snap.snapshotRecords).toBeGreaterThan(600);
+    expect(stateHash(b)).toBe(stateHash(a));
+
+    const e = firstEnterprise(a);
+    await a.call('enterprises.update', { id: e.id, patch: { contactPhone: '13800000001' } });
+    await b.call('enterprises.update', { id: e.id, patch: { contactPhone: '13900000002', address: '清水县工业园 8 号' } });
+    await syncNow(a.ctx);
+    const rb = await syncNow(b.ctx);
+    expect(rb.conflictsNoticed).toBe(1);
+    await syncNow(a.ctx);
+    expect(stateHash(a)).toBe(stateHash(b));
+    expect(conflictKeys(a)).toEqual(conflictKeys(b));
+    const [conflict] = await b.call('sync.conflicts', {});
+    expect(conflict).toMatchObject({ entity: 'enterprise', entityId: e.id, field: 'contactPhone', fieldLabel: '联系电话' });
+    expect(conflict.values.map((v) => v.value).sort()).toEqual(['13800000001', '13900000002']);
+    const row = a.store.db.prepare('SELECT contact_phone, address FROM enterprises WHERE id = ?').get(e.id) as { contact_phone: string; address: string };
+    expect(row.address).toBe('清水县工业园 8 号');
+    expect(row.contact_phone).toBe(conflict.values[0].value);
+
+    const keep = conflict.values.find((v) => v.value === '13800000001')!;
+    await b.call('sync.resolve', { entity: 'enterprise', entityId: e.id, field: 'contactPhone', hlc: keep.hlc });
+    await syncNow(b.ctx);
+    await syncNow(a.ctx);
+    expect(conflictKeys(a)).toEqual([]);
+    expect(conflictKeys(b)).toEqual([]);
+    expect(stateHash(a)).toBe(stateHash(b));
+    expect((a.store.db.prepare('SELECT contact_phone FROM enterprises WHERE id = ?').pluck().get(e.id))).toBe('13800000001');
+  });
+
+  it('a delete against an edit is a conflict on both sides; photos travel by hash and a document arrives before its media', async () => {
+    const hub = await startHub(kind);
+    const a = await countyLaptop(hub);
+    await syncNow(a.ctx);
+    const b = await enrolledLaptop(hub, 'li', { role: 'bureau' });
+    await syncNow(b.ctx);
+    const outfall = a.store.db.prepare('SELECT id FROM outfalls ORDER BY id LIMIT 1').pluck().get() as string;
+    await a.call('outfalls.remove', { id: outfall });
+    await b.call('outfalls.update', { id: outfall, patch: { note: '现场复核：仍在排放' } });
+    await syncNow(a.ctx); await syncNow(b.ctx); await syncNow(a.ctx);
+    expect(conflictKeys(a)).toEqual(conflictKeys(b));
+    expect(conflictKeys(a).some((k) => k.startsWith(`outfall/${outfall}/deletedAt`))).toBe(true);
+    expect(stateHash(a)).toBe(stateHash(b));
+  });
+
+  it('the hub keeps each user to their role and area: quarantined, not applied, not dropped; pulls only what a town may see', async () => {
+    const hub = await startHub(kind);
+    const a = await countyLaptop(hub);
+    await syncNow(a.ctx);
+    const towns = a.store.db.prepare("SELECT code FROM regions WHERE level = 'town' ORDER BY code").pluck().all() as string[];
+    const t = await enrolledLaptop(hub, 'zhou', { role: 'town', towns: [towns[0]] });
+    const r = await syncNow(t.ctx);
+    const seen = t.store.db.prepare('SELECT DISTINCT town_code FROM enterprises').pluck().all();
+    expect(seen).toEqual([towns[0]]);
+    expect(r.snapshotRecords).toBeLessThan(first(a));
+    const mine = t.store.db.prepare('SELECT id FROM enterprises LIMIT 1').pluck().get() as string;
+    await t.call('enterprises.update', { id: mine, patch: { note: '镇街核实：正常生产' } });
+    const outside = await t.call('enterprises.create', await enterpriseDraft(t, { townCode: towns[1], name: '清水县越界登记有限公司' }));
+    const pushed = await syncNow(t.ctx);
+    expect(pushed.quarantined).toBe(1);
+    expect(pushed.pushed).toBe(1);
+    const q = await quarantineList(hub.db);
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatchObject({ entityId: outside.enterprise.id, user: 'zhou' });
+    expect(q[0].reason).toContain('不在该账号负责的镇街');
+    await syncNow(a.ctx);
+    expect(a.store.db.prepare('SELECT count(*) FROM enterprises WHERE id = ?').pluck().get(outside.enterprise.id)).toBe(0);
+    expect(a.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(mine)).toBe('镇街核实：正常生产');
+    const rejected = await t.call('sync.rejected', {});
+    expect(rejected[0].reason).toContain('同步中心隔离');
+  });
+
+  it('a revoked device and a restored database are refused with a reason; re-enrolment brings back what the hub holds', async () => {
+    const hub = await startHub(kind);
+    const a = await countyLaptop(hub);
+    await syncNow(a.ctx);
+    const b = await enrolledLaptop(hub, 'wang', { role: 'inspector' });
+    await syncNow(b.ctx);
+    await setDeviceState(hub.db, await deviceIdOf(hub, 'wang'), 'revoked');
+    await expect(syncNow(b.ctx)).rejects.toThrow(/已被管理员注销/);
+
+    const e = firstEnterprise(a);
+    const backup = `${a.store.file}.bak`;
+    await a.store.db.backup(backup);
+    await a.call('enterprises.update', { id: e.id, patch: { contactPhone: '0797-1111111' } });
+    await syncNow(a.ctx);
+    const dir = a.dataDir;
+    a.close();
+    const { copyFileSync, rmSync } = await import('node:fs');
+    rmSync(`${a.store.file}-wal`, { force: true }); rmSync(`${a.store.file}-shm`, { force: true });
+    copyFileSync(backup, a.store.file);
+    const restored = openWorkbench(dir, 'system');
+    await restored.call('enterprises.update', { id: e.id, patch: { note: '恢复后的修改' } });
+    await expect(syncNow(restored.ctx)).rejects.toThrow(/备份恢复/);
+    await enrolledLaptop(hub, 'admin', { wb: restored });
+    await syncNow(restored.ctx);
+    const row = restored.store.db.prepare('SELECT contact_phone, note FROM enterprises WHERE id = ?').get(e.id) as { contact_phone: string; note: string };
+    expect(row).toEqual({ contact_phone: '0797-1111111', note: '恢复后的修改' });
+  });
+});
+
+function first(wb: ReturnType<typeof openWorkbench>): number {
+  return wb.store.db.prepare('SELECT count(*) FROM enterprises').pluck().get() as number;
+}
