@@ -39,7 +39,7 @@ function checkProtocol(req: FastifyRequest): void {
 export async function buildHub(db: HubDb, dir: string, log: Logger) {
   const keys = await hubKeys(db);
   const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log };
-  const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024 });
+  const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024, forceCloseConnections: true });
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: CHUNK_BYTES + 1024 }, (_req, body, done) => done(null, body));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply: FastifyReply) => {
     if (err instanceof HubRefusal) {

@@ -80,7 +80,14 @@ export function writeRecord(
     const base = baseFor(heads, names);
     prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(ctx.nodeId, ctx.nextNseq(), spec.entity, id, hlc, author, JSON.stringify(changed), JSON.stringify(base));
-    if (existing && hasConflicts(db, spec.entity, id)) noteConflicts(db, spec.entity, id, mergeChange(heads, { hlc, author, fields: changed, base }).heads);
+    if (existing && (heads.deletedAt || hasConflicts(db, spec.entity, id))) {
+      const outcome = mergeChange(heads, { hlc, author, fields: changed, base });
+      noteConflicts(db, spec.entity, id, outcome.heads);
+      // An edit can carry a kept record's claim against a deletion (see merge.ts): the row follows the heads.
+      if ('deletedAt' in outcome.won && outcome.won.deletedAt !== (changed.deletedAt ?? existing.deleted_at)) {
+        prepared(db, `UPDATE ${spec.table} SET deleted_at = ? WHERE ${spec.key} = ?`).run(outcome.won.deletedAt ?? null, id);
+      }
+    }
     return { changed: names, hlc, created: !existing };
   })();
 }

@@ -118,6 +118,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
     const remote: RemoteChange[] = page.changes.map((c) => ({ ...c, raw: false }));
     store.transaction(() => {
       merge(report, applyRemoteChanges(store, remote));
+      faults.at('mid-page');
       writeSyncState(store.db, { cursor: page.next, snapshotDone: true });
     });
     cursor = page.next;

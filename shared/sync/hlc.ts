@@ -23,7 +23,7 @@ export function formatHlc({ ms, counter, node }: ParsedHlc): Hlc {
 }
 
 /** A clock for one node; `last` is the newest timestamp this node has issued or seen. */
-export function createClock(node: string, last: Hlc | null, now: () => number = Date.now) {
+export function createClock(node: string, last: Hlc | null, now: () => number = () => Date.now()) {
   let state: ParsedHlc = last ? { ...parseHlc(last), node } : { ms: 0, counter: 0, node };
   return {
     /** A new timestamp for a local event, later than every one before it. */

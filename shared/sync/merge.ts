@@ -66,10 +66,41 @@ export function mergeChange(current: FieldHeads, c: IncomingChange, opts: { raw?
       if (field === DELETED) continue;
       for (const x of list) if (!(c.base[field] ?? []).includes(x.h) && !(c.base[DELETED] ?? []).includes(x.h)) addKeep(heads, x, won);
     }
-  } else if (!(DELETED in c.fields) && deletion?.some((x) => x.v !== null && !(c.base[DELETED] ?? []).includes(x.h))) {
+  } else if (!(DELETED in c.fields) && (unseenDeletion(deletion, c) || replacesKept(c))) {
     addKeep(heads, { h: c.hlc, a: c.author }, won);
   }
+  pruneKeeps(heads, won);
   return { heads, won, duplicate: false };
+}
+
+/** The change did not see a deletion that stands. */
+function unseenDeletion(deletion: Head[] | undefined, c: IncomingChange): boolean {
+  return !!deletion?.some((x) => x.v !== null && !(c.base[DELETED] ?? []).includes(x.h));
+}
+
+/** The change replaced, in some field, an edit that stood against a deletion: it stands in its place. */
+function replacesKept(c: IncomingChange): boolean {
+  const kept = c.base[DELETED];
+  if (!kept?.length) return false;
+  return Object.entries(c.base).some(([f, hs]) => f !== DELETED && hs.some((h) => kept.includes(h)));
+}
+
+/**
+ * An edit stands against a deletion only while it is still a head of some field: once later edits
+ * have replaced all it wrote, those stand in its place (`replacesKept`). Without this the kept
+ * edits would depend on the order changes arrived in.
+ */
+function pruneKeeps(heads: FieldHeads, won: Record<string, unknown>): void {
+  const list = heads[DELETED];
+  if (!list?.some((x) => x.v === null)) return;
+  const live = new Set<string>();
+  for (const [f, hs] of Object.entries(heads)) if (f !== DELETED) for (const x of hs) live.add(x.h);
+  const kept = list.filter((x) => x.v !== null || live.has(x.h));
+  if (kept.length === list.length) return;
+  const before = list[0]?.h;
+  heads[DELETED] = kept;
+  if (kept.length === 0) delete heads[DELETED];
+  else if (kept[0].h !== before) won[DELETED] = kept[0].v ?? null;
 }
 
 function addKeep(heads: FieldHeads, edit: { h: string; a: string }, won: Record<string, unknown>): void {

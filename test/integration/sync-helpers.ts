@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach } from 'vitest';
-import type { Workbench } from '../../electron/core/workbench';
+import { createWorkbench, workspaceFile, type Workbench } from '../../electron/core/workbench';
 import { ENTITY_TABLES } from '../../electron/store/entities';
 import { listConflicts } from '../../electron/sync/conflicts';
 import { enroll } from '../../electron/sync/enroll';
@@ -47,21 +50,51 @@ export async function startHub(kind: 'sqlite' | 'pg' = 'sqlite'): Promise<TestHu
   const db = pgdb ? await openPgHub(pgdb.url) : openSqliteHub(dir);
   const app = await buildHub(db, dir, pino({ level: 'silent' }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  await addUser(db, { name: 'admin', role: 'admin', towns: [], password: PASSWORD });
+  await addTestUser(db, 'admin', 'admin', []);
+  let closed = false;
   const hub: TestHub = {
     url, db, dir, kind,
-    close: async () => { await app.close(); await db.close(); await pgdb?.drop(); },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await app.close(); await db.close(); await pgdb?.drop();
+    },
   };
   hubs.push(hub);
   return hub;
 }
 
+let blank: string | null = null;
+
+/** A new empty workspace, copied from one made once per process (migrating and seeding each time is slow). */
+export function blankLaptop(): Workbench {
+  if (!blank) {
+    blank = mkdtempSync(join(tmpdir(), 'qingshui-blank-'));
+    createWorkbench({ dataDir: blank, actor: 'system' }).close();
+  }
+  const dir = tempDir();
+  copyFileSync(workspaceFile(blank), workspaceFile(dir));
+  return openWorkbench(dir, 'system');
+}
+
+let knownHash: string | null = null;
+
+/** Adds an account; the password's scrypt hash is computed once per process and reused (it is the same password). */
+async function addTestUser(db: HubDb, name: string, role: string, towns: string[]): Promise<void> {
+  if (!knownHash) {
+    await addUser(db, { name, role, towns, password: PASSWORD });
+    knownHash = (await db.one<{ password: string }>('SELECT password FROM users WHERE name = $1', [name]))!.password;
+    return;
+  }
+  await db.run('INSERT INTO users (name, display, role, towns, password, disabled, created_at) VALUES ($1, $1, $2, $3, $4, 0, $5)', [name, role, JSON.stringify(towns), knownHash, new Date().toISOString()]);
+}
+
 /** A laptop (a workbench on its own folder) enrolled as a user of the hub, approved. */
 export async function enrolledLaptop(hub: TestHub, user = 'admin', opts: { role?: string; towns?: string[]; wb?: Workbench } = {}): Promise<Workbench> {
   if (user !== 'admin' && !(await hub.db.one('SELECT 1 FROM users WHERE name = $1', [user]))) {
-    await addUser(hub.db, { name: user, role: opts.role ?? 'inspector', towns: opts.towns ?? [], password: PASSWORD });
+    await addTestUser(hub.db, user, opts.role ?? 'inspector', opts.towns ?? []);
   }
-  const wb = opts.wb ?? openWorkbench(tempDir(), 'system');
+  const wb = opts.wb ?? blankLaptop();
   const r = await enroll(wb.store, hub.url, user, PASSWORD);
   if (r.state === 'pending') await setDeviceState(hub.db, r.deviceId, 'approved');
   return wb;
