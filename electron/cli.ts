@@ -41,7 +41,9 @@ const USAGE = `用法：qingshui <命令> [选项]
   bundle export --data DIR --out FILE                  导出同步包（U 盘带到局里）
   bundle import FILE --data DIR                        导入同步中心发回的同步包
   hub …                                                同步中心（qingshui hub --help）
-  web     [--data DIR] [--port N] [--tiles FILE.mbtiles]  启动浏览器版（仅本机 127.0.0.1）；--tiles 选用离线底图瓦片包
+  web     [--data DIR] [--port N] [--tiles FILE.mbtiles] [--empty]
+                                                       启动浏览器版（仅本机 127.0.0.1）；--tiles 选用离线底图瓦片包；
+                                                       --empty 新工作区留空（由首次同步取得本县数据），否则新建演示县
 
   QINGSHUI_TODAY=yyyy-mm-dd 可模拟“今天”（用于演练期限、超期）`;
 
@@ -50,7 +52,7 @@ const OPTIONS = {
   out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
   'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' },
   state: { type: 'string' }, overdue: { type: 'boolean' }, plan: { type: 'string' }, name: { type: 'string' }, matter: { type: 'string' },
-  hub: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' },
+  hub: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, empty: { type: 'boolean' },
   key: { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, tiles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -112,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'sync': await syncCommand(required(v.data, 'data'), !!v.json); break;
       case 'conflicts': await conflictsCommand(required(v.data, 'data'), !!v.json); break;
       case 'bundle': await bundleCommand(positionals[0], positionals[1], required(v.data, 'data'), v.out, !!v.json); break;
-      case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0), v.tiles); break;
+      case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0), v.tiles, !!v.empty); break;
       default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;
     }
     return 0;

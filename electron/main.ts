@@ -58,7 +58,7 @@ void app.whenReady().then(async () => {
     if (exported !== null && wb) {
       const path = exportFile(wb.current().store.file, exported);
       return path
-        ? new Response(new Uint8Array(readFileSync(path)), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(exported)}` } })
+        ? new Response(new Uint8Array(readFileSync(path)), { headers: { 'content-type': exported.endsWith('.qsync') ? 'application/octet-stream' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(exported)}` } })
         : new Response('Not found', { status: 404 });
     }
     const file = appRequestToFile(request.method, request.url, rendererDir);

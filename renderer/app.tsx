@@ -28,6 +28,7 @@ import { InspectionPrintPage } from './pages/inspection-print';
 import { InspectionStartPage } from './pages/inspection-start';
 import { LedgersPage } from './pages/ledgers';
 import { SettingsPage } from './pages/settings';
+import { SyncPage } from './pages/sync';
 import { useRoute } from './router';
 
 /** Only what exists is in the navigation: no dead buttons. */
@@ -42,6 +43,7 @@ const NAV = [
   { path: 'cases', label: t.nav.cases, icon: '⚖' },
   { path: 'plans', label: t.nav.plans, icon: '⚄' },
   { path: 'ledgers', label: t.nav.ledgers, icon: '▤' },
+  { path: 'sync', label: t.nav.sync, icon: '⇅' },
   { path: 'settings', label: t.nav.settings, icon: '⚙' },
 ];
 
@@ -84,6 +86,8 @@ function Page({ route }: { route: string[] }) {
       return <LedgersPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'sync':
+      return <SyncPage />;
     default:
       return <DashboardPage />;
   }

@@ -27,7 +27,7 @@ export async function syncCommand(dataDir: string, json: boolean): Promise<void>
   await withWorkbench(dataDir, async (wb) => {
     const { raw: _raw, ...r } = await syncNow(wb.ctx);
     if (json) { console.log(JSON.stringify(r)); return; }
-    console.log(`已同步：上传变更 ${r.pushed} 条${r.quarantined ? `（被隔离 ${r.quarantined} 条）` : ''}，接收变更 ${r.pulled} 条${r.snapshotRecords ? `、快照记录 ${r.snapshotRecords} 条` : ''}，上传文件 ${r.blobsUp} 个，接收文件 ${r.blobsDown} 个`
+    console.log(`已同步：上传变更 ${r.pushed} 条${r.quarantined ? `（被隔离 ${r.quarantined} 条）` : ''}，接收变更 ${r.applied} 条${r.snapshotRecords ? `（首次同步快照 ${r.snapshotRecords} 条记录）` : ''}，上传文件 ${r.blobsUp} 个，接收文件 ${r.blobsDown} 个`
       + `${r.mediaPending ? `，待接收照片 ${r.mediaPending} 个` : ''}${r.conflictsNoticed ? `；新冲突 ${r.conflictsNoticed} 处（qingshui conflicts 查看）` : ''}${r.drifted ? `；时钟超前的变更 ${r.drifted} 条` : ''}`);
   });
 }

@@ -5,13 +5,16 @@ import { writeSettings } from '../services/workspace';
 import { openOrCreateDemo } from '../core/default-workspace';
 import { createWorkspaceHost } from '../core/workspace-host';
 import { lockWorkspace } from '../core/workspace-lock';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createWorkbench, workspaceFile } from '../core/workbench';
 import { startWebHost } from '../web/server';
 
-/** `qingshui web [--data DIR] [--port N] [--tiles FILE.mbtiles]`: serves the workbench to a browser on 127.0.0.1. */
-export async function webCommand(dataDir: string, port: number | undefined, tiles?: string): Promise<void> {
+/** `qingshui web [--data DIR] [--port N] [--tiles FILE.mbtiles] [--empty]`: serves the workbench to a browser on 127.0.0.1. */
+export async function webCommand(dataDir: string, port: number | undefined, tiles?: string, empty = false): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockWorkspace(dataDir, '浏览器版');
+  // A laptop joining a county through its hub starts empty: its first sync brings the county.
+  if (empty && !existsSync(workspaceFile(dataDir))) createWorkbench({ dataDir, actor: 'system' }).close();
   const { wb, createdDemo } = await openOrCreateDemo(dataDir);
   if (tiles !== undefined) {
     // The offline basemap for this workspace (kept in its settings); a bad file stops here with why.

@@ -29,9 +29,9 @@ export function newExportPath(workspaceFile: string, ledgerName: string): string
   return join(dir, `${ledgerName}-${stamp}.xlsx`);
 }
 
-/** The path of an exported file named by a host request, or null when the name is not one of ours. */
+/** The path of an exported file (a ledger, or a sync bundle for a USB stick) named by a host request, or null when the name is not one of ours. */
 export function exportFile(workspaceFile: string, name: string): string | null {
-  if (name !== basename(name) || !name.endsWith('.xlsx')) return null;
+  if (name !== basename(name) || !/\.(xlsx|qsync)$/.test(name)) return null;
   const path = join(exportsDirOf(workspaceFile), name);
   return existsSync(path) ? path : null;
 }

@@ -52,8 +52,8 @@ export async function syncNow(ctx: ServiceContext, opts: SyncOptions = {}): Prom
 
 export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
   'sync.status': (ctx) => syncStatus(ctx.store),
+  // Enrolment writes no record (a laptop joining a county has nobody to sign in as until its first sync).
   'sync.enroll': async (ctx, { hubUrl, user, password }) => {
-    authorOf(ctx);
     await enroll(ctx.store, hubUrl, user, password);
     return syncStatus(ctx.store);
   },

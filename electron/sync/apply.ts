@@ -93,11 +93,12 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
       const spec = ENTITY_TABLES.get(c.entity);
       if (!spec) { reject(db, report, c, `未知的记录类型“${c.entity}”（本机程序版本较旧）`); continue; }
       const heads: FieldHeads = loadHeads(db, c.entity, c.entityId);
-      const signed = checkSigned(c.entity, heads, c.fields);
-      if (signed === 'same') { report.duplicates++; continue; }
-      if (signed) { reject(db, report, c, signed); continue; }
       const outcome = mergeChange(heads, c, { raw: c.raw });
       if (outcome.duplicate) { report.duplicates++; continue; }
+      // A snapshot is the hub's copy as it stands (already checked there); a change is checked here.
+      const signed = c.raw ? null : checkSigned(c.entity, heads, c.fields);
+      if (signed === 'same') { report.duplicates++; continue; }
+      if (signed) { reject(db, report, c, signed); continue; }
       try {
         db.transaction(() => {
           for (const hash of blobRefs(c.entity, { ...c.row, ...c.fields })) expectBlob(db, hash);

@@ -18,6 +18,8 @@ export type SyncReport = {
   quarantined: number;
   pulled: number;
   snapshotRecords: number;
+  /** Changes that changed something here (a snapshot or a page also repeats what this laptop already has). */
+  applied: number;
   conflictsNoticed: number;
   rejected: number;
   drifted: number;
@@ -46,6 +48,7 @@ async function connect(store: Store, s: SyncState & { hubUrl: string; deviceId: 
 }
 
 function merge(into: SyncReport, r: ApplyReport): void {
+  into.applied += r.applied;
   into.conflictsNoticed += r.conflictsNoticed;
   into.rejected += r.rejected.length;
   into.drifted += r.drifted;
@@ -64,7 +67,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
   const s = readSyncState(store.db);
   enrolled(s);
   const client = new HubClient(s.hubUrl, opts.fetch);
-  const report: SyncReport = { pushed: 0, quarantined: 0, pulled: 0, snapshotRecords: 0, conflictsNoticed: 0, rejected: 0, drifted: 0, blobsUp: 0, blobsDown: 0, mediaPending: 0, cursor: s.cursor, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
+  const report: SyncReport = { pushed: 0, quarantined: 0, pulled: 0, snapshotRecords: 0, applied: 0, conflictsNoticed: 0, rejected: 0, drifted: 0, blobsUp: 0, blobsDown: 0, mediaPending: 0, cursor: s.cursor, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
   progress({ phase: 'connect', done: 0, total: null });
   await connect(store, s, client);
 

@@ -83,7 +83,7 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
         try { name = decodeURIComponent(url.pathname.slice(9)); } catch { /* not a name of ours */ }
         const file = exportFile(wb.current().store.file, name);
         if (!file) return send(res, 404, { ok: false, error: { code: 'not_found', message: '未找到该导出文件' } });
-        res.writeHead(200, { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': name.endsWith('.qsync') ? 'application/octet-stream' : XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
         return res.end(readFileSync(file));
       }
       if (url.pathname.startsWith('/tiles/')) {

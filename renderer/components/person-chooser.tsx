@@ -30,6 +30,9 @@ export function PersonChooser(p: { onClose?: () => void }) {
         <h2>{t.person.choose}</h2>
         <p className="muted">{t.person.chooseHint}</p>
         {error && <p className="banner error">{error}</p>}
+        {loaded && people.length === 0 && (
+          <p className="banner warning">本局已在用同步中心？先<button type="button" className="link" onClick={() => { window.location.hash = '#/sync'; p.onClose?.(); }}>登记到同步中心并同步</button>，人员名录会随首次同步到达；否则在下面登记您本人。</p>
+        )}
         {loaded && people.length === 0 && <FirstPerson onDone={async () => { await d.reload(); p.onClose?.(); }} />}
         {roles.map((role) => (
           <section key={role}>

@@ -1,7 +1,7 @@
 /** Every fixed string of the UI, in one place (STYLE: one module per language). */
 export const t = {
   appName: '清水', appSubtitle: '生态环境执法工作台',
-  nav: { dashboard: '工作台', map: '地图', enterprises: '企业', outfalls: '排污口', inspections: '现场检查', findings: '问题整改', complaints: '信访投诉', cases: '案件查处', plans: '双随机', ledgers: '台账', settings: '设置' },
+  nav: { dashboard: '工作台', map: '地图', enterprises: '企业', outfalls: '排污口', inspections: '现场检查', findings: '问题整改', complaints: '信访投诉', cases: '案件查处', plans: '双随机', ledgers: '台账', sync: '同步', settings: '设置' },
   common: {
     save: '保存', cancel: '取消', edit: '编辑', remove: '删除', create: '新建', search: '搜索', all: '全部', loading: '加载中…',
     none: '—', yes: '是', no: '否', back: '返回列表', saved: '已保存', confirmRemove: '确定删除这条记录吗？删除后可在变更记录中追溯。',

@@ -10,7 +10,7 @@ export const SyncStatus = z.object({
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const SyncReportOut = z.object({
-  pushed: z.number(), quarantined: z.number(), pulled: z.number(), snapshotRecords: z.number(), conflictsNoticed: z.number(), rejected: z.number(),
+  pushed: z.number(), quarantined: z.number(), pulled: z.number(), snapshotRecords: z.number(), applied: z.number(), conflictsNoticed: z.number(), rejected: z.number(),
   drifted: z.number(), blobsUp: z.number(), blobsDown: z.number(), mediaPending: z.number(), cursor: z.number(), refolded: z.number(),
 });
 export type SyncReportOut = z.infer<typeof SyncReportOut>;

@@ -11,9 +11,9 @@ export type Host = { url: string; dataDir: string };
 
 /** Every test gets its own data folder with the demo county and its own browser host. */
 /** Starts a browser host on a data folder; `today` simulates the date deadlines are counted on. */
-export async function startHost(dataDir: string, today?: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startHost(dataDir: string, today?: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
   const env = { ...process.env, ...(today ? { QINGSHUI_TODAY: today } : {}) };
-  const child = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const child = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
   return { child, url };
 }

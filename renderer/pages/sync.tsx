@@ -1,0 +1,108 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ConflictOut, SyncStatus } from '../../shared/api/sync';
+import { call } from '../api';
+import { Field } from '../components/field';
+import { JobProgress, useJob } from '../components/job-progress';
+import { useDirectories } from '../directories';
+import { BundleCard } from '../sync/bundle-card';
+import { ConflictsCard } from '../sync/conflicts-card';
+
+const STATES: Record<string, string> = { pending: '待管理员批准', approved: '已批准', revoked: '已注销' };
+const ROLES: Record<string, string> = { admin: '管理员', bureau: '局机关人员', inspector: '执法人员', town: '镇街工作人员' };
+
+type Rejected = { cid: string; entity: string; entityId: string; reason: string; at: string };
+
+/** 同步: the hub and this laptop's enrolment, one-click sync with its phases, conflicts, refused changes, USB bundles. */
+export function SyncPage() {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [conflicts, setConflicts] = useState<ConflictOut[]>([]);
+  const [rejected, setRejected] = useState<Rejected[]>([]);
+  const [quarantine, setQuarantine] = useState<Rejected[] | null>(null);
+  const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [form, setForm] = useState({ hubUrl: '', user: '', password: '' });
+  const job = useJob();
+  const directories = useDirectories();
+  const reload = async () => {
+    setStatus(await call('sync.status', {}));
+    setConflicts(await call('sync.conflicts', {}));
+    setRejected(await call('sync.rejected', {}));
+  };
+  useEffect(() => { void reload(); }, []);
+  const fail = (text: string) => setBanner({ kind: 'error', text });
+  const enroll = async (ev: FormEvent) => {
+    ev.preventDefault();
+    try {
+      const s = await call('sync.enroll', form);
+      setBanner({ kind: 'ok', text: s.enrollState === 'approved' ? '本机已登记，可以同步' : '已提交登记，待同步中心管理员批准后即可同步' });
+      setForm({ ...form, password: '' });
+      await reload();
+    } catch (e) { fail((e as Error).message); }
+  };
+  const sync = async () => {
+    setBanner(null);
+    try {
+      const r = await job.run((jobId) => call('sync.run', { jobId }));
+      const parts = [`上传变更 ${r.pushed} 条`, `接收变更 ${r.applied} 条`, `上传文件 ${r.blobsUp} 个`, `接收文件 ${r.blobsDown} 个`];
+      if (r.quarantined) parts.push(`被同步中心隔离 ${r.quarantined} 条`);
+      if (r.conflictsNoticed) parts.push(`新冲突 ${r.conflictsNoticed} 处（见下方）`);
+      if (r.mediaPending) parts.push(`照片 ${r.mediaPending} 个尚未到达同步中心（待下次同步）`);
+      if (r.drifted) parts.push(`${r.drifted} 条变更来自时钟超前的设备，已标记`);
+      setBanner({ kind: 'ok', text: `同步完成：${parts.join('，')}` });
+    } catch (e) { fail((e as Error).message); }
+    await reload();
+    await directories.reload(); // people, places and settings may have arrived
+  };
+  const loadQuarantine = async () => { try { setQuarantine(await call('sync.quarantine', {})); } catch (e) { fail((e as Error).message); } };
+  if (!status) return <p>加载中…</p>;
+  return (
+    <div className="page">
+      <header className="page-head"><h1>同步</h1></header>
+      {banner && <p className={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>{banner.text}</p>}
+      {!status.enrolled || status.enrollState === 'revoked' ? (
+        <form className="card" onSubmit={(e) => void enroll(e)} aria-label="登记到同步中心" noValidate>
+          <h2>{status.enrollState === 'revoked' ? '本机已被注销或需要重新登记' : '登记到同步中心'}</h2>
+          <p className="muted">由局里的管理员给出同步中心地址和账号；登记后本机获得节点编号和设备密钥，管理员批准后即可同步。</p>
+          <div className="form-grid">
+            <Field label="同步中心地址"><input value={form.hubUrl} placeholder="http://192.168.1.10:7300" onChange={(e) => setForm({ ...form, hubUrl: e.target.value })} /></Field>
+            <Field label="账号"><input value={form.user} onChange={(e) => setForm({ ...form, user: e.target.value })} /></Field>
+            <Field label="密码"><input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} /></Field>
+          </div>
+          <div className="actions"><button type="submit" className="primary">登记本机</button></div>
+        </form>
+      ) : (
+        <section className="card" aria-label="同步状态">
+          <h2>同步中心</h2>
+          <dl className="facts">
+            <dt>地址</dt><dd>{status.hubUrl}</dd>
+            <dt>本机</dt><dd>{status.deviceId}（节点 {status.node}）· {STATES[status.enrollState ?? ''] ?? '—'}</dd>
+            <dt>账号</dt><dd>{status.user}（{ROLES[status.role ?? ''] ?? status.role}{status.towns.length ? `，镇街 ${status.towns.join('、')}` : ''}）</dd>
+            <dt>上次同步</dt><dd>{status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString('zh-CN') : '从未同步'}</dd>
+            <dt>待上传</dt><dd aria-label="待上传">变更 {status.pendingChanges} 条，照片等文件 {status.pendingBlobs} 个</dd>
+            <dt>待接收照片</dt><dd>{status.mediaPending} 个{status.mediaPending > 0 && '（记录已到，照片待同步中心收齐）'}</dd>
+          </dl>
+          <div className="actions">
+            <button type="button" className="primary" disabled={job.running} onClick={() => void sync()}>立即同步</button>
+            {status.role === 'admin' && <button type="button" onClick={() => void loadQuarantine()}>查看隔离区</button>}
+          </div>
+          <JobProgress job={job} label="同步" />
+        </section>
+      )}
+      <ConflictsCard conflicts={conflicts} onResolved={() => { setBanner({ kind: 'ok', text: '已采用所选的值；下次同步后其他设备也会看到' }); void reload(); }} onError={fail} />
+      {rejected.length > 0 && (
+        <section className="card" aria-label="未被接受的变更">
+          <h2>未被接受的变更（{rejected.length}）</h2>
+          <table><thead><tr><th>时间</th><th>记录</th><th>原因</th></tr></thead>
+            <tbody>{rejected.map((r) => <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.entity} {r.entityId.slice(0, 8)}</td><td>{r.reason}</td></tr>)}</tbody></table>
+        </section>
+      )}
+      {quarantine && (
+        <section className="card" aria-label="同步中心隔离区">
+          <h2>同步中心隔离区（{quarantine.length}）</h2>
+          <table><thead><tr><th>时间</th><th>设备 / 账号</th><th>记录</th><th>原因</th></tr></thead>
+            <tbody>{quarantine.map((r) => <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{(r as Rejected & { user?: string }).user}</td><td>{r.entity} {r.entityId.slice(0, 8)}</td><td>{r.reason}</td></tr>)}</tbody></table>
+        </section>
+      )}
+      {status.enrolled && <BundleCard onDone={(text) => { setBanner({ kind: 'ok', text }); void reload(); }} onError={fail} />}
+    </div>
+  );
+}

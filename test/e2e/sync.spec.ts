@@ -1,0 +1,160 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { expect, openAs, startHost, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
+const PG_URL = process.env.QINGSHUI_TEST_PG ?? 'postgres://qingshui:qingshui@127.0.0.1:5432/postgres';
+const PASSWORD = 'e2e-secret-1';
+
+function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`qingshui ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+type Hub = { url: string; args: string[]; child: ChildProcess; stop(): Promise<void> };
+
+/** A real hub process (`qingshui hub start`) on SQLite or on a fresh PostgreSQL database, with two accounts. */
+async function startHub(kind: 'sqlite' | 'pg'): Promise<Hub> {
+  const dir = mkdtempSync(join(tmpdir(), 'qingshui-hub-'));
+  let database: string | null = null;
+  if (kind === 'pg') {
+    const name = `qs_e2e_${Date.now()}`;
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect(); await c.query(`CREATE DATABASE ${name}`); await c.end();
+    database = PG_URL.replace(/\/[^/]*$/, `/${name}`);
+  }
+  const args = ['--data', dir, ...(database ? ['--database', database] : [])];
+  cli(['hub', 'user', 'add', 'admin', '--role', 'admin', '--password', PASSWORD, ...args]);
+  cli(['hub', 'user', 'add', 'wang', '--role', 'inspector', '--password', PASSWORD, ...args]);
+  const child = spawn(process.execPath, [BIN, 'hub', 'start', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
+  const url = /(http:\/\/\S+?)（/.exec(line)![1];
+  return {
+    url, args, child,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((ok) => child.once('exit', ok));
+      rmSync(dir, { recursive: true, force: true });
+      if (database) {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect(); await c.query(`DROP DATABASE IF EXISTS ${database.split('/').pop()} WITH (FORCE)`); await c.end();
+      }
+    },
+  };
+}
+
+async function enrollOnScreen(page: Page, hub: Hub, user: string) {
+  const form = page.getByRole('form', { name: '登记到同步中心' });
+  await form.getByLabel('同步中心地址').fill(hub.url);
+  await form.getByLabel('账号').fill(user);
+  await form.getByLabel('密码').fill(PASSWORD);
+  await form.getByRole('button', { name: '登记本机' }).click();
+}
+
+async function syncOnScreen(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '立即同步' }).click();
+  const banner = page.getByRole('status').filter({ hasText: '同步完成' });
+  await expect(banner).toBeVisible({ timeout: 30_000 });
+  return (await banner.textContent())!;
+}
+
+async function setPhone(page: Page, url: string, id: string, phone: string) {
+  await page.goto(`${url}#/enterprises/${id}`);
+  await page.getByRole('button', { name: '编辑' }).click();
+  await page.locator('input[name=contactPhone]').fill(phone);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(phone).first()).toBeVisible();
+}
+
+for (const kind of ['sqlite', 'pg'] as const) {
+  test(`two laptops and a hub on ${kind}: enrol and sync on screen, a conflict resolved side by side, a USB bundle round trip`, async ({ page, host, browser }) => {
+    test.setTimeout(180_000);
+    const hub = await startHub(kind);
+    const dirB = mkdtempSync(join(tmpdir(), 'qingshui-e2e-b-'));
+    const b = await startHost(dirB, undefined, ['--empty']);
+    try {
+      // Laptop A holds the county; the admin enrols it and sends it to the hub.
+      await openAs(page, host);
+      await page.goto(`${host.url}#/sync`);
+      await enrollOnScreen(page, hub, 'admin');
+      await expect(page.getByRole('status')).toContainText('本机已登记');
+      expect(await syncOnScreen(page)).toMatch(/上传变更 \d{3,} 条/);
+
+      // Laptop B is new: nobody to sign in as, so it enrols first and is approved by the admin.
+      const pageB = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+      await pageB.goto(b.url);
+      await pageB.getByRole('button', { name: '登记到同步中心并同步' }).click();
+      await enrollOnScreen(pageB, hub, 'wang');
+      await expect(pageB.getByRole('status')).toContainText('待同步中心管理员批准');
+      await pageB.getByRole('button', { name: '立即同步' }).click();
+      await expect(pageB.getByRole('alert')).toContainText('尚待同步中心管理员批准');
+      const devices = JSON.parse(cli(['hub', 'device', 'list', '--json', ...hub.args])) as { devices: { id: string; user: string }[] };
+      cli(['hub', 'device', 'approve', devices.devices.find((d) => d.user === 'wang')!.id, ...hub.args]);
+      expect(await syncOnScreen(pageB)).toMatch(/接收变更 \d{3,} 条/);
+      await pageB.screenshot({ path: `test-results/sync-first-${kind}.png`, fullPage: true });
+      await pageB.getByRole('button', { name: '切换' }).click();
+      await pageB.getByRole('dialog').locator('section', { hasText: '执法人员' }).getByRole('button').first().click();
+
+      // The same field changed on both laptops: both values kept and shown side by side.
+      const enterprise = JSON.parse(cli(['stats', '--data', host.dataDir, '--json'])) as { enterprises: number };
+      expect(enterprise.enterprises).toBeGreaterThan(0);
+      await page.goto(`${host.url}#/enterprises`);
+      await page.getByRole('row').nth(1).click();
+      const id = /enterprises\/([^/]+)/.exec(page.url())![1];
+      await setPhone(page, host.url, id, '0797-5550001');
+      await setPhone(pageB, b.url, id, '0797-5550002');
+      await page.goto(`${host.url}#/sync`);
+      await syncOnScreen(page);
+      await pageB.goto(`${b.url}#/sync`);
+      expect(await syncOnScreen(pageB)).toContain('新冲突 1 处');
+      const conflict = pageB.getByRole('region', { name: '同步冲突' }).getByRole('group');
+      await expect(conflict).toContainText('联系电话');
+      await expect(conflict).toContainText('0797-5550001');
+      await expect(conflict).toContainText('0797-5550002');
+      await pageB.screenshot({ path: `test-results/sync-conflict-${kind}.png`, fullPage: true });
+      await conflict.locator('.conflict-value', { hasText: '0797-5550001' }).getByRole('button', { name: '采用此值' }).click();
+      await expect(pageB.getByRole('region', { name: '同步冲突' })).toContainText('没有待处理的冲突');
+      await syncOnScreen(pageB);
+      await page.reload();
+      await syncOnScreen(page);
+      await expect(page.getByRole('region', { name: '同步冲突' })).toContainText('没有待处理的冲突');
+      await page.goto(`${host.url}#/enterprises/${id}`);
+      await expect(page.getByText('0797-5550001').first()).toBeVisible();
+
+      // No network at B's office: a bundle to the hub on a USB stick, and the hub's answer back.
+      await setPhone(pageB, b.url, id, '0797-5550003');
+      await pageB.goto(`${b.url}#/sync`);
+      await expect(pageB.getByLabel('待上传')).toContainText('变更 1 条');
+      await pageB.getByRole('button', { name: '导出同步包' }).click();
+      const download = pageB.waitForEvent('download');
+      await pageB.getByRole('link', { name: /下载/ }).click();
+      const up = join(dirB, 'to-hub.qsync');
+      await (await download).saveAs(up);
+      expect(cli(['hub', 'bundle', 'import', up, ...hub.args])).toContain('新变更 1 条');
+      expect(cli(['hub', 'bundle', 'import', up, ...hub.args])).toContain('新变更 0 条，重复 1 条');
+      const wang = (JSON.parse(cli(['hub', 'device', 'list', '--json', ...hub.args])) as { devices: { id: string; user: string }[] }).devices.find((d) => d.user === 'wang')!;
+      const back = join(dirB, 'from-hub.qsync');
+      cli(['hub', 'bundle', 'export', '--device', wang.id, '--out', back, ...hub.args]);
+      await pageB.getByLabel('导入同步包').setInputFiles(back);
+      await expect(pageB.getByRole('status')).toContainText('本机变更经中心确认 1 条');
+      await expect(pageB.getByLabel('待上传')).toContainText('变更 0 条');
+      await page.goto(`${host.url}#/sync`);
+      await syncOnScreen(page);
+      await page.goto(`${host.url}#/enterprises/${id}`);
+      await expect(page.getByText('0797-5550003').first()).toBeVisible();
+    } catch (e) {
+      for (const [i, p] of page.context().browser()!.contexts().flatMap((c) => c.pages()).entries()) await p.screenshot({ path: `test-results/sync-failed-${kind}-${i}.png`, fullPage: true }).catch(() => undefined);
+      throw e;
+    } finally {
+      b.child.kill('SIGTERM');
+      rmSync(dirB, { recursive: true, force: true });
+      await hub.stop();
+    }
+  });
+}
