@@ -54,9 +54,12 @@ export function mergeChange(current: FieldHeads, c: IncomingChange, opts: { raw?
   const heads: FieldHeads = { ...current };
   const won: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(c.fields)) {
+    const before = heads[field]?.[0]?.h;
     const next = mergeField(heads[field] ?? [], { h: c.hlc, a: c.author, v: value }, c.base[field] ?? []);
     heads[field] = next;
-    if (next[0].h === c.hlc) won[field] = value;
+    // The winner may change to the incoming value, or — when it replaced the old winner but lost to
+    // a concurrent one — to that other value: either way the row must show the new winner.
+    if (next[0].h !== before || next[0].h === c.hlc) won[field] = next[0].v ?? null;
   }
   if (opts.raw) return { heads, won, duplicate: false };
   const deletion = heads[DELETED];

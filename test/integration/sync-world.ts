@@ -175,6 +175,14 @@ export async function runWorld(seed: number, kind: 'sqlite' | 'pg' = 'sqlite', s
   check(new Set(hashes).size === 1, `replicas differ: ${hashes.map((h) => h.slice(0, 8)).join(' ')}`);
   const conflicts = devices.map((d) => conflictKeys(d.wb).join('\n'));
   check(new Set(conflicts).size === 1, 'devices show different conflicts');
+  if (process.env.SYNC_DUMP && new Set(hashes).size > 1) {
+    const rows = devices.map((d) => new Map((d.wb.store.db.prepare('SELECT id, name, address, note, contact_name, contact_phone, deleted_at FROM enterprises').all() as { id: string }[]).map((r) => [r.id, JSON.stringify(r)])));
+    for (const [id, v] of rows[0]) if (rows.some((m) => m.get(id) !== v)) {
+      console.log('rowdiff', id, rows.map((m) => m.get(id)).join('\n'));
+      for (const d of devices) for (const r of d.wb.store.db.prepare('SELECT seq, hlc, fields, base, nseq, hub_seq FROM changes WHERE entity_id = ? ORDER BY seq').all(id) as { seq: number; hlc: string; fields: string; base: string; nseq: number; hub_seq: number }[]) console.log(d.name, d.wb.store.nodeId, r.seq, r.hlc, r.fields.slice(0, 80), r.base.slice(0, 300), r.nseq, r.hub_seq);
+      break;
+    }
+  }
   if (process.env.SYNC_DUMP && new Set(conflicts).size > 1) {
     const all = conflicts.map((c) => new Set(c.split('\n')));
     const odd = [...all[0], ...all[1], ...all[2]].find((k) => !all.every((x) => x.has(k)))!;
