@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { baseFor, conflictedFields, mergeChange, type FieldHeads, type IncomingChange } from '../../../shared/sync/merge';
-import { checkSigned } from '../../../shared/sync/signed';
-import { parentOf, writeRefusal, mayRead } from '../../../shared/sync/roles';
-import { inSnapshotOrder } from '../../../shared/sync/entity-order';
+import { baseFor, conflictedFields, mergeChange, type FieldHeads, type IncomingChange } from '../../../../shared/sync/merge';
+import { checkSigned } from '../../../../shared/sync/signed';
+import { parentOf, writeRefusal, mayRead } from '../../../../shared/sync/roles';
+import { inSnapshotOrder } from '../../../../shared/sync/entity-order';
 
 const h = (ms: number, node: string, counter = 0) => `${ms.toString(16).padStart(12, '0')}-${counter.toString(16).padStart(4, '0')}-${node}`;
 const change = (hlc: string, fields: Record<string, unknown>, base: Record<string, string[]> = {}): IncomingChange => ({ hlc, author: hlc.slice(-1), fields, base });
