@@ -48,7 +48,7 @@ export async function startHub(kind: 'sqlite' | 'pg' = 'sqlite'): Promise<TestHu
   const dir = tempDir();
   const pgdb = kind === 'pg' ? await freshPg() : null;
   const db = pgdb ? await openPgHub(pgdb.url) : openSqliteHub(dir);
-  const app = await buildHub(db, dir, pino({ level: 'silent' }));
+  const app = await buildHub(db, dir, pino({ level: 'warn' }, pino.destination({ dest: join(dir, 'hub.log'), sync: true })));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   await addTestUser(db, 'admin', 'admin', []);
   let closed = false;

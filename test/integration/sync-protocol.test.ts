@@ -1,0 +1,154 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { syncNow } from '../../electron/services/sync';
+import { exportDeviceBundle, importDeviceBundle } from '../../electron/sync/bundle';
+import { connectWith } from '../../electron/sync/session';
+import { HubClient } from '../../electron/sync/hub-client';
+import { putBlob } from '../../electron/store/blob-store';
+import { ENTERPRISE, REGION } from '../../electron/store/entities';
+import { writeSyncState } from '../../electron/sync/sync-state';
+import { importHubBundle, exportHubBundle } from '../../hub/bundles';
+import { tempDir } from './helpers';
+import { deviceIdOf, enrolledLaptop, startHub } from './sync-helpers';
+
+const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
+
+async function raw(url: string, path: string, init: RequestInit = {}) {
+  const res = await fetch(new URL(path, url), init);
+  return { status: res.status, body: (await res.json()) as { code: string; message: string } };
+}
+
+describe('the hub refuses bad input with a reason and applies nothing', () => {
+  it('malformed requests, an unknown protocol version, a forged token, a chunk or a blob that does not match its hash', async () => {
+    const hub = await startHub();
+    const a = await enrolledLaptop(hub);
+    const client = new HubClient(hub.url);
+    await connectWith(a.store, client);
+    const auth = { authorization: `Bearer ${client.token}`, 'content-type': 'application/json' };
+
+    const bad = await raw(hub.url, '/v1/push', { method: 'POST', headers: auth, body: JSON.stringify({ protocol: 1, lastNseq: 0, changes: [{ cid: 'x' }] }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('malformed');
+    expect(bad.body.message).toContain('请求格式不对');
+    const notJson = await raw(hub.url, '/v1/push', { method: 'POST', headers: auth, body: '{"protocol":' });
+    expect(notJson.status).toBe(400);
+    const newer = await raw(hub.url, '/v1/pull?after=0', { headers: { ...auth, 'x-qingshui-protocol': '99' } });
+    expect(newer.status).toBe(426);
+    expect(newer.body.message).toContain('请升级清水工作台');
+    const forged = await raw(hub.url, '/v1/pull?after=0', { headers: { authorization: `Bearer ${client.token!.slice(0, -3)}abc` } });
+    expect(forged).toMatchObject({ status: 401, body: { code: 'token' } });
+    const foreign = await raw(hub.url, '/v1/push', { method: 'POST', headers: auth, body: JSON.stringify({ protocol: 1, lastNseq: 1, changes: [{ cid: 'nother:1', node: 'nother', nseq: 1, entity: 'enterprise', entityId: 'e1', hlc: '000000000001-0000-nother', author: 'x', fields: {}, base: {} }] }) });
+    expect(foreign).toMatchObject({ status: 400, body: { code: 'foreign_node' } });
+    const gap = await raw(hub.url, '/v1/push', { method: 'POST', headers: auth, body: JSON.stringify({ protocol: 1, lastNseq: 900, changes: [{ cid: `${a.store.nodeId}:900`, node: a.store.nodeId, nseq: 900, entity: 'enterprise', entityId: 'e1', hlc: `000000000001-0000-${a.store.nodeId}`, author: 'x', fields: {}, base: {} }] }) });
+    expect(gap).toMatchObject({ status: 409, body: { code: 'gap' } });
+
+    const bytes = Buffer.from('照片的字节');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const wrongChunk = await raw(hub.url, `/v1/blobs/${hash}/chunks/0`, { method: 'PUT', headers: { authorization: auth.authorization, 'content-type': 'application/octet-stream', 'x-chunk-sha256': '0'.repeat(64) }, body: bytes });
+    expect(wrongChunk).toMatchObject({ status: 422, body: { code: 'chunk_hash' } });
+    const other = Buffer.from('另一张照片');
+    const otherHash = createHash('sha256').update(other).digest('hex');
+    await client.request('PUT', `/v1/blobs/${hash}/chunks/0`, undefined, { bytes: other, headers: { 'x-chunk-sha256': otherHash } });
+    await expect(client.request('POST', `/v1/blobs/${hash}/complete`, { size: other.length, mime: 'image/jpeg', chunks: [otherHash] })).rejects.toThrow(/不符，已丢弃/);
+    expect((await client.request<{ state: string }>('GET', `/v1/blobs/${hash}`)).state).toBe('absent');
+    const log = readFileSync(join(hub.dir, 'hub.log'), 'utf8');
+    for (const code of ['malformed', 'protocol', 'token', 'gap', 'chunk_hash', 'blob_hash']) expect(log).toContain(`"code":"${code}"`);
+    expect((await hub.db.one<{ n: number }>('SELECT count(*) AS n FROM changes'))!.n).toBe(0);
+  });
+
+  it('a bundle twice, truncated, tampered, for another device, signed by an unknown key, or out of order', async () => {
+    const hub = await startHub();
+    const a = await enrolledLaptop(hub);
+    const b = await enrolledLaptop(hub, 'wang');
+    a.store.write(REGION, '360799001000', { name: '第一镇', level: 'town', parentCode: null }, 'system');
+    a.store.write(ENTERPRISE, 'e-1', { name: '乙厂', uscc: '91130200699229617X', keyUnit: false, state: '正常生产', address: '', townCode: '360799001000', legalRepresentative: '', contactName: '', contactPhone: '', tags: [], note: '' }, 'system');
+    putBlob(a.store.db, a.store.blobDir, Buffer.from('一张照片'), 'image/jpeg');
+    const dir = tempDir();
+    const up = join(dir, 'a.qsync');
+    const made = exportDeviceBundle(a.store, up);
+    expect(made.changes).toBeGreaterThan(0);
+    const first = await importHubBundle(hub.db, hub.dir, up);
+    expect(first.applied).toBe(made.changes);
+    const again = await importHubBundle(hub.db, hub.dir, up);
+    expect(again).toMatchObject({ applied: 0, duplicates: made.changes });
+
+    const bytes = readFileSync(up);
+    writeFileSync(join(dir, 'cut.qsync'), bytes.subarray(0, bytes.length - 100));
+    await expect(importHubBundle(hub.db, hub.dir, join(dir, 'cut.qsync'))).rejects.toThrow(/已损坏或不完整/);
+    const tampered = Buffer.from(bytes);
+    const at = tampered.indexOf(Buffer.from('乙厂'));
+    tampered.write('丙', at);
+    writeFileSync(join(dir, 'tampered.qsync'), tampered);
+    await expect(importHubBundle(hub.db, hub.dir, join(dir, 'tampered.qsync'))).rejects.toThrow(/已被改动|已损坏/);
+
+    // Signed by a device the hub does not know (another hub's enrolment).
+    const elsewhere = await startHub();
+    const stranger = await enrolledLaptop(elsewhere);
+    exportDeviceBundle(stranger.store, join(dir, 'stranger.qsync'));
+    await expect(importHubBundle(hub.db, hub.dir, join(dir, 'stranger.qsync'))).rejects.toThrow(/另一个同步中心|未登记的设备/);
+
+    const forB = join(dir, 'b.qsync');
+    await exportHubBundle(hub.db, hub.dir, await deviceIdOf(hub, 'wang'), forB);
+    expect(() => importDeviceBundle(a.store, forB)).toThrow(/发给另一台设备/);
+    const r = importDeviceBundle(b.store, forB);
+    expect(r.applied).toBeGreaterThan(0);
+    expect(importDeviceBundle(b.store, forB)).toMatchObject({ applied: 0 });
+    expect(b.store.db.prepare("SELECT name FROM enterprises WHERE id = 'e-1'").pluck().get()).toBe('乙厂');
+    expect(b.store.db.prepare('SELECT count(*) FROM blobs WHERE size > 0').pluck().get()).toBe(0); // a blob no record refers to stays home
+    await syncNow(b.ctx);
+    a.store.write(ENTERPRISE, 'e-1', { note: '第二次' }, 'system');
+    await syncNow(a.ctx);
+    const newer = join(dir, 'b2.qsync');
+    await exportHubBundle(hub.db, hub.dir, await deviceIdOf(hub, 'wang'), newer);
+    writeSyncState(b.store.db, { cursor: 0 }); // as if the laptop went back to an older copy
+    expect(() => importDeviceBundle(b.store, newer)).toThrow(/请先导入更早的同步包/);
+    expect(b.store.db.prepare("SELECT note FROM enterprises WHERE id = 'e-1'").pluck().get()).toBe('');
+  });
+});
+
+describe('the command line', () => {
+  it('hub start, user add/list/disable, enroll, sync --json, conflicts --json, bundle export/import', async () => {
+    const hubDir = tempDir();
+    const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    expect(run(['hub', 'user', 'add', 'admin', '--role', 'admin', '--data', hubDir], { QINGSHUI_PASSWORD: 'cli-secret-1' }).stdout).toContain('已新建账号 admin');
+    const weak = run(['hub', 'user', 'add', 'x', '--role', 'admin', '--password', 'short', '--data', hubDir]);
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toContain('密码至少 8 位');
+    const town = run(['hub', 'user', 'add', 'zhou', '--role', 'town', '--password', 'cli-secret-1', '--data', hubDir]);
+    expect(town.stderr).toContain('须用 --towns');
+    expect(run(['hub', 'user', 'add', 'zhou', '--role', 'town', '--towns', '360799001000', '--password', 'cli-secret-1', '--data', hubDir]).status).toBe(0);
+    const users = JSON.parse(run(['hub', 'user', 'list', '--json', '--data', hubDir]).stdout) as { users: { name: string; role: string; towns: string[] }[] };
+    expect(users.users.map((u) => [u.name, u.role])).toEqual([['admin', 'admin'], ['zhou', 'town']]);
+    expect(run(['hub', 'user', 'disable', 'zhou', '--data', hubDir]).stdout).toContain('已停用');
+
+    const child = spawn(process.execPath, [BIN, 'hub', 'start', '--data', hubDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
+      const url = /(http:\/\/\S+?)（/.exec(line)![1];
+      expect(await (await fetch(new URL('/health', url))).json()).toMatchObject({ ok: true, database: 'sqlite' });
+      const laptop = tempDir();
+      expect(run(['demo', '--data', laptop]).status).toBe(0);
+      const wrong = run(['enroll', '--data', laptop, '--hub', url, '--user', 'admin', '--password', 'wrong-pass']);
+      expect(wrong.stderr).toContain('用户名或密码不对');
+      const enrolled = JSON.parse(run(['enroll', '--data', laptop, '--hub', url, '--user', 'admin', '--json'], { QINGSHUI_PASSWORD: 'cli-secret-1' }).stdout) as { state: string; node: string };
+      expect(enrolled.state).toBe('approved');
+      const synced = JSON.parse(run(['sync', '--data', laptop, '--json']).stdout) as Record<string, number>;
+      expect(synced.pushed).toBeGreaterThan(1000);
+      expect(Object.keys(synced)).toEqual(expect.arrayContaining(['pushed', 'pulled', 'quarantined', 'conflictsNoticed', 'blobsUp', 'blobsDown', 'mediaPending', 'cursor']));
+      expect(JSON.parse(run(['conflicts', '--data', laptop, '--json']).stdout)).toEqual({ total: 0, conflicts: [] });
+      const out = join(laptop, 'x.qsync');
+      expect(run(['bundle', 'export', '--data', laptop, '--out', out]).stdout).toContain('未确认的变更 0 条');
+      expect(run(['hub', 'bundle', 'import', out, '--data', hubDir]).stdout).toContain('新变更 0 条');
+      const notABundle = run(['bundle', 'import', join(laptop, 'workspace.qingshui'), '--data', laptop]);
+      expect(notABundle.stderr).toContain('同步包');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((ok) => child.once('exit', ok));
+    }
+    expect(readFileSync(join(hubDir, 'hub.log'), 'utf8')).toContain('hub stopped');
+  });
+});
