@@ -31,6 +31,10 @@ export type MergeOutcome = {
 
 export const DELETED = 'deletedAt';
 
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
 function byNewest(a: Head, b: Head): number {
   return a.h < b.h ? 1 : a.h > b.h ? -1 : 0;
 }
@@ -54,12 +58,13 @@ export function mergeChange(current: FieldHeads, c: IncomingChange, opts: { raw?
   const heads: FieldHeads = { ...current };
   const won: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(c.fields)) {
-    const before = heads[field]?.[0]?.h;
+    const before = heads[field]?.[0];
     const next = mergeField(heads[field] ?? [], { h: c.hlc, a: c.author, v: value }, c.base[field] ?? []);
     heads[field] = next;
     // The winner may change to the incoming value, or — when it replaced the old winner but lost to
-    // a concurrent one — to that other value: either way the row must show the new winner.
-    if (next[0].h !== before || next[0].h === c.hlc) won[field] = next[0].v ?? null;
+    // a concurrent one — to that other value: either way the row must show the new winner (unless
+    // it says the same as before).
+    if (!before || (next[0].h !== before.h && !sameValue(next[0].v, before.v))) won[field] = next[0].v ?? null;
   }
   if (opts.raw) return { heads, won, duplicate: false };
   const deletion = heads[DELETED];

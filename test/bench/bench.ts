@@ -14,6 +14,7 @@ import { benchInspections } from './inspections-bench';
 import { benchImport, benchLedgers, plainExport } from './ledger-bench';
 import { benchLoop } from './loop-bench';
 import { benchMap } from './map-bench';
+import { benchSync } from './sync-bench';
 import { p95, report, timeRuns } from './measure';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 125);
@@ -26,6 +27,7 @@ async function main() {
   const results: boolean[] = [];
   try {
     if (process.env.BENCH_ONLY === 'map') { await benchMap(root, results); throw new Error('done'); }
+    if (process.env.BENCH_ONLY === 'sync') { await benchSync(root, results); throw new Error('done'); }
     let t = performance.now();
     const builder = createWorkbench({ dataDir, actor: 'system' });
     generateDemo(builder.store, { scale: SCALE });
@@ -97,6 +99,7 @@ async function main() {
     await benchImport(dataDir, root, results);
     benchLedgers(dataDir, root, results);
     await benchMap(root, results);
+    await benchSync(root, results);
     console.log(`process_rss_peak: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB  [bench process, workspace file ${workspaceFile(dataDir)}]`);
   } catch (e) {
     if ((e as Error).message !== 'done') throw e;

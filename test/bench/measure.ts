@@ -16,10 +16,10 @@ export function p95(xs: number[]): number {
 }
 
 /** Prints one figure as `name: value unit`, its baseline and target on the same line. */
-export function report(name: string, value: number, unit: string, baseline: { name: string; value: number }, target?: { max: number }): boolean {
-  const ok = target ? value <= target.max : true;
+export function report(name: string, value: number, unit: string, baseline: { name: string; value: number }, target?: { max: number } | { min: number }): boolean {
+  const ok = !target ? true : 'max' in target ? value <= target.max : value >= target.min;
   const ratio = baseline.value > 0 ? ` (${(value / baseline.value).toFixed(2)}× baseline)` : '';
-  const goal = target ? `; target ≤ ${Number(target.max.toFixed(2))} ${unit}: ${ok ? 'ok' : 'MISSED'}` : '';
+  const goal = !target ? '' : 'max' in target ? `; target ≤ ${Number(target.max.toFixed(2))} ${unit}: ${ok ? 'ok' : 'MISSED'}` : `; target ≥ ${target.min} ${unit}: ${ok ? 'ok' : 'MISSED'}`;
   console.log(`${name}: ${value.toFixed(2)} ${unit}  [baseline ${baseline.name}: ${baseline.value.toFixed(2)} ${unit}${ratio}${goal}]`);
   return ok;
 }

@@ -202,6 +202,8 @@ export async function runWorld(seed: number, kind: 'sqlite' | 'pg' = 'sqlite', s
     const atHub = ((await hub.db.one<{ n: number }>('SELECT count(*) AS n FROM changes WHERE node = $1', [node]))?.n ?? 0)
       + ((await hub.db.one<{ n: number }>('SELECT count(*) AS n FROM quarantine WHERE node = $1', [node]))?.n ?? 0);
     check(unsent === 0 && Number(atHub) === own, `${d.name}: ${own} changes, ${Number(atHub)} at the hub, ${unsent} unsent`);
+    const refused = d.wb.store.db.prepare('SELECT count(*) FROM sync_rejects').pluck().get() as number;
+    check(refused === 0, `${d.name}: ${refused} changes refused`);
     const pending = d.wb.store.db.prepare('SELECT count(*) FROM blobs WHERE size < 0').pluck().get() as number;
     check(pending === 0, `${d.name}: ${pending} blobs still pending`);
   }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { generateDemo } from '../../electron/services/demo/generate';
+import { generateDemoPast } from '../../electron/services/demo/inspections';
+import { blobPath } from '../../electron/store/blob-store';
+import { verifyWorkspace } from '../../electron/store/verify-records';
 import { syncNow } from '../../electron/services/sync';
 import { setDeviceState } from '../../hub/accounts';
 import { quarantineList } from '../../hub/quarantine';
@@ -53,7 +58,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     expect((a.store.db.prepare('SELECT contact_phone FROM enterprises WHERE id = ?').pluck().get(e.id))).toBe('13800000001');
   });
 
-  it('a delete against an edit is a conflict on both sides; photos travel by hash and a document arrives before its media', async () => {
+  it('a delete against an edit is a conflict on both sides, the same on both', async () => {
     const hub = await startHub(kind);
     const a = await countyLaptop(hub);
     await syncNow(a.ctx);
@@ -66,6 +71,32 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     expect(conflictKeys(a)).toEqual(conflictKeys(b));
     expect(conflictKeys(a).some((k) => k.startsWith(`outfall/${outfall}/deletedAt`))).toBe(true);
     expect(stateHash(a)).toBe(stateHash(b));
+  });
+
+  it('a finalized inspection can arrive before its photos: media pending until they do; a killed upload resumes', async () => {
+    const hub = await startHub(kind);
+    const a = openWorkbench(tempDir(), 'system');
+    generateDemo(a.store, { scale: 1 });
+    await generateDemoPast(a.store, { count: 60 });
+    await enrolledLaptop(hub, 'admin', { wb: a });
+    const photos = a.store.db.prepare('SELECT count(*) FROM blobs').pluck().get() as number;
+    expect(photos).toBeGreaterThan(0);
+    let chunks = 0;
+    await expect(syncNow(a.ctx, { faults: { at: (p) => { if (p === 'mid-chunk' && ++chunks === 3) throw new Error('断电'); } } })).rejects.toThrow('断电');
+    const b = await enrolledLaptop(hub, 'wang', { role: 'inspector' });
+    const first = await syncNow(b.ctx);
+    expect(first.mediaPending).toBeGreaterThan(0);
+    expect((await b.call('sync.status', {})).mediaPending).toBe(first.mediaPending);
+    expect(verifyWorkspace(b.store.db, b.store.blobDir).problems).toEqual([]);
+    const again = await syncNow(a.ctx);
+    expect(again.blobsUp).toBe(photos - 2);
+    const second = await syncNow(b.ctx);
+    expect(second.blobsDown).toBe(first.mediaPending);
+    expect(second.mediaPending).toBe(0);
+    for (const { sha256 } of b.store.db.prepare('SELECT sha256 FROM blobs').all() as { sha256: string }[]) {
+      expect(createHash('sha256').update(readFileSync(blobPath(b.store.blobDir, sha256))).digest('hex')).toBe(sha256);
+    }
+    expect(verifyWorkspace(b.store.db, b.store.blobDir).problems).toEqual([]);
   });
 
   it('the hub keeps each user to their role and area: quarantined, not applied, not dropped; pulls only what a town may see', async () => {
