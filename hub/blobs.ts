@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHUNK_BYTES, type BlobStatus } from '../shared/sync/protocol';
 import type { Queryable } from './db/hub-db';
+import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const SHA_RE = /^[0-9a-f]{64}$/;
 
 /** Where the hub keeps blobs (files, on both databases): whole ones by hash, parts while they arrive. */

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, sign } from 'node:crypto';
+import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import type { Change } from '../shared/sync/change';
 import { blobRefs } from '../shared/sync/blob-refs';
@@ -7,12 +7,11 @@ import { checkBundleFiles, packBundle, unpackBundle } from '../shared/sync/bundl
 import { authorOfDevice, deviceById, signedBy } from './accounts';
 import { HubBlobs } from './blobs';
 import type { HubDb } from './db/hub-db';
+import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
 import { hubKeys } from './keys';
 import { pullPage } from './pull';
 import { pushPage } from './push';
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export type HubBundleImport = { deviceId: string; applied: number; duplicates: number; quarantined: number; blobs: number; summary: string };
 

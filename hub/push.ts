@@ -36,16 +36,15 @@ async function quarantine(q: Queryable, who: Author, c: Change, reason: string):
 
 /** A change already received under this id: the same one again is a duplicate; another one is a clone. */
 async function repeatOf(q: Queryable, c: Change): Promise<Ack> {
-  const stored = await q.one<StoredChange>('SELECT entity, entity_id, hlc, author, fields FROM changes WHERE node = $1 AND nseq = $2', [c.node, c.nseq])
-    ?? await q.one<{ change: string; reason: string }>('SELECT change, reason FROM quarantine WHERE node = $1 AND nseq = $2', [c.node, c.nseq])
-      .then((r) => r && { ...(JSON.parse(r.change) as Change), reason: r.reason });
-  const same = stored && ('entityId' in stored
-    ? changeDigest(stored as Change) === changeDigest(c)
-    : changeDigest({ ...c, entityId: (stored as StoredChange).entity_id, fields: JSON.parse((stored as StoredChange).fields) } as Change) === changeDigest(c));
-  if (!same) {
+  const applied = await q.one<StoredChange>('SELECT entity, entity_id, hlc, author, fields FROM changes WHERE node = $1 AND nseq = $2', [c.node, c.nseq]);
+  const held = applied ? undefined : await q.one<{ change: string; reason: string }>('SELECT change, reason FROM quarantine WHERE node = $1 AND nseq = $2', [c.node, c.nseq]);
+  const stored: Change | undefined = applied
+    ? { ...c, entity: applied.entity, entityId: applied.entity_id, hlc: applied.hlc, author: applied.author, fields: JSON.parse(applied.fields) }
+    : held && (JSON.parse(held.change) as Change);
+  if (!stored || changeDigest(stored) !== changeDigest(c)) {
     throw new HubRefusal(409, 'clone', `变更 ${c.cid} 与本中心已收到的同号变更内容不同：该设备的数据库可能被复制或由备份恢复，请重新登记本机`);
   }
-  return 'reason' in stored && typeof stored.reason === 'string' ? { cid: c.cid, status: 'quarantined', reason: stored.reason } : { cid: c.cid, status: 'duplicate' };
+  return held ? { cid: c.cid, status: 'quarantined', reason: held.reason } : { cid: c.cid, status: 'duplicate' };
 }
 
 /**

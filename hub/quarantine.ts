@@ -1,6 +1,5 @@
+import type { QuarantineItem } from '../shared/api/sync';
 import type { Queryable } from './db/hub-db';
-
-export type QuarantineItem = { cid: string; deviceId: string | null; user: string | null; entity: string; entityId: string; reason: string; at: string };
 
 /** Changes kept but not applied (outside the author's role or area, a signed document with another hash). */
 export async function quarantineList(q: Queryable, limit = 500): Promise<QuarantineItem[]> {

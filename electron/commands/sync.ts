@@ -1,10 +1,9 @@
 import { DomainError } from '../../shared/api/result';
 import { createWorkbench } from '../core/workbench';
-import { syncNow } from '../services/sync';
+import { refoldTouched, syncNow } from '../services/sync';
 import { exportDeviceBundle, importDeviceBundle } from '../sync/bundle';
 import { entityName, listConflicts } from '../sync/conflicts';
 import { enroll } from '../sync/enroll';
-import { refoldTouched } from '../services/sync';
 
 function withWorkbench<T>(dataDir: string, fn: (wb: ReturnType<typeof createWorkbench>) => Promise<T> | T, create = false): Promise<T> {
   const wb = createWorkbench({ dataDir, actor: 'system', create });

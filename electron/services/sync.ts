@@ -1,4 +1,4 @@
-import type { SyncReportOut, SyncStatus } from '../../shared/api/sync';
+import type { QuarantineItem, Rejected, SyncReportOut, SyncStatus } from '../../shared/api/sync';
 import { DomainError } from '../../shared/api/result';
 import { exportInfo, newExportPath } from '../ledger/exports-folder';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
@@ -68,11 +68,11 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
     resolveConflict(ctx.store, entity, entityId, field, hlc, authorOf(ctx));
     return { remaining: listConflicts(ctx.store.db).length };
   },
-  'sync.rejected': (ctx) => ctx.store.db.prepare('SELECT cid, entity, entity_id AS entityId, reason, at FROM sync_rejects ORDER BY at DESC LIMIT 500').all() as never,
+  'sync.rejected': (ctx) => ctx.store.db.prepare('SELECT cid, entity, entity_id AS entityId, reason, at FROM sync_rejects ORDER BY at DESC LIMIT 500').all() as Rejected[],
   'sync.quarantine': async (ctx) => {
     const client = new HubClient(readSyncState(ctx.store.db).hubUrl ?? '');
     await connectWith(ctx.store, client);
-    return (await client.request<{ items: never }>('GET', '/v1/quarantine')).items;
+    return (await client.request<{ items: QuarantineItem[] }>('GET', '/v1/quarantine')).items;
   },
   'sync.exportBundle': (ctx) => {
     const out = newExportPath(ctx.store.file, '同步包').replace(/\.xlsx$/, '.qsync');

@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
 import { CHUNK_BYTES, type BlobStatus } from '../../shared/sync/protocol';
-import { putBlob, readBlob } from '../store/blob-store';
+import { putBlob, readBlob, sha256Of as sha256 } from '../store/blob-store';
 import type { Store } from '../store/store';
 import type { HubClient } from './hub-client';
 import { confirmBlob } from './local-blobs';
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export type Faults = { at(point: string): void };
 export const NO_FAULTS: Faults = { at: () => undefined };

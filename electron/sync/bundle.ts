@@ -1,9 +1,9 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DomainError } from '../../shared/api/result';
 import { BUNDLE_FORMAT, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../shared/sync/bundle';
 import { checkBundleFiles, packBundle, unpackBundle } from '../../shared/sync/bundle-zip';
-import { putBlob, readBlob } from '../store/blob-store';
+import { putBlob, readBlob, sha256Of as sha256 } from '../store/blob-store';
 import type { Store } from '../store/store';
 import { applyRemoteChanges, type ApplyReport } from './apply';
 import type { Faults } from './blob-transfer';
@@ -11,8 +11,6 @@ import { signWith } from './device-key';
 import { confirmBlob, unconfirmedBlobs } from './local-blobs';
 import { lastNseq, markSentUpTo, pendingPage } from './local-changes';
 import { readSyncState, writeSyncState } from './sync-state';
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function enrolledState(store: Store) {
   const s = readSyncState(store.db);
@@ -91,6 +89,9 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
     faults?.at('mid-bundle-import');
     report = applyRemoteChanges(store, changes.map((c) => ({ ...c, raw: false })));
     acknowledged = markSentUpTo(store.db, store.nodeId, m.ackNseq);
+    const held = store.db.prepare(`INSERT OR IGNORE INTO sync_rejects (cid, entity, entity_id, change, reason, at)
+      SELECT node || ':' || nseq, entity, entity_id, fields, ?, ? FROM changes WHERE node = ? AND nseq = ?`);
+    for (const q of m.quarantined) held.run(`同步中心隔离：${q.reason}`, new Date().toISOString(), store.nodeId, Number(q.cid.split(':')[1]));
     if (m.cursor > s.cursor) writeSyncState(store.db, { cursor: m.cursor, snapshotDone: true });
     writeSyncState(store.db, { lastSyncAt: new Date().toISOString() });
   });

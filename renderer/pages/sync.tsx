@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ConflictOut, SyncStatus } from '../../shared/api/sync';
+import type { ConflictOut, QuarantineItem, Rejected, SyncStatus } from '../../shared/api/sync';
 import { call } from '../api';
 import { Field } from '../components/field';
 import { JobProgress, useJob } from '../components/job-progress';
@@ -10,14 +10,12 @@ import { ConflictsCard } from '../sync/conflicts-card';
 const STATES: Record<string, string> = { pending: '待管理员批准', approved: '已批准', revoked: '已注销' };
 const ROLES: Record<string, string> = { admin: '管理员', bureau: '局机关人员', inspector: '执法人员', town: '镇街工作人员' };
 
-type Rejected = { cid: string; entity: string; entityId: string; reason: string; at: string };
-
 /** 同步: the hub and this laptop's enrolment, one-click sync with its phases, conflicts, refused changes, USB bundles. */
 export function SyncPage() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [conflicts, setConflicts] = useState<ConflictOut[]>([]);
   const [rejected, setRejected] = useState<Rejected[]>([]);
-  const [quarantine, setQuarantine] = useState<Rejected[] | null>(null);
+  const [quarantine, setQuarantine] = useState<QuarantineItem[] | null>(null);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [form, setForm] = useState({ hubUrl: '', user: '', password: '' });
   const job = useJob();
@@ -99,7 +97,7 @@ export function SyncPage() {
         <section className="card" aria-label="同步中心隔离区">
           <h2>同步中心隔离区（{quarantine.length}）</h2>
           <table><thead><tr><th>时间</th><th>设备 / 账号</th><th>记录</th><th>原因</th></tr></thead>
-            <tbody>{quarantine.map((r) => <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{(r as Rejected & { user?: string }).user}</td><td>{r.entity} {r.entityId.slice(0, 8)}</td><td>{r.reason}</td></tr>)}</tbody></table>
+            <tbody>{quarantine.map((r) => <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.deviceId} / {r.user}</td><td>{r.entity} {r.entityId.slice(0, 8)}</td><td>{r.reason}</td></tr>)}</tbody></table>
         </section>
       )}
       {status.enrolled && <BundleCard onDone={(text) => { setBanner({ kind: 'ok', text }); void reload(); }} onError={fail} />}

@@ -22,6 +22,10 @@ export const ConflictOut = z.object({
 export type ConflictOut = z.infer<typeof ConflictOut>;
 
 const Rejected = z.object({ cid: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
+export type Rejected = z.infer<typeof Rejected>;
+const QuarantineItem = z.object({ cid: z.string(), deviceId: z.string().nullable(), user: z.string().nullable(), entity: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
+/** A change the hub keeps but did not apply (outside the author's role or area, a signed document with another hash). */
+export type QuarantineItem = z.infer<typeof QuarantineItem>;
 
 export const syncProcedures = {
   'sync.status': { input: z.object({}).default({}), output: SyncStatus },
@@ -38,7 +42,7 @@ export const syncProcedures = {
   /** Changes refused here or quarantined at the hub, with the reason. */
   'sync.rejected': { input: z.object({}).default({}), output: z.array(Rejected) },
   /** The hub's quarantine (admins only; asks the hub). */
-  'sync.quarantine': { input: z.object({}).default({}), output: z.array(z.object({ cid: z.string(), deviceId: z.string().nullable(), user: z.string().nullable(), entity: z.string(), entityId: z.string(), reason: z.string(), at: z.string() })) },
+  'sync.quarantine': { input: z.object({}).default({}), output: z.array(QuarantineItem) },
   /** Writes a bundle for the hub into the exports folder (for a USB stick). */
   'sync.exportBundle': { input: z.object({}).default({}), output: z.object({ file: ExportFile, changes: z.number(), blobs: z.number(), summary: z.string() }) },
   /** Imports the hub's return bundle (uploaded, or a path on this computer). */

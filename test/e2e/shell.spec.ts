@@ -6,7 +6,7 @@ test('the shell is Chinese, asks who is working, and shows only what exists', as
   await page.screenshot({ path: 'test-results/person-chooser.png' });
   await openAs(page, host);
   const nav = await page.locator('nav.sidebar a .label').allTextContents();
-  expect(nav).toEqual(['工作台', '地图', '企业', '排污口', '现场检查', '问题整改', '信访投诉', '案件查处', '双随机', '台账', '设置']);
+  expect(nav).toEqual(['工作台', '地图', '企业', '排污口', '现场检查', '问题整改', '信访投诉', '案件查处', '双随机', '台账', '同步', '设置']);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('清水县生态环境局');
   await expect(page.locator('table.grid tbody tr')).toHaveCount(10);
   await expect(page.getByRole('img', { name: '问题分区域（镇街）' }).locator('canvas')).toBeVisible();

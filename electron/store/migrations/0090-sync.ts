@@ -18,10 +18,10 @@ export function up(db: Database): void {
     CREATE TABLE sync_conflicts (
       entity TEXT NOT NULL, entity_id TEXT NOT NULL, fields TEXT NOT NULL, noticed_at TEXT NOT NULL,
       PRIMARY KEY (entity, entity_id)
-    ) STRICT, WITHOUT ROWID;
+    ) WITHOUT ROWID, STRICT;
     CREATE TABLE sync_rejects (
       cid TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, change TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL
     ) STRICT;
-    CREATE TABLE blob_sync (sha256 TEXT PRIMARY KEY, confirmed_at TEXT NOT NULL) STRICT, WITHOUT ROWID;
+    CREATE TABLE blob_sync (sha256 TEXT PRIMARY KEY, confirmed_at TEXT NOT NULL) WITHOUT ROWID, STRICT;
   `);
 }
