@@ -98,9 +98,11 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
   app.get('/v1/pull', async (req) => {
     checkProtocol(req);
     const who = await authorOf(ctx, req);
-    const query = parse(z.object({ after: z.coerce.number().int().nonnegative(), limit: z.coerce.number().int().positive().optional() }), req.query);
+    const query = parse(z.object({ after: z.coerce.number().int().nonnegative(), ack: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().positive().optional() }), req.query);
     const page = await pullPage(db, who, query.after, query.limit);
-    await db.run('UPDATE devices SET cursor = $2 WHERE id = $1 AND cursor < $2', [who.deviceId, query.after]);
+    // The device's acknowledgement of the hub's changes (a return bundle starts after it).
+    const ack = query.ack ?? query.after;
+    await db.run('UPDATE devices SET cursor = $2 WHERE id = $1 AND cursor < $2', [who.deviceId, ack]);
     return page;
   });
 

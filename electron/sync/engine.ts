@@ -47,6 +47,12 @@ async function connect(store: Store, s: SyncState & { hubUrl: string; deviceId: 
   await connectWith(store, client);
 }
 
+/** A request started ahead of need: its failure is reported where it is awaited, never as an unhandled rejection. */
+function ahead<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 function merge(into: SyncReport, r: ApplyReport): void {
   into.applied += r.applied;
   into.conflictsNoticed += r.conflictsNoticed;
@@ -98,10 +104,16 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
   let cursor = s.cursor;
   if (!s.snapshotDone && cursor === 0) {
     let at = s.snapshot;
-    for (;;) {
-      const q = new URLSearchParams(at ? { entity: at.entity, id: at.id, cursor: String(at.cursor) } : {});
+    const fetchPage = (from: typeof at) => {
+      const q = new URLSearchParams(from ? { entity: from.entity, id: from.id, cursor: String(from.cursor) } : {});
       if (opts.pageSize) q.set('limit', String(opts.pageSize));
-      const page = snapshotResponseSchema.parse(await client.request('GET', `/v1/snapshot?${q}`));
+      return ahead(client.request('GET', `/v1/snapshot?${q}`));
+    };
+    let next = fetchPage(at);
+    for (;;) {
+      const page = snapshotResponseSchema.parse(await next);
+      // Ask for the next page before writing this one: the hub reads while this laptop writes.
+      if (page.more) next = fetchPage(page.after ? { ...page.after, cursor: page.cursor } : at);
       store.transaction(() => {
         merge(report, applyRemoteChanges(store, snapshotChanges(page.records)));
         at = page.after ? { ...page.after, cursor: page.cursor } : at;
@@ -114,10 +126,16 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
     }
   }
 
-  for (;;) {
-    const q = new URLSearchParams({ after: String(cursor) });
+  // `ack`: what this laptop has durably applied (the next page is asked for before this one is written).
+  const fetchPull = (after: number) => {
+    const q = new URLSearchParams({ after: String(after), ack: String(cursor) });
     if (opts.pageSize) q.set('limit', String(opts.pageSize));
-    const page = pullResponseSchema.parse(await client.request('GET', `/v1/pull?${q}`));
+    return ahead(client.request('GET', `/v1/pull?${q}`));
+  };
+  let nextPull = fetchPull(cursor);
+  for (;;) {
+    const page = pullResponseSchema.parse(await nextPull);
+    if (page.more) nextPull = fetchPull(page.next);
     const remote: RemoteChange[] = page.changes.map((c) => ({ ...c, raw: false }));
     store.transaction(() => {
       merge(report, applyRemoteChanges(store, remote));

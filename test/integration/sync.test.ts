@@ -9,6 +9,7 @@ import { syncNow } from '../../electron/services/sync';
 import { setDeviceState } from '../../hub/accounts';
 import { quarantineList } from '../../hub/quarantine';
 import { enterpriseDraft, openWorkbench, tempDir } from './helpers';
+import { completeIndustrial, startIndustrial } from './inspection-helpers';
 import { conflictKeys, deviceIdOf, enrolledLaptop, startHub, stateHash } from './sync-helpers';
 
 async function countyLaptop(hub: Awaited<ReturnType<typeof startHub>>) {
@@ -158,3 +159,33 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
 function first(wb: ReturnType<typeof openWorkbench>): number {
   return wb.store.db.prepare('SELECT count(*) FROM enterprises').pluck().get() as number;
 }
+
+describe('two corrections of one signed record', () => {
+  it('made offline on two laptops: both versions kept everywhere, the original superseded once, every record still verifies', async () => {
+    const hub = await startHub('sqlite');
+    const a = await countyLaptop(hub);
+    const { id, officers } = await startIndustrial(a);
+    await completeIndustrial(a, id, officers.map((o) => o.id));
+    await a.call('inspections.finalize', { id });
+    await syncNow(a.ctx);
+    const b = await enrolledLaptop(hub, 'li', { role: 'bureau' });
+    await syncNow(b.ctx);
+    const fixes: string[] = [];
+    for (const [wb, reason] of [[a, '在场人电话记错'], [b, '检查结束时间记错']] as const) {
+      const { id: fix } = await wb.call('inspections.correct', { id, reason });
+      await completeIndustrial(wb, fix, officers.map((o) => o.id));
+      await wb.call('inspections.finalize', { id: fix });
+      fixes.push(fix);
+    }
+    await syncNow(a.ctx); await syncNow(b.ctx); await syncNow(a.ctx);
+    for (const wb of [a, b]) {
+      const rows = wb.store.db.prepare('SELECT id, state, supersedes FROM inspections WHERE id IN (?, ?, ?) ORDER BY id').all(id, ...fixes) as { id: string; state: string; supersedes: string | null }[];
+      expect(rows.find((r) => r.id === id)!.state).toBe('superseded');
+      expect(rows.filter((r) => r.supersedes === id).map((r) => r.state)).toEqual(['finalized', 'finalized']);
+      expect(verifyWorkspace(wb.store.db, wb.store.blobDir).problems).toEqual([]);
+      expect(wb.store.db.prepare('SELECT count(*) FROM sync_rejects').pluck().get()).toBe(0);
+    }
+    expect(stateHash(a)).toBe(stateHash(b));
+    expect(conflictKeys(a)).toEqual(conflictKeys(b));
+  });
+});
