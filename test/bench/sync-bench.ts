@@ -204,8 +204,8 @@ async function benchFirstSync(root: string, kind: 'sqlite' | 'pg', results: bool
     t = performance.now();
     let at: { entity: string; id: string; cursor: number } | null = null;
     for (;;) {
-      const q = new URLSearchParams(at ? { entity: at.entity, id: at.id, cursor: String(at.cursor) } : {});
-      const page = await client.request<{ records: unknown[]; cursor: number; more: boolean; after: { entity: string; id: string } | null }>('GET', `/v1/snapshot?${q}`);
+      const q: URLSearchParams = new URLSearchParams(at ? { entity: at.entity, id: at.id, cursor: String(at.cursor) } : {});
+      const page: { records: unknown[]; cursor: number; more: boolean; after: { entity: string; id: string } | null } = await client.request<{ records: unknown[]; cursor: number; more: boolean; after: { entity: string; id: string } | null }>('GET', `/v1/snapshot?${q}`);
       if (!page.more || !page.after) break;
       at = { ...page.after, cursor: page.cursor };
     }
