@@ -33,7 +33,14 @@ async function start(dir: string, database: string | undefined, host: string, po
   const db = await openHubDb(dir, database);
   const log = pino({ level: 'info', base: { service: 'qingshui-hub' } }, pino.destination({ dest: join(dir, 'hub.log'), mkdir: true, sync: true }));
   const app = await buildHub(db, dir, log);
-  const url = await app.listen({ host, port });
+  let url: string;
+  try {
+    url = await app.listen({ host, port });
+  } catch (e) {
+    await db.close();
+    const code = (e as { code?: string }).code;
+    throw new HubRefusal(400, 'listen', code === 'EADDRINUSE' ? `端口 ${port} 已被占用（另一个同步中心或程序在用），请换一个 --port` : `无法在 ${host}:${port} 上监听：${(e as Error).message}`);
+  }
   console.log(`清水同步中心已启动：${url.replace('[::1]', '127.0.0.1')}（${db.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}；日志 ${join(dir, 'hub.log')}）`);
   log.info({ url, database: db.kind }, 'hub started');
   await new Promise<void>((resolve) => {
