@@ -11,17 +11,19 @@ import type { RemoteChange } from './apply';
 export function snapshotChanges(records: SnapshotRecord[]): RemoteChange[] {
   const out: RemoteChange[] = [];
   for (const r of records) {
-    const byHlc = new Map<string, { author: string; fields: Record<string, unknown> }>();
+    const byHlc = new Map<string, { author: string; fields: Record<string, unknown>; base: Record<string, string[]> }>();
     for (const [field, heads] of Object.entries(r.heads)) {
       for (const h of heads) {
-        const entry = byHlc.get(h.h) ?? { author: h.a, fields: {} };
+        const entry = byHlc.get(h.h) ?? { author: h.a, fields: {}, base: {} };
         entry.fields[field] = h.v ?? null;
+        // What a deletion had settled travels as its base (replayed raw, it only restores `r`).
+        if (h.r?.length) entry.base[field] = h.r;
         byHlc.set(h.h, entry);
       }
     }
     const row = Object.fromEntries(Object.entries(r.heads).map(([f, hs]) => [f, hs[0]?.v ?? null]));
     [...byHlc].sort(([a], [b]) => (a < b ? -1 : 1)).forEach(([hlc, e], i) => {
-      out.push({ node: parseHlc(hlc).node, nseq: null, entity: r.entity, entityId: r.entityId, hlc, author: e.author, fields: e.fields, base: {}, hubSeq: r.lastSeq, raw: true, row: i === 0 ? row : undefined });
+      out.push({ node: parseHlc(hlc).node, nseq: null, entity: r.entity, entityId: r.entityId, hlc, author: e.author, fields: e.fields, base: e.base, hubSeq: r.lastSeq, raw: true, row: i === 0 ? row : undefined });
     });
   }
   return out;

@@ -15,7 +15,12 @@
  * `raw` replays heads exactly as listed (a snapshot's heads, which already hold those outcomes).
  */
 
-export type Head = { h: string; a: string; v?: unknown };
+/**
+ * One head: its HLC, author and value. A `deletedAt` head written by a change also remembers `r`, every
+ * `deletedAt` head it (or what it replaced) knowingly replaced — so an edit that a deletion already
+ * settled is not put back as "keep the record" when another, older deletion arrives later.
+ */
+export type Head = { h: string; a: string; v?: unknown; r?: string[] };
 /** Per field, its heads, newest first (the first is the winner). */
 export type FieldHeads = Record<string, Head[]>;
 
@@ -39,8 +44,13 @@ function byNewest(a: Head, b: Head): number {
   return a.h < b.h ? 1 : a.h > b.h ? -1 : 0;
 }
 
-function mergeField(heads: Head[], incoming: Head, base: string[]): Head[] {
+function mergeField(heads: Head[], incoming: Head, base: string[], field: string): Head[] {
   const kept = heads.filter((x) => !base.includes(x.h) && x.h !== incoming.h);
+  if (field === DELETED) {
+    const replaced = new Set(base);
+    for (const x of heads) if (base.includes(x.h)) for (const h of x.r ?? []) replaced.add(h);
+    if (replaced.size) incoming = { ...incoming, r: [...replaced].sort() };
+  }
   return [...kept, incoming].sort(byNewest);
 }
 
@@ -59,7 +69,7 @@ export function mergeChange(current: FieldHeads, c: IncomingChange, opts: { raw?
   const won: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(c.fields)) {
     const before = heads[field]?.[0];
-    const next = mergeField(heads[field] ?? [], { h: c.hlc, a: c.author, v: value }, c.base[field] ?? []);
+    const next = mergeField(heads[field] ?? [], { h: c.hlc, a: c.author, v: value }, c.base[field] ?? [], field);
     heads[field] = next;
     // The winner may change to the incoming value, or — when it replaced the old winner but lost to
     // a concurrent one — to that other value: either way the row must show the new winner (unless
@@ -113,7 +123,7 @@ function pruneKeeps(heads: FieldHeads, won: Record<string, unknown>): void {
 
 function addKeep(heads: FieldHeads, edit: { h: string; a: string }, won: Record<string, unknown>): void {
   const list = heads[DELETED] ?? [];
-  if (list.some((x) => x.h === edit.h)) return;
+  if (list.some((x) => x.h === edit.h || x.r?.includes(edit.h))) return;
   heads[DELETED] = [...list, { h: edit.h, a: edit.a, v: null }].sort(byNewest);
   if (heads[DELETED][0].h === edit.h) won[DELETED] = null;
 }

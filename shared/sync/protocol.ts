@@ -25,7 +25,7 @@ export const pullResponseSchema = z.object({ changes: z.array(sequencedChangeSch
 
 export const snapshotRecordSchema = z.object({
   entity: z.string(), entityId: z.string(), lastSeq: z.number().int(),
-  heads: z.record(z.string(), z.array(z.object({ h: z.string(), a: z.string(), v: z.unknown().optional() }))),
+  heads: z.record(z.string(), z.array(z.object({ h: z.string(), a: z.string(), v: z.unknown().optional(), r: z.array(z.string()).optional() }))),
 });
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 export const snapshotResponseSchema = z.object({
