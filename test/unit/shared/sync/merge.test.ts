@@ -75,6 +75,21 @@ describe('per-field merge', () => {
   });
 });
 
+describe('a deletion that settled an edit', () => {
+  it('keeps it settled when an older concurrent deletion arrives afterwards, in any order', () => {
+    const d1 = change(h(2000, 'a'), { deletedAt: '2026-11-29T08:00:00Z' }, { name: [created.hlc], phone: [created.hlc], note: [created.hlc] });
+    const edit = change(h(2100, 'b'), { phone: '5' }, { phone: [created.hlc] });
+    const seen = fold([created, d1, edit]).heads;
+    const again = change(h(2200, 'a'), { deletedAt: '2026-11-29T09:00:00Z' }, baseFor(seen, ['deletedAt']));
+    const d2 = change(h(1500, 'c'), { deletedAt: '2026-11-29T07:00:00Z' }, { name: [created.hlc], phone: [created.hlc], note: [created.hlc] });
+    const orders = [[created, d1, edit, again, d2], [created, d2, d1, edit, again], [created, d1, edit, d2, again], [created, d1, d2, edit, again]];
+    const results = orders.map((o) => fold(o));
+    for (const r of results) expect(r.heads.deletedAt.map((x) => x.h).sort()).toEqual(results[0].heads.deletedAt.map((x) => x.h).sort());
+    expect(results[0].heads.deletedAt.map((x) => x.h)).not.toContain(edit.hlc);
+    expect(results[0].row.deletedAt).toBe('2026-11-29T09:00:00Z');
+  });
+});
+
 describe('signed documents, roles, order', () => {
   it('a finalized record takes only the same hash again, or being superseded', () => {
     const heads: FieldHeads = { sha256: [{ h: h(1, 'a'), a: 'p', v: 'abc' }], state: [{ h: h(1, 'a'), a: 'p', v: 'finalized' }] };
