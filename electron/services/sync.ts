@@ -9,7 +9,7 @@ import { entityName, listConflicts, resolveConflict } from '../sync/conflicts';
 import { enroll } from '../sync/enroll';
 import { syncWithHub, type SyncOptions, type SyncReport } from '../sync/engine';
 import { HubClient } from '../sync/hub-client';
-import { missingBlobs, unconfirmedBlobs } from '../sync/local-blobs';
+import { blobCounts } from '../sync/local-blobs';
 import { pendingCount } from '../sync/local-changes';
 import { readSyncState } from '../sync/sync-state';
 import { connectWith } from '../sync/session';
@@ -22,10 +22,11 @@ import type { Handlers } from './handlers';
 export function syncStatus(store: Store): SyncStatus {
   const s = readSyncState(store.db);
   const count = (sql: string) => store.db.prepare(sql).pluck().get() as number;
+  const blobs = blobCounts(store.db);
   return {
     enrolled: !!s.deviceId, hubUrl: s.hubUrl, deviceId: s.deviceId, node: store.nodeId, user: s.user, role: s.role, towns: s.towns,
     enrollState: s.enrollState, lastSyncAt: s.lastSyncAt, cursor: s.cursor, pendingChanges: pendingCount(store.db, store.nodeId),
-    pendingBlobs: unconfirmedBlobs(store.db).length, mediaPending: missingBlobs(store.db).length,
+    pendingBlobs: blobs.unconfirmed, mediaPending: blobs.missing,
     conflicts: count('SELECT count(*) FROM sync_conflicts'), rejected: count('SELECT count(*) FROM sync_rejects'),
   };
 }

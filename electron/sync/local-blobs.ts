@@ -14,3 +14,10 @@ export function confirmBlob(db: Database, sha256: string): void {
 export function missingBlobs(db: Database): string[] {
   return prepared(db, 'SELECT sha256 FROM blobs WHERE size < 0 ORDER BY created_at').pluck().all() as string[];
 }
+
+/** How many blobs wait for the hub's confirmation, and how many referred-to blobs have not arrived (the 同步 page's figures). */
+export function blobCounts(db: Database): { unconfirmed: number; missing: number } {
+  return prepared(db, `SELECT
+      (SELECT count(*) FROM blobs b WHERE b.size >= 0 AND NOT EXISTS (SELECT 1 FROM blob_sync s WHERE s.sha256 = b.sha256)) AS unconfirmed,
+      (SELECT count(*) FROM blobs WHERE size < 0) AS missing`).get() as { unconfirmed: number; missing: number };
+}

@@ -12,11 +12,23 @@ import { enterpriseDraft, openWorkbench, tempDir } from './helpers';
 import { completeIndustrial, startIndustrial } from './inspection-helpers';
 import { conflictKeys, deviceIdOf, enrolledLaptop, startHub, stateHash } from './sync-helpers';
 
-async function countyLaptop(hub: Awaited<ReturnType<typeof startHub>>) {
+/** Laptop A: the demo county (and `inspections` past inspections with their photos), enrolled as the admin. */
+async function countyLaptop(hub: Awaited<ReturnType<typeof startHub>>, inspections = 0) {
   const a = openWorkbench(tempDir(), 'system');
   generateDemo(a.store, { scale: 1 });
+  if (inspections) await generateDemoPast(a.store, { count: inspections });
   await enrolledLaptop(hub, 'admin', { wb: a });
   return a;
+}
+
+/** A hub, laptop A with the county synced to it, and laptop B enrolled as another user and synced. */
+async function twoLaptops(kind: 'sqlite' | 'pg', user: string, role: string) {
+  const hub = await startHub(kind);
+  const a = await countyLaptop(hub);
+  await syncNow(a.ctx);
+  const b = await enrolledLaptop(hub, user, { role });
+  await syncNow(b.ctx);
+  return { hub, a, b };
 }
 
 const firstEnterprise = (wb: ReturnType<typeof openWorkbench>) =>
@@ -60,11 +72,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
   });
 
   it('a delete against an edit is a conflict on both sides, the same on both', async () => {
-    const hub = await startHub(kind);
-    const a = await countyLaptop(hub);
-    await syncNow(a.ctx);
-    const b = await enrolledLaptop(hub, 'li', { role: 'bureau' });
-    await syncNow(b.ctx);
+    const { a, b } = await twoLaptops(kind, 'li', 'bureau');
     const outfall = a.store.db.prepare('SELECT id FROM outfalls ORDER BY id LIMIT 1').pluck().get() as string;
     await a.call('outfalls.remove', { id: outfall });
     await b.call('outfalls.update', { id: outfall, patch: { note: '现场复核：仍在排放' } });
@@ -76,10 +84,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
 
   it('a finalized inspection can arrive before its photos: media pending until they do; a killed upload resumes', async () => {
     const hub = await startHub(kind);
-    const a = openWorkbench(tempDir(), 'system');
-    generateDemo(a.store, { scale: 1 });
-    await generateDemoPast(a.store, { count: 60 });
-    await enrolledLaptop(hub, 'admin', { wb: a });
+    const a = await countyLaptop(hub, 60);
     const photos = a.store.db.prepare('SELECT count(*) FROM blobs').pluck().get() as number;
     expect(photos).toBeGreaterThan(0);
     let chunks = 0;
@@ -128,11 +133,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
   });
 
   it('a revoked device and a restored database are refused with a reason; re-enrolment brings back what the hub holds', async () => {
-    const hub = await startHub(kind);
-    const a = await countyLaptop(hub);
-    await syncNow(a.ctx);
-    const b = await enrolledLaptop(hub, 'wang', { role: 'inspector' });
-    await syncNow(b.ctx);
+    const { hub, a, b } = await twoLaptops(kind, 'wang', 'inspector');
     await setDeviceState(hub.db, await deviceIdOf(hub, 'wang'), 'revoked');
     await expect(syncNow(b.ctx)).rejects.toThrow(/已被管理员注销/);
 
