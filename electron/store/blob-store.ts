@@ -42,9 +42,15 @@ export function putBlob(db: Database, dir: string, bytes: Uint8Array, mime: stri
 /**
  * Registers a blob a synced record refers to before its bytes have arrived ("media pending",
  * DESIGN §8): a row with size -1 that `putBlob` completes. Records can then point at it.
+ * True when the row is new (so `forgetExpectedBlob` may take it back).
  */
-export function expectBlob(db: Database, sha256: string): void {
-  prepared(db, "INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, -1, '', ?)").run(sha256, new Date().toISOString());
+export function expectBlob(db: Database, sha256: string, now = new Date().toISOString()): boolean {
+  return prepared(db, "INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, -1, '', ?)").run(sha256, now).changes > 0;
+}
+
+/** Takes back a row `expectBlob` registered for a record that was then refused (bytes never came). */
+export function forgetExpectedBlob(db: Database, sha256: string): void {
+  prepared(db, 'DELETE FROM blobs WHERE sha256 = ? AND size < 0').run(sha256);
 }
 
 /** The bytes and type of a stored blob, or null when it is not here. */

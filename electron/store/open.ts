@@ -92,6 +92,7 @@ export function openDatabase(file: string, opts: { create: boolean; verify?: boo
     db.pragma('synchronous = FULL'); // records are legal documents
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536'); // 64 MiB of pages: a county's records stay in memory
     if (version < LATEST_SCHEMA_VERSION) {
       if (version > 0) db.prepare('VACUUM INTO ?').run(`${file}.before-v${LATEST_SCHEMA_VERSION}-${Date.now()}.bak`);
       const pending = migrations.filter((m) => m.version > version);

@@ -18,6 +18,14 @@ export type Store = {
   writeCount(): number;
   /** Runs `fn` in one transaction (nested writes join it). */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in one transaction whose commit does not wait for the disk (synchronous = NORMAL):
+   * only for what the hub also holds (a page of a sync). A power cut may lose it, never corrupt it,
+   * and the next sync brings it again. Local writes stay synchronous = FULL.
+   */
+  replicaTransaction<T>(fn: () => T): T;
+  /** Makes every committed transaction durable (a checkpoint), before telling the hub what this laptop holds. */
+  flush(): void;
   /** Takes the node id the hub assigned: this node's unsent changes are renumbered under it. */
   renameNode(nodeId: string): void;
   close(): void;
@@ -46,6 +54,13 @@ export function openStore(file: string, opts: { create: boolean } = { create: tr
     },
     writeCount: () => writes,
     transaction: (fn) => db.transaction(fn)(),
+    replicaTransaction: (fn) => {
+      if (db.inTransaction) return db.transaction(fn)();
+      const level = db.pragma('synchronous', { simple: true }) as number;
+      db.pragma('synchronous = NORMAL');
+      try { return db.transaction(fn)(); } finally { db.pragma(`synchronous = ${level}`); }
+    },
+    flush: () => { db.pragma('wal_checkpoint(PASSIVE)'); },
     renameNode: (nodeId) => {
       db.transaction(() => {
         db.prepare("UPDATE meta SET value = ? WHERE key = 'nodeId'").run(nodeId);

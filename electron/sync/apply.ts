@@ -1,15 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { Change } from '../../shared/sync/change';
-import { conflictedFields, mergeChange } from '../../shared/sync/merge';
+import { hasConflict, mergeChange } from '../../shared/sync/merge';
 import { blobRefs } from '../../shared/sync/blob-refs';
 import { checkSigned } from '../../shared/sync/signed';
-import { expectBlob } from '../store/blob-store';
+import { expectBlob, forgetExpectedBlob } from '../store/blob-store';
 import { withFreezeLifted } from './frozen-triggers';
 import { ENTITY_TABLES } from '../store/entities';
 import { noteConflicts, recordLog, type RecordLog } from '../store/field-heads';
 import { prepared } from '../store/statements';
 import type { Store } from '../store/store';
-import { toColumn, type EntityTable } from '../store/write-path';
+import { parseHlc, MAX_DRIFT_MS } from '../../shared/sync/hlc';
+import { writeRow } from './row-writer';
 
 /** A change from elsewhere: a hub page, a bundle, or (raw, without nseq) a snapshot's heads. */
 export type RemoteChange = Omit<Change, 'nseq' | 'cid'> & {
@@ -28,33 +29,6 @@ export type ApplyReport = {
   /** Records whose derived caches must be recomputed (finding/complaint/case ids by stream). */
   touched: { finding: Set<string>; complaint: Set<string>; case: Set<string> };
 };
-
-function columnSpec(spec: EntityTable, field: string): [string, 'plain' | 'bool' | 'json'] {
-  if (field === 'deletedAt') return ['deleted_at', 'plain'];
-  const c = spec.columns[field];
-  if (c === undefined) throw new Error(`未知字段 ${spec.entity}.${field}`);
-  return typeof c === 'string' ? [c, 'plain'] : c;
-}
-
-/** Writes the fields a merge decided to the record's row (creating the row on its first change). */
-export function writeRow(db: Database, spec: EntityTable, id: string, won: Record<string, unknown>, known: true | undefined, row?: Record<string, unknown>): void {
-  const cols: string[] = [];
-  const vals: unknown[] = [];
-  for (const [field, value] of Object.entries(known || !row ? won : { ...row, ...won })) {
-    const [col, kind] = columnSpec(spec, field);
-    cols.push(col);
-    vals.push(toColumn(kind, value));
-  }
-  const now = new Date().toISOString();
-  if (known) {
-    if (cols.length) prepared(db, `UPDATE ${spec.table} SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE ${spec.key} = ?`).run(...vals, now, id);
-  } else {
-    // A record this replica has no log of: created here, in one statement (an upsert, should a row exist after all).
-    const all = [spec.key, ...cols, 'created_at', 'updated_at'];
-    const update = [...cols, 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ');
-    prepared(db, `INSERT INTO ${spec.table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT (${spec.key}) DO UPDATE SET ${update}`).run(id, ...vals, now, now);
-  }
-}
 
 /** Which of these records have a change log here (one query per kind, instead of one per change). */
 function loggedRecords(db: Database, changes: RemoteChange[]): Set<string> {
@@ -80,10 +54,10 @@ function touch(report: ApplyReport, c: RemoteChange): void {
   if (c.entity === 'case') report.touched.case.add(c.entityId);
 }
 
-function reject(db: Database, report: ApplyReport, c: RemoteChange, reason: string): void {
+function reject(db: Database, report: ApplyReport, c: RemoteChange, reason: string, now: string): void {
   const cid = `${c.node}:${c.nseq ?? c.hlc}`;
   prepared(db, 'INSERT OR IGNORE INTO sync_rejects (cid, entity, entity_id, change, reason, at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(cid, c.entity, c.entityId, JSON.stringify(c), reason, new Date().toISOString());
+    .run(cid, c.entity, c.entityId, JSON.stringify(c), reason, now);
   report.rejected.push({ cid, reason });
 }
 
@@ -96,6 +70,9 @@ function reject(db: Database, report: ApplyReport, c: RemoteChange, reason: stri
 export function applyRemoteChanges(store: Store, changes: RemoteChange[]): ApplyReport {
   const report: ApplyReport = { applied: 0, duplicates: 0, rejected: [], drifted: 0, conflictsNoticed: 0, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
   const { db } = store;
+  // One moment for the whole page: every row it writes was written now.
+  const nowMs = Date.now();
+  const now = new Date(nowMs).toISOString();
   // What each record's log says, read once per batch (a snapshot brings several changes per record).
   const logs = new Map<string, RecordLog>();
   const logged = loggedRecords(db, changes);
@@ -106,6 +83,9 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
     return log;
   };
   const insertChange = prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, hub_seq, sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)');
+  // The clock follows the newest remote timestamp once per page; one far ahead of our wall clock is flagged instead.
+  const driftLimit = nowMs + MAX_DRIFT_MS;
+  let newest = '';
   const run = (fn: () => void) => store.transaction(() => (changes.some((c) => c.raw) ? withFreezeLifted(db, fn) : fn()));
   run(() => {
     for (const c of changes) {
@@ -113,37 +93,45 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
       if (c.nseq !== null && log.changes.has(`${c.node}:${c.nseq}`)) { report.duplicates++; continue; }
       if (c.hubSeq !== null && !c.raw && log.lastHubSeq >= c.hubSeq) { report.duplicates++; continue; }
       const spec = ENTITY_TABLES.get(c.entity);
-      if (!spec) { reject(db, report, c, `未知的记录类型“${c.entity}”（本机程序版本较旧）`); continue; }
+      if (!spec) { reject(db, report, c, `未知的记录类型“${c.entity}”（本机程序版本较旧）`, now); continue; }
       const heads = log.heads;
       const outcome = mergeChange(heads, c, { raw: c.raw });
       if (outcome.duplicate) { report.duplicates++; continue; }
       // A snapshot is the hub's copy as it stands (already checked there); a change is checked here.
       const signed = c.raw ? null : checkSigned(c.entity, heads, c.fields);
       if (signed === 'same') { report.duplicates++; continue; }
-      if (signed) { reject(db, report, c, signed); continue; }
-      const refs = blobRefs(c.entity, c.row ? { ...c.row, ...c.fields } : c.fields);
+      if (signed) { reject(db, report, c, signed, now); continue; }
+      // The blobs a record refers to are registered before the row that points at them. A refusal (a
+      // constraint, a trigger) leaves nothing of this change behind: SQLite undoes its statement, and
+      // blob rows registered for it alone are taken back.
+      const registered = blobRefs(c.entity, c.row ? { ...c.row, ...c.fields } : c.fields).filter((hash) => expectBlob(db, hash, now));
       try {
-        // A refusal (a constraint, a trigger) leaves nothing of this change behind: one statement, or
-        // with the blobs it refers to registered first (the row points at them), one savepoint.
-        const write = () => { for (const hash of refs) expectBlob(db, hash); writeRow(db, spec, c.entityId, outcome.won, log.count > 0 || undefined, c.row); };
-        if (refs.length) db.transaction(write)(); else write();
+        writeRow(db, spec, c.entityId, outcome.won, log.count > 0 || undefined, c.row, now);
       } catch (e) {
-        reject(db, report, c, `本机拒绝写入：${(e as Error).message}`);
+        for (const hash of registered) forgetExpectedBlob(db, hash);
+        reject(db, report, c, `本机拒绝写入：${(e as Error).message}`, now);
         continue;
       }
-      insertChange.run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), c.hubSeq);
+      insertChange.run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), jsonOf(c.base), c.hubSeq);
       log.heads = outcome.heads;
       log.count++;
       if (c.nseq !== null) log.changes.add(`${c.node}:${c.nseq}`);
       if (c.hubSeq !== null && c.hubSeq > log.lastHubSeq) log.lastHubSeq = c.hubSeq;
-      if (store.clock.receive(c.hlc).drifted) report.drifted++;
-      const had = conflictedFields(heads).length > 0;
-      const has = conflictedFields(outcome.heads).length > 0;
+      if (parseHlc(c.hlc).ms > driftLimit) report.drifted++;
+      else if (c.hlc > newest) newest = c.hlc;
+      const had = hasConflict(heads);
+      const has = hasConflict(outcome.heads);
       if (had || has) noteConflicts(db, c.entity, c.entityId, outcome.heads);
       if (has && !had) report.conflictsNoticed++;
       touch(report, c);
       report.applied++;
     }
   });
+  if (newest) store.clock.receive(newest);
   return report;
+}
+
+function jsonOf(base: Record<string, string[]>): string {
+  for (const _ in base) return JSON.stringify(base);
+  return '{}';
 }

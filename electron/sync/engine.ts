@@ -114,7 +114,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
       const page = snapshotResponseSchema.parse(await next);
       // Ask for the next page before writing this one: the hub reads while this laptop writes.
       if (page.more) next = fetchPage(page.after ? { ...page.after, cursor: page.cursor } : at);
-      store.transaction(() => {
+      store.replicaTransaction(() => {
         merge(report, applyRemoteChanges(store, snapshotChanges(page.records)));
         at = page.after ? { ...page.after, cursor: page.cursor } : at;
         writeSyncState(store.db, page.more ? { snapshot: at } : { snapshot: null, snapshotDone: true, cursor: page.cursor });
@@ -126,9 +126,13 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
     }
   }
 
-  // `ack`: what this laptop has durably applied (the next page is asked for before this one is written).
+  // `ack`: what this laptop has durably applied — what it holds now, flushed to disk (the pull pages
+  // written next do not wait for the disk: a power cut may take them back, so they are acknowledged
+  // by the next sync).
+  store.flush();
+  const ack = String(cursor);
   const fetchPull = (after: number) => {
-    const q = new URLSearchParams({ after: String(after), ack: String(cursor) });
+    const q = new URLSearchParams({ after: String(after), ack });
     if (opts.pageSize) q.set('limit', String(opts.pageSize));
     return ahead(client.request('GET', `/v1/pull?${q}`));
   };
@@ -137,7 +141,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
     const page = pullResponseSchema.parse(await nextPull);
     if (page.more) nextPull = fetchPull(page.next);
     const remote: RemoteChange[] = page.changes.map((c) => ({ ...c, raw: false }));
-    store.transaction(() => {
+    store.replicaTransaction(() => {
       merge(report, applyRemoteChanges(store, remote));
       faults.at('mid-page');
       writeSyncState(store.db, { cursor: page.next, snapshotDone: true });

@@ -65,6 +65,7 @@ function alreadyIn(heads: FieldHeads, c: IncomingChange): boolean {
  */
 export function mergeChange(current: FieldHeads, c: IncomingChange, opts: { raw?: boolean } = {}): MergeOutcome {
   if (alreadyIn(current, c)) return { heads: current, won: {}, duplicate: true };
+  if (isFirstWrite(current, c)) return firstWrite(c);
   const heads: FieldHeads = { ...current };
   const won: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(c.fields)) {
@@ -88,6 +89,24 @@ export function mergeChange(current: FieldHeads, c: IncomingChange, opts: { raw?
     addKeep(heads, { h: c.hlc, a: c.author }, won);
   }
   pruneKeeps(heads, won);
+  return { heads, won, duplicate: false };
+}
+
+/** A record's first change, seeing nothing and deleting nothing (most of what a sync brings): each field has one head. */
+function isFirstWrite(current: FieldHeads, c: IncomingChange): boolean {
+  for (const _ in current) return false;
+  for (const _ in c.base) return false;
+  return !(DELETED in c.fields);
+}
+
+function firstWrite(c: IncomingChange): MergeOutcome {
+  const heads: FieldHeads = {};
+  const won: Record<string, unknown> = {};
+  for (const field in c.fields) {
+    const v = c.fields[field];
+    heads[field] = [{ h: c.hlc, a: c.author, v }];
+    won[field] = v ?? null;
+  }
   return { heads, won, duplicate: false };
 }
 
@@ -144,6 +163,17 @@ export function baseFor(heads: FieldHeads, fields: Iterable<string>): Record<str
 /** Fields whose heads hold two or more different values: what the conflicts screen lists (the same value twice is agreement). */
 export function conflictedFields(heads: FieldHeads): string[] {
   return Object.entries(heads).filter(([, hs]) => hs.length > 1 && new Set(hs.map((x) => JSON.stringify(x.v ?? null))).size > 1).map(([f]) => f);
+}
+
+/** True when some field has two different values (`conflictedFields` is not empty), without listing them. */
+export function hasConflict(heads: FieldHeads): boolean {
+  for (const f in heads) {
+    const hs = heads[f];
+    if (hs.length < 2) continue;
+    const first = JSON.stringify(hs[0].v ?? null);
+    for (let i = 1; i < hs.length; i++) if (JSON.stringify(hs[i].v ?? null) !== first) return true;
+  }
+  return false;
 }
 
 /** The newest HLC among a record's heads. */
