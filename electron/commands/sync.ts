@@ -3,6 +3,7 @@ import { createWorkbench } from '../core/workbench';
 import { refoldTouched, syncNow } from '../services/sync';
 import { exportDeviceBundle, importDeviceBundle } from '../sync/bundle';
 import { entityName, listConflicts } from '../sync/conflicts';
+import { listDuplicates } from '../sync/duplicates';
 import { enroll } from '../sync/enroll';
 
 function withWorkbench<T>(dataDir: string, fn: (wb: ReturnType<typeof createWorkbench>) => Promise<T> | T, create = false): Promise<T> {
@@ -31,15 +32,21 @@ export async function syncCommand(dataDir: string, json: boolean): Promise<void>
   });
 }
 
-/** `qingshui conflicts --data DIR [--json]`: fields changed concurrently, every value side by side. */
+/**
+ * `qingshui conflicts --data DIR [--json]`: fields changed concurrently, every value side by side;
+ * and codes meant to be unique that two records hold (`duplicates`).
+ */
 export async function conflictsCommand(dataDir: string, json: boolean): Promise<void> {
   await withWorkbench(dataDir, (wb) => {
     const conflicts = listConflicts(wb.store.db).map((c) => ({ ...c, entityName: entityName(c.entity) }));
-    if (json) { console.log(JSON.stringify({ total: conflicts.length, conflicts })); return; }
+    const duplicates = listDuplicates(wb.store.db);
+    if (json) { console.log(JSON.stringify({ total: conflicts.length, conflicts, duplicates })); return; }
     for (const c of conflicts) {
       console.log(`${c.entityName}“${c.recordName}”的${c.fieldLabel}：${c.values.map((v) => `${JSON.stringify(v.value)}（${v.authorName}，${v.at.slice(0, 16).replace('T', ' ')}${v.winning ? '，当前' : ''}）`).join(' ／ ')}`);
     }
     console.log(`共 ${conflicts.length} 处冲突`);
+    for (const d of duplicates) console.log(`${d.keyLabel}“${d.key}”被 ${d.records.length} 个${d.entityName}同时使用：${d.records.map((r) => `${r.name}（${r.id}）`).join('、')}`);
+    if (duplicates.length) console.log(`共 ${duplicates.length} 处编码重复：请核实后保留一条，删除或改正其余`);
   });
 }
 

@@ -6,6 +6,7 @@ import type { Store } from '../store/store';
 import type { ApplyReport } from '../sync/apply';
 import { exportDeviceBundle, importDeviceBundle } from '../sync/bundle';
 import { entityName, listConflicts, resolveConflict } from '../sync/conflicts';
+import { listDuplicates } from '../sync/duplicates';
 import { enroll } from '../sync/enroll';
 import { syncWithHub, type SyncOptions, type SyncReport } from '../sync/engine';
 import { HubClient } from '../sync/hub-client';
@@ -28,6 +29,7 @@ export function syncStatus(store: Store): SyncStatus {
     enrollState: s.enrollState, lastSyncAt: s.lastSyncAt, cursor: s.cursor, pendingChanges: pendingCount(store.db, store.nodeId),
     pendingBlobs: blobs.unconfirmed, mediaPending: blobs.missing,
     conflicts: count('SELECT count(*) FROM sync_conflicts'), rejected: count('SELECT count(*) FROM sync_rejects'),
+    duplicates: listDuplicates(store.db).length,
   };
 }
 
@@ -69,6 +71,7 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
     resolveConflict(ctx.store, entity, entityId, field, hlc, authorOf(ctx));
     return { remaining: listConflicts(ctx.store.db).length };
   },
+  'sync.duplicates': (ctx) => listDuplicates(ctx.store.db),
   'sync.rejected': (ctx) => ctx.store.db.prepare('SELECT cid, entity, entity_id AS entityId, reason, at FROM sync_rejects ORDER BY at DESC LIMIT 500').all() as Rejected[],
   'sync.quarantine': async (ctx) => {
     const client = new HubClient(readSyncState(ctx.store.db).hubUrl ?? '');

@@ -10,6 +10,7 @@ import { noteConflicts, recordLog, type RecordLog } from '../store/field-heads';
 import { prepared } from '../store/statements';
 import type { Store } from '../store/store';
 import { parseHlc, MAX_DRIFT_MS } from '../../shared/sync/hlc';
+import { refusalReason } from './refusal';
 import { writeRow } from './row-writer';
 
 /** A change from elsewhere: a hub page, a bundle, or (raw, without nseq) a snapshot's heads. */
@@ -109,7 +110,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
         writeRow(db, spec, c.entityId, outcome.won, log.count > 0 || undefined, c.row, now);
       } catch (e) {
         for (const hash of registered) forgetExpectedBlob(db, hash);
-        reject(db, report, c, `本机拒绝写入：${(e as Error).message}`, now);
+        reject(db, report, c, refusalReason(e), now);
         continue;
       }
       insertChange.run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), jsonOf(c.base), c.hubSeq);

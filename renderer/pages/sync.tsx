@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ConflictOut, QuarantineItem, Rejected, SyncStatus } from '../../shared/api/sync';
+import type { ConflictOut, DuplicateOut, QuarantineItem, Rejected, SyncStatus } from '../../shared/api/sync';
 import { call } from '../api';
 import { Field } from '../components/field';
 import { JobProgress, useJob } from '../components/job-progress';
 import { useDirectories } from '../directories';
 import { BundleCard } from '../sync/bundle-card';
 import { ConflictsCard } from '../sync/conflicts-card';
+import { DuplicatesCard } from '../sync/duplicates-card';
 
 const STATES: Record<string, string> = { pending: '待管理员批准', approved: '已批准', revoked: '已注销' };
 const ROLES: Record<string, string> = { admin: '管理员', bureau: '局机关人员', inspector: '执法人员', town: '镇街工作人员' };
@@ -15,6 +16,7 @@ export function SyncPage() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [conflicts, setConflicts] = useState<ConflictOut[]>([]);
   const [rejected, setRejected] = useState<Rejected[]>([]);
+  const [duplicates, setDuplicates] = useState<DuplicateOut[]>([]);
   const [quarantine, setQuarantine] = useState<QuarantineItem[] | null>(null);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [form, setForm] = useState({ hubUrl: '', user: '', password: '' });
@@ -24,6 +26,7 @@ export function SyncPage() {
     setStatus(await call('sync.status', {}));
     setConflicts(await call('sync.conflicts', {}));
     setRejected(await call('sync.rejected', {}));
+    setDuplicates(await call('sync.duplicates', {}));
   };
   useEffect(() => { void reload(); }, []);
   const fail = (text: string) => setBanner({ kind: 'error', text });
@@ -86,6 +89,7 @@ export function SyncPage() {
         </section>
       )}
       <ConflictsCard conflicts={conflicts} onResolved={() => { setBanner({ kind: 'ok', text: '已采用所选的值；下次同步后其他设备也会看到' }); void reload(); }} onError={fail} />
+      <DuplicatesCard duplicates={duplicates} />
       {rejected.length > 0 && (
         <section className="card" aria-label="未被接受的变更">
           <h2>未被接受的变更（{rejected.length}）</h2>

@@ -6,6 +6,8 @@ export const SyncStatus = z.object({
   role: z.string().nullable(), towns: z.array(z.string()), enrollState: z.enum(['pending', 'approved', 'revoked']).nullable(),
   lastSyncAt: z.string().nullable(), cursor: z.number(), pendingChanges: z.number(), pendingBlobs: z.number(), mediaPending: z.number(),
   conflicts: z.number(), rejected: z.number(),
+  /** Codes meant to be unique held by two or more records (registered on two laptops before either synced). */
+  duplicates: z.number(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -20,6 +22,11 @@ export const ConflictOut = z.object({
   values: z.array(z.object({ hlc: z.string(), at: z.string(), author: z.string(), authorName: z.string(), value: z.unknown(), winning: z.boolean() })),
 });
 export type ConflictOut = z.infer<typeof ConflictOut>;
+
+export const DuplicateOut = z.object({
+  entity: z.string(), entityName: z.string(), keyLabel: z.string(), key: z.string(), records: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type DuplicateOut = z.infer<typeof DuplicateOut>;
 
 const Rejected = z.object({ cid: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
 export type Rejected = z.infer<typeof Rejected>;
@@ -39,6 +46,8 @@ export const syncProcedures = {
   'sync.conflicts': { input: z.object({}).default({}), output: z.array(ConflictOut) },
   /** Keeps one of a conflict's values: written as a new change that syncs. */
   'sync.resolve': { input: z.object({ entity: z.string().max(40), entityId: z.string().max(200), field: z.string().max(60), hlc: z.string().max(80) }), output: z.object({ remaining: z.number() }) },
+  /** Records sharing a code meant to be unique, brought together by sync: keep one. */
+  'sync.duplicates': { input: z.object({}).default({}), output: z.array(DuplicateOut) },
   /** Changes refused here or quarantined at the hub, with the reason. */
   'sync.rejected': { input: z.object({}).default({}), output: z.array(Rejected) },
   /** The hub's quarantine (admins only; asks the hub). */

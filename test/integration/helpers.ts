@@ -49,6 +49,14 @@ export async function enterpriseDraft(wb: Workbench, patch: Record<string, unkno
   };
 }
 
+/** A valid new outfall in the demo county (with a national code); override what a test is about. */
+export async function outfallDraft(wb: Workbench, patch: Record<string, unknown> = {}) {
+  const towns = (await wb.call('places.regions', {})).filter((r) => r.level === 'town');
+  const water = await wb.call('places.water', {});
+  return { name: '清水河城关街道新发现排口', type: '其他排口' as const, subType: '城镇雨洪排口', townCode: towns[0].code,
+    waterBodyId: water.waterBodies[0].id, lon: 115.0, lat: 25.9, code: 'QS-NEW-0001', codeState: '已掌握' as const, ...patch };
+}
+
 /** The demo county with a year of inspections and its closed loop (findings in every state, complaints, cases, a plan). */
 export async function loopWorkbench(inspections = 120): Promise<Workbench> {
   const dir = tempDir();

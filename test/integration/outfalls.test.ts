@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OUTFALL_SUBTYPE_NAMES } from '../../shared/domain/outfall-types';
-import { demoWorkbench } from './helpers';
-
-async function outfallDraft(wb: Awaited<ReturnType<typeof demoWorkbench>>, patch: Record<string, unknown> = {}) {
-  const towns = (await wb.call('places.regions', {})).filter((r) => r.level === 'town');
-  const water = await wb.call('places.water', {});
-  return { name: '清水河城关街道新发现排口', type: '其他排口' as const, subType: '城镇雨洪排口', townCode: towns[0].code,
-    waterBodyId: water.waterBodies[0].id, lon: 115.0, lat: 25.9, code: 'QS-NEW-0001', codeState: '已掌握' as const, ...patch };
-}
+import { demoWorkbench, outfallDraft } from './helpers';
 
 describe('outfalls through the dispatcher', () => {
   it('creates an outfall and takes its watershed from the receiving water body', async () => {

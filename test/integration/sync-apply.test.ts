@@ -22,7 +22,7 @@ describe('applying a page of remote changes', () => {
     ]));
 
     expect(report.applied).toBe(2);
-    expect(report.rejected).toEqual([{ cid: `${NODE}:2`, reason: expect.stringContaining('本机拒绝写入') }]);
+    expect(report.rejected).toEqual([{ cid: `${NODE}:2`, reason: '本机拒绝写入：该检查记录在本机已定稿，定稿后的内容和证据不能再改' }]);
     expect(db.prepare('SELECT count(*) FROM inspection_photos WHERE id = ?').pluck().get('photo-after-signing')).toBe(0);
     expect(db.prepare('SELECT count(*) FROM blobs WHERE sha256 IN (?, ?)').pluck().get(sha, thumb)).toBe(0);
     expect(db.prepare("SELECT count(*) FROM changes WHERE entity = 'inspection_photo' AND entity_id = 'photo-after-signing'").pluck().get()).toBe(0);

@@ -139,7 +139,7 @@ describe('the command line', () => {
       const synced = JSON.parse(run(['sync', '--data', laptop, '--json']).stdout) as Record<string, number>;
       expect(synced.pushed).toBeGreaterThan(1000);
       expect(Object.keys(synced)).toEqual(expect.arrayContaining(['pushed', 'pulled', 'quarantined', 'conflictsNoticed', 'blobsUp', 'blobsDown', 'mediaPending', 'cursor']));
-      expect(JSON.parse(run(['conflicts', '--data', laptop, '--json']).stdout)).toEqual({ total: 0, conflicts: [] });
+      expect(JSON.parse(run(['conflicts', '--data', laptop, '--json']).stdout)).toEqual({ total: 0, conflicts: [], duplicates: [] });
       const out = join(laptop, 'x.qsync');
       expect(run(['bundle', 'export', '--data', laptop, '--out', out]).stdout).toContain('未确认的变更 0 条');
       expect(run(['hub', 'bundle', 'import', out, '--data', hubDir]).stdout).toContain('新变更 0 条');

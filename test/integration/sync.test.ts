@@ -8,7 +8,7 @@ import { verifyWorkspace } from '../../electron/store/verify-records';
 import { syncNow } from '../../electron/services/sync';
 import { setDeviceState } from '../../hub/accounts';
 import { quarantineList } from '../../hub/quarantine';
-import { enterpriseDraft, openWorkbench, tempDir } from './helpers';
+import { enterpriseDraft, openWorkbench, outfallDraft, tempDir } from './helpers';
 import { completeIndustrial, startIndustrial } from './inspection-helpers';
 import { conflictKeys, deviceIdOf, enrolledLaptop, startHub, stateHash } from './sync-helpers';
 
@@ -79,6 +79,29 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     await syncNow(a.ctx); await syncNow(b.ctx); await syncNow(a.ctx);
     expect(conflictKeys(a)).toEqual(conflictKeys(b));
     expect(conflictKeys(a).some((k) => k.startsWith(`outfall/${outfall}/deletedAt`))).toBe(true);
+    expect(stateHash(a)).toBe(stateHash(b));
+  });
+
+  it('the same outfall code registered on two laptops offline: both records kept everywhere, listed as a duplicate until one is removed', async () => {
+    const { a, b } = await twoLaptops(kind, 'zhao', 'inspector');
+    const { outfall: onA } = await a.call('outfalls.create', await outfallDraft(a, { name: '城关排口（甲登记）', code: 'QS-DUP-0001' }));
+    await b.call('outfalls.create', await outfallDraft(b, { name: '城关排口（乙登记）', code: 'QS-DUP-0001' }));
+    // Typed here, a code in use is still refused.
+    expect(await a.dispatch('outfalls.create', await outfallDraft(a, { code: 'QS-DUP-0001' }))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await syncNow(a.ctx); await syncNow(b.ctx); await syncNow(a.ctx);
+    expect(stateHash(a)).toBe(stateHash(b));
+    for (const wb of [a, b]) {
+      expect(await wb.call('sync.rejected', {})).toEqual([]);
+      const [dup, ...more] = await wb.call('sync.duplicates', {});
+      expect(more).toEqual([]);
+      expect(dup).toMatchObject({ entity: 'outfall', entityName: '排污口', keyLabel: '排污口编码', key: 'QS-DUP-0001' });
+      expect(dup.records.map((r) => r.name).sort()).toEqual(['城关排口（乙登记）', '城关排口（甲登记）']);
+      expect((await wb.call('sync.status', {})).duplicates).toBe(1);
+    }
+    await b.call('outfalls.remove', { id: onA.id });
+    await syncNow(b.ctx); await syncNow(a.ctx);
+    expect(await a.call('sync.duplicates', {})).toEqual([]);
+    expect(await b.call('sync.duplicates', {})).toEqual([]);
     expect(stateHash(a)).toBe(stateHash(b));
   });
 
