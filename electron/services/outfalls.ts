@@ -25,9 +25,10 @@ export function checkDraft(ctx: ServiceContext, d: OutfallDraft, id: string | nu
   }
   if (d.remediationState && !d.remediationCategory) errors.remediationCategory = '填写整治进展前，请先选择整治类型（依法取缔、清理合并或规范整治）';
   if (d.codeState === '已掌握' && !d.code && !d.localCode) errors.code = '编码状态为“已掌握”时请填写排污口编码';
-  if (d.code && !errors.code) {
-    const holder = outfallWithCode(db, d.code);
-    if (holder && holder !== id) errors.code = `排污口编码“${d.code}”已被另一个排污口使用`;
+  // A code another outfall holds is refused — unless this one already held it (both came by sync and
+  // are listed as 编码重复: each can still be edited, or given its right code).
+  if (d.code && !errors.code && outfallWithCode(db, d.code, id) && (id === null || getOutfall(db, id)?.code !== d.code)) {
+    errors.code = `排污口编码“${d.code}”已被另一个排污口使用`;
   }
   let watershedId = d.watershedId;
   if (d.waterBodyId) {

@@ -74,7 +74,10 @@ export function getOutfall(db: Database, id: string): Outfall | undefined {
   };
 }
 
-/** The id of the live outfall holding this national code, if any. */
-export function outfallWithCode(db: Database, code: string): string | undefined {
-  return prepared(db, 'SELECT id FROM outfalls WHERE code = ? AND deleted_at IS NULL').pluck().get(code) as string | undefined;
+/**
+ * The id of a live outfall holding this national code, if any — other than `except` (normally one:
+ * two only when laptops registered it offline, listed as 编码重复 until someone keeps one).
+ */
+export function outfallWithCode(db: Database, code: string, except: string | null = null): string | undefined {
+  return prepared(db, 'SELECT id FROM outfalls WHERE code = ? AND deleted_at IS NULL AND id IS NOT ? ORDER BY created_at, id').pluck().get(code, except) as string | undefined;
 }

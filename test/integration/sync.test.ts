@@ -98,6 +98,11 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
       expect(dup.records.map((r) => r.name).sort()).toEqual(['城关排口（乙登记）', '城关排口（甲登记）']);
       expect((await wb.call('sync.status', {})).duplicates).toBe(1);
     }
+    // Each can still be edited (a code it already holds is not refused); another outfall still cannot take it.
+    const onB = (await b.call('sync.duplicates', {}))[0].records.find((r) => r.id !== onA.id)!;
+    await b.call('outfalls.update', { id: onB.id, patch: { note: '与甲登记的为同一排口' } });
+    const other = (await b.call('outfalls.list', { limit: 500 })).rows.find((r) => r.code && r.code !== 'QS-DUP-0001')!;
+    expect(await b.dispatch('outfalls.update', { id: other.id, patch: { code: 'QS-DUP-0001' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await b.call('outfalls.remove', { id: onA.id });
     await syncNow(b.ctx); await syncNow(a.ctx);
     expect(await a.call('sync.duplicates', {})).toEqual([]);
