@@ -6,6 +6,7 @@ import { addUser, disableUser, listDevices, listUsers, setDeviceState } from './
 import { exportHubBundle, importHubBundle } from './bundles';
 import { HubRefusal } from './hub-error';
 import { openHubDb } from './open';
+import { quarantineList, releaseQuarantined } from './quarantine';
 import { buildHub } from './server';
 
 const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]
@@ -16,12 +17,14 @@ const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://
   user disable 用户名                              停用账号（其设备一并注销）
   device list [--json] | device approve ID | device revoke ID     设备登记的批准与注销
   bundle import FILE                              导入笔记本电脑导出的同步包（U 盘）
-  bundle export --device ID --out FILE            为某台设备导出回执同步包`;
+  bundle export --device ID --out FILE            为某台设备导出回执同步包
+  quarantine list [--json]                        列出隔离的变更（超出账号角色或镇街范围、已定稿文书的另一版本）
+  quarantine release 变更号 [--by 管理员]          放行一条隔离的变更（连同该设备对同一记录更早被隔离的变更）`;
 
 const OPTIONS = {
   data: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' },
   towns: { type: 'string' }, display: { type: 'string' }, password: { type: 'string' }, json: { type: 'boolean' }, device: { type: 'string' },
-  out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  out: { type: 'string' }, by: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function need(v: string | undefined, flag: string): string {
@@ -87,6 +90,12 @@ export async function main(argv: string[]): Promise<number> {
       } else if (command === 'bundle' && sub === 'export') {
         const report = await exportHubBundle(db, dir, need(v.device, 'device'), need(v.out, 'out'));
         console.log(v.json ? JSON.stringify(report) : report.summary);
+      } else if (command === 'quarantine' && sub === 'list') {
+        const items = await quarantineList(db);
+        console.log(v.json ? JSON.stringify({ items }) : items.map((x) => `${x.cid}\t${x.user ?? ''}\t${x.entity} ${x.entityId}\t${x.reason}`).join('\n') || '隔离区为空');
+      } else if (command === 'quarantine' && sub === 'release') {
+        const result = await db.tx((q) => releaseQuarantined(q, need(p[1], '变更号'), v.by ?? '命令行'));
+        console.log(v.json ? JSON.stringify(result) : `已放行 ${result.released.length} 条变更：${result.released.join('、')}（各设备下次同步时收到）`);
       } else {
         console.error(USAGE);
         return 2;

@@ -6,11 +6,15 @@ import type { Author } from './push';
 
 type ChangeRow = { hub_seq: number; node: string; nseq: number; entity: string; entity_id: string; hlc: string; author: string; fields: string; base: string };
 
-/** The visibility clause for a reader: a town officer sees their towns and records with no town. */
-function visible(who: Pick<Author, 'role' | 'towns'>, first: number): { sql: string; params: unknown[] } {
+/**
+ * The visibility clause for a reader: a town officer sees their towns and records with no town — and,
+ * in the log, their own changes (one an admin released from quarantine comes back as settled).
+ */
+function visible(who: Pick<Author, 'role' | 'towns'> & { node?: string }, first: number): { sql: string; params: unknown[] } {
   if (who.role !== 'town') return { sql: '', params: [] };
   const marks = who.towns.map((_, i) => `$${first + i}`).join(', ');
-  return { sql: ` AND (town IS NULL${who.towns.length ? ` OR town IN (${marks})` : ''})`, params: who.towns };
+  const own = who.node ? ` OR node = $${first + who.towns.length}` : '';
+  return { sql: ` AND (town IS NULL${who.towns.length ? ` OR town IN (${marks})` : ''}${own})`, params: who.node ? [...who.towns, who.node] : who.towns };
 }
 
 export function rowToChange(r: ChangeRow): SequencedChange {
@@ -21,7 +25,7 @@ export function rowToChange(r: ChangeRow): SequencedChange {
 }
 
 /** Changes after a hub sequence that this reader may see, one page (≤ 5,000 changes or 4 MiB). */
-export async function pullPage(q: Queryable, who: Pick<Author, 'role' | 'towns'>, after: number, limit = PAGE_MAX_CHANGES): Promise<PullResponse> {
+export async function pullPage(q: Queryable, who: Pick<Author, 'role' | 'towns' | 'node'>, after: number, limit = PAGE_MAX_CHANGES): Promise<PullResponse> {
   const v = visible(who, 3);
   const rows = await q.all<ChangeRow>(`SELECT hub_seq, node, nseq, entity, entity_id, hlc, author, fields, base FROM changes
     WHERE hub_seq > $1${v.sql} ORDER BY hub_seq LIMIT $2`, [after, Math.min(limit, PAGE_MAX_CHANGES) + 1, ...v.params]);
@@ -46,7 +50,7 @@ export async function pullPage(q: Queryable, who: Pick<Author, 'role' | 'towns'>
 export async function snapshotPage(q: Queryable, who: Pick<Author, 'role' | 'towns'>, after: { entity: string; id: string } | null, cursor: number | null, limit = PAGE_MAX_CHANGES) {
   const start = cursor ?? (await q.one<{ s: number | null }>('SELECT max(hub_seq) AS s FROM changes'))?.s ?? 0;
   const kinds = inSnapshotOrder((await q.all<{ entity: string }>('SELECT DISTINCT entity FROM records')).map((r) => r.entity));
-  const v = visible(who, 4);
+  const v = visible({ role: who.role, towns: who.towns }, 4); // records, not changes: no author to match
   const records: SnapshotRecord[] = [];
   let from = after ? kinds.indexOf(after.entity) : 0;
   let id = after?.id ?? '';

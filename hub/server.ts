@@ -9,7 +9,7 @@ import { HubRefusal } from './hub-error';
 import { challengeValid, hubKeys, issueChallenge, issueToken, readToken, type HubKeys } from './keys';
 import { pullPage, snapshotPage } from './pull';
 import { pushPage } from './push';
-import { quarantineList } from './quarantine';
+import { quarantineList, releaseQuarantined } from './quarantine';
 
 export const TOKEN_TTL_MS = 15 * 60_000;
 
@@ -144,6 +144,14 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
     const who = await authorOf(ctx, req);
     if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', '只有管理员能查看隔离的变更');
     return { items: await quarantineList(db) };
+  });
+  app.post('/v1/quarantine/release', async (req) => {
+    const who = await authorOf(ctx, req);
+    if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', '只有管理员能放行隔离的变更');
+    const { cid } = parse(z.object({ cid: z.string().min(1).max(80) }), req.body);
+    const result = await db.tx((q) => releaseQuarantined(q, cid, who.user));
+    req.log.warn({ device: who.deviceId, user: who.user, cid, released: result.released }, 'quarantine released');
+    return result;
   });
   return app;
 }

@@ -2,7 +2,8 @@ import { DomainError } from '../../shared/api/result';
 import { createWorkbench } from '../core/workbench';
 import { refoldTouched, syncNow } from '../services/sync';
 import { exportDeviceBundle, importDeviceBundle } from '../sync/bundle';
-import { entityName, listConflicts } from '../sync/conflicts';
+import { entityName } from '../../shared/sync/entity-names';
+import { listConflicts } from '../sync/conflicts';
 import { listDuplicates } from '../sync/duplicates';
 import { enroll } from '../sync/enroll';
 

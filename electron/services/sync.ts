@@ -5,7 +5,8 @@ import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import type { Store } from '../store/store';
 import type { ApplyReport } from '../sync/apply';
 import { exportDeviceBundle, importDeviceBundle } from '../sync/bundle';
-import { entityName, listConflicts, resolveConflict } from '../sync/conflicts';
+import { entityName } from '../../shared/sync/entity-names';
+import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { listDuplicates } from '../sync/duplicates';
 import { enroll } from '../sync/enroll';
 import { syncWithHub, type SyncOptions, type SyncReport } from '../sync/engine';
@@ -72,11 +73,17 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
     return { remaining: listConflicts(ctx.store.db).length };
   },
   'sync.duplicates': (ctx) => listDuplicates(ctx.store.db),
-  'sync.rejected': (ctx) => ctx.store.db.prepare('SELECT cid, entity, entity_id AS entityId, reason, at FROM sync_rejects ORDER BY at DESC LIMIT 500').all() as Rejected[],
+  'sync.rejected': (ctx) => (ctx.store.db.prepare('SELECT cid, entity, entity_id AS entityId, reason, at FROM sync_rejects ORDER BY at DESC LIMIT 500').all() as Rejected[])
+    .map((r) => ({ ...r, entityName: entityName(r.entity) })),
   'sync.quarantine': async (ctx) => {
     const client = new HubClient(readSyncState(ctx.store.db).hubUrl ?? '');
     await connectWith(ctx.store, client);
     return (await client.request<{ items: QuarantineItem[] }>('GET', '/v1/quarantine')).items;
+  },
+  'sync.releaseQuarantined': async (ctx, { cid }) => {
+    const client = new HubClient(readSyncState(ctx.store.db).hubUrl ?? '');
+    await connectWith(ctx.store, client);
+    return client.request<{ released: string[] }>('POST', '/v1/quarantine/release', { cid });
   },
   'sync.exportBundle': (ctx) => {
     const out = newExportPath(ctx.store.file, '同步包').replace(/\.xlsx$/, '.qsync');

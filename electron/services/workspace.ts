@@ -56,8 +56,12 @@ export const workspaceHandlers = {
     if (!merged.success) throw invalidFields(issuesToFields(merged.error.issues));
     const other = patch.countyCode && ctx.store.db.prepare('SELECT code FROM regions WHERE substr(code, 1, 6) <> ? AND deleted_at IS NULL LIMIT 1').pluck().get(patch.countyCode);
     if (other) throw invalidFields({ countyCode: `区划目录中已有其他县的区划（如 ${other as string}），县级区划代码不能改为 ${patch.countyCode}` });
+    // Only what differs from the settings in force is written: the form sends every field, and a default
+    // saved as a record would be a change to sync (and, from a laptop not allowed to, one to quarantine).
+    const current = readSettings(ctx.store.db) as Record<string, unknown>;
+    const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(current[k])));
     ctx.store.transaction(() => {
-      writeSettings(ctx.store, patch, author);
+      writeSettings(ctx.store, changed, author);
       // The working-day calendar decides cases' publicity deadlines.
       if (patch.holidays || patch.workdays) refreshAllCases(ctx);
     });

@@ -87,11 +87,19 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
   // The clock follows the newest remote timestamp once per page; one far ahead of our wall clock is flagged instead.
   const driftLimit = nowMs + MAX_DRIFT_MS;
   let newest = '';
+  // A change set aside here earlier (quarantined at the hub, then released by an admin) that now
+  // arrives as part of the hub's log is no longer refused: its row in sync_rejects goes.
+  const rejects = prepared(db, 'SELECT EXISTS (SELECT 1 FROM sync_rejects)').pluck().get() === 1;
+  const settled: string[] = [];
   const run = (fn: () => void) => store.transaction(() => (changes.some((c) => c.raw) ? withFreezeLifted(db, fn) : fn()));
   run(() => {
     for (const c of changes) {
       const log = logOf(c);
-      if (c.nseq !== null && log.changes.has(`${c.node}:${c.nseq}`)) { report.duplicates++; continue; }
+      if (c.nseq !== null && log.changes.has(`${c.node}:${c.nseq}`)) {
+        report.duplicates++;
+        if (rejects && c.hubSeq !== null) settled.push(`${c.node}:${c.nseq}`);
+        continue;
+      }
       if (c.hubSeq !== null && !c.raw && log.lastHubSeq >= c.hubSeq) { report.duplicates++; continue; }
       const spec = ENTITY_TABLES.get(c.entity);
       if (!spec) { reject(db, report, c, `未知的记录类型“${c.entity}”（本机程序版本较旧）`, now); continue; }
@@ -126,7 +134,9 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
       if (has && !had) report.conflictsNoticed++;
       touch(report, c);
       report.applied++;
+      if (rejects && c.nseq !== null) settled.push(`${c.node}:${c.nseq}`);
     }
+    if (settled.length) prepared(db, 'DELETE FROM sync_rejects WHERE cid IN (SELECT value FROM json_each(?))').run(JSON.stringify(settled));
   });
   if (newest) store.clock.receive(newest);
   return report;

@@ -92,6 +92,9 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
     const held = store.db.prepare(`INSERT OR IGNORE INTO sync_rejects (cid, entity, entity_id, change, reason, at)
       SELECT node || ':' || nseq, entity, entity_id, fields, ?, ? FROM changes WHERE node = ? AND nseq = ?`);
     for (const q of m.quarantined) held.run(`同步中心隔离：${q.reason}`, new Date().toISOString(), store.nodeId, Number(q.cid.split(':')[1]));
+    // The bundle lists all this laptop's changes the hub still holds aside: one acknowledged but no longer listed was released by an admin.
+    store.db.prepare(`DELETE FROM sync_rejects WHERE cid IN (SELECT node || ':' || nseq FROM changes WHERE node = ? AND nseq <= ?)
+      AND cid NOT IN (SELECT value FROM json_each(?))`).run(store.nodeId, m.ackNseq, JSON.stringify(m.quarantined.map((q) => q.cid)));
     if (m.cursor > s.cursor) writeSyncState(store.db, { cursor: m.cursor, snapshotDone: true });
     writeSyncState(store.db, { lastSyncAt: new Date().toISOString() });
   });

@@ -11,15 +11,6 @@ import type { Store } from '../store/store';
 export type ConflictValue = { hlc: string; at: string; author: string; authorName: string; value: unknown; winning: boolean };
 export type Conflict = { entity: string; entityId: string; recordName: string; field: string; fieldLabel: string; values: ConflictValue[] };
 
-const ENTITY_NAMES: Record<string, string> = {
-  enterprise: '排污单位', outfall: '排污口', person: '人员', finding: '问题', complaint: '信访', case: '案件', inspection: '现场检查',
-  settings: '设置', plan: '双随机计划', region: '行政区划', water_body: '水体', watershed: '流域', geometry: '地图边界',
-};
-
-export function entityName(entity: string): string {
-  return ENTITY_NAMES[entity] ?? entity;
-}
-
 function recordName(db: Database, entity: string, id: string): string {
   const spec = ENTITY_TABLES.get(entity);
   if (!spec) return id;

@@ -45,6 +45,10 @@ export function schemaSql(serial: string): string {
       node TEXT NOT NULL, nseq BIGINT NOT NULL, device_id TEXT, user_name TEXT, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
       change TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (node, nseq)
     );
+    CREATE TABLE IF NOT EXISTS quarantine_released (
+      node TEXT NOT NULL, nseq BIGINT NOT NULL, device_id TEXT, user_name TEXT, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+      reason TEXT NOT NULL, at TEXT NOT NULL, released_by TEXT NOT NULL, released_at TEXT NOT NULL, PRIMARY KEY (node, nseq)
+    );
     CREATE TABLE IF NOT EXISTS node_seqs (node TEXT PRIMARY KEY, last_nseq BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS blobs (
       sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, mime TEXT NOT NULL, chunks TEXT NOT NULL, complete INTEGER NOT NULL, created_at TEXT NOT NULL

@@ -54,6 +54,14 @@ export function SyncPage() {
     await directories.reload(); // people, places and settings may have arrived
   };
   const loadQuarantine = async () => { try { setQuarantine(await call('sync.quarantine', {})); } catch (e) { fail((e as Error).message); } };
+  const release = async (cid: string) => {
+    if (!window.confirm('放行后，这条变更将在同步中心生效，各台电脑下次同步时收到。确定放行？')) return;
+    try {
+      const r = await call('sync.releaseQuarantined', { cid });
+      setBanner({ kind: 'ok', text: `已放行 ${r.released.length} 条变更（${r.released.join('、')}），各台电脑下次同步时收到` });
+      await loadQuarantine();
+    } catch (e) { fail((e as Error).message); }
+  };
   if (!status) return <p>加载中…</p>;
   return (
     <div className="page">
@@ -94,14 +102,20 @@ export function SyncPage() {
         <section className="card" aria-label="未被接受的变更">
           <h2>未被接受的变更（{rejected.length}）</h2>
           <table><thead><tr><th>时间</th><th>记录</th><th>原因</th></tr></thead>
-            <tbody>{rejected.map((r) => <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.entity} {r.entityId.slice(0, 8)}</td><td>{r.reason}</td></tr>)}</tbody></table>
+            <tbody>{rejected.map((r) => <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.entityName || r.entity} {r.entityId.slice(0, 8)}</td><td>{r.reason}</td></tr>)}</tbody></table>
         </section>
       )}
       {quarantine && (
         <section className="card" aria-label="同步中心隔离区">
           <h2>同步中心隔离区（{quarantine.length}）</h2>
-          <table><thead><tr><th>时间</th><th>设备 / 账号</th><th>记录</th><th>原因</th></tr></thead>
-            <tbody>{quarantine.map((r) => <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.deviceId} / {r.user}</td><td>{r.entity} {r.entityId.slice(0, 8)}</td><td>{r.reason}</td></tr>)}</tbody></table>
+          {quarantine.length === 0 && <p className="muted">隔离区为空。</p>}
+          {quarantine.length > 0 && (
+            <table><thead><tr><th>时间</th><th>设备 / 账号</th><th>记录</th><th>原因</th><th></th></tr></thead>
+              <tbody>{quarantine.map((r) => (
+                <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.deviceId} / {r.user}</td><td>{r.entityName || r.entity} {r.entityId.slice(0, 12)}</td><td>{r.reason}</td>
+                  <td><button type="button" aria-label={`放行 ${r.cid}`} onClick={() => void release(r.cid)}>放行</button></td></tr>
+              ))}</tbody></table>
+          )}
         </section>
       )}
       {status.enrolled && <BundleCard onDone={(text) => { setBanner({ kind: 'ok', text }); void reload(); }} onError={fail} />}

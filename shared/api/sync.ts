@@ -28,9 +28,9 @@ export const DuplicateOut = z.object({
 });
 export type DuplicateOut = z.infer<typeof DuplicateOut>;
 
-const Rejected = z.object({ cid: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
+const Rejected = z.object({ cid: z.string(), entity: z.string(), entityName: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
 export type Rejected = z.infer<typeof Rejected>;
-const QuarantineItem = z.object({ cid: z.string(), deviceId: z.string().nullable(), user: z.string().nullable(), entity: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
+const QuarantineItem = z.object({ cid: z.string(), deviceId: z.string().nullable(), user: z.string().nullable(), entity: z.string(), entityName: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
 /** A change the hub keeps but did not apply (outside the author's role or area, a signed document with another hash). */
 export type QuarantineItem = z.infer<typeof QuarantineItem>;
 
@@ -52,6 +52,8 @@ export const syncProcedures = {
   'sync.rejected': { input: z.object({}).default({}), output: z.array(Rejected) },
   /** The hub's quarantine (admins only; asks the hub). */
   'sync.quarantine': { input: z.object({}).default({}), output: z.array(QuarantineItem) },
+  /** Releases a change from the hub's quarantine (admins only): applied at the hub, on every laptop with its next sync. */
+  'sync.releaseQuarantined': { input: z.object({ cid: z.string().min(1).max(80) }), output: z.object({ released: z.array(z.string()) }) },
   /** Writes a bundle for the hub into the exports folder (for a USB stick). */
   'sync.exportBundle': { input: z.object({}).default({}), output: z.object({ file: ExportFile, changes: z.number(), blobs: z.number(), summary: z.string() }) },
   /** Imports the hub's return bundle (uploaded, or a path on this computer). */

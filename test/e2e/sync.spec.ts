@@ -73,7 +73,7 @@ async function setPhone(page: Page, url: string, id: string, phone: string) {
 }
 
 for (const kind of ['sqlite', 'pg'] as const) {
-  test(`two laptops and a hub on ${kind}: enrol and sync on screen, a conflict resolved side by side, a USB bundle round trip`, async ({ page, host, browser }) => {
+  test(`two laptops and a hub on ${kind}: enrol and sync on screen, a conflict resolved side by side, a USB bundle round trip, a quarantined change released`, async ({ page, host, browser }) => {
     test.setTimeout(180_000);
     const hub = await startHub(kind);
     const dirB = mkdtempSync(join(tmpdir(), 'qingshui-e2e-b-'));
@@ -148,6 +148,30 @@ for (const kind of ['sqlite', 'pg'] as const) {
       await syncOnScreen(page);
       await page.goto(`${host.url}#/enterprises/${id}`);
       await expect(page.getByText('0797-5550003').first()).toBeVisible();
+
+      // An inspector's laptop changes a bureau setting: the hub quarantines it, the admin releases it on screen.
+      await pageB.goto(`${b.url}#/settings`);
+      await pageB.locator('input[name=contactPhone]').fill('0797-5559999');
+      await pageB.getByRole('button', { name: '保存' }).first().click();
+      await expect(pageB.getByText('已保存')).toBeVisible();
+      await pageB.goto(`${b.url}#/sync`);
+      expect(await syncOnScreen(pageB)).toContain('被同步中心隔离 1 条');
+      await expect(pageB.getByRole('region', { name: '未被接受的变更' })).toContainText('执法人员不能修改系统设置');
+      await page.goto(`${host.url}#/sync`);
+      await page.getByRole('button', { name: '查看隔离区' }).click();
+      const held = page.getByRole('region', { name: '同步中心隔离区' });
+      await expect(held).toContainText('执法人员不能修改系统设置');
+      page.once('dialog', (d) => void d.accept());
+      await held.getByRole('button', { name: /^放行/ }).click();
+      await expect(page.getByRole('status').filter({ hasText: '已放行' })).toContainText('已放行 1 条变更');
+      await expect(held).toContainText('隔离区为空');
+      await page.screenshot({ path: `test-results/sync-released-${kind}.png`, fullPage: true });
+      await syncOnScreen(page);
+      await page.goto(`${host.url}#/settings`);
+      await expect(page.locator('input[name=contactPhone]')).toHaveValue('0797-5559999');
+      await pageB.goto(`${b.url}#/sync`);
+      await syncOnScreen(pageB);
+      await expect(pageB.getByRole('region', { name: '未被接受的变更' })).toHaveCount(0);
     } catch (e) {
       for (const [i, p] of page.context().browser()!.contexts().flatMap((c) => c.pages()).entries()) await p.screenshot({ path: `test-results/sync-failed-${kind}-${i}.png`, fullPage: true }).catch(() => undefined);
       throw e;

@@ -103,6 +103,17 @@ describe('people and settings', () => {
     const bad = await wb.dispatch('workspace.updateSettings', { countyCode: '12AB' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
+
+  it('saving the whole settings form writes only the fields that changed (defaults stay defaults)', async () => {
+    const wb = await demoWorkbench();
+    const form = (await wb.call('workspace.info', {})).settings;
+    const count = () => wb.store.db.prepare("SELECT count(*) FROM changes WHERE entity = 'settings'").pluck().get() as number;
+    const before = count();
+    await wb.call('workspace.updateSettings', { ...form, contactPhone: '0797-5559999' });
+    expect(count()).toBe(before + 1);
+    await wb.call('workspace.updateSettings', { ...form, contactPhone: '0797-5559999' });
+    expect(count()).toBe(before + 1);
+  });
 });
 
 describe('the overview by town', () => {

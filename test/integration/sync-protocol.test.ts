@@ -111,7 +111,7 @@ describe('the hub refuses bad input with a reason and applies nothing', () => {
 });
 
 describe('the command line', () => {
-  it('hub start, user add/list/disable, enroll, sync --json, conflicts --json, bundle export/import', async () => {
+  it('hub start, user add/list/disable, enroll, sync --json, conflicts --json, bundle export/import, quarantine list/release', async () => {
     const hubDir = tempDir();
     const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
     expect(run(['hub', 'user', 'add', 'admin', '--role', 'admin', '--data', hubDir], { QINGSHUI_PASSWORD: 'cli-secret-1' }).stdout).toContain('已新建账号 admin');
@@ -143,6 +143,8 @@ describe('the command line', () => {
       const out = join(laptop, 'x.qsync');
       expect(run(['bundle', 'export', '--data', laptop, '--out', out]).stdout).toContain('未确认的变更 0 条');
       expect(run(['hub', 'bundle', 'import', out, '--data', hubDir]).stdout).toContain('新变更 0 条');
+      expect(JSON.parse(run(['hub', 'quarantine', 'list', '--json', '--data', hubDir]).stdout)).toEqual({ items: [] });
+      expect(run(['hub', 'quarantine', 'release', 'abc:1', '--data', hubDir]).stderr).toContain('隔离区中没有变更 abc:1');
       const notABundle = run(['bundle', 'import', join(laptop, 'workspace.qingshui'), '--data', laptop]);
       expect(notABundle.stderr).toContain('同步包');
     } finally {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateDemo } from '../../electron/services/demo/generate';
 import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { blobPath } from '../../electron/store/blob-store';
 import { verifyWorkspace } from '../../electron/store/verify-records';
 import { syncNow } from '../../electron/services/sync';
 import { setDeviceState } from '../../hub/accounts';
+import { exportHubBundle } from '../../hub/bundles';
 import { quarantineList } from '../../hub/quarantine';
 import { enterpriseDraft, openWorkbench, outfallDraft, tempDir } from './helpers';
 import { completeIndustrial, startIndustrial } from './inspection-helpers';
@@ -158,6 +160,36 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     expect(a.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(mine)).toBe('镇街核实：正常生产');
     const rejected = await t.call('sync.rejected', {});
     expect(rejected[0].reason).toContain('同步中心隔离');
+
+    // An admin may release it: the officer's later edit of that record brings the earlier one along, in order.
+    await t.call('enterprises.update', { id: outside.enterprise.id, patch: { note: '镇街代登记，已告知所在镇' } });
+    expect((await syncNow(t.ctx)).quarantined).toBe(1);
+    const held = await quarantineList(hub.db);
+    expect(held).toHaveLength(2);
+    expect(await t.dispatch('sync.releaseQuarantined', { cid: held[0].cid })).toMatchObject({ ok: false, error: { message: expect.stringContaining('只有管理员能放行') } });
+    expect(await a.dispatch('sync.releaseQuarantined', { cid: 'abc:999' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('隔离区中没有变更 abc:999') } });
+    const later = held.map((x) => x.cid).sort((x, y) => Number(y.split(':')[1]) - Number(x.split(':')[1]))[0];
+    const { released } = await a.call('sync.releaseQuarantined', { cid: later });
+    expect(released).toHaveLength(2);
+    expect(released[1]).toBe(later);
+    expect(await quarantineList(hub.db)).toEqual([]);
+    await syncNow(a.ctx);
+    expect(a.store.db.prepare('SELECT name, note FROM enterprises WHERE id = ?').get(outside.enterprise.id)).toEqual({ name: '清水县越界登记有限公司', note: '镇街代登记，已告知所在镇' });
+    // The officer learns of it by a sync (its own changes come back settled)…
+    await syncNow(t.ctx);
+    expect(await t.call('sync.rejected', {})).toEqual([]);
+    // …or by a return bundle (which lists what the hub still holds aside).
+    const second = await t.call('enterprises.create', await enterpriseDraft(t, { townCode: towns[1], name: '清水县再次越界有限公司' }));
+    await syncNow(t.ctx);
+    expect(await t.call('sync.rejected', {})).toHaveLength(1);
+    await a.call('sync.releaseQuarantined', { cid: (await quarantineList(hub.db))[0].cid });
+    const back = join(tempDir(), 'back.qsync');
+    await exportHubBundle(hub.db, hub.dir, await deviceIdOf(hub, 'zhou'), back);
+    await t.call('sync.importBundle', { path: back });
+    expect(await t.call('sync.rejected', {})).toEqual([]);
+    await syncNow(a.ctx);
+    expect(a.store.db.prepare('SELECT count(*) FROM enterprises WHERE id = ?').pluck().get(second.enterprise.id)).toBe(1);
+    expect(readFileSync(join(hub.dir, 'hub.log'), 'utf8')).toContain('quarantine released');
   });
 
   it('a revoked device and a restored database are refused with a reason; re-enrolment brings back what the hub holds', async () => {
