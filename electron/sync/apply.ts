@@ -27,6 +27,8 @@ export type ApplyReport = {
   /** Changes whose clock was far ahead of ours: applied, flagged, not followed. */
   drifted: number;
   conflictsNoticed: number;
+  /** Changes to records this laptop never had, set aside until the whole record comes (`sync_missing`). */
+  missing: number;
   /** Records whose derived caches must be recomputed (finding/complaint/case ids by stream). */
   touched: { finding: Set<string>; complaint: Set<string>; case: Set<string> };
 };
@@ -69,7 +71,7 @@ function reject(db: Database, report: ApplyReport, c: RemoteChange, reason: stri
  * Re-applying a change, or one a snapshot already reflects, does nothing.
  */
 export function applyRemoteChanges(store: Store, changes: RemoteChange[]): ApplyReport {
-  const report: ApplyReport = { applied: 0, duplicates: 0, rejected: [], drifted: 0, conflictsNoticed: 0, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
+  const report: ApplyReport = { applied: 0, duplicates: 0, rejected: [], drifted: 0, conflictsNoticed: 0, missing: 0, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
   const { db } = store;
   // One moment for the whole page: every row it writes was written now.
   const nowMs = Date.now();
@@ -103,6 +105,14 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
       if (c.hubSeq !== null && !c.raw && log.lastHubSeq >= c.hubSeq) { report.duplicates++; continue; }
       const spec = ENTITY_TABLES.get(c.entity);
       if (!spec) { reject(db, report, c, `未知的记录类型“${c.entity}”（本机程序版本较旧）`, now); continue; }
+      // A change to a record this laptop never had, made by someone who had it (its base names what it
+      // replaced — a record moved into a town officer's area, say): the change alone is not the record.
+      // The whole record is asked of the hub after this page (it holds this change too).
+      if (log.count === 0 && !c.raw && hasBase(c.base)) {
+        prepared(db, 'INSERT OR IGNORE INTO sync_missing (entity, entity_id, noticed_at) VALUES (?, ?, ?)').run(c.entity, c.entityId, now);
+        report.missing++;
+        continue;
+      }
       const heads = log.heads;
       const outcome = mergeChange(heads, c, { raw: c.raw });
       if (outcome.duplicate) { report.duplicates++; continue; }
@@ -140,6 +150,11 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
   });
   if (newest) store.clock.receive(newest);
   return report;
+}
+
+function hasBase(base: Record<string, string[]>): boolean {
+  for (const f in base) if (base[f].length) return true;
+  return false;
 }
 
 function jsonOf(base: Record<string, string[]>): string {

@@ -7,6 +7,7 @@ import { connectWith } from './session';
 import { HubAnswer, HubClient, type FetchLike } from './hub-client';
 import { markAcked, lastNseq, pendingPage } from './local-changes';
 import { missingBlobs, unconfirmedBlobs } from './local-blobs';
+import { fetchMissingRecords } from './missing-records';
 import { snapshotChanges } from './snapshot';
 import { readSyncState, writeSyncState, type SyncState } from './sync-state';
 
@@ -27,6 +28,8 @@ export type SyncReport = {
   blobsDown: number;
   mediaPending: number;
   cursor: number;
+  /** Whole records asked of the hub because a change arrived for one this laptop never had. */
+  fetched: number;
   touched: ApplyReport['touched'];
 };
 
@@ -73,7 +76,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
   const s = readSyncState(store.db);
   enrolled(s);
   const client = new HubClient(s.hubUrl, opts.fetch);
-  const report: SyncReport = { pushed: 0, quarantined: 0, pulled: 0, snapshotRecords: 0, applied: 0, conflictsNoticed: 0, rejected: 0, drifted: 0, blobsUp: 0, blobsDown: 0, mediaPending: 0, cursor: s.cursor, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
+  const report: SyncReport = { pushed: 0, quarantined: 0, pulled: 0, snapshotRecords: 0, applied: 0, conflictsNoticed: 0, rejected: 0, drifted: 0, blobsUp: 0, blobsDown: 0, mediaPending: 0, cursor: s.cursor, fetched: 0, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
   progress({ phase: 'connect', done: 0, total: null });
   await connect(store, s, client);
 
@@ -153,6 +156,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
     if (!page.more) break;
   }
   report.cursor = cursor;
+  await fetchMissingRecords(store, client, (r, records) => { merge(report, r); report.fetched += records; });
 
   const missing = missingBlobs(store.db);
   for (const hash of missing) {

@@ -33,6 +33,10 @@ export const snapshotResponseSchema = z.object({
   after: z.object({ entity: z.string(), id: z.string() }).nullable(),
 });
 
+/** Whole records asked for by key (≤ 500 at a time): ones a change arrived for that this laptop never had. */
+export const recordsRequestSchema = z.object({ records: z.array(z.object({ entity: z.string().min(1).max(40), id: z.string().min(1).max(200) })).max(500) });
+export const recordsResponseSchema = z.object({ records: z.array(snapshotRecordSchema) });
+
 export const enrollRequestSchema = z.object({
   user: z.string().min(1).max(100), password: z.string().min(1).max(200), deviceName: z.string().min(1).max(100),
   publicKey: z.string().min(10).max(200),

@@ -192,6 +192,28 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     expect(readFileSync(join(hub.dir, 'hub.log'), 'utf8')).toContain('quarantine released');
   });
 
+  it('a record moved into a town officer’s towns arrives whole (the change alone is not the record) and can be worked on there', async () => {
+    const hub = await startHub(kind);
+    const a = await countyLaptop(hub);
+    await syncNow(a.ctx);
+    const towns = a.store.db.prepare("SELECT code FROM regions WHERE level = 'town' ORDER BY code").pluck().all() as string[];
+    const t = await enrolledLaptop(hub, 'sun', { role: 'town', towns: [towns[0]] });
+    await syncNow(t.ctx);
+    const moved = a.store.db.prepare('SELECT id, name FROM enterprises WHERE town_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').get(towns[1]) as { id: string; name: string };
+    expect(t.store.db.prepare('SELECT count(*) FROM enterprises WHERE id = ?').pluck().get(moved.id)).toBe(0);
+    await a.call('enterprises.update', { id: moved.id, patch: { townCode: towns[0], villageCode: null, address: '划入第一镇后的地址' } });
+    await syncNow(a.ctx);
+    const r = await syncNow(t.ctx);
+    expect(r.fetched).toBe(1);
+    expect(await t.call('sync.rejected', {})).toEqual([]);
+    expect(t.store.db.prepare('SELECT name, town_code AS town, address FROM enterprises WHERE id = ?').get(moved.id)).toEqual({ name: moved.name, town: towns[0], address: '划入第一镇后的地址' });
+    expect(t.store.db.prepare('SELECT count(*) FROM sync_missing').pluck().get()).toBe(0);
+    await t.call('enterprises.update', { id: moved.id, patch: { note: '镇街已核实' } });
+    expect((await syncNow(t.ctx)).quarantined).toBe(0);
+    await syncNow(a.ctx);
+    expect(a.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(moved.id)).toBe('镇街已核实');
+  });
+
   it('a revoked device and a restored database are refused with a reason; re-enrolment brings back what the hub holds', async () => {
     const { hub, a, b } = await twoLaptops(kind, 'wang', 'inspector');
     await setDeviceState(hub.db, await deviceIdOf(hub, 'wang'), 'revoked');

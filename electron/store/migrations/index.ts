@@ -9,6 +9,7 @@ import * as m0070 from './0070-closed-loop';
 import * as m0080 from './0080-map';
 import * as m0090 from './0090-sync';
 import * as m0100 from './0100-sync-duplicates';
+import * as m0110 from './0110-sync-missing';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   { version: 80, name: 'map', up: m0080.up },
   { version: 90, name: 'sync', up: m0090.up },
   { version: 100, name: 'sync-duplicates', up: m0100.up },
+  { version: 110, name: 'sync-missing', up: m0110.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
