@@ -8,13 +8,16 @@ type ChangeRow = { hub_seq: number; node: string; nseq: number; entity: string; 
 
 /**
  * The visibility clause for a reader: a town officer sees their towns and records with no town — and,
- * in the log, their own changes (one an admin released from quarantine comes back as settled).
+ * in the log (`node` given), changes that moved a record out of their towns (so their copy shows it
+ * left) and their own changes (one an admin released from quarantine comes back as settled).
  */
 function visible(who: Pick<Author, 'role' | 'towns'> & { node?: string }, first: number): { sql: string; params: unknown[] } {
   if (who.role !== 'town') return { sql: '', params: [] };
   const marks = who.towns.map((_, i) => `$${first + i}`).join(', ');
-  const own = who.node ? ` OR node = $${first + who.towns.length}` : '';
-  return { sql: ` AND (town IS NULL${who.towns.length ? ` OR town IN (${marks})` : ''}${own})`, params: who.node ? [...who.towns, who.node] : who.towns };
+  const mine = who.towns.length ? ` OR town IN (${marks})` : '';
+  if (!who.node) return { sql: ` AND (town IS NULL${mine})`, params: who.towns };
+  const moved = who.towns.length ? ` OR prev_town IN (${marks})` : '';
+  return { sql: ` AND (town IS NULL${mine}${moved} OR node = $${first + who.towns.length})`, params: [...who.towns, who.node] };
 }
 
 export function rowToChange(r: ChangeRow): SequencedChange {

@@ -81,18 +81,20 @@ async function takeChange(q: Queryable, who: Author, c: Change, now: number): Pr
   if (refusal) return quarantine(q, who, c, refusal);
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') return quarantine(q, who, c, signed);
-  return appendChange(q, who.deviceId, c, heads, town, signed === 'same', now);
+  return appendChange(q, who.deviceId, c, heads, town, record?.town ?? null, signed === 'same', now);
 }
 
 /**
  * A change given the next hub sequence and merged into its record's heads. The same signed document
  * again (same hash) is kept in the log but changes nothing.
  */
-async function appendChange(q: Queryable, deviceId: string | null, c: Change, heads: FieldHeads, town: string | null, repeat: boolean, now: number): Promise<Ack> {
+async function appendChange(q: Queryable, deviceId: string | null, c: Change, heads: FieldHeads, town: string | null, was: string | null, repeat: boolean, now: number): Promise<Ack> {
   const clockFlag = parseHlc(c.hlc).ms - now > MAX_DRIFT_MS ? 1 : 0;
-  const inserted = await q.one<{ hub_seq: number }>(`INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, town, device_id, received_at, clock_flag)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING hub_seq`,
-  [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), town, deviceId, new Date(now).toISOString(), clockFlag]);
+  // A change that moves the record to another town is also for the old town's readers: they see it leave.
+  const prevTown = was !== null && was !== town ? was : null;
+  const inserted = await q.one<{ hub_seq: number }>(`INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, town, device_id, received_at, clock_flag, prev_town)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING hub_seq`,
+  [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), town, deviceId, new Date(now).toISOString(), clockFlag, prevTown]);
   if (repeat) return { cid: c.cid, status: 'duplicate' };
   const outcome = mergeChange(heads, c);
   await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted) VALUES ($1, $2, $3, $4, $5, $6)
@@ -111,5 +113,5 @@ export async function appendReleased(q: Queryable, deviceId: string | null, c: C
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${signed}`);
-  return appendChange(q, deviceId, c, heads, await townOf(q, c, heads, record), signed === 'same', now);
+  return appendChange(q, deviceId, c, heads, await townOf(q, c, heads, record), record?.town ?? null, signed === 'same', now);
 }

@@ -18,6 +18,12 @@ export type HubDb = Queryable & {
   close(): Promise<void>;
 };
 
+/** Columns added after a hub's first release: each driver adds them to an older hub's tables when it opens. */
+export const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [
+  // The town a record was in before this change moved it (its old town's readers see the move).
+  { table: 'changes', column: 'prev_town', type: 'TEXT' },
+];
+
 /** The schema, with the one type that differs between the two. */
 export function schemaSql(serial: string): string {
   return `
@@ -33,7 +39,7 @@ export function schemaSql(serial: string): string {
     CREATE TABLE IF NOT EXISTS changes (
       hub_seq ${serial} PRIMARY KEY, node TEXT NOT NULL, nseq BIGINT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
       hlc TEXT NOT NULL, author TEXT NOT NULL, fields TEXT NOT NULL, base TEXT NOT NULL, town TEXT, device_id TEXT,
-      received_at TEXT NOT NULL, clock_flag INTEGER NOT NULL DEFAULT 0, UNIQUE (node, nseq)
+      received_at TEXT NOT NULL, clock_flag INTEGER NOT NULL DEFAULT 0, prev_town TEXT, UNIQUE (node, nseq)
     );
     CREATE INDEX IF NOT EXISTS changes_town ON changes(town, hub_seq);
     CREATE TABLE IF NOT EXISTS records (

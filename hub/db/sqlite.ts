@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { schemaSql, type HubDb, type Queryable } from './hub-db';
+import { ADDED_COLUMNS, schemaSql, type HubDb, type Queryable } from './hub-db';
 
 
 /** The hub on one SQLite file in its data folder. */
@@ -9,6 +9,10 @@ export function openSqliteHub(dir: string): HubDb {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(schemaSql('INTEGER'));
+  for (const a of ADDED_COLUMNS) {
+    const has = (db.prepare(`SELECT count(*) FROM pragma_table_info('${a.table}') WHERE name = ?`).pluck().get(a.column) as number) > 0;
+    if (!has) db.exec(`ALTER TABLE ${a.table} ADD COLUMN ${a.column} ${a.type}`);
+  }
   const cache = new Map<string, [Database.Statement, (p: unknown[]) => unknown[]]>();
   const stmt = (sql: string, params: unknown[]) => {
     let hit = cache.get(sql);

@@ -11,7 +11,10 @@ import { HubClient } from '../../electron/sync/hub-client';
 import { putBlob } from '../../electron/store/blob-store';
 import { ENTERPRISE, REGION } from '../../electron/store/entities';
 import { writeSyncState } from '../../electron/sync/sync-state';
+import Database from 'better-sqlite3';
 import { importHubBundle, exportHubBundle } from '../../hub/bundles';
+import { schemaSql } from '../../hub/db/hub-db';
+import { openSqliteHub } from '../../hub/db/sqlite';
 import { tempDir } from './helpers';
 import { deviceIdOf, enrolledLaptop, startHub } from './sync-helpers';
 
@@ -21,6 +24,23 @@ async function raw(url: string, path: string, init: RequestInit = {}) {
   const res = await fetch(new URL(path, url), init);
   return { status: res.status, body: (await res.json()) as { code: string; message: string } };
 }
+
+describe('a hub database made by an earlier release', () => {
+  it('gains the columns added since when the hub opens it, keeping what it holds', async () => {
+    const dir = tempDir();
+    const old = new Database(join(dir, 'hub.db'));
+    old.exec(schemaSql('INTEGER').replace(', prev_town TEXT', ''));
+    old.prepare("INSERT INTO node_seqs (node, last_nseq) VALUES ('n1', 7)").run();
+    old.close();
+    const db = openSqliteHub(dir);
+    try {
+      expect(await db.all('SELECT name FROM pragma_table_info($1) WHERE name = $2', ['changes', 'prev_town'])).toHaveLength(1);
+      expect(await db.one('SELECT last_nseq FROM node_seqs WHERE node = $1', ['n1'])).toEqual({ last_nseq: 7 });
+    } finally {
+      await db.close();
+    }
+  });
+});
 
 describe('the hub refuses bad input with a reason and applies nothing', () => {
   it('malformed requests, an unknown protocol version, a forged token, a chunk or a blob that does not match its hash', async () => {

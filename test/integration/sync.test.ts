@@ -192,7 +192,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     expect(readFileSync(join(hub.dir, 'hub.log'), 'utf8')).toContain('quarantine released');
   });
 
-  it('a record moved into a town officer’s towns arrives whole (the change alone is not the record) and can be worked on there', async () => {
+  it('a record moved into a town officer’s towns arrives whole (the change alone is not the record) and can be worked on there; one moved out is seen leaving', async () => {
     const hub = await startHub(kind);
     const a = await countyLaptop(hub);
     await syncNow(a.ctx);
@@ -212,6 +212,17 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     expect((await syncNow(t.ctx)).quarantined).toBe(0);
     await syncNow(a.ctx);
     expect(a.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(moved.id)).toBe('镇街已核实');
+
+    // Moved out of the officer's towns: their copy shows it left (and what happens to it afterwards is no longer theirs).
+    const away = t.store.db.prepare('SELECT id FROM enterprises WHERE town_code = ? AND id <> ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get(towns[0], moved.id) as string;
+    await a.call('enterprises.update', { id: away, patch: { townCode: towns[2], villageCode: null } });
+    await syncNow(a.ctx);
+    await syncNow(t.ctx);
+    expect(t.store.db.prepare('SELECT town_code FROM enterprises WHERE id = ?').pluck().get(away)).toBe(towns[2]);
+    await a.call('enterprises.update', { id: away, patch: { note: '第三镇接管' } });
+    await syncNow(a.ctx);
+    await syncNow(t.ctx);
+    expect(t.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(away)).not.toBe('第三镇接管');
   });
 
   it('a revoked device and a restored database are refused with a reason; re-enrolment brings back what the hub holds', async () => {
