@@ -67,6 +67,11 @@ export const complaintHandlers = {
     });
     return complaintDetail(ctx, id);
   },
+  'complaints.renumber': (ctx, { id }) => {
+    const row = mustRow(ctx, id);
+    ctx.store.write(COMPLAINT, id, { number: nextComplaintNumber(ctx.store.db, (row.received_at as string).slice(0, 4)) }, authorOf(ctx));
+    return complaintDetail(ctx, id);
+  },
   'complaints.act': async (ctx, { id, kind, at, text, data, files }) => {
     const author = authorOf(ctx);
     const row = mustRow(ctx, id);

@@ -53,12 +53,13 @@ export function openStore(file: string, opts: { create: boolean } = { create: tr
       return result;
     },
     writeCount: () => writes,
-    transaction: (fn) => db.transaction(fn)(),
+    // IMMEDIATE: a write transaction takes the write lock first, so what it reads is what it writes over.
+    transaction: (fn) => db.transaction(fn).immediate(),
     replicaTransaction: (fn) => {
       if (db.inTransaction) return db.transaction(fn)();
       const level = db.pragma('synchronous', { simple: true }) as number;
       db.pragma('synchronous = NORMAL');
-      try { return db.transaction(fn)(); } finally { db.pragma(`synchronous = ${level}`); }
+      try { return db.transaction(fn).immediate(); } finally { db.pragma(`synchronous = ${level}`); }
     },
     flush: () => { db.pragma('wal_checkpoint(PASSIVE)'); },
     renameNode: (nodeId) => {
@@ -78,10 +79,21 @@ export function openStore(file: string, opts: { create: boolean } = { create: tr
   return store;
 }
 
-/** The clock and change counter of one node of this database. */
+/**
+ * The clock and change counter of one node of this database. Each write reads the node's last change
+ * inside its transaction, so two processes writing one workspace (the app and a command line) still
+ * number its changes one after another and stamp them in order.
+ */
 function nodeContext(db: Database, nodeId: string): WriteContext {
   const last = db.prepare('SELECT max(hlc) FROM changes').pluck().get() as string | null;
   const clock = createClock(nodeId, last);
-  let nseq = (db.prepare('SELECT max(nseq) FROM changes WHERE node = ?').pluck().get(nodeId) as number | null) ?? 0;
-  return { db, clock, nodeId, nextNseq: () => ++nseq };
+  const lastOwn = db.prepare('SELECT nseq, hlc FROM changes WHERE node = ? ORDER BY nseq DESC LIMIT 1');
+  return {
+    db, clock, nodeId,
+    stamp: () => {
+      const own = lastOwn.get(nodeId) as { nseq: number; hlc: string } | undefined;
+      if (own && own.hlc > clock.last()) clock.receive(own.hlc);
+      return { nseq: (own?.nseq ?? 0) + 1, hlc: clock.next() };
+    },
+  };
 }

@@ -14,7 +14,8 @@ export type EntityTable = {
   columns: Record<string, string | [string, ColumnKind]>;
 };
 
-export type WriteContext = { db: Database; clock: Clock; nodeId: string; nextNseq: () => number };
+/** `stamp`: this node's next change number and timestamp, read inside the write's transaction (another process may write the same file). */
+export type WriteContext = { db: Database; clock: Clock; nodeId: string; stamp: () => { nseq: number; hlc: string } };
 /** `force`: fields recorded even when their value is unchanged (resolving a conflict in favour of the current value). */
 export type WriteOptions = { force?: string[] };
 
@@ -66,7 +67,7 @@ export function writeRecord(
     }
     const names = Object.keys(changed);
     if (existing && names.length === 0) return { changed: [], hlc: null, created: false };
-    const hlc = ctx.clock.next();
+    const { nseq, hlc } = ctx.stamp();
     const now = new Date().toISOString();
     if (existing) {
       const sets = cols.map((c) => `${c} = ?`).join(', ');
@@ -79,7 +80,7 @@ export function writeRecord(
     const heads = existing ? loadHeads(db, spec.entity, id) : {};
     const base = baseFor(heads, names);
     prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(ctx.nodeId, ctx.nextNseq(), spec.entity, id, hlc, author, JSON.stringify(changed), JSON.stringify(base));
+      .run(ctx.nodeId, nseq, spec.entity, id, hlc, author, JSON.stringify(changed), JSON.stringify(base));
     if (existing && (heads.deletedAt || hasConflicts(db, spec.entity, id))) {
       const outcome = mergeChange(heads, { hlc, author, fields: changed, base });
       noteConflicts(db, spec.entity, id, outcome.heads);
@@ -89,7 +90,7 @@ export function writeRecord(
       }
     }
     return { changed: names, hlc, created: !existing };
-  })();
+  }).immediate();
 }
 
 /** Maps a row to domain fields by the table spec (the inverse of what writeRecord stores). */

@@ -97,7 +97,7 @@ export function SyncPage() {
         </section>
       )}
       <ConflictsCard conflicts={conflicts} onResolved={() => { setBanner({ kind: 'ok', text: '已采用所选的值；下次同步后其他设备也会看到' }); void reload(); }} onError={fail} />
-      <DuplicatesCard duplicates={duplicates} />
+      <DuplicatesCard duplicates={duplicates} onDone={(text) => { setBanner({ kind: 'ok', text }); void reload(); }} onError={fail} />
       {rejected.length > 0 && (
         <section className="card" aria-label="未被接受的变更">
           <h2>未被接受的变更（{rejected.length}）</h2>

@@ -51,6 +51,8 @@ export const complaintProcedures = {
   },
   'complaints.get': { input: z.object({ id: Id }), output: ComplaintDetail },
   'complaints.create': { input: ComplaintDraft, output: ComplaintDetail },
+  /** Gives a complaint the next free number of its year (two laptops offline gave the same number to two complaints). */
+  'complaints.renumber': { input: z.object({ id: Id }), output: ComplaintDetail },
   'complaints.act': {
     input: z.object({
       id: Id, kind: z.enum(COMPLAINT_EVENT_KINDS),

@@ -76,4 +76,19 @@ describe('the one write path', () => {
     expect(store.clock.next() > first).toBe(true);
     store.close();
   });
+
+  it('numbers and stamps changes in order when two processes write one workspace (the app and a command line)', () => {
+    const file = join(tempDir(), 'w.qingshui');
+    const app = openStore(file);
+    const cli = openStore(file);
+    expect(cli.nodeId).toBe(app.nodeId);
+    for (let i = 0; i < 20; i++) {
+      const store = i % 3 === 0 ? cli : app;
+      store.write(REGION, `3607991${String(i).padStart(2, '0')}000`, { name: `第${i}镇`, level: 'town', parentCode: null }, 'system');
+    }
+    const rows = app.db.prepare('SELECT nseq, hlc FROM changes WHERE node = ? ORDER BY seq').all(app.nodeId) as { nseq: number; hlc: string }[];
+    expect(rows.map((r) => r.nseq)).toEqual(rows.map((_, i) => i + 1));
+    for (let i = 1; i < rows.length; i++) expect(rows[i].hlc > rows[i - 1].hlc).toBe(true);
+    cli.close(); app.close();
+  });
 });
