@@ -83,8 +83,14 @@ export async function deviceById(q: Queryable, id: string): Promise<Device | und
   return r && rowToDevice(r);
 }
 
-export async function listDevices(q: Queryable): Promise<Device[]> {
-  return (await q.all<DeviceRow>('SELECT * FROM devices ORDER BY created_at')).map(rowToDevice);
+/**
+ * Every device, with how many of its changes carried a clock far ahead of the hub's (a laptop whose
+ * clock is set wrong wins every concurrent edit until it is corrected: the admin should know which).
+ */
+export async function listDevices(q: Queryable): Promise<(Device & { clockAhead: number })[]> {
+  const ahead = new Map((await q.all<{ device_id: string; n: number }>('SELECT device_id, count(*) AS n FROM changes WHERE clock_flag = 1 GROUP BY device_id'))
+    .map((r) => [r.device_id, Number(r.n)]));
+  return (await q.all<DeviceRow>('SELECT * FROM devices ORDER BY created_at')).map((r) => ({ ...rowToDevice(r), clockAhead: ahead.get(r.id) ?? 0 }));
 }
 
 export async function setDeviceState(q: Queryable, id: string, state: 'approved' | 'revoked'): Promise<Device> {

@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`已停用账号 ${p[1]}，其设备已注销`);
       } else if (command === 'device' && sub === 'list') {
         const devices = await listDevices(db);
-        console.log(v.json ? JSON.stringify({ devices }) : devices.map((d) => `${d.id}\t${d.user}\t${d.name}\t${d.state}\t${d.lastSeenAt ?? '未同步'}`).join('\n'));
+        console.log(v.json ? JSON.stringify({ devices }) : devices.map((d) => `${d.id}\t${d.user}\t${d.name}\t${d.state}\t${d.lastSeenAt ?? '未同步'}${d.clockAhead ? `\t时钟超前的变更 ${d.clockAhead} 条（请校准该电脑的时间）` : ''}`).join('\n'));
       } else if (command === 'device' && (sub === 'approve' || sub === 'revoke')) {
         const d = await setDeviceState(db, need(p[1], '设备编号'), sub === 'approve' ? 'approved' : 'revoked');
         console.log(`设备 ${d.id}（${d.user}，${d.name}）${sub === 'approve' ? '已批准' : '已注销'}`);

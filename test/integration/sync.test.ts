@@ -7,7 +7,7 @@ import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { blobPath } from '../../electron/store/blob-store';
 import { verifyWorkspace } from '../../electron/store/verify-records';
 import { syncNow } from '../../electron/services/sync';
-import { setDeviceState } from '../../hub/accounts';
+import { listDevices, setDeviceState } from '../../hub/accounts';
 import { exportHubBundle } from '../../hub/bundles';
 import { quarantineList } from '../../hub/quarantine';
 import { enterpriseDraft, openWorkbench, outfallDraft, tempDir } from './helpers';
@@ -129,6 +129,19 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     expect(await a.call('sync.duplicates', {})).toEqual([]);
     expect((await a.call('complaints.get', { id: later })).complaint.number).toBe(renumbered.complaint.number);
     expect(stateHash(a)).toBe(stateHash(b));
+  });
+
+  it('a laptop whose clock is a year ahead is named to the admin: the hub lists how many of its changes were ahead', async () => {
+    const { hub, a, b } = await twoLaptops(kind, 'wu', 'inspector');
+    const e = firstEnterprise(a);
+    const real = Date.now;
+    Date.now = () => real() + 365 * 24 * 3600_000;
+    try { await b.call('enterprises.update', { id: e.id, patch: { note: '这台电脑的时间快了一年' } }); } finally { Date.now = real; }
+    await syncNow(b.ctx);
+    const devices = await listDevices(hub.db);
+    expect(devices.find((d) => d.user === 'wu')!.clockAhead).toBe(1);
+    expect(devices.find((d) => d.user === 'admin')!.clockAhead).toBe(0);
+    expect((await syncNow(a.ctx)).drifted).toBe(1);
   });
 
   it('a finalized inspection can arrive before its photos: media pending until they do; a killed upload resumes', async () => {
