@@ -24,7 +24,10 @@ export type Store = {
    * and the next sync brings it again. Local writes stay synchronous = FULL.
    */
   replicaTransaction<T>(fn: () => T): T;
-  /** Makes every committed transaction durable (a checkpoint), before telling the hub what this laptop holds. */
+  /**
+   * Makes every committed transaction durable before telling the hub what this laptop holds: one small
+   * write committed with synchronous = FULL syncs the write-ahead log, and with it every page before.
+   */
   flush(): void;
   /** Takes the node id the hub assigned: this node's unsent changes are renumbered under it. */
   renameNode(nodeId: string): void;
@@ -61,7 +64,10 @@ export function openStore(file: string, opts: { create: boolean } = { create: tr
       db.pragma('synchronous = NORMAL');
       try { return db.transaction(fn).immediate(); } finally { db.pragma(`synchronous = ${level}`); }
     },
-    flush: () => { db.pragma('wal_checkpoint(PASSIVE)'); },
+    flush: () => {
+      if (db.inTransaction) throw new Error('flush() inside a transaction would not reach the disk');
+      db.prepare("INSERT INTO meta (key, value) VALUES ('flushedAt', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(new Date().toISOString());
+    },
     renameNode: (nodeId) => {
       db.transaction(() => {
         db.prepare("UPDATE meta SET value = ? WHERE key = 'nodeId'").run(nodeId);
