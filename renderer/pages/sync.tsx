@@ -112,7 +112,7 @@ export function SyncPage() {
           {quarantine.length > 0 && (
             <table><thead><tr><th>时间</th><th>设备 / 账号</th><th>记录</th><th>原因</th><th></th></tr></thead>
               <tbody>{quarantine.map((r) => (
-                <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.deviceId} / {r.user}</td><td>{r.entityName || r.entity} {r.entityId.slice(0, 12)}</td><td>{r.reason}</td>
+                <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.deviceId} / {r.user}</td><td>{r.entityName} {r.recordName || r.entityId.slice(0, 12)}</td><td>{r.reason}</td>
                   <td><button type="button" aria-label={`放行 ${r.cid}`} onClick={() => void release(r.cid)}>放行</button></td></tr>
               ))}</tbody></table>
           )}

@@ -32,7 +32,7 @@ export type DuplicateOut = z.infer<typeof DuplicateOut>;
 
 const Rejected = z.object({ cid: z.string(), entity: z.string(), entityName: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
 export type Rejected = z.infer<typeof Rejected>;
-const QuarantineItem = z.object({ cid: z.string(), deviceId: z.string().nullable(), user: z.string().nullable(), entity: z.string(), entityName: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
+const QuarantineItem = z.object({ cid: z.string(), deviceId: z.string().nullable(), user: z.string().nullable(), entity: z.string(), entityName: z.string(), entityId: z.string(), recordName: z.string(), reason: z.string(), at: z.string() });
 /** A change the hub keeps but did not apply (outside the author's role or area, a signed document with another hash). */
 export type QuarantineItem = z.infer<typeof QuarantineItem>;
 

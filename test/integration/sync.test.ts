@@ -185,7 +185,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     expect(pushed.pushed).toBe(1);
     const q = await quarantineList(hub.db);
     expect(q).toHaveLength(1);
-    expect(q[0]).toMatchObject({ entityId: outside.enterprise.id, user: 'zhou' });
+    expect(q[0]).toMatchObject({ entityId: outside.enterprise.id, user: 'zhou', entityName: '排污单位', recordName: '清水县越界登记有限公司' });
     expect(q[0].reason).toContain('不在该账号负责的镇街');
     await syncNow(a.ctx);
     expect(a.store.db.prepare('SELECT count(*) FROM enterprises WHERE id = ?').pluck().get(outside.enterprise.id)).toBe(0);
