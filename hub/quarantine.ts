@@ -1,30 +1,25 @@
 import type { QuarantineItem } from '../shared/api/sync';
 import type { Change } from '../shared/sync/change';
-import { entityName } from '../shared/sync/entity-names';
+import { entityName, recordNameOf } from '../shared/sync/entity-names';
+import type { FieldHeads } from '../shared/sync/merge';
 import type { Queryable } from './db/hub-db';
 import { HubRefusal } from './hub-error';
 import { appendReleased } from './push';
-
-const NAME_FIELDS = ['name', 'targetName', 'number', 'description'];
-
-/** What a person would call the record: its name in the held change, else in the hub's copy of it. */
-function recordName(fields: Record<string, unknown>, heads: Record<string, { v?: unknown }[]> | null): string {
-  for (const f of NAME_FIELDS) {
-    const v = fields[f] ?? heads?.[f]?.[0]?.v;
-    if (typeof v === 'string' && v) return v;
-  }
-  return '';
-}
 
 /** Changes kept but not applied (outside the author's role or area, a signed document with another hash). */
 export async function quarantineList(q: Queryable, limit = 500): Promise<QuarantineItem[]> {
   const rows = await q.all<{ node: string; nseq: number; device_id: string | null; user_name: string | null; entity: string; entity_id: string; change: string; reason: string; at: string; heads: string | null }>(
     `SELECT x.node, x.nseq, x.device_id, x.user_name, x.entity, x.entity_id, x.change, x.reason, x.at, r.heads FROM quarantine x
       LEFT JOIN records r ON r.entity = x.entity AND r.entity_id = x.entity_id ORDER BY x.at DESC LIMIT $1`, [limit]);
-  return rows.map((r) => ({
-    cid: `${r.node}:${r.nseq}`, deviceId: r.device_id, user: r.user_name, entity: r.entity, entityName: entityName(r.entity), entityId: r.entity_id,
-    recordName: recordName((JSON.parse(r.change) as Change).fields, r.heads ? JSON.parse(r.heads) : null), reason: r.reason, at: r.at,
-  }));
+  return rows.map((r) => {
+    // Its name in the held change, else in the hub's copy of the record.
+    const fields = (JSON.parse(r.change) as Change).fields;
+    const heads = r.heads ? (JSON.parse(r.heads) as FieldHeads) : {};
+    return {
+      cid: `${r.node}:${r.nseq}`, deviceId: r.device_id, user: r.user_name, entity: r.entity, entityName: entityName(r.entity), entityId: r.entity_id,
+      recordName: recordNameOf((f) => fields[f] ?? heads[f]?.[0]?.v), reason: r.reason, at: r.at,
+    };
+  });
 }
 
 type Held = { nseq: number; device_id: string | null; user_name: string | null; entity: string; entity_id: string; change: string; reason: string; at: string };

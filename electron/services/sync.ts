@@ -10,11 +10,10 @@ import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { listDuplicates } from '../sync/duplicates';
 import { enroll } from '../sync/enroll';
 import { syncWithHub, type SyncOptions, type SyncReport } from '../sync/engine';
-import { HubClient } from '../sync/hub-client';
 import { blobCounts } from '../sync/local-blobs';
 import { pendingCount } from '../sync/local-changes';
 import { readSyncState } from '../sync/sync-state';
-import { connectWith } from '../sync/session';
+import { hubSession } from '../sync/session';
 import { refreshCase } from './cases';
 import { refreshComplaint } from './complaints';
 import { authorOf, type ServiceContext } from './context';
@@ -75,16 +74,8 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
   'sync.duplicates': (ctx) => listDuplicates(ctx.store.db),
   'sync.rejected': (ctx) => (ctx.store.db.prepare('SELECT cid, entity, entity_id AS entityId, reason, at FROM sync_rejects ORDER BY at DESC LIMIT 500').all() as Rejected[])
     .map((r) => ({ ...r, entityName: entityName(r.entity) })),
-  'sync.quarantine': async (ctx) => {
-    const client = new HubClient(readSyncState(ctx.store.db).hubUrl ?? '');
-    await connectWith(ctx.store, client);
-    return (await client.request<{ items: QuarantineItem[] }>('GET', '/v1/quarantine')).items;
-  },
-  'sync.releaseQuarantined': async (ctx, { cid }) => {
-    const client = new HubClient(readSyncState(ctx.store.db).hubUrl ?? '');
-    await connectWith(ctx.store, client);
-    return client.request<{ released: string[] }>('POST', '/v1/quarantine/release', { cid });
-  },
+  'sync.quarantine': async (ctx) => (await (await hubSession(ctx.store)).request<{ items: QuarantineItem[] }>('GET', '/v1/quarantine')).items,
+  'sync.releaseQuarantined': async (ctx, { cid }) => (await hubSession(ctx.store)).request<{ released: string[] }>('POST', '/v1/quarantine/release', { cid }),
   'sync.exportBundle': (ctx) => {
     const out = newExportPath(ctx.store.file, '同步包').replace(/\.xlsx$/, '.qsync');
     const r = exportDeviceBundle(ctx.store, out);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { labelOf } from '../../shared/api/labels';
 import { DomainError } from '../../shared/api/result';
 import { parseHlc } from '../../shared/sync/hlc';
+import { recordNameOf } from '../../shared/sync/entity-names';
 import { conflictedFields } from '../../shared/sync/merge';
 import { ENTITY_TABLES } from '../store/entities';
 import { loadHeads } from '../store/field-heads';
@@ -10,14 +11,6 @@ import type { Store } from '../store/store';
 
 export type ConflictValue = { hlc: string; at: string; author: string; authorName: string; value: unknown; winning: boolean };
 export type Conflict = { entity: string; entityId: string; recordName: string; field: string; fieldLabel: string; values: ConflictValue[] };
-
-function recordName(db: Database, entity: string, id: string): string {
-  const spec = ENTITY_TABLES.get(entity);
-  if (!spec) return id;
-  const row = prepared(db, `SELECT * FROM ${spec.table} WHERE ${spec.key} = ?`).get(id) as Record<string, unknown> | undefined;
-  const name = row?.name ?? row?.target_name ?? row?.number ?? row?.description;
-  return typeof name === 'string' && name ? name : id;
-}
 
 /**
  * Every field two people changed concurrently, with each value side by side (the winning one —
@@ -29,9 +22,11 @@ export function listConflicts(db: Database): Conflict[] {
   const person = prepared(db, 'SELECT name FROM people WHERE id = ?').pluck();
   for (const r of rows) {
     const heads = loadHeads(db, r.entity, r.entity_id);
+    // The record's name as it stands (its heads' winning values), once per record.
+    const recordName = recordNameOf((f) => heads[f]?.[0]?.v) || r.entity_id;
     for (const field of conflictedFields(heads)) {
       out.push({
-        entity: r.entity, entityId: r.entity_id, recordName: recordName(db, r.entity, r.entity_id), field, fieldLabel: field === 'deletedAt' ? '删除 / 保留' : labelOf(field, r.entity),
+        entity: r.entity, entityId: r.entity_id, recordName, field, fieldLabel: field === 'deletedAt' ? '删除 / 保留' : labelOf(field, r.entity),
         values: heads[field].map((h, i) => ({
           hlc: h.h, at: new Date(parseHlc(h.h).ms).toISOString(), author: h.a, authorName: (person.get(h.a) as string | undefined) ?? (h.a === 'system' ? '系统' : h.a),
           value: h.v ?? null, winning: i === 0,

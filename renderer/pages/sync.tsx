@@ -23,10 +23,12 @@ export function SyncPage() {
   const job = useJob();
   const directories = useDirectories();
   const reload = async () => {
-    setStatus(await call('sync.status', {}));
+    const s = await call('sync.status', {});
+    setStatus(s);
     setConflicts(await call('sync.conflicts', {}));
     setRejected(await call('sync.rejected', {}));
-    setDuplicates(await call('sync.duplicates', {}));
+    // The status already counted them: list them only when there are some.
+    setDuplicates(s.duplicates ? await call('sync.duplicates', {}) : []);
   };
   useEffect(() => { void reload(); }, []);
   const fail = (text: string) => setBanner({ kind: 'error', text });

@@ -10,3 +10,14 @@ const ENTITY_NAMES: Record<string, string> = {
 export function entityName(entity: string): string {
   return ENTITY_NAMES[entity] ?? entity;
 }
+
+const NAME_FIELDS = ['name', 'targetName', 'number', 'description'];
+
+/** What a person would call one record, from its field values (its name, else its target, number or description); '' when none. */
+export function recordNameOf(value: (field: string) => unknown): string {
+  for (const f of NAME_FIELDS) {
+    const v = value(f);
+    if (typeof v === 'string' && v) return v;
+  }
+  return '';
+}
