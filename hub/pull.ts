@@ -11,7 +11,7 @@ type ChangeRow = { hub_seq: number; node: string; nseq: number; entity: string; 
  * in the log (`node` given), changes that moved a record out of their towns (so their copy shows it
  * left) and their own changes (one an admin released from quarantine comes back as settled).
  */
-function visible(who: Pick<Author, 'role' | 'towns'> & { node?: string }, first: number): { sql: string; params: unknown[] } {
+export function visibleClause(who: Pick<Author, 'role' | 'towns'> & { node?: string }, first: number): { sql: string; params: unknown[] } {
   if (who.role !== 'town') return { sql: '', params: [] };
   const marks = who.towns.map((_, i) => `$${first + i}`).join(', ');
   const mine = who.towns.length ? ` OR town IN (${marks})` : '';
@@ -29,7 +29,7 @@ export function rowToChange(r: ChangeRow): SequencedChange {
 
 /** Changes after a hub sequence that this reader may see, one page (≤ 5,000 changes or 4 MiB). */
 export async function pullPage(q: Queryable, who: Pick<Author, 'role' | 'towns' | 'node'>, after: number, limit = PAGE_MAX_CHANGES): Promise<PullResponse> {
-  const v = visible(who, 3);
+  const v = visibleClause(who, 3);
   const rows = await q.all<ChangeRow>(`SELECT hub_seq, node, nseq, entity, entity_id, hlc, author, fields, base FROM changes
     WHERE hub_seq > $1${v.sql} ORDER BY hub_seq LIMIT $2`, [after, Math.min(limit, PAGE_MAX_CHANGES) + 1, ...v.params]);
   const changes: SequencedChange[] = [];
@@ -53,7 +53,7 @@ export async function pullPage(q: Queryable, who: Pick<Author, 'role' | 'towns' 
 export async function snapshotPage(q: Queryable, who: Pick<Author, 'role' | 'towns'>, after: { entity: string; id: string } | null, cursor: number | null, limit = PAGE_MAX_CHANGES) {
   const start = cursor ?? (await q.one<{ s: number | null }>('SELECT max(hub_seq) AS s FROM changes'))?.s ?? 0;
   const kinds = inSnapshotOrder((await q.all<{ entity: string }>('SELECT DISTINCT entity FROM records')).map((r) => r.entity));
-  const v = visible({ role: who.role, towns: who.towns }, 4); // records, not changes: no author to match
+  const v = visibleClause({ role: who.role, towns: who.towns }, 4); // records, not changes: no author to match
   const records: SnapshotRecord[] = [];
   let from = after ? kinds.indexOf(after.entity) : 0;
   let id = after?.id ?? '';
@@ -74,7 +74,7 @@ export async function snapshotPage(q: Queryable, who: Pick<Author, 'role' | 'tow
  * area, say — the change carries only what changed).
  */
 export async function recordsByKey(q: Queryable, who: Pick<Author, 'role' | 'towns'>, keys: { entity: string; id: string }[]): Promise<SnapshotRecord[]> {
-  const v = visible({ role: who.role, towns: who.towns }, 3);
+  const v = visibleClause({ role: who.role, towns: who.towns }, 3);
   const out: SnapshotRecord[] = [];
   for (const k of keys) {
     const r = await q.one<{ entity: string; entity_id: string; heads: string; last_seq: number }>(`SELECT entity, entity_id, heads, last_seq FROM records

@@ -5,6 +5,7 @@ import { type Ack } from '../shared/sync/protocol';
 import { parentOf, writeRefusal, type HubRole } from '../shared/sync/roles';
 import { checkSigned } from '../shared/sync/signed';
 import type { Queryable } from './db/hub-db';
+import { noteBlobRefs } from './blob-access';
 import { HubRefusal } from './hub-error';
 
 export type Author = { deviceId: string | null; node: string; user: string; role: HubRole; towns: string[] };
@@ -96,6 +97,7 @@ async function appendChange(q: Queryable, deviceId: string | null, c: Change, he
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING hub_seq`,
   [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), town, deviceId, new Date(now).toISOString(), clockFlag, prevTown]);
   if (repeat) return { cid: c.cid, status: 'duplicate' };
+  await noteBlobRefs(q, c.entity, c.entityId, c.fields);
   const outcome = mergeChange(heads, c);
   await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted) VALUES ($1, $2, $3, $4, $5, $6)
     ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted`,

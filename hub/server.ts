@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { PROTOCOL_VERSION, blobCompleteSchema, enrollRequestSchema, pushRequestSchema, recordsRequestSchema, CHUNK_BYTES } from '../shared/sync/protocol';
 import { authenticateUser, authorOfDevice, deviceById, enrollDevice, signedBy } from './accounts';
+import { fillBlobRefs, mayReadBlob } from './blob-access';
 import { HubBlobs } from './blobs';
 import type { HubDb } from './db/hub-db';
 import { HubRefusal } from './hub-error';
@@ -38,6 +39,7 @@ function checkProtocol(req: FastifyRequest): void {
 /** The hub's HTTP API (DESIGN §8). Every refusal is a JSON `{code, message}` and a log line. */
 export async function buildHub(db: HubDb, dir: string, log: Logger) {
   const keys = await hubKeys(db);
+  await fillBlobRefs(db);
   const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log };
   const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024, forceCloseConnections: true });
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: CHUNK_BYTES + 1024 }, (_req, body, done) => done(null, body));
@@ -142,8 +144,9 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
     return { ok: true };
   });
   app.get('/v1/blobs/:hash/chunks/:index', async (req, reply) => {
-    await authorOf(ctx, req);
+    const who = await authorOf(ctx, req);
     const { hash, index } = req.params as { hash: string; index: string };
+    if (!(await mayReadBlob(db, who, hash))) throw new HubRefusal(403, 'blob_forbidden', `文件 ${hash.slice(0, 12)}… 不属于本账号负责镇街内的记录，不能下载`);
     return reply.type('application/octet-stream').send(ctx.blobs.chunk(hash, Number(index)));
   });
 

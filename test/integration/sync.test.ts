@@ -7,7 +7,9 @@ import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { blobPath } from '../../electron/store/blob-store';
 import { verifyWorkspace } from '../../electron/store/verify-records';
 import { syncNow } from '../../electron/services/sync';
+import { hubSession } from '../../electron/sync/session';
 import { listDevices, setDeviceState } from '../../hub/accounts';
+import { fillBlobRefs } from '../../hub/blob-access';
 import { exportHubBundle } from '../../hub/bundles';
 import { quarantineList } from '../../hub/quarantine';
 import { enterpriseDraft, openWorkbench, outfallDraft, tempDir } from './helpers';
@@ -255,6 +257,34 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     await syncNow(a.ctx);
     await syncNow(t.ctx);
     expect(t.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(away)).not.toBe('第三镇接管');
+  });
+
+  it('a town officer downloads the photos of their towns’ records, not another town’s even knowing its hash; an older hub learns which record names which file', async () => {
+    const hub = await startHub(kind);
+    const a = await countyLaptop(hub, 20);
+    await syncNow(a.ctx);
+    const photos = a.store.db.prepare('SELECT i.town_code AS town, p.sha256 FROM inspection_photos p JOIN inspections i ON i.id = p.inspection_id ORDER BY p.id').all() as { town: string; sha256: string }[];
+    const mine = photos[0].town;
+    const other = photos.find((p) => p.town !== mine)!.sha256;
+    const t = await enrolledLaptop(hub, 'qian', { role: 'town', towns: [mine] });
+    const r = await syncNow(t.ctx);
+    expect(r.mediaPending).toBe(0);
+    expect(r.blobsDown).toBeGreaterThan(0);
+    expect(t.store.db.prepare('SELECT count(*) FROM blobs WHERE sha256 = ?').pluck().get(other)).toBe(0);
+    const officer = await hubSession(t.store);
+    const chunk = (hash: string) => officer.request<Uint8Array>('GET', `/v1/blobs/${hash}/chunks/0`);
+    expect((await chunk(photos[0].sha256)).length).toBeGreaterThan(0);
+    await expect(chunk(other)).rejects.toThrow(/不属于本账号负责镇街内的记录/);
+    expect((await (await hubSession(a.store)).request<Uint8Array>('GET', `/v1/blobs/${other}/chunks/0`)).length).toBeGreaterThan(0);
+    // A hub from before blob_refs fills it from its log once.
+    const refs = await hub.db.one<{ n: number }>('SELECT count(*) AS n FROM blob_refs');
+    expect(Number(refs!.n)).toBeGreaterThanOrEqual(photos.length * 2);
+    await hub.db.run('DELETE FROM blob_refs');
+    await hub.db.run("DELETE FROM hub_meta WHERE key = 'blob_refs'");
+    await expect(chunk(photos[0].sha256)).rejects.toThrow(/不属于本账号/);
+    await fillBlobRefs(hub.db);
+    expect(await hub.db.one<{ n: number }>('SELECT count(*) AS n FROM blob_refs')).toEqual(refs);
+    expect((await chunk(photos[0].sha256)).length).toBeGreaterThan(0);
   });
 
   it('a revoked device and a restored database are refused with a reason; re-enrolment brings back what the hub holds', async () => {
