@@ -12,7 +12,7 @@ import { planDrawCommand, planVerifyCommand } from './commands/plan';
 import { printRecordCommand } from './commands/print-record';
 import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
-import { bundleCommand, conflictsCommand, enrollCommand, syncCommand } from './commands/sync';
+import { bundleCommand, conflictsCommand, devicesCommand, enrollCommand, syncCommand } from './commands/sync';
 import { webCommand } from './commands/web';
 
 const USAGE = `用法：qingshui <命令> [选项]
@@ -38,6 +38,8 @@ const USAGE = `用法：qingshui <命令> [选项]
   enroll  --data DIR --hub URL --user 账号 [--password P]   把本工作区登记到同步中心（密码也可由 QINGSHUI_PASSWORD 给出）
   sync    --data DIR [--json]                          与同步中心同步一次（上传、接收变更与照片）
   conflicts --data DIR [--json]                        两处同时修改同一字段而留下的冲突（各方取值并列）
+  devices --data DIR [--json] | devices approve|revoke ID --data DIR
+                                                       同步中心登记的设备，批准或注销（管理员，在本机上操作）
   bundle export --data DIR --out FILE                  导出同步包（U 盘带到局里）
   bundle import FILE --data DIR                        导入同步中心发回的同步包
   hub …                                                同步中心（qingshui hub --help）
@@ -85,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {
-    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import', 'plan', 'bundle'].includes(command) });
+    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import', 'plan', 'bundle', 'devices'].includes(command) });
     switch (command) {
       case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
       case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
@@ -113,6 +115,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'enroll': await enrollCommand(required(v.data, 'data'), required(v.hub, 'hub'), required(v.user, 'user'), v.password, !!v.json); break;
       case 'sync': await syncCommand(required(v.data, 'data'), !!v.json); break;
       case 'conflicts': await conflictsCommand(required(v.data, 'data'), !!v.json); break;
+      case 'devices': await devicesCommand(positionals[0], positionals[1], required(v.data, 'data'), !!v.json); break;
       case 'bundle': await bundleCommand(positionals[0], positionals[1], required(v.data, 'data'), v.out, !!v.json); break;
       case 'web': await webCommand(v.data ?? defaultDataDir(), v.port === undefined ? undefined : integer(v.port, 'port', 0), v.tiles, !!v.empty); break;
       default: console.error(`未知命令“${command}”。\n${USAGE}`); return 2;

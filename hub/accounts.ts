@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, verify as verifySignature, createPublicKey } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { HubDevice } from '../shared/api/sync';
 import { HUB_ROLES, type HubRole } from '../shared/sync/roles';
 import type { Queryable } from './db/hub-db';
 import { HubRefusal } from './hub-error';
@@ -93,10 +94,20 @@ export async function listDevices(q: Queryable): Promise<(Device & { clockAhead:
   return (await q.all<DeviceRow>('SELECT * FROM devices ORDER BY created_at')).map((r) => ({ ...rowToDevice(r), clockAhead: ahead.get(r.id) ?? 0 }));
 }
 
+/** Every device as an admin's laptop shows it: whose it is (name, role, towns), its state and when it last synced; no key. */
+export async function deviceListing(q: Queryable): Promise<HubDevice[]> {
+  const users = new Map((await listUsers(q)).map((u) => [u.name, u]));
+  return (await listDevices(q)).map(({ publicKey: _k, cursor: _c, ...d }) => {
+    const u = users.get(d.user);
+    return { ...d, userDisplay: u?.display ?? d.user, role: u?.role ?? '', towns: u?.towns ?? [] };
+  });
+}
+
 export async function setDeviceState(q: Queryable, id: string, state: 'approved' | 'revoked'): Promise<Device> {
   const d = await deviceById(q, id);
   if (!d) throw new HubRefusal(404, 'not_found', `没有设备“${id}”`);
   if (d.state === 'revoked') throw new HubRefusal(409, 'revoked', `设备“${id}”已注销，不能再启用；请重新登记`);
+  if (d.state === state) return d;
   const col = state === 'approved' ? 'approved_at' : 'revoked_at';
   await q.run(`UPDATE devices SET state = $2, ${col} = $3 WHERE id = $1`, [id, state, new Date().toISOString()]);
   return (await deviceById(q, id))!;

@@ -2,7 +2,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { PROTOCOL_VERSION, blobCompleteSchema, enrollRequestSchema, pushRequestSchema, recordsRequestSchema, CHUNK_BYTES } from '../shared/sync/protocol';
-import { authenticateUser, authorOfDevice, deviceById, enrollDevice, signedBy } from './accounts';
+import { authenticateUser, authorOfDevice, deviceById, deviceListing, enrollDevice, setDeviceState, signedBy } from './accounts';
 import { fillBlobRefs, mayReadBlob } from './blob-access';
 import { HubBlobs } from './blobs';
 import type { HubDb } from './db/hub-db';
@@ -148,6 +148,22 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
     const { hash, index } = req.params as { hash: string; index: string };
     if (!(await mayReadBlob(db, who, hash))) throw new HubRefusal(403, 'blob_forbidden', `文件 ${hash.slice(0, 12)}… 不属于本账号负责镇街内的记录，不能下载`);
     return reply.type('application/octet-stream').send(ctx.blobs.chunk(hash, Number(index)));
+  });
+
+  app.get('/v1/devices', async (req) => {
+    const who = await authorOf(ctx, req);
+    if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', '只有管理员能查看设备登记');
+    return { devices: await deviceListing(db) };
+  });
+  app.post('/v1/devices/:id/:action', async (req) => {
+    const who = await authorOf(ctx, req);
+    const { id, action } = req.params as { id: string; action: string };
+    if (action !== 'approve' && action !== 'revoke') throw new HubRefusal(404, 'not_found', `没有操作“${action}”`);
+    if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', action === 'approve' ? '只有管理员能批准设备登记' : '只有管理员能注销设备');
+    if (action === 'revoke' && id === who.deviceId) throw new HubRefusal(409, 'own_device', '不能注销正在使用的本机；请在另一台管理员电脑上操作，或用 qingshui hub device revoke');
+    await setDeviceState(db, id, action === 'approve' ? 'approved' : 'revoked');
+    req.log.warn({ device: id, by: who.user, action }, action === 'approve' ? 'device approved' : 'device revoked');
+    return (await deviceListing(db)).find((d) => d.id === id);
   });
 
   app.get('/v1/quarantine', async (req) => {

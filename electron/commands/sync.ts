@@ -6,6 +6,7 @@ import { entityName } from '../../shared/sync/entity-names';
 import { listConflicts } from '../sync/conflicts';
 import { listDuplicates } from '../sync/duplicates';
 import { enroll } from '../sync/enroll';
+import type { HubDevice } from '../../shared/api/sync';
 
 function withWorkbench<T>(dataDir: string, fn: (wb: ReturnType<typeof createWorkbench>) => Promise<T> | T, create = false): Promise<T> {
   const wb = createWorkbench({ dataDir, actor: 'system', create });
@@ -19,7 +20,7 @@ export async function enrollCommand(dataDir: string, hub: string, user: string, 
   await withWorkbench(dataDir, async (wb) => {
     const r = await enroll(wb.store, hub, user, pw);
     if (json) console.log(JSON.stringify(r));
-    else console.log(r.state === 'approved' ? `已登记到同步中心：设备 ${r.deviceId}，节点 ${r.node}` : `已提交登记：设备 ${r.deviceId}（节点 ${r.node}），待管理员批准（qingshui hub device approve ${r.deviceId}）`);
+    else console.log(r.state === 'approved' ? `已登记到同步中心：设备 ${r.deviceId}，节点 ${r.node}` : `已提交登记：设备 ${r.deviceId}（节点 ${r.node}），待管理员批准（管理员在其电脑的“同步 → 设备管理”中批准，或 qingshui devices approve ${r.deviceId}）`);
   }, true);
 }
 
@@ -65,5 +66,28 @@ export async function bundleCommand(sub: string | undefined, file: string | unde
     } else {
       throw new DomainError('invalid', '用法：qingshui bundle export --data DIR --out FILE 或 qingshui bundle import FILE --data DIR');
     }
+  });
+}
+
+const DEVICE_STATES: Record<HubDevice['state'], string> = { pending: '待批准', approved: '已批准', revoked: '已注销' };
+
+/**
+ * `qingshui devices --data DIR [--json]`, `qingshui devices approve|revoke ID --data DIR`: the hub's
+ * laptops, asked from an admin's enrolled workspace (no shell on the hub's server needed).
+ */
+export async function devicesCommand(sub: string | undefined, id: string | undefined, dataDir: string, json: boolean): Promise<void> {
+  await withWorkbench(dataDir, async (wb) => {
+    if (sub === 'approve' || sub === 'revoke') {
+      if (!id) throw new DomainError('invalid', `用法：qingshui devices ${sub} 设备编号 --data DIR`);
+      const d = await wb.call('sync.setDeviceState', { id, state: sub === 'approve' ? 'approved' : 'revoked' });
+      console.log(json ? JSON.stringify(d) : `设备 ${d.id}（${d.userDisplay}，${d.name}）${DEVICE_STATES[d.state]}`);
+    } else if (sub === undefined) {
+      const devices = await wb.call('sync.devices', {});
+      if (json) { console.log(JSON.stringify({ devices })); return; }
+      for (const d of devices) {
+        console.log(`${d.id}\t${d.userDisplay}\t${d.name}\t${DEVICE_STATES[d.state]}\t${d.lastSeenAt ? `最近同步 ${d.lastSeenAt.slice(0, 16).replace('T', ' ')}` : '未同步'}${d.clockAhead ? `\t时钟超前的变更 ${d.clockAhead} 条（请校准该电脑的时间）` : ''}`);
+      }
+      console.log(`共 ${devices.length} 台，待批准 ${devices.filter((d) => d.state === 'pending').length} 台`);
+    } else throw new DomainError('invalid', '用法：qingshui devices --data DIR [--json]，或 qingshui devices approve|revoke 设备编号 --data DIR');
   });
 }

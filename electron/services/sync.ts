@@ -1,4 +1,4 @@
-import type { QuarantineItem, Rejected, SyncReportOut, SyncStatus } from '../../shared/api/sync';
+import type { HubDevice, QuarantineItem, Rejected, SyncReportOut, SyncStatus } from '../../shared/api/sync';
 import { DomainError } from '../../shared/api/result';
 import { exportInfo, newExportPath } from '../ledger/exports-folder';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
@@ -76,6 +76,9 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
     .map((r) => ({ ...r, entityName: entityName(r.entity) })),
   'sync.quarantine': async (ctx) => (await (await hubSession(ctx.store)).request<{ items: QuarantineItem[] }>('GET', '/v1/quarantine')).items,
   'sync.releaseQuarantined': async (ctx, { cid }) => (await hubSession(ctx.store)).request<{ released: string[] }>('POST', '/v1/quarantine/release', { cid }),
+  'sync.devices': async (ctx) => (await (await hubSession(ctx.store)).request<{ devices: HubDevice[] }>('GET', '/v1/devices')).devices,
+  'sync.setDeviceState': async (ctx, { id, state }) =>
+    (await hubSession(ctx.store)).request<HubDevice>('POST', `/v1/devices/${encodeURIComponent(id)}/${state === 'approved' ? 'approve' : 'revoke'}`, {}),
   'sync.exportBundle': (ctx) => {
     const out = newExportPath(ctx.store.file, '同步包').replace(/\.xlsx$/, '.qsync');
     const r = exportDeviceBundle(ctx.store, out);

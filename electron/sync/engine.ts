@@ -44,7 +44,7 @@ async function connect(store: Store, s: SyncState & { hubUrl: string; deviceId: 
   if (s.enrollState !== 'approved') {
     const { state } = await client.request<{ state: SyncState['enrollState'] }>('GET', `/v1/devices/${s.deviceId}/state`);
     writeSyncState(store.db, { enrollState: state });
-    if (state === 'pending') throw new DomainError('forbidden', '本机的登记尚待同步中心管理员批准（qingshui hub device approve）');
+    if (state === 'pending') throw new DomainError('forbidden', '本机的登记尚待同步中心管理员批准（管理员在其电脑的“同步 → 设备管理”中批准）');
     if (state === 'revoked') throw new DomainError('forbidden', '本机已被管理员注销，不能再同步；如需继续使用请重新登记');
   }
   await connectWith(store, client);

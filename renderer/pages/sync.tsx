@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ConflictOut, DuplicateOut, QuarantineItem, Rejected, SyncStatus } from '../../shared/api/sync';
+import type { ConflictOut, DuplicateOut, HubDevice, QuarantineItem, Rejected, SyncStatus } from '../../shared/api/sync';
 import { call } from '../api';
 import { Field } from '../components/field';
 import { JobProgress, useJob } from '../components/job-progress';
 import { useDirectories } from '../directories';
 import { BundleCard } from '../sync/bundle-card';
 import { ConflictsCard } from '../sync/conflicts-card';
+import { DevicesCard } from '../sync/devices-card';
 import { DuplicatesCard } from '../sync/duplicates-card';
 
 const STATES: Record<string, string> = { pending: '待管理员批准', approved: '已批准', revoked: '已注销' };
@@ -18,6 +19,7 @@ export function SyncPage() {
   const [rejected, setRejected] = useState<Rejected[]>([]);
   const [duplicates, setDuplicates] = useState<DuplicateOut[]>([]);
   const [quarantine, setQuarantine] = useState<QuarantineItem[] | null>(null);
+  const [devices, setDevices] = useState<HubDevice[] | null>(null);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [form, setForm] = useState({ hubUrl: '', user: '', password: '' });
   const job = useJob();
@@ -56,6 +58,7 @@ export function SyncPage() {
     await directories.reload(); // people, places and settings may have arrived
   };
   const loadQuarantine = async () => { try { setQuarantine(await call('sync.quarantine', {})); } catch (e) { fail((e as Error).message); } };
+  const loadDevices = async () => { try { setDevices(await call('sync.devices', {})); } catch (e) { fail((e as Error).message); } };
   const release = async (cid: string) => {
     if (!window.confirm('放行后，这条变更将在同步中心生效，各台电脑下次同步时收到。确定放行？')) return;
     try {
@@ -94,6 +97,7 @@ export function SyncPage() {
           <div className="actions">
             <button type="button" className="primary" disabled={job.running} onClick={() => void sync()}>立即同步</button>
             {status.role === 'admin' && <button type="button" onClick={() => void loadQuarantine()}>查看隔离区</button>}
+            {status.role === 'admin' && <button type="button" onClick={() => void loadDevices()}>设备管理</button>}
           </div>
           <JobProgress job={job} label="同步" />
         </section>
@@ -103,7 +107,7 @@ export function SyncPage() {
       {rejected.length > 0 && (
         <section className="card" aria-label="未被接受的变更">
           <h2>未被接受的变更（{rejected.length}）</h2>
-          <table><thead><tr><th>时间</th><th>记录</th><th>原因</th></tr></thead>
+          <table className="plain"><thead><tr><th>时间</th><th>记录</th><th>原因</th></tr></thead>
             <tbody>{rejected.map((r) => <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.entityName || r.entity} {r.entityId.slice(0, 8)}</td><td>{r.reason}</td></tr>)}</tbody></table>
         </section>
       )}
@@ -112,7 +116,7 @@ export function SyncPage() {
           <h2>同步中心隔离区（{quarantine.length}）</h2>
           {quarantine.length === 0 && <p className="muted">隔离区为空。</p>}
           {quarantine.length > 0 && (
-            <table><thead><tr><th>时间</th><th>设备 / 账号</th><th>记录</th><th>原因</th><th></th></tr></thead>
+            <table className="plain"><thead><tr><th>时间</th><th>设备 / 账号</th><th>记录</th><th>原因</th><th></th></tr></thead>
               <tbody>{quarantine.map((r) => (
                 <tr key={r.cid}><td>{r.at.slice(0, 16).replace('T', ' ')}</td><td>{r.deviceId} / {r.user}</td><td>{r.entityName} {r.recordName || r.entityId.slice(0, 12)}</td><td>{r.reason}</td>
                   <td><button type="button" aria-label={`放行 ${r.cid}`} onClick={() => void release(r.cid)}>放行</button></td></tr>
@@ -120,6 +124,7 @@ export function SyncPage() {
           )}
         </section>
       )}
+      {devices && <DevicesCard devices={devices} self={status.deviceId} onChanged={(text) => { setBanner({ kind: 'ok', text }); void loadDevices(); }} onError={fail} />}
       {status.enrolled && <BundleCard onDone={(text) => { setBanner({ kind: 'ok', text }); void reload(); }} onError={fail} />}
     </div>
   );

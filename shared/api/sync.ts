@@ -36,6 +36,16 @@ const QuarantineItem = z.object({ cid: z.string(), deviceId: z.string().nullable
 /** A change the hub keeps but did not apply (outside the author's role or area, a signed document with another hash). */
 export type QuarantineItem = z.infer<typeof QuarantineItem>;
 
+const HubDevice = z.object({
+  id: z.string(), node: z.string(), name: z.string(), user: z.string(), userDisplay: z.string(), role: z.string(), towns: z.array(z.string()),
+  state: z.enum(['pending', 'approved', 'revoked']), createdAt: z.string(), approvedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  /** How many of its changes carried a clock far ahead of the hub's (its time is set wrong). */
+  clockAhead: z.number(),
+});
+/** A laptop enrolled at the hub, as its admins see it. */
+export type HubDevice = z.infer<typeof HubDevice>;
+
 export const syncProcedures = {
   'sync.status': { input: z.object({}).default({}), output: SyncStatus },
   /** Registers this workspace with a hub (an admin approves it unless the user is an admin). */
@@ -56,6 +66,10 @@ export const syncProcedures = {
   'sync.quarantine': { input: z.object({}).default({}), output: z.array(QuarantineItem) },
   /** Releases a change from the hub's quarantine (admins only): applied at the hub, on every laptop with its next sync. */
   'sync.releaseQuarantined': { input: z.object({ cid: z.string().min(1).max(80) }), output: z.object({ released: z.array(z.string()) }) },
+  /** The hub's enrolled laptops (admins only; asks the hub). */
+  'sync.devices': { input: z.object({}).default({}), output: z.array(HubDevice) },
+  /** Approves a laptop's enrolment or revokes a laptop (lost, handed back): admins only. */
+  'sync.setDeviceState': { input: z.object({ id: z.string().min(1).max(80), state: z.enum(['approved', 'revoked']) }), output: HubDevice },
   /** Writes a bundle for the hub into the exports folder (for a USB stick). */
   'sync.exportBundle': { input: z.object({}).default({}), output: z.object({ file: ExportFile, changes: z.number(), blobs: z.number(), summary: z.string() }) },
   /** Imports the hub's return bundle (uploaded, or a path on this computer). */

@@ -94,8 +94,15 @@ for (const kind of ['sqlite', 'pg'] as const) {
       await expect(pageB.getByRole('status')).toContainText('待同步中心管理员批准');
       await pageB.getByRole('button', { name: '立即同步' }).click();
       await expect(pageB.getByRole('alert')).toContainText('尚待同步中心管理员批准');
-      const devices = JSON.parse(cli(['hub', 'device', 'list', '--json', ...hub.args])) as { devices: { id: string; user: string }[] };
-      cli(['hub', 'device', 'approve', devices.devices.find((d) => d.user === 'wang')!.id, ...hub.args]);
+      // The admin approves it from laptop A's 同步 page.
+      await page.getByRole('button', { name: '设备管理' }).click();
+      const devices = page.getByRole('region', { name: '设备管理' });
+      await expect(devices).toContainText('待批准 1 台');
+      await expect(devices.getByRole('row', { name: /wang/ })).toContainText('执法人员');
+      await page.screenshot({ path: `test-results/sync-devices-${kind}.png`, fullPage: true });
+      await devices.getByRole('button', { name: /^批准 wang/ }).click();
+      await expect(page.getByRole('status')).toContainText('已批准 wang 的设备');
+      await expect(devices).not.toContainText('待批准');
       expect(await syncOnScreen(pageB)).toMatch(/接收变更 \d{3,} 条/);
       await pageB.screenshot({ path: `test-results/sync-first-${kind}.png`, fullPage: true });
       await pageB.getByRole('button', { name: '切换' }).click();

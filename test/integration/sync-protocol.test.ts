@@ -131,7 +131,7 @@ describe('the hub refuses bad input with a reason and applies nothing', () => {
 });
 
 describe('the command line', () => {
-  it('hub start, user add/list/disable, enroll, sync --json, conflicts --json, bundle export/import, quarantine list/release', async () => {
+  it('hub start, user add/list/disable, enroll, sync --json, conflicts --json, bundle export/import, quarantine list/release, devices list/approve from a laptop', async () => {
     const hubDir = tempDir();
     const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
     expect(run(['hub', 'user', 'add', 'admin', '--role', 'admin', '--data', hubDir], { QINGSHUI_PASSWORD: 'cli-secret-1' }).stdout).toContain('已新建账号 admin');
@@ -144,6 +144,7 @@ describe('the command line', () => {
     const users = JSON.parse(run(['hub', 'user', 'list', '--json', '--data', hubDir]).stdout) as { users: { name: string; role: string; towns: string[] }[] };
     expect(users.users.map((u) => [u.name, u.role])).toEqual([['admin', 'admin'], ['zhou', 'town']]);
     expect(run(['hub', 'user', 'disable', 'zhou', '--data', hubDir]).stdout).toContain('已停用');
+    expect(run(['hub', 'user', 'add', 'wang', '--role', 'inspector', '--password', 'cli-secret-1', '--data', hubDir]).status).toBe(0);
 
     const child = spawn(process.execPath, [BIN, 'hub', 'start', '--data', hubDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
@@ -165,6 +166,20 @@ describe('the command line', () => {
       expect(run(['hub', 'bundle', 'import', out, '--data', hubDir]).stdout).toContain('新变更 0 条');
       expect(JSON.parse(run(['hub', 'quarantine', 'list', '--json', '--data', hubDir]).stdout)).toEqual({ items: [] });
       expect(run(['hub', 'quarantine', 'release', 'abc:1', '--data', hubDir]).stderr).toContain('隔离区中没有变更 abc:1');
+      // An admin's laptop approves another laptop's enrolment without a shell on the hub's server.
+      const second = tempDir();
+      const pending = JSON.parse(run(['enroll', '--data', second, '--hub', url, '--user', 'wang', '--password', 'cli-secret-1', '--json']).stdout) as { state: string; deviceId: string };
+      expect(pending.state).toBe('pending');
+      const listed = JSON.parse(run(['devices', '--data', laptop, '--json']).stdout) as { devices: { id: string; user: string; role: string; state: string }[] };
+      expect(listed.devices.find((d) => d.id === pending.deviceId)).toMatchObject({ user: 'wang', role: 'inspector', state: 'pending' });
+      expect(run(['devices', '--data', laptop]).stdout).toContain('待批准 1 台');
+      expect(run(['devices', 'approve', pending.deviceId, '--data', laptop]).stdout).toContain(`设备 ${pending.deviceId}（wang`);
+      expect(JSON.parse(run(['sync', '--data', second, '--json']).stdout).snapshotRecords).toBeGreaterThan(100);
+      const unknown = run(['devices', 'approve', 'dev-nope', '--data', laptop]);
+      expect([unknown.status, unknown.stderr]).toEqual([3, expect.stringContaining('没有设备“dev-nope”')]);
+      const self = listed.devices.find((d) => d.user === 'admin')!.id;
+      expect(run(['devices', 'revoke', self, '--data', laptop]).stderr).toContain('不能注销正在使用的本机');
+      expect(run(['devices', '--data', second]).stderr).toContain('只有管理员能查看设备登记');
       const notABundle = run(['bundle', 'import', join(laptop, 'workspace.qingshui'), '--data', laptop]);
       expect(notABundle.stderr).toContain('同步包');
     } finally {
