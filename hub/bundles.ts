@@ -2,10 +2,11 @@ import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import type { Change } from '../shared/sync/change';
 import { blobRefs } from '../shared/sync/blob-refs';
-import { BUNDLE_FORMAT, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../shared/sync/bundle';
+import { BUNDLE_FORMAT, RECORDS_FILE, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../shared/sync/bundle';
 import { checkBundleFiles, packBundle, unpackBundle } from '../shared/sync/bundle-zip';
 import { authorOfDevice, deviceById, signedBy } from './accounts';
 import { HubBlobs } from './blobs';
+import { recordsForBundle, rememberMissing } from './bundle-records';
 import type { HubDb } from './db/hub-db';
 import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
@@ -39,6 +40,7 @@ export async function importHubBundle(db: HubDb, dir: string, file: string): Pro
   const { acks } = await db.tx(async (q) => {
     const r = await pushPage(q, who, changes, m.lastNseq);
     await q.run('UPDATE devices SET cursor = $2, last_seen_at = $3 WHERE id = $1 AND cursor < $2', [device.id, m.cursor, new Date().toISOString()]);
+    await rememberMissing(q, device.id, m.missing);
     return r;
   });
   const count = (s: string) => acks.filter((a) => a.status === s).length;
@@ -46,7 +48,7 @@ export async function importHubBundle(db: HubDb, dir: string, file: string): Pro
   return { ...r, summary: `已导入设备 ${device.id}（${device.user}）的同步包：新变更 ${r.applied} 条，重复 ${r.duplicates} 条，隔离 ${r.quarantined} 条，文件 ${r.blobs} 个` };
 }
 
-export type HubBundleExport = { deviceId: string; changes: number; blobs: number; from: number; cursor: number; summary: string };
+export type HubBundleExport = { deviceId: string; changes: number; records: number; blobs: number; from: number; cursor: number; summary: string };
 
 /** Writes the return bundle for one device: what it has not acknowledged and may see, its acknowledgements, the blobs those changes use. */
 export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, out: string): Promise<HubBundleExport> {
@@ -65,8 +67,15 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
   const quarantined = await db.all<{ nseq: number; reason: string }>('SELECT nseq, reason FROM quarantine WHERE node = $1', [who.node]);
   const files = new Map<string, Uint8Array>([['changes.json', new TextEncoder().encode(JSON.stringify(changes))]]);
   const listed: BundleFile[] = [];
+  const records = await recordsForBundle(db, who, from, after);
+  if (records.length) {
+    const rj = new TextEncoder().encode(JSON.stringify(records));
+    files.set(RECORDS_FILE, rj);
+    listed.push({ name: RECORDS_FILE, size: rj.length, sha256: sha256(rj) });
+  }
+  const winning = (r: (typeof records)[number]) => Object.fromEntries(Object.entries(r.heads).map(([f, hs]) => [f, hs[0]?.v]));
   const blobs = new HubBlobs(dir, db);
-  for (const hash of new Set(changes.flatMap((c) => blobRefs(c.entity, c.fields)))) {
+  for (const hash of new Set([...changes.flatMap((c) => blobRefs(c.entity, c.fields)), ...records.flatMap((r) => blobRefs(r.entity, winning(r)))])) {
     const bytes = blobs.whole(hash);
     const st = bytes && await blobs.status(hash);
     if (bytes && st) { files.set(`blobs/${hash}`, bytes); listed.push({ name: `blobs/${hash}`, size: bytes.length, sha256: hash, mime: st.mime }); }
@@ -82,5 +91,9 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
   const zip = packBundle(bytes, sign(null, bytes, key).toString('base64'), files);
   writeFileSync(`${out}.tmp`, zip);
   renameSync(`${out}.tmp`, out);
-  return { deviceId, changes: changes.length, blobs: listed.length, from, cursor: after, summary: `已为设备 ${deviceId} 导出同步包 ${out}：变更 ${changes.length} 条（第 ${from + 1}–${after} 号），文件 ${listed.length} 个，确认本机变更至第 ${ackNseq} 号` };
+  const blobCount = listed.filter((f) => f.name.startsWith('blobs/')).length;
+  return {
+    deviceId, changes: changes.length, records: records.length, blobs: blobCount, from, cursor: after,
+    summary: `已为设备 ${deviceId} 导出同步包 ${out}：变更 ${changes.length} 条（第 ${from + 1}–${after} 号）${records.length ? `，整条记录 ${records.length} 条` : ''}，文件 ${blobCount} 个，确认本机变更至第 ${ackNseq} 号`,
+  };
 }

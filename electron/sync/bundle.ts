@@ -1,7 +1,8 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DomainError } from '../../shared/api/result';
-import { BUNDLE_FORMAT, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../shared/sync/bundle';
+import { BUNDLE_FORMAT, RECORDS_FILE, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../shared/sync/bundle';
+import { snapshotRecordSchema } from '../../shared/sync/protocol';
 import { checkBundleFiles, packBundle, unpackBundle } from '../../shared/sync/bundle-zip';
 import { putBlob, readBlob, sha256Of as sha256 } from '../store/blob-store';
 import type { Store } from '../store/store';
@@ -11,6 +12,8 @@ import { signWith } from './device-key';
 import { confirmBlob, unconfirmedBlobs } from './local-blobs';
 import { lastNseq, markSentUpTo, pendingPage } from './local-changes';
 import { readSyncState, writeSyncState } from './sync-state';
+import { snapshotChanges } from './snapshot';
+import { prepared } from '../store/statements';
 
 function enrolledState(store: Store) {
   const s = readSyncState(store.db);
@@ -45,7 +48,9 @@ export function exportDeviceBundle(store: Store, out: string): BundleExport {
   const cj = files.get('changes.json')!;
   const manifest: ToHubManifest = {
     format: BUNDLE_FORMAT, version: 1, direction: 'to-hub', hubId: s.hubId, deviceId: s.deviceId, node: store.nodeId, createdAt: new Date().toISOString(),
-    lastNseq: lastNseq(store.db, store.nodeId), cursor: s.cursor, files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
+    lastNseq: lastNseq(store.db, store.nodeId), cursor: s.cursor,
+    missing: prepared(store.db, 'SELECT entity, entity_id AS id FROM sync_missing ORDER BY noticed_at, entity, entity_id LIMIT 5000').all() as { entity: string; id: string }[],
+    files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
   };
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));
   const zip = packBundle(bytes, signWith(s.privateKey, bytes), files);
@@ -78,6 +83,8 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   if (broken) throw new DomainError('invalid', broken);
   if (m.from > s.cursor) throw new DomainError('conflict', `同步包从中心第 ${m.from + 1} 号变更开始，本机只收到第 ${s.cursor} 号：请先导入更早的同步包（或联网同步）`);
   const changes = toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(parts.files.get('changes.json')!)));
+  const recordsFile = parts.files.get(RECORDS_FILE);
+  const records = recordsFile ? snapshotRecordSchema.array().parse(JSON.parse(new TextDecoder().decode(recordsFile))) : [];
   let report!: ApplyReport;
   let acknowledged = 0;
   store.transaction(() => {
@@ -88,6 +95,16 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
     }
     faults?.at('mid-bundle-import');
     report = applyRemoteChanges(store, changes.map((c) => ({ ...c, raw: false })));
+    // Whole records the hub sends besides (moved into this laptop's towns, or asked for): written as a snapshot would.
+    if (records.length) {
+      const whole = applyRemoteChanges(store, snapshotChanges(records));
+      report.applied += whole.applied;
+      report.conflictsNoticed += whole.conflictsNoticed;
+      report.rejected.push(...whole.rejected);
+      for (const k of ['finding', 'complaint', 'case'] as const) for (const id of whole.touched[k]) report.touched[k].add(id);
+      const found = prepared(store.db, 'DELETE FROM sync_missing WHERE entity = ? AND entity_id = ?');
+      for (const r of records) found.run(r.entity, r.entityId);
+    }
     acknowledged = markSentUpTo(store.db, store.nodeId, m.ackNseq);
     const held = store.db.prepare(`INSERT OR IGNORE INTO sync_rejects (cid, entity, entity_id, change, reason, at)
       SELECT node || ':' || nseq, entity, entity_id, fields, ?, ? FROM changes WHERE node = ? AND nseq = ?`);
@@ -98,9 +115,9 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
     if (m.cursor > s.cursor) writeSyncState(store.db, { cursor: m.cursor, snapshotDone: true });
     writeSyncState(store.db, { lastSyncAt: new Date().toISOString() });
   });
-  const blobs = m.files.length - 1;
+  const blobs = m.files.filter((f) => f.name.startsWith('blobs/')).length;
   return {
     applied: report.applied, duplicates: report.duplicates, acknowledged, quarantined: m.quarantined.length, blobs, cursor: Math.max(m.cursor, s.cursor), report,
-    summary: `已导入同步包：新变更 ${report.applied} 条，重复 ${report.duplicates} 条，本机变更经中心确认 ${acknowledged} 条，文件 ${blobs} 个${m.quarantined.length ? `，被中心隔离 ${m.quarantined.length} 条` : ''}`,
+    summary: `已导入同步包：新变更 ${report.applied} 条，重复 ${report.duplicates} 条，本机变更经中心确认 ${acknowledged} 条，文件 ${blobs} 个${records.length ? `，整条记录 ${records.length} 条` : ''}${m.quarantined.length ? `，被中心隔离 ${m.quarantined.length} 条` : ''}`,
   };
 }

@@ -56,6 +56,9 @@ export function schemaSql(serial: string): string {
       reason TEXT NOT NULL, at TEXT NOT NULL, released_by TEXT NOT NULL, released_at TEXT NOT NULL, PRIMARY KEY (node, nseq)
     );
     CREATE TABLE IF NOT EXISTS node_seqs (node TEXT PRIMARY KEY, last_nseq BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS bundle_requests (
+      device_id TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (device_id, entity, entity_id)
+    );
     CREATE TABLE IF NOT EXISTS blob_refs (
       sha256 TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (sha256, entity, entity_id)
     );

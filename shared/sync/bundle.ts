@@ -17,6 +17,8 @@ export const toHubManifestSchema = z.object({
   hubId: z.string(), deviceId: z.string(), node: z.string(), createdAt: z.string(),
   /** The device's highest own change number, and the last hub sequence it has applied (its acknowledgement). */
   lastNseq: z.number().int().nonnegative(), cursor: z.number().int().nonnegative(),
+  /** Records changes arrived for without the device having them (moved into its towns): the hub's return bundle brings them whole. */
+  missing: z.array(z.object({ entity: z.string().min(1).max(40), id: z.string().min(1).max(200) })).max(5000).default([]),
   files: z.array(fileSchema),
 });
 
@@ -29,9 +31,12 @@ export const toDeviceManifestSchema = z.object({
   files: z.array(fileSchema),
 });
 
-export type ToHubManifest = z.infer<typeof toHubManifestSchema>;
+export type ToHubManifest = z.input<typeof toHubManifestSchema>;
 export type ToDeviceManifest = z.infer<typeof toDeviceManifestSchema>;
 export type BundleFile = z.infer<typeof fileSchema>;
+
+/** `records.json` in a return bundle: whole records (as a snapshot carries them) the device lacks. */
+export const RECORDS_FILE = 'records.json';
 
 export const toHubChangesSchema = z.array(changeSchema);
 export const toDeviceChangesSchema = z.array(sequencedChangeSchema);

@@ -10,7 +10,8 @@ import { syncNow } from '../../electron/services/sync';
 import { hubSession } from '../../electron/sync/session';
 import { listDevices, setDeviceState } from '../../hub/accounts';
 import { fillBlobRefs } from '../../hub/blob-access';
-import { exportHubBundle } from '../../hub/bundles';
+import { exportHubBundle, importHubBundle } from '../../hub/bundles';
+import { exportDeviceBundle } from '../../electron/sync/bundle';
 import { quarantineList } from '../../hub/quarantine';
 import { enterpriseDraft, openWorkbench, outfallDraft, tempDir } from './helpers';
 import { completeIndustrial, startIndustrial } from './inspection-helpers';
@@ -257,6 +258,49 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     await syncNow(a.ctx);
     await syncNow(t.ctx);
     expect(t.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(away)).not.toBe('第三镇接管');
+  });
+
+  it('with no network, a record moved into a town officer’s towns comes whole in the return bundle; one still lacking is asked for in the officer’s bundle', async () => {
+    const hub = await startHub(kind);
+    const a = await countyLaptop(hub);
+    await syncNow(a.ctx);
+    const towns = a.store.db.prepare("SELECT code FROM regions WHERE level = 'town' ORDER BY code").pluck().all() as string[];
+    const t = await enrolledLaptop(hub, 'zhao', { role: 'town', towns: [towns[0]] });
+    await syncNow(t.ctx);
+    const device = await deviceIdOf(hub, 'zhao');
+    const moveIn = async (town: string) => {
+      const e = a.store.db.prepare('SELECT id, name FROM enterprises WHERE town_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').get(town) as { id: string; name: string };
+      await a.call('enterprises.update', { id: e.id, patch: { townCode: towns[0], villageCode: null, address: `自${town}划入` } });
+      await syncNow(a.ctx);
+      return e;
+    };
+    const row = (id: string) => t.store.db.prepare('SELECT name, town_code AS town, address FROM enterprises WHERE id = ?').get(id);
+
+    const first = await moveIn(towns[1]);
+    const back = join(tempDir(), 'back.qsync');
+    expect((await exportHubBundle(hub.db, hub.dir, device, back)).records).toBe(1);
+    expect((await t.call('sync.importBundle', { path: back })).summary).toContain('整条记录 1 条');
+    expect(row(first.id)).toEqual({ name: first.name, town: towns[0], address: `自${towns[1]}划入` });
+    expect(t.store.db.prepare('SELECT count(*) FROM sync_missing').pluck().get()).toBe(0);
+    expect(await t.call('sync.rejected', {})).toEqual([]);
+
+    // A sync killed after its pull, before it asked for the whole record; the office then has no network.
+    const second = await moveIn(towns[2]);
+    const kill = { at: (point: string) => { if (point === 'mid-pull') throw new Error('断网'); } };
+    await expect(syncNow(t.ctx, { faults: kill })).rejects.toThrow('断网');
+    expect(row(second.id)).toBeUndefined();
+    expect(t.store.db.prepare('SELECT entity_id FROM sync_missing').pluck().all()).toEqual([second.id]);
+    const out = join(tempDir(), 'out.qsync');
+    await t.call('enterprises.update', { id: first.id, patch: { note: '镇街已核实' } });
+    exportDeviceBundle(t.store, out);
+    await importHubBundle(hub.db, hub.dir, out);
+    const again = join(tempDir(), 'again.qsync');
+    expect((await exportHubBundle(hub.db, hub.dir, device, again)).records).toBe(1);
+    await t.call('sync.importBundle', { path: again });
+    expect(row(second.id)).toEqual({ name: second.name, town: towns[0], address: `自${towns[2]}划入` });
+    expect(t.store.db.prepare('SELECT count(*) FROM sync_missing').pluck().get()).toBe(0);
+    await syncNow(a.ctx);
+    expect(a.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(first.id)).toBe('镇街已核实');
   });
 
   it('a town officer downloads the photos of their towns’ records, not another town’s even knowing its hash; an older hub learns which record names which file', async () => {
