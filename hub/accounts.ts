@@ -1,71 +1,21 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, verify as verifySignature, createPublicKey } from 'node:crypto';
-import { promisify } from 'node:util';
+import { randomBytes, verify as verifySignature, createPublicKey } from 'node:crypto';
 import type { HubDevice } from '../shared/api/sync';
-import { HUB_ROLES, type HubRole } from '../shared/sync/roles';
 import type { Queryable } from './db/hub-db';
 import { HubRefusal } from './hub-error';
 import type { Author } from './push';
+import { listUsers, userByName, type User } from './users';
 
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number }) => Promise<Buffer>;
-const SCRYPT = { N: 16384, r: 8, p: 1 };
-
-export type User = { name: string; display: string; role: HubRole; towns: string[]; disabled: boolean; createdAt: string };
 export type Device = {
   id: string; node: string; user: string; name: string; publicKey: string; state: 'pending' | 'approved' | 'revoked';
   createdAt: string; approvedAt: string | null; revokedAt: string | null; lastSeenAt: string | null; cursor: number;
 };
 
-type UserRow = { name: string; display: string; role: HubRole; towns: string; password: string; disabled: number; created_at: string };
 type DeviceRow = { id: string; node: string; user_name: string; name: string; public_key: string; state: Device['state']; created_at: string; approved_at: string | null; revoked_at: string | null; last_seen_at: string | null; cursor: number };
 
-const rowToUser = (r: UserRow): User => ({ name: r.name, display: r.display, role: r.role, towns: JSON.parse(r.towns), disabled: r.disabled === 1, createdAt: r.created_at });
 const rowToDevice = (r: DeviceRow): Device => ({
   id: r.id, node: r.node, user: r.user_name, name: r.name, publicKey: r.public_key, state: r.state, createdAt: r.created_at,
   approvedAt: r.approved_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at, cursor: r.cursor,
 });
-
-async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scrypt(password, salt, 32, SCRYPT);
-  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-
-async function passwordMatches(password: string, stored: string): Promise<boolean> {
-  const [, n, r, p, salt, hash] = stored.split('$');
-  const want = Buffer.from(hash, 'base64');
-  const got = await scrypt(password, Buffer.from(salt, 'base64'), want.length, { N: Number(n), r: Number(r), p: Number(p) });
-  return timingSafeEqual(got, want);
-}
-
-export async function addUser(q: Queryable, u: { name: string; display?: string; role: string; towns: string[]; password: string }): Promise<User> {
-  if (!/^[\w.\-\u4e00-\u9fa5]{1,50}$/.test(u.name)) throw new HubRefusal(400, 'invalid', `用户名“${u.name}”不合规：1–50 个字母、数字、汉字或 . _ -`);
-  if (!(u.role in HUB_ROLES)) throw new HubRefusal(400, 'invalid', `角色应为 ${Object.keys(HUB_ROLES).join(' / ')}（${Object.values(HUB_ROLES).join('、')}），收到“${u.role}”`);
-  if (u.role === 'town' && u.towns.length === 0) throw new HubRefusal(400, 'invalid', '镇街工作人员须用 --towns 指定负责的镇街代码');
-  if (u.towns.some((t) => !/^\d{9}(\d{3})?$/.test(t))) throw new HubRefusal(400, 'invalid', '镇街代码应为 9 或 12 位数字');
-  if (u.password.length < 8) throw new HubRefusal(400, 'invalid', '密码至少 8 位');
-  if (await q.one('SELECT 1 FROM users WHERE name = $1', [u.name])) throw new HubRefusal(409, 'exists', `用户“${u.name}”已存在`);
-  await q.run('INSERT INTO users (name, display, role, towns, password, disabled, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6)',
-    [u.name, u.display ?? u.name, u.role, JSON.stringify(u.towns), await hashPassword(u.password), new Date().toISOString()]);
-  return (await listUsers(q)).find((x) => x.name === u.name)!;
-}
-
-export async function listUsers(q: Queryable): Promise<User[]> {
-  return (await q.all<UserRow>('SELECT * FROM users ORDER BY name')).map(rowToUser);
-}
-
-export async function disableUser(q: Queryable, name: string): Promise<void> {
-  if (!(await q.one('SELECT 1 FROM users WHERE name = $1', [name]))) throw new HubRefusal(404, 'not_found', `没有用户“${name}”`);
-  await q.run('UPDATE users SET disabled = 1 WHERE name = $1', [name]);
-  await q.run("UPDATE devices SET state = 'revoked', revoked_at = $2 WHERE user_name = $1 AND state <> 'revoked'", [name, new Date().toISOString()]);
-}
-
-/** Checks a user's password; a wrong one and an unknown user get the same answer. */
-export async function authenticateUser(q: Queryable, name: string, password: string): Promise<User> {
-  const row = await q.one<UserRow>('SELECT * FROM users WHERE name = $1', [name]);
-  if (!row || !(await passwordMatches(password, row.password))) throw new HubRefusal(401, 'bad_credentials', '用户名或密码不对');
-  if (row.disabled) throw new HubRefusal(403, 'disabled', `用户“${name}”已停用`);
-  return rowToUser(row);
-}
 
 /** Registers a device's key for a user; an admin's own device is approved at once, others wait for an admin. */
 export async function enrollDevice(q: Queryable, user: User, deviceName: string, publicKey: string): Promise<Device> {
@@ -125,8 +75,7 @@ export async function authorOfDevice(q: Queryable, deviceId: string): Promise<Au
   if (!device) throw new HubRefusal(401, 'unknown_device', '本中心不认识该设备，请重新登记');
   if (device.state === 'revoked') throw new HubRefusal(403, 'revoked', '该设备已被管理员注销，不能再同步；如需继续使用请重新登记');
   if (device.state !== 'approved') throw new HubRefusal(403, 'pending', '该设备的登记尚待管理员批准');
-  const user = await q.one<UserRow>('SELECT * FROM users WHERE name = $1', [device.user]);
-  if (!user || user.disabled) throw new HubRefusal(403, 'disabled', `用户“${device.user}”已停用`);
-  const u = rowToUser(user);
+  const u = await userByName(q, device.user);
+  if (!u || u.disabled) throw new HubRefusal(403, 'disabled', `用户“${device.user}”已停用`);
   return { deviceId: device.id, node: device.node, user: u.name, role: u.role, towns: u.towns, device };
 }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { HUB_ROLES } from '../shared/sync/roles';
-import { addUser, disableUser, listDevices, listUsers, setDeviceState } from './accounts';
+import { listDevices, setDeviceState } from './accounts';
+import { addUser, disableUser, listUsers, updateUser } from './users';
 import { exportHubBundle, importHubBundle } from './bundles';
 import { HubRefusal } from './hub-error';
 import { openHubDb } from './open';
@@ -14,7 +15,9 @@ const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://
   user add 用户名 --role admin|bureau|inspector|town [--towns 镇街代码,…] [--display 姓名] [--password P]
                                                   新建账号（密码也可由环境变量 QINGSHUI_PASSWORD 给出）
   user list [--json]                              列出账号
-  user disable 用户名                              停用账号（其设备一并注销）
+  user set 用户名 [--role R] [--towns 镇街代码,…] [--display 姓名] [--password P]
+                                                  修改账号的角色、负责镇街（其电脑下次同步时取得新增镇街的记录）、姓名或密码
+  user disable 用户名 | user enable 用户名          停用账号（其设备一并注销）/ 重新启用（设备需重新登记）
   device list [--json] | device approve ID | device revoke ID     设备登记的批准与注销
   bundle import FILE                              导入笔记本电脑导出的同步包（U 盘）
   bundle export --device ID --out FILE            为某台设备导出回执同步包
@@ -75,6 +78,12 @@ export async function main(argv: string[]): Promise<number> {
       } else if (command === 'user' && sub === 'list') {
         const users = await listUsers(db);
         console.log(v.json ? JSON.stringify({ users }) : users.map((u) => `${u.name}\t${HUB_ROLES[u.role]}\t${u.towns.join(',')}\t${u.disabled ? '已停用' : '正常'}`).join('\n'));
+      } else if (command === 'user' && sub === 'set') {
+        const u = await updateUser(db, need(p[1], '用户名'), { role: v.role, display: v.display, password: v.password, towns: v.towns === undefined ? undefined : v.towns.split(',').map((t) => t.trim()).filter(Boolean) });
+        console.log(v.json ? JSON.stringify(u) : `已修改账号 ${u.name}（${HUB_ROLES[u.role]}${u.towns.length ? `，镇街 ${u.towns.join('、')}` : ''}）`);
+      } else if (command === 'user' && sub === 'enable') {
+        const u = await updateUser(db, need(p[1], '用户名'), { disabled: false });
+        console.log(`已重新启用账号 ${u.name}；其被注销的设备需重新登记`);
       } else if (command === 'user' && sub === 'disable') {
         await disableUser(db, need(p[1], '用户名'));
         console.log(`已停用账号 ${p[1]}，其设备已注销`);

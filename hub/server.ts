@@ -2,7 +2,8 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { PROTOCOL_VERSION, blobCompleteSchema, enrollRequestSchema, pushRequestSchema, recordsRequestSchema, CHUNK_BYTES } from '../shared/sync/protocol';
-import { authenticateUser, authorOfDevice, deviceById, deviceListing, enrollDevice, setDeviceState, signedBy } from './accounts';
+import { authorOfDevice, deviceById, enrollDevice, signedBy } from './accounts';
+import { authenticateUser } from './users';
 import { fillBlobRefs, mayReadBlob } from './blob-access';
 import { HubBlobs } from './blobs';
 import type { HubDb } from './db/hub-db';
@@ -10,7 +11,7 @@ import { HubRefusal } from './hub-error';
 import { challengeValid, hubKeys, issueChallenge, issueToken, readToken, type HubKeys } from './keys';
 import { pullPage, recordsByKey, snapshotPage } from './pull';
 import { pushPage } from './push';
-import { quarantineList, releaseQuarantined } from './quarantine';
+import { registerAdminRoutes } from './admin-routes';
 
 export const TOKEN_TTL_MS = 15 * 60_000;
 
@@ -150,34 +151,6 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
     return reply.type('application/octet-stream').send(ctx.blobs.chunk(hash, Number(index)));
   });
 
-  app.get('/v1/devices', async (req) => {
-    const who = await authorOf(ctx, req);
-    if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', '只有管理员能查看设备登记');
-    return { devices: await deviceListing(db) };
-  });
-  app.post('/v1/devices/:id/:action', async (req) => {
-    const who = await authorOf(ctx, req);
-    const { id, action } = req.params as { id: string; action: string };
-    if (action !== 'approve' && action !== 'revoke') throw new HubRefusal(404, 'not_found', `没有操作“${action}”`);
-    if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', action === 'approve' ? '只有管理员能批准设备登记' : '只有管理员能注销设备');
-    if (action === 'revoke' && id === who.deviceId) throw new HubRefusal(409, 'own_device', '不能注销正在使用的本机；请在另一台管理员电脑上操作，或用 qingshui hub device revoke');
-    await setDeviceState(db, id, action === 'approve' ? 'approved' : 'revoked');
-    req.log.warn({ device: id, by: who.user, action }, action === 'approve' ? 'device approved' : 'device revoked');
-    return (await deviceListing(db)).find((d) => d.id === id);
-  });
-
-  app.get('/v1/quarantine', async (req) => {
-    const who = await authorOf(ctx, req);
-    if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', '只有管理员能查看隔离的变更');
-    return { items: await quarantineList(db) };
-  });
-  app.post('/v1/quarantine/release', async (req) => {
-    const who = await authorOf(ctx, req);
-    if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', '只有管理员能放行隔离的变更');
-    const { cid } = parse(z.object({ cid: z.string().min(1).max(80) }), req.body);
-    const result = await db.tx((q) => releaseQuarantined(q, cid, who.user));
-    req.log.warn({ device: who.deviceId, user: who.user, cid, released: result.released }, 'quarantine released');
-    return result;
-  });
+  registerAdminRoutes(app, ctx, (req) => authorOf(ctx, req), parse);
   return app;
 }

@@ -1,4 +1,4 @@
-import type { HubDevice, QuarantineItem, Rejected, SyncReportOut, SyncStatus } from '../../shared/api/sync';
+import type { HubDevice, HubUser, QuarantineItem, Rejected, SyncReportOut, SyncStatus } from '../../shared/api/sync';
 import { DomainError } from '../../shared/api/result';
 import { exportInfo, newExportPath } from '../ledger/exports-folder';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
@@ -79,6 +79,9 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
   'sync.devices': async (ctx) => (await (await hubSession(ctx.store)).request<{ devices: HubDevice[] }>('GET', '/v1/devices')).devices,
   'sync.setDeviceState': async (ctx, { id, state }) =>
     (await hubSession(ctx.store)).request<HubDevice>('POST', `/v1/devices/${encodeURIComponent(id)}/${state === 'approved' ? 'approve' : 'revoke'}`, {}),
+  'sync.users': async (ctx) => (await (await hubSession(ctx.store)).request<{ users: HubUser[] }>('GET', '/v1/users')).users,
+  'sync.addUser': async (ctx, user) => (await hubSession(ctx.store)).request<HubUser>('POST', '/v1/users', user),
+  'sync.updateUser': async (ctx, { name, patch }) => (await hubSession(ctx.store)).request<HubUser>('POST', `/v1/users/${encodeURIComponent(name)}`, patch),
   'sync.exportBundle': (ctx) => {
     const out = newExportPath(ctx.store.file, '同步包').replace(/\.xlsx$/, '.qsync');
     const r = exportDeviceBundle(ctx.store, out);

@@ -112,7 +112,8 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
     // The bundle lists all this laptop's changes the hub still holds aside: one acknowledged but no longer listed was released by an admin.
     store.db.prepare(`DELETE FROM sync_rejects WHERE cid IN (SELECT node || ':' || nseq FROM changes WHERE node = ? AND nseq <= ?)
       AND cid NOT IN (SELECT value FROM json_each(?))`).run(store.nodeId, m.ackNseq, JSON.stringify(m.quarantined.map((q) => q.cid)));
-    if (m.cursor > s.cursor) writeSyncState(store.db, { cursor: m.cursor, snapshotDone: true });
+    // A first bundle (from the hub's first change) stands for the first snapshot; a snapshot owed for towns added since is still owed.
+    if (m.cursor > s.cursor) writeSyncState(store.db, { cursor: m.cursor, ...(s.cursor === 0 ? { snapshotDone: true } : {}) });
     writeSyncState(store.db, { lastSyncAt: new Date().toISOString() });
   });
   const blobs = m.files.filter((f) => f.name.startsWith('blobs/')).length;

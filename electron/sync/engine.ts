@@ -47,7 +47,7 @@ async function connect(store: Store, s: SyncState & { hubUrl: string; deviceId: 
     if (state === 'pending') throw new DomainError('forbidden', '本机的登记尚待同步中心管理员批准（管理员在其电脑的“同步 → 设备管理”中批准）');
     if (state === 'revoked') throw new DomainError('forbidden', '本机已被管理员注销，不能再同步；如需继续使用请重新登记');
   }
-  await connectWith(store, client);
+  if (await connectWith(store, client)) Object.assign(s, { snapshotDone: false, snapshot: null });
 }
 
 /** A request started ahead of need: its failure is reported where it is awaited, never as an unhandled rejection. */
@@ -105,7 +105,8 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
   }
 
   let cursor = s.cursor;
-  if (!s.snapshotDone && cursor === 0) {
+  // A first sync, or one after the account was given more towns (`connectWith`), starts with a snapshot.
+  if (!s.snapshotDone) {
     let at = s.snapshot;
     const fetchPage = (from: typeof at) => {
       const q = new URLSearchParams(from ? { entity: from.entity, id: from.id, cursor: String(from.cursor) } : {});

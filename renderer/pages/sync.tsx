@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ConflictOut, DuplicateOut, HubDevice, QuarantineItem, Rejected, SyncStatus } from '../../shared/api/sync';
+import type { ConflictOut, DuplicateOut, HubDevice, HubUser, QuarantineItem, Rejected, SyncStatus } from '../../shared/api/sync';
 import { call } from '../api';
 import { Field } from '../components/field';
 import { JobProgress, useJob } from '../components/job-progress';
@@ -8,6 +8,7 @@ import { BundleCard } from '../sync/bundle-card';
 import { ConflictsCard } from '../sync/conflicts-card';
 import { DevicesCard } from '../sync/devices-card';
 import { DuplicatesCard } from '../sync/duplicates-card';
+import { UsersCard } from '../sync/users-card';
 
 const STATES: Record<string, string> = { pending: '待管理员批准', approved: '已批准', revoked: '已注销' };
 const ROLES: Record<string, string> = { admin: '管理员', bureau: '局机关人员', inspector: '执法人员', town: '镇街工作人员' };
@@ -20,6 +21,7 @@ export function SyncPage() {
   const [duplicates, setDuplicates] = useState<DuplicateOut[]>([]);
   const [quarantine, setQuarantine] = useState<QuarantineItem[] | null>(null);
   const [devices, setDevices] = useState<HubDevice[] | null>(null);
+  const [users, setUsers] = useState<HubUser[] | null>(null);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [form, setForm] = useState({ hubUrl: '', user: '', password: '' });
   const job = useJob();
@@ -58,6 +60,7 @@ export function SyncPage() {
     await directories.reload(); // people, places and settings may have arrived
   };
   const loadQuarantine = async () => { try { setQuarantine(await call('sync.quarantine', {})); } catch (e) { fail((e as Error).message); } };
+  const loadUsers = async () => { try { setUsers(await call('sync.users', {})); } catch (e) { fail((e as Error).message); } };
   const loadDevices = async () => { try { setDevices(await call('sync.devices', {})); } catch (e) { fail((e as Error).message); } };
   const release = async (cid: string) => {
     if (!window.confirm('放行后，这条变更将在同步中心生效，各台电脑下次同步时收到。确定放行？')) return;
@@ -98,6 +101,7 @@ export function SyncPage() {
             <button type="button" className="primary" disabled={job.running} onClick={() => void sync()}>立即同步</button>
             {status.role === 'admin' && <button type="button" onClick={() => void loadQuarantine()}>查看隔离区</button>}
             {status.role === 'admin' && <button type="button" onClick={() => void loadDevices()}>设备管理</button>}
+            {status.role === 'admin' && <button type="button" onClick={() => void loadUsers()}>账号管理</button>}
           </div>
           <JobProgress job={job} label="同步" />
         </section>
@@ -125,6 +129,7 @@ export function SyncPage() {
         </section>
       )}
       {devices && <DevicesCard devices={devices} self={status.deviceId} onChanged={(text) => { setBanner({ kind: 'ok', text }); void loadDevices(); }} onError={fail} />}
+      {users && <UsersCard users={users} self={status.user} onChanged={(text) => { setBanner({ kind: 'ok', text }); void loadUsers(); }} onError={fail} />}
       {status.enrolled && <BundleCard onDone={(text) => { setBanner({ kind: 'ok', text }); void reload(); }} onError={fail} />}
     </div>
   );

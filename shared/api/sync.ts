@@ -46,6 +46,20 @@ const HubDevice = z.object({
 /** A laptop enrolled at the hub, as its admins see it. */
 export type HubDevice = z.infer<typeof HubDevice>;
 
+const HubUser = z.object({ name: z.string(), display: z.string(), role: z.string(), towns: z.array(z.string()), disabled: z.boolean(), createdAt: z.string() });
+/** A hub account, as its admins see it (no password). */
+export type HubUser = z.infer<typeof HubUser>;
+const role = z.enum(['admin', 'bureau', 'inspector', 'town'], { message: '角色应为 管理员、局机关人员、执法人员 或 镇街工作人员' });
+const towns = z.array(z.string().regex(/^\d{9}(\d{3})?$/, '镇街代码应为 9 或 12 位数字')).max(200);
+export const newHubUserSchema = z.object({
+  name: z.string().trim().min(1, '请填写账号').max(50), display: z.string().trim().max(50).optional(), role, towns: towns.default([]),
+  password: z.string().min(8, '密码至少 8 位').max(200),
+});
+export const hubUserPatchSchema = z.object({
+  display: z.string().trim().min(1, '姓名不能为空').max(50).optional(), role: role.optional(), towns: towns.optional(),
+  password: z.string().min(8, '密码至少 8 位').max(200).optional(), disabled: z.boolean().optional(),
+});
+
 export const syncProcedures = {
   'sync.status': { input: z.object({}).default({}), output: SyncStatus },
   /** Registers this workspace with a hub (an admin approves it unless the user is an admin). */
@@ -70,6 +84,12 @@ export const syncProcedures = {
   'sync.devices': { input: z.object({}).default({}), output: z.array(HubDevice) },
   /** Approves a laptop's enrolment or revokes a laptop (lost, handed back): admins only. */
   'sync.setDeviceState': { input: z.object({ id: z.string().min(1).max(80), state: z.enum(['approved', 'revoked']) }), output: HubDevice },
+  /** The hub's accounts (admins only). */
+  'sync.users': { input: z.object({}).default({}), output: z.array(HubUser) },
+  /** A new account at the hub (admins only); its laptops enrol with it. */
+  'sync.addUser': { input: newHubUserSchema, output: HubUser },
+  /** Changes an account at the hub (admins only): role, towns (a town officer's area), name, password, disabled. */
+  'sync.updateUser': { input: z.object({ name: z.string().min(1).max(50), patch: hubUserPatchSchema }), output: HubUser },
   /** Writes a bundle for the hub into the exports folder (for a USB stick). */
   'sync.exportBundle': { input: z.object({}).default({}), output: z.object({ file: ExportFile, changes: z.number(), blobs: z.number(), summary: z.string() }) },
   /** Imports the hub's return bundle (uploaded, or a path on this computer). */

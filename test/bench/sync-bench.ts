@@ -19,7 +19,7 @@ import { exportDeviceBundle } from '../../electron/sync/bundle';
 import { enroll } from '../../electron/sync/enroll';
 import { HubClient } from '../../electron/sync/hub-client';
 import { connectWith } from '../../electron/sync/session';
-import { addUser } from '../../hub/accounts';
+import { addUser } from '../../hub/users';
 import { importHubBundle } from '../../hub/bundles';
 import type { HubDb } from '../../hub/db/hub-db';
 import { openPgHub } from '../../hub/db/pg';

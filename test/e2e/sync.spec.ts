@@ -103,6 +103,22 @@ for (const kind of ['sqlite', 'pg'] as const) {
       await devices.getByRole('button', { name: /^批准 wang/ }).click();
       await expect(page.getByRole('status')).toContainText('已批准 wang 的设备');
       await expect(devices).not.toContainText('待批准');
+      // …and gives a town officer an account for one town.
+      await page.getByRole('button', { name: '账号管理' }).click();
+      const accounts = page.getByRole('region', { name: '账号管理' });
+      await accounts.getByRole('button', { name: '新建账号' }).click();
+      const form = accounts.getByRole('form', { name: '新建账号' });
+      await form.locator('input[name=name]').fill('zhou');
+      await form.locator('input[name=display]').fill('周镇街');
+      await form.locator('select[name=role]').selectOption('town');
+      await form.locator('input[name=password]').fill('town-pass-1');
+      await form.getByRole('button', { name: '新建' }).click();
+      await expect(page.getByRole('alert')).toContainText('须指定负责的镇街');
+      await form.getByRole('group', { name: '负责镇街' }).getByRole('checkbox').first().check();
+      await form.getByRole('button', { name: '新建' }).click();
+      await expect(page.getByRole('status')).toContainText('已新建账号 zhou（镇街工作人员）');
+      await expect(accounts.getByRole('row', { name: /zhou/ })).toContainText('镇街工作人员');
+      await page.screenshot({ path: `test-results/sync-accounts-${kind}.png`, fullPage: true });
       expect(await syncOnScreen(pageB)).toMatch(/接收变更 \d{3,} 条/);
       await pageB.screenshot({ path: `test-results/sync-first-${kind}.png`, fullPage: true });
       await pageB.getByRole('button', { name: '切换' }).click();

@@ -9,7 +9,8 @@ import { createWorkbench, workspaceFile, type Workbench } from '../../electron/c
 import { ENTITY_TABLES } from '../../electron/store/entities';
 import { listConflicts } from '../../electron/sync/conflicts';
 import { enroll } from '../../electron/sync/enroll';
-import { addUser, listDevices, setDeviceState } from '../../hub/accounts';
+import { listDevices, setDeviceState } from '../../hub/accounts';
+import { addUser } from '../../hub/users';
 import type { HubDb } from '../../hub/db/hub-db';
 import { openPgHub } from '../../hub/db/pg';
 import { openSqliteHub } from '../../hub/db/sqlite';

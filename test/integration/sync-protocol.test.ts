@@ -131,7 +131,7 @@ describe('the hub refuses bad input with a reason and applies nothing', () => {
 });
 
 describe('the command line', () => {
-  it('hub start, user add/list/disable, enroll, sync --json, conflicts --json, bundle export/import, quarantine list/release, devices list/approve from a laptop', async () => {
+  it('hub start, user add/list/set/disable/enable, enroll, sync --json, conflicts --json, bundle export/import, quarantine list/release, devices list/approve from a laptop', async () => {
     const hubDir = tempDir();
     const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
     expect(run(['hub', 'user', 'add', 'admin', '--role', 'admin', '--data', hubDir], { QINGSHUI_PASSWORD: 'cli-secret-1' }).stdout).toContain('已新建账号 admin');
@@ -139,10 +139,15 @@ describe('the command line', () => {
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('密码至少 8 位');
     const town = run(['hub', 'user', 'add', 'zhou', '--role', 'town', '--password', 'cli-secret-1', '--data', hubDir]);
-    expect(town.stderr).toContain('须用 --towns');
+    expect(town.stderr).toContain('须指定负责的镇街');
     expect(run(['hub', 'user', 'add', 'zhou', '--role', 'town', '--towns', '360799001000', '--password', 'cli-secret-1', '--data', hubDir]).status).toBe(0);
     const users = JSON.parse(run(['hub', 'user', 'list', '--json', '--data', hubDir]).stdout) as { users: { name: string; role: string; towns: string[] }[] };
     expect(users.users.map((u) => [u.name, u.role])).toEqual([['admin', 'admin'], ['zhou', 'town']]);
+    expect(run(['hub', 'user', 'set', 'zhou', '--towns', '360799001000,360799002000', '--display', '周某', '--data', hubDir]).stdout).toContain('已修改账号 zhou（镇街工作人员，镇街 360799001000、360799002000）');
+    expect(run(['hub', 'user', 'set', 'zhou', '--role', 'mayor', '--data', hubDir]).stderr).toContain('角色应为');
+    expect(run(['hub', 'user', 'set', 'nobody', '--display', 'x', '--data', hubDir]).stderr).toContain('没有用户“nobody”');
+    expect(run(['hub', 'user', 'disable', 'zhou', '--data', hubDir]).stdout).toContain('已停用');
+    expect(run(['hub', 'user', 'enable', 'zhou', '--data', hubDir]).stdout).toContain('已重新启用账号 zhou');
     expect(run(['hub', 'user', 'disable', 'zhou', '--data', hubDir]).stdout).toContain('已停用');
     expect(run(['hub', 'user', 'add', 'wang', '--role', 'inspector', '--password', 'cli-secret-1', '--data', hubDir]).status).toBe(0);
 

@@ -1,0 +1,88 @@
+import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { HUB_ROLES, type HubRole } from '../shared/sync/roles';
+import type { Queryable } from './db/hub-db';
+import { HubRefusal } from './hub-error';
+
+const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number }) => Promise<Buffer>;
+const SCRYPT = { N: 16384, r: 8, p: 1 };
+
+/** A hub account: a role, and for a town officer the towns they answer for. */
+export type User = { name: string; display: string; role: HubRole; towns: string[]; disabled: boolean; createdAt: string };
+type UserRow = { name: string; display: string; role: HubRole; towns: string; password: string; disabled: number; created_at: string };
+
+const rowToUser = (r: UserRow): User => ({ name: r.name, display: r.display, role: r.role, towns: JSON.parse(r.towns), disabled: r.disabled === 1, createdAt: r.created_at });
+
+async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scrypt(password, salt, 32, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+async function passwordMatches(password: string, stored: string): Promise<boolean> {
+  const [, n, r, p, salt, hash] = stored.split('$');
+  const want = Buffer.from(hash, 'base64');
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), want.length, { N: Number(n), r: Number(r), p: Number(p) });
+  return timingSafeEqual(got, want);
+}
+
+/** The rules an account's role, towns and password follow, the same when it is made and when it is changed. */
+function checkAccount(u: { role: string; towns: string[]; password?: string; display?: string }): void {
+  if (!(u.role in HUB_ROLES)) throw new HubRefusal(400, 'invalid', `角色应为 ${Object.keys(HUB_ROLES).join(' / ')}（${Object.values(HUB_ROLES).join('、')}），收到“${u.role}”`);
+  if (u.role === 'town' && u.towns.length === 0) throw new HubRefusal(400, 'invalid', '镇街工作人员须指定负责的镇街（--towns 镇街代码,…）');
+  if (u.towns.some((t) => !/^\d{9}(\d{3})?$/.test(t))) throw new HubRefusal(400, 'invalid', '镇街代码应为 9 或 12 位数字');
+  if (u.password !== undefined && u.password.length < 8) throw new HubRefusal(400, 'invalid', '密码至少 8 位');
+  if (u.display !== undefined && (u.display.trim() === '' || u.display.length > 50)) throw new HubRefusal(400, 'invalid', '姓名应为 1–50 个字');
+}
+
+export async function addUser(q: Queryable, u: { name: string; display?: string; role: string; towns: string[]; password: string }): Promise<User> {
+  if (!/^[\w.\-\u4e00-\u9fa5]{1,50}$/.test(u.name)) throw new HubRefusal(400, 'invalid', `用户名“${u.name}”不合规：1–50 个字母、数字、汉字或 . _ -`);
+  checkAccount(u);
+  if (await q.one('SELECT 1 FROM users WHERE name = $1', [u.name])) throw new HubRefusal(409, 'exists', `用户“${u.name}”已存在`);
+  await q.run('INSERT INTO users (name, display, role, towns, password, disabled, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6)',
+    [u.name, u.display?.trim() || u.name, u.role, JSON.stringify(u.role === 'town' ? u.towns : []), await hashPassword(u.password), new Date().toISOString()]);
+  return (await userByName(q, u.name))!;
+}
+
+export type UserPatch = { display?: string; role?: string; towns?: string[]; password?: string; disabled?: boolean };
+
+/**
+ * Changes an account: its name shown, role, towns (a town officer's area: their laptops' next sync
+ * brings the records of towns added), password, or whether it may sign in. Disabling revokes its
+ * laptops; enabling again does not bring them back (they enrol anew).
+ */
+export async function updateUser(q: Queryable, name: string, patch: UserPatch): Promise<User> {
+  const u = await userByName(q, name);
+  if (!u) throw new HubRefusal(404, 'not_found', `没有用户“${name}”`);
+  const role = patch.role ?? u.role;
+  const towns = role === 'town' ? (patch.towns ?? u.towns) : [];
+  checkAccount({ role, towns, password: patch.password, display: patch.display });
+  await q.run('UPDATE users SET display = $2, role = $3, towns = $4 WHERE name = $1', [name, patch.display?.trim() ?? u.display, role, JSON.stringify(towns)]);
+  if (patch.password !== undefined) await q.run('UPDATE users SET password = $2 WHERE name = $1', [name, await hashPassword(patch.password)]);
+  if (patch.disabled === true) await disableUser(q, name);
+  if (patch.disabled === false) await q.run('UPDATE users SET disabled = 0 WHERE name = $1', [name]);
+  return (await userByName(q, name))!;
+}
+
+export async function userByName(q: Queryable, name: string): Promise<User | undefined> {
+  const r = await q.one<UserRow>('SELECT * FROM users WHERE name = $1', [name]);
+  return r && rowToUser(r);
+}
+
+export async function listUsers(q: Queryable): Promise<User[]> {
+  return (await q.all<UserRow>('SELECT * FROM users ORDER BY name')).map(rowToUser);
+}
+
+export async function disableUser(q: Queryable, name: string): Promise<void> {
+  if (!(await q.one('SELECT 1 FROM users WHERE name = $1', [name]))) throw new HubRefusal(404, 'not_found', `没有用户“${name}”`);
+  await q.run('UPDATE users SET disabled = 1 WHERE name = $1', [name]);
+  await q.run("UPDATE devices SET state = 'revoked', revoked_at = $2 WHERE user_name = $1 AND state <> 'revoked'", [name, new Date().toISOString()]);
+}
+
+/** Checks a user's password; a wrong one and an unknown user get the same answer. */
+export async function authenticateUser(q: Queryable, name: string, password: string): Promise<User> {
+  const row = await q.one<UserRow>('SELECT * FROM users WHERE name = $1', [name]);
+  if (!row || !(await passwordMatches(password, row.password))) throw new HubRefusal(401, 'bad_credentials', '用户名或密码不对');
+  if (row.disabled) throw new HubRefusal(403, 'disabled', `用户“${name}”已停用`);
+  return rowToUser(row);
+}
