@@ -115,6 +115,7 @@ for (const kind of ['sqlite', 'pg'] as const) {
       await form.getByRole('button', { name: '新建' }).click();
       await expect(page.getByRole('alert')).toContainText('须指定负责的镇街');
       await form.getByRole('group', { name: '负责镇街' }).getByRole('checkbox').first().check();
+      await form.screenshot({ path: `test-results/sync-account-form-${kind}.png` });
       await form.getByRole('button', { name: '新建' }).click();
       await expect(page.getByRole('status')).toContainText('已新建账号 zhou（镇街工作人员）');
       await expect(accounts.getByRole('row', { name: /zhou/ })).toContainText('镇街工作人员');
