@@ -42,6 +42,7 @@ export function schemaSql(serial: string): string {
       received_at TEXT NOT NULL, clock_flag INTEGER NOT NULL DEFAULT 0, prev_town TEXT, UNIQUE (node, nseq)
     );
     CREATE INDEX IF NOT EXISTS changes_town ON changes(town, hub_seq);
+    CREATE INDEX IF NOT EXISTS changes_clock_ahead ON changes(device_id) WHERE clock_flag = 1;
     CREATE TABLE IF NOT EXISTS records (
       entity TEXT NOT NULL, entity_id TEXT NOT NULL, heads TEXT NOT NULL, town TEXT, last_seq BIGINT NOT NULL,
       conflicted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (entity, entity_id)
