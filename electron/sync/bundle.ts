@@ -12,7 +12,7 @@ import { signWith } from './device-key';
 import { confirmBlob, unconfirmedBlobs } from './local-blobs';
 import { lastNseq, markSentUpTo, pendingPage } from './local-changes';
 import { readSyncState, writeSyncState } from './sync-state';
-import { snapshotChanges } from './snapshot';
+import { snapshotChanges, takeUnheld } from './snapshot';
 import { prepared } from '../store/statements';
 
 function enrolledState(store: Store) {
@@ -87,6 +87,7 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   const records = recordsFile ? snapshotRecordSchema.array().parse(JSON.parse(new TextDecoder().decode(recordsFile))) : [];
   let report!: ApplyReport;
   let acknowledged = 0;
+  let whole = 0;
   store.transaction(() => {
     for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) {
       const hash = f.name.slice(6);
@@ -96,14 +97,14 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
     faults?.at('mid-bundle-import');
     report = applyRemoteChanges(store, changes.map((c) => ({ ...c, raw: false })));
     // Whole records the hub sends besides (moved into this laptop's towns, or asked for): written as a snapshot would.
-    if (records.length) {
-      const whole = applyRemoteChanges(store, snapshotChanges(records));
-      report.applied += whole.applied;
-      report.conflictsNoticed += whole.conflictsNoticed;
-      report.rejected.push(...whole.rejected);
-      for (const k of ['finding', 'complaint', 'case'] as const) for (const id of whole.touched[k]) report.touched[k].add(id);
-      const found = prepared(store.db, 'DELETE FROM sync_missing WHERE entity = ? AND entity_id = ?');
-      for (const r of records) found.run(r.entity, r.entityId);
+    const unheld = takeUnheld(store.db, records);
+    if (unheld.length) {
+      const r = applyRemoteChanges(store, snapshotChanges(unheld));
+      report.applied += r.applied;
+      report.conflictsNoticed += r.conflictsNoticed;
+      report.rejected.push(...r.rejected);
+      for (const k of ['finding', 'complaint', 'case'] as const) for (const id of r.touched[k]) report.touched[k].add(id);
+      whole = unheld.length;
     }
     acknowledged = markSentUpTo(store.db, store.nodeId, m.ackNseq);
     const held = store.db.prepare(`INSERT OR IGNORE INTO sync_rejects (cid, entity, entity_id, change, reason, at)
@@ -119,6 +120,6 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   const blobs = m.files.filter((f) => f.name.startsWith('blobs/')).length;
   return {
     applied: report.applied, duplicates: report.duplicates, acknowledged, quarantined: m.quarantined.length, blobs, cursor: Math.max(m.cursor, s.cursor), report,
-    summary: `已导入同步包：新变更 ${report.applied} 条，重复 ${report.duplicates} 条，本机变更经中心确认 ${acknowledged} 条，文件 ${blobs} 个${records.length ? `，整条记录 ${records.length} 条` : ''}${m.quarantined.length ? `，被中心隔离 ${m.quarantined.length} 条` : ''}`,
+    summary: `已导入同步包：新变更 ${report.applied} 条，重复 ${report.duplicates} 条，本机变更经中心确认 ${acknowledged} 条，文件 ${blobs} 个${whole ? `，整条记录 ${whole} 条` : ''}${m.quarantined.length ? `，被中心隔离 ${m.quarantined.length} 条` : ''}`,
   };
 }

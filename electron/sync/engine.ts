@@ -8,7 +8,7 @@ import { HubAnswer, HubClient, type FetchLike } from './hub-client';
 import { markAcked, lastNseq, pendingPage } from './local-changes';
 import { missingBlobs, unconfirmedBlobs } from './local-blobs';
 import { fetchMissingRecords } from './missing-records';
-import { snapshotChanges } from './snapshot';
+import { snapshotChanges, takeUnheld } from './snapshot';
 import { readSyncState, writeSyncState, type SyncState } from './sync-state';
 
 export type SyncPhase = 'connect' | 'push' | 'upload' | 'snapshot' | 'pull' | 'download' | 'done';
@@ -105,7 +105,9 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
   }
 
   let cursor = s.cursor;
-  // A first sync, or one after the account was given more towns (`connectWith`), starts with a snapshot.
+  // A first sync, or one after the account was given more towns (`connectWith`), starts with a
+  // snapshot. The latter takes only the records this laptop lacks and pulls on from where it was.
+  const again = cursor > 0;
   if (!s.snapshotDone) {
     let at = s.snapshot;
     const fetchPage = (from: typeof at) => {
@@ -119,14 +121,15 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
       // Ask for the next page before writing this one: the hub reads while this laptop writes.
       if (page.more) next = fetchPage(page.after ? { ...page.after, cursor: page.cursor } : at);
       store.replicaTransaction(() => {
-        merge(report, applyRemoteChanges(store, snapshotChanges(page.records)));
+        const records = again ? takeUnheld(store.db, page.records) : page.records;
+        merge(report, applyRemoteChanges(store, snapshotChanges(records)));
+        report.snapshotRecords += records.length;
         at = page.after ? { ...page.after, cursor: page.cursor } : at;
-        writeSyncState(store.db, page.more ? { snapshot: at } : { snapshot: null, snapshotDone: true, cursor: page.cursor });
+        writeSyncState(store.db, page.more ? { snapshot: at } : { snapshot: null, snapshotDone: true, cursor: again ? cursor : page.cursor });
       });
-      report.snapshotRecords += page.records.length;
       progress({ phase: 'snapshot', done: report.snapshotRecords, total: null });
       faults.at('mid-pull');
-      if (!page.more) { cursor = page.cursor; break; }
+      if (!page.more) { cursor = again ? cursor : page.cursor; break; }
     }
   }
 

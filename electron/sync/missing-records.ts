@@ -3,7 +3,7 @@ import { prepared } from '../store/statements';
 import type { Store } from '../store/store';
 import { applyRemoteChanges, type ApplyReport } from './apply';
 import type { HubClient } from './hub-client';
-import { snapshotChanges } from './snapshot';
+import { snapshotChanges, takeUnheld } from './snapshot';
 
 const BATCH = 500;
 
@@ -18,7 +18,8 @@ export async function fetchMissingRecords(store: Store, client: HubClient, onPag
     if (keys.length === 0) return;
     const { records } = recordsResponseSchema.parse(await client.request('POST', '/v1/records', { records: keys }));
     store.replicaTransaction(() => {
-      onPage(applyRemoteChanges(store, snapshotChanges(records)), records.length);
+      const unheld = takeUnheld(store.db, records);
+      onPage(applyRemoteChanges(store, snapshotChanges(unheld)), unheld.length);
       const done = prepared(store.db, 'DELETE FROM sync_missing WHERE entity = ? AND entity_id = ?');
       for (const k of keys) done.run(k.entity, k.id);
     });

@@ -1,4 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import { parseHlc } from '../../shared/sync/hlc';
+import { prepared } from '../store/statements';
 import type { SnapshotRecord } from '../../shared/sync/protocol';
 import type { RemoteChange } from './apply';
 
@@ -27,4 +29,21 @@ export function snapshotChanges(records: SnapshotRecord[]): RemoteChange[] {
     });
   }
   return out;
+}
+
+/**
+ * The records of a snapshot this laptop does not hold (no change of theirs here), and the set-aside
+ * changes waiting for them (`sync_missing`) settled. A record it holds is brought up to date by its
+ * changes instead: its heads replayed raw over older ones here would read as a conflict.
+ */
+export function takeUnheld(db: Database, records: SnapshotRecord[]): SnapshotRecord[] {
+  const byEntity = new Map<string, string[]>();
+  for (const r of records) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r.entityId]);
+  const held = new Set<string>();
+  const stmt = prepared(db, 'SELECT DISTINCT entity_id FROM changes WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))').pluck();
+  for (const [entity, ids] of byEntity) for (const id of stmt.all(entity, JSON.stringify(ids)) as string[]) held.add(`${entity}\u0000${id}`);
+  const unheld = records.filter((r) => !held.has(`${r.entity}\u0000${r.entityId}`));
+  const settled = prepared(db, 'DELETE FROM sync_missing WHERE entity = ? AND entity_id = ?');
+  for (const r of unheld) settled.run(r.entity, r.entityId);
+  return unheld;
 }

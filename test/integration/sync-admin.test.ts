@@ -62,10 +62,19 @@ describe.each(['sqlite', 'pg'] as const)('an admin manages the hub’s laptops f
     // Work not yet sent when the area grows: it goes up, and the added town's records come down.
     const mine = t.store.db.prepare('SELECT id FROM enterprises ORDER BY id LIMIT 1').pluck().get() as string;
     await t.call('enterprises.update', { id: mine, patch: { note: '扩大辖区前的核实' } });
+    // Meanwhile the county edits a record the officer already holds, and one of the town to be added.
+    const held = t.store.db.prepare('SELECT id FROM enterprises ORDER BY id LIMIT 1 OFFSET 1').pluck().get() as string;
+    const added = a.store.db.prepare('SELECT id FROM enterprises WHERE town_code = ? ORDER BY id LIMIT 1').pluck().get(towns[1]) as string;
+    await a.call('enterprises.update', { id: held, patch: { contactPhone: '0797-8000001' } });
+    await a.call('enterprises.update', { id: added, patch: { contactPhone: '0797-8000002' } });
+    await syncNow(a.ctx);
     expect(await a.call('sync.updateUser', { name: 'zhou', patch: { towns: [towns[0], towns[1]] } })).toMatchObject({ towns: [towns[0], towns[1]] });
     const widened = await syncNow(t.ctx);
-    expect(widened.snapshotRecords).toBeGreaterThan(0);
+    expect(widened.snapshotRecords).toBeGreaterThanOrEqual(inTown(a, towns[1]));
     expect(inTown(t, towns[1])).toBe(inTown(a, towns[1]));
+    expect(await t.call('sync.conflicts', {})).toEqual([]);
+    const phone = (id: string) => t.store.db.prepare('SELECT contact_phone FROM enterprises WHERE id = ?').pluck().get(id);
+    expect([phone(held), phone(added)]).toEqual(['0797-8000001', '0797-8000002']);
     expect(inTown(t, towns[1])).toBeGreaterThan(0);
     expect((await t.call('sync.status', {})).towns).toEqual([towns[0], towns[1]]);
     expect(await t.call('sync.rejected', {})).toEqual([]);
