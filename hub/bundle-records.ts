@@ -1,6 +1,7 @@
-import type { SnapshotRecord } from '../shared/sync/protocol';
+import type { SequencedChange } from '../shared/sync/change';
 import type { Queryable } from './db/hub-db';
-import { recordsByKey, visibleClause } from './pull';
+import { visibleClause } from './pull';
+import { familyHistory } from './record-family';
 import type { Author } from './push';
 
 type Key = { entity: string; id: string };
@@ -14,12 +15,12 @@ export async function rememberMissing(q: Queryable, deviceId: string, missing: K
 }
 
 /**
- * The whole records a return bundle carries besides its changes (what a networked laptop asks for
- * with POST /v1/records): those its device's last bundle said it lacks, and for a town officer those
- * the bundle's changes move into their towns — their changes alone are not the record. Only records
- * the device may see.
+ * The histories a return bundle carries besides its changes (what a networked laptop asks for with
+ * POST /v1/histories): of the records its device's last bundle said it lacks, and for a town officer
+ * of those the bundle's changes move into their towns — their changes alone are not the record —
+ * with their children's. Only records the device may see.
  */
-export async function recordsForBundle(q: Queryable, who: Pick<Author, 'deviceId' | 'role' | 'towns'>, from: number, to: number): Promise<SnapshotRecord[]> {
+export async function historiesForBundle(q: Queryable, who: Pick<Author, 'deviceId' | 'role' | 'towns'>, from: number, to: number): Promise<SequencedChange[]> {
   const keys = new Map<string, Key>();
   const add = (k: Key) => keys.set(`${k.entity}\u0000${k.id}`, k);
   for (const r of await q.all<{ entity: string; entity_id: string }>('SELECT entity, entity_id FROM bundle_requests WHERE device_id = $1 ORDER BY entity, entity_id', [who.deviceId])) {
@@ -31,5 +32,5 @@ export async function recordsForBundle(q: Queryable, who: Pick<Author, 'deviceId
       WHERE hub_seq > $1 AND hub_seq <= $2 AND prev_town IS NOT NULL${v.sql}`, [from, to, ...v.params]);
     for (const r of moved) add({ entity: r.entity, id: r.entity_id });
   }
-  return keys.size ? recordsByKey(q, who, [...keys.values()]) : [];
+  return keys.size ? familyHistory(q, who, [...keys.values()]) : [];
 }

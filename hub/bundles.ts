@@ -2,11 +2,11 @@ import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import type { Change } from '../shared/sync/change';
 import { blobRefs } from '../shared/sync/blob-refs';
-import { BUNDLE_FORMAT, RECORDS_FILE, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../shared/sync/bundle';
+import { BUNDLE_FORMAT, HISTORIES_FILE, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../shared/sync/bundle';
 import { checkBundleFiles, packBundle, unpackBundle } from '../shared/sync/bundle-zip';
 import { authorOfDevice, deviceById, signedBy } from './accounts';
 import { HubBlobs } from './blobs';
-import { recordsForBundle, rememberMissing } from './bundle-records';
+import { historiesForBundle, rememberMissing } from './bundle-records';
 import type { HubDb } from './db/hub-db';
 import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
@@ -67,15 +67,15 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
   const quarantined = await db.all<{ nseq: number; reason: string }>('SELECT nseq, reason FROM quarantine WHERE node = $1', [who.node]);
   const files = new Map<string, Uint8Array>([['changes.json', new TextEncoder().encode(JSON.stringify(changes))]]);
   const listed: BundleFile[] = [];
-  const records = await recordsForBundle(db, who, from, after);
-  if (records.length) {
-    const rj = new TextEncoder().encode(JSON.stringify(records));
-    files.set(RECORDS_FILE, rj);
-    listed.push({ name: RECORDS_FILE, size: rj.length, sha256: sha256(rj) });
+  const histories = await historiesForBundle(db, who, from, after);
+  if (histories.length) {
+    const hj = new TextEncoder().encode(JSON.stringify(histories));
+    files.set(HISTORIES_FILE, hj);
+    listed.push({ name: HISTORIES_FILE, size: hj.length, sha256: sha256(hj) });
   }
-  const winning = (r: (typeof records)[number]) => Object.fromEntries(Object.entries(r.heads).map(([f, hs]) => [f, hs[0]?.v]));
+  const records = new Set(histories.map((c) => `${c.entity}\u0000${c.entityId}`)).size;
   const blobs = new HubBlobs(dir, db);
-  for (const hash of new Set([...changes.flatMap((c) => blobRefs(c.entity, c.fields)), ...records.flatMap((r) => blobRefs(r.entity, winning(r)))])) {
+  for (const hash of new Set([...changes, ...histories].flatMap((c) => blobRefs(c.entity, c.fields)))) {
     const bytes = blobs.whole(hash);
     const st = bytes && await blobs.status(hash);
     if (bytes && st) { files.set(`blobs/${hash}`, bytes); listed.push({ name: `blobs/${hash}`, size: bytes.length, sha256: hash, mime: st.mime }); }
@@ -93,7 +93,7 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
   renameSync(`${out}.tmp`, out);
   const blobCount = listed.filter((f) => f.name.startsWith('blobs/')).length;
   return {
-    deviceId, changes: changes.length, records: records.length, blobs: blobCount, from, cursor: after,
-    summary: `已为设备 ${deviceId} 导出同步包 ${out}：变更 ${changes.length} 条（第 ${from + 1}–${after} 号）${records.length ? `，整条记录 ${records.length} 条` : ''}，文件 ${blobCount} 个，确认本机变更至第 ${ackNseq} 号`,
+    deviceId, changes: changes.length, records, blobs: blobCount, from, cursor: after,
+    summary: `已为设备 ${deviceId} 导出同步包 ${out}：变更 ${changes.length} 条（第 ${from + 1}–${after} 号）${records ? `，补全记录 ${records} 条（含其全部变更）` : ''}，文件 ${blobCount} 个，确认本机变更至第 ${ackNseq} 号`,
   };
 }

@@ -4,7 +4,7 @@ import { inSnapshotOrder } from '../shared/sync/entity-order';
 import type { Queryable } from './db/hub-db';
 import type { Author } from './push';
 
-type ChangeRow = { hub_seq: number; node: string; nseq: number; entity: string; entity_id: string; hlc: string; author: string; fields: string; base: string };
+export type ChangeRow = { hub_seq: number; node: string; nseq: number; entity: string; entity_id: string; hlc: string; author: string; fields: string; base: string };
 
 /**
  * The visibility clause for a reader: a town officer sees their towns and records with no town — and,

@@ -6,6 +6,7 @@ import { parentOf, writeRefusal, type HubRole } from '../shared/sync/roles';
 import { checkSigned } from '../shared/sync/signed';
 import type { Queryable } from './db/hub-db';
 import { noteBlobRefs } from './blob-access';
+import { moveChildren, parentKey } from './record-family';
 import { HubRefusal } from './hub-error';
 
 export type Author = { deviceId: string | null; node: string; user: string; role: HubRole; towns: string[] };
@@ -99,9 +100,10 @@ async function appendChange(q: Queryable, deviceId: string | null, c: Change, he
   if (repeat) return { cid: c.cid, status: 'duplicate' };
   await noteBlobRefs(q, c.entity, c.entityId, c.fields);
   const outcome = mergeChange(heads, c);
-  await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted) VALUES ($1, $2, $3, $4, $5, $6)
-    ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted`,
-  [c.entity, c.entityId, JSON.stringify(outcome.heads), town, inserted!.hub_seq, conflictedFields(outcome.heads).length ? 1 : 0]);
+  await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted, parent) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted, parent = excluded.parent`,
+  [c.entity, c.entityId, JSON.stringify(outcome.heads), town, inserted!.hub_seq, conflictedFields(outcome.heads).length ? 1 : 0, parentKey(c.entity, c.entityId, outcome.heads)]);
+  if (prevTown !== null) await moveChildren(q, c.entity, c.entityId, town);
   return { cid: c.cid, status: 'applied' };
 }
 

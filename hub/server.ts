@@ -1,11 +1,12 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { PROTOCOL_VERSION, blobCompleteSchema, enrollRequestSchema, pushRequestSchema, recordsRequestSchema, CHUNK_BYTES } from '../shared/sync/protocol';
+import { PROTOCOL_VERSION, blobCompleteSchema, enrollRequestSchema, historiesRequestSchema, pushRequestSchema, recordsRequestSchema, CHUNK_BYTES } from '../shared/sync/protocol';
 import { authorOfDevice, deviceById, enrollDevice, signedBy } from './accounts';
 import { authenticateUser } from './users';
 import { fillBlobRefs, mayReadBlob } from './blob-access';
 import { HubBlobs } from './blobs';
+import { familyHistory, fillParents } from './record-family';
 import type { HubDb } from './db/hub-db';
 import { HubRefusal } from './hub-error';
 import { challengeValid, hubKeys, issueChallenge, issueToken, readToken, type HubKeys } from './keys';
@@ -41,6 +42,7 @@ function checkProtocol(req: FastifyRequest): void {
 export async function buildHub(db: HubDb, dir: string, log: Logger) {
   const keys = await hubKeys(db);
   await fillBlobRefs(db);
+  await fillParents(db);
   const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log };
   const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024, forceCloseConnections: true });
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: CHUNK_BYTES + 1024 }, (_req, body, done) => done(null, body));
@@ -122,6 +124,13 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
     const who = await authorOf(ctx, req);
     const body = parse(recordsRequestSchema, req.body);
     return { records: await recordsByKey(db, who, body.records) };
+  });
+
+  app.post('/v1/histories', async (req) => {
+    checkProtocol(req);
+    const who = await authorOf(ctx, req);
+    const body = parse(historiesRequestSchema, req.body);
+    return { changes: await familyHistory(db, who, body.records) };
   });
 
   app.get('/v1/blobs/:hash', async (req) => { await authorOf(ctx, req); return ctx.blobs.status((req.params as { hash: string }).hash); });

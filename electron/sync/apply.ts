@@ -12,10 +12,13 @@ import type { Store } from '../store/store';
 import { parseHlc, MAX_DRIFT_MS } from '../../shared/sync/hlc';
 import { refusalReason } from './refusal';
 import { writeRow } from './row-writer';
+import { readSyncState } from './sync-state';
 
 /** A change from elsewhere: a hub page, a bundle, or (raw, without nseq) a snapshot's heads. */
 export type RemoteChange = Omit<Change, 'nseq' | 'cid'> & {
   nseq: number | null; hubSeq: number | null; raw?: boolean;
+  /** Part of a record's whole history, asked for because it entered this laptop's towns: applied, never set aside. */
+  history?: boolean;
   /** A snapshot's whole record (its winning values), to create the row in one go. */
   row?: Record<string, unknown>;
 };
@@ -93,6 +96,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
   // arrives as part of the hub's log is no longer refused: its row in sync_rejects goes.
   const rejects = prepared(db, 'SELECT EXISTS (SELECT 1 FROM sync_rejects)').pluck().get() === 1;
   const settled: string[] = [];
+  const aside = setAside(db);
   const run = (fn: () => void) => store.transaction(() => (changes.some((c) => c.raw) ? withFreezeLifted(db, fn) : fn()));
   run(() => {
     for (const c of changes) {
@@ -105,10 +109,11 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
       if (c.hubSeq !== null && !c.raw && log.lastHubSeq >= c.hubSeq) { report.duplicates++; continue; }
       const spec = ENTITY_TABLES.get(c.entity);
       if (!spec) { reject(db, report, c, `未知的记录类型“${c.entity}”（本机程序版本较旧）`, now); continue; }
-      // A change to a record this laptop never had, made by someone who had it (its base names what it
-      // replaced — a record moved into a town officer's area, say): the change alone is not the record.
-      // The whole record is asked of the hub after this page (it holds this change too).
-      if (log.count === 0 && !c.raw && hasBase(c.base)) {
+      // A record entering a town officer's towns — one this laptop never had (the change names what it
+      // replaced), or one it had before it left them (what changed meanwhile never came) — is not its
+      // change alone: its whole history is asked of the hub after this page, and until then every
+      // change of it waits there too (applied out of order, they would read as conflicts).
+      if (!c.raw && !c.history && aside.applies(c, log)) {
         prepared(db, 'INSERT OR IGNORE INTO sync_missing (entity, entity_id, noticed_at) VALUES (?, ?, ?)').run(c.entity, c.entityId, now);
         report.missing++;
         continue;
@@ -150,6 +155,26 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
   });
   if (newest) store.clock.receive(newest);
   return report;
+}
+
+/**
+ * Which remote changes wait for their record's whole history (`sync_missing`): those of a record
+ * already waiting, of one never had here whose change replaced something, and — on a town officer's
+ * laptop — of one held here whose town is not theirs (it left, and is coming back).
+ */
+function setAside(db: Database) {
+  const waiting = new Set((prepared(db, "SELECT entity || char(0) || entity_id FROM sync_missing").pluck().all() as string[]));
+  const s = readSyncState(db);
+  const area = s.role === 'town' ? new Set(s.towns) : null;
+  return {
+    applies(c: RemoteChange, log: RecordLog): boolean {
+      const key = `${c.entity}\u0000${c.entityId}`;
+      const town = log.heads.townCode?.[0]?.v;
+      const wait = waiting.has(key) || (log.count === 0 && hasBase(c.base)) || (area !== null && log.count > 0 && typeof town === 'string' && !area.has(town));
+      if (wait) waiting.add(key);
+      return wait;
+    },
+  };
 }
 
 function hasBase(base: Record<string, string[]>): boolean {

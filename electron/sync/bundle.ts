@@ -1,8 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DomainError } from '../../shared/api/result';
-import { BUNDLE_FORMAT, RECORDS_FILE, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../shared/sync/bundle';
-import { snapshotRecordSchema } from '../../shared/sync/protocol';
+import { BUNDLE_FORMAT, HISTORIES_FILE, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../shared/sync/bundle';
 import { checkBundleFiles, packBundle, unpackBundle } from '../../shared/sync/bundle-zip';
 import { putBlob, readBlob, sha256Of as sha256 } from '../store/blob-store';
 import type { Store } from '../store/store';
@@ -12,7 +11,6 @@ import { signWith } from './device-key';
 import { confirmBlob, unconfirmedBlobs } from './local-blobs';
 import { lastNseq, markSentUpTo, pendingPage } from './local-changes';
 import { readSyncState, writeSyncState } from './sync-state';
-import { snapshotChanges, takeUnheld } from './snapshot';
 import { prepared } from '../store/statements';
 
 function enrolledState(store: Store) {
@@ -83,8 +81,8 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   if (broken) throw new DomainError('invalid', broken);
   if (m.from > s.cursor) throw new DomainError('conflict', `同步包从中心第 ${m.from + 1} 号变更开始，本机只收到第 ${s.cursor} 号：请先导入更早的同步包（或联网同步）`);
   const changes = toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(parts.files.get('changes.json')!)));
-  const recordsFile = parts.files.get(RECORDS_FILE);
-  const records = recordsFile ? snapshotRecordSchema.array().parse(JSON.parse(new TextDecoder().decode(recordsFile))) : [];
+  const historiesFile = parts.files.get(HISTORIES_FILE);
+  const histories = historiesFile ? toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(historiesFile))) : [];
   let report!: ApplyReport;
   let acknowledged = 0;
   let whole = 0;
@@ -96,15 +94,18 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
     }
     faults?.at('mid-bundle-import');
     report = applyRemoteChanges(store, changes.map((c) => ({ ...c, raw: false })));
-    // Whole records the hub sends besides (moved into this laptop's towns, or asked for): written as a snapshot would.
-    const unheld = takeUnheld(store.db, records);
-    if (unheld.length) {
-      const r = applyRemoteChanges(store, snapshotChanges(unheld));
+    // Whole histories the hub sends besides (of records that entered this laptop's towns, or it asked for),
+    // after the changes that waited for them: applied as any changes are, what is held here skipped.
+    if (histories.length) {
+      const r = applyRemoteChanges(store, histories.map((c) => ({ ...c, raw: false, history: true })));
       report.applied += r.applied;
       report.conflictsNoticed += r.conflictsNoticed;
       report.rejected.push(...r.rejected);
       for (const k of ['finding', 'complaint', 'case'] as const) for (const id of r.touched[k]) report.touched[k].add(id);
-      whole = unheld.length;
+      const keys = new Set(histories.map((c) => `${c.entity}\u0000${c.entityId}`));
+      const done = prepared(store.db, 'DELETE FROM sync_missing WHERE entity = ? AND entity_id = ?');
+      for (const k of keys) done.run(...k.split('\u0000'));
+      whole = keys.size;
     }
     acknowledged = markSentUpTo(store.db, store.nodeId, m.ackNseq);
     const held = store.db.prepare(`INSERT OR IGNORE INTO sync_rejects (cid, entity, entity_id, change, reason, at)
@@ -120,6 +121,6 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   const blobs = m.files.filter((f) => f.name.startsWith('blobs/')).length;
   return {
     applied: report.applied, duplicates: report.duplicates, acknowledged, quarantined: m.quarantined.length, blobs, cursor: Math.max(m.cursor, s.cursor), report,
-    summary: `已导入同步包：新变更 ${report.applied} 条，重复 ${report.duplicates} 条，本机变更经中心确认 ${acknowledged} 条，文件 ${blobs} 个${whole ? `，整条记录 ${whole} 条` : ''}${m.quarantined.length ? `，被中心隔离 ${m.quarantined.length} 条` : ''}`,
+    summary: `已导入同步包：新变更 ${report.applied} 条，重复 ${report.duplicates} 条，本机变更经中心确认 ${acknowledged} 条，文件 ${blobs} 个${whole ? `，补全记录 ${whole} 条` : ''}${m.quarantined.length ? `，被中心隔离 ${m.quarantined.length} 条` : ''}`,
   };
 }

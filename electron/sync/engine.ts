@@ -121,7 +121,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
       // Ask for the next page before writing this one: the hub reads while this laptop writes.
       if (page.more) next = fetchPage(page.after ? { ...page.after, cursor: page.cursor } : at);
       store.replicaTransaction(() => {
-        const records = again ? takeUnheld(store.db, page.records) : page.records;
+        const records = again ? takeUnheld(store.db, page.records, new Date().toISOString()) : page.records;
         merge(report, applyRemoteChanges(store, snapshotChanges(records)));
         report.snapshotRecords += records.length;
         at = page.after ? { ...page.after, cursor: page.cursor } : at;
@@ -132,6 +132,10 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
       if (!page.more) { cursor = again ? cursor : page.cursor; break; }
     }
   }
+
+  // Records waiting for their histories (set aside by a snapshot taken again, or by a sync cut short):
+  // taken before the pull, so each record's changes arrive here in order.
+  await fetchMissingRecords(store, client, (r, records) => { merge(report, r); report.fetched += records; });
 
   // `ack`: what this laptop has durably applied — what it holds now, flushed to disk (the pull pages
   // written next do not wait for the disk: a power cut may take them back, so they are acknowledged

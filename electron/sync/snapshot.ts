@@ -32,18 +32,21 @@ export function snapshotChanges(records: SnapshotRecord[]): RemoteChange[] {
 }
 
 /**
- * The records of a snapshot this laptop does not hold (no change of theirs here), and the set-aside
- * changes waiting for them (`sync_missing`) settled. A record it holds is brought up to date by its
- * changes instead: its heads replayed raw over older ones here would read as a conflict.
+ * A snapshot taken again (the account was given more towns) over records this laptop partly holds:
+ * the records it lacks, to write as a snapshot does; a record it holds is brought up to date by its
+ * changes instead (its heads replayed raw over older ones here would read as a conflict) — one the
+ * hub has changed since is set aside (`sync_missing`) for its history to be asked for before the pull.
  */
-export function takeUnheld(db: Database, records: SnapshotRecord[]): SnapshotRecord[] {
+export function takeUnheld(db: Database, records: SnapshotRecord[], now: string): SnapshotRecord[] {
   const byEntity = new Map<string, string[]>();
   for (const r of records) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r.entityId]);
-  const held = new Set<string>();
-  const stmt = prepared(db, 'SELECT DISTINCT entity_id FROM changes WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))').pluck();
-  for (const [entity, ids] of byEntity) for (const id of stmt.all(entity, JSON.stringify(ids)) as string[]) held.add(`${entity}\u0000${id}`);
-  const unheld = records.filter((r) => !held.has(`${r.entity}\u0000${r.entityId}`));
-  const settled = prepared(db, 'DELETE FROM sync_missing WHERE entity = ? AND entity_id = ?');
-  for (const r of unheld) settled.run(r.entity, r.entityId);
-  return unheld;
+  const held = new Map<string, number>();
+  const stmt = prepared(db, 'SELECT entity_id AS id, max(coalesce(hub_seq, 0)) AS seq FROM changes WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) GROUP BY entity_id');
+  for (const [entity, ids] of byEntity) for (const r of stmt.all(entity, JSON.stringify(ids)) as { id: string; seq: number }[]) held.set(`${entity}\u0000${r.id}`, r.seq);
+  const behind = prepared(db, 'INSERT OR IGNORE INTO sync_missing (entity, entity_id, noticed_at) VALUES (?, ?, ?)');
+  return records.filter((r) => {
+    const seq = held.get(`${r.entity}\u0000${r.entityId}`);
+    if (seq !== undefined && r.lastSeq > seq) behind.run(r.entity, r.entityId, now);
+    return seq === undefined;
+  });
 }

@@ -22,7 +22,14 @@ export type HubDb = Queryable & {
 export const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [
   // The town a record was in before this change moved it (its old town's readers see the move).
   { table: 'changes', column: 'prev_town', type: 'TEXT' },
+  // The record a child record belongs to ("entity:id": an inspection's answers, a finding's events), whose town it follows.
+  { table: 'records', column: 'parent', type: 'TEXT' },
 ];
+
+/** Indexes on added columns, made after the columns are (an older hub gains both when it opens). */
+export const AFTER_COLUMNS_SQL = `
+  CREATE INDEX IF NOT EXISTS records_parent ON records(parent) WHERE parent IS NOT NULL;
+`;
 
 /** The schema, with the one type that differs between the two. */
 export function schemaSql(serial: string): string {
@@ -42,6 +49,7 @@ export function schemaSql(serial: string): string {
       received_at TEXT NOT NULL, clock_flag INTEGER NOT NULL DEFAULT 0, prev_town TEXT, UNIQUE (node, nseq)
     );
     CREATE INDEX IF NOT EXISTS changes_town ON changes(town, hub_seq);
+    CREATE INDEX IF NOT EXISTS changes_record ON changes(entity, entity_id, hub_seq);
     CREATE INDEX IF NOT EXISTS changes_clock_ahead ON changes(device_id) WHERE clock_flag = 1;
     CREATE TABLE IF NOT EXISTS records (
       entity TEXT NOT NULL, entity_id TEXT NOT NULL, heads TEXT NOT NULL, town TEXT, last_seq BIGINT NOT NULL,

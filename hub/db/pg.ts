@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ADDED_COLUMNS, schemaSql, type HubDb, type Queryable } from './hub-db';
+import { ADDED_COLUMNS, AFTER_COLUMNS_SQL, schemaSql, type HubDb, type Queryable } from './hub-db';
 
 // Hub sequence numbers are BIGINT; they stay far below 2^53, so they are read as numbers.
 pg.types.setTypeParser(20, (v: string) => Number(v));
@@ -17,6 +17,7 @@ export async function openPgHub(url: string): Promise<HubDb> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   await pool.query(schemaSql('BIGSERIAL'));
   for (const a of ADDED_COLUMNS) await pool.query(`ALTER TABLE ${a.table} ADD COLUMN IF NOT EXISTS ${a.column} ${a.type}`);
+  await pool.query(AFTER_COLUMNS_SQL);
   return {
     kind: 'pg', ...over(pool),
     tx: async <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ADDED_COLUMNS, schemaSql, type HubDb, type Queryable } from './hub-db';
+import { ADDED_COLUMNS, AFTER_COLUMNS_SQL, schemaSql, type HubDb, type Queryable } from './hub-db';
 
 
 /** The hub on one SQLite file in its data folder. */
@@ -13,6 +13,7 @@ export function openSqliteHub(dir: string): HubDb {
     const has = (db.prepare(`SELECT count(*) FROM pragma_table_info('${a.table}') WHERE name = ?`).pluck().get(a.column) as number) > 0;
     if (!has) db.exec(`ALTER TABLE ${a.table} ADD COLUMN ${a.column} ${a.type}`);
   }
+  db.exec(AFTER_COLUMNS_SQL);
   const cache = new Map<string, [Database.Statement, (p: unknown[]) => unknown[]]>();
   const stmt = (sql: string, params: unknown[]) => {
     let hit = cache.get(sql);

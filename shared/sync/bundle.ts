@@ -35,8 +35,8 @@ export type ToHubManifest = z.input<typeof toHubManifestSchema>;
 export type ToDeviceManifest = z.infer<typeof toDeviceManifestSchema>;
 export type BundleFile = z.infer<typeof fileSchema>;
 
-/** `records.json` in a return bundle: whole records (as a snapshot carries them) the device lacks. */
-export const RECORDS_FILE = 'records.json';
+/** `histories.json` in a return bundle: every change of records (and their children) the device lacks or missed, in hub order. */
+export const HISTORIES_FILE = 'histories.json';
 
 export const toHubChangesSchema = z.array(changeSchema);
 export const toDeviceChangesSchema = z.array(sequencedChangeSchema);

@@ -12,8 +12,15 @@ const BUREAU_ENTITIES: Record<string, string> = {
   plan_task: '双随机任务', directory_entry: '检查对象名录', inspector_conflict: '回避关系', geometry: '地图边界',
 };
 
-/** The record a child record belongs to (its town is the parent's). */
+/**
+ * The record a child record belongs to (its town is the parent's): an inspection's parts, an event's
+ * finding, complaint or case, and the 双随机 directory's entries about an enterprise (a town officer
+ * receives those of their towns' enterprises only — one about another town's would name a record
+ * their laptop does not hold).
+ */
 export function parentOf(entity: string, entityId: string, fields: Record<string, unknown>): { entity: string; id: string } | null {
+  if (entity === 'directory_entry') return { entity: 'enterprise', id: entityId };
+  if (entity === 'inspector_conflict' && typeof fields.targetId === 'string') return { entity: 'enterprise', id: fields.targetId };
   if (entity === 'record_event' && typeof fields.stream === 'string' && typeof fields.streamId === 'string') return { entity: fields.stream, id: fields.streamId };
   if (entity === 'inspection_record') return { entity: 'inspection', id: entityId };
   if (entity.startsWith('inspection_')) {

@@ -279,7 +279,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     const first = await moveIn(towns[1]);
     const back = join(tempDir(), 'back.qsync');
     expect((await exportHubBundle(hub.db, hub.dir, device, back)).records).toBe(1);
-    expect((await t.call('sync.importBundle', { path: back })).summary).toContain('整条记录 1 条');
+    expect((await t.call('sync.importBundle', { path: back })).summary).toContain('补全记录 1 条');
     expect(row(first.id)).toEqual({ name: first.name, town: towns[0], address: `自${towns[1]}划入` });
     expect(t.store.db.prepare('SELECT count(*) FROM sync_missing').pluck().get()).toBe(0);
     expect(await t.call('sync.rejected', {})).toEqual([]);
