@@ -67,19 +67,3 @@ export async function snapshotPage(q: Queryable, who: Pick<Author, 'role' | 'tow
   const lastRec = records[records.length - 1];
   return { records, cursor: start, more, after: lastRec ? { entity: lastRec.entity, id: lastRec.entityId } : after };
 }
-
-/**
- * Whole records by key, as a snapshot would carry them, for those of them this reader may see: what a
- * laptop asks for when a change arrives for a record it never had (one moved into a town officer's
- * area, say — the change carries only what changed).
- */
-export async function recordsByKey(q: Queryable, who: Pick<Author, 'role' | 'towns'>, keys: { entity: string; id: string }[]): Promise<SnapshotRecord[]> {
-  const v = visibleClause({ role: who.role, towns: who.towns }, 3);
-  const out: SnapshotRecord[] = [];
-  for (const k of keys) {
-    const r = await q.one<{ entity: string; entity_id: string; heads: string; last_seq: number }>(`SELECT entity, entity_id, heads, last_seq FROM records
-      WHERE entity = $1 AND entity_id = $2${v.sql}`, [k.entity, k.id, ...v.params]);
-    if (r) out.push({ entity: r.entity, entityId: r.entity_id, heads: JSON.parse(r.heads), lastSeq: r.last_seq });
-  }
-  return inSnapshotOrder([...new Set(out.map((r) => r.entity))]).flatMap((e) => out.filter((r) => r.entity === e));
-}

@@ -103,7 +103,8 @@ async function appendChange(q: Queryable, deviceId: string | null, c: Change, he
   await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted, parent) VALUES ($1, $2, $3, $4, $5, $6, $7)
     ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted, parent = excluded.parent`,
   [c.entity, c.entityId, JSON.stringify(outcome.heads), town, inserted!.hub_seq, conflictedFields(outcome.heads).length ? 1 : 0, parentKey(c.entity, c.entityId, outcome.heads)]);
-  if (prevTown !== null) await moveChildren(q, c.entity, c.entityId, town);
+  // Children follow a record that moves — and one that arrives after them (they had no town to take).
+  if (prevTown !== null || Object.keys(heads).length === 0) await moveChildren(q, c.entity, c.entityId, town);
   return { cid: c.cid, status: 'applied' };
 }
 

@@ -30,6 +30,10 @@ export async function fillParents(db: HubDb): Promise<void> {
       const parent = parentKey(r.entity, r.entity_id, JSON.parse(r.heads) as FieldHeads);
       if (parent) await q.run('UPDATE records SET parent = $3 WHERE entity = $1 AND entity_id = $2', [r.entity, r.entity_id, parent]);
     }
+    // Directory entries and conflicts of interest had no town before they followed their enterprise's.
+    const kinds = "('directory_entry', 'inspector_conflict')";
+    await q.run(`UPDATE records SET town = (SELECT p.town FROM records p WHERE p.entity || ':' || p.entity_id = records.parent) WHERE entity IN ${kinds} AND parent IS NOT NULL`);
+    await q.run(`UPDATE changes SET town = (SELECT r.town FROM records r WHERE r.entity = changes.entity AND r.entity_id = changes.entity_id) WHERE entity IN ${kinds}`);
     await q.run("INSERT INTO hub_meta (key, value) VALUES ('records_parent', '1') ON CONFLICT (key) DO NOTHING");
   });
 }

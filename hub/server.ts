@@ -1,7 +1,7 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { PROTOCOL_VERSION, blobCompleteSchema, enrollRequestSchema, historiesRequestSchema, pushRequestSchema, recordsRequestSchema, CHUNK_BYTES } from '../shared/sync/protocol';
+import { PROTOCOL_VERSION, blobCompleteSchema, enrollRequestSchema, historiesRequestSchema, pushRequestSchema, CHUNK_BYTES } from '../shared/sync/protocol';
 import { authorOfDevice, deviceById, enrollDevice, signedBy } from './accounts';
 import { authenticateUser } from './users';
 import { fillBlobRefs, mayReadBlob } from './blob-access';
@@ -10,7 +10,7 @@ import { familyHistory, fillParents } from './record-family';
 import type { HubDb } from './db/hub-db';
 import { HubRefusal } from './hub-error';
 import { challengeValid, hubKeys, issueChallenge, issueToken, readToken, type HubKeys } from './keys';
-import { pullPage, recordsByKey, snapshotPage } from './pull';
+import { pullPage, snapshotPage } from './pull';
 import { pushPage } from './push';
 import { registerAdminRoutes } from './admin-routes';
 
@@ -117,13 +117,6 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
     const query = parse(z.object({ entity: z.string().optional(), id: z.string().optional(), cursor: z.coerce.number().int().optional(), limit: z.coerce.number().int().positive().max(5000).optional() }), req.query);
     const after = query.entity !== undefined && query.id !== undefined ? { entity: query.entity, id: query.id } : null;
     return snapshotPage(db, who, after, query.cursor ?? null, query.limit);
-  });
-
-  app.post('/v1/records', async (req) => {
-    checkProtocol(req);
-    const who = await authorOf(ctx, req);
-    const body = parse(recordsRequestSchema, req.body);
-    return { records: await recordsByKey(db, who, body.records) };
   });
 
   app.post('/v1/histories', async (req) => {

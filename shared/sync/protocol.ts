@@ -34,8 +34,6 @@ export const snapshotResponseSchema = z.object({
 });
 
 /** Whole records asked for by key (≤ 500 at a time): ones a change arrived for that this laptop never had. */
-export const recordsRequestSchema = z.object({ records: z.array(z.object({ entity: z.string().min(1).max(40), id: z.string().min(1).max(200) })).max(500) });
-export const recordsResponseSchema = z.object({ records: z.array(snapshotRecordSchema) });
 /** Records whose whole history (theirs and their children's) a laptop asks for: they entered its towns. */
 export const historiesRequestSchema = z.object({ records: z.array(z.object({ entity: z.string().min(1).max(40), id: z.string().min(1).max(200) })).max(100) });
 export const historiesResponseSchema = z.object({ changes: z.array(sequencedChangeSchema) });

@@ -4,6 +4,7 @@ import { generateDemo } from '../../electron/services/demo/generate';
 import { syncNow } from '../../electron/services/sync';
 import { FINDING } from '../../electron/store/entities';
 import { exportHubBundle } from '../../hub/bundles';
+import { fillParents } from '../../hub/record-family';
 import { loopWorkbench, openWorkbench, tempDir } from './helpers';
 import { deviceIdOf, enrolledLaptop, startHub } from './sync-helpers';
 
@@ -61,9 +62,23 @@ describe.each(['sqlite', 'pg'] as const)('records entering a town officer’s to
     const a = await loopWorkbench(30);
     await enrolledLaptop(hub, 'admin', { wb: a });
     await syncNow(a.ctx);
+    // As a hub from before records had parents kept them: children without parents, directory entries without towns.
+    const count = async (sql: string) => Number((await hub.db.one<{ n: number }>(sql))!.n);
+    const kinds = "('directory_entry', 'inspector_conflict')";
+    expect(await count(`SELECT count(*) AS n FROM records WHERE entity IN ${kinds} AND town IS NULL`)).toBe(0);
+    await hub.db.run(`UPDATE records SET parent = NULL, town = NULL WHERE entity IN ('directory_entry', 'inspector_conflict')`);
+    await hub.db.run(`UPDATE records SET parent = NULL WHERE entity = 'record_event'`);
+    await hub.db.run(`UPDATE changes SET town = NULL WHERE entity IN ('directory_entry', 'inspector_conflict')`);
+    await hub.db.run("DELETE FROM hub_meta WHERE key = 'records_parent'");
+    await fillParents(hub.db);
+    expect(await count(`SELECT count(*) AS n FROM records WHERE entity IN ${kinds} AND (town IS NULL OR parent IS NULL)`)).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM records WHERE entity = 'record_event' AND parent IS NULL")).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM changes WHERE entity IN ${kinds} AND town IS NULL`)).toBe(0);
     const towns = townsOf(a);
     const t = await enrolledLaptop(hub, 'zhou', { role: 'town', towns: [towns[0]] });
     await syncNow(t.ctx);
+    // The 双随机 directory's entries about other towns' enterprises are not theirs (their laptop would refuse them).
+    expect(await t.call('sync.rejected', {})).toEqual([]);
     const f = a.store.db.prepare(`SELECT f.id, count(e.id) AS events FROM findings f JOIN record_events e ON e.stream = 'finding' AND e.stream_id = f.id
       WHERE f.town_code <> ? AND f.state IN ('open', 'rectifying') GROUP BY f.id HAVING count(e.id) >= 2 ORDER BY f.id LIMIT 1`).get(towns[0]) as { id: string; events: number };
     expect(t.store.db.prepare('SELECT count(*) FROM findings WHERE id = ?').pluck().get(f.id)).toBe(0);
