@@ -163,7 +163,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
  * laptop — of one held here whose town is not theirs (it left, and is coming back).
  */
 function setAside(db: Database) {
-  const waiting = new Set((prepared(db, "SELECT entity || char(0) || entity_id FROM sync_missing").pluck().all() as string[]));
+  const waiting = new Set((prepared(db, 'SELECT entity, entity_id AS id FROM sync_missing').all() as { entity: string; id: string }[]).map((k) => `${k.entity}\u0000${k.id}`));
   const s = readSyncState(db);
   const area = s.role === 'town' ? new Set(s.towns) : null;
   return {
