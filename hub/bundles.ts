@@ -11,7 +11,7 @@ import type { HubDb } from './db/hub-db';
 import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
 import { hubKeys } from './keys';
-import { pullPage } from './pull';
+import { pullPage, readerTowns } from './pull';
 import { pushPage } from './push';
 
 export type HubBundleImport = { deviceId: string; applied: number; duplicates: number; quarantined: number; blobs: number; summary: string };
@@ -83,7 +83,7 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
   const cj = files.get('changes.json')!;
   const manifest: ToDeviceManifest = {
     format: BUNDLE_FORMAT, version: 1, direction: 'to-device', hubId: keys.hubId, deviceId, node: who.node, createdAt: new Date().toISOString(),
-    from, cursor: after, ackNseq, quarantined: quarantined.map((x) => ({ cid: `${who.node}:${x.nseq}`, reason: x.reason })),
+    from, cursor: after, ackNseq, quarantined: quarantined.map((x) => ({ cid: `${who.node}:${x.nseq}`, reason: x.reason })), towns: readerTowns(who),
     files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
   };
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));

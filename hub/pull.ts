@@ -20,6 +20,11 @@ export function visibleClause(who: Pick<Author, 'role' | 'towns'> & { node?: str
   return { sql: ` AND (town IS NULL${mine}${moved} OR node = $${first + who.towns.length})`, params: [...who.towns, who.node] };
 }
 
+/** The towns a reader's pages are filtered by (null: not filtered by town). */
+export function readerTowns(who: Pick<Author, 'role' | 'towns'>): string[] | null {
+  return who.role === 'town' ? who.towns : null;
+}
+
 export function rowToChange(r: ChangeRow): SequencedChange {
   return {
     hubSeq: r.hub_seq, cid: `${r.node}:${r.nseq}`, node: r.node, nseq: r.nseq, entity: r.entity, entityId: r.entity_id,
@@ -41,7 +46,7 @@ export async function pullPage(q: Queryable, who: Pick<Author, 'role' | 'towns' 
   }
   const more = changes.length < rows.length;
   const next = changes.length ? changes[changes.length - 1].hubSeq : after;
-  return { changes, next, more };
+  return { changes, next, more, towns: readerTowns(who) };
 }
 
 /**
@@ -65,5 +70,5 @@ export async function snapshotPage(q: Queryable, who: Pick<Author, 'role' | 'tow
     if (records.length >= limit) { more = true; break; }
   }
   const lastRec = records[records.length - 1];
-  return { records, cursor: start, more, after: lastRec ? { entity: lastRec.entity, id: lastRec.entityId } : after };
+  return { records, cursor: start, more, after: lastRec ? { entity: lastRec.entity, id: lastRec.entityId } : after, towns: readerTowns(who) };
 }

@@ -88,23 +88,26 @@ async function takeChange(q: Queryable, who: Author, c: Change, now: number): Pr
 
 /**
  * A change given the next hub sequence and merged into its record's heads. The same signed document
- * again (same hash) is kept in the log but changes nothing.
+ * again (same hash) is kept in the log but changes nothing. The record's town — who receives it — is
+ * its winning townCode once merged (of two concurrent moves, the newer), else its change's or parent's.
  */
 async function appendChange(q: Queryable, deviceId: string | null, c: Change, heads: FieldHeads, town: string | null, was: string | null, repeat: boolean, now: number): Promise<Ack> {
   const clockFlag = parseHlc(c.hlc).ms - now > MAX_DRIFT_MS ? 1 : 0;
+  const outcome = repeat ? null : mergeChange(heads, c);
+  const winner = outcome?.heads.townCode?.[0]?.v;
+  const at = typeof winner === 'string' ? winner : town;
   // A change that moves the record to another town is also for the old town's readers: they see it leave.
-  const prevTown = was !== null && was !== town ? was : null;
+  const prevTown = was !== null && was !== at ? was : null;
   const inserted = await q.one<{ hub_seq: number }>(`INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, town, device_id, received_at, clock_flag, prev_town)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING hub_seq`,
-  [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), town, deviceId, new Date(now).toISOString(), clockFlag, prevTown]);
-  if (repeat) return { cid: c.cid, status: 'duplicate' };
+  [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), at, deviceId, new Date(now).toISOString(), clockFlag, prevTown]);
+  if (!outcome) return { cid: c.cid, status: 'duplicate' };
   await noteBlobRefs(q, c.entity, c.entityId, c.fields);
-  const outcome = mergeChange(heads, c);
   await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted, parent) VALUES ($1, $2, $3, $4, $5, $6, $7)
     ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted, parent = excluded.parent`,
-  [c.entity, c.entityId, JSON.stringify(outcome.heads), town, inserted!.hub_seq, conflictedFields(outcome.heads).length ? 1 : 0, parentKey(c.entity, c.entityId, outcome.heads)]);
+  [c.entity, c.entityId, JSON.stringify(outcome.heads), at, inserted!.hub_seq, conflictedFields(outcome.heads).length ? 1 : 0, parentKey(c.entity, c.entityId, outcome.heads)]);
   // Children follow a record that moves — and one that arrives after them (they had no town to take).
-  if (prevTown !== null || Object.keys(heads).length === 0) await moveChildren(q, c.entity, c.entityId, town);
+  if (prevTown !== null || Object.keys(heads).length === 0) await moveChildren(q, c.entity, c.entityId, at);
   return { cid: c.cid, status: 'applied' };
 }
 

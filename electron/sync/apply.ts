@@ -12,6 +12,7 @@ import type { Store } from '../store/store';
 import { parseHlc, MAX_DRIFT_MS } from '../../shared/sync/hlc';
 import { refusalReason } from './refusal';
 import { writeRow } from './row-writer';
+import { narrowed } from './area';
 import { readSyncState } from './sync-state';
 
 /** A change from elsewhere: a hub page, a bundle, or (raw, without nseq) a snapshot's heads. */
@@ -73,7 +74,7 @@ function reject(db: Database, report: ApplyReport, c: RemoteChange, reason: stri
  * its own record, written once). Each applied change is kept in the change log, already sent.
  * Re-applying a change, or one a snapshot already reflects, does nothing.
  */
-export function applyRemoteChanges(store: Store, changes: RemoteChange[]): ApplyReport {
+export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: { towns?: string[] | null } = {}): ApplyReport {
   const report: ApplyReport = { applied: 0, duplicates: 0, rejected: [], drifted: 0, conflictsNoticed: 0, missing: 0, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
   const { db } = store;
   // One moment for the whole page: every row it writes was written now.
@@ -96,7 +97,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
   // arrives as part of the hub's log is no longer refused: its row in sync_rejects goes.
   const rejects = prepared(db, 'SELECT EXISTS (SELECT 1 FROM sync_rejects)').pluck().get() === 1;
   const settled: string[] = [];
-  const aside = setAside(db);
+  const aside = setAside(db, page.towns);
   const run = (fn: () => void) => store.transaction(() => (changes.some((c) => c.raw) ? withFreezeLifted(db, fn) : fn()));
   run(() => {
     for (const c of changes) {
@@ -159,13 +160,14 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[]): Apply
 
 /**
  * Which remote changes wait for their record's whole history (`sync_missing`): those of a record
- * already waiting, of one never had here whose change replaced something, and — on a town officer's
- * laptop — of one held here whose town is not theirs (it left, and is coming back).
+ * already waiting, of one never had here whose change replaced something, and of one held here whose
+ * town this laptop's data is not complete for (`area.ts`), counting this page (read with `towns`):
+ * it left a town officer's towns, or they lost that town for a while, and it is coming back.
  */
-function setAside(db: Database) {
+function setAside(db: Database, towns: string[] | null | undefined) {
   const waiting = new Set((prepared(db, 'SELECT entity, entity_id AS id FROM sync_missing').all() as { entity: string; id: string }[]).map((k) => `${k.entity}\u0000${k.id}`));
-  const s = readSyncState(db);
-  const area = s.role === 'town' ? new Set(s.towns) : null;
+  const complete = narrowed(readSyncState(db).area, towns);
+  const area = complete === null ? null : new Set(complete);
   return {
     applies(c: RemoteChange, log: RecordLog): boolean {
       const key = `${c.entity}\u0000${c.entityId}`;

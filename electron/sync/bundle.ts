@@ -10,6 +10,7 @@ import type { Faults } from './blob-transfer';
 import { signWith } from './device-key';
 import { confirmBlob, unconfirmedBlobs } from './local-blobs';
 import { lastNseq, markSentUpTo, pendingPage } from './local-changes';
+import { narrowed } from './area';
 import { readSyncState, writeSyncState } from './sync-state';
 import { prepared } from '../store/statements';
 
@@ -93,7 +94,7 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
       confirmBlob(store.db, hash);
     }
     faults?.at('mid-bundle-import');
-    report = applyRemoteChanges(store, changes.map((c) => ({ ...c, raw: false })));
+    report = applyRemoteChanges(store, changes.map((c) => ({ ...c, raw: false })), m);
     // Whole histories the hub sends besides (of records that entered this laptop's towns, or it asked for),
     // after the changes that waited for them: applied as any changes are, what is held here skipped.
     if (histories.length) {
@@ -115,7 +116,7 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
     store.db.prepare(`DELETE FROM sync_rejects WHERE cid IN (SELECT node || ':' || nseq FROM changes WHERE node = ? AND nseq <= ?)
       AND cid NOT IN (SELECT value FROM json_each(?))`).run(store.nodeId, m.ackNseq, JSON.stringify(m.quarantined.map((q) => q.cid)));
     // A first bundle (from the hub's first change) stands for the first snapshot; a snapshot owed for towns added since is still owed.
-    if (m.cursor > s.cursor) writeSyncState(store.db, { cursor: m.cursor, ...(s.cursor === 0 ? { snapshotDone: true } : {}) });
+    if (m.cursor > s.cursor) writeSyncState(store.db, { cursor: m.cursor, ...(s.cursor === 0 ? { snapshotDone: true } : {}), area: narrowed(s.area, m.towns) });
     writeSyncState(store.db, { lastSyncAt: new Date().toISOString() });
   });
   const blobs = m.files.filter((f) => f.name.startsWith('blobs/')).length;

@@ -7,6 +7,7 @@ import { connectWith } from './session';
 import { HubAnswer, HubClient, type FetchLike } from './hub-client';
 import { markAcked, lastNseq, pendingPage } from './local-changes';
 import { missingBlobs, unconfirmedBlobs } from './local-blobs';
+import { narrowed } from './area';
 import { fetchMissingRecords } from './missing-records';
 import { snapshotChanges, takeUnheld } from './snapshot';
 import { readSyncState, writeSyncState, type SyncState } from './sync-state';
@@ -124,8 +125,12 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
         const records = again ? takeUnheld(store.db, page.records, new Date().toISOString()) : page.records;
         merge(report, applyRemoteChanges(store, snapshotChanges(records)));
         report.snapshotRecords += records.length;
-        at = page.after ? { ...page.after, cursor: page.cursor } : at;
-        writeSyncState(store.db, page.more ? { snapshot: at } : { snapshot: null, snapshotDone: true, cursor: again ? cursor : page.cursor });
+        // What the snapshot is complete for: the towns every page of it was read with.
+        const earlier = at && at.area !== undefined ? at.area : page.towns;
+        const seen = page.towns === undefined ? s.area : narrowed(earlier ?? null, page.towns);
+        at = page.after ? { ...page.after, cursor: page.cursor, area: seen } : at;
+        writeSyncState(store.db, page.more ? { snapshot: at } : { snapshot: null, snapshotDone: true, cursor: again ? cursor : page.cursor, area: seen });
+        s.area = seen;
       });
       progress({ phase: 'snapshot', done: report.snapshotRecords, total: null });
       faults.at('mid-pull');
@@ -153,9 +158,10 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
     if (page.more) nextPull = fetchPull(page.next);
     const remote: RemoteChange[] = page.changes.map((c) => ({ ...c, raw: false }));
     store.replicaTransaction(() => {
-      merge(report, applyRemoteChanges(store, remote));
+      merge(report, applyRemoteChanges(store, remote, page));
       faults.at('mid-page');
-      writeSyncState(store.db, { cursor: page.next, snapshotDone: true });
+      s.area = narrowed(s.area, page.towns);
+      writeSyncState(store.db, { cursor: page.next, snapshotDone: true, area: s.area });
     });
     cursor = page.next;
     report.pulled += page.changes.length;

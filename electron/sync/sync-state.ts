@@ -15,13 +15,15 @@ export type SyncState = {
   /** The last hub sequence applied here (this device's acknowledgement of the hub's changes). */
   cursor: number;
   /** A first sync's snapshot in progress: where to continue, and its cursor. */
-  snapshot: { entity: string; id: string; cursor: number } | null;
+  snapshot: { entity: string; id: string; cursor: number; area?: string[] | null } | null;
   snapshotDone: boolean;
+  /** The towns this laptop holds every change of (null: all) — see `area.ts`. */
+  area: string[] | null;
   lastSyncAt: string | null;
   lastReport: string | null;
 };
 
-const KEYS = ['hubUrl', 'hubId', 'hubKey', 'deviceId', 'privateKey', 'user', 'role', 'towns', 'enrollState', 'cursor', 'snapshot', 'snapshotDone', 'lastSyncAt', 'lastReport'] as const;
+const KEYS = ['hubUrl', 'hubId', 'hubKey', 'deviceId', 'privateKey', 'user', 'role', 'towns', 'enrollState', 'cursor', 'snapshot', 'snapshotDone', 'area', 'lastSyncAt', 'lastReport'] as const;
 
 export function readSyncState(db: Database): SyncState {
   const rows = prepared(db, "SELECT key, value FROM meta WHERE key LIKE 'sync.%'").all() as { key: string; value: string }[];
@@ -31,6 +33,7 @@ export function readSyncState(db: Database): SyncState {
     hubUrl: get('hubUrl', null), hubId: get('hubId', null), hubKey: get('hubKey', null), deviceId: get('deviceId', null),
     privateKey: get('privateKey', null), user: get('user', null), role: get('role', null), towns: get('towns', []),
     enrollState: get('enrollState', null), cursor: get('cursor', 0), snapshot: get('snapshot', null), snapshotDone: get('snapshotDone', false),
+    area: get('area', get<string | null>('role', null) === 'town' ? get<string[]>('towns', []) : null),
     lastSyncAt: get('lastSyncAt', null), lastReport: get('lastReport', null),
   };
 }

@@ -28,6 +28,8 @@ export const toDeviceManifestSchema = z.object({
   /** Hub changes after `from` up to `cursor`; the device's changes the hub holds up to `ackNseq`. */
   from: z.number().int().nonnegative(), cursor: z.number().int().nonnegative(), ackNseq: z.number().int().nonnegative(),
   quarantined: z.array(z.object({ cid: z.string(), reason: z.string() })),
+  /** The towns its changes were filtered by (null: all), as in a pull page. */
+  towns: z.array(z.string()).nullable().optional(),
   files: z.array(fileSchema),
 });
 

@@ -20,8 +20,14 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 export type Ack = { cid: string; status: 'applied' | 'duplicate' | 'quarantined'; reason?: string };
 export type PushResponse = { acks: Ack[]; hubSeq: number };
 
-export type PullResponse = { changes: z.infer<typeof sequencedChangeSchema>[]; next: number; more: boolean };
-export const pullResponseSchema = z.object({ changes: z.array(sequencedChangeSchema), next: z.number().int(), more: z.boolean() });
+/**
+ * The towns a reader's page was filtered by (a town officer's, as they stood when the page was read;
+ * null: all). A laptop keeps what its data is complete for: a page read with fewer towns leaves it
+ * incomplete for the others, so it takes a snapshot again when given them back.
+ */
+const pageTowns = z.array(z.string()).nullable().optional();
+export type PullResponse = { changes: z.infer<typeof sequencedChangeSchema>[]; next: number; more: boolean; towns?: string[] | null };
+export const pullResponseSchema = z.object({ changes: z.array(sequencedChangeSchema), next: z.number().int(), more: z.boolean(), towns: pageTowns });
 
 export const snapshotRecordSchema = z.object({
   entity: z.string(), entityId: z.string(), lastSeq: z.number().int(),
@@ -30,10 +36,9 @@ export const snapshotRecordSchema = z.object({
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 export const snapshotResponseSchema = z.object({
   records: z.array(snapshotRecordSchema), cursor: z.number().int(), more: z.boolean(),
-  after: z.object({ entity: z.string(), id: z.string() }).nullable(),
+  after: z.object({ entity: z.string(), id: z.string() }).nullable(), towns: pageTowns,
 });
 
-/** Whole records asked for by key (≤ 500 at a time): ones a change arrived for that this laptop never had. */
 /** Records whose whole history (theirs and their children's) a laptop asks for: they entered its towns. */
 export const historiesRequestSchema = z.object({ records: z.array(z.object({ entity: z.string().min(1).max(40), id: z.string().min(1).max(200) })).max(100) });
 export const historiesResponseSchema = z.object({ changes: z.array(sequencedChangeSchema) });

@@ -6,7 +6,7 @@ import { FINDING } from '../../electron/store/entities';
 import { exportHubBundle } from '../../hub/bundles';
 import { fillParents } from '../../hub/record-family';
 import { loopWorkbench, openWorkbench, tempDir } from './helpers';
-import { deviceIdOf, enrolledLaptop, startHub } from './sync-helpers';
+import { conflictKeys as conflictKeysOf, deviceIdOf, enrolledLaptop, startHub } from './sync-helpers';
 
 type Laptop = ReturnType<typeof openWorkbench>;
 const townsOf = (wb: Laptop) => wb.store.db.prepare("SELECT code FROM regions WHERE level = 'town' ORDER BY code").pluck().all() as string[];
@@ -55,6 +55,31 @@ describe.each(['sqlite', 'pg'] as const)('records entering a town officer’s to
     expect(enterprise(t, byUsb)).toEqual(enterprise(a, byUsb));
     expect(await t.call('sync.conflicts', {})).toEqual([]);
     expect(t.store.db.prepare('SELECT count(*) FROM sync_missing').pluck().get()).toBe(0);
+  });
+
+  it('two laptops moving one record at once: it stays in the town of the newer move, for its officer too', async () => {
+    const hub = await startHub(kind);
+    const a = openWorkbench(tempDir(), 'system');
+    generateDemo(a.store, { scale: 1 });
+    await enrolledLaptop(hub, 'admin', { wb: a });
+    await syncNow(a.ctx);
+    const towns = townsOf(a);
+    const b = await enrolledLaptop(hub, 'wang', { role: 'inspector' });
+    await syncNow(b.ctx);
+    const t = await enrolledLaptop(hub, 'qian', { role: 'town', towns: [towns[0]] });
+    await syncNow(t.ctx);
+    const id = a.store.db.prepare('SELECT id FROM enterprises WHERE town_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get(towns[1]) as string;
+    await a.call('enterprises.update', { id, patch: { townCode: towns[2], villageCode: null } });
+    await b.call('enterprises.update', { id, patch: { townCode: towns[0], villageCode: null } }); // the newer move
+    await syncNow(b.ctx);
+    await syncNow(a.ctx); // the older move arrives last
+    await syncNow(b.ctx);
+    await syncNow(t.ctx);
+    expect(a.store.db.prepare('SELECT town_code FROM enterprises WHERE id = ?').pluck().get(id)).toBe(towns[0]);
+    expect(enterprise(t, id)).toEqual(enterprise(a, id));
+    const moved = (wb: Laptop) => conflictKeysOf(wb).filter((k) => k.includes(id));
+    expect(moved(t)).toEqual(moved(a));
+    expect(moved(t)).toHaveLength(1);
   });
 
   it('a finding moved into a town officer’s towns comes with its whole event log, and its later events follow it there', async () => {

@@ -16,17 +16,17 @@ import { tempDir } from './helpers';
 import { conflictKeys, deviceIdOf, enrolledLaptop, startHub, stateHash, type TestHub } from './sync-helpers';
 
 /** A simulated kill: the process dies at this point; the device restarts from its files. */
-class Kill extends Error {}
+export class Kill extends Error {}
 
 const KILL_POINTS = ['before-push', 'after-push', 'mid-page', 'mid-pull', 'mid-chunk', 'drop-response', 'duplicate-request', 'none', 'none'] as const;
 const SKEWS = [0, 0, 0, 4 * 60_000, -5 * 60_000, 24 * 3600_000, 365 * 24 * 3600_000, -3600_000];
 const FIELDS = ['contactPhone', 'address', 'note', 'contactName'] as const;
 
-type Device = { name: string; user: string; dir: string; wb: Workbench };
+export type Device = { name: string; user: string; dir: string; wb: Workbench };
 
 export type WorldResult = { seed: number; steps: number; kills: number; syncs: number; bundles: number; conflicts: number; problems: string[] };
 
-function reopen(d: Device): void {
+export function reopen(d: Device): void {
   try { d.wb.close(); } catch { /* already closed by the kill */ }
   d.wb = createWorkbench({ dataDir: d.dir, actor: 'system', create: false });
 }
@@ -44,32 +44,32 @@ function faultyFetch(rng: Random, mode: string): typeof fetch {
   };
 }
 
-async function withSkew<T>(ms: number, fn: () => Promise<T> | T): Promise<T> {
+export async function withSkew<T>(ms: number, fn: () => Promise<T> | T): Promise<T> {
   if (!ms) return fn();
   const real = Date.now;
   Date.now = () => real() + ms;
   try { return await fn(); } finally { Date.now = real; }
 }
 
-function seedCounty(wb: Workbench, rng: Random): void {
+export function seedCounty(wb: Workbench, rng: Random): void {
   const s = wb.store;
   s.write(REGION, '360799000000', { name: '清水县', level: 'county', parentCode: null }, 'system');
   for (const [i, code] of ['360799001000', '360799002000'].entries()) s.write(REGION, code, { name: `第${i + 1}镇`, level: 'town', parentCode: '360799000000' }, 'system');
   for (let i = 0; i < 4; i++) newEnterprise(wb, rng, `0-${i}`);
 }
 
-function newEnterprise(wb: Workbench, rng: Random, tag: string): void {
+export function newEnterprise(wb: Workbench, rng: Random, tag: string, town?: string): void {
   wb.store.write(ENTERPRISE, rng.uuid(Date.now()), {
-    name: `企业${tag}`, uscc: '91130200699229617X', keyUnit: false, state: '正常生产', address: '', townCode: rng.pick(['360799001000', '360799002000']),
+    name: `企业${tag}`, uscc: '91130200699229617X', keyUnit: false, state: '正常生产', address: '', townCode: town ?? rng.pick(['360799001000', '360799002000']),
     legalRepresentative: '', contactName: '', contactPhone: '', tags: [], note: '',
   }, 'system');
 }
 
-function liveEnterprises(wb: Workbench): string[] {
+export function liveEnterprises(wb: Workbench): string[] {
   return wb.store.db.prepare('SELECT id FROM enterprises WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[];
 }
 
-async function syncWithFaults(d: Device, rng: Random): Promise<boolean> {
+export async function syncWithFaults(d: Device, rng: Random): Promise<boolean> {
   const mode = rng.pick(KILL_POINTS);
   const transport = mode === 'drop-response' || mode === 'duplicate-request';
   const killAt = transport || mode === 'none' ? null : mode;
@@ -88,7 +88,7 @@ async function syncWithFaults(d: Device, rng: Random): Promise<boolean> {
   }
 }
 
-async function bundleTrip(hub: TestHub, d: Device, rng: Random, dir: string, n: number): Promise<void> {
+export async function bundleTrip(hub: TestHub, d: Device, rng: Random, dir: string, n: number): Promise<void> {
   const up = join(dir, `up-${n}.qsync`);
   exportDeviceBundle(d.wb.store, up);
   if (rng.chance(0.8)) await importHubBundle(hub.db, hub.dir, up);
@@ -111,7 +111,7 @@ async function bundleTrip(hub: TestHub, d: Device, rng: Random, dir: string, n: 
 }
 
 /** The hub's conflicts in the same form as a device's. */
-async function hubConflictKeys(hub: TestHub): Promise<string[]> {
+export async function hubConflictKeys(hub: TestHub): Promise<string[]> {
   const rows = await hub.db.all<{ entity: string; entity_id: string; heads: string }>('SELECT entity, entity_id, heads FROM records WHERE conflicted = 1');
   const keys: string[] = [];
   for (const r of rows) {
