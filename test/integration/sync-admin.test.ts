@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syncNow } from '../../electron/services/sync';
 import { enroll } from '../../electron/sync/enroll';
-import { generateDemo } from '../../electron/services/demo/generate';
-import { enterpriseDraft, openWorkbench, tempDir } from './helpers';
-import { blankLaptop, enrolledLaptop, PASSWORD, startHub } from './sync-helpers';
+import { enterpriseDraft } from './helpers';
+import { blankLaptop, countyLaptop, enrolledLaptop, PASSWORD, startHub, townsOf } from './sync-helpers';
 
 describe.each(['sqlite', 'pg'] as const)('an admin manages the hub’s laptops from their own (%s)', (kind) => {
   it('lists them, approves a pending enrolment, revokes a lost laptop; nobody else may, and not their own laptop', async () => {
@@ -40,11 +39,9 @@ describe.each(['sqlite', 'pg'] as const)('an admin manages the hub’s laptops f
 
   it('adds an account, gives a town officer another town (their next sync brings its records), keeps their unsent work; disables and enables', async () => {
     const hub = await startHub(kind);
-    const a = openWorkbench(tempDir(), 'system');
-    generateDemo(a.store, { scale: 1 });
-    await enrolledLaptop(hub, 'admin', { wb: a });
+    const a = await countyLaptop(hub);
     await syncNow(a.ctx);
-    const towns = a.store.db.prepare("SELECT code FROM regions WHERE level = 'town' ORDER BY code").pluck().all() as string[];
+    const towns = townsOf(a);
     const inTown = (wb: typeof a, town: string) => wb.store.db.prepare('SELECT count(*) FROM enterprises WHERE town_code = ?').pluck().get(town) as number;
 
     expect(await a.dispatch('sync.addUser', { name: 'zhou', role: 'town', towns: [], password: PASSWORD })).toMatchObject({ ok: false, error: { message: expect.stringContaining('须指定负责的镇街') } });

@@ -1,23 +1,19 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../electron/services/demo/generate';
 import { syncNow } from '../../electron/services/sync';
 import { FINDING } from '../../electron/store/entities';
 import { exportHubBundle } from '../../hub/bundles';
 import { fillParents } from '../../hub/record-family';
 import { loopWorkbench, openWorkbench, tempDir } from './helpers';
-import { conflictKeys as conflictKeysOf, deviceIdOf, enrolledLaptop, startHub } from './sync-helpers';
+import { conflictKeys as conflictKeysOf, countyLaptop, deviceIdOf, enrolledLaptop, startHub, townsOf } from './sync-helpers';
 
 type Laptop = ReturnType<typeof openWorkbench>;
-const townsOf = (wb: Laptop) => wb.store.db.prepare("SELECT code FROM regions WHERE level = 'town' ORDER BY code").pluck().all() as string[];
 const enterprise = (wb: Laptop, id: string) => wb.store.db.prepare('SELECT name, town_code, address, contact_phone, note, deleted_at FROM enterprises WHERE id = ?').get(id);
 
 describe.each(['sqlite', 'pg'] as const)('records entering a town officer’s towns (%s)', (kind) => {
   it('one that left and came back brings what changed while it was away — by sync and by bundle — and no conflict', async () => {
     const hub = await startHub(kind);
-    const a = openWorkbench(tempDir(), 'system');
-    generateDemo(a.store, { scale: 1 });
-    await enrolledLaptop(hub, 'admin', { wb: a });
+    const a = await countyLaptop(hub);
     await syncNow(a.ctx);
     const towns = townsOf(a);
     const t = await enrolledLaptop(hub, 'sun', { role: 'town', towns: [towns[0]] });
@@ -59,9 +55,7 @@ describe.each(['sqlite', 'pg'] as const)('records entering a town officer’s to
 
   it('two laptops moving one record at once: it stays in the town of the newer move, for its officer too', async () => {
     const hub = await startHub(kind);
-    const a = openWorkbench(tempDir(), 'system');
-    generateDemo(a.store, { scale: 1 });
-    await enrolledLaptop(hub, 'admin', { wb: a });
+    const a = await countyLaptop(hub);
     await syncNow(a.ctx);
     const towns = townsOf(a);
     const b = await enrolledLaptop(hub, 'wang', { role: 'inspector' });

@@ -15,6 +15,8 @@ import type { HubDb } from '../../hub/db/hub-db';
 import { openPgHub } from '../../hub/db/pg';
 import { openSqliteHub } from '../../hub/db/sqlite';
 import { buildHub } from '../../hub/server';
+import { generateDemo } from '../../electron/services/demo/generate';
+import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { openWorkbench, tempDir } from './helpers';
 
 /** The PostgreSQL server the suite uses (.ci/run starts one and creates this role). */
@@ -99,6 +101,20 @@ export async function enrolledLaptop(hub: TestHub, user = 'admin', opts: { role?
   const r = await enroll(wb.store, hub.url, user, PASSWORD);
   if (r.state === 'pending') await setDeviceState(hub.db, r.deviceId, 'approved');
   return wb;
+}
+
+/** Laptop A: the demo county (and `inspections` past inspections with their photos), enrolled as the admin. */
+export async function countyLaptop(hub: TestHub, inspections = 0): Promise<Workbench> {
+  const a = openWorkbench(tempDir(), 'system');
+  generateDemo(a.store, { scale: 1 });
+  if (inspections) await generateDemoPast(a.store, { count: inspections });
+  await enrolledLaptop(hub, 'admin', { wb: a });
+  return a;
+}
+
+/** The towns of a workspace's county, by code. */
+export function townsOf(wb: Workbench): string[] {
+  return wb.store.db.prepare("SELECT code FROM regions WHERE level = 'town' ORDER BY code").pluck().all() as string[];
 }
 
 export async function deviceIdOf(hub: TestHub, user: string): Promise<string> {

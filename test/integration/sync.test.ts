@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDemo } from '../../electron/services/demo/generate';
-import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { blobPath } from '../../electron/store/blob-store';
 import { verifyWorkspace } from '../../electron/store/verify-records';
 import { syncNow } from '../../electron/services/sync';
@@ -15,16 +13,8 @@ import { exportDeviceBundle } from '../../electron/sync/bundle';
 import { quarantineList } from '../../hub/quarantine';
 import { enterpriseDraft, openWorkbench, outfallDraft, tempDir } from './helpers';
 import { completeIndustrial, startIndustrial } from './inspection-helpers';
-import { conflictKeys, deviceIdOf, enrolledLaptop, startHub, stateHash } from './sync-helpers';
+import { conflictKeys, countyLaptop, deviceIdOf, enrolledLaptop, startHub, stateHash } from './sync-helpers';
 
-/** Laptop A: the demo county (and `inspections` past inspections with their photos), enrolled as the admin. */
-async function countyLaptop(hub: Awaited<ReturnType<typeof startHub>>, inspections = 0) {
-  const a = openWorkbench(tempDir(), 'system');
-  generateDemo(a.store, { scale: 1 });
-  if (inspections) await generateDemoPast(a.store, { count: inspections });
-  await enrolledLaptop(hub, 'admin', { wb: a });
-  return a;
-}
 
 /** A hub, laptop A with the county synced to it, and laptop B enrolled as another user and synced. */
 async function twoLaptops(kind: 'sqlite' | 'pg', user: string, role: string) {
