@@ -6,7 +6,7 @@ import { entityName } from '../../shared/sync/entity-names';
 import { listConflicts } from '../sync/conflicts';
 import { listDuplicates } from '../sync/duplicates';
 import { enroll } from '../sync/enroll';
-import type { HubDevice } from '../../shared/api/sync';
+import { DEVICE_STATES } from '../../shared/sync/roles';
 
 function withWorkbench<T>(dataDir: string, fn: (wb: ReturnType<typeof createWorkbench>) => Promise<T> | T, create = false): Promise<T> {
   const wb = createWorkbench({ dataDir, actor: 'system', create });
@@ -68,8 +68,6 @@ export async function bundleCommand(sub: string | undefined, file: string | unde
     }
   });
 }
-
-const DEVICE_STATES: Record<HubDevice['state'], string> = { pending: '待批准', approved: '已批准', revoked: '已注销' };
 
 /**
  * `qingshui devices --data DIR [--json]`, `qingshui devices approve|revoke ID --data DIR`: the hub's

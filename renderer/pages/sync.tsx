@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ConflictOut, DuplicateOut, HubDevice, HubUser, QuarantineItem, Rejected, SyncStatus } from '../../shared/api/sync';
+import { roleName } from '../../shared/sync/roles';
 import { call } from '../api';
 import { Field } from '../components/field';
 import { JobProgress, useJob } from '../components/job-progress';
@@ -11,7 +12,6 @@ import { DuplicatesCard } from '../sync/duplicates-card';
 import { UsersCard } from '../sync/users-card';
 
 const STATES: Record<string, string> = { pending: '待管理员批准', approved: '已批准', revoked: '已注销' };
-const ROLES: Record<string, string> = { admin: '管理员', bureau: '局机关人员', inspector: '执法人员', town: '镇街工作人员' };
 
 /** 同步: the hub and this laptop's enrolment, one-click sync with its phases, conflicts, refused changes, USB bundles. */
 export function SyncPage() {
@@ -92,7 +92,7 @@ export function SyncPage() {
           <dl className="facts">
             <dt>地址</dt><dd>{status.hubUrl}</dd>
             <dt>本机</dt><dd>{status.deviceId}（节点 {status.node}）· {STATES[status.enrollState ?? ''] ?? '—'}</dd>
-            <dt>账号</dt><dd>{status.user}（{ROLES[status.role ?? ''] ?? status.role}{status.towns.length ? `，镇街 ${status.towns.join('、')}` : ''}）</dd>
+            <dt>账号</dt><dd>{status.user}（{roleName(status.role)}{status.towns.length ? `，镇街 ${status.towns.join('、')}` : ''}）</dd>
             <dt>上次同步</dt><dd>{status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString('zh-CN') : '从未同步'}</dd>
             <dt>待上传</dt><dd aria-label="待上传">变更 {status.pendingChanges} 条，照片等文件 {status.pendingBlobs} 个</dd>
             <dt>待接收照片</dt><dd>{status.mediaPending} 个{status.mediaPending > 0 && '（记录已到，照片待同步中心收齐）'}</dd>

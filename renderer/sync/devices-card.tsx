@@ -1,8 +1,7 @@
 import type { HubDevice } from '../../shared/api/sync';
+import { DEVICE_STATES as STATES, roleName } from '../../shared/sync/roles';
 import { call } from '../api';
 
-const STATES: Record<HubDevice['state'], string> = { pending: '待批准', approved: '已批准', revoked: '已注销' };
-const ROLES: Record<string, string> = { admin: '管理员', bureau: '局机关人员', inspector: '执法人员', town: '镇街工作人员' };
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
 
 /**
@@ -30,7 +29,7 @@ export function DevicesCard({ devices, self, onChanged, onError }: {
         <tbody>{rows.map((d) => (
           <tr key={d.id} className={d.state === 'revoked' ? 'muted' : undefined}>
             <td>{d.name}<br /><small className="muted">{d.id}</small></td>
-            <td>{d.userDisplay}（{ROLES[d.role] ?? d.role}{d.towns.length ? `，${d.towns.join('、')}` : ''}）</td>
+            <td>{d.userDisplay}（{roleName(d.role)}{d.towns.length ? `，${d.towns.join('、')}` : ''}）</td>
             <td>{d.state === 'pending' ? <span className="tag warn">{STATES[d.state]}</span> : STATES[d.state]}{d.id === self && '（本机）'}</td>
             <td>{when(d.createdAt)}</td>
             <td>{d.lastSeenAt ? when(d.lastSeenAt) : '未同步'}</td>

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { HubUser } from '../../shared/api/sync';
+import { HUB_ROLES, type HubRole } from '../../shared/sync/roles';
 import { Field } from '../components/field';
 import { useDirectories } from '../directories';
 
-export const ROLE_NAMES: Record<string, string> = { admin: '管理员', bureau: '局机关人员', inspector: '执法人员', town: '镇街工作人员' };
-type Role = 'admin' | 'bureau' | 'inspector' | 'town';
 
-export type UserDraft = { name: string; display: string; role: Role; towns: string[]; password: string };
+export type UserDraft = { name: string; display: string; role: HubRole; towns: string[]; password: string };
 
 /**
  * One account's form: a new one (account name and first password required) or an existing one
@@ -15,7 +14,7 @@ export type UserDraft = { name: string; display: string; role: Role; towns: stri
  */
 export function UserForm({ user, onSubmit, onCancel }: { user: HubUser | null; onSubmit: (d: UserDraft) => Promise<void>; onCancel: () => void }) {
   const { towns } = useDirectories();
-  const [d, setD] = useState<UserDraft>({ name: user?.name ?? '', display: user?.display ?? '', role: (user?.role as Role) ?? 'inspector', towns: user?.towns ?? [], password: '' });
+  const [d, setD] = useState<UserDraft>({ name: user?.name ?? '', display: user?.display ?? '', role: (user?.role as HubRole) ?? 'inspector', towns: user?.towns ?? [], password: '' });
   const [busy, setBusy] = useState(false);
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
@@ -30,8 +29,8 @@ export function UserForm({ user, onSubmit, onCancel }: { user: HubUser | null; o
         {!user && <Field label="账号" required hint="登录用，字母、数字、汉字或 . _ -"><input name="name" value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} /></Field>}
         <Field label="姓名"><input name="display" value={d.display} onChange={(e) => setD({ ...d, display: e.target.value })} /></Field>
         <Field label="角色" required>
-          <select name="role" value={d.role} onChange={(e) => setD({ ...d, role: e.target.value as Role })}>
-            {Object.entries(ROLE_NAMES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          <select name="role" value={d.role} onChange={(e) => setD({ ...d, role: e.target.value as HubRole })}>
+            {Object.entries(HUB_ROLES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
         </Field>
         <Field label={user ? '新密码' : '初始密码'} required={!user} hint={user ? '不改密码请留空；至少 8 位' : '至少 8 位，请当面告知本人'}>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { HubUser } from '../../shared/api/sync';
 import { call } from '../api';
 import { useDirectories } from '../directories';
-import { ROLE_NAMES, UserForm, type UserDraft } from './user-form';
+import { roleName } from '../../shared/sync/roles';
+import { UserForm, type UserDraft } from './user-form';
 
 /**
  * The hub's accounts, for its admins: who may sync, in which role, and a town officer's towns. A new
@@ -16,7 +17,7 @@ export function UsersCard({ users, self, onChanged, onError }: { users: HubUser[
       const towns = d.role === 'town' ? d.towns : [];
       if (editing === 'new') {
         const u = await call('sync.addUser', { name: d.name, display: d.display || undefined, role: d.role, towns, password: d.password });
-        onChanged(`已新建账号 ${u.name}（${ROLE_NAMES[u.role]}）；其电脑用此账号登记后，由管理员批准`);
+        onChanged(`已新建账号 ${u.name}（${roleName(u.role)}）；其电脑用此账号登记后，由管理员批准`);
       } else if (editing) {
         const u = await call('sync.updateUser', { name: editing.name, patch: { display: d.display || undefined, role: d.role, towns, password: d.password || undefined } });
         onChanged(`已修改账号 ${u.name}${u.role === 'town' ? `，负责镇街 ${u.towns.map(regionName).join('、')}` : ''}`);
@@ -38,7 +39,7 @@ export function UsersCard({ users, self, onChanged, onError }: { users: HubUser[
         <thead><tr><th>账号</th><th>姓名</th><th>角色</th><th>负责镇街</th><th>状态</th><th></th></tr></thead>
         <tbody>{users.map((u) => (
           <tr key={u.name} className={u.disabled ? 'muted' : undefined}>
-            <td>{u.name}{u.name === self && '（本人）'}</td><td>{u.display}</td><td>{ROLE_NAMES[u.role] ?? u.role}</td>
+            <td>{u.name}{u.name === self && '（本人）'}</td><td>{u.display}</td><td>{roleName(u.role)}</td>
             <td>{u.role === 'town' ? u.towns.map(regionName).join('、') : '全县'}</td>
             <td>{u.disabled ? '已停用' : '正常'}</td>
             <td className="buttons">

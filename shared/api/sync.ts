@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HUB_ROLES, type HubRole } from '../sync/roles';
 import { ExportFile } from './ledgers';
 
 export const SyncStatus = z.object({
@@ -49,7 +50,7 @@ export type HubDevice = z.infer<typeof HubDevice>;
 const HubUser = z.object({ name: z.string(), display: z.string(), role: z.string(), towns: z.array(z.string()), disabled: z.boolean(), createdAt: z.string() });
 /** A hub account, as its admins see it (no password). */
 export type HubUser = z.infer<typeof HubUser>;
-const role = z.enum(['admin', 'bureau', 'inspector', 'town'], { message: '角色应为 管理员、局机关人员、执法人员 或 镇街工作人员' });
+const role = z.enum(Object.keys(HUB_ROLES) as [HubRole, ...HubRole[]], { message: '角色应为 管理员、局机关人员、执法人员 或 镇街工作人员' });
 const towns = z.array(z.string().regex(/^\d{9}(\d{3})?$/, '镇街代码应为 9 或 12 位数字')).max(200);
 export const newHubUserSchema = z.object({
   name: z.string().trim().min(1, '请填写账号').max(50), display: z.string().trim().max(50).optional(), role, towns: towns.default([]),

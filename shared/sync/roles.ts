@@ -6,6 +6,14 @@ export type HubRole = 'admin' | 'bureau' | 'inspector' | 'town';
 
 export const HUB_ROLES: Record<HubRole, string> = { admin: '管理员', bureau: '局机关人员', inspector: '执法人员', town: '镇街工作人员' };
 
+/** A role's name in Chinese (an unknown one as it is). */
+export function roleName(role: string | null): string {
+  return role === null ? '' : HUB_ROLES[role as HubRole] ?? role;
+}
+
+/** A laptop's enrolment at the hub, as an admin reads it. */
+export const DEVICE_STATES = { pending: '待批准', approved: '已批准', revoked: '已注销' } as const;
+
 /** Records only the bureau keeps: directories, settings, plans, the map's shapes. */
 const BUREAU_ENTITIES: Record<string, string> = {
   settings: '系统设置', person: '人员名录', region: '行政区划', watershed: '流域', water_body: '水体', plan: '双随机计划',
