@@ -5,19 +5,14 @@ import { FINDING } from '../../electron/store/entities';
 import { exportHubBundle } from '../../hub/bundles';
 import { fillParents } from '../../hub/record-family';
 import { loopWorkbench, openWorkbench, tempDir } from './helpers';
-import { conflictKeys as conflictKeysOf, countyLaptop, deviceIdOf, enrolledLaptop, startHub, townsOf } from './sync-helpers';
+import { conflictKeys as conflictKeysOf, countyAndOfficer, countyLaptop, deviceIdOf, enrolledLaptop, startHub, townsOf } from './sync-helpers';
 
 type Laptop = ReturnType<typeof openWorkbench>;
 const enterprise = (wb: Laptop, id: string) => wb.store.db.prepare('SELECT name, town_code, address, contact_phone, note, deleted_at FROM enterprises WHERE id = ?').get(id);
 
 describe.each(['sqlite', 'pg'] as const)('records entering a town officer’s towns (%s)', (kind) => {
   it('one that left and came back brings what changed while it was away — by sync and by bundle — and no conflict', async () => {
-    const hub = await startHub(kind);
-    const a = await countyLaptop(hub);
-    await syncNow(a.ctx);
-    const towns = townsOf(a);
-    const t = await enrolledLaptop(hub, 'sun', { role: 'town', towns: [towns[0]] });
-    await syncNow(t.ctx);
+    const { hub, a, towns, t } = await countyAndOfficer(kind, 'sun');
     const [byNet, byUsb] = t.store.db.prepare('SELECT id FROM enterprises WHERE deleted_at IS NULL ORDER BY id LIMIT 2').pluck().all() as string[];
 
     for (const id of [byNet, byUsb]) await a.call('enterprises.update', { id, patch: { townCode: towns[1], villageCode: null } });

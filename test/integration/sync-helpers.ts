@@ -8,6 +8,7 @@ import { afterEach } from 'vitest';
 import { createWorkbench, workspaceFile, type Workbench } from '../../electron/core/workbench';
 import { ENTITY_TABLES } from '../../electron/store/entities';
 import { listConflicts } from '../../electron/sync/conflicts';
+import { syncNow } from '../../electron/services/sync';
 import { enroll } from '../../electron/sync/enroll';
 import { listDevices, setDeviceState } from '../../hub/accounts';
 import { addUser } from '../../hub/users';
@@ -110,6 +111,17 @@ export async function countyLaptop(hub: TestHub, inspections = 0): Promise<Workb
   if (inspections) await generateDemoPast(a.store, { count: inspections });
   await enrolledLaptop(hub, 'admin', { wb: a });
   return a;
+}
+
+/** A hub with the county synced to it (laptop A, the admin) and a town officer's laptop for its first town, synced. */
+export async function countyAndOfficer(kind: 'sqlite' | 'pg', officer: string) {
+  const hub = await startHub(kind);
+  const a = await countyLaptop(hub);
+  await syncNow(a.ctx);
+  const towns = townsOf(a);
+  const t = await enrolledLaptop(hub, officer, { role: 'town', towns: [towns[0]] });
+  await syncNow(t.ctx);
+  return { hub, a, towns, t };
 }
 
 /** The towns of a workspace's county, by code. */

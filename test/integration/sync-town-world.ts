@@ -5,7 +5,7 @@ import { readSyncState } from '../../electron/sync/sync-state';
 import { updateUser } from '../../hub/users';
 import { tempDir } from './helpers';
 import { conflictKeys, enrolledLaptop, startHub, stateHash } from './sync-helpers';
-import { bundleTrip, hubConflictKeys, liveEnterprises, newEnterprise, seedCounty, syncWithFaults, type Device, type WorldResult } from './sync-world';
+import { hubConflictKeys, liveEnterprises, newEnterprise, seedCounty, travel, type Device, type WorldResult } from './sync-world';
 
 const [T1, T2] = ['360799001000', '360799002000'];
 const FIELDS = ['contactPhone', 'address', 'note'] as const;
@@ -48,12 +48,8 @@ export async function runTownWorld(seed: number, kind: 'sqlite' | 'pg' = 'sqlite
     } else if (roll < 0.57) {
       area = area.length === 1 ? [T1, T2] : [T1];
       await updateUser(hub.db, 'zhou', { towns: area });
-    } else if (roll < 0.63 && readSyncState(d.wb.store.db).cursor > 0) {
-      await bundleTrip(hub, d, rng, work, step);
-      result.bundles++;
     } else {
-      if (await syncWithFaults(d, rng)) result.kills++;
-      result.syncs++;
+      await travel(hub, d, rng, work, step, result, roll < 0.63);
     }
   }
   for (let round = 0; round < 3; round++) for (const d of devices) await syncNow(d.wb.ctx);

@@ -69,7 +69,7 @@ export function liveEnterprises(wb: Workbench): string[] {
   return wb.store.db.prepare('SELECT id FROM enterprises WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[];
 }
 
-export async function syncWithFaults(d: Device, rng: Random): Promise<boolean> {
+async function syncWithFaults(d: Device, rng: Random): Promise<boolean> {
   const mode = rng.pick(KILL_POINTS);
   const transport = mode === 'drop-response' || mode === 'duplicate-request';
   const killAt = transport || mode === 'none' ? null : mode;
@@ -88,7 +88,7 @@ export async function syncWithFaults(d: Device, rng: Random): Promise<boolean> {
   }
 }
 
-export async function bundleTrip(hub: TestHub, d: Device, rng: Random, dir: string, n: number): Promise<void> {
+async function bundleTrip(hub: TestHub, d: Device, rng: Random, dir: string, n: number): Promise<void> {
   const up = join(dir, `up-${n}.qsync`);
   exportDeviceBundle(d.wb.store, up);
   if (rng.chance(0.8)) await importHubBundle(hub.db, hub.dir, up);
@@ -108,6 +108,17 @@ export async function bundleTrip(hub: TestHub, d: Device, rng: Random, dir: stri
   }
   if (rng.chance(0.3)) importDeviceBundle(d.wb.store, down); // again: harmless
   copyFileSync(down, join(dir, `last-${d.name}.qsync`));
+}
+
+/** A step's way to the hub: a bundle trip (when asked for and the device has synced once) or a sync with faults, counted in `result`. */
+export async function travel(hub: TestHub, d: Device, rng: Random, dir: string, step: number, result: WorldResult, bundle: boolean): Promise<void> {
+  if (bundle && readSyncState(d.wb.store.db).cursor > 0) {
+    await bundleTrip(hub, d, rng, dir, step);
+    result.bundles++;
+  } else {
+    if (await syncWithFaults(d, rng)) result.kills++;
+    result.syncs++;
+  }
 }
 
 /** The hub's conflicts in the same form as a device's. */
@@ -158,12 +169,8 @@ export async function runWorld(seed: number, kind: 'sqlite' | 'pg' = 'sqlite', s
       const bytes = Buffer.alloc(size, `${seed}-${step}-`);
       const hash = putBlob(d.wb.store.db, d.wb.store.blobDir, bytes, 'image/jpeg');
       d.wb.store.write(RECORD_EVENT, rng.uuid(Date.now()), { stream: 'finding', streamId: 'f-1', kind: 'note', hlc: d.wb.store.clock.next(), author: 'system', at: '2026-11-29', text: '现场照片', data: {}, blobs: [hash] }, 'system');
-    } else if (roll < 0.63 && readSyncState(d.wb.store.db).cursor > 0) {
-      await bundleTrip(hub, d, rng, work, step);
-      result.bundles++;
     } else {
-      if (await syncWithFaults(d, rng)) result.kills++;
-      result.syncs++;
+      await travel(hub, d, rng, work, step, result, roll < 0.63);
     }
   }
   const t1 = performance.now();

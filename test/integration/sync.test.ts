@@ -13,7 +13,7 @@ import { exportDeviceBundle } from '../../electron/sync/bundle';
 import { quarantineList } from '../../hub/quarantine';
 import { enterpriseDraft, openWorkbench, outfallDraft, tempDir } from './helpers';
 import { completeIndustrial, startIndustrial } from './inspection-helpers';
-import { conflictKeys, countyLaptop, deviceIdOf, enrolledLaptop, startHub, stateHash } from './sync-helpers';
+import { conflictKeys, countyAndOfficer, countyLaptop, deviceIdOf, enrolledLaptop, startHub, stateHash } from './sync-helpers';
 
 
 /** A hub, laptop A with the county synced to it, and laptop B enrolled as another user and synced. */
@@ -218,12 +218,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
   });
 
   it('a record moved into a town officer’s towns arrives whole (the change alone is not the record) and can be worked on there; one moved out is seen leaving', async () => {
-    const hub = await startHub(kind);
-    const a = await countyLaptop(hub);
-    await syncNow(a.ctx);
-    const towns = a.store.db.prepare("SELECT code FROM regions WHERE level = 'town' ORDER BY code").pluck().all() as string[];
-    const t = await enrolledLaptop(hub, 'sun', { role: 'town', towns: [towns[0]] });
-    await syncNow(t.ctx);
+    const { a, towns, t } = await countyAndOfficer(kind, 'sun');
     const moved = a.store.db.prepare('SELECT id, name FROM enterprises WHERE town_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').get(towns[1]) as { id: string; name: string };
     expect(t.store.db.prepare('SELECT count(*) FROM enterprises WHERE id = ?').pluck().get(moved.id)).toBe(0);
     await a.call('enterprises.update', { id: moved.id, patch: { townCode: towns[0], villageCode: null, address: '划入第一镇后的地址' } });
@@ -251,12 +246,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
   });
 
   it('with no network, a record moved into a town officer’s towns comes whole in the return bundle; one still lacking is asked for in the officer’s bundle', async () => {
-    const hub = await startHub(kind);
-    const a = await countyLaptop(hub);
-    await syncNow(a.ctx);
-    const towns = a.store.db.prepare("SELECT code FROM regions WHERE level = 'town' ORDER BY code").pluck().all() as string[];
-    const t = await enrolledLaptop(hub, 'zhao', { role: 'town', towns: [towns[0]] });
-    await syncNow(t.ctx);
+    const { hub, a, towns, t } = await countyAndOfficer(kind, 'zhao');
     const device = await deviceIdOf(hub, 'zhao');
     const moveIn = async (town: string) => {
       const e = a.store.db.prepare('SELECT id, name FROM enterprises WHERE town_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').get(town) as { id: string; name: string };
