@@ -11,7 +11,7 @@ import { readBlob } from './store/blob-store';
 import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import { lockWorkspace } from './core/workspace-lock';
 import {
-  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToExport, appRequestToTile, appRequestToFile, contentSecurityPolicy,
+  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToExport, appRequestToTile, appRequestToFile, contentSecurityPolicy, storedFileHeaders,
   isAllowedExternal, isAllowedPermission, isAppUrl, isTrustedSender, secureWebPreferences,
 } from './security';
 
@@ -46,7 +46,7 @@ void app.whenReady().then(async () => {
     if (sha && wb) {
       const { store } = wb.current();
       const blob = readBlob(store.db, store.blobDir, sha);
-      return blob ? new Response(new Uint8Array(blob.bytes), { headers: { 'content-type': blob.mime } }) : new Response('Not found', { status: 404 });
+      return blob ? new Response(new Uint8Array(blob.bytes), { headers: storedFileHeaders(blob.mime, sha) }) : new Response('Not found', { status: 404 });
     }
     const tile = appRequestToTile(request.method, request.url);
     if (tile && wb) {

@@ -4,8 +4,16 @@ import { CHUNK_BYTES, type BlobStatus } from '../shared/sync/protocol';
 import type { Queryable } from './db/hub-db';
 import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
+import { notEvidenceMessage, sniffEvidenceType, type EvidenceType } from '../shared/domain/file-type';
 
 const SHA_RE = /^[0-9a-f]{64}$/;
+
+/** The type the bytes prove (DESIGN §11), or a refusal: the hub keeps evidence types only, whatever the sender claims. */
+export function evidenceTypeOf(hash: string, bytes: Uint8Array): EvidenceType {
+  const type = sniffEvidenceType(bytes);
+  if (!type) throw new HubRefusal(415, 'file_type', notEvidenceMessage(`文件 ${hash.slice(0, 12)}…`));
+  return type;
+}
 
 /** Where the hub keeps blobs (files, on both databases): whole ones by hash, parts while they arrive. */
 export class HubBlobs {
@@ -46,7 +54,7 @@ export class HubBlobs {
   }
 
   /** Joins the chunks; the whole must hash to the blob's name, or nothing is kept. */
-  async complete(hash: string, size: number, mime: string, chunks: string[]): Promise<void> {
+  async complete(hash: string, size: number, chunks: string[]): Promise<void> {
     this.check(hash);
     const existing = await this.status(hash);
     if (existing.state === 'complete') return;
@@ -62,15 +70,18 @@ export class HubBlobs {
       rmSync(dir, { recursive: true, force: true });
       throw new HubRefusal(422, 'blob_hash', `文件内容与其 SHA-256（${hash.slice(0, 12)}…）不符，已丢弃，请重传`);
     }
+    if (!sniffEvidenceType(whole)) rmSync(dir, { recursive: true, force: true });
+    const type = evidenceTypeOf(hash, whole);
     this.keep(hash, whole);
     await this.q.run('INSERT INTO blobs (sha256, size, mime, chunks, complete, created_at) VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (sha256) DO NOTHING',
-      [hash, size, mime, JSON.stringify(chunks), new Date().toISOString()]);
+      [hash, size, type, JSON.stringify(chunks), new Date().toISOString()]);
     rmSync(dir, { recursive: true, force: true });
   }
 
   /** Stores a whole blob that arrived in a bundle (already checked against its hash). */
-  async putWhole(hash: string, bytes: Buffer, mime: string): Promise<void> {
+  async putWhole(hash: string, bytes: Buffer): Promise<void> {
     if (sha256(bytes) !== hash) throw new HubRefusal(422, 'blob_hash', `文件内容与其 SHA-256（${hash.slice(0, 12)}…）不符`);
+    const mime = evidenceTypeOf(hash, bytes);
     this.keep(hash, bytes);
     const chunks: string[] = [];
     for (let i = 0; i < Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES)); i++) chunks.push(sha256(bytes.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES)));

@@ -5,7 +5,7 @@ import { blobRefs } from '../shared/sync/blob-refs';
 import { BUNDLE_FORMAT, HISTORIES_FILE, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../shared/sync/bundle';
 import { checkBundleFiles, packBundle, unpackBundle } from '../shared/sync/bundle-zip';
 import { authorOfDevice, deviceById, signedBy } from './accounts';
-import { HubBlobs } from './blobs';
+import { evidenceTypeOf, HubBlobs } from './blobs';
 import { historiesForBundle, rememberMissing } from './bundle-records';
 import type { HubDb } from './db/hub-db';
 import { sha256 } from './hash';
@@ -36,7 +36,9 @@ export async function importHubBundle(db: HubDb, dir: string, file: string): Pro
   if (broken) throw new HubRefusal(400, 'bundle', broken);
   const changes = toHubChangesSchema.parse(JSON.parse(new TextDecoder().decode(parts.files.get('changes.json')!))) as Change[];
   const blobs = new HubBlobs(dir, db);
-  for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) await blobs.putWhole(f.name.slice(6), Buffer.from(parts.files.get(f.name)!), f.mime ?? 'application/octet-stream');
+  // Every file's type is proven before any is kept: a bundle with one that is no evidence is refused whole.
+  for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) evidenceTypeOf(f.name.slice(6), parts.files.get(f.name)!);
+  for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) await blobs.putWhole(f.name.slice(6), Buffer.from(parts.files.get(f.name)!));
   const { acks } = await db.tx(async (q) => {
     const r = await pushPage(q, who, changes, m.lastNseq);
     await q.run('UPDATE devices SET cursor = $2, last_seen_at = $3 WHERE id = $1 AND cursor < $2', [device.id, m.cursor, new Date().toISOString()]);

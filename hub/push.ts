@@ -2,12 +2,13 @@ import { changeDigest, type Change } from '../shared/sync/change';
 import { MAX_DRIFT_MS, parseHlc } from '../shared/sync/hlc';
 import { conflictedFields, mergeChange, type FieldHeads } from '../shared/sync/merge';
 import { type Ack } from '../shared/sync/protocol';
-import { parentOf, writeRefusal, type HubRole } from '../shared/sync/roles';
+import { areaRefusal, type HubRole } from '../shared/sync/roles';
 import { checkSigned } from '../shared/sync/signed';
 import type { Queryable } from './db/hub-db';
 import { noteBlobRefs } from './blob-access';
 import { moveChildren, parentKey } from './record-family';
 import { HubRefusal } from './hub-error';
+import { areaOf } from './record-area';
 
 export type Author = { deviceId: string | null; node: string; user: string; role: HubRole; towns: string[] };
 
@@ -16,18 +17,6 @@ type StoredChange = { entity: string; entity_id: string; hlc: string; author: st
 
 async function recordOf(q: Queryable, entity: string, id: string): Promise<RecordRow | undefined> {
   return q.one<RecordRow>('SELECT heads, town FROM records WHERE entity = $1 AND entity_id = $2', [entity, id]);
-}
-
-/** The town a change belongs to: its own town field, the record's, or its parent record's. */
-async function townOf(q: Queryable, c: Change, heads: FieldHeads, record: RecordRow | undefined): Promise<string | null> {
-  if (typeof c.fields.townCode === 'string') return c.fields.townCode;
-  if (record?.town) return record.town;
-  const own = heads.townCode?.[0]?.v;
-  if (typeof own === 'string') return own;
-  const stream = { ...Object.fromEntries(Object.entries(heads).map(([f, hs]) => [f, hs[0]?.v])), ...c.fields };
-  const parent = parentOf(c.entity, c.entityId, stream);
-  if (!parent) return null;
-  return (await recordOf(q, parent.entity, parent.id))?.town ?? null;
 }
 
 async function quarantine(q: Queryable, who: Author, c: Change, reason: string): Promise<Ack> {
@@ -76,14 +65,14 @@ export async function pushPage(q: Queryable, who: Author, changes: Change[], las
 async function takeChange(q: Queryable, who: Author, c: Change, now: number): Promise<Ack> {
   const record = await recordOf(q, c.entity, c.entityId);
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
-  const town = await townOf(q, c, heads, record);
+  const area = await areaOf(q, c, heads, record);
   // Writing what the record already says is agreement, not an edit (every laptop seeds the same built-in templates).
   const agrees = record !== undefined && Object.entries(c.fields).every(([f, v]) => JSON.stringify(heads[f]?.[0]?.v ?? null) === JSON.stringify(v ?? null));
-  const refusal = agrees ? null : writeRefusal(who.role, who.towns, c.entity, town);
+  const refusal = agrees ? null : areaRefusal(who.role, who.towns, c.entity, area);
   if (refusal) return quarantine(q, who, c, refusal);
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') return quarantine(q, who, c, signed);
-  return appendChange(q, who.deviceId, c, heads, town, record?.town ?? null, signed === 'same', now);
+  return appendChange(q, who.deviceId, c, heads, area.next, record?.town ?? null, signed === 'same', now);
 }
 
 /**
@@ -121,5 +110,5 @@ export async function appendReleased(q: Queryable, deviceId: string | null, c: C
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${signed}`);
-  return appendChange(q, deviceId, c, heads, await townOf(q, c, heads, record), record?.town ?? null, signed === 'same', now);
+  return appendChange(q, deviceId, c, heads, (await areaOf(q, c, heads, record)).next, record?.town ?? null, signed === 'same', now);
 }

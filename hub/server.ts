@@ -139,7 +139,7 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
     const hash = (req.params as { hash: string }).hash;
     const body = parse(blobCompleteSchema, req.body);
     try {
-      await ctx.blobs.complete(hash, body.size, body.mime, body.chunks);
+      await ctx.blobs.complete(hash, body.size, body.chunks);
     } catch (e) {
       if (e instanceof HubRefusal) req.log.warn({ device: who.deviceId, blob: hash, reason: e.message }, 'blob refused');
       throw e;

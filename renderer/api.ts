@@ -21,26 +21,14 @@ export class ApiFailure extends Error {
   }
 }
 
-const TOKEN_KEY = 'qingshui.token';
-
-/** Takes the session token from the address bar once, then keeps it out of sight. */
-function sessionToken(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-const token = window.qingshui ? '' : sessionToken();
+// The browser host's session is an HttpOnly cookie set when the printed address is first opened
+// (the host cleans the token out of the address bar); pages, files and events go with it.
 
 async function transport(name: string, input: unknown): Promise<Result<unknown>> {
   if (window.qingshui) return window.qingshui.invoke(name, input);
   let res: Response;
   try {
-    res = await fetch(`/rpc/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qingshui-token': token }, body: JSON.stringify(input ?? {}) });
+    res = await fetch(`/rpc/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) });
   } catch {
     return { ok: false, error: { code: 'internal', message: '无法连接工作台服务，请确认程序仍在运行' } };
   }
@@ -57,14 +45,14 @@ export async function call<K extends ProcedureName>(name: K, input: Input<K>): P
 /** Subscribes to core events (record changes, job progress); returns the unsubscribe function. */
 export function onCoreEvent(cb: (e: { type: string; entity?: string }) => void): () => void {
   if (window.qingshui) return window.qingshui.onEvent((e) => cb(e as { type: string }));
-  const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+  const source = new EventSource('/events');
   source.onmessage = (m) => cb(JSON.parse(m.data as string) as { type: string });
   return () => source.close();
 }
 
 /** Where the page loads a stored photo or signature from (the host serves blobs by SHA-256). */
 export function blobUrl(sha256: string): string {
-  return window.qingshui ? `/blobs/${sha256}` : `/blobs/${sha256}?token=${encodeURIComponent(token)}`;
+  return `/blobs/${sha256}`;
 }
 
 /**
@@ -83,10 +71,10 @@ export async function printRecord(inspectionId: string): Promise<string | null> 
 
 /** Where the page downloads a ledger exported into the workspace's exports folder. */
 export function exportUrl(name: string): string {
-  return window.qingshui ? `/exports/${encodeURIComponent(name)}` : `/exports/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
+  return `/exports/${encodeURIComponent(name)}`;
 }
 
 /** The offline basemap's tile address (served by the host from the workspace's tile package). */
 export function tileUrlTemplate(): string {
-  return window.qingshui ? '/tiles/{z}/{x}/{y}' : `/tiles/{z}/{x}/{y}?token=${encodeURIComponent(token)}`;
+  return '/tiles/{z}/{x}/{y}';
 }

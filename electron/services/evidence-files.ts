@@ -13,11 +13,11 @@ export async function storeEvidenceFiles(store: Store, files: { name: string; ba
     const bytes = bytesOf(f.base64, `“${f.name}”的`);
     if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
       if (bytes.length > 50 * 1024 * 1024) throw new DomainError('invalid', `“${f.name}”超过 50 MB`);
-      shas.push(putBlob(store.db, store.blobDir, bytes, 'application/pdf'));
+      shas.push(putBlob(store.db, store.blobDir, bytes, f.name));
       continue;
     }
     const photo = await intakePhoto(bytes, f.name);
-    shas.push(putBlob(store.db, store.blobDir, photo.bytes, photo.mime));
+    shas.push(putBlob(store.db, store.blobDir, photo.bytes, f.name));
   }
   return shas;
 }

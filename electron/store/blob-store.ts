@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { DomainError } from '../../shared/api/result';
+import { notEvidenceMessage, sniffEvidenceType } from '../../shared/domain/file-type';
 import { prepared } from './statements';
 
 /** The folder beside a workspace file that holds its blobs (moved and backed up with it). */
@@ -21,9 +23,13 @@ export function sha256Of(bytes: Uint8Array | string): string {
 /**
  * Stores bytes once under their SHA-256 (DESIGN §5: blobs never change). The file is written to a
  * temporary name, flushed and renamed, so a crash leaves either the whole blob or none of it.
+ * Its type is what its bytes prove (DESIGN §11), never what a sender claims: bytes that are not one
+ * of the evidence types are refused (`name` names them in the message) and nothing is written.
  * Blobs carry no change record: they are referenced by the records that use them.
  */
-export function putBlob(db: Database, dir: string, bytes: Uint8Array, mime: string): string {
+export function putBlob(db: Database, dir: string, bytes: Uint8Array, name = '文件'): string {
+  const mime = sniffEvidenceType(bytes);
+  if (!mime) throw new DomainError('invalid', notEvidenceMessage(name));
   const sha256 = sha256Of(bytes);
   const path = blobPath(dir, sha256);
   if (!existsSync(path)) {
@@ -56,8 +62,10 @@ export function forgetExpectedBlob(db: Database, sha256: string): void {
 /** The bytes and type of a stored blob, or null when it is not here. */
 export function readBlob(db: Database, dir: string, sha256: string): { bytes: Buffer; mime: string } | null {
   if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
-  const row = prepared(db, 'SELECT mime FROM blobs WHERE sha256 = ? AND size >= 0').get(sha256) as { mime: string } | undefined;
+  const row = prepared(db, 'SELECT 1 FROM blobs WHERE sha256 = ? AND size >= 0').get(sha256);
   const path = blobPath(dir, sha256);
   if (!row || !existsSync(path)) return null;
-  return { bytes: readFileSync(path), mime: row.mime };
+  const bytes = readFileSync(path);
+  // Served as what the bytes are (a row's type may predate the check): anything else is a download.
+  return { bytes, mime: sniffEvidenceType(bytes) ?? 'application/octet-stream' };
 }

@@ -3,6 +3,7 @@ import { putBlob, readBlob, sha256Of as sha256 } from '../store/blob-store';
 import type { Store } from '../store/store';
 import { HubAnswer, type HubClient } from './hub-client';
 import { confirmBlob } from './local-blobs';
+import { sniffEvidenceType } from '../../shared/domain/file-type';
 
 export type Faults = { at(point: string): void };
 export const NO_FAULTS: Faults = { at: () => undefined };
@@ -53,7 +54,9 @@ export async function downloadBlob(store: Store, client: HubClient, hash: string
   }
   const whole = Buffer.concat(parts);
   if (sha256(whole) !== hash) throw new Error(`文件 ${hash.slice(0, 12)}… 校验不符`);
-  putBlob(store.db, store.blobDir, whole, st.mime);
+  // Checked again here (DESIGN §11): bytes that are no evidence type are not kept, and the record stays pending.
+  if (!sniffEvidenceType(whole)) return false;
+  putBlob(store.db, store.blobDir, whole);
   confirmBlob(store.db, hash);
   return true;
 }

@@ -90,7 +90,7 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   store.transaction(() => {
     for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) {
       const hash = f.name.slice(6);
-      putBlob(store.db, store.blobDir, parts.files.get(f.name)!, f.mime ?? 'application/octet-stream');
+      putBlob(store.db, store.blobDir, parts.files.get(f.name)!, `同步包中的文件 ${hash.slice(0, 12)}…`);
       confirmBlob(store.db, hash);
     }
     faults?.at('mid-bundle-import');

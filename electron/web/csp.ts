@@ -1,7 +1,20 @@
-/** The Content-Security-Policy both hosts send: our own scripts only, no remote anything. */
+/** The Content-Security-Policy both hosts send with their pages: our own scripts only, no remote anything. */
 export function contentSecurityPolicy(): string {
   return [
     "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
     "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
   ].join('; ');
+}
+
+/** What every response that is not one of our pages carries (data, files, errors): nothing in it may run. */
+export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/** The headers a stored file (photo, signature, scan, recording) is served with by both hosts: its proven type, nothing to run. */
+export function storedFileHeaders(mime: string, sha256: string): Record<string, string> {
+  const download = mime === 'application/octet-stream';
+  return {
+    'content-type': mime, 'x-content-type-options': 'nosniff', 'content-security-policy': DATA_CSP,
+    'content-disposition': `${download ? 'attachment' : 'inline'}; filename="${sha256.slice(0, 16)}"`,
+    'cache-control': 'private, max-age=31536000, immutable',
+  };
 }

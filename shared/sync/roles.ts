@@ -48,6 +48,32 @@ export function writeRefusal(role: HubRole, towns: string[], entity: string, tow
   return null;
 }
 
+/** The enterprise or outfall a record is about (an inspection's, a finding's, a complaint's, a case's), or null. */
+export function targetOf(fields: Record<string, unknown>): { entity: string; id: string } | null {
+  const kind = fields.targetKind;
+  if ((kind === 'enterprise' || kind === 'outfall') && typeof fields.targetId === 'string') return { entity: kind, id: fields.targetId };
+  return null;
+}
+
+/**
+ * Why this author may not write this change, judged from where the hub holds the record (DESIGN §11),
+ * or null when they may. A town officer acts only on records in their towns as the hub has them now,
+ * may neither move one out of their towns nor bring one in from elsewhere, and may not create a record
+ * about an enterprise or outfall of another town.
+ */
+export function areaRefusal(role: HubRole, towns: string[], entity: string, area: { known: boolean; current: string | null; next: string | null; target: string | null }): string | null {
+  const here = writeRefusal(role, towns, entity, area.known ? area.current : area.next);
+  if (here || role !== 'town') return here;
+  const name = (t: string | null) => t ?? '（无）';
+  if (area.known && area.next !== area.current && (area.next === null || !towns.includes(area.next))) {
+    return `不能把记录从镇街 ${name(area.current)} 移到 ${name(area.next)}：不在该账号负责的镇街（${towns.join('、') || '无'}）内`;
+  }
+  if (!area.known && area.target !== null && !towns.includes(area.target)) {
+    return `所涉单位或排污口属于镇街 ${area.target}，不在该账号负责的镇街（${towns.join('、') || '无'}）内`;
+  }
+  return null;
+}
+
 /** Whether a device of this role may receive a record of this town. */
 export function mayRead(role: HubRole, towns: string[], town: string | null): boolean {
   return role !== 'town' || town === null || towns.includes(town);

@@ -25,6 +25,7 @@ import type { HubDb } from '../../hub/db/hub-db';
 import { openPgHub } from '../../hub/db/pg';
 import { openSqliteHub } from '../../hub/db/sqlite';
 import { report } from './measure';
+import { jpegBytes } from '../fixtures/evidence-bytes';
 
 const PG_URL = process.env.QINGSHUI_TEST_PG ?? 'postgres://qingshui:qingshui@127.0.0.1:5432/postgres';
 const TOWNS = Array.from({ length: 10 }, (_, i) => `3607990${String(i + 1).padStart(2, '0')}000`);
@@ -264,7 +265,7 @@ async function benchBundle(root: string, results: boolean[]): Promise<void> {
       for (const c of regionChanges('x')) wb.store.write(REGION, c.entityId, c.fields, 'system');
       for (let i = 0; i < 9_900; i++) wb.store.write(ENTERPRISE, `b-${i}`, enterprise(i), 'system');
     });
-    const photos = Array.from({ length: 100 }, () => randomBytes(1_500_000));
+    const photos = Array.from({ length: 100 }, () => jpegBytes(randomBytes(1_500_000)));
     wb.store.transaction(() => {
       for (const [i, bytes] of photos.entries()) {
         const hash = putBlob(wb.store.db, wb.store.blobDir, bytes, 'image/jpeg');

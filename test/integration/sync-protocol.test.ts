@@ -17,6 +17,7 @@ import { schemaSql } from '../../hub/db/hub-db';
 import { openSqliteHub } from '../../hub/db/sqlite';
 import { tempDir } from './helpers';
 import { deviceIdOf, enrolledLaptop, startHub } from './sync-helpers';
+import { jpegBytes } from '../fixtures/evidence-bytes';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 
@@ -66,11 +67,11 @@ describe('the hub refuses bad input with a reason and applies nothing', () => {
     const gap = await raw(hub.url, '/v1/push', { method: 'POST', headers: auth, body: JSON.stringify({ protocol: 1, lastNseq: 900, changes: [{ cid: `${a.store.nodeId}:900`, node: a.store.nodeId, nseq: 900, entity: 'enterprise', entityId: 'e1', hlc: `000000000001-0000-${a.store.nodeId}`, author: 'x', fields: {}, base: {} }] }) });
     expect(gap).toMatchObject({ status: 409, body: { code: 'gap' } });
 
-    const bytes = Buffer.from('照片的字节');
+    const bytes = jpegBytes('照片的字节');
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const wrongChunk = await raw(hub.url, `/v1/blobs/${hash}/chunks/0`, { method: 'PUT', headers: { authorization: auth.authorization, 'content-type': 'application/octet-stream', 'x-chunk-sha256': '0'.repeat(64) }, body: bytes });
+    const wrongChunk = await raw(hub.url, `/v1/blobs/${hash}/chunks/0`, { method: 'PUT', headers: { authorization: auth.authorization, 'content-type': 'application/octet-stream', 'x-chunk-sha256': '0'.repeat(64) }, body: new Uint8Array(bytes) });
     expect(wrongChunk).toMatchObject({ status: 422, body: { code: 'chunk_hash' } });
-    const other = Buffer.from('另一张照片');
+    const other = jpegBytes('另一张照片');
     const otherHash = createHash('sha256').update(other).digest('hex');
     await client.request('PUT', `/v1/blobs/${hash}/chunks/0`, undefined, { bytes: other, headers: { 'x-chunk-sha256': otherHash } });
     await expect(client.request('POST', `/v1/blobs/${hash}/complete`, { size: other.length, mime: 'image/jpeg', chunks: [otherHash] })).rejects.toThrow(/不符，已丢弃/);
@@ -86,7 +87,7 @@ describe('the hub refuses bad input with a reason and applies nothing', () => {
     const b = await enrolledLaptop(hub, 'wang');
     a.store.write(REGION, '360799001000', { name: '第一镇', level: 'town', parentCode: null }, 'system');
     a.store.write(ENTERPRISE, 'e-1', { name: '乙厂', uscc: '91130200699229617X', keyUnit: false, state: '正常生产', address: '', townCode: '360799001000', legalRepresentative: '', contactName: '', contactPhone: '', tags: [], note: '' }, 'system');
-    putBlob(a.store.db, a.store.blobDir, Buffer.from('一张照片'), 'image/jpeg');
+    putBlob(a.store.db, a.store.blobDir, jpegBytes('一张照片'), 'image/jpeg');
     const dir = tempDir();
     const up = join(dir, 'a.qsync');
     const made = exportDeviceBundle(a.store, up);

@@ -14,6 +14,7 @@ import { exportHubBundle, importHubBundle } from '../../hub/bundles';
 import { HubBlobs } from '../../hub/blobs';
 import { tempDir } from './helpers';
 import { conflictKeys, deviceIdOf, enrolledLaptop, startHub, stateHash, type TestHub } from './sync-helpers';
+import { jpegBytes } from '../fixtures/evidence-bytes';
 
 /** A simulated kill: the process dies at this point; the device restarts from its files. */
 export class Kill extends Error {}
@@ -166,7 +167,7 @@ export async function runWorld(seed: number, kind: 'sqlite' | 'pg' = 'sqlite', s
       newEnterprise(d.wb, rng, `${d.name}-${step}`);
     } else if (roll < 0.58) {
       const size = rng.chance(0.15) ? 4 * 1024 * 1024 + rng.int(1, 5000) : rng.int(10, 5000);
-      const bytes = Buffer.alloc(size, `${seed}-${step}-`);
+      const bytes = jpegBytes(Buffer.alloc(size, `${seed}-${step}-`));
       const hash = putBlob(d.wb.store.db, d.wb.store.blobDir, bytes, 'image/jpeg');
       d.wb.store.write(RECORD_EVENT, rng.uuid(Date.now()), { stream: 'finding', streamId: 'f-1', kind: 'note', hlc: d.wb.store.clock.next(), author: 'system', at: '2026-11-29', text: '现场照片', data: {}, blobs: [hash] }, 'system');
     } else {

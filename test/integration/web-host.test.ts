@@ -1,27 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
-
-const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
-const children: ChildProcess[] = [];
-afterEach(() => { for (const c of children.splice(0)) c.kill('SIGTERM'); });
-
-/** Starts `qingshui web` on a free port and returns the URL from its first line of output. */
-async function startHost(dataDir: string): Promise<{ url: URL; token: string }> {
-  const child = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const first = await new Promise<string>((ok, fail) => {
-    createInterface({ input: child.stdout! }).once('line', ok);
-    child.once('exit', (code) => fail(new Error(`web host exited ${code}`)));
-  });
-  const url = new URL(first);
-  return { url, token: url.searchParams.get('token')! };
-}
-
-const rpc = (url: URL, name: string, input: unknown, token?: string) =>
-  fetch(new URL(`/rpc/${name}`, url), { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { 'x-qingshui-token': token } : {}) }, body: JSON.stringify(input) });
+import { BIN, rpc, startHost } from './web-helpers';
 
 describe('the browser host', () => {
   it('prints its URL with a token first, binds to 127.0.0.1, and builds the demo when no workspace exists', async () => {
@@ -75,7 +55,7 @@ describe('the browser host', () => {
   it('pushes a change event over SSE when a record is written', async () => {
     const { url, token } = await startHost(join(tempDir(), 'ws'));
     const controller = new AbortController();
-    const events = await fetch(new URL(`/events?token=${token}`, url), { signal: controller.signal });
+    const events = await fetch(new URL('/events', url), { headers: { 'x-qingshui-token': token }, signal: controller.signal });
     const reader = events.body!.getReader();
     const [person] = ((await (await rpc(url, 'people.list', {}, token)).json()) as { value: { id: string }[] }).value;
     await rpc(url, 'workspace.signIn', { personId: person.id }, token);
@@ -91,13 +71,13 @@ describe('the browser host', () => {
     const list = await (await rpc(url, 'inspections.list', { limit: 1 }, token)).json() as { value: { rows: { id: string }[] } };
     const record = await (await rpc(url, 'inspections.get', { id: list.value.rows[0].id }, token)).json() as { value: { photos: { sha256: string; thumbSha256: string }[] } };
     const { sha256, thumbSha256 } = record.value.photos[0];
-    const photo = await fetch(new URL(`/blobs/${sha256}?token=${token}`, url));
+    const photo = await fetch(new URL(`/blobs/${sha256}`, url), { headers: { 'x-qingshui-token': token } });
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/jpeg');
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(Buffer.from(await photo.arrayBuffer())).digest('hex')).toBe(sha256);
     expect((await fetch(new URL(`/blobs/${thumbSha256}`, url))).status).toBe(401);
-    expect((await fetch(new URL(`/blobs/${'0'.repeat(64)}?token=${token}`, url))).status).toBe(404);
-    expect((await fetch(new URL(`/blobs/..%2Fworkspace.qingshui?token=${token}`, url))).status).toBe(404);
+    expect((await fetch(new URL(`/blobs/${'0'.repeat(64)}`, url), { headers: { 'x-qingshui-token': token } })).status).toBe(404);
+    expect((await fetch(new URL('/blobs/..%2Fworkspace.qingshui', url), { headers: { 'x-qingshui-token': token } })).status).toBe(404);
   });
 });

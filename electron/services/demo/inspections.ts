@@ -86,8 +86,8 @@ export async function generateDemoPast(store: Store, { seed = 20261129, scale = 
       : r < 0.95 ? { template: rng.chance(0.5) ? 'builtin:construction-dust@1' : 'builtin:construction-dust@2', kind: 'site' } : { template: 'builtin:complaint-verification@1', kind: 'enterprise' });
   }
   const startAt = plan.map(() => YEAR_START + rng.int(0, 360) * DAY + rng.int(8 * 60, 16 * 60) * 60_000).sort((a, b) => a - b);
-  const photoShas = images.photos.map((p) => ({ sha: putBlob(db, store.blobDir, p.bytes, 'image/jpeg'), thumb: putBlob(db, store.blobDir, p.thumbnail, 'image/jpeg'), p }));
-  const signatureShas = images.signatures.map((s) => putBlob(db, store.blobDir, s, 'image/png'));
+  const photoShas = images.photos.map((p) => ({ sha: putBlob(db, store.blobDir, p.bytes), thumb: putBlob(db, store.blobDir, p.thumbnail), p }));
+  const signatureShas = images.signatures.map((s) => putBlob(db, store.blobDir, s));
   const BATCH = 200;
   for (let from = 0; from < plan.length; from += BATCH) {
     store.transaction(() => {

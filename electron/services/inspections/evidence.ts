@@ -25,8 +25,8 @@ export const evidenceHandlers = {
     mustGetDraft(ctx, id);
     const photoId = newId();
     ctx.store.transaction(() => {
-      const sha256 = putBlob(ctx.store.db, ctx.store.blobDir, photo.bytes, photo.mime);
-      const thumbSha256 = putBlob(ctx.store.db, ctx.store.blobDir, photo.thumbnail, 'image/jpeg');
+      const sha256 = putBlob(ctx.store.db, ctx.store.blobDir, photo.bytes, fileName);
+      const thumbSha256 = putBlob(ctx.store.db, ctx.store.blobDir, photo.thumbnail, fileName);
       ctx.store.write(INSPECTION_PHOTO, photoId, {
         inspectionId: id, itemId, sha256, thumbSha256, fileName, caption, takenAt: photo.takenAt ?? capturedAt, lat: photo.lat, lon: photo.lon,
         width: photo.width, height: photo.height,
@@ -54,7 +54,7 @@ export const evidenceHandlers = {
     const author = authorOf(ctx);
     mustGetDraft(ctx, id);
     ctx.store.transaction(() => {
-      const sha256 = png ? putBlob(ctx.store.db, ctx.store.blobDir, png, 'image/png') : null;
+      const sha256 = png ? putBlob(ctx.store.db, ctx.store.blobDir, png, '签名') : null;
       ctx.store.write(INSPECTION_SIGNATURE, `${id}/${role}`, {
         inspectionId: id, role, signerName: officer ? officer.name : signerName, sha256, signedAt: localSecond(), refusedReason: refusedReason ?? null,
       }, author);

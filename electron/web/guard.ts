@@ -1,0 +1,61 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** The cookie that carries a browser's session once it has shown the token (DESIGN §11). */
+const COOKIE = 'qs_session';
+
+function same(given: string | null | undefined, secret: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieOf(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return null;
+}
+
+/**
+ * Who may talk to the browser host. The printed address carries a token; the first page load
+ * exchanges it for an `HttpOnly`, `SameSite=Strict` session cookie and the address bar is cleaned,
+ * so the token is never in a page's URL, its history or a Referer. Programs (tests, scripts) may
+ * send the token in the `x-qingshui-token` header instead — a header no other web page can set
+ * without a CORS preflight this host never grants. Requests naming another host are refused: a
+ * hostile page cannot reach 127.0.0.1 through a DNS name rebound to it.
+ */
+export class HostGuard {
+  readonly session = randomBytes(32).toString('hex');
+  port = 0;
+  constructor(readonly token: string) {}
+
+  /** Whether the `Host` header names this host's own loopback address and port. */
+  hostAllowed(req: IncomingMessage): boolean {
+    const host = (req.headers.host ?? '').toLowerCase();
+    return host === `127.0.0.1:${this.port}` || host === `localhost:${this.port}` || host === `[::1]:${this.port}`;
+  }
+
+  /** Whether a request that changes something comes from our own pages (or from no page at all). */
+  originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin === undefined) return (req.headers['sec-fetch-site'] ?? 'same-origin') !== 'cross-site';
+    return origin === `http://127.0.0.1:${this.port}` || origin === `http://localhost:${this.port}`;
+  }
+
+  /** Whether the request carries the session cookie or the token header. */
+  allowed(req: IncomingMessage): boolean {
+    return same(cookieOf(req, COOKIE), this.session) || same(req.headers['x-qingshui-token'] as string | undefined, this.token);
+  }
+
+  /** The token of a first page load (`/?token=…`), when it is the right one. */
+  exchanges(url: URL): boolean {
+    return same(url.searchParams.get('token'), this.token);
+  }
+
+  cookie(): string {
+    return `${COOKIE}=${this.session}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+}
