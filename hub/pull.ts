@@ -4,7 +4,10 @@ import { inSnapshotOrder } from '../shared/sync/entity-order';
 import type { Queryable } from './db/hub-db';
 import type { Author } from './push';
 
-export type ChangeRow = { hub_seq: number; node: string; nseq: number; entity: string; entity_id: string; hlc: string; author: string; fields: string; base: string };
+export type ChangeRow = { hub_seq: number; node: string; nseq: number; entity: string; entity_id: string; hlc: string; author: string; fields: string; base: string; pushed_by: string | null };
+
+/** The columns a change is handed out with. */
+export const CHANGE_COLUMNS = 'hub_seq, node, nseq, entity, entity_id, hlc, author, fields, base, pushed_by';
 
 /**
  * The visibility clause for a reader: a town officer sees their towns and records with no town — and,
@@ -28,14 +31,14 @@ export function readerTowns(who: Pick<Author, 'role' | 'towns'>): string[] | nul
 export function rowToChange(r: ChangeRow): SequencedChange {
   return {
     hubSeq: r.hub_seq, cid: `${r.node}:${r.nseq}`, node: r.node, nseq: r.nseq, entity: r.entity, entityId: r.entity_id,
-    hlc: r.hlc, author: r.author, fields: JSON.parse(r.fields), base: JSON.parse(r.base),
+    hlc: r.hlc, author: r.author, fields: JSON.parse(r.fields), base: JSON.parse(r.base), pushedBy: r.pushed_by,
   };
 }
 
 /** Changes after a hub sequence that this reader may see, one page (≤ 5,000 changes or 4 MiB). */
 export async function pullPage(q: Queryable, who: Pick<Author, 'role' | 'towns' | 'node'>, after: number, limit = PAGE_MAX_CHANGES): Promise<PullResponse> {
   const v = visibleClause(who, 3);
-  const rows = await q.all<ChangeRow>(`SELECT hub_seq, node, nseq, entity, entity_id, hlc, author, fields, base FROM changes
+  const rows = await q.all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM changes
     WHERE hub_seq > $1${v.sql} ORDER BY hub_seq LIMIT $2`, [after, Math.min(limit, PAGE_MAX_CHANGES) + 1, ...v.params]);
   const changes: SequencedChange[] = [];
   let bytes = 0;

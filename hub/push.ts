@@ -4,11 +4,13 @@ import { conflictedFields, mergeChange, type FieldHeads } from '../shared/sync/m
 import { type Ack } from '../shared/sync/protocol';
 import { areaRefusal, type HubRole } from '../shared/sync/roles';
 import { checkSigned } from '../shared/sync/signed';
+import { changeFieldsProblem } from '../shared/sync/record-fields';
 import type { Queryable } from './db/hub-db';
 import { noteBlobRefs } from './blob-access';
 import { moveChildren, parentKey } from './record-family';
 import { HubRefusal } from './hub-error';
 import { areaOf } from './record-area';
+import { frozenRefusal } from './frozen';
 
 export type Author = { deviceId: string | null; node: string; user: string; role: HubRole; towns: string[] };
 
@@ -63,6 +65,8 @@ export async function pushPage(q: Queryable, who: Author, changes: Change[], las
 }
 
 async function takeChange(q: Queryable, who: Author, c: Change, now: number): Promise<Ack> {
+  const malformed = changeFieldsProblem(c.entity, c.fields);
+  if (malformed) return quarantine(q, who, c, malformed);
   const record = await recordOf(q, c.entity, c.entityId);
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
   const area = await areaOf(q, c, heads, record);
@@ -72,7 +76,9 @@ async function takeChange(q: Queryable, who: Author, c: Change, now: number): Pr
   if (refusal) return quarantine(q, who, c, refusal);
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') return quarantine(q, who, c, signed);
-  return appendChange(q, who.deviceId, c, heads, area.next, record?.town ?? null, signed === 'same', now);
+  const frozen = agrees ? null : await frozenRefusal(q, c, heads);
+  if (frozen) return quarantine(q, who, c, frozen);
+  return appendChange(q, who, c, heads, area.next, record?.town ?? null, signed === 'same', now);
 }
 
 /**
@@ -80,16 +86,16 @@ async function takeChange(q: Queryable, who: Author, c: Change, now: number): Pr
  * again (same hash) is kept in the log but changes nothing. The record's town — who receives it — is
  * its winning townCode once merged (of two concurrent moves, the newer), else its change's or parent's.
  */
-async function appendChange(q: Queryable, deviceId: string | null, c: Change, heads: FieldHeads, town: string | null, was: string | null, repeat: boolean, now: number): Promise<Ack> {
+async function appendChange(q: Queryable, by: { deviceId: string | null; user: string | null }, c: Change, heads: FieldHeads, town: string | null, was: string | null, repeat: boolean, now: number): Promise<Ack> {
   const clockFlag = parseHlc(c.hlc).ms - now > MAX_DRIFT_MS ? 1 : 0;
   const outcome = repeat ? null : mergeChange(heads, c);
   const winner = outcome?.heads.townCode?.[0]?.v;
   const at = typeof winner === 'string' ? winner : town;
   // A change that moves the record to another town is also for the old town's readers: they see it leave.
   const prevTown = was !== null && was !== at ? was : null;
-  const inserted = await q.one<{ hub_seq: number }>(`INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, town, device_id, received_at, clock_flag, prev_town)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING hub_seq`,
-  [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), at, deviceId, new Date(now).toISOString(), clockFlag, prevTown]);
+  const inserted = await q.one<{ hub_seq: number }>(`INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, town, device_id, received_at, clock_flag, prev_town, pushed_by)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING hub_seq`,
+  [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), at, by.deviceId, new Date(now).toISOString(), clockFlag, prevTown, by.user]);
   if (!outcome) return { cid: c.cid, status: 'duplicate' };
   await noteBlobRefs(q, c.entity, c.entityId, c.fields);
   await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted, parent) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -105,10 +111,14 @@ async function appendChange(q: Queryable, deviceId: string | null, c: Change, he
  * (a signed document with another hash never is): the next hub sequence, merged into the record's
  * heads, and on every laptop that may see it with their next sync.
  */
-export async function appendReleased(q: Queryable, deviceId: string | null, c: Change, now = Date.now()): Promise<Ack> {
+export async function appendReleased(q: Queryable, by: { deviceId: string | null; user: string | null }, c: Change, now = Date.now()): Promise<Ack> {
+  const malformed = changeFieldsProblem(c.entity, c.fields);
+  if (malformed) throw new HubRefusal(409, 'malformed', `变更 ${c.cid} 不能放行：${malformed}`);
   const record = await recordOf(q, c.entity, c.entityId);
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${signed}`);
-  return appendChange(q, deviceId, c, heads, (await areaOf(q, c, heads, record)).next, record?.town ?? null, signed === 'same', now);
+  const frozen = await frozenRefusal(q, c, heads);
+  if (frozen) throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${frozen}`);
+  return appendChange(q, by, c, heads, (await areaOf(q, c, heads, record)).next, record?.town ?? null, signed === 'same', now);
 }

@@ -41,7 +41,7 @@ export async function releaseQuarantined(q: Queryable, cid: string, admin: strin
   const released: string[] = [];
   for (const h of held) {
     const c = JSON.parse(h.change) as Change;
-    await appendReleased(q, h.device_id, c, now);
+    await appendReleased(q, { deviceId: h.device_id, user: h.user_name }, c, now);
     await q.run(`INSERT INTO quarantine_released (node, nseq, device_id, user_name, entity, entity_id, reason, at, released_by, released_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [node, h.nseq, h.device_id, h.user_name, h.entity, h.entity_id, h.reason, h.at, admin, new Date(now).toISOString()]);
     await q.run('DELETE FROM quarantine WHERE node = $1 AND nseq = $2', [node, h.nseq]);

@@ -2,7 +2,7 @@ import type { SequencedChange } from '../shared/sync/change';
 import type { FieldHeads } from '../shared/sync/merge';
 import { parentOf } from '../shared/sync/roles';
 import type { HubDb, Queryable } from './db/hub-db';
-import { rowToChange, visibleClause, type ChangeRow } from './pull';
+import { CHANGE_COLUMNS, rowToChange, visibleClause, type ChangeRow } from './pull';
 import type { Author } from './push';
 
 type Key = { entity: string; id: string };
@@ -54,7 +54,7 @@ export async function familyHistory(q: Queryable, who: Pick<Author, 'role' | 'to
   }
   const rows: ChangeRow[] = [];
   for (const k of family) {
-    rows.push(...await q.all<ChangeRow>(`SELECT hub_seq, node, nseq, entity, entity_id, hlc, author, fields, base FROM changes
+    rows.push(...await q.all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM changes
       WHERE entity = $1 AND entity_id = $2 ORDER BY hub_seq`, [k.entity, k.id]));
   }
   return rows.sort((a, b) => Number(a.hub_seq) - Number(b.hub_seq)).map(rowToChange);

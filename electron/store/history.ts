@@ -23,12 +23,12 @@ function namesOf(db: Database, fields: Record<string, unknown>): Record<string, 
 /** The change records of one record, newest first, with the author's name and referenced names. */
 export function historyOf(db: Database, entity: string, id: string): HistoryEntry[] {
   const rows = prepared(db, `
-    SELECT c.hlc, c.author, c.fields, p.name AS author_name
+    SELECT c.hlc, c.author, c.fields, c.pushed_by, p.name AS author_name
     FROM changes c LEFT JOIN people p ON p.id = c.author
     WHERE c.entity = ? AND c.entity_id = ? ORDER BY c.hlc DESC`).all(entity, id) as Record<string, string | null>[];
   return rows.map((r) => ({
     hlc: r.hlc!, at: new Date(parseHlc(r.hlc!).ms).toISOString(), author: r.author!,
-    authorName: r.author_name ?? (r.author === 'system' ? '系统' : r.author!), ...withNames(db, JSON.parse(r.fields!) as Record<string, unknown>),
+    authorName: r.author_name ?? (r.author === 'system' ? '系统' : r.author!), pushedBy: r.pushed_by ?? null, ...withNames(db, JSON.parse(r.fields!) as Record<string, unknown>),
   }));
 }
 

@@ -30,6 +30,41 @@ function sameDocument(rebuilt: string, stored: string): boolean {
   return norm(rebuilt) === norm(stored);
 }
 
+/** Why a signed record's row, or the rows it was built from, are not what it says — or null. */
+function recordRowProblem(db: Database, r: RecordRow): string | null {
+  const name = `检查记录 ${r.inspection_id}（${r.target_name ?? '?'}）`;
+  if (sha256Of(r.canonical) !== r.sha256) return `${name}的定稿内容与其 SHA-256 不符：记录已被改动`;
+  if (r.row_sha256 !== r.sha256 || (r.state !== 'finalized' && r.state !== 'superseded')) return `${name}的状态或哈希被改动`;
+  let doc: InspectionDocument;
+  try { doc = JSON.parse(r.canonical) as InspectionDocument; } catch { return `${name}的定稿内容不是有效的 JSON：记录已被改动`; }
+  try {
+    const rebuilt = canonicalDocument(buildDocument(db, r.inspection_id, { node: r.node, seq: r.chain_seq, prev: r.prev_sha256 }, doc.finalizedAt, doc.finalizedBy));
+    if (!sameDocument(rebuilt, r.canonical)) return `${name}的数据行与定稿内容不一致：答案、照片、签名或表头已被改动`;
+  } catch (e) {
+    return `${name}无法重建：${(e as Error).message}`;
+  }
+  return null;
+}
+
+const RECORD_ROWS = `SELECT r.*, i.state, i.sha256 AS row_sha256, i.target_name FROM inspection_records r
+  LEFT JOIN inspections i ON i.id = r.inspection_id`;
+
+/**
+ * The finalized inspections among these (all, when null) whose rows do not rebuild their signed record,
+ * with the reason: what a laptop refuses to keep when it receives them (DESIGN §11).
+ */
+export function alteredRecords(db: Database, ids: string[] | null): { id: string; reason: string }[] {
+  const rows = (ids === null
+    ? db.prepare(RECORD_ROWS).all()
+    : db.prepare(`${RECORD_ROWS} WHERE r.inspection_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids))) as RecordRow[];
+  const out: { id: string; reason: string }[] = [];
+  for (const r of rows) {
+    const reason = recordRowProblem(db, r);
+    if (reason) out.push({ id: r.inspection_id, reason });
+  }
+  return out;
+}
+
 export type VerifyReport = {
   records: number; blobs: number; templates: number; chains: number;
   problems: { kind: 'record' | 'blob' | 'chain' | 'template'; id: string; message: string }[];
@@ -50,26 +85,13 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
     if (sha256Of(t.definition) !== t.sha256) problem('template', t.id, `检查表“${t.name}”第 ${t.version} 版的内容已被改动`);
   }
 
-  const rows = db.prepare(`SELECT r.*, i.state, i.sha256 AS row_sha256, i.target_name FROM inspection_records r
-    LEFT JOIN inspections i ON i.id = r.inspection_id ORDER BY r.node, r.chain_seq`).all() as RecordRow[];
+  const rows = db.prepare(`${RECORD_ROWS} ORDER BY r.node, r.chain_seq`).all() as RecordRow[];
   let last: { node: string; seq: number; sha: string } | null = null;
   const nodes = new Set<string>();
   for (const [n, r] of rows.entries()) {
     report.records++;
-    const name = `检查记录 ${r.inspection_id}（${r.target_name ?? '?'}）`;
-    const actual = sha256Of(r.canonical);
-    if (actual !== r.sha256) problem('record', r.inspection_id, `${name}的定稿内容与其 SHA-256 不符：记录已被改动`);
-    if (r.row_sha256 !== r.sha256 || (r.state !== 'finalized' && r.state !== 'superseded')) problem('record', r.inspection_id, `${name}的状态或哈希被改动`);
-    let doc: InspectionDocument | null = null;
-    try { doc = JSON.parse(r.canonical) as InspectionDocument; } catch { problem('record', r.inspection_id, `${name}的定稿内容不是有效的 JSON：记录已被改动`); }
-    if (doc) {
-      try {
-        const rebuilt = canonicalDocument(buildDocument(db, r.inspection_id, { node: r.node, seq: r.chain_seq, prev: r.prev_sha256 }, doc.finalizedAt, doc.finalizedBy));
-        if (!sameDocument(rebuilt, r.canonical)) problem('record', r.inspection_id, `${name}的数据行与定稿内容不一致：答案、照片、签名或表头已被改动`);
-      } catch (e) {
-        problem('record', r.inspection_id, `${name}无法重建：${(e as Error).message}`);
-      }
-    }
+    const p = recordRowProblem(db, r);
+    if (p) problem('record', r.inspection_id, p);
     if (!nodes.has(r.node)) { nodes.add(r.node); report.chains++; last = null; }
     const expectedSeq: number = last ? last.seq + 1 : 1;
     if (r.chain_seq !== expectedSeq) problem('chain', r.inspection_id, `设备 ${r.node} 的记录链在第 ${expectedSeq} 条处断开（缺少或多出记录）`);

@@ -5,6 +5,7 @@ import { blobRefs } from '../../shared/sync/blob-refs';
 import { checkSigned } from '../../shared/sync/signed';
 import { expectBlob, forgetExpectedBlob } from '../store/blob-store';
 import { withFreezeLifted } from './frozen-triggers';
+import { refuseAlteredRecords } from './altered-records';
 import { ENTITY_TABLES } from '../store/entities';
 import { noteConflicts, recordLog, type RecordLog } from '../store/field-heads';
 import { prepared } from '../store/statements';
@@ -18,6 +19,8 @@ import { readSyncState } from './sync-state';
 /** A change from elsewhere: a hub page, a bundle, or (raw, without nseq) a snapshot's heads. */
 export type RemoteChange = Omit<Change, 'nseq' | 'cid'> & {
   nseq: number | null; hubSeq: number | null; raw?: boolean;
+  /** The hub account whose device pushed it, as the hub says. */
+  pushedBy?: string | null;
   /** Part of a record's whole history, asked for because it entered this laptop's towns: applied, never set aside. */
   history?: boolean;
   /** A snapshot's whole record (its winning values), to create the row in one go. */
@@ -89,7 +92,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
     if (!log) logs.set(key, (log = logged.has(key) ? recordLog(db, c.entity, c.entityId) : { heads: {}, changes: new Set(), lastHubSeq: 0, count: 0 }));
     return log;
   };
-  const insertChange = prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, hub_seq, sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)');
+  const insertChange = prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, hub_seq, sent, pushed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)');
   // The clock follows the newest remote timestamp once per page; one far ahead of our wall clock is flagged instead.
   const driftLimit = nowMs + MAX_DRIFT_MS;
   let newest = '';
@@ -98,6 +101,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
   const rejects = prepared(db, 'SELECT EXISTS (SELECT 1 FROM sync_rejects)').pluck().get() === 1;
   const settled: string[] = [];
   const aside = setAside(db, page.towns);
+  const finalized: string[] = [];
   const run = (fn: () => void) => store.transaction(() => (changes.some((c) => c.raw) ? withFreezeLifted(db, fn) : fn()));
   run(() => {
     for (const c of changes) {
@@ -137,7 +141,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
         reject(db, report, c, refusalReason(e), now);
         continue;
       }
-      insertChange.run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), jsonOf(c.base), c.hubSeq);
+      insertChange.run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), jsonOf(c.base), c.hubSeq, c.pushedBy ?? null);
       log.heads = outcome.heads;
       log.count++;
       if (c.nseq !== null) log.changes.add(`${c.node}:${c.nseq}`);
@@ -149,10 +153,13 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
       if (had || has) noteConflicts(db, c.entity, c.entityId, outcome.heads);
       if (has && !had) report.conflictsNoticed++;
       touch(report, c);
+      if (c.entity === 'inspection_record' && !c.raw) finalized.push(c.entityId);
       report.applied++;
       if (rejects && c.nseq !== null) settled.push(`${c.node}:${c.nseq}`);
     }
     if (settled.length) prepared(db, 'DELETE FROM sync_rejects WHERE cid IN (SELECT value FROM json_each(?))').run(JSON.stringify(settled));
+    // A finalized record received here is kept only when its rows rebuild it (a snapshot checks at its end).
+    report.rejected.push(...refuseAlteredRecords(db, finalized, now));
   });
   if (newest) store.clock.receive(newest);
   return report;

@@ -10,6 +10,7 @@ import { missingBlobs, unconfirmedBlobs } from './local-blobs';
 import { narrowed } from './area';
 import { fetchMissingRecords } from './missing-records';
 import { snapshotChanges, takeUnheld } from './snapshot';
+import { refuseAlteredRecords } from './altered-records';
 import { readSyncState, writeSyncState, type SyncState } from './sync-state';
 
 export type SyncPhase = 'connect' | 'push' | 'upload' | 'snapshot' | 'pull' | 'download' | 'done';
@@ -125,6 +126,8 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
         const records = again ? takeUnheld(store.db, page.records, new Date().toISOString()) : page.records;
         merge(report, applyRemoteChanges(store, snapshotChanges(records)));
         report.snapshotRecords += records.length;
+        // Whole now: every finalized record it brought must rebuild from its rows, or it is not kept.
+        if (!page.more) report.rejected += refuseAlteredRecords(store.db, null, new Date().toISOString()).length;
         // What the snapshot is complete for: the towns every page of it was read with.
         const earlier = at && at.area !== undefined ? at.area : page.towns;
         const seen = page.towns === undefined ? s.area : narrowed(earlier ?? null, page.towns);

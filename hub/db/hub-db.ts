@@ -24,6 +24,8 @@ export const ADDED_COLUMNS: { table: string; column: string; type: string }[] = 
   { table: 'changes', column: 'prev_town', type: 'TEXT' },
   // The record a child record belongs to ("entity:id": an inspection's answers, a finding's events), whose town it follows.
   { table: 'records', column: 'parent', type: 'TEXT' },
+  // The account whose authenticated device pushed the change (its own `author` is only what the laptop says).
+  { table: 'changes', column: 'pushed_by', type: 'TEXT' },
 ];
 
 /** Indexes on added columns, made after the columns are (an older hub gains both when it opens). */

@@ -46,7 +46,10 @@ export const Overview = z.object({
 export type Overview = z.infer<typeof Overview>;
 
 export const HistoryEntry = z.object({
-  hlc: z.string(), at: z.string(), author: z.string(), authorName: z.string(), fields: z.record(z.string(), z.unknown()),
+  hlc: z.string(), at: z.string(), author: z.string(), authorName: z.string(),
+  /** The hub account whose device sent this change here (null: written on this laptop, or before the hub said). */
+  pushedBy: z.string().nullable(),
+  fields: z.record(z.string(), z.unknown()),
   /** For fields that point at another record (town, water body, enterprise…): that record's name. */
   names: z.record(z.string(), z.string()),
 });

@@ -18,8 +18,11 @@ export type Change = {
   base: Record<string, string[]>;
 };
 
-/** A change as the hub hands it out: with its place in the hub's order. */
-export type SequencedChange = Change & { hubSeq: number };
+/**
+ * A change as the hub hands it out: with its place in the hub's order and the account whose
+ * authenticated device pushed it (`pushedBy`, decided by the hub; `author` is what the laptop says).
+ */
+export type SequencedChange = Change & { hubSeq: number; pushedBy?: string | null };
 
 const HLC_RE = /^[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-z]+$/;
 
@@ -35,7 +38,7 @@ export const changeSchema = z.object({
   base: z.record(z.string(), z.array(z.string().regex(HLC_RE)).max(64)),
 }).refine((c) => c.cid === `${c.node}:${c.nseq}`, { message: '变更编号应为“节点:序号”' });
 
-export const sequencedChangeSchema = z.intersection(changeSchema, z.object({ hubSeq: z.number().int().positive() }));
+export const sequencedChangeSchema = z.intersection(changeSchema, z.object({ hubSeq: z.number().int().positive(), pushedBy: z.string().max(100).nullable().optional() }));
 
 /** The change id of a node's n-th change. */
 export function changeId(node: string, nseq: number): string {

@@ -52,13 +52,14 @@ describe('offline basemap (MBTiles)', () => {
     expect((await wb.call('map.setBasemap', { path: file })).info).toMatchObject({ format: 'png', tiles: expect.any(Number) });
     const host = createWorkspaceHost(wb);
     const web = await startWebHost(host, { rendererDir: tempDir(), token: 't0ken' });
+    const withToken = { headers: { 'x-qingshui-token': 't0ken' } };
     try {
-      const tile = await fetch(`http://127.0.0.1:${web.port}/tiles/11/${TX}/${TY}?token=t0ken`);
+      const tile = await fetch(`http://127.0.0.1:${web.port}/tiles/11/${TX}/${TY}`, withToken);
       expect(tile.status).toBe(200);
       expect(tile.headers.get('content-type')).toBe('image/png');
       expect((await fetch(`http://127.0.0.1:${web.port}/tiles/11/${TX}/${TY}`)).status).toBe(401);
-      expect((await fetch(`http://127.0.0.1:${web.port}/tiles/11/0/0?token=t0ken`)).status).toBe(204);
-      expect((await fetch(`http://127.0.0.1:${web.port}/tiles/11/99999/1?token=t0ken`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${web.port}/tiles/11/0/0`, withToken)).status).toBe(204);
+      expect((await fetch(`http://127.0.0.1:${web.port}/tiles/11/99999/1`, withToken)).status).toBe(404);
     } finally {
       await web.close();
     }

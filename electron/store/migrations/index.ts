@@ -10,6 +10,7 @@ import * as m0080 from './0080-map';
 import * as m0090 from './0090-sync';
 import * as m0100 from './0100-sync-duplicates';
 import * as m0110 from './0110-sync-missing';
+import * as m0120 from './0120-pushed-by';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   { version: 90, name: 'sync', up: m0090.up },
   { version: 100, name: 'sync-duplicates', up: m0100.up },
   { version: 110, name: 'sync-missing', up: m0110.up },
+  { version: 120, name: 'pushed-by', up: m0120.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
