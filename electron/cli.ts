@@ -35,7 +35,7 @@ const USAGE = `用法：qingshui <命令> [选项]
   plan draw --data DIR [--seed S] [--plan ID | --name 名称 --matter 事项 --from 日期 --to 日期 --key 25% --general 5% --special 0] [--release] [--json]
                                                        “双随机”抽取检查对象与执法人员（记录随机种子，可复核）
   plan verify PLAN_ID --data DIR [--json]              按记录的随机种子重算抽取结果并比对
-  enroll  --data DIR --hub URL --user 账号 [--password P]   把本工作区登记到同步中心（密码也可由 QINGSHUI_PASSWORD 给出）
+  enroll  --data DIR --hub URL --user 账号   把本工作区登记到同步中心（密码在终端输入，或由 QINGSHUI_PASSWORD 给出）
   sync    --data DIR [--json]                          与同步中心同步一次（上传、接收变更与照片）
   conflicts --data DIR [--json]                        两处同时修改同一字段而留下的冲突（各方取值并列）
   devices --data DIR [--json] | devices approve|revoke ID --data DIR

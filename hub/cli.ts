@@ -9,13 +9,14 @@ import { HubRefusal } from './hub-error';
 import { openHubDb } from './open';
 import { quarantineList, releaseQuarantined } from './quarantine';
 import { buildHub } from './server';
+import { PASSWORD_ENV, PASSWORD_FLAG_REFUSED, passwordInput } from '../shared/cli/password';
 
 const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]
   start   --data DIR --port N [--host 127.0.0.1] [--database postgres://用户:密码@主机/库]   启动同步中心（默认 SQLite）
-  user add 用户名 --role admin|bureau|inspector|town [--towns 镇街代码,…] [--display 姓名] [--password P]
+  user add 用户名 --role admin|bureau|inspector|town [--towns 镇街代码,…] [--display 姓名]   （密码在终端输入，或由 QINGSHUI_PASSWORD 给出）
                                                   新建账号（密码也可由环境变量 QINGSHUI_PASSWORD 给出）
   user list [--json]                              列出账号
-  user set 用户名 [--role R] [--towns 镇街代码,…] [--display 姓名] [--password P]
+  user set 用户名 [--role R] [--towns 镇街代码,…] [--display 姓名] [--new-password]
                                                   修改账号的角色、负责镇街（其电脑下次同步时取得新增镇街的记录）、姓名或密码
   user disable 用户名 | user enable 用户名          停用账号（其设备一并注销）/ 重新启用（设备需重新登记）
   device list [--json] | device approve ID | device revoke ID     设备登记的批准与注销
@@ -26,7 +27,7 @@ const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://
 
 const OPTIONS = {
   data: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' },
-  towns: { type: 'string' }, display: { type: 'string' }, password: { type: 'string' }, json: { type: 'boolean' }, device: { type: 'string' },
+  towns: { type: 'string' }, display: { type: 'string' }, password: { type: 'string' }, 'new-password': { type: 'boolean' }, json: { type: 'boolean' }, device: { type: 'string' },
   out: { type: 'string' }, by: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -66,20 +67,25 @@ export async function main(argv: string[]): Promise<number> {
   if (!command || command === '--help' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {
     const { values: v, positionals: p } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
+    if (v.password !== undefined) { console.error(`错误：${PASSWORD_FLAG_REFUSED}`); return 2; }
     const dir = need(v.data, 'data');
     if (command === 'start') return await start(dir, v.database, v.host ?? '127.0.0.1', Number(need(v.port, 'port')));
     const db = await openHubDb(dir, v.database);
     try {
       const sub = p[0];
       if (command === 'user' && sub === 'add') {
-        const password = v.password ?? process.env.QINGSHUI_PASSWORD;
-        const u = await addUser(db, { name: need(p[1], '用户名'), display: v.display, role: need(v.role, 'role'), towns: v.towns ? v.towns.split(',').map((t) => t.trim()).filter(Boolean) : [], password: need(password, 'password') });
+        const password = await passwordInput(`账号 ${need(p[1], '用户名')} `, process.env, process.stdin, process.stderr);
+        if (!password) throw new HubRefusal(400, 'invalid', `缺少密码：请在终端运行并按提示输入，或设置环境变量 ${PASSWORD_ENV}`);
+        const u = await addUser(db, { name: need(p[1], '用户名'), display: v.display, role: need(v.role, 'role'), towns: v.towns ? v.towns.split(',').map((t) => t.trim()).filter(Boolean) : [], password });
         console.log(v.json ? JSON.stringify(u) : `已新建账号 ${u.name}（${HUB_ROLES[u.role]}${u.towns.length ? `，镇街 ${u.towns.join('、')}` : ''}）`);
       } else if (command === 'user' && sub === 'list') {
         const users = await listUsers(db);
         console.log(v.json ? JSON.stringify({ users }) : users.map((u) => `${u.name}\t${HUB_ROLES[u.role]}\t${u.towns.join(',')}\t${u.disabled ? '已停用' : '正常'}`).join('\n'));
       } else if (command === 'user' && sub === 'set') {
-        const u = await updateUser(db, need(p[1], '用户名'), { role: v.role, display: v.display, password: v.password, towns: v.towns === undefined ? undefined : v.towns.split(',').map((t) => t.trim()).filter(Boolean) });
+        // A new password only when asked for (--new-password), from the environment or the terminal.
+        const password = v['new-password'] ? await passwordInput(`账号 ${need(p[1], '用户名')} 的新`, process.env, process.stdin, process.stderr) : undefined;
+        if (v['new-password'] && !password) throw new HubRefusal(400, 'invalid', `缺少新密码：请在终端运行并按提示输入，或设置环境变量 ${PASSWORD_ENV}`);
+        const u = await updateUser(db, need(p[1], '用户名'), { role: v.role, display: v.display, password, towns: v.towns === undefined ? undefined : v.towns.split(',').map((t) => t.trim()).filter(Boolean) });
         console.log(v.json ? JSON.stringify(u) : `已修改账号 ${u.name}（${HUB_ROLES[u.role]}${u.towns.length ? `，镇街 ${u.towns.join('、')}` : ''}）`);
       } else if (command === 'user' && sub === 'enable') {
         const u = await updateUser(db, need(p[1], '用户名'), { disabled: false });

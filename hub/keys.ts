@@ -57,3 +57,15 @@ export function challengeValid(secret: Buffer, challenge: string, now = Date.now
   const want = b64url(createHmac('sha256', secret).update(`challenge|${body}`).digest());
   return want === parts[2] && Number(parts[1]) > now;
 }
+
+/**
+ * Takes a challenge for one signature only: valid, unexpired and never used before (kept until it
+ * expires, so a replayed sign-in or state request is refused). False otherwise.
+ */
+export async function useChallenge(q: Queryable, secret: Buffer, challenge: string, now = Date.now()): Promise<boolean> {
+  if (!challengeValid(secret, challenge, now)) return false;
+  await q.run('DELETE FROM used_challenges WHERE expires_at < $1', [new Date(now).toISOString()]);
+  if (await q.one('SELECT 1 AS used FROM used_challenges WHERE challenge = $1', [challenge])) return false;
+  await q.run('INSERT INTO used_challenges (challenge, expires_at) VALUES ($1, $2) ON CONFLICT (challenge) DO NOTHING', [challenge, new Date(Number(challenge.split('.')[1])).toISOString()]);
+  return true;
+}

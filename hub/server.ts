@@ -9,12 +9,16 @@ import { HubBlobs } from './blobs';
 import { familyHistory, fillParents } from './record-family';
 import type { HubDb } from './db/hub-db';
 import { HubRefusal } from './hub-error';
-import { challengeValid, hubKeys, issueChallenge, issueToken, readToken, type HubKeys } from './keys';
+import { hubKeys, issueChallenge, issueToken, readToken, useChallenge, type HubKeys } from './keys';
+import { parseJsonBody } from './json-body';
+import { noteFailure, noteSuccess, refuseIfLocked, signinKeys } from './signin-throttle';
 import { pullPage, snapshotPage } from './pull';
 import { pushPage } from './push';
 import { registerAdminRoutes } from './admin-routes';
 
 export const TOKEN_TTL_MS = 15 * 60_000;
+/** A push page is at most 4 MiB of changes (PAGE_MAX_BYTES); its JSON may carry a little more. */
+const JSON_BODY_LIMIT = 6 * 1024 * 1024;
 
 export type HubContext = { db: HubDb; dir: string; keys: HubKeys; blobs: HubBlobs; log: Logger };
 
@@ -45,6 +49,10 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
   await fillParents(db);
   const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log };
   const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024, forceCloseConnections: true });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT }, (_req, body, done) => {
+    try { done(null, parseJsonBody(body as string)); } catch (e) { done(e as Error, undefined); }
+  });
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: CHUNK_BYTES + 1024 }, (_req, body, done) => done(null, body));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply: FastifyReply) => {
     if (err instanceof HubRefusal) {
@@ -64,15 +72,27 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
   app.post('/v1/enroll', async (req) => {
     checkProtocol(req);
     const body = parse(enrollRequestSchema, req.body);
-    const user = await authenticateUser(db, body.user, body.password);
+    const throttle = signinKeys(body.user, req.ip);
+    await refuseIfLocked(db, throttle);
+    let user;
+    try {
+      user = await authenticateUser(db, body.user, body.password);
+    } catch (e) {
+      if (e instanceof HubRefusal && e.code === 'bad_credentials') { await db.tx((q) => noteFailure(q, throttle, req.log)); req.log.warn({ user: body.user, ip: req.ip }, 'sign-in failed'); }
+      throw e;
+    }
+    await db.tx((q) => noteSuccess(q, throttle));
     const device = await db.tx((q) => enrollDevice(q, user, body.deviceName, body.publicKey));
     req.log.info({ device: device.id, user: user.name, state: device.state }, 'device enrolled');
     return { deviceId: device.id, node: device.node, state: device.state, hubId: keys.hubId, hubKey: keys.publicKey, role: user.role, towns: user.towns };
   });
 
-  app.get('/v1/devices/:id/state', async (req) => {
+  // A device asks after its own enrolment only, proving itself by signing a fresh challenge.
+  app.post('/v1/devices/:id/state', async (req) => {
+    const body = parse(z.object({ challenge: z.string().max(200), signature: z.string().max(200) }), req.body);
     const d = await deviceById(db, (req.params as { id: string }).id);
-    if (!d) throw new HubRefusal(404, 'unknown_device', '本中心不认识该设备');
+    if (!d || !signedBy(d, body.challenge, body.signature)) throw new HubRefusal(401, 'signature', '设备签名不对：只有该设备本身可以查询其登记状态');
+    if (!(await db.tx((q) => useChallenge(q, keys.secret, body.challenge)))) throw new HubRefusal(401, 'challenge', '登录挑战已过期或已用过，请重试');
     return { state: d.state };
   });
 
@@ -83,8 +103,8 @@ export async function buildHub(db: HubDb, dir: string, log: Logger) {
     const body = parse(z.object({ deviceId: z.string(), challenge: z.string(), signature: z.string() }), req.body);
     const device = await deviceById(db, body.deviceId);
     if (!device) throw new HubRefusal(401, 'unknown_device', '本中心不认识该设备，请重新登记');
-    if (!challengeValid(keys.secret, body.challenge)) throw new HubRefusal(401, 'challenge', '登录挑战已过期，请重试');
     if (!signedBy(device, body.challenge, body.signature)) throw new HubRefusal(401, 'signature', '设备签名不对（密钥不符）');
+    if (!(await db.tx((q) => useChallenge(q, keys.secret, body.challenge)))) throw new HubRefusal(401, 'challenge', '登录挑战已过期或已用过，请重试');
     const who = await authorOfDevice(db, device.id);
     return { token: issueToken(keys.secret, device.id, TOKEN_TTL_MS), expiresInMs: TOKEN_TTL_MS, role: who.role, towns: who.towns, node: who.node };
   });

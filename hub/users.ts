@@ -4,8 +4,42 @@ import { HUB_ROLES, type HubRole } from '../shared/sync/roles';
 import type { Queryable } from './db/hub-db';
 import { HubRefusal } from './hub-error';
 
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number }) => Promise<Buffer>;
-const SCRYPT = { N: 16384, r: 8, p: 1 };
+const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+/**
+ * Password hashing: scrypt with N = 2^17, r = 8, p = 1 (OWASP Password Storage Cheat Sheet's
+ * scrypt row), parameters stored beside each hash; a hash made with weaker ones is upgraded at the
+ * account's next sign-in. Each hash takes 128 MiB, so at most two are computed at once.
+ */
+export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 };
+const MAXMEM = 256 * 1024 * 1024;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= 2) await new Promise<void>((ok) => waiting.push(ok));
+  running++;
+  try { return await fn(); } finally { running--; waiting.shift()?.(); }
+}
+
+async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await limited(() => scrypt(password, salt, 32, { ...SCRYPT, maxmem: MAXMEM }));
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+async function passwordMatches(password: string, stored: string): Promise<boolean> {
+  const [, n, r, p, salt, hash] = stored.split('$');
+  const want = Buffer.from(hash ?? '', 'base64');
+  if (!want.length) return false;
+  const got = await limited(() => scrypt(password, Buffer.from(salt, 'base64'), want.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM }));
+  return timingSafeEqual(got, want);
+}
+
+/** Whether a stored hash was made with weaker parameters than today's (it is rehashed at the next sign-in). */
+function outdated(stored: string): boolean {
+  const [, n, r, p] = stored.split('$');
+  return Number(n) < SCRYPT.N || Number(r) < SCRYPT.r || Number(p) < SCRYPT.p;
+}
 
 /** A hub account: a role, and for a town officer the towns they answer for. */
 export type User = { name: string; display: string; role: HubRole; towns: string[]; disabled: boolean; createdAt: string };
@@ -13,18 +47,8 @@ type UserRow = { name: string; display: string; role: HubRole; towns: string; pa
 
 const rowToUser = (r: UserRow): User => ({ name: r.name, display: r.display, role: r.role, towns: JSON.parse(r.towns), disabled: r.disabled === 1, createdAt: r.created_at });
 
-async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scrypt(password, salt, 32, SCRYPT);
-  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-
-async function passwordMatches(password: string, stored: string): Promise<boolean> {
-  const [, n, r, p, salt, hash] = stored.split('$');
-  const want = Buffer.from(hash, 'base64');
-  const got = await scrypt(password, Buffer.from(salt, 'base64'), want.length, { N: Number(n), r: Number(r), p: Number(p) });
-  return timingSafeEqual(got, want);
-}
+/** A hash of no one's password, to spend the same time on an unknown account as on a known one. */
+let decoy: Promise<string> | null = null;
 
 /** The rules an account's role, towns and password follow, the same when it is made and when it is changed. */
 function checkAccount(u: { role: string; towns: string[]; password?: string; display?: string }): void {
@@ -79,10 +103,16 @@ export async function disableUser(q: Queryable, name: string): Promise<void> {
   await q.run("UPDATE devices SET state = 'revoked', revoked_at = $2 WHERE user_name = $1 AND state <> 'revoked'", [name, new Date().toISOString()]);
 }
 
-/** Checks a user's password; a wrong one and an unknown user get the same answer. */
+/**
+ * Checks a user's password. An unknown account, a wrong password and a disabled account get the same
+ * answer after the same work (a hash is always computed), so the answer tells an attacker nothing.
+ * A hash made with weaker parameters is upgraded now.
+ */
 export async function authenticateUser(q: Queryable, name: string, password: string): Promise<User> {
   const row = await q.one<UserRow>('SELECT * FROM users WHERE name = $1', [name]);
-  if (!row || !(await passwordMatches(password, row.password))) throw new HubRefusal(401, 'bad_credentials', '用户名或密码不对');
-  if (row.disabled) throw new HubRefusal(403, 'disabled', `用户“${name}”已停用`);
+  decoy ??= hashPassword(randomBytes(16).toString('hex'));
+  const ok = await passwordMatches(password, row?.password ?? await decoy);
+  if (!row || !ok || row.disabled) throw new HubRefusal(401, 'bad_credentials', '用户名或密码不对，或该账号已停用');
+  if (outdated(row.password)) await q.run('UPDATE users SET password = $2 WHERE name = $1', [name, await hashPassword(password)]);
   return rowToUser(row);
 }

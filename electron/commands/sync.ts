@@ -7,16 +7,18 @@ import { listConflicts } from '../sync/conflicts';
 import { listDuplicates } from '../sync/duplicates';
 import { enroll } from '../sync/enroll';
 import { DEVICE_STATES } from '../../shared/sync/roles';
+import { PASSWORD_ENV, PASSWORD_FLAG_REFUSED, passwordInput } from '../../shared/cli/password';
 
 function withWorkbench<T>(dataDir: string, fn: (wb: ReturnType<typeof createWorkbench>) => Promise<T> | T, create = false): Promise<T> {
   const wb = createWorkbench({ dataDir, actor: 'system', create });
   return Promise.resolve().then(() => fn(wb)).finally(() => wb.close());
 }
 
-/** `qingshui enroll --data DIR --hub URL --user U [--password P]`: registers this workspace with a hub (a new, empty one when the folder has none: the first sync fills it). */
+/** `qingshui enroll --data DIR --hub URL --user U` (password from the terminal or QINGSHUI_PASSWORD): registers this workspace with a hub (a new, empty one when the folder has none: the first sync fills it). */
 export async function enrollCommand(dataDir: string, hub: string, user: string, password: string | undefined, json: boolean): Promise<void> {
-  const pw = password ?? process.env.QINGSHUI_PASSWORD;
-  if (!pw) throw new DomainError('invalid', '缺少密码：用 --password 或环境变量 QINGSHUI_PASSWORD 给出');
+  if (password !== undefined) throw new DomainError('invalid', PASSWORD_FLAG_REFUSED);
+  const pw = await passwordInput(`同步中心账号 ${user} `, process.env, process.stdin, process.stderr);
+  if (!pw) throw new DomainError('invalid', `缺少密码：请在终端运行并按提示输入，或设置环境变量 ${PASSWORD_ENV}`);
   await withWorkbench(dataDir, async (wb) => {
     const r = await enroll(wb.store, hub, user, pw);
     if (json) console.log(JSON.stringify(r));

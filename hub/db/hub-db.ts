@@ -73,6 +73,8 @@ export function schemaSql(serial: string): string {
     CREATE TABLE IF NOT EXISTS blob_refs (
       sha256 TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (sha256, entity, entity_id)
     );
+    CREATE TABLE IF NOT EXISTS signin_throttle (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, locks INTEGER NOT NULL, locked_until TEXT);
+    CREATE TABLE IF NOT EXISTS used_challenges (challenge TEXT PRIMARY KEY, expires_at TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS blobs (
       sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, mime TEXT NOT NULL, chunks TEXT NOT NULL, complete INTEGER NOT NULL, created_at TEXT NOT NULL
     );

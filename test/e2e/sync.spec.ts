@@ -11,8 +11,8 @@ const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 const PG_URL = process.env.QINGSHUI_TEST_PG ?? 'postgres://qingshui:qingshui@127.0.0.1:5432/postgres';
 const PASSWORD = 'e2e-secret-1';
 
-function cli(args: string[]): string {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+function cli(args: string[], env: Record<string, string> = {}): string {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`qingshui ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
@@ -30,8 +30,8 @@ async function startHub(kind: 'sqlite' | 'pg'): Promise<Hub> {
     database = PG_URL.replace(/\/[^/]*$/, `/${name}`);
   }
   const args = ['--data', dir, ...(database ? ['--database', database] : [])];
-  cli(['hub', 'user', 'add', 'admin', '--role', 'admin', '--password', PASSWORD, ...args]);
-  cli(['hub', 'user', 'add', 'wang', '--role', 'inspector', '--password', PASSWORD, ...args]);
+  cli(['hub', 'user', 'add', 'admin', '--role', 'admin', ...args], { QINGSHUI_PASSWORD: PASSWORD });
+  cli(['hub', 'user', 'add', 'wang', '--role', 'inspector', ...args], { QINGSHUI_PASSWORD: PASSWORD });
   const child = spawn(process.execPath, [BIN, 'hub', 'start', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
   const url = /(http:\/\/\S+?)（/.exec(line)![1];

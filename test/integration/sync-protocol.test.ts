@@ -136,12 +136,15 @@ describe('the command line', () => {
     const hubDir = tempDir();
     const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
     expect(run(['hub', 'user', 'add', 'admin', '--role', 'admin', '--data', hubDir], { QINGSHUI_PASSWORD: 'cli-secret-1' }).stdout).toContain('已新建账号 admin');
-    const weak = run(['hub', 'user', 'add', 'x', '--role', 'admin', '--password', 'short', '--data', hubDir]);
+    const weak = run(['hub', 'user', 'add', 'x', '--role', 'admin', '--data', hubDir], { QINGSHUI_PASSWORD: 'short' });
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('密码至少 8 位');
-    const town = run(['hub', 'user', 'add', 'zhou', '--role', 'town', '--password', 'cli-secret-1', '--data', hubDir]);
+    const town = run(['hub', 'user', 'add', 'zhou', '--role', 'town', '--data', hubDir], { QINGSHUI_PASSWORD: 'cli-secret-1' });
     expect(town.stderr).toContain('须指定负责的镇街');
-    expect(run(['hub', 'user', 'add', 'zhou', '--role', 'town', '--towns', '360799001000', '--password', 'cli-secret-1', '--data', hubDir]).status).toBe(0);
+    expect(run(['hub', 'user', 'add', 'zhou', '--role', 'town', '--towns', '360799001000', '--data', hubDir], { QINGSHUI_PASSWORD: 'cli-secret-1' }).status).toBe(0);
+    // A password on the command line stays in the shell's history and every process listing: refused.
+    const onLine = run(['hub', 'user', 'add', 'li', '--role', 'admin', '--password', 'cli-secret-1', '--data', hubDir]);
+    expect([onLine.status, onLine.stderr]).toEqual([2, expect.stringContaining('不从命令行参数接收密码')]);
     const users = JSON.parse(run(['hub', 'user', 'list', '--json', '--data', hubDir]).stdout) as { users: { name: string; role: string; towns: string[] }[] };
     expect(users.users.map((u) => [u.name, u.role])).toEqual([['admin', 'admin'], ['zhou', 'town']]);
     expect(run(['hub', 'user', 'set', 'zhou', '--towns', '360799001000,360799002000', '--display', '周某', '--data', hubDir]).stdout).toContain('已修改账号 zhou（镇街工作人员，镇街 360799001000、360799002000）');
@@ -150,7 +153,7 @@ describe('the command line', () => {
     expect(run(['hub', 'user', 'disable', 'zhou', '--data', hubDir]).stdout).toContain('已停用');
     expect(run(['hub', 'user', 'enable', 'zhou', '--data', hubDir]).stdout).toContain('已重新启用账号 zhou');
     expect(run(['hub', 'user', 'disable', 'zhou', '--data', hubDir]).stdout).toContain('已停用');
-    expect(run(['hub', 'user', 'add', 'wang', '--role', 'inspector', '--password', 'cli-secret-1', '--data', hubDir]).status).toBe(0);
+    expect(run(['hub', 'user', 'add', 'wang', '--role', 'inspector', '--data', hubDir], { QINGSHUI_PASSWORD: 'cli-secret-1' }).status).toBe(0);
 
     const child = spawn(process.execPath, [BIN, 'hub', 'start', '--data', hubDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
@@ -159,7 +162,7 @@ describe('the command line', () => {
       expect(await (await fetch(new URL('/health', url))).json()).toMatchObject({ ok: true, database: 'sqlite' });
       const laptop = tempDir();
       expect(run(['demo', '--data', laptop]).status).toBe(0);
-      const wrong = run(['enroll', '--data', laptop, '--hub', url, '--user', 'admin', '--password', 'wrong-pass']);
+      const wrong = run(['enroll', '--data', laptop, '--hub', url, '--user', 'admin'], { QINGSHUI_PASSWORD: 'wrong-pass' });
       expect(wrong.stderr).toContain('用户名或密码不对');
       const enrolled = JSON.parse(run(['enroll', '--data', laptop, '--hub', url, '--user', 'admin', '--json'], { QINGSHUI_PASSWORD: 'cli-secret-1' }).stdout) as { state: string; node: string };
       expect(enrolled.state).toBe('approved');
@@ -174,7 +177,7 @@ describe('the command line', () => {
       expect(run(['hub', 'quarantine', 'release', 'abc:1', '--data', hubDir]).stderr).toContain('隔离区中没有变更 abc:1');
       // An admin's laptop approves another laptop's enrolment without a shell on the hub's server.
       const second = tempDir();
-      const pending = JSON.parse(run(['enroll', '--data', second, '--hub', url, '--user', 'wang', '--password', 'cli-secret-1', '--json']).stdout) as { state: string; deviceId: string };
+      const pending = JSON.parse(run(['enroll', '--data', second, '--hub', url, '--user', 'wang', '--json'], { QINGSHUI_PASSWORD: 'cli-secret-1' }).stdout) as { state: string; deviceId: string };
       expect(pending.state).toBe('pending');
       const listed = JSON.parse(run(['devices', '--data', laptop, '--json']).stdout) as { devices: { id: string; user: string; role: string; state: string }[] };
       expect(listed.devices.find((d) => d.id === pending.deviceId)).toMatchObject({ user: 'wang', role: 'inspector', state: 'pending' });
@@ -193,5 +196,5 @@ describe('the command line', () => {
       await new Promise((ok) => child.once('exit', ok));
     }
     expect(readFileSync(join(hubDir, 'hub.log'), 'utf8')).toContain('hub stopped');
-  });
+  }, 90_000);
 });
