@@ -84,6 +84,8 @@ process.noDeprecation = true;
 
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // Everything this program writes (workspaces, photos, exports, backups) is its user's only.
+  process.umask(0o077);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {

@@ -38,6 +38,9 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('render-process-gone', (_e, details) => reportFatal('窗口进程意外退出', details.reason));
 });
 
+// Everything the desktop writes (the workspace, photos, exports, backups) is its user's only.
+process.umask(0o077);
+
 void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, perm, done, details) => done(isAllowedPermission(perm, details as { requestingUrl?: string; mediaTypes?: string[] })));
   session.defaultSession.setPermissionCheckHandler((_wc, perm, origin) => perm === 'media' && isAppUrl(origin));

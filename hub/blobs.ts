@@ -92,9 +92,9 @@ export class HubBlobs {
   private keep(hash: string, bytes: Buffer): void {
     const path = this.path(hash);
     if (existsSync(path)) return;
-    mkdirSync(join(path, '..'), { recursive: true });
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
     const tmp = `${path}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'w', 0o600);
     try { writeSync(fd, bytes); fsyncSync(fd); } finally { closeSync(fd); }
     renameSync(tmp, path);
   }

@@ -1,5 +1,6 @@
 import { createPrivateKey, sign } from 'node:crypto';
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Change } from '../shared/sync/change';
 import { blobRefs } from '../shared/sync/blob-refs';
 import { BUNDLE_FORMAT, HISTORIES_FILE, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../shared/sync/bundle';
@@ -26,7 +27,7 @@ export async function importHubBundle(db: HubDb, dir: string, file: string): Pro
   const parsed = toHubManifestSchema.safeParse(JSON.parse(new TextDecoder().decode(parts.manifest)));
   if (!parsed.success) throw new HubRefusal(400, 'bundle', '同步包清单格式不对（不是发往同步中心的清水同步包）');
   const m = parsed.data;
-  const keys = await hubKeys(db);
+  const keys = await hubKeys(dir, db);
   if (m.hubId !== keys.hubId) throw new HubRefusal(400, 'bundle', `同步包是发往另一个同步中心（${m.hubId}）的`);
   const device = await deviceById(db, m.deviceId);
   if (!device) throw new HubRefusal(403, 'unknown_key', `同步包由未登记的设备（${m.deviceId}）签名，已拒收`);
@@ -54,8 +55,10 @@ export type HubBundleExport = { deviceId: string; changes: number; records: numb
 
 /** Writes the return bundle for one device: what it has not acknowledged and may see, its acknowledgements, the blobs those changes use. */
 export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, out: string): Promise<HubBundleExport> {
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder)) throw new HubRefusal(404, 'not_found', `保存同步包的文件夹“${folder}”不存在：请先建好它，或换一个位置`);
   const who = await authorOfDevice(db, deviceId);
-  const keys = await hubKeys(db);
+  const keys = await hubKeys(dir, db);
   const from = who.device.cursor;
   const changes = [];
   let after = from;

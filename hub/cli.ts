@@ -38,7 +38,7 @@ function need(v: string | undefined, flag: string): string {
 
 async function start(dir: string, database: string | undefined, host: string, port: number): Promise<number> {
   const db = await openHubDb(dir, database);
-  const log = pino({ level: 'info', base: { service: 'qingshui-hub' } }, pino.destination({ dest: join(dir, 'hub.log'), mkdir: true, sync: true }));
+  const log = pino({ level: 'info', base: { service: 'qingshui-hub' } }, pino.destination({ dest: join(dir, 'hub.log'), mkdir: true, sync: true, mode: 0o600 }));
   const app = await buildHub(db, dir, log);
   let url: string;
   try {
@@ -63,6 +63,8 @@ async function start(dir: string, database: string | undefined, host: string, po
 
 /** Runs one `qingshui hub …` command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // Everything the hub writes (its database, keys, photos, logs) is its owner's only.
+  process.umask(0o077);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {

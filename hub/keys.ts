@@ -1,24 +1,55 @@
-import { createHmac, generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Queryable } from './db/hub-db';
+import { HubRefusal } from './hub-error';
 
 export type HubKeys = { hubId: string; publicKey: string; privateKey: string; secret: Buffer };
 
-/** The hub's identity: an id, an Ed25519 key pair (signs bundles) and a token secret, made once. */
-export async function hubKeys(q: Queryable): Promise<HubKeys> {
+/** The file beside the hub's data that holds its private key and token secret (owner-only, 0600). */
+export const KEY_FILE = 'hub-keys.json';
+
+type Secrets = { privateKey: string; secret: string };
+
+function writeSecrets(file: string, s: Secrets): void {
+  writeFileSync(file, JSON.stringify(s), { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+}
+
+function readSecrets(file: string): Secrets {
+  if (!existsSync(file)) {
+    throw new HubRefusal(500, 'keys', `同步中心的密钥文件 ${file} 不在：请从首次启动本中心的数据目录把它复制过来（仅所有者可读，0600）；没有它，本中心不能签发令牌和同步包`);
+  }
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+}
+
+/**
+ * The hub's identity: an id and an Ed25519 public key (in the database, shared by every process of
+ * it) and the private key and token secret (in `hub-keys.json`, readable by the hub's owner only —
+ * never in the database, whose dumps and backups travel further). An older hub that kept them in the
+ * database has them moved into the file on first start.
+ */
+export async function hubKeys(dir: string, q: Queryable): Promise<HubKeys> {
+  const file = join(dir, KEY_FILE);
   const row = await q.one<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'keys'");
   if (row) {
-    const k = JSON.parse(row.value) as Omit<HubKeys, 'secret'> & { secret: string };
-    return { ...k, secret: Buffer.from(k.secret, 'base64') };
+    const k = JSON.parse(row.value) as { hubId: string; publicKey: string } & Partial<Secrets>;
+    if (k.privateKey && k.secret) {
+      if (!existsSync(file)) writeSecrets(file, { privateKey: k.privateKey, secret: k.secret });
+      await q.run("UPDATE hub_meta SET value = $1 WHERE key = 'keys'", [JSON.stringify({ hubId: k.hubId, publicKey: k.publicKey })]);
+    }
+    const s = readSecrets(file);
+    const derived = createPublicKey(createPrivateKey({ key: Buffer.from(s.privateKey, 'base64'), format: 'der', type: 'pkcs8' })).export({ type: 'spki', format: 'der' }).toString('base64');
+    if (derived !== k.publicKey) throw new HubRefusal(500, 'keys', `密钥文件 ${file} 与本中心（${k.hubId}）的公钥不符：是另一个同步中心的密钥`);
+    return { hubId: k.hubId, publicKey: k.publicKey, privateKey: s.privateKey, secret: Buffer.from(s.secret, 'base64') };
   }
   const pair = generateKeyPairSync('ed25519');
-  const keys = {
-    hubId: `hub-${randomBytes(4).toString('hex')}`,
-    publicKey: pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-    privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-    secret: randomBytes(32).toString('base64'),
-  };
-  await q.run("INSERT INTO hub_meta (key, value) VALUES ('keys', $1) ON CONFLICT (key) DO NOTHING", [JSON.stringify(keys)]);
-  return hubKeys(q);
+  const hubId = `hub-${randomBytes(4).toString('hex')}`;
+  const publicKey = pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  writeSecrets(file, { privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'), secret: randomBytes(32).toString('base64') });
+  await q.run("INSERT INTO hub_meta (key, value) VALUES ('keys', $1) ON CONFLICT (key) DO NOTHING", [JSON.stringify({ hubId, publicKey })]);
+  return hubKeys(dir, q);
 }
 
 const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');

@@ -44,7 +44,7 @@ function checkProtocol(req: FastifyRequest): void {
 
 /** The hub's HTTP API (DESIGN §8). Every refusal is a JSON `{code, message}` and a log line. */
 export async function buildHub(db: HubDb, dir: string, log: Logger) {
-  const keys = await hubKeys(db);
+  const keys = await hubKeys(dir, db);
   await fillBlobRefs(db);
   await fillParents(db);
   const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log };

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Input, Output, ProcedureName, Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
@@ -39,9 +39,10 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
   if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new DomainError('invalid', `“${dataDir}”不是文件夹`);
   if (!existsSync(dataDir)) {
     if (!create) throw new DomainError('not_found', `数据文件夹“${dataDir}”不存在`);
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   }
   const store = openStore(workspaceFile(dataDir), { create });
+  keepPrivate(dataDir, store.file);
   seedBuiltinTemplates(store);
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
   const ctx: ServiceContext = { store, session: { personId: null }, actor, jobs: createJobs((e) => events.emit('event', e)) };
@@ -61,4 +62,15 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
     events, store, ctx, dataDir: resolve(dataDir),
     close: () => store.close(),
   };
+}
+
+/**
+ * A workspace holds complainants, enforcement records and the device's key: its folder and files are
+ * readable by their owner only (0700 / 0600), also when an older version made them readable to all.
+ */
+function keepPrivate(dataDir: string, file: string): void {
+  try {
+    chmodSync(dataDir, 0o700);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+  } catch { /* a folder of another owner (read-only use): left as it is */ }
 }

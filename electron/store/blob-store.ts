@@ -33,9 +33,9 @@ export function putBlob(db: Database, dir: string, bytes: Uint8Array, name = 'æ–
   const sha256 = sha256Of(bytes);
   const path = blobPath(dir, sha256);
   if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const tmp = `${path}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'w', 0o600);
     try { writeSync(fd, bytes); fsyncSync(fd); } finally { closeSync(fd); }
     renameSync(tmp, path);
   }

@@ -1,5 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import { BUNDLE_FORMAT, HISTORIES_FILE, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../shared/sync/bundle';
 import { checkBundleFiles, packBundle, unpackBundle } from '../../shared/sync/bundle-zip';
@@ -28,6 +29,8 @@ export type BundleExport = { file: string; changes: number; blobs: number; bytes
  * changes), listed with sizes and hashes in a manifest signed by the device key.
  */
 export function exportDeviceBundle(store: Store, out: string): BundleExport {
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder)) throw new DomainError('not_found', `保存同步包的文件夹“${folder}”不存在：请先建好它，或换一个位置（如 U 盘的根目录）`);
   const s = enrolledState(store);
   const changes = [];
   for (let after = 0; ;) {
