@@ -33,13 +33,15 @@ export async function importHubBundle(db: HubDb, dir: string, file: string): Pro
   if (!device) throw new HubRefusal(403, 'unknown_key', `同步包由未登记的设备（${m.deviceId}）签名，已拒收`);
   if (!signedBy(device, Buffer.from(parts.manifest), parts.signature)) throw new HubRefusal(403, 'signature', '同步包签名与登记的设备密钥不符，已被改动或伪造，已拒收');
   const who = await authorOfDevice(db, device.id);
-  const broken = checkBundleFiles(m.files, parts.files, sha256);
+  const files = parts.files(m.files);
+  if (typeof files === 'string') throw new HubRefusal(400, 'bundle', files);
+  const broken = checkBundleFiles(m.files, files, sha256);
   if (broken) throw new HubRefusal(400, 'bundle', broken);
-  const changes = toHubChangesSchema.parse(JSON.parse(new TextDecoder().decode(parts.files.get('changes.json')!))) as Change[];
+  const changes = toHubChangesSchema.parse(JSON.parse(new TextDecoder().decode(files.get('changes.json')!))) as Change[];
   const blobs = new HubBlobs(dir, db);
   // Every file's type is proven before any is kept: a bundle with one that is no evidence is refused whole.
-  for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) evidenceTypeOf(f.name.slice(6), parts.files.get(f.name)!);
-  for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) await blobs.putWhole(f.name.slice(6), Buffer.from(parts.files.get(f.name)!));
+  for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) evidenceTypeOf(f.name.slice(6), files.get(f.name)!);
+  for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) await blobs.putWhole(f.name.slice(6), Buffer.from(files.get(f.name)!));
   const { acks } = await db.tx(async (q) => {
     const r = await pushPage(q, who, changes, m.lastNseq);
     await q.run('UPDATE devices SET cursor = $2, last_seen_at = $3 WHERE id = $1 AND cursor < $2', [device.id, m.cursor, new Date().toISOString()]);

@@ -81,11 +81,13 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   if (!parsed.success) throw new DomainError('invalid', '同步包清单格式不对（不是同步中心发给本机的同步包）');
   const m = parsed.data;
   if (m.hubId !== s.hubId || m.deviceId !== s.deviceId) throw new DomainError('invalid', `同步包是发给另一台设备（${m.deviceId}）的，不是本机（${s.deviceId}）`);
-  const broken = checkBundleFiles(m.files, parts.files, sha256);
+  const files = parts.files(m.files);
+  if (typeof files === 'string') throw new DomainError('invalid', files);
+  const broken = checkBundleFiles(m.files, files, sha256);
   if (broken) throw new DomainError('invalid', broken);
   if (m.from > s.cursor) throw new DomainError('conflict', `同步包从中心第 ${m.from + 1} 号变更开始，本机只收到第 ${s.cursor} 号：请先导入更早的同步包（或联网同步）`);
-  const changes = toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(parts.files.get('changes.json')!)));
-  const historiesFile = parts.files.get(HISTORIES_FILE);
+  const changes = toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(files.get('changes.json')!)));
+  const historiesFile = files.get(HISTORIES_FILE);
   const histories = historiesFile ? toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(historiesFile))) : [];
   let report!: ApplyReport;
   let acknowledged = 0;
@@ -93,7 +95,7 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   store.transaction(() => {
     for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) {
       const hash = f.name.slice(6);
-      putBlob(store.db, store.blobDir, parts.files.get(f.name)!, `同步包中的文件 ${hash.slice(0, 12)}…`);
+      putBlob(store.db, store.blobDir, files.get(f.name)!, `同步包中的文件 ${hash.slice(0, 12)}…`);
       confirmBlob(store.db, hash);
     }
     faults?.at('mid-bundle-import');

@@ -1,0 +1,39 @@
+// Bench of a hostile-sized import (issue 16): a full 1,048,575-row sheet is refused at 200,000 rows
+// with memory bounded by that, not by the file. Measured in a child process (`qingshui import`), its
+// peak RSS beside the same command line's resting footprint (`qingshui stats`).
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { report } from './measure';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
+const EXCEL_MAX_ROWS = 1_048_576;
+
+/** Runs the command line with a preload that reports its peak RSS on exit: { ms, rssMb, stderr }. */
+function measured(root: string, args: string[]): { ms: number; rssMb: number; stderr: string } {
+  const preload = join(root, 'maxrss.cjs');
+  writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nmaxrss ' + process.resourceUsage().maxRSS + '\\n'));");
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  const kb = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { ms, rssMb: kb / 1024, stderr: r.stderr };
+}
+
+export async function benchHugeImport(dataDir: string, root: string, results: boolean[]): Promise<void> {
+  const file = join(root, 'excel-max-rows.xlsx');
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const ws = writer.addWorksheet('排污单位名录');
+  ws.addRow(['序号', '单位名称', '统一社会信用代码', '所属镇街', '地址', '经度', '纬度', '联系人', '联系电话']).commit();
+  for (let i = 1; i < EXCEL_MAX_ROWS; i++) {
+    ws.addRow([i, `清水县第${i}号排污单位有限公司`, '91360799MA35XXXX0X', '城关街道', `城关街道工业园${i % 500}号`, 115.1 + (i % 1000) / 1e4, 25.9 + (i % 700) / 1e4, '张三', '13900000000']).commit();
+  }
+  ws.commit();
+  await writer.commit();
+  const huge = measured(root, ['import', 'enterprises', file, '--data', dataDir, '--dry-run', '--json']);
+  if (!huge.stderr.includes('超过 200,000 行')) throw new Error(`the 1M-row sheet was not refused: ${huge.stderr.slice(0, 300)}`);
+  const rest = measured(root, ['stats', '--data', dataDir, '--json']);
+  results.push(report('import_1048575_rows_peak_rss', huge.rssMb, 'MB', { name: 'qingshui stats (the CLI at rest)', value: rest.rssMb }, { max: 500 }));
+  results.push(report('import_1048575_rows_refused_in', huge.ms, 'ms', { name: 'qingshui stats', value: rest.ms }));
+}

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { importHubBundle } from '../../hub/bundles';
+import { readSheet, MAX_IMPORT_ROWS } from '../../electron/ledger/read-sheet';
+import { tempDir } from '../integration/helpers';
+import { startHub } from '../integration/sync-helpers';
+import { BIN } from '../integration/web-helpers';
+
+/** A zip whose one part is `mb` MiB of spaces, deflated to a few hundred KiB (what a zip bomb is). */
+function bomb(name: string, mb: number, extra: Record<string, Uint8Array> = {}): Uint8Array {
+  return zipSync({ ...extra, [name]: [new Uint8Array(mb * 1024 * 1024).fill(32), { level: 9 }] });
+}
+
+describe('inputs are bounded before they are read', () => {
+  it('an .xlsx zip bomb is refused from its central directory, in Chinese, without inflating it', async () => {
+    const file = join(tempDir(), 'bomb.xlsx');
+    writeFileSync(file, bomb('xl/worksheets/sheet1.xml', 300, { '[Content_Types].xml': new TextEncoder().encode('<Types/>') }));
+    const before = process.memoryUsage().rss;
+    await expect(readSheet(file)).rejects.toThrow(/疑似压缩炸弹/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('a .qsync zip bomb is refused before anything in it is inflated', async () => {
+    const hub = await startHub();
+    const file = join(tempDir(), 'bomb.qsync');
+    writeFileSync(file, bomb('blobs/0000', 300, { 'manifest.json': new TextEncoder().encode('{}'), 'manifest.sig': new TextEncoder().encode('x') }));
+    await expect(importHubBundle(hub.db, hub.dir, file)).rejects.toThrow(/压缩过的.*已拒收/);
+  });
+
+  it('formula cells import as the value Excel cached for them (own and shared formulas)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['单位名称', '排放量', '合计']);
+    ws.getCell('A2').value = { formula: 'CONCATENATE("甲","厂")', result: '甲厂' } as ExcelJS.CellFormulaValue;
+    ws.getCell('B2').value = 12;
+    ws.getCell('C2').value = { formula: 'B2*2', result: 24 } as ExcelJS.CellFormulaValue;
+    ws.getCell('A3').value = '乙厂';
+    ws.getCell('B3').value = 5;
+    ws.getCell('C3').value = { sharedFormula: 'C2', result: 10 } as unknown as ExcelJS.CellValue;
+    ws.getCell('A4').value = '丙厂';
+    ws.getCell('C4').value = { formula: 'B4*2' } as ExcelJS.CellFormulaValue; // no cached value
+    const file = join(tempDir(), 'formulas.xlsx');
+    await wb.xlsx.writeFile(file);
+    const sheet = await readSheet(file);
+    expect(sheet.rows).toEqual([['单位名称', '排放量', '合计'], ['甲厂', '12', '24'], ['乙厂', '5', '10'], ['丙厂', '', '']]);
+  });
+
+  it(`a sheet of more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows is refused with a clear message, nothing written`, async () => {
+    const file = join(tempDir(), 'huge.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+    const ws = writer.addWorksheet('排污单位');
+    ws.addRow(['单位名称', '所属镇街']).commit();
+    for (let i = 0; i < MAX_IMPORT_ROWS + 5; i++) ws.addRow([`企业${i}`, '城关街道']).commit();
+    ws.commit();
+    await writer.commit();
+    const dir = join(tempDir(), 'ws');
+    expect(spawnSync(process.execPath, [BIN, 'demo', '--data', dir, '--inspections', '0']).status).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, 'import', 'enterprises', file, '--data', dir, '--json'], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('超过 200,000 行');
+    expect(JSON.parse(spawnSync(process.execPath, [BIN, 'stats', '--data', dir, '--json'], { encoding: 'utf8' }).stdout).enterprises).toBe(400);
+  }, 120_000);
+});
