@@ -35,7 +35,7 @@ const USAGE = `用法：qingshui <命令> [选项]
   plan draw --data DIR [--seed S] [--plan ID | --name 名称 --matter 事项 --from 日期 --to 日期 --key 25% --general 5% --special 0] [--release] [--json]
                                                        “双随机”抽取检查对象与执法人员（记录随机种子，可复核）
   plan verify PLAN_ID --data DIR [--json]              按记录的随机种子重算抽取结果并比对
-  enroll  --data DIR --hub URL --user 账号   把本工作区登记到同步中心（密码在终端输入，或由 QINGSHUI_PASSWORD 给出）
+  enroll  --data DIR --hub URL --user 账号 [--fingerprint SHA256] [--insecure]   把本工作区登记到同步中心（密码在终端输入，或由 QINGSHUI_PASSWORD 给出；https 中心的证书指纹核对后记下；非本机的 http 地址须 --insecure）
   sync    --data DIR [--json]                          与同步中心同步一次（上传、接收变更与照片）
   conflicts --data DIR [--json]                        两处同时修改同一字段而留下的冲突（各方取值并列）
   devices --data DIR [--json] | devices approve|revoke ID --data DIR
@@ -54,7 +54,7 @@ const OPTIONS = {
   out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
   'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' },
   state: { type: 'string' }, overdue: { type: 'boolean' }, plan: { type: 'string' }, name: { type: 'string' }, matter: { type: 'string' },
-  hub: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, empty: { type: 'boolean' },
+  hub: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, fingerprint: { type: 'string' }, insecure: { type: 'boolean' }, empty: { type: 'boolean' },
   key: { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, tiles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -114,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
         else throw new DomainError('invalid', '用法：qingshui plan draw --data DIR --seed S … 或 qingshui plan verify PLAN_ID --data DIR');
         break;
       }
-      case 'enroll': await enrollCommand(required(v.data, 'data'), required(v.hub, 'hub'), required(v.user, 'user'), v.password, !!v.json); break;
+      case 'enroll': await enrollCommand(required(v.data, 'data'), required(v.hub, 'hub'), required(v.user, 'user'), v.password, !!v.json, { fingerprint: v.fingerprint, insecure: !!v.insecure }); break;
       case 'sync': await syncCommand(required(v.data, 'data'), !!v.json); break;
       case 'conflicts': await conflictsCommand(required(v.data, 'data'), !!v.json); break;
       case 'devices': await devicesCommand(positionals[0], positionals[1], required(v.data, 'data'), !!v.json); break;

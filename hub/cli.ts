@@ -10,9 +10,11 @@ import { openHubDb } from './open';
 import { quarantineList, releaseQuarantined } from './quarantine';
 import { buildHub } from './server';
 import { PASSWORD_ENV, PASSWORD_FLAG_REFUSED, passwordInput } from '../shared/cli/password';
+import { hubTls, loopbackHost } from './tls';
 
 const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]
-  start   --data DIR --port N [--host 127.0.0.1] [--database postgres://用户:密码@主机/库]   启动同步中心（默认 SQLite）
+  start   --data DIR --port N [--host 127.0.0.1] [--database postgres://用户:密码@主机/库] [--cert FILE --key FILE]
+          启动同步中心（默认 SQLite）；监听本机以外的地址时走 HTTPS：用局里的证书，或首次启动时自动生成自签名证书并打印其指纹
   user add 用户名 --role admin|bureau|inspector|town [--towns 镇街代码,…] [--display 姓名]   （密码在终端输入，或由 QINGSHUI_PASSWORD 给出）
                                                   新建账号（密码也可由环境变量 QINGSHUI_PASSWORD 给出）
   user list [--json]                              列出账号
@@ -27,7 +29,7 @@ const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://
 
 const OPTIONS = {
   data: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' },
-  towns: { type: 'string' }, display: { type: 'string' }, password: { type: 'string' }, 'new-password': { type: 'boolean' }, json: { type: 'boolean' }, device: { type: 'string' },
+  towns: { type: 'string' }, display: { type: 'string' }, password: { type: 'string' }, 'new-password': { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' }, device: { type: 'string' },
   out: { type: 'string' }, by: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -36,10 +38,11 @@ function need(v: string | undefined, flag: string): string {
   return v;
 }
 
-async function start(dir: string, database: string | undefined, host: string, port: number): Promise<number> {
+async function start(dir: string, database: string | undefined, host: string, port: number, certFile?: string, keyFile?: string): Promise<number> {
+  const tls = await hubTls(dir, host, certFile, keyFile);
   const db = await openHubDb(dir, database);
   const log = pino({ level: 'info', base: { service: 'qingshui-hub' } }, pino.destination({ dest: join(dir, 'hub.log'), mkdir: true, sync: true, mode: 0o600 }));
-  const app = await buildHub(db, dir, log);
+  const app = await buildHub(db, dir, log, tls);
   let url: string;
   try {
     url = await app.listen({ host, port });
@@ -49,6 +52,8 @@ async function start(dir: string, database: string | undefined, host: string, po
     throw new HubRefusal(400, 'listen', code === 'EADDRINUSE' ? `端口 ${port} 已被占用（另一个同步中心或程序在用），请换一个 --port` : `无法在 ${host}:${port} 上监听：${(e as Error).message}`);
   }
   console.log(`清水同步中心已启动：${url.replace('[::1]', '127.0.0.1')}（${db.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}；日志 ${join(dir, 'hub.log')}）`);
+  if (tls) console.log(`证书指纹（SHA-256）：${tls.fingerprint}${tls.selfSigned ? `（自签名证书，在 ${join(dir, 'tls')}；请把此指纹告诉登记的各台电脑核对）` : ''}`);
+  else if (!loopbackHost(host)) console.log('警告：未加密（http），账号密码和记录以明文传输');
   log.info({ url, database: db.kind }, 'hub started');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -71,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     const { values: v, positionals: p } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
     if (v.password !== undefined) { console.error(`错误：${PASSWORD_FLAG_REFUSED}`); return 2; }
     const dir = need(v.data, 'data');
-    if (command === 'start') return await start(dir, v.database, v.host ?? '127.0.0.1', Number(need(v.port, 'port')));
+    if (command === 'start') return await start(dir, v.database, v.host ?? '127.0.0.1', Number(need(v.port, 'port')), v.cert, v.key);
     const db = await openHubDb(dir, v.database);
     try {
       const sub = p[0];

@@ -43,12 +43,12 @@ function checkProtocol(req: FastifyRequest): void {
 }
 
 /** The hub's HTTP API (DESIGN §8). Every refusal is a JSON `{code, message}` and a log line. */
-export async function buildHub(db: HubDb, dir: string, log: Logger) {
+export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert: string; key: string } | null = null) {
   const keys = await hubKeys(dir, db);
   await fillBlobRefs(db);
   await fillParents(db);
   const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log };
-  const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024, forceCloseConnections: true });
+  const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024, forceCloseConnections: true, ...(tls ? { https: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' as const } } : {}) });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT }, (_req, body, done) => {
     try { done(null, parseJsonBody(body as string)); } catch (e) { done(e as Error, undefined); }

@@ -15,14 +15,15 @@ function withWorkbench<T>(dataDir: string, fn: (wb: ReturnType<typeof createWork
 }
 
 /** `qingshui enroll --data DIR --hub URL --user U` (password from the terminal or QINGSHUI_PASSWORD): registers this workspace with a hub (a new, empty one when the folder has none: the first sync fills it). */
-export async function enrollCommand(dataDir: string, hub: string, user: string, password: string | undefined, json: boolean): Promise<void> {
+export async function enrollCommand(dataDir: string, hub: string, user: string, password: string | undefined, json: boolean, tls: { fingerprint?: string; insecure?: boolean } = {}): Promise<void> {
   if (password !== undefined) throw new DomainError('invalid', PASSWORD_FLAG_REFUSED);
   const pw = await passwordInput(`同步中心账号 ${user} `, process.env, process.stdin, process.stderr);
   if (!pw) throw new DomainError('invalid', `缺少密码：请在终端运行并按提示输入，或设置环境变量 ${PASSWORD_ENV}`);
   await withWorkbench(dataDir, async (wb) => {
-    const r = await enroll(wb.store, hub, user, pw);
-    if (json) console.log(JSON.stringify(r));
-    else console.log(r.state === 'approved' ? `已登记到同步中心：设备 ${r.deviceId}，节点 ${r.node}` : `已提交登记：设备 ${r.deviceId}（节点 ${r.node}），待管理员批准（管理员在其电脑的“同步 → 设备管理”中批准，或 qingshui devices approve ${r.deviceId}）`);
+    const r = await enroll(wb.store, hub, user, pw, tls);
+    if (json) { console.log(JSON.stringify(r)); return; }
+    if (r.fingerprint) console.log(`同步中心证书指纹（SHA-256）：${r.fingerprint}${r.trusted ? '（由本机信任的证书机构签发）' : '（自签名：请与同步中心管理员核对，已记下，今后只认此证书）'}`);
+    console.log(r.state === 'approved' ? `已登记到同步中心：设备 ${r.deviceId}，节点 ${r.node}` : `已提交登记：设备 ${r.deviceId}（节点 ${r.node}），待管理员批准（管理员在其电脑的“同步 → 设备管理”中批准，或 qingshui devices approve ${r.deviceId}）`);
   }, true);
 }
 

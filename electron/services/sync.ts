@@ -25,7 +25,7 @@ export function syncStatus(store: Store): SyncStatus {
   const count = (sql: string) => store.db.prepare(sql).pluck().get() as number;
   const blobs = blobCounts(store.db);
   return {
-    enrolled: !!s.deviceId, hubUrl: s.hubUrl, deviceId: s.deviceId, node: store.nodeId, user: s.user, role: s.role, towns: s.towns,
+    enrolled: !!s.deviceId, hubUrl: s.hubUrl, hubFingerprint: s.hubFingerprint, deviceId: s.deviceId, node: store.nodeId, user: s.user, role: s.role, towns: s.towns,
     enrollState: s.enrollState, lastSyncAt: s.lastSyncAt, cursor: s.cursor, pendingChanges: pendingCount(store.db, store.nodeId),
     pendingBlobs: blobs.unconfirmed, mediaPending: blobs.missing,
     conflicts: count('SELECT count(*) FROM sync_conflicts'), rejected: count('SELECT count(*) FROM sync_rejects'),
@@ -56,8 +56,8 @@ export async function syncNow(ctx: ServiceContext, opts: SyncOptions = {}): Prom
 export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
   'sync.status': (ctx) => syncStatus(ctx.store),
   // Enrolment writes no record (a laptop joining a county has nobody to sign in as until its first sync).
-  'sync.enroll': async (ctx, { hubUrl, user, password }) => {
-    await enroll(ctx.store, hubUrl, user, password);
+  'sync.enroll': async (ctx, { hubUrl, user, password, fingerprint, insecure }) => {
+    await enroll(ctx.store, hubUrl, user, password, { fingerprint: fingerprint || undefined, insecure });
     return syncStatus(ctx.store);
   },
   'sync.run': async (ctx, { jobId }) => {

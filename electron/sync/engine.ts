@@ -79,7 +79,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
   const progress = opts.onProgress ?? (() => undefined);
   const s = readSyncState(store.db);
   enrolled(s);
-  const client = new HubClient(s.hubUrl, opts.fetch);
+  const client = HubClient.of(s.hubUrl, s.hubFingerprint, opts.fetch);
   const report: SyncReport = { pushed: 0, quarantined: 0, pulled: 0, snapshotRecords: 0, applied: 0, conflictsNoticed: 0, rejected: 0, drifted: 0, blobsUp: 0, blobsDown: 0, mediaPending: 0, cursor: s.cursor, fetched: 0, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
   progress({ phase: 'connect', done: 0, total: null });
   await connect(store, s, client);

@@ -4,21 +4,41 @@ import { enrollResponseSchema, PROTOCOL_VERSION } from '../../shared/sync/protoc
 import type { Store } from '../store/store';
 import { newDeviceKey } from './device-key';
 import { HubClient, type FetchLike } from './hub-client';
+import { hubCertificate, normalFingerprint, type HubCertificate } from './pinned-fetch';
 import { readSyncState, writeSyncState } from './sync-state';
 
-export type EnrollResult = { deviceId: string; node: string; state: 'pending' | 'approved'; role: string; towns: string[] };
+export type EnrollResult = { deviceId: string; node: string; state: 'pending' | 'approved'; role: string; towns: string[]; fingerprint: string | null; trusted: boolean };
+
+export type EnrollOptions = { deviceName?: string; fetch?: FetchLike; fingerprint?: string; insecure?: boolean };
+
+/** Whether a hub address is this machine itself (plain http is harmless there). */
+export function isLoopback(url: URL): boolean {
+  return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i.test(url.hostname);
+}
 
 /**
  * Enrols this workspace with a hub (DESIGN §8): a new Ed25519 key, the node id the hub assigns (this
  * laptop's unsent changes are renumbered under it), and — for a re-enrolment after a restore or a
  * clone — a fresh identity while keeping the cursor, so the hub's copy of what was lost comes back.
  */
-export async function enroll(store: Store, hubUrl: string, user: string, password: string, opts: { deviceName?: string; fetch?: FetchLike } = {}): Promise<EnrollResult> {
+export async function enroll(store: Store, hubUrl: string, user: string, password: string, opts: EnrollOptions = {}): Promise<EnrollResult> {
   let url: URL;
   try { url = new URL(hubUrl); } catch { throw new DomainError('invalid', `同步中心地址不对：“${hubUrl}”，应如 http://192.168.1.10:7300`); }
   if (!/^https?:$/.test(url.protocol)) throw new DomainError('invalid', '同步中心地址应以 http:// 或 https:// 开头');
+  if (url.protocol === 'http:' && !isLoopback(url) && !opts.insecure) {
+    throw new DomainError('invalid', `同步中心地址是不加密的 http://（${url.host}）：账号密码和执法记录会以明文经过网络。请改用 https://；确在可信内网中使用时，须明确选择“允许不加密连接”（命令行 --insecure）`);
+  }
+  // Over HTTPS the hub's certificate is read before anything is sent: given up front (--fingerprint) it
+  // must match; otherwise it is shown to be checked with the hub's admin, and pinned.
+  let cert: HubCertificate | null = null;
+  if (url.protocol === 'https:') {
+    try { cert = await hubCertificate(url); } catch (e) { throw new DomainError('internal', `连不上同步中心 ${url.host}（${(e as Error).message}）`); }
+    const want = opts.fingerprint === undefined ? null : normalFingerprint(opts.fingerprint);
+    if (opts.fingerprint !== undefined && !want) throw new DomainError('invalid', '证书指纹应为 64 位十六进制（SHA-256，可带冒号）');
+    if (want && want !== cert.fingerprint) throw new DomainError('forbidden', `同步中心出示的证书指纹 ${cert.fingerprint} 与给定的 ${want} 不符：可能有人冒充同步中心，未登记`);
+  }
   const key = newDeviceKey();
-  const client = new HubClient(url.toString(), opts.fetch);
+  const client = HubClient.of(url.toString(), cert?.fingerprint ?? null, opts.fetch);
   const raw = await client.request('POST', '/v1/enroll', { user, password, deviceName: opts.deviceName ?? `${hostname()}（${store.file.split(/[\\/]/).pop()}）`, publicKey: key.publicKey, protocol: PROTOCOL_VERSION });
   const r = enrollResponseSchema.parse(raw);
   const before = readSyncState(store.db);
@@ -26,9 +46,9 @@ export async function enroll(store: Store, hubUrl: string, user: string, passwor
   store.transaction(() => {
     store.renameNode(r.node);
     writeSyncState(store.db, {
-      hubUrl: url.toString(), hubId: r.hubId, hubKey: r.hubKey, deviceId: r.deviceId, privateKey: key.privateKey, user,
+      hubUrl: url.toString(), hubFingerprint: cert?.fingerprint ?? null, hubId: r.hubId, hubKey: r.hubKey, deviceId: r.deviceId, privateKey: key.privateKey, user,
       role: r.role, towns: r.towns, enrollState: r.state,
     });
   });
-  return { deviceId: r.deviceId, node: r.node, state: r.state, role: r.role, towns: r.towns };
+  return { deviceId: r.deviceId, node: r.node, state: r.state, role: r.role, towns: r.towns, fingerprint: cert?.fingerprint ?? null, trusted: cert?.trusted ?? false };
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/api/result';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { pinnedFetch } from './pinned-fetch';
 
 export type FetchLike = typeof fetch;
 
@@ -10,10 +11,16 @@ export class HubAnswer extends DomainError {
   }
 }
 
-/** Talks to one hub over HTTP; every failure becomes a Chinese message. */
+/** Talks to one hub over HTTP(S); every failure becomes a Chinese message. */
 export class HubClient {
   token: string | null = null;
   constructor(readonly url: string, private readonly doFetch: FetchLike = fetch) {}
+
+  /** A client for an enrolled hub: over HTTPS only to the certificate pinned at enrolment (`pinnedFetch`). */
+  static of(url: string, fingerprint: string | null, override?: FetchLike): HubClient {
+    if (override) return new HubClient(url, override);
+    return new HubClient(url, url.startsWith('https:') && fingerprint ? pinnedFetch(fingerprint) : fetch);
+  }
 
   async request<T>(method: string, path: string, body?: unknown, raw?: { bytes: Uint8Array; headers: Record<string, string> }): Promise<T> {
     const headers: Record<string, string> = { 'x-qingshui-protocol': String(PROTOCOL_VERSION) };
@@ -25,6 +32,7 @@ export class HubClient {
     try {
       res = await this.doFetch(new URL(path, this.url), { method, headers, body: payload, signal: AbortSignal.timeout(120_000) });
     } catch (e) {
+      if (e instanceof DomainError) throw e;
       const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
       throw new DomainError('internal', `连不上同步中心 ${this.url}（${cause}）；网络恢复后再点“同步”，或改用 U 盘同步包`);
     }

@@ -26,7 +26,8 @@ export async function connectWith(store: Store, client: HubClient): Promise<bool
 
 /** A client for this workspace's hub with a fresh token: for one request outside a sync (the quarantine). */
 export async function hubSession(store: Store): Promise<HubClient> {
-  const client = new HubClient(readSyncState(store.db).hubUrl ?? '');
+  const s = readSyncState(store.db);
+  const client = HubClient.of(s.hubUrl ?? '', s.hubFingerprint);
   await connectWith(store, client);
   return client;
 }

@@ -4,6 +4,8 @@ import { prepared } from '../store/statements';
 /** What a workspace knows of its hub, kept in `meta` (the database moves with its enrolment). */
 export type SyncState = {
   hubUrl: string | null;
+  /** The SHA-256 fingerprint of the HTTPS hub's certificate, pinned at enrolment (null: plain http on loopback or a trusted network). */
+  hubFingerprint: string | null;
   hubId: string | null;
   hubKey: string | null;
   deviceId: string | null;
@@ -23,14 +25,14 @@ export type SyncState = {
   lastReport: string | null;
 };
 
-const KEYS = ['hubUrl', 'hubId', 'hubKey', 'deviceId', 'privateKey', 'user', 'role', 'towns', 'enrollState', 'cursor', 'snapshot', 'snapshotDone', 'area', 'lastSyncAt', 'lastReport'] as const;
+const KEYS = ['hubUrl', 'hubFingerprint', 'hubId', 'hubKey', 'deviceId', 'privateKey', 'user', 'role', 'towns', 'enrollState', 'cursor', 'snapshot', 'snapshotDone', 'area', 'lastSyncAt', 'lastReport'] as const;
 
 export function readSyncState(db: Database): SyncState {
   const rows = prepared(db, "SELECT key, value FROM meta WHERE key LIKE 'sync.%'").all() as { key: string; value: string }[];
   const m = new Map(rows.map((r) => [r.key.slice(5), JSON.parse(r.value) as unknown]));
   const get = <T>(k: (typeof KEYS)[number], fallback: T): T => (m.has(k) ? (m.get(k) as T) : fallback);
   return {
-    hubUrl: get('hubUrl', null), hubId: get('hubId', null), hubKey: get('hubKey', null), deviceId: get('deviceId', null),
+    hubUrl: get('hubUrl', null), hubFingerprint: get('hubFingerprint', null), hubId: get('hubId', null), hubKey: get('hubKey', null), deviceId: get('deviceId', null),
     privateKey: get('privateKey', null), user: get('user', null), role: get('role', null), towns: get('towns', []),
     enrollState: get('enrollState', null), cursor: get('cursor', 0), snapshot: get('snapshot', null), snapshotDone: get('snapshotDone', false),
     area: get('area', get<string | null>('role', null) === 'town' ? get<string[]>('towns', []) : null),

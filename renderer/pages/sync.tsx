@@ -23,7 +23,8 @@ export function SyncPage() {
   const [devices, setDevices] = useState<HubDevice[] | null>(null);
   const [users, setUsers] = useState<HubUser[] | null>(null);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [form, setForm] = useState({ hubUrl: '', user: '', password: '' });
+  const [form, setForm] = useState({ hubUrl: '', user: '', password: '', fingerprint: '', insecure: false });
+  const plainRemote = /^http:\/\//i.test(form.hubUrl.trim()) && !/^http:\/\/(127\.|localhost|\[::1\])/i.test(form.hubUrl.trim());
   const job = useJob();
   const directories = useDirectories();
   const reload = async () => {
@@ -40,7 +41,8 @@ export function SyncPage() {
     ev.preventDefault();
     try {
       const s = await call('sync.enroll', form);
-      setBanner({ kind: 'ok', text: s.enrollState === 'approved' ? '本机已登记，可以同步' : '已提交登记，待同步中心管理员批准后即可同步' });
+      const pinned = s.hubFingerprint ? `；同步中心证书指纹 ${s.hubFingerprint} 已记下（请与管理员核对），今后只认此证书` : '';
+      setBanner({ kind: 'ok', text: (s.enrollState === 'approved' ? '本机已登记，可以同步' : '已提交登记，待同步中心管理员批准后即可同步') + pinned });
       setForm({ ...form, password: '' });
       await reload();
     } catch (e) { fail((e as Error).message); }
@@ -80,17 +82,25 @@ export function SyncPage() {
           <h2>{status.enrollState === 'revoked' ? '本机已被注销或需要重新登记' : '登记到同步中心'}</h2>
           <p className="muted">由局里的管理员给出同步中心地址和账号；登记后本机获得节点编号和设备密钥，管理员批准后即可同步。</p>
           <div className="form-grid">
-            <Field label="同步中心地址"><input value={form.hubUrl} placeholder="http://192.168.1.10:7300" onChange={(e) => setForm({ ...form, hubUrl: e.target.value })} /></Field>
+            <Field label="同步中心地址"><input value={form.hubUrl} placeholder="https://192.168.1.10:7300" onChange={(e) => setForm({ ...form, hubUrl: e.target.value })} /></Field>
             <Field label="账号"><input value={form.user} onChange={(e) => setForm({ ...form, user: e.target.value })} /></Field>
             <Field label="密码"><input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} /></Field>
+            <Field label="证书指纹（选填，管理员给出）"><input value={form.fingerprint} placeholder="SHA-256，如 AB:CD:…" onChange={(e) => setForm({ ...form, fingerprint: e.target.value })} /></Field>
           </div>
+          {plainRemote && (
+            <div className="insecure-warning" role="alert">
+              <p><b>不加密的连接：</b>http:// 地址会让账号密码和执法记录以明文经过网络，任何能接触网络的人都可能看到或篡改。请向管理员要 https:// 地址。</p>
+              <label><input type="checkbox" checked={form.insecure} onChange={(e) => setForm({ ...form, insecure: e.target.checked })} /> 我确认本机与同步中心在可信的局内网中，允许不加密连接</label>
+            </div>
+          )}
           <div className="actions"><button type="submit" className="primary">登记本机</button></div>
         </form>
       ) : (
         <section className="card" aria-label="同步状态">
           <h2>同步中心</h2>
           <dl className="facts">
-            <dt>地址</dt><dd>{status.hubUrl}</dd>
+            <dt>地址</dt><dd>{status.hubUrl}{status.hubUrl?.startsWith('http:') && !/^http:\/\/(127\.|localhost|\[::1\])/.test(status.hubUrl) && <span className="insecure-tag">不加密</span>}</dd>
+            {status.hubFingerprint && <><dt>证书指纹</dt><dd className="mono">{status.hubFingerprint}</dd></>}
             <dt>本机</dt><dd>{status.deviceId}（节点 {status.node}）· {STATES[status.enrollState ?? ''] ?? '—'}</dd>
             <dt>账号</dt><dd>{status.user}（{roleName(status.role)}{status.towns.length ? `，镇街 ${status.towns.join('、')}` : ''}）</dd>
             <dt>上次同步</dt><dd>{status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString('zh-CN') : '从未同步'}</dd>

@@ -3,7 +3,10 @@ import { HUB_ROLES, type HubRole } from '../sync/roles';
 import { ExportFile } from './ledgers';
 
 export const SyncStatus = z.object({
-  enrolled: z.boolean(), hubUrl: z.string().nullable(), deviceId: z.string().nullable(), node: z.string(), user: z.string().nullable(),
+  enrolled: z.boolean(), hubUrl: z.string().nullable(),
+  /** The pinned SHA-256 fingerprint of the hub's HTTPS certificate (null: plain http). */
+  hubFingerprint: z.string().nullable(),
+  deviceId: z.string().nullable(), node: z.string(), user: z.string().nullable(),
   role: z.string().nullable(), towns: z.array(z.string()), enrollState: z.enum(['pending', 'approved', 'revoked']).nullable(),
   lastSyncAt: z.string().nullable(), cursor: z.number(), pendingChanges: z.number(), pendingBlobs: z.number(), mediaPending: z.number(),
   conflicts: z.number(), rejected: z.number(),
@@ -65,7 +68,13 @@ export const syncProcedures = {
   'sync.status': { input: z.object({}).default({}), output: SyncStatus },
   /** Registers this workspace with a hub (an admin approves it unless the user is an admin). */
   'sync.enroll': {
-    input: z.object({ hubUrl: z.string().trim().min(1, '请填写同步中心地址').max(300), user: z.string().trim().min(1, '请填写账号').max(100), password: z.string().min(1, '请填写密码').max(200) }),
+    input: z.object({
+      hubUrl: z.string().trim().min(1, '请填写同步中心地址').max(300), user: z.string().trim().min(1, '请填写账号').max(100), password: z.string().min(1, '请填写密码').max(200),
+      /** The certificate fingerprint the hub's admin gave (checked before anything is sent). */
+      fingerprint: z.string().trim().max(120).optional(),
+      /** A plain http:// hub that is not this machine, accepted knowingly (a trusted bureau network). */
+      insecure: z.boolean().default(false),
+    }),
     output: SyncStatus,
   },
   /** One sync now: push, upload, pull, download (progress by phase through the job id). */
