@@ -15,6 +15,7 @@ import { noteFailure, noteSuccess, refuseIfLocked, signinKeys } from './signin-t
 import { pullPage, snapshotPage } from './pull';
 import { pushPage } from './push';
 import { registerAdminRoutes } from './admin-routes';
+import { forgetUpload, noteUploadedChunk, sweepBlobs } from './blob-sweep';
 
 export const TOKEN_TTL_MS = 15 * 60_000;
 /** A push page is at most 4 MiB of changes (PAGE_MAX_BYTES); its JSON may carry a little more. */
@@ -148,9 +149,11 @@ export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert:
 
   app.get('/v1/blobs/:hash', async (req) => { await authorOf(ctx, req); return ctx.blobs.status((req.params as { hash: string }).hash); });
   app.put('/v1/blobs/:hash/chunks/:index', async (req) => {
-    await authorOf(ctx, req);
+    const who = await authorOf(ctx, req);
     const { hash, index } = req.params as { hash: string; index: string };
     if (!Buffer.isBuffer(req.body)) throw new HubRefusal(400, 'malformed', '分块应以 application/octet-stream 上传');
+    ctx.blobs.checkChunk(hash, Number(index), req.body, String(req.headers['x-chunk-sha256'] ?? ''));
+    await db.tx((q) => noteUploadedChunk(q, who.deviceId!, hash, Number(index), (req.body as Buffer).length));
     ctx.blobs.putChunk(hash, Number(index), req.body, String(req.headers['x-chunk-sha256'] ?? ''));
     return { ok: true };
   });
@@ -160,8 +163,11 @@ export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert:
     const body = parse(blobCompleteSchema, req.body);
     try {
       await ctx.blobs.complete(hash, body.size, body.chunks);
+      await forgetUpload(db, hash);
     } catch (e) {
       if (e instanceof HubRefusal) req.log.warn({ device: who.deviceId, blob: hash, reason: e.message }, 'blob refused');
+      // Its chunks were discarded with it: they no longer count against the device's quota.
+      if (e instanceof HubRefusal && (e.code === 'blob_hash' || e.code === 'file_type')) await forgetUpload(db, hash);
       throw e;
     }
     return { ok: true };
@@ -172,6 +178,13 @@ export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert:
     if (!(await mayReadBlob(db, who, hash))) throw new HubRefusal(403, 'blob_forbidden', `文件 ${hash.slice(0, 12)}… 不属于本账号负责镇街内的记录，不能下载`);
     return reply.type('application/octet-stream').send(ctx.blobs.chunk(hash, Number(index)));
   });
+
+  // Unfinished uploads and files no record names go after a day: at start, then hourly.
+  const sweep = () => { void sweepBlobs(db, dir).then((r) => { if (r.partial || r.unreferenced) log.info(r, 'blobs swept'); }).catch((e: Error) => log.warn({ err: e }, 'blob sweep failed')); };
+  sweep();
+  const sweeper = setInterval(sweep, 60 * 60_000);
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
 
   registerAdminRoutes(app, ctx, (req) => authorOf(ctx, req), parse);
   return app;

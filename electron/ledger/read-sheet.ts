@@ -2,12 +2,18 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { DomainError } from '../../shared/api/result';
 import { colName } from './export-xlsx';
-import { checkZipSizes, mergedRanges } from './xlsx-zip';
+import { checkZipSizes, countSheetRows } from './xlsx-zip';
+import { readSheetRows, sheetsOf } from './xlsx-stream';
 
 /** The most rows an import reads (a county's registers hold a few thousand; a sheet past this is refused, not half-read). */
 export const MAX_IMPORT_ROWS = 200_000;
 /** Rows at the top kept even when empty but for merged cells: where title and header rows are. */
 const HEADER_ROWS = 30;
+
+function tooManyRows(sheet: string, rows: number | null): DomainError {
+  const counted = rows === null ? '' : `（约 ${rows.toLocaleString('en-US')} 行）`;
+  return new DomainError('invalid', `${sheet}超过 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行${counted}，不能一次导入：请按镇街或年份分成几个文件再导入`);
+}
 
 /** The text a cell shows, whatever exceljs holds (rich text, formula results, dates, numbers, links). */
 export function cellString(v: ExcelJS.CellValue): string {
@@ -47,36 +53,38 @@ export async function readSheet(file: string): Promise<Sheet> {
   const bytes = readFileSync(file);
   const sizes = checkZipSizes(bytes, file);
   if (sizes === null) throw new DomainError('invalid', workbookProblem(bytes.subarray(0, 8), file));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  let found: (Sheet & { id: string }) | null = null;
+  // The first sheet, in the workbook's order, with any row; one far past the limit is refused from a
+  // count of its rows, before any cell is parsed.
+  const counts = new Map(countSheetRows(bytes).map((c) => [c.entry, c.rows]));
+  const sheets = sheetsOf(bytes);
+  const listed = sheets.length ? sheets : [...counts.keys()].map((part) => ({ name: part.replace(/^.*\//, '').replace(/\.xml$/, ''), part, date1904: false }));
+  const target = listed.find((x) => (counts.get(x.part) ?? 0) > 0);
+  if (!target) {
+    if (!counts.size) throw new DomainError('invalid', workbookProblem(bytes.subarray(0, 8), file));
+    throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
+  }
+  const label = `工作表“${target.name}”`;
+  if ((counts.get(target.part) ?? 0) > MAX_IMPORT_ROWS) throw tooManyRows(label, counts.get(target.part)!);
+  const sheet: Sheet = { name: target.name, rows: [], rowNumbers: [] };
+  let merges: ReturnType<typeof readSheetRows>;
   try {
-    for await (const ws of reader) {
-      const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { id: string; name: string };
-      const rows: string[][] = [];
-      const rowNumbers: number[] = [];
-      for await (const row of sheet) {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, c) => { cells[c - 1] = cellString(cell.value); });
-        // A row empty but for merged cells may be part of the header (its text comes from the merge).
-        if (!cells.some((x) => x) && row.number > HEADER_ROWS) continue;
-        if (rows.length >= MAX_IMPORT_ROWS) {
-          throw new DomainError('invalid', `工作表“${sheet.name}”超过 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行，不能一次导入：请按镇街或年份分成几个文件再导入`);
-        }
-        rows.push(cells);
-        rowNumbers.push(row.number);
-      }
-      if (rows.some((r) => r.some((x) => x))) { found = { name: sheet.name, rows, rowNumbers, id: sheet.id }; break; }
-    }
+    merges = readSheetRows(bytes, target.part, target.date1904, (row) => {
+      // A row empty but for merged cells may be part of the header (its text comes from the merge).
+      if (!row.cells.some((x) => x) && row.number > HEADER_ROWS) return;
+      if (sheet.rows.length >= MAX_IMPORT_ROWS) throw tooManyRows(label, null);
+      sheet.rows.push(row.cells);
+      sheet.rowNumbers.push(row.number);
+    });
   } catch (e) {
     if (e instanceof DomainError) throw e;
     throw new DomainError('invalid', workbookProblem(bytes.subarray(0, 8), file));
   }
-  if (!found) throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
-  const width = Math.max(...found.rows.map((r) => r.length));
-  for (const r of found.rows) for (let c = 0; c < width; c++) r[c] ??= '';
-  fillMerged(found, mergedRanges(bytes, `xl/worksheets/sheet${found.id}.xml`));
-  const kept = found.rows.map((r, i) => [r, found!.rowNumbers[i]] as const).filter(([r]) => r.some((x) => x));
-  return { name: found.name, rows: kept.map(([r]) => r), rowNumbers: kept.map(([, n]) => n) };
+  const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  for (const r of sheet.rows) for (let c = 0; c < width; c++) r[c] ??= '';
+  fillMerged(sheet, merges);
+  const kept = sheet.rows.map((r, i) => [r, sheet.rowNumbers[i]] as const).filter(([r]) => r.some((x) => x));
+  if (!kept.length) throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
+  return { name: sheet.name, rows: kept.map(([r]) => r), rowNumbers: kept.map(([, n]) => n) };
 }
 
 /** Every cell of a merged range shows its first cell's text (as Excel does), for the rows read. */

@@ -32,36 +32,36 @@ export function checkZipSizes(bytes: Uint8Array, name: string): { total: number 
 }
 
 /**
- * The merged ranges of one worksheet part (`<mergeCell ref="A1:C2"/>`), read by inflating that part
- * as a stream and scanning it, so a large sheet is never held whole. 1-based rows and columns.
+ * How many rows with content each worksheet part holds (`</row>`: an empty row is self-closing), in
+ * the zip's order, counted by inflating each part as a stream without keeping any of it — so a sheet
+ * far past the import limit is refused in seconds and a few MB, before any cell is parsed.
  */
-export function mergedRanges(bytes: Uint8Array, entry: string): { top: number; left: number; bottom: number; right: number }[] {
-  const out: { top: number; left: number; bottom: number; right: number }[] = [];
-  let tail = '';
-  const decoder = new TextDecoder();
-  const scan = (text: string) => {
-    const all = tail + text;
-    const re = /<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
-    let m: RegExpExecArray | null;
-    let end = 0;
-    while ((m = re.exec(all))) { out.push({ left: colNumber(m[1]), top: Number(m[2]), right: colNumber(m[3]), bottom: Number(m[4]) }); end = re.lastIndex; }
-    tail = all.slice(Math.max(end, all.length - 100));
-  };
+export function countSheetRows(bytes: Uint8Array): { entry: string; rows: number }[] {
+  const out: { entry: string; rows: number }[] = [];
   const uz = new Unzip((file) => {
-    if (file.name !== entry) return;
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(file.name)) return;
+    const counted = { entry: file.name, rows: 0 };
+    out.push(counted);
+    const decoder = new TextDecoder();
+    let tail = '';
     file.ondata = (err, chunk, final) => {
       if (err) return;
-      scan(decoder.decode(chunk, { stream: !final }));
+      const text = tail + decoder.decode(chunk, { stream: !final });
+      let at = text.indexOf('</row>');
+      let end = 0;
+      while (at >= 0) { counted.rows++; end = at + 6; at = text.indexOf('</row>', end); }
+      tail = text.slice(Math.max(end, text.length - 5));
     };
     file.start();
   });
   uz.register(UnzipInflate);
-  try { uz.push(bytes, true); } catch { /* a part we cannot stream: no merges known */ }
+  try { pushInSlices(uz, bytes); } catch { /* unreadable: the reader that follows says so */ }
   return out;
 }
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+/** Feeds a zip to a streaming reader 64 KiB at a time: each part is then inflated in small pieces, never whole. */
+function pushInSlices(uz: Unzip, bytes: Uint8Array): void {
+  const SLICE = 64 * 1024;
+  for (let at = 0; at < bytes.length; at += SLICE) uz.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
 }
+

@@ -73,6 +73,9 @@ export function schemaSql(serial: string): string {
     CREATE TABLE IF NOT EXISTS blob_refs (
       sha256 TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (sha256, entity, entity_id)
     );
+    CREATE TABLE IF NOT EXISTS blob_uploads (
+      device_id TEXT NOT NULL, sha256 TEXT NOT NULL, chunk INTEGER NOT NULL, bytes BIGINT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (device_id, sha256, chunk)
+    );
     CREATE TABLE IF NOT EXISTS signin_throttle (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, locks INTEGER NOT NULL, locked_until TEXT);
     CREATE TABLE IF NOT EXISTS used_challenges (challenge TEXT PRIMARY KEY, expires_at TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS blobs (

@@ -13,7 +13,8 @@ const EXCEL_MAX_ROWS = 1_048_576;
 /** Runs the command line with a preload that reports its peak RSS on exit: { ms, rssMb, stderr }. */
 function measured(root: string, args: string[]): { ms: number; rssMb: number; stderr: string } {
   const preload = join(root, 'maxrss.cjs');
-  writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nmaxrss ' + process.resourceUsage().maxRSS + '\\n'));");
+  // VmHWM, not getrusage's maxRSS: the latter carries the forking parent's peak across exec.
+  writeFileSync(preload, "process.on('exit', () => { const m = /VmHWM:\\s*(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8')); require('node:fs').writeSync(2, '\\nmaxrss ' + (m ? m[1] : 'NaN') + '\\n'); });");
   const t = performance.now();
   const r = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - t;

@@ -49,6 +49,19 @@ describe('inputs are bounded before they are read', () => {
     expect(sheet.rows).toEqual([['单位名称', '排放量', '合计'], ['甲厂', '12', '24'], ['乙厂', '5', '10'], ['丙厂', '', '']]);
   });
 
+  it('a streamed sheet keeps every Chinese character, also where one falls across two pieces of the stream', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('排污单位');
+    ws.addRow(['单位名称', '地址']);
+    for (let i = 0; i < 20_000; i++) ws.addRow([`清水县第${i}号污水处理有限公司`, `城关街道工业园区${i % 97}号厂房`]);
+    const file = join(tempDir(), 'names.xlsx');
+    await wb.xlsx.writeFile(file);
+    const sheet = await readSheet(file);
+    expect(sheet.rows).toHaveLength(20_001);
+    expect(sheet.rows.filter((r) => r.join('').includes('\uFFFD'))).toEqual([]);
+    expect(sheet.rows[12_345]).toEqual(['清水县第12344号污水处理有限公司', `城关街道工业园区${12_344 % 97}号厂房`]);
+  });
+
   it(`a sheet of more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows is refused with a clear message, nothing written`, async () => {
     const file = join(tempDir(), 'huge.xlsx');
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
