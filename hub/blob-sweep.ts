@@ -25,7 +25,8 @@ export async function forgetUpload(q: Queryable, hash: string): Promise<void> {
 
 /**
  * Deletes what a day has left behind: unfinished uploads (their chunks) and whole files no record
- * names (uploaded, then their record was refused or never came). Returns what went.
+ * names (uploaded, then their record never came) — a file a quarantined change names is kept, in
+ * case an admin releases it. Returns what went.
  */
 export async function sweepBlobs(q: Queryable, dir: string, now = Date.now()): Promise<{ partial: number; unreferenced: number }> {
   const before = new Date(now - SWEEP_AFTER_MS).toISOString();
@@ -39,7 +40,8 @@ export async function sweepBlobs(q: Queryable, dir: string, now = Date.now()): P
   }
   await q.run('DELETE FROM blob_uploads WHERE at < $1', [before]);
   const orphans = await q.all<{ sha256: string }>(`SELECT b.sha256 FROM blobs b WHERE b.created_at < $1
-    AND NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.sha256 = b.sha256) LIMIT 10000`, [before]);
+    AND NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.sha256 = b.sha256)
+    AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.change LIKE '%' || b.sha256 || '%') LIMIT 10000`, [before]);
   for (const { sha256 } of orphans) {
     rmSync(join(dir, 'blobs', sha256.slice(0, 2), sha256), { force: true });
     await q.run('DELETE FROM blobs WHERE sha256 = $1', [sha256]);

@@ -6,6 +6,7 @@ import { blobPath } from '../../electron/store/blob-store';
 import { exportDeviceBundle } from '../../electron/sync/bundle';
 import { hubSession } from '../../electron/sync/session';
 import { importHubBundle } from '../../hub/bundles';
+import { noteUploadedChunk, PENDING_UPLOAD_QUOTA, SWEEP_AFTER_MS, sweepBlobs } from '../../hub/blob-sweep';
 import { sniffEvidenceType } from '../../shared/domain/file-type';
 import { tempDir } from '../integration/helpers';
 import { enrolledLaptop, startHub } from '../integration/sync-helpers';
@@ -55,3 +56,29 @@ describe('file types are proven from the bytes', () => {
     expect(await hub.db.one('SELECT 1 AS ok FROM blobs WHERE sha256 = $1', [hash])).toBeUndefined();
   });
 });
+
+describe('the hub keeps uploads within bounds', () => {
+  it.each(['sqlite', 'pg'] as const)('a device’s unfinished uploads have a quota; they and files no record names are swept after a day (%s)', async (kind) => {
+    const hub = await startHub(kind);
+    const laptop = await enrolledLaptop(hub, 'crafty', { role: 'inspector' });
+    const client = await hubSession(laptop.store);
+    // A chunk uploaded and never completed, and a whole photo no record ever names.
+    const part = jpegLike('半张照片');
+    const partHash = sha(Buffer.concat([part, Buffer.from('rest')]));
+    await client.request('PUT', `/v1/blobs/${partHash}/chunks/0`, undefined, { bytes: part, headers: { 'x-chunk-sha256': sha(part) } });
+    const orphan = jpegLike('无人引用的照片');
+    await client.request('PUT', `/v1/blobs/${sha(orphan)}/chunks/0`, undefined, { bytes: orphan, headers: { 'x-chunk-sha256': sha(orphan) } });
+    await client.request('POST', `/v1/blobs/${sha(orphan)}/complete`, { size: orphan.length, mime: 'image/jpeg', chunks: [sha(orphan)] });
+    const deviceId = (await hub.db.one<{ device_id: string }>('SELECT device_id FROM blob_uploads'))!.device_id;
+    await expect(hub.db.tx((q) => noteUploadedChunk(q, deviceId, 'f'.repeat(64), 0, PENDING_UPLOAD_QUOTA))).rejects.toThrow(/未完成的文件上传已超过/);
+    expect(await sweepBlobs(hub.db, hub.dir)).toEqual({ partial: 0, unreferenced: 0 }); // not a day old yet
+    expect(await sweepBlobs(hub.db, hub.dir, Date.now() + SWEEP_AFTER_MS + 60_000)).toEqual({ partial: 1, unreferenced: 1 });
+    expect((await client.request<{ state: string }>('GET', `/v1/blobs/${partHash}`)).state).toBe('absent');
+    expect((await client.request<{ state: string }>('GET', `/v1/blobs/${sha(orphan)}`)).state).toBe('absent');
+    expect(await hub.db.one('SELECT 1 AS ok FROM blob_uploads')).toBeUndefined();
+  });
+});
+
+function jpegLike(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(text)]);
+}
