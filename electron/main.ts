@@ -11,7 +11,7 @@ import { readBlob } from './store/blob-store';
 import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import { lockWorkspace } from './core/workspace-lock';
 import {
-  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToExport, appRequestToTile, appRequestToFile, contentSecurityPolicy, storedFileHeaders,
+  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToExport, appRequestToTile, appRequestToFile, contentSecurityPolicy, DATA_CSP, storedFileHeaders,
   isAllowedExternal, isAllowedPermission, isAppUrl, isTrustedSender, secureWebPreferences,
 } from './security';
 
@@ -41,10 +41,20 @@ app.on('web-contents-created', (_event, contents) => {
 // Everything the desktop writes (the workspace, photos, exports, backups) is its user's only.
 process.umask(0o077);
 
+/** Every app:// answer that is not one of our pages (tiles, exports, errors) carries the no-script CSP and nosniff. */
+function withDataCsp(res: Response): Response {
+  if (res.headers.has('content-security-policy')) return res;
+  const headers = new Headers(res.headers);
+  headers.set('content-security-policy', DATA_CSP);
+  headers.set('x-content-type-options', 'nosniff');
+  return new Response(res.body, { status: res.status, headers });
+}
+
 void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, perm, done, details) => done(isAllowedPermission(perm, details as { requestingUrl?: string; mediaTypes?: string[] })));
   session.defaultSession.setPermissionCheckHandler((_wc, perm, origin) => perm === 'media' && isAppUrl(origin));
-  protocol.handle(APP_SCHEME, async (request) => {
+  protocol.handle(APP_SCHEME, async (request) => withDataCsp(await answerApp(request)));
+  async function answerApp(request: Request): Promise<Response> {
     const sha = appRequestToBlob(request.method, request.url);
     if (sha && wb) {
       const { store } = wb.current();
@@ -70,7 +80,7 @@ void app.whenReady().then(async () => {
     const headers = new Headers(res.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy());
     return new Response(res.body, { status: res.status, headers });
-  });
+  }
   try {
     const dataDir = join(app.getPath('userData'), 'workspace');
     mkdirSync(dataDir, { recursive: true });

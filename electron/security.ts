@@ -4,7 +4,7 @@ import { tileOfPath } from './map/tile-path';
  * unit-tested without Electron. main.ts wires them to Electron's hooks.
  */
 import { resolve, sep } from 'node:path';
-import { contentSecurityPolicy, storedFileHeaders } from './web/csp';
+import { contentSecurityPolicy, DATA_CSP, storedFileHeaders } from './web/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'qingshui';
@@ -16,7 +16,7 @@ export const PRINT_CHANNEL = 'qingshui:print-pdf';
 /** Links a person may open in the system browser; everything else is refused. */
 export const EXTERNAL_ALLOW = ['https://www.mee.gov.cn/', 'https://sthjt.', 'https://www.gov.cn/'];
 
-export { contentSecurityPolicy, storedFileHeaders };
+export { contentSecurityPolicy, DATA_CSP, storedFileHeaders };
 
 /** Whether a URL belongs to our own app:// origin. */
 export function isAppUrl(url: string): boolean {

@@ -3,7 +3,7 @@ import { PROTOCOL_VERSION, pullResponseSchema, snapshotResponseSchema, type Push
 import type { Store } from '../store/store';
 import { applyRemoteChanges, type ApplyReport, type RemoteChange } from './apply';
 import { NO_FAULTS, downloadBlob, uploadBlob, type Faults } from './blob-transfer';
-import { connectWith } from './session';
+import { connectWith, withFreshChallenge } from './session';
 import { signWith } from './device-key';
 import { HubAnswer, HubClient, type FetchLike } from './hub-client';
 import { markAcked, lastNseq, pendingPage } from './local-changes';
@@ -45,8 +45,7 @@ function enrolled(s: SyncState): asserts s is SyncState & { hubUrl: string; devi
 /** Opens a session: checks the enrolment is approved and gets a short-lived token by signing a challenge. */
 async function connect(store: Store, s: SyncState & { hubUrl: string; deviceId: string; privateKey: string }, client: HubClient): Promise<void> {
   if (s.enrollState !== 'approved') {
-    const { challenge } = await client.request<{ challenge: string }>('GET', '/v1/challenge');
-    const { state } = await client.request<{ state: SyncState['enrollState'] }>('POST', `/v1/devices/${s.deviceId}/state`, { challenge, signature: signWith(s.privateKey, challenge) });
+    const { state } = await withFreshChallenge(client, (challenge) => client.request<{ state: SyncState['enrollState'] }>('POST', `/v1/devices/${s.deviceId}/state`, { challenge, signature: signWith(s.privateKey, challenge) }));
     writeSyncState(store.db, { enrollState: state });
     if (state === 'pending') throw new DomainError('forbidden', '本机的登记尚待同步中心管理员批准（管理员在其电脑的“同步 → 设备管理”中批准）');
     if (state === 'revoked') throw new DomainError('forbidden', '本机已被管理员注销，不能再同步；如需继续使用请重新登记');

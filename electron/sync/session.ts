@@ -1,9 +1,24 @@
 import { DomainError } from '../../shared/api/result';
 import type { Store } from '../store/store';
 import { signWith } from './device-key';
-import { HubClient } from './hub-client';
+import { HubAnswer, HubClient } from './hub-client';
 import { widens } from './area';
 import { readSyncState, writeSyncState } from './sync-state';
+
+/**
+ * Signs a fresh challenge for one request. A challenge opens one session only (the hub refuses it
+ * again), so a request the network delivered twice fails the second time: asked once more with a new one.
+ */
+export async function withFreshChallenge<T>(client: HubClient, send: (challenge: string) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const { challenge } = await client.request<{ challenge: string }>('GET', '/v1/challenge');
+    try {
+      return await send(challenge);
+    } catch (e) {
+      if (!(e instanceof HubAnswer && e.hubCode === 'challenge') || attempt >= 3) throw e;
+    }
+  }
+}
 
 /**
  * Gets a short-lived token for this device by signing the hub's challenge with its key, and learns
@@ -14,8 +29,7 @@ import { readSyncState, writeSyncState } from './sync-state';
 export async function connectWith(store: Store, client: HubClient): Promise<boolean> {
   const s = readSyncState(store.db);
   if (!s.deviceId || !s.privateKey) throw new DomainError('invalid', '本机尚未登记到同步中心');
-  const { challenge } = await client.request<{ challenge: string }>('GET', '/v1/challenge');
-  const t = await client.request<{ token: string; role: string; towns: string[] }>('POST', '/v1/token', { deviceId: s.deviceId, challenge, signature: signWith(s.privateKey, challenge) });
+  const t = await withFreshChallenge(client, (challenge) => client.request<{ token: string; role: string; towns: string[] }>('POST', '/v1/token', { deviceId: s.deviceId, challenge, signature: signWith(s.privateKey!, challenge) }));
   client.token = t.token;
   const widened = s.snapshotDone && widens(s.area, t.role, t.towns);
   if (t.role !== s.role || t.towns.join() !== s.towns.join() || widened) {

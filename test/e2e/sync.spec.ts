@@ -51,7 +51,16 @@ async function startHub(kind: 'sqlite' | 'pg'): Promise<Hub> {
 
 async function enrollOnScreen(page: Page, hub: Hub, user: string) {
   const form = page.getByRole('form', { name: '登记到同步中心' });
+  // A plain http:// address beyond this machine is said in red, and refused until confirmed (nothing is sent).
+  await form.getByLabel('同步中心地址').fill('http://sync.qingshui.invalid:7300');
+  await expect(form.getByRole('alert')).toContainText('不加密的连接');
+  await form.getByLabel('账号').fill(user);
+  await form.getByLabel('密码').fill(PASSWORD);
+  await form.getByRole('button', { name: '登记本机' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '--insecure' })).toBeVisible();
+  await form.screenshot({ path: `test-results/sync-insecure-${user}.png` });
   await form.getByLabel('同步中心地址').fill(hub.url);
+  await expect(form.getByRole('alert')).toHaveCount(0);
   await form.getByLabel('账号').fill(user);
   await form.getByLabel('密码').fill(PASSWORD);
   await form.getByRole('button', { name: '登记本机' }).click();
