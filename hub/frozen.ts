@@ -1,7 +1,7 @@
 import type { Change } from '../shared/sync/change';
 import type { FieldHeads } from '../shared/sync/merge';
 import { parentOf } from '../shared/sync/roles';
-import type { Queryable } from './db/hub-db';
+import type { RecordCache } from './record-cache';
 import { sha256 } from './hash';
 
 /** The rows a finalized inspection (定稿) was built from: frozen with it. */
@@ -15,23 +15,32 @@ const EVIDENCE: Record<string, string> = {
  * never change — a correction travels only as the new version that supersedes it. A record whose
  * text does not hash to the hash it carries is refused too.
  */
-export async function frozenRefusal(q: Queryable, c: Change, heads: FieldHeads): Promise<string | null> {
+export async function frozenRefusal(records: RecordCache, c: Change, heads: FieldHeads): Promise<string | null> {
   if (c.entity === 'inspection_record') {
     const canonical = c.fields.canonical ?? heads.canonical?.[0]?.v;
     const hash = c.fields.sha256 ?? heads.sha256?.[0]?.v;
     if (typeof canonical === 'string' && typeof hash === 'string' && sha256(Buffer.from(canonical)) !== hash) {
       return '定稿检查记录的内容与其 SHA-256 不符（记录已被改动），已拒收';
     }
+    // A signed record comes with its inspection's finalization, never for one finalized already.
+    if (!Object.keys(heads).length) {
+      const row = await records.get('inspection', c.entityId);
+      const inspection = row ? JSON.parse(row.heads) as FieldHeads : null;
+      if (inspection && inspection.state?.[0]?.v !== 'draft' && typeof inspection.sha256?.[0]?.v === 'string') return '该检查记录已定稿并有其签署文本，另一份已拒收';
+    }
     return null;
   }
   const what = EVIDENCE[c.entity];
   if (!what) return null;
-  const merged = { ...Object.fromEntries(Object.entries(heads).map(([f, hs]) => [f, hs[0]?.v])), ...c.fields };
-  const parent = parentOf(c.entity, c.entityId, merged);
+  const current = Object.fromEntries(Object.entries(heads).map(([f, hs]) => [f, hs[0]?.v]));
+  const known = Object.keys(heads).length > 0;
+  // Evidence belongs to one inspection for good: moved to another, it would leave a signed record's rows.
+  if (known && 'inspectionId' in c.fields && c.fields.inspectionId !== current.inspectionId) return `${what}不能改属另一份检查记录，已拒收`;
+  const parent = parentOf(c.entity, c.entityId, { ...current, ...c.fields });
   if (!parent) return null;
-  const row = await q.one<{ heads: string }>("SELECT heads FROM records WHERE entity = 'inspection' AND entity_id = $1", [parent.id]);
+  const row = await records.get('inspection', parent.id);
   // Evidence arrives after its inspection (the laptop writes them in that order): one of no inspection is refused.
-  if (!row) return Object.keys(heads).length ? null : `引用的检查记录 ${parent.id} 在本中心不存在，已拒收`;
+  if (!row) return `引用的检查记录 ${parent.id} 在本中心不存在，已拒收`;
   const inspection = JSON.parse(row.heads) as FieldHeads;
   const state = inspection.state?.[0]?.v;
   if (state === 'draft' || typeof inspection.sha256?.[0]?.v !== 'string') return null;

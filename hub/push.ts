@@ -6,25 +6,36 @@ import { areaRefusal, type HubRole } from '../shared/sync/roles';
 import { checkSigned } from '../shared/sync/signed';
 import { changeFieldsProblem } from '../shared/sync/record-fields';
 import type { Queryable } from './db/hub-db';
-import { noteBlobRefs } from './blob-access';
+import { mayReadBlob, noteBlobRefs } from './blob-access';
+import { blobRefs } from '../shared/sync/blob-refs';
 import { moveChildren, parentKey } from './record-family';
 import { HubRefusal } from './hub-error';
 import { areaOf } from './record-area';
+import { RecordCache } from './record-cache';
 import { frozenRefusal } from './frozen';
 
 export type Author = { deviceId: string | null; node: string; user: string; role: HubRole; towns: string[] };
 
-type RecordRow = { heads: string; town: string | null };
 type StoredChange = { entity: string; entity_id: string; hlc: string; author: string; fields: string };
 
-async function recordOf(q: Queryable, entity: string, id: string): Promise<RecordRow | undefined> {
-  return q.one<RecordRow>('SELECT heads, town FROM records WHERE entity = $1 AND entity_id = $2', [entity, id]);
-}
 
 async function quarantine(q: Queryable, who: Author, c: Change, reason: string): Promise<Ack> {
   await q.run(`INSERT INTO quarantine (node, nseq, device_id, user_name, entity, entity_id, change, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
     ON CONFLICT (node, nseq) DO NOTHING`, [c.node, c.nseq, who.deviceId, who.user, c.entity, c.entityId, JSON.stringify(c), reason, new Date().toISOString()]);
   return { cid: c.cid, status: 'quarantined', reason };
+}
+
+/**
+ * A town officer's change naming a file the hub already holds that they may not read (a photo of
+ * another town's record, its hash learned somehow): refused, or naming it would make it theirs to download.
+ */
+async function unreadableBlob(q: Queryable, who: Author, c: Change): Promise<string | null> {
+  if (who.role !== 'town') return null;
+  for (const hash of blobRefs(c.entity, c.fields)) {
+    const held = await q.one('SELECT 1 AS ok FROM blob_refs WHERE sha256 = $1 LIMIT 1', [hash]);
+    if (held && !(await mayReadBlob(q, who, hash))) return `引用的文件 ${hash.slice(0, 12)}… 属于本账号负责镇街以外的记录，已拒收`;
+  }
+  return null;
 }
 
 /** A change already received under this id: the same one again is a duplicate; another one is a clone. */
@@ -52,33 +63,40 @@ export async function pushPage(q: Queryable, who: Author, changes: Change[], las
     throw new HubRefusal(409, 'restored', `本中心已收到该设备的第 ${last} 号变更，而设备自报只写到第 ${lastNseq} 号：数据库可能由备份恢复或被复制，请重新登记本机`);
   }
   const acks: Ack[] = [];
+  const records = new RecordCache(q);
   for (const c of [...changes].sort((a, b) => a.nseq - b.nseq)) {
     if (c.node !== who.node) throw new HubRefusal(400, 'foreign_node', `变更 ${c.cid} 不属于本设备（节点 ${who.node}）`);
     if (c.nseq <= last) { acks.push(await repeatOf(q, c)); continue; }
     if (c.nseq !== last + 1) throw new HubRefusal(409, 'gap', `缺少前序变更：本中心已收到第 ${last} 号，本页从第 ${c.nseq} 号开始`);
     last = c.nseq;
-    acks.push(await takeChange(q, who, c, now));
+    acks.push(await takeChange(records, who, c, now));
   }
   await q.run('INSERT INTO node_seqs (node, last_nseq) VALUES ($1, $2) ON CONFLICT (node) DO UPDATE SET last_nseq = excluded.last_nseq', [who.node, last]);
   const hubSeq = (await q.one<{ s: number | null }>('SELECT max(hub_seq) AS s FROM changes'))?.s ?? 0;
   return { acks, hubSeq };
 }
 
-async function takeChange(q: Queryable, who: Author, c: Change, now: number): Promise<Ack> {
+async function takeChange(records: RecordCache, who: Author, c: Change, now: number): Promise<Ack> {
+  const q = records.q;
   const malformed = changeFieldsProblem(c.entity, c.fields);
   if (malformed) return quarantine(q, who, c, malformed);
-  const record = await recordOf(q, c.entity, c.entityId);
+  const record = await records.get(c.entity, c.entityId);
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
-  const area = await areaOf(q, c, heads, record);
+  const area = await areaOf(records, c, heads, record);
   // Writing what the record already says is agreement, not an edit (every laptop seeds the same built-in templates).
-  const agrees = record !== undefined && Object.entries(c.fields).every(([f, v]) => JSON.stringify(heads[f]?.[0]?.v ?? null) === JSON.stringify(v ?? null));
+  // Only for records of no town (templates, settings), not deleted, each field already held with that value:
+  // anything else is judged, or an 'agreement' could reopen a deleted record or confirm a guessed value.
+  const agrees = record !== undefined && area.current === null && !heads.deletedAt?.[0]?.v
+    && Object.entries(c.fields).every(([f, v]) => heads[f] !== undefined && heads[f].length === 1 && JSON.stringify(heads[f][0].v ?? null) === JSON.stringify(v ?? null));
   const refusal = agrees ? null : areaRefusal(who.role, who.towns, c.entity, area);
   if (refusal) return quarantine(q, who, c, refusal);
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') return quarantine(q, who, c, signed);
-  const frozen = agrees ? null : await frozenRefusal(q, c, heads);
+  const frozen = agrees ? null : await frozenRefusal(records, c, heads);
   if (frozen) return quarantine(q, who, c, frozen);
-  return appendChange(q, who, c, heads, area.next, record?.town ?? null, signed === 'same', now);
+  const foreignFile = await unreadableBlob(q, who, c);
+  if (foreignFile) return quarantine(q, who, c, foreignFile);
+  return appendChange(records, who, c, heads, area.next, record?.town ?? null, signed === 'same', now);
 }
 
 /**
@@ -86,7 +104,8 @@ async function takeChange(q: Queryable, who: Author, c: Change, now: number): Pr
  * again (same hash) is kept in the log but changes nothing. The record's town — who receives it — is
  * its winning townCode once merged (of two concurrent moves, the newer), else its change's or parent's.
  */
-async function appendChange(q: Queryable, by: { deviceId: string | null; user: string | null }, c: Change, heads: FieldHeads, town: string | null, was: string | null, repeat: boolean, now: number): Promise<Ack> {
+async function appendChange(records: RecordCache, by: { deviceId: string | null; user: string | null }, c: Change, heads: FieldHeads, town: string | null, was: string | null, repeat: boolean, now: number): Promise<Ack> {
+  const q = records.q;
   const clockFlag = parseHlc(c.hlc).ms - now > MAX_DRIFT_MS ? 1 : 0;
   const outcome = repeat ? null : mergeChange(heads, c);
   const winner = outcome?.heads.townCode?.[0]?.v;
@@ -101,8 +120,12 @@ async function appendChange(q: Queryable, by: { deviceId: string | null; user: s
   await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted, parent) VALUES ($1, $2, $3, $4, $5, $6, $7)
     ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted, parent = excluded.parent`,
   [c.entity, c.entityId, JSON.stringify(outcome.heads), at, inserted!.hub_seq, conflictedFields(outcome.heads).length ? 1 : 0, parentKey(c.entity, c.entityId, outcome.heads)]);
+  records.set(c.entity, c.entityId, { heads: JSON.stringify(outcome.heads), town: at, parent: parentKey(c.entity, c.entityId, outcome.heads) });
   // Children follow a record that moves — and one that arrives after them (they had no town to take).
-  if (prevTown !== null || Object.keys(heads).length === 0) await moveChildren(q, c.entity, c.entityId, at);
+  if (prevTown !== null || Object.keys(heads).length === 0) {
+    await moveChildren(q, c.entity, c.entityId, at);
+    records.moved(`${c.entity}:${c.entityId}`);
+  }
   return { cid: c.cid, status: 'applied' };
 }
 
@@ -114,11 +137,12 @@ async function appendChange(q: Queryable, by: { deviceId: string | null; user: s
 export async function appendReleased(q: Queryable, by: { deviceId: string | null; user: string | null }, c: Change, now = Date.now()): Promise<Ack> {
   const malformed = changeFieldsProblem(c.entity, c.fields);
   if (malformed) throw new HubRefusal(409, 'malformed', `变更 ${c.cid} 不能放行：${malformed}`);
-  const record = await recordOf(q, c.entity, c.entityId);
+  const records = new RecordCache(q);
+  const record = await records.get(c.entity, c.entityId);
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${signed}`);
-  const frozen = await frozenRefusal(q, c, heads);
+  const frozen = await frozenRefusal(records, c, heads);
   if (frozen) throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${frozen}`);
-  return appendChange(q, by, c, heads, (await areaOf(q, c, heads, record)).next, record?.town ?? null, signed === 'same', now);
+  return appendChange(records, by, c, heads, (await areaOf(records, c, heads, record)).next, record?.town ?? null, signed === 'same', now);
 }

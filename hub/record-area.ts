@@ -1,9 +1,8 @@
 import type { Change } from '../shared/sync/change';
 import type { FieldHeads } from '../shared/sync/merge';
 import { parentOf, targetOf } from '../shared/sync/roles';
-import type { Queryable } from './db/hub-db';
+import type { RecordCache, RecordRow } from './record-cache';
 
-type RecordRow = { heads: string; town: string | null };
 
 /**
  * Where a change lies, as the hub knows it (DESIGN §11: the hub decides from its own state, never
@@ -15,30 +14,31 @@ type RecordRow = { heads: string; town: string | null };
  *   parent's town at the hub, whatever town it names itself.
  * - A record with a town of its own lies where the hub has it until a change moves it (`townCode`).
  */
-export type RecordArea = { known: boolean; current: string | null; next: string | null; target: string | null };
+export type RecordArea = { known: boolean; current: string | null; next: string | null; target: string | null; targetChanged: boolean; targetUnknown: boolean };
 
-async function townAtHub(q: Queryable, entity: string, id: string): Promise<string | null | undefined> {
-  const row = await q.one<{ town: string | null }>('SELECT town FROM records WHERE entity = $1 AND entity_id = $2', [entity, id]);
+async function townAtHub(records: RecordCache, entity: string, id: string): Promise<string | null | undefined> {
+  const row = await records.get(entity, id);
   return row ? row.town : undefined;
 }
 
-export async function areaOf(q: Queryable, c: Change, heads: FieldHeads, record: RecordRow | undefined): Promise<RecordArea> {
+export async function areaOf(records: RecordCache, c: Change, heads: FieldHeads, record: RecordRow | undefined): Promise<RecordArea> {
   const known = record !== undefined;
   const current = record?.town ?? null;
   const merged: Record<string, unknown> = { ...Object.fromEntries(Object.entries(heads).map(([f, hs]) => [f, hs[0]?.v])), ...c.fields };
   const parent = parentOf(c.entity, c.entityId, merged);
   if (parent) {
-    const at = await townAtHub(q, parent.entity, parent.id);
+    const at = await townAtHub(records, parent.entity, parent.id);
     // A parent the hub does not hold yet: the child keeps the town it has here (none, when it is new).
     const next = at === undefined ? current : at;
-    return { known, current, next, target: null };
+    return { known, current, next, target: null, targetChanged: false, targetUnknown: false };
   }
   const target = targetOf(merged);
-  const targetTown = target ? await townAtHub(q, target.entity, target.id) : undefined;
+  const targetTown = target ? await townAtHub(records, target.entity, target.id) : undefined;
   const claimed = typeof c.fields.townCode === 'string' ? c.fields.townCode : c.fields.townCode === null ? null : undefined;
   // A record of no town of its own (an inspection whose town was left blank) lies in its target's:
   // a record of no town is everyone's to read.
   const own = typeof merged.townCode === 'string' ? merged.townCode : null;
   const next = typeof claimed === 'string' ? claimed : known && claimed === undefined ? current : own ?? targetTown ?? null;
-  return { known, current, next, target: targetTown ?? null };
+  const targetChanged = 'targetId' in c.fields || 'targetKind' in c.fields;
+  return { known, current, next, target: targetTown ?? null, targetChanged, targetUnknown: target !== null && targetTown === undefined };
 }

@@ -94,9 +94,8 @@ function fillMerged(sheet: Sheet, ranges: { top: number; left: number; bottom: n
     const first = index.get(m.top);
     const text = first === undefined ? '' : sheet.rows[first][m.left - 1] ?? '';
     if (!text) continue;
-    for (let r = m.top; r <= m.bottom; r++) {
-      const i = index.get(r);
-      if (i === undefined) continue;
+    // Only the rows read, from the merge's first: a range claiming millions of rows costs what the sheet holds.
+    for (let i = first!; i < sheet.rows.length && sheet.rowNumbers[i] <= m.bottom; i++) {
       for (let c = m.left; c <= m.right && c - 1 < sheet.rows[i].length; c++) if (!sheet.rows[i][c - 1]) sheet.rows[i][c - 1] = text;
     }
   }

@@ -15,6 +15,10 @@ export type SheetRow = { number: number; cells: string[] };
 export type SheetMerge = { top: number; left: number; bottom: number; right: number };
 
 const SLICE = 64 * 1024;
+/** A worksheet's bounds (Excel's: XFD, 1,048,576 rows) and how many merged ranges are read. */
+const MAX_COLUMNS = 16_384;
+const MAX_ROWS = 1_048_576;
+const MAX_MERGES = 100_000;
 
 /** Streams one part of the zip through `onText` as decoded text, in pieces. */
 function streamPart(bytes: Uint8Array, name: string, onText: (text: string) => void): boolean {
@@ -113,12 +117,17 @@ export function readSheetRows(bytes: Uint8Array, part: string, date1904: boolean
   sax.on('opentag', (t) => {
     const a = t.attributes as Record<string, string>;
     if (t.name === 'row') { rowNumber = a.r ? Number(a.r) : rowNumber + 1; cells = []; nextCol = 0; }
-    else if (t.name === 'c') { const col = a.r ? columnIndex(a.r) : nextCol; cell = { col, type: a.t ?? 'n', style: Number(a.s ?? 0), v: '', inline: '' }; nextCol = col + 1; }
+    else if (t.name === 'c') {
+      const col = a.r ? columnIndex(a.r) : nextCol;
+      if (col < 0 || col >= MAX_COLUMNS || rowNumber > MAX_ROWS) throw new Error(`cell ${a.r} outside a worksheet`);
+      cell = { col, type: a.t ?? 'n', style: Number(a.s ?? 0), v: '', inline: '' };
+      nextCol = col + 1;
+    }
     else if (t.name === 'v' && cell) into = 'v';
     else if (t.name === 't' && cell) into = 't';
     else if (t.name === 'mergeCell' && a.ref) {
       const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a.ref);
-      if (m) merges.push({ left: columnIndex(m[1]) + 1, top: Number(m[2]), right: columnIndex(m[3]) + 1, bottom: Number(m[4]) });
+      if (m && merges.length < MAX_MERGES) merges.push({ left: columnIndex(m[1]) + 1, top: Number(m[2]), right: columnIndex(m[3]) + 1, bottom: Number(m[4]) });
     }
   });
   sax.on('text', (s) => { if (cell && into === 'v') cell.v += s; else if (cell && into === 't') cell.inline += s; });

@@ -61,14 +61,16 @@ export function targetOf(fields: Record<string, unknown>): { entity: string; id:
  * may neither move one out of their towns nor bring one in from elsewhere, and may not create a record
  * about an enterprise or outfall of another town.
  */
-export function areaRefusal(role: HubRole, towns: string[], entity: string, area: { known: boolean; current: string | null; next: string | null; target: string | null }): string | null {
+export function areaRefusal(role: HubRole, towns: string[], entity: string, area: { known: boolean; current: string | null; next: string | null; target: string | null; targetChanged?: boolean; targetUnknown?: boolean }): string | null {
   const here = writeRefusal(role, towns, entity, area.known ? area.current : area.next);
   if (here || role !== 'town') return here;
   const name = (t: string | null) => t ?? '（无）';
   if (area.known && area.next !== area.current && (area.next === null || !towns.includes(area.next))) {
     return `不能把记录从镇街 ${name(area.current)} 移到 ${name(area.next)}：不在该账号负责的镇街（${towns.join('、') || '无'}）内`;
   }
-  if (!area.known && area.target !== null && !towns.includes(area.target)) {
+  const aboutTarget = !area.known || area.targetChanged;
+  if (aboutTarget && area.targetUnknown) return '所涉单位或排污口在本中心不存在，镇街工作人员不能为其登记记录';
+  if (aboutTarget && area.target !== null && !towns.includes(area.target)) {
     return `所涉单位或排污口属于镇街 ${area.target}，不在该账号负责的镇街（${towns.join('、') || '无'}）内`;
   }
   return null;

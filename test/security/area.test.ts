@@ -62,8 +62,16 @@ describe.each(['sqlite', 'pg'] as const)('a town officer’s laptop claiming oth
     // An event on another town's finding.
     const foreignFinding = a.store.db.prepare('SELECT id FROM findings WHERE town_code <> ? ORDER BY id LIMIT 1').pluck().get(towns[0]) as string;
     forge(t, 'record_event', 'forged-event', { stream: 'finding', streamId: foreignFinding, kind: 'note', hlc: '0', author: 'mole', at: '2026-12-01', text: 'x', data: {}, blobs: [] });
+    // An inspection of their own enterprise, then pointed at the other town's; a photo naming another town's file.
+    const ownEnterprise = t.store.db.prepare('SELECT id FROM enterprises WHERE town_code = ? AND id <> ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get(towns[0], own) as string;
+    forge(t, 'inspection', 'retargeted', { state: 'draft', templateId: 'builtin:x@1', targetKind: 'enterprise', targetId: ownEnterprise, targetName: 'x', townCode: towns[0], startedAt: '2026-12-01 09:00' });
+    forge(t, 'inspection', 'retargeted', { targetId: victim });
+    const foreignPhoto = a.store.db.prepare('SELECT p.sha256 FROM inspection_photos p JOIN inspections i ON i.id = p.inspection_id WHERE i.town_code <> ? LIMIT 1').pluck().get(towns[0]) as string;
+    forge(t, 'inspection_photo', 'stolen', { inspectionId: 'retargeted', itemId: null, sha256: foreignPhoto, thumbSha256: null, fileName: 'x.jpg', caption: '' });
+    // A deleted record of another town "agreed" with (a field it does not hold): not a way to bring it back.
     const r = await syncNow(t.ctx);
-    expect(r.quarantined).toBe(4);
+    expect(r.quarantined).toBe(6);
+    expect((await t.call('sync.rejected', {})).map((x: { reason: string }) => x.reason).join('\n')).toMatch(/属于本账号负责镇街以外的记录/);
     expect((await hub.db.one<{ town: string }>("SELECT town FROM records WHERE entity = 'enterprise' AND entity_id = $1", [own]))!.town).toBe(towns[0]);
     for (const id of ['forged-inspection', 'forged-finding', 'forged-event']) {
       expect(await hub.db.one('SELECT 1 AS ok FROM records WHERE entity_id = $1', [id])).toBeUndefined();

@@ -31,6 +31,24 @@ describe('inputs are bounded before they are read', () => {
     await expect(importHubBundle(hub.db, hub.dir, file)).rejects.toThrow(/压缩过的.*已拒收/);
   });
 
+  it('a small sheet claiming a cell far past column XFD, or merges of billions of rows, is refused or costs only what it holds', async () => {
+    const sheet = (body: string) => zipSync({
+      '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+      'xl/workbook.xml': new TextEncoder().encode('<workbook xmlns:r="r"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': new TextEncoder().encode('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      'xl/worksheets/sheet1.xml': new TextEncoder().encode(`<worksheet><sheetData>${body}</worksheet>`),
+    });
+    const wide = join(tempDir(), 'wide.xlsx');
+    writeFileSync(wide, sheet('<row r="1"><c r="ZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
+    await expect(readSheet(wide)).rejects.toThrow(/无法打开/);
+    const merged = join(tempDir(), 'merged.xlsx');
+    const merges = Array.from({ length: 5000 }, () => '<mergeCell ref="A1:B2000000000"/>').join('');
+    writeFileSync(merged, sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>单位名称</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>甲厂</t></is></c></row></sheetData><mergeCells>${merges}</mergeCells>`));
+    const read = await readSheet(merged); // billions of rows walked would time the test out
+    // Merges fill only the cells the sheet has (a merge cannot widen it to 16,384 columns × its rows).
+    expect(read.rows).toEqual([['单位名称'], ['甲厂']]);
+  });
+
   it('formula cells import as the value Excel cached for them (own and shared formulas)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('台账');

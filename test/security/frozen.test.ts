@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { syncNow } from '../../electron/services/sync';
 import { generateDemoPast } from '../../electron/services/demo/inspections';
@@ -24,10 +25,15 @@ describe.each(['sqlite', 'pg'] as const)('a finalized inspection (定稿) is fro
     forge(a, 'inspection_photo', 'forged-photo', { inspectionId: id, itemId: null, sha256: '0'.repeat(64), thumbSha256: '0'.repeat(64), fileName: 'x.jpg', caption: '后补的照片' });
     forge(a, 'inspection_signature', `${id}/witness`, { inspectionId: id, role: 'witness', signerName: '冒名', sha256: null, signedAt: '2026-12-01 10:00:00', refusedReason: null });
     forge(a, 'inspection', id, { body: '改过的笔录正文' });
+    // Evidence moved out to a draft (then free to edit), and a second signed text for the finalized one.
+    forge(a, 'inspection', 'a-draft', { state: 'draft', templateId: 'builtin:x@1', targetKind: 'site', targetId: null, targetName: 'x', townCode: null, startedAt: '2026-12-01 09:00' });
+    forge(a, 'inspection_answer', answer.id, { inspectionId: 'a-draft' });
+    forge(a, 'inspection_record', id, { node: 'x', chainSeq: 1, prevSha256: null, canonical: '{}', sha256: createHash('sha256').update('{}').digest('hex') });
     const r = await syncNow(a.ctx);
-    expect(r.quarantined).toBe(5);
+    expect(r.quarantined).toBe(7);
     const reasons = (await a.call('sync.rejected', {})).map((x: { reason: string }) => x.reason);
-    expect(reasons.filter((x: string) => x.includes('已定稿')).length).toBe(5);
+    expect(reasons.filter((x: string) => x.includes('已定稿')).length).toBe(6);
+    expect(reasons.join('\n')).toContain('不能改属另一份检查记录');
 
     const c = await enrolledLaptop(hub, 'fresh', { role: 'inspector' });
     await syncNow(c.ctx);
