@@ -41,17 +41,21 @@ export class HubBlobs {
     return { state: 'partial', size: 0, mime: '', chunks: have };
   }
 
-  /** Refuses a chunk whose name, number, size or bytes are wrong (before it counts against a quota). */
-  checkChunk(hash: string, index: number, bytes: Buffer, chunkHash: string): void {
+  /** Refuses a chunk whose name, number, size or bytes are wrong. */
+  private checkChunk(hash: string, index: number, bytes: Buffer, chunkHash: string): void {
     this.check(hash);
     if (!Number.isInteger(index) || index < 0 || index > 100_000) throw new HubRefusal(400, 'invalid', '分块序号不对');
     if (bytes.length > CHUNK_BYTES) throw new HubRefusal(413, 'too_large', '分块超过 4 MiB');
     if (sha256(bytes) !== chunkHash) throw new HubRefusal(422, 'chunk_hash', `第 ${index + 1} 块的内容与其哈希不符（传输中损坏），请重传`);
   }
 
-  /** Keeps one chunk if its bytes match the hash the sender gave for it. */
-  putChunk(hash: string, index: number, bytes: Buffer, chunkHash: string): void {
+  /**
+   * Keeps one chunk if its bytes match the hash the sender gave for it and `admit` lets it in (the
+   * device's quota, counted only for a chunk that is sound).
+   */
+  async putChunk(hash: string, index: number, bytes: Buffer, chunkHash: string, admit: () => Promise<void> = async () => undefined): Promise<void> {
     this.checkChunk(hash, index, bytes, chunkHash);
+    await admit();
     const dir = this.partDir(hash);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${index}.part`), bytes);

@@ -10,7 +10,8 @@ import { openHubDb } from './open';
 import { quarantineList, releaseQuarantined } from './quarantine';
 import { buildHub } from './server';
 import { PASSWORD_ENV, PASSWORD_FLAG_REFUSED, passwordInput } from '../shared/cli/password';
-import { hubTls, loopbackHost } from './tls';
+import { hubTls } from './tls';
+import { isLoopbackHost } from '../shared/sync/loopback';
 
 const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]
   start   --data DIR --port N [--host 127.0.0.1] [--database postgres://用户:密码@主机/库] [--cert FILE --key FILE]
@@ -53,7 +54,7 @@ async function start(dir: string, database: string | undefined, host: string, po
   }
   console.log(`清水同步中心已启动：${url.replace('[::1]', '127.0.0.1')}（${db.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}；日志 ${join(dir, 'hub.log')}）`);
   if (tls) console.log(`证书指纹（SHA-256）：${tls.fingerprint}${tls.selfSigned ? `（自签名证书，在 ${join(dir, 'tls')}；请把此指纹告诉登记的各台电脑核对）` : ''}`);
-  else if (!loopbackHost(host)) console.log('警告：未加密（http），账号密码和记录以明文传输');
+  else if (!isLoopbackHost(host)) console.log('警告：未加密（http），账号密码和记录以明文传输');
   log.info({ url, database: db.kind }, 'hub started');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -1,5 +1,5 @@
 import type { Change } from '../shared/sync/change';
-import type { FieldHeads } from '../shared/sync/merge';
+import { winningValues, type FieldHeads } from '../shared/sync/merge';
 import { parentOf } from '../shared/sync/roles';
 import type { RecordCache } from './record-cache';
 import { sha256 } from './hash';
@@ -32,7 +32,7 @@ export async function frozenRefusal(records: RecordCache, c: Change, heads: Fiel
   }
   const what = EVIDENCE[c.entity];
   if (!what) return null;
-  const current = Object.fromEntries(Object.entries(heads).map(([f, hs]) => [f, hs[0]?.v]));
+  const current = winningValues(heads);
   const known = Object.keys(heads).length > 0;
   // Evidence belongs to one inspection for good: moved to another, it would leave a signed record's rows.
   if (known && 'inspectionId' in c.fields && c.fields.inspectionId !== current.inspectionId) return `${what}不能改属另一份检查记录，已拒收`;

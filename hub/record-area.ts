@@ -1,5 +1,5 @@
 import type { Change } from '../shared/sync/change';
-import type { FieldHeads } from '../shared/sync/merge';
+import { winningValues, type FieldHeads } from '../shared/sync/merge';
 import { parentOf, targetOf } from '../shared/sync/roles';
 import type { RecordCache, RecordRow } from './record-cache';
 
@@ -24,7 +24,7 @@ async function townAtHub(records: RecordCache, entity: string, id: string): Prom
 export async function areaOf(records: RecordCache, c: Change, heads: FieldHeads, record: RecordRow | undefined): Promise<RecordArea> {
   const known = record !== undefined;
   const current = record?.town ?? null;
-  const merged: Record<string, unknown> = { ...Object.fromEntries(Object.entries(heads).map(([f, hs]) => [f, hs[0]?.v])), ...c.fields };
+  const merged: Record<string, unknown> = { ...winningValues(heads), ...c.fields };
   const parent = parentOf(c.entity, c.entityId, merged);
   if (parent) {
     const at = await townAtHub(records, parent.entity, parent.id);

@@ -1,5 +1,5 @@
 import type { SequencedChange } from '../shared/sync/change';
-import type { FieldHeads } from '../shared/sync/merge';
+import { winningValues, type FieldHeads } from '../shared/sync/merge';
 import { parentOf } from '../shared/sync/roles';
 import type { HubDb, Queryable } from './db/hub-db';
 import { CHANGE_COLUMNS, rowToChange, visibleClause, type ChangeRow } from './pull';
@@ -9,9 +9,7 @@ type Key = { entity: string; id: string };
 
 /** The record a child record belongs to, as "entity:id" (an inspection's answers, a finding's events), or null. */
 export function parentKey(entity: string, id: string, heads: FieldHeads): string | null {
-  const values: Record<string, unknown> = {};
-  for (const f in heads) values[f] = heads[f][0]?.v;
-  const p = parentOf(entity, id, values);
+  const p = parentOf(entity, id, winningValues(heads));
   return p ? `${p.entity}:${p.id}` : null;
 }
 

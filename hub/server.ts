@@ -152,9 +152,9 @@ export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert:
     const who = await authorOf(ctx, req);
     const { hash, index } = req.params as { hash: string; index: string };
     if (!Buffer.isBuffer(req.body)) throw new HubRefusal(400, 'malformed', '分块应以 application/octet-stream 上传');
-    ctx.blobs.checkChunk(hash, Number(index), req.body, String(req.headers['x-chunk-sha256'] ?? ''));
-    await db.tx((q) => noteUploadedChunk(q, who.deviceId!, hash, Number(index), (req.body as Buffer).length));
-    ctx.blobs.putChunk(hash, Number(index), req.body, String(req.headers['x-chunk-sha256'] ?? ''));
+    const bytes = req.body;
+    await ctx.blobs.putChunk(hash, Number(index), bytes, String(req.headers['x-chunk-sha256'] ?? ''),
+      () => db.tx((q) => noteUploadedChunk(q, who.deviceId!, hash, Number(index), bytes.length)));
     return { ok: true };
   });
   app.post('/v1/blobs/:hash/complete', async (req) => {

@@ -3,13 +3,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { HubRefusal } from './hub-error';
+import { isLoopbackHost } from '../shared/sync/loopback';
 
 export type HubTls = { cert: string; key: string; fingerprint: string; selfSigned: boolean };
-
-/** Whether a listening address is this machine only (plain http is harmless there). */
-export function loopbackHost(host: string): boolean {
-  return /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i.test(host);
-}
 
 function fingerprintOf(cert: string): string {
   return new X509Certificate(cert).fingerprint256;
@@ -29,7 +25,7 @@ export async function hubTls(dir: string, host: string, certFile?: string, keyFi
       throw new HubRefusal(400, 'invalid', `证书“${certFile}”无法读取（应为 PEM 格式）：${(e as Error).message}`);
     }
   }
-  if (loopbackHost(host)) return null;
+  if (isLoopbackHost(host)) return null;
   const folder = join(dir, 'tls');
   const certPath = join(folder, 'hub-cert.pem');
   const keyPath = join(folder, 'hub-key.pem');

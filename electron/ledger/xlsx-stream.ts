@@ -20,22 +20,29 @@ const MAX_COLUMNS = 16_384;
 const MAX_ROWS = 1_048_576;
 const MAX_MERGES = 100_000;
 
-/** Streams one part of the zip through `onText` as decoded text, in pieces. */
-function streamPart(bytes: Uint8Array, name: string, onText: (text: string) => void): boolean {
-  let found = false;
-  const decoder = new TextDecoder();
+/**
+ * Streams the zip's parts that `wanted` picks through `onText` as decoded text, in pieces: the zip is
+ * fed 64 KiB at a time, so each part is inflated in small pieces, never whole. Returns how many parts it read.
+ */
+export function streamParts(bytes: Uint8Array, wanted: (name: string) => boolean, onText: (name: string, text: string) => void): number {
+  let found = 0;
   const uz = new Unzip((file) => {
-    if (file.name !== name) return;
-    found = true;
+    if (!wanted(file.name)) return;
+    found++;
+    const decoder = new TextDecoder();
     file.ondata = (err, chunk, final) => {
       if (err) throw err;
-      onText(decoder.decode(chunk, { stream: !final }));
+      onText(file.name, decoder.decode(chunk, { stream: !final }));
     };
     file.start();
   });
   uz.register(UnzipInflate);
   for (let at = 0; at < bytes.length; at += SLICE) uz.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
   return found;
+}
+
+function streamPart(bytes: Uint8Array, name: string, onText: (text: string) => void): boolean {
+  return streamParts(bytes, (n) => n === name, (_n, text) => onText(text)) > 0;
 }
 
 function smallParts(bytes: Uint8Array, names: string[]): Record<string, string> {

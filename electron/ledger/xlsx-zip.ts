@@ -1,5 +1,6 @@
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { DomainError } from '../../shared/api/result';
+import { streamParts } from './xlsx-stream';
 
 /**
  * Limits on what an .xlsx may unpack to, read from its central directory before anything is inflated:
@@ -37,31 +38,16 @@ export function checkZipSizes(bytes: Uint8Array, name: string): { total: number 
  * far past the import limit is refused in seconds and a few MB, before any cell is parsed.
  */
 export function countSheetRows(bytes: Uint8Array): { entry: string; rows: number }[] {
-  const out: { entry: string; rows: number }[] = [];
-  const uz = new Unzip((file) => {
-    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(file.name)) return;
-    const counted = { entry: file.name, rows: 0 };
-    out.push(counted);
-    const decoder = new TextDecoder();
-    let tail = '';
-    file.ondata = (err, chunk, final) => {
-      if (err) return;
-      const text = tail + decoder.decode(chunk, { stream: !final });
-      let at = text.indexOf('</row>');
+  const out = new Map<string, { entry: string; rows: number; tail: string }>();
+  try {
+    streamParts(bytes, (name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name), (entry, piece) => {
+      let counted = out.get(entry);
+      if (!counted) out.set(entry, (counted = { entry, rows: 0, tail: '' }));
+      const text = counted.tail + piece;
       let end = 0;
-      while (at >= 0) { counted.rows++; end = at + 6; at = text.indexOf('</row>', end); }
-      tail = text.slice(Math.max(end, text.length - 5));
-    };
-    file.start();
-  });
-  uz.register(UnzipInflate);
-  try { pushInSlices(uz, bytes); } catch { /* unreadable: the reader that follows says so */ }
-  return out;
+      for (let at = text.indexOf('</row>'); at >= 0; at = text.indexOf('</row>', end)) { counted.rows++; end = at + 6; }
+      counted.tail = text.slice(Math.max(end, text.length - 5));
+    });
+  } catch { /* unreadable: the reader that follows says so */ }
+  return [...out.values()].map(({ entry, rows }) => ({ entry, rows }));
 }
-
-/** Feeds a zip to a streaming reader 64 KiB at a time: each part is then inflated in small pieces, never whole. */
-function pushInSlices(uz: Unzip, bytes: Uint8Array): void {
-  const SLICE = 64 * 1024;
-  for (let at = 0; at < bytes.length; at += SLICE) uz.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
-}
-

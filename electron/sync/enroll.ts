@@ -4,17 +4,13 @@ import { enrollResponseSchema, PROTOCOL_VERSION } from '../../shared/sync/protoc
 import type { Store } from '../store/store';
 import { newDeviceKey } from './device-key';
 import { HubClient, type FetchLike } from './hub-client';
+import { isPlainRemote } from '../../shared/sync/loopback';
 import { hubCertificate, normalFingerprint, type HubCertificate } from './pinned-fetch';
 import { readSyncState, writeSyncState } from './sync-state';
 
 export type EnrollResult = { deviceId: string; node: string; state: 'pending' | 'approved'; role: string; towns: string[]; fingerprint: string | null; trusted: boolean };
 
 export type EnrollOptions = { deviceName?: string; fetch?: FetchLike; fingerprint?: string; insecure?: boolean };
-
-/** Whether a hub address is this machine itself (plain http is harmless there). */
-export function isLoopback(url: URL): boolean {
-  return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i.test(url.hostname);
-}
 
 /**
  * Enrols this workspace with a hub (DESIGN §8): a new Ed25519 key, the node id the hub assigns (this
@@ -25,7 +21,7 @@ export async function enroll(store: Store, hubUrl: string, user: string, passwor
   let url: URL;
   try { url = new URL(hubUrl); } catch { throw new DomainError('invalid', `同步中心地址不对：“${hubUrl}”，应如 http://192.168.1.10:7300`); }
   if (!/^https?:$/.test(url.protocol)) throw new DomainError('invalid', '同步中心地址应以 http:// 或 https:// 开头');
-  if (url.protocol === 'http:' && !isLoopback(url) && !opts.insecure) {
+  if (isPlainRemote(url.toString()) && !opts.insecure) {
     throw new DomainError('invalid', `同步中心地址是不加密的 http://（${url.host}）：账号密码和执法记录会以明文经过网络。请改用 https://；确在可信内网中使用时，须明确选择“允许不加密连接”（命令行 --insecure）`);
   }
   // Over HTTPS the hub's certificate is read before anything is sent: given up front (--fingerprint) it

@@ -10,6 +10,7 @@ import { ConflictsCard } from '../sync/conflicts-card';
 import { DevicesCard } from '../sync/devices-card';
 import { DuplicatesCard } from '../sync/duplicates-card';
 import { UsersCard } from '../sync/users-card';
+import { isPlainRemote } from '../../shared/sync/loopback';
 
 const STATES: Record<string, string> = { pending: '待管理员批准', approved: '已批准', revoked: '已注销' };
 
@@ -24,7 +25,7 @@ export function SyncPage() {
   const [users, setUsers] = useState<HubUser[] | null>(null);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [form, setForm] = useState({ hubUrl: '', user: '', password: '', fingerprint: '', insecure: false });
-  const plainRemote = /^http:\/\//i.test(form.hubUrl.trim()) && !/^http:\/\/(127\.|localhost|\[::1\])/i.test(form.hubUrl.trim());
+  const plainRemote = isPlainRemote(form.hubUrl);
   const job = useJob();
   const directories = useDirectories();
   const reload = async () => {
@@ -99,7 +100,7 @@ export function SyncPage() {
         <section className="card" aria-label="同步状态">
           <h2>同步中心</h2>
           <dl className="facts">
-            <dt>地址</dt><dd>{status.hubUrl}{status.hubUrl?.startsWith('http:') && !/^http:\/\/(127\.|localhost|\[::1\])/.test(status.hubUrl) && <span className="insecure-tag">不加密</span>}</dd>
+            <dt>地址</dt><dd>{status.hubUrl}{status.hubUrl && isPlainRemote(status.hubUrl) && <span className="insecure-tag">不加密</span>}</dd>
             {status.hubFingerprint && <><dt>证书指纹</dt><dd className="mono">{status.hubFingerprint}</dd></>}
             <dt>本机</dt><dd>{status.deviceId}（节点 {status.node}）· {STATES[status.enrollState ?? ''] ?? '—'}</dd>
             <dt>账号</dt><dd>{status.user}（{roleName(status.role)}{status.towns.length ? `，镇街 ${status.towns.join('、')}` : ''}）</dd>

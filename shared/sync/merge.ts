@@ -161,6 +161,13 @@ export function baseFor(heads: FieldHeads, fields: Iterable<string>): Record<str
 }
 
 /** Fields whose heads hold two or more different values: what the conflicts screen lists (the same value twice is agreement). */
+/** Each field's winning value (the newest head), as the record reads. */
+export function winningValues(heads: FieldHeads): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f in heads) out[f] = heads[f][0]?.v;
+  return out;
+}
+
 export function conflictedFields(heads: FieldHeads): string[] {
   return Object.entries(heads).filter(([, hs]) => hs.length > 1 && new Set(hs.map((x) => JSON.stringify(x.v ?? null))).size > 1).map(([f]) => f);
 }

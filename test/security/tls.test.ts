@@ -84,5 +84,10 @@ describe('the hub over TLS, pinned by the laptops', () => {
     expect(statSync(join(dir, 'tls', 'hub-key.pem')).mode & 0o777).toBe(0o600);
     expect((await hubTls(dir, '192.0.2.10'))!.fingerprint).toBe(a!.fingerprint);
     expect(await hubTls(dir, '127.0.0.1')).toBeNull();
+    // A certificate file that is not one, or a key without its certificate: said in Chinese, nothing served.
+    const notPem = join(dir, 'not.pem');
+    writeFileSync(notPem, '<html>not a certificate</html>');
+    await expect(hubTls(dir, '127.0.0.1', notPem, notPem)).rejects.toThrow(/无法读取（应为 PEM 格式）/);
+    await expect(hubTls(dir, '127.0.0.1', notPem)).rejects.toThrow(/须同时给出/);
   });
 });
