@@ -56,7 +56,7 @@ export class CountyMap {
     const box = towns.getBounds();
     this.map.fitBounds(box.isValid() ? box : L.latLngBounds([[25.7, 114.8], [26.1, 115.3]]));
     this.map.on('moveend', () => { this.redraw(); this.events.onView(); });
-    this.map.on('click', (e: L.LeafletMouseEvent) => { if (this.picking) this.events.onPick(this.picking, e.latlng.lng, e.latlng.lat); });
+    this.map.on('click', (e: L.LeafletMouseEvent) => { this.pickAt(e); });
   }
 
   /** New targets or filters: a new index, then a redraw. */
@@ -81,7 +81,7 @@ export class CountyMap {
         const n = props.point_count ?? 0;
         const size = n < 10 ? 26 : n < 100 ? 32 : n < 1000 ? 40 : 48;
         const m = L.marker([lat, lon], { icon: L.divIcon({ className: 'map-cluster', html: `<span style="background:${color}">${props.point_count_abbreviated}</span>`, iconSize: [size, size] }), keyboard: false });
-        m.on('click', () => this.map.flyTo([lat, lon], Math.min(this.index!.getClusterExpansionZoom(props.cluster_id!), 18), { duration: 0.4 }));
+        m.on('click', (e: L.LeafletMouseEvent) => { if (!this.pickAt(e)) this.map.flyTo([lat, lon], Math.min(this.index!.getClusterExpansionZoom(props.cluster_id!), 18), { duration: 0.4 }); });
         this.markers.addLayer(m);
         continue;
       }
@@ -90,11 +90,19 @@ export class CountyMap {
       const marker = t.kind === 'enterprise'
         ? L.circleMarker([lat, lon], { renderer: this.canvas, radius: sel ? 9 : 6, color: sel ? '#000' : '#fff', weight: sel ? 3 : 1, fillColor: color, fillOpacity: 0.95 })
         : L.rectangle(this.squareAround(lat, lon, sel ? 9 : 6), { renderer: this.canvas, color: sel ? '#000' : '#fff', weight: sel ? 3 : 1, fillColor: color, fillOpacity: 0.95 });
-      marker.on('click', (e) => { L.DomEvent.stopPropagation(e); this.events.onSelect(t); });
+      marker.on('click', (e: L.LeafletMouseEvent) => { L.DomEvent.stopPropagation(e); if (!this.pickAt(e)) this.events.onSelect(t); });
       marker.bindTooltip(this.data[t.kind].names[t.i]);
       this.markers.addLayer(marker);
     }
     this.redraws.push(performance.now() - started);
+  }
+
+  /** While a point is being picked, a click on a marker or cluster picks the spot clicked (a new outfall beside an enterprise). */
+  private pickAt(e: L.LeafletMouseEvent): boolean {
+    if (!this.picking) return false;
+    L.DomEvent.stopPropagation(e);
+    this.events.onPick(this.picking, e.latlng.lng, e.latlng.lat);
+    return true;
   }
 
   private squareAround(lat: number, lon: number, px: number): L.LatLngBounds {

@@ -51,7 +51,7 @@ export function MapPage() {
   const targets = useMemo(() => (data ? { enterprise: data.points.enterprises, outfall: data.points.outfalls } : null), [data]);
   useEffect(() => { if (targets && map.current) map.current.setTargets(targets, buildIndex(targets, f)); }, [targets, f, data]);
   useEffect(() => { map.current?.select(selected); }, [selected]);
-  useEffect(() => { if (map.current) map.current.picking = picking; }, [picking]);
+  useEffect(() => { if (map.current) map.current.picking = picking; }, [picking, data]); // also when the map is made after the button was pressed
   useEffect(() => { map.current?.setPosition(position); }, [position]);
 
   // 附近: the targets in view passing the filters, nearest to me (or to the map's centre) first.
