@@ -2,7 +2,7 @@ import type { CaseDetail, CaseDraft } from '../../shared/api/cases';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { CASE_EVENT_KINDS, CASE_EVENT_LABELS, foldCase } from '../../shared/case/fold';
 import type { RecordEvent } from '../../shared/events/event';
-import { cacheCaseFold, getCaseRow, listCases, rowToCase } from '../store/cases';
+import { cacheCaseFold, getCaseRow, listCases, liveCaseIds, rowToCase } from '../store/cases';
 import { getComplaintRow } from '../store/complaints';
 import { getEnterprise } from '../store/enterprises';
 import { CASE } from '../store/entities';
@@ -12,7 +12,7 @@ import { authorOf, newId, type ServiceContext } from './context';
 import { allowedKinds, appendIfLegal, eventTime, flaggedEvents } from './event-log';
 import { storeEvidenceFiles } from './evidence-files';
 import type { Handlers } from './handlers';
-import { readSettings } from './workspace';
+import { readSettings } from '../store/settings';
 
 function folder(ctx: ServiceContext) {
   const s = readSettings(ctx.store.db);
@@ -32,7 +32,7 @@ export function refreshCase(ctx: ServiceContext, id: string): void {
 
 /** Refolds every case: the working-day calendar decides their publicity deadlines. */
 export function refreshAllCases(ctx: ServiceContext): void {
-  for (const id of ctx.store.db.prepare('SELECT id FROM cases WHERE deleted_at IS NULL').pluck().all() as string[]) refreshCase(ctx, id);
+  for (const id of liveCaseIds(ctx.store.db)) refreshCase(ctx, id);
 }
 
 /** A case's page: its row, its timeline with flags, the actions its state allows. */

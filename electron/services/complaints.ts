@@ -2,17 +2,16 @@ import type { ComplaintDetail } from '../../shared/api/complaints';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { COMPLAINT_EVENT_KINDS, COMPLAINT_EVENT_LABELS, foldComplaint, type ComplaintLimits } from '../../shared/complaint/fold';
 import type { RecordEvent } from '../../shared/events/event';
-import { cacheComplaintFold, getComplaintRow, listComplaints, nextComplaintNumber, rowToComplaint } from '../store/complaints';
+import { cacheComplaintFold, followUpsOf, getComplaintRow, listComplaints, nextComplaintNumber, rowToComplaint } from '../store/complaints';
 import { COMPLAINT } from '../store/entities';
 import { getInspectionRow } from '../store/inspections';
-import { prepared } from '../store/statements';
 import { today } from './clock';
 import { authorOf, newId, type ServiceContext } from './context';
 import { allowedKinds, appendIfLegal, eventTime, flaggedEvents } from './event-log';
 import { storeEvidenceFiles } from './evidence-files';
 import { recheckCandidates } from './findings/detail';
 import type { Handlers } from './handlers';
-import { readSettings } from './workspace';
+import { readSettings } from '../store/settings';
 
 /** Whether the signed-in person may see complainants (listed in settings). */
 export function canSeeComplainants(ctx: ServiceContext): boolean {
@@ -42,12 +41,11 @@ export function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetai
   const complaint = rowToComplaint(row, today(), canSeeComplainants(ctx));
   const fold = folder(row);
   const allowed = allowedKinds('complaint', COMPLAINT_EVENT_KINDS, events, fold, { days: 1, result: { outcome: '办结' } });
-  const related = (table: string) => prepared(ctx.store.db, `SELECT id FROM ${table} WHERE source_id = ? AND deleted_at IS NULL`).all(id).map((r) => (r as { id: string }).id);
   return {
     complaint, events, allowed, limits: { acceptDays: row.accept_days as number, completeDays: row.complete_days as number, maxExtensionDays: row.max_extension_days as number },
     inspections: recheckCandidates(ctx, { targetKind: complaint.targetKind ?? 'site', targetId: complaint.targetId, targetName: complaint.targetName, sourceId: null, foundAt: complaint.receivedAt.slice(0, 10) }),
     extensionDays: state.extensionDays, verifiedInspectionId: state.verifiedInspectionId, reply: state.reply,
-    findingIds: related('findings'), caseIds: related('cases'),
+    findingIds: followUpsOf(ctx.store.db, 'findings', id), caseIds: followUpsOf(ctx.store.db, 'cases', id),
   };
 }
 

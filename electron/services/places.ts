@@ -4,7 +4,7 @@ import { REGION, WATERSHED, WATER_BODY } from '../store/entities';
 import { getRegion, getWaterBody, listRegions, listWaterBodies, listWatersheds, watershedExists } from '../store/places';
 import { authorOf, newId } from './context';
 import type { Handlers } from './handlers';
-import { readSettings } from './workspace';
+import { readSettings } from '../store/settings';
 
 export const placeHandlers = {
   'places.regions': (ctx) => listRegions(ctx.store.db),

@@ -7,7 +7,7 @@ import { sha256Of } from '../store/blob-store';
 import { getEnterprise } from '../store/enterprises';
 import { DIRECTORY_ENTRY, INSPECTOR_CONFLICT, PLAN, PLAN_TASK } from '../store/entities';
 import { getPerson } from '../store/people';
-import { conflictPairs, directoryInspectors, directoryTargets, getPlan, planIds, tasksOfInspector, tasksOfPlan } from '../store/plans';
+import { conflictPairs, directoryConflicts, directoryInspectors, directoryOverrides, directoryTargets, drawRecordOf, excludedCount, getPlan, planIds, tasksOfInspector, tasksOfPlan } from '../store/plans';
 import { nowMinute } from './clock';
 import { authorOf, newId, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
@@ -35,15 +35,9 @@ function mustPlan(ctx: ServiceContext, id: string): PlanSummary {
 export function directory(ctx: ServiceContext): Directory {
   const db = ctx.store.db;
   const targets = directoryTargets(db);
-  const counts = { 重点: 0, 一般: 0, 特殊: 0, excluded: db.prepare('SELECT count(*) FROM directory_entries WHERE excluded = 1 AND deleted_at IS NULL').pluck().get() as number };
+  const counts = { 重点: 0, 一般: 0, 特殊: 0, excluded: excludedCount(db) };
   for (const t of targets) counts[t.category]++;
-  return {
-    counts, inspectors: directoryInspectors(db),
-    conflicts: db.prepare(`SELECT c.id, c.person_id AS personId, p.name AS personName, c.target_id AS targetId, e.name AS targetName, c.reason
-      FROM inspector_conflicts c JOIN people p ON p.id = c.person_id JOIN enterprises e ON e.id = c.target_id WHERE c.deleted_at IS NULL ORDER BY p.name`).all() as Directory['conflicts'],
-    overrides: (db.prepare(`SELECT d.target_id AS targetId, e.name AS targetName, d.category, d.excluded FROM directory_entries d JOIN enterprises e ON e.id = d.target_id
-      WHERE d.deleted_at IS NULL ORDER BY e.name LIMIT 500`).all() as (Omit<Directory['overrides'][number], 'excluded'> & { excluded: number })[]).map((r) => ({ ...r, excluded: r.excluded === 1 })),
-  };
+  return { counts, inspectors: directoryInspectors(db), conflicts: directoryConflicts(db), overrides: directoryOverrides(db) };
 }
 
 /** The draw's input as the directories stand now (recorded with the plan, so anyone can recompute it). */
@@ -56,7 +50,7 @@ const drawDigest = (input: DrawInput, tasks: DrawnTask[]) => hash(canonicalize({
 /** Recomputes a plan's draw from its recorded seed and directories and compares it with what was stored. */
 export function verifyPlan(ctx: ServiceContext, id: string): VerifyReport {
   const plan = mustPlan(ctx, id);
-  const row = ctx.store.db.prepare('SELECT snapshot, seed, draw_sha256 FROM plans WHERE id = ?').get(id) as { snapshot: string | null; seed: string | null; draw_sha256: string | null };
+  const row = drawRecordOf(ctx.store.db, id);
   if (!row.snapshot || !row.seed) throw new DomainError('invalid', `抽查计划“${plan.name}”尚未抽取`);
   const input = JSON.parse(row.snapshot) as DrawInput;
   const problems: string[] = [];

@@ -44,3 +44,8 @@ export function cacheCaseFold(db: Database, id: string, s: CaseFold): void {
     .run(s.state, s.filedNumber, s.filedAt, d?.kind ?? null, d?.number ?? null, d?.amount ?? null, d?.legalBasis ?? null, d?.at ?? null,
       s.publishBy, s.publishedAt, s.transferredAt, s.closedAt, s.lastEventAt, id);
 }
+
+/** Every case not deleted (the working-day calendar changed: their deadlines are recomputed). */
+export function liveCaseIds(db: Database): string[] {
+  return db.prepare('SELECT id FROM cases WHERE deleted_at IS NULL').pluck().all() as string[];
+}

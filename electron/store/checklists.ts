@@ -57,3 +57,8 @@ export function latestVersion(db: Database, code: string): number {
 export function templateByVersion(db: Database, code: string, version: number): { id: string; sha256: string } | undefined {
   return prepared(db, 'SELECT id, sha256 FROM checklist_templates WHERE code = ? AND version = ?').get(code, version) as { id: string; sha256: string } | undefined;
 }
+
+/** The ids of the built-in templates this workspace holds. */
+export function builtinTemplateIds(db: Database): string[] {
+  return db.prepare('SELECT id FROM checklist_templates WHERE builtin = 1').pluck().all() as string[];
+}

@@ -62,3 +62,8 @@ export function cacheComplaintFold(db: Database, id: string, s: ComplaintFold): 
   prepared(db, `UPDATE complaints SET state = ?, accept_by = ?, complete_by = ?, accepted_at = ?, concluded_at = ?, outcome = ?, penalty_amount = ?, last_event_at = ? WHERE id = ?`)
     .run(s.state, s.acceptBy, s.completeBy, s.acceptedAt, s.concludedAt, s.result?.outcome ?? null, s.result?.penaltyAmount ?? null, s.lastEventAt, id);
 }
+
+/** The findings or cases a complaint gave rise to (their source is the complaint). */
+export function followUpsOf(db: Database, table: 'findings' | 'cases', complaintId: string): string[] {
+  return prepared(db, `SELECT id FROM ${table} WHERE source_id = ? AND deleted_at IS NULL`).pluck().all(complaintId) as string[];
+}

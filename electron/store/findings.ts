@@ -97,3 +97,8 @@ export function targetFacets(db: Database, kind: string, id: string | null): { w
   if (kind === 'outfall') return { watershedId: (prepared(db, 'SELECT watershed_id FROM outfalls WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null, industrySection: null };
   return { watershedId: null, industrySection: null };
 }
+
+/** The findings a record (an inspection, a complaint) gave rise to, with the checklist item each came from. */
+export function findingsFromSource(db: Database, sourceId: string): { item_id: string; id: string }[] {
+  return prepared(db, 'SELECT item_id, id FROM findings WHERE source_id = ? AND deleted_at IS NULL').all(sourceId) as { item_id: string; id: string }[];
+}

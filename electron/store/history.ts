@@ -35,3 +35,8 @@ export function historyOf(db: Database, entity: string, id: string): HistoryEntr
 function withNames(db: Database, fields: Record<string, unknown>) {
   return { fields, names: namesOf(db, fields) };
 }
+
+/** Every change of one kind of record, record by record in HLC order (its fields as written). */
+export function changesOfKind(db: Database, entity: string): IterableIterator<{ id: string; fields: string }> {
+  return db.prepare('SELECT entity_id AS id, fields FROM changes WHERE entity = ? ORDER BY entity_id, hlc').iterate(entity) as IterableIterator<{ id: string; fields: string }>;
+}

@@ -107,3 +107,27 @@ export function listInspections(db: Database, f: InspectionListFilter, offset: n
     }),
   };
 }
+
+/** Finalized inspections of a target since a day (a site is known by the name the inspector gave it): what a re-check can point at. */
+export function finalizedInspectionsSince(db: Database, f: { targetKind: string; targetId: string | null; targetName: string; sourceId: string | null; foundAt: string }): { id: string; startedAt: string; templateName: string; failingCount: number }[] {
+  const [col, value] = f.targetId ? ['i.target_id', f.targetId] : ['i.target_name', f.targetName];
+  return prepared(db, `SELECT i.id, i.started_at AS startedAt, t.name AS templateName, i.failing_count AS failingCount
+    FROM inspections i JOIN checklist_templates t ON t.id = i.template_id
+    WHERE i.target_kind = ? AND ${col} = ? AND i.state = 'finalized' AND i.id IS NOT ? AND substr(i.started_at, 1, 10) >= ?
+    ORDER BY i.started_at DESC LIMIT 20`).all(f.targetKind, value, f.sourceId, f.foundAt) as { id: string; startedAt: string; templateName: string; failingCount: number }[];
+}
+
+/** Whether an answer (by its id) has been written. */
+export function answerExists(db: Database, answerId: string): boolean {
+  return !!prepared(db, 'SELECT 1 FROM inspection_answers WHERE id = ?').get(answerId);
+}
+
+/** The draft correction of a finalized inspection, if one is open. */
+export function openCorrectionOf(db: Database, id: string): string | undefined {
+  return db.prepare("SELECT id FROM inspections WHERE supersedes = ? AND state = 'draft' AND deleted_at IS NULL").pluck().get(id) as string | undefined;
+}
+
+/** The reviewed findings of an inspection that are included in its record. */
+export function includedFindingsOf(db: Database, id: string): { id: string; item_id: string }[] {
+  return db.prepare('SELECT id, item_id FROM inspection_findings WHERE inspection_id = ? AND included = 1').all(id) as { id: string; item_id: string }[];
+}

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { PlanSummary, PlanTask } from '../../shared/api/plans';
+import type { Directory, PlanSummary, PlanTask } from '../../shared/api/plans';
 import type { PlanCategory } from '../../shared/plan/draw';
 import { PLAN } from './entities';
 import { prepared } from './statements';
@@ -64,4 +64,26 @@ export function getPlan(db: Database, id: string): PlanSummary | null {
 
 export function planIds(db: Database): string[] {
   return db.prepare('SELECT id FROM plans WHERE deleted_at IS NULL ORDER BY period_from DESC, created_at DESC').pluck().all() as string[];
+}
+
+/** How many enterprises the directory excludes from draws. */
+export function excludedCount(db: Database): number {
+  return db.prepare('SELECT count(*) FROM directory_entries WHERE excluded = 1 AND deleted_at IS NULL').pluck().get() as number;
+}
+
+/** The recorded conflicts of interest (an inspector never drawn for an enterprise). */
+export function directoryConflicts(db: Database): Directory['conflicts'] {
+  return db.prepare(`SELECT c.id, c.person_id AS personId, p.name AS personName, c.target_id AS targetId, e.name AS targetName, c.reason
+    FROM inspector_conflicts c JOIN people p ON p.id = c.person_id JOIN enterprises e ON e.id = c.target_id WHERE c.deleted_at IS NULL ORDER BY p.name`).all() as Directory['conflicts'];
+}
+
+/** The directory's own category or exclusion of enterprises (the first 500 by name). */
+export function directoryOverrides(db: Database): Directory['overrides'] {
+  return (db.prepare(`SELECT d.target_id AS targetId, e.name AS targetName, d.category, d.excluded FROM directory_entries d JOIN enterprises e ON e.id = d.target_id
+    WHERE d.deleted_at IS NULL ORDER BY e.name LIMIT 500`).all() as (Omit<Directory['overrides'][number], 'excluded'> & { excluded: number })[]).map((r) => ({ ...r, excluded: r.excluded === 1 }));
+}
+
+/** A plan's recorded draw: the input snapshot, the seed and the digest of input and result. */
+export function drawRecordOf(db: Database, id: string): { snapshot: string | null; seed: string | null; draw_sha256: string | null } {
+  return db.prepare('SELECT snapshot, seed, draw_sha256 FROM plans WHERE id = ?').get(id) as { snapshot: string | null; seed: string | null; draw_sha256: string | null };
 }

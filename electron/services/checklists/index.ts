@@ -2,7 +2,7 @@ import { DomainError, type Warning } from '../../../shared/api/result';
 import { canonicalTemplate, parseTemplate } from '../../../shared/checklist/parse';
 import type { TemplateDefinition } from '../../../shared/checklist/template';
 import { sha256Of } from '../../store/blob-store';
-import { getTemplate, latestVersion, listTemplates, templateByVersion, templateUsage } from '../../store/checklists';
+import { builtinTemplateIds, getTemplate, latestVersion, listTemplates, templateByVersion, templateUsage } from '../../store/checklists';
 import { CHECKLIST_TEMPLATE } from '../../store/entities';
 import type { Store } from '../../store/store';
 import { authorOf, newId, type ServiceContext } from '../context';
@@ -45,7 +45,7 @@ function saveVersion(ctx: ServiceContext, def: TemplateDefinition, basedOn: stri
 
 /** Writes the shipped template versions a workspace does not have yet (by their fixed ids). */
 export function seedBuiltinTemplates(store: Store): void {
-  const have = new Set((store.db.prepare("SELECT id FROM checklist_templates WHERE builtin = 1").pluck().all() as string[]));
+  const have = new Set(builtinTemplateIds(store.db));
   const missing = BUILTIN_TEMPLATES.filter((raw) => !have.has(builtinId((raw as { code: string }).code, (raw as { version: number }).version)));
   if (!missing.length) return; // the usual open: nothing to parse or write
   store.transaction(() => {

@@ -9,7 +9,7 @@ import { refreshCase } from '../cases';
 import type { ServiceContext } from '../context';
 import { refreshFinding } from '../findings/refresh';
 import { drawPlanFor } from '../plans';
-import { writeSettings } from '../workspace';
+import { writeSettings } from '../../store/settings';
 import { GIVEN, SURNAMES } from './county';
 import { seededRandom, type Random } from './random';
 

@@ -3,7 +3,7 @@ import { COMMON_INDUSTRY_CLASSES } from '../../../shared/domain/industry';
 import { OUTFALL_TYPES, type OutfallType, needsApproval, ENTRY_MODES, DISCHARGE_PATTERNS, SIGN_STATES, REMEDIATION_CATEGORIES, REMEDIATION_STATES } from '../../../shared/domain/outfall-types';
 import { ENTERPRISE, OUTFALL, PERSON, REGION, WATERSHED, WATER_BODY } from '../../store/entities';
 import type { Store } from '../../store/store';
-import { writeSettings } from '../workspace';
+import { writeSettings } from '../../store/settings';
 import { COUNTY, GIVEN, NAME_STEMS, RIVERS, ROADS, SECTIONS, SURNAMES, TOWNS, townCells, VILLAGE_STEMS, WATERSHEDS } from './county';
 import { writeDemoGeometry } from './geometry';
 import { seededRandom, type Random } from './random';

@@ -13,7 +13,7 @@ import { authorOf, newId, type ServiceContext } from '../context';
 import { eventTime } from '../event-log';
 import { storeEvidenceFiles } from '../evidence-files';
 import type { Handlers } from '../handlers';
-import { readSettings } from '../workspace';
+import { readSettings } from '../../store/settings';
 import { findingDetail } from './detail';
 import { foldFindingOf, refreshFinding } from './refresh';
 

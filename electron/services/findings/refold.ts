@@ -3,14 +3,14 @@ import { foldFinding } from '../../../shared/finding/fold';
 import { eventsByRecord } from '../../store/events';
 import { cacheFindingFold } from '../../store/findings';
 import type { Store } from '../../store/store';
+import { changesOfKind } from '../../store/history';
 
 type Seed = { deadline: string; responsibleUnit: string; responsiblePerson: string };
 
 /** Every finding's seed from the change log in one pass (the fields as last written, in HLC order). */
 function allSeeds(store: Store): Map<string, Seed> {
   const seeds = new Map<string, Seed>();
-  const rows = store.db.prepare("SELECT entity_id AS id, fields FROM changes WHERE entity = 'finding' ORDER BY entity_id, hlc").iterate() as IterableIterator<{ id: string; fields: string }>;
-  for (const r of rows) {
+  for (const r of changesOfKind(store.db, 'finding')) {
     const f = JSON.parse(r.fields) as Record<string, unknown>;
     const s = seeds.get(r.id) ?? { deadline: '', responsibleUnit: '', responsiblePerson: '' };
     for (const k of ['deadline', 'responsibleUnit', 'responsiblePerson'] as const) if (typeof f[k] === 'string') s[k] = f[k] as string;

@@ -6,10 +6,9 @@ import { idNumberProblem } from '../../../shared/domain/id-number';
 import { localMinute } from '../../../shared/domain/local-time';
 import { DEFAULT_NOTICE } from '../../../shared/inspection/notice';
 import { INSPECTION, INSPECTION_ANSWER, INSPECTION_FINDING, INSPECTION_PHOTO } from '../../store/entities';
-import { answersOf, photosOf, reviewedFindingsOf } from '../../store/inspections';
+import { answerExists, answersOf, openCorrectionOf, photosOf, reviewedFindingsOf } from '../../store/inspections';
 import { getPerson } from '../../store/people';
-import { prepared } from '../../store/statements';
-import { readSettings } from '../workspace';
+import { readSettings } from '../../store/settings';
 import { authorOf, namedFields, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { headerProblems } from './problems';
@@ -85,7 +84,7 @@ export const draftHandlers = {
     if (problem) throw invalidFields({ [itemId]: `${item.label}：${problem}` });
     return ctx.store.transaction(() => {
       const key = `${id}/${itemId}`;
-      const isNew = !prepared(ctx.store.db, 'SELECT 1 FROM inspection_answers WHERE id = ?').get(key);
+      const isNew = !answerExists(ctx.store.db, key);
       ctx.store.write(INSPECTION_ANSWER, key, { inspectionId: id, itemId, value: v, note: note ?? (isNew ? '' : undefined) }, author);
       refreshFailingCount(ctx, id, i.templateId, author);
       return { failing: isFailing(item, v) };
@@ -111,7 +110,7 @@ export const draftHandlers = {
     const old = mustGetInspection(ctx, id);
     if (old.state !== 'finalized') throw new DomainError('invalid', old.state === 'draft' ? '草稿可直接修改，无需更正' : '该记录已被更正过，请更正最新版本');
     const { db } = ctx.store;
-    const existing = db.prepare("SELECT id FROM inspections WHERE supersedes = ? AND state = 'draft' AND deleted_at IS NULL").pluck().get(id) as string | undefined;
+    const existing = openCorrectionOf(db, id);
     if (existing) return { id: existing };
     const newIdValue = newId();
     ctx.store.transaction(() => {

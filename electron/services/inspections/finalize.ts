@@ -2,9 +2,9 @@ import { DomainError } from '../../../shared/api/result';
 import { canonicalDocument } from '../../../shared/inspection/document';
 import { sha256Of } from '../../store/blob-store';
 import { FINDING, INSPECTION, INSPECTION_FINDING, INSPECTION_RECORD } from '../../store/entities';
-import { targetFacets } from '../../store/findings';
+import { findingsFromSource, targetFacets } from '../../store/findings';
 import { buildDocument } from '../../store/inspection-document';
-import { getInspectionRow, lastChainLink, photosOf, signaturesOf } from '../../store/inspections';
+import { getInspectionRow, includedFindingsOf, lastChainLink, photosOf, signaturesOf } from '../../store/inspections';
 import { blobProblem } from '../../store/verify-records';
 import { authorOf, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
@@ -41,7 +41,7 @@ export function finalizeInspection(ctx: ServiceContext, id: string, finalizedAt 
       store.write(INSPECTION_FINDING, `${id}/${itemId}`, { inspectionId: id, itemId, ...fields }, author);
     }
     const failing = new Set(view.findings.map((f) => f.itemId));
-    for (const row of store.db.prepare('SELECT id, item_id FROM inspection_findings WHERE inspection_id = ? AND included = 1').all(id) as { id: string; item_id: string }[]) {
+    for (const row of includedFindingsOf(store.db, id)) {
       if (!failing.has(row.item_id)) store.write(INSPECTION_FINDING, row.id, { included: false }, author);
     }
     const link = lastChainLink(store.db, store.nodeId);
@@ -53,7 +53,7 @@ export function finalizeInspection(ctx: ServiceContext, id: string, finalizedAt 
     const findingIds: string[] = [];
     const i = getInspectionRow(store.db, id)!;
     // A correction carries the findings of the record it supersedes over instead of raising them twice.
-    const carried = new Map((i.supersedes ? store.db.prepare('SELECT item_id, id FROM findings WHERE source_id = ? AND deleted_at IS NULL').all(i.supersedes) : [])
+    const carried = new Map((i.supersedes ? findingsFromSource(store.db, i.supersedes) : [])
       .map((r) => [(r as { item_id: string }).item_id, (r as { id: string }).id]));
     for (const f of view.findings.filter((x) => x.included)) {
       const findingId = carried.get(f.itemId) ?? newId();
