@@ -12,6 +12,7 @@ import { drawPlanFor } from '../plans';
 import { writeSettings } from '../../store/settings';
 import { GIVEN, SURNAMES } from './county';
 import { seededRandom, type Random } from './random';
+import { demoEnterprises, demoFindings, demoTowns, enterpriseFindings, findingCreatedQuery, laterInspectionQuery, peopleIdsOfRole, verificationQuery } from '../../store/demo-queries';
 
 /** The demo county's "today": its year of records ends here, so every stage has plausible dates. */
 export const DEMO_TODAY = '2026-11-28';
@@ -59,11 +60,11 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
   const { store } = ctx;
   const { db } = store;
   const rng = seededRandom(seed + 13);
-  const towns = db.prepare("SELECT code, name FROM regions WHERE level = 'town' ORDER BY code").all() as { code: string; name: string }[];
-  const enterprises = db.prepare('SELECT id, name, town_code AS townCode, address, uscc, legal_representative AS rep FROM enterprises WHERE deleted_at IS NULL ORDER BY id').all() as { id: string; name: string; townCode: string; address: string; uscc: string; rep: string }[];
-  const bureau = db.prepare("SELECT id FROM people WHERE role = '局机关人员' ORDER BY id").pluck().all() as string[];
-  const townStaff = db.prepare("SELECT id FROM people WHERE role = '镇街工作人员' ORDER BY id").pluck().all() as string[];
-  const officers = db.prepare("SELECT id FROM people WHERE role = '执法人员' ORDER BY id").pluck().all() as string[];
+  const towns = demoTowns(db);
+  const enterprises = demoEnterprises(db);
+  const bureau = peopleIdsOfRole(db, '局机关人员');
+  const townStaff = peopleIdsOfRole(db, '镇街工作人员');
+  const officers = peopleIdsOfRole(db, '执法人员');
   return store.transaction(() => {
     writeSettings(store, { complainantViewers: bureau.slice(0, 2) }, AUTHOR);
     // Handed-down problems (中央/省级督察交办), owned by the towns.
@@ -81,9 +82,9 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
         goal: '问题整改到位，不反弹', partnerUnits: '县生态环境局、县水利局', leader: personName(rng),
       }, AUTHOR);
     }
-    const findings = db.prepare('SELECT id, found_at, target_kind, target_id, source_id FROM findings WHERE deleted_at IS NULL ORDER BY found_at, id').all() as { id: string; found_at: string; target_kind: string; target_id: string | null; source_id: string | null }[];
-    const hasCreated = db.prepare("SELECT stream_id FROM record_events WHERE stream = 'finding' AND kind = 'created' AND stream_id = ?").pluck();
-    const laterInspection = db.prepare("SELECT id FROM inspections WHERE target_kind = ? AND target_id = ? AND state = 'finalized' AND id <> ? AND started_at > ? ORDER BY started_at LIMIT 1").pluck();
+    const findings = demoFindings(db);
+    const hasCreated = findingCreatedQuery(db);
+    const laterInspection = laterInspectionQuery(db);
     for (const f of findings) {
       const recheck = f.target_id ? (laterInspection.get(f.target_kind, f.target_id, f.source_id ?? '', f.found_at) as string | undefined) ?? f.source_id : null;
       const story = findingStory(rng, f.found_at, daysBetween(f.found_at, DEMO_TODAY), recheck);
@@ -93,7 +94,7 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
     }
     // Complaints over the year, in every stage.
     const nComplaints = 60 * scale;
-    const verification = db.prepare("SELECT id FROM inspections WHERE template_id LIKE 'builtin:complaint-verification%' AND target_id = ? AND state = 'finalized' LIMIT 1").pluck();
+    const verification = verificationQuery(db);
     for (let i = 0; i < nComplaints; i++) {
       const e = rng.pick(enterprises);
       const received = addDays('2025-12-01', Math.floor((362 * i) / nComplaints) + rng.int(0, 2));
@@ -126,7 +127,7 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
       refreshComplaint(ctx, id);
     }
     // Cases opened from findings of enterprises.
-    const sources = db.prepare("SELECT id, target_id, description, found_at FROM findings WHERE target_kind = 'enterprise' AND deleted_at IS NULL ORDER BY id").all() as { id: string; target_id: string; description: string; found_at: string }[];
+    const sources = enterpriseFindings(db);
     let cases = 0;
     for (let i = 0; i < Math.min(10 * scale, sources.length); i++) {
       const f = sources[Math.floor((i * sources.length) / Math.min(10 * scale, sources.length))];

@@ -2,6 +2,7 @@ import { BOUNDS, COUNTY, RIVERS, TOWNS, townCells } from './county';
 import { GEOMETRY } from '../../store/entities';
 import type { Store } from '../../store/store';
 import type { Random } from './random';
+import { liveWaterBodies, liveWatersheds, villagesOf, watershedsByTown } from '../../store/demo-queries';
 
 type Pt = [number, number];
 const COLS = 4, ROWS = 3, SUB_X = 5, SUB_Y = 2;
@@ -43,23 +44,22 @@ export function writeDemoGeometry(store: Store, rng: Random, author: string): vo
     const outline = ring(col * SUB_X, row * SUB_Y, (col + 1) * SUB_X, (row + 1) * SUB_Y);
     townRings.set(code, outline);
     store.write(GEOMETRY, code, { kind: 'town', name: t.name, geojson: { type: 'Polygon', coordinates: [outline] } }, author);
-    const villages = db.prepare("SELECT code, name FROM regions WHERE parent_code = ? AND level = 'village' ORDER BY code").all(code) as { code: string; name: string }[];
+    const villages = villagesOf(db, code);
     villages.forEach((v, k) => {
       const i = col * SUB_X + (k % SUB_X), j = row * SUB_Y + Math.floor(k / SUB_X);
       store.write(GEOMETRY, v.code, { kind: 'village', name: v.name, geojson: { type: 'Polygon', coordinates: [ring(i, j, i + 1, j + 1)] } }, author);
     });
   });
   // A watershed is the towns whose enterprises mostly drain to it.
-  const majority = db.prepare(`SELECT town_code AS town, watershed_id AS ws FROM enterprises WHERE watershed_id IS NOT NULL GROUP BY town_code, watershed_id
-    ORDER BY town_code, count(*) DESC`).all() as { town: string; ws: string }[];
+  const majority = watershedsByTown(db);
   const wsOf = new Map<string, string>();
   for (const r of majority) if (!wsOf.has(r.town)) wsOf.set(r.town, r.ws);
-  for (const ws of db.prepare('SELECT id, name FROM watersheds WHERE deleted_at IS NULL').all() as { id: string; name: string }[]) {
+  for (const ws of liveWatersheds(db)) {
     const polys = [...townRings.entries()].filter(([town]) => wsOf.get(town) === ws.id).map(([, r]) => [r]);
     if (polys.length) store.write(GEOMETRY, ws.id, { kind: 'watershed', name: ws.name, geojson: { type: 'MultiPolygon', coordinates: polys } }, author);
   }
   // Rivers meander west to east across their share of the county; reservoirs are small ovals.
-  const bodies = db.prepare('SELECT id, name, kind FROM water_bodies WHERE deleted_at IS NULL ORDER BY name').all() as { id: string; name: string; kind: string }[];
+  const bodies = liveWaterBodies(db);
   RIVERS.forEach((r, k) => {
     const body = bodies.find((b) => b.name === r.name);
     if (!body) return;

@@ -14,6 +14,7 @@ import { idCheckCharacter } from '../../../shared/domain/id-number';
 import { GIVEN, SURNAMES } from './county';
 import { demoImages } from './images';
 import { seededRandom, type Random } from './random';
+import { certifiedOfficers, peopleNamesOfRole, placedTargets } from '../../store/demo-queries';
 
 const YEAR_START = Date.UTC(2025, 11, 1);
 /** Which generated scenes fit which checklist. */
@@ -72,10 +73,10 @@ export async function generateDemoPast(store: Store, { seed = 20261129, scale = 
   const rng = seededRandom(seed + 7);
   const images = await demoImages(rng);
   const { db } = store;
-  const officers = db.prepare("SELECT id, name, certificate_no AS certificateNo FROM people WHERE role = '执法人员' AND certificate_no IS NOT NULL AND deleted_at IS NULL ORDER BY id").all() as { id: string; name: string; certificateNo: string }[];
-  const townStaff = db.prepare("SELECT name FROM people WHERE role = '镇街工作人员' ORDER BY id").pluck().all() as string[];
-  const enterprises = db.prepare('SELECT id, lon, lat FROM enterprises WHERE deleted_at IS NULL ORDER BY id').all() as { id: string; lon: number | null; lat: number | null }[];
-  const outfalls = db.prepare('SELECT id, lon, lat FROM outfalls WHERE deleted_at IS NULL ORDER BY id').all() as { id: string; lon: number | null; lat: number | null }[];
+  const officers = certifiedOfficers(db);
+  const townStaff = peopleNamesOfRole(db, '镇街工作人员');
+  const enterprises = placedTargets(db, 'enterprises');
+  const outfalls = placedTargets(db, 'outfalls');
   if (officers.length < 2 || !enterprises.length) return 0;
   const plan: { template: string; kind: 'enterprise' | 'outfall' | 'site' }[] = [];
   // About 1.4 inspections per enterprise a year, capped so large test counties stay quick to build.
