@@ -1,11 +1,11 @@
 import { DomainError } from '../../shared/api/result';
 import { createWorkbench } from '../core/workbench';
 import { refoldTouched, syncNow } from '../services/sync';
-import { exportDeviceBundle, importDeviceBundle } from '../sync/bundle';
+import { exportDeviceBundle, importDeviceBundle } from '../services/sync/bundle';
 import { entityName } from '../../shared/sync/entity-names';
-import { listConflicts } from '../sync/conflicts';
-import { listDuplicates } from '../sync/duplicates';
-import { enroll } from '../sync/enroll';
+import { listConflicts } from '../services/sync/conflicts';
+import { listDuplicates } from '../store/duplicates';
+import { enroll } from '../services/sync/enroll';
 import { DEVICE_STATES } from '../../shared/sync/roles';
 import { PASSWORD_ENV, PASSWORD_FLAG_REFUSED, passwordInput } from '../../shared/cli/password';
 

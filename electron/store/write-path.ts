@@ -1,48 +1,26 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../shared/sync/hlc';
-import { baseFor, mergeChange } from '../../shared/sync/merge';
+import { blobRefs } from '../../shared/sync/blob-refs';
+import { baseFor, hasConflict, mergeChange, type FieldHeads } from '../../shared/sync/merge';
+import { expectBlob, forgetExpectedBlob } from './blob-store';
+import { appendChange } from './change-log';
+import { columnOf, toColumn, fromColumn, type EntityTable } from './columns';
 import { hasConflicts, loadHeads, noteConflicts } from './field-heads';
+import { writeRow } from './row-writer';
 import { prepared } from './statements';
 
-/** How a domain field is kept in a column: plain, 0/1 boolean, or JSON text. */
-type ColumnKind = 'plain' | 'bool' | 'json';
-export type EntityTable = {
-  entity: string;
-  table: string;
-  key: string;
-  /** domain field → column (and how it is kept). */
-  columns: Record<string, string | [string, ColumnKind]>;
-};
+export { toColumn, fromColumn, type ColumnKind, type EntityTable } from './columns';
 
 /** `stamp`: this node's next change number and timestamp, read inside the write's transaction (another process may write the same file). */
 export type WriteContext = { db: Database; clock: Clock; nodeId: string; stamp: () => { nseq: number; hlc: string } };
 /** `force`: fields recorded even when their value is unchanged (resolving a conflict in favour of the current value). */
 export type WriteOptions = { force?: string[] };
 
-function columnOf(spec: string | [string, ColumnKind]): [string, ColumnKind] {
-  return typeof spec === 'string' ? [spec, 'plain'] : spec;
-}
-
-/** Converts a domain value to what the column holds. */
-export function toColumn(kind: ColumnKind, value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (kind === 'bool') return value ? 1 : 0;
-  if (kind === 'json') return JSON.stringify(value);
-  return value;
-}
-
-/** Converts a column value back to the domain value. */
-export function fromColumn(kind: ColumnKind, value: unknown): unknown {
-  if (kind === 'bool') return value === 1;
-  if (kind === 'json') return value === null ? null : JSON.parse(value as string);
-  return value;
-}
-
 export type WriteResult = { changed: string[]; hlc: string | null; created: boolean };
 
 /**
- * The one write path (DESIGN §5): writes the changed fields of one record and its change record in
- * the same transaction. Unchanged fields are not recorded; a write that changes nothing is a no-op.
+ * The one write path (DESIGN §5), for a local edit (an import's rows included): writes the changed
+ * fields of one record and its change record in the same transaction. Unchanged fields are not recorded; a write that changes nothing is a no-op.
  * A deletion is the field `deletedAt` set — a tombstone, never a DELETE.
  */
 export function writeRecord(
@@ -52,8 +30,6 @@ export function writeRecord(
   return db.transaction((): WriteResult => {
     const existing = prepared(db, `SELECT * FROM ${spec.table} WHERE ${spec.key} = ?`).get(id) as Record<string, unknown> | undefined;
     const changed: Record<string, unknown> = {};
-    const cols: string[] = [];
-    const vals: unknown[] = [];
     for (const [field, value] of Object.entries(fields)) {
       if (value === undefined) continue;
       const colSpec = field === 'deletedAt' ? 'deleted_at' : spec.columns[field];
@@ -62,25 +38,15 @@ export function writeRecord(
       const stored = toColumn(kind, value);
       if (existing && existing[col] === stored && !opts.force?.includes(field)) continue;
       changed[field] = value ?? null;
-      cols.push(col);
-      vals.push(stored);
     }
     const names = Object.keys(changed);
     if (existing && names.length === 0) return { changed: [], hlc: null, created: false };
     const { nseq, hlc } = ctx.stamp();
-    const now = new Date().toISOString();
-    if (existing) {
-      const sets = cols.map((c) => `${c} = ?`).join(', ');
-      prepared(db, `UPDATE ${spec.table} SET ${sets}, updated_at = ? WHERE ${spec.key} = ?`).run(...vals, now, id);
-    } else {
-      const allCols = [spec.key, ...cols, 'created_at', 'updated_at'];
-      prepared(db, `INSERT INTO ${spec.table} (${allCols.join(', ')}) VALUES (${allCols.map(() => '?').join(', ')})`).run(id, ...vals, now, now);
-    }
+    writeRow(db, spec, id, changed, existing ? true : undefined);
     // The base: what this write replaces, as this replica has it (a conflict's heads included).
     const heads = existing ? loadHeads(db, spec.entity, id) : {};
     const base = baseFor(heads, names);
-    prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(ctx.nodeId, nseq, spec.entity, id, hlc, author, JSON.stringify(changed), JSON.stringify(base));
+    appendChange(db, { node: ctx.nodeId, nseq, entity: spec.entity, entityId: id, hlc, author, fields: JSON.stringify(changed), base: JSON.stringify(base), hubSeq: null, sent: false, pushedBy: null });
     if (existing && (heads.deletedAt || hasConflicts(db, spec.entity, id))) {
       const outcome = mergeChange(heads, { hlc, author, fields: changed, base });
       noteConflicts(db, spec.entity, id, outcome.heads);
@@ -91,6 +57,48 @@ export function writeRecord(
     }
     return { changed: names, hlc, created: !existing };
   }).immediate();
+}
+
+/** A change made elsewhere — a hub page's, a bundle's, a snapshot's or a record history's — as the write path keeps it. */
+export type ReceivedChange = {
+  node: string; nseq: number | null; entity: string; entityId: string; hlc: string; author: string;
+  fields: Record<string, unknown>; base: Record<string, string[]>; hubSeq: number | null; pushedBy?: string | null;
+  /** A snapshot's whole record (its winning values), to create the row in one go. */
+  row?: Record<string, unknown>;
+};
+
+/** What the merge decided for a received change: the fields it wins, the record's heads before and after it, whether the record has a log here. */
+export type Merged = { won: Record<string, unknown>; before: FieldHeads; after: FieldHeads; known: boolean };
+
+/**
+ * The write path for a change made elsewhere, once the merge has decided what it changes: the blobs
+ * it refers to registered first (media pending), the row written as a local edit's is (its triggers
+ * keep the search index and sort key, and refuse what a frozen record forbids), the change kept in
+ * the log as already sent, and `sync_conflicts` in step with the record's heads. A refusal throws and
+ * leaves nothing of the change: SQLite undoes its statement, and blob rows registered for it alone are
+ * taken back. `now` is the moment of the page. True when the change gave the record a conflict.
+ */
+export function writeReceived(db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string): boolean {
+  const registered = blobRefs(c.entity, c.row ? { ...c.row, ...c.fields } : c.fields).filter((hash) => expectBlob(db, hash, now));
+  try {
+    writeRow(db, spec, c.entityId, merged.won, merged.known || undefined, c.row, now);
+  } catch (e) {
+    for (const hash of registered) forgetExpectedBlob(db, hash);
+    throw e;
+  }
+  appendChange(db, {
+    node: c.node, nseq: c.nseq, entity: c.entity, entityId: c.entityId, hlc: c.hlc, author: c.author,
+    fields: JSON.stringify(c.fields), base: jsonOf(c.base), hubSeq: c.hubSeq, sent: true, pushedBy: c.pushedBy ?? null,
+  });
+  const had = hasConflict(merged.before);
+  const has = hasConflict(merged.after);
+  if (had || has) noteConflicts(db, c.entity, c.entityId, merged.after);
+  return has && !had;
+}
+
+function jsonOf(base: Record<string, string[]>): string {
+  for (const _ in base) return JSON.stringify(base);
+  return '{}';
 }
 
 /** Maps a row to domain fields by the table spec (the inverse of what writeRecord stores). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syncNow } from '../../electron/services/sync';
-import { enroll } from '../../electron/sync/enroll';
+import { enroll } from '../../electron/services/sync/enroll';
 import { enterpriseDraft } from './helpers';
 import { blankLaptop, countyLaptop, enrolledLaptop, PASSWORD, startHub, townsOf } from './sync-helpers';
 

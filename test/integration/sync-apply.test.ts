@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHlc } from '../../shared/sync/hlc';
-import { applyRemoteChanges, type RemoteChange } from '../../electron/sync/apply';
+import { applyRemoteChanges, type RemoteChange } from '../../electron/services/sync/apply';
 import { loopWorkbench, openWorkbench } from './helpers';
 
 const NODE = 'remote01';

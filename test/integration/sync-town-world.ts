@@ -1,7 +1,7 @@
 import { seededRandom } from '../../electron/services/demo/random';
 import { syncNow } from '../../electron/services/sync';
 import { ENTERPRISE } from '../../electron/store/entities';
-import { readSyncState } from '../../electron/sync/sync-state';
+import { readSyncState } from '../../electron/store/sync-state';
 import { updateUser } from '../../hub/users';
 import { tempDir } from './helpers';
 import { conflictKeys, enrolledLaptop, startHub, stateHash } from './sync-helpers';

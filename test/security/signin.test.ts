@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enroll } from '../../electron/sync/enroll';
-import { signWith } from '../../electron/sync/device-key';
-import { readSyncState } from '../../electron/sync/sync-state';
+import { enroll } from '../../electron/services/sync/enroll';
+import { signWith } from '../../electron/services/sync/device-key';
+import { readSyncState } from '../../electron/store/sync-state';
 import { FIRST_LOCK_MS } from '../../hub/signin-throttle';
 import { addUser, SCRYPT } from '../../hub/users';
 import { blankLaptop, PASSWORD, startHub, enrolledLaptop } from '../integration/sync-helpers';

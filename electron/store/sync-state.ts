@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../store/statements';
+import { prepared } from './statements';
 
 /** What a workspace knows of its hub, kept in `meta` (the database moves with its enrolment). */
 export type SyncState = {
@@ -19,7 +19,7 @@ export type SyncState = {
   /** A first sync's snapshot in progress: where to continue, and its cursor. */
   snapshot: { entity: string; id: string; cursor: number; area?: string[] | null } | null;
   snapshotDone: boolean;
-  /** The towns this laptop holds every change of (null: all) — see `area.ts`. */
+  /** The towns this laptop holds every change of (null: all) — see `services/sync/area.ts`. */
   area: string[] | null;
   lastSyncAt: string | null;
   lastReport: string | null;
@@ -27,6 +27,7 @@ export type SyncState = {
 
 const KEYS = ['hubUrl', 'hubFingerprint', 'hubId', 'hubKey', 'deviceId', 'privateKey', 'user', 'role', 'towns', 'enrollState', 'cursor', 'snapshot', 'snapshotDone', 'area', 'lastSyncAt', 'lastReport'] as const;
 
+/** What this workspace knows of its hub, as kept (defaults before enrolment). */
 export function readSyncState(db: Database): SyncState {
   const rows = prepared(db, "SELECT key, value FROM meta WHERE key LIKE 'sync.%'").all() as { key: string; value: string }[];
   const m = new Map(rows.map((r) => [r.key.slice(5), JSON.parse(r.value) as unknown]));
@@ -40,6 +41,7 @@ export function readSyncState(db: Database): SyncState {
   };
 }
 
+/** Keeps the given parts of the sync state (the others stay as they are). */
 export function writeSyncState(db: Database, patch: Partial<SyncState>): void {
   const put = prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) put.run(`sync.${k}`, JSON.stringify(v));

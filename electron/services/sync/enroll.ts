@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
-import { DomainError } from '../../shared/api/result';
-import { enrollResponseSchema, PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import type { Store } from '../store/store';
+import { DomainError } from '../../../shared/api/result';
+import { enrollResponseSchema, PROTOCOL_VERSION } from '../../../shared/sync/protocol';
+import type { Store } from '../../store/store';
 import { newDeviceKey } from './device-key';
 import { HubClient, type FetchLike } from './hub-client';
-import { isPlainRemote } from '../../shared/sync/loopback';
+import { isPlainRemote } from '../../../shared/sync/loopback';
 import { hubCertificate, normalFingerprint, type HubCertificate } from './pinned-fetch';
-import { readSyncState, writeSyncState } from './sync-state';
+import { readSyncState, writeSyncState } from '../../store/sync-state';
 
 export type EnrollResult = { deviceId: string; node: string; state: 'pending' | 'approved'; role: string; towns: string[]; fingerprint: string | null; trusted: boolean };
 

@@ -17,7 +17,7 @@ const REASONS: [RegExp, string][] = [
 export function refusalReason(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   for (const [pattern, reason] of REASONS) {
-    const m = pattern.exec(message);
+    const m = message.match(pattern);
     if (m) return `本机拒绝写入：${m[0].replace(pattern, reason)}`;
   }
   return `本机拒绝写入：${message}`;

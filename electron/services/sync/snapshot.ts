@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { parseHlc } from '../../shared/sync/hlc';
-import { prepared } from '../store/statements';
-import type { SnapshotRecord } from '../../shared/sync/protocol';
+import { parseHlc } from '../../../shared/sync/hlc';
+import type { SnapshotRecord } from '../../../shared/sync/protocol';
+import { heldHubSeqs } from '../../store/change-log';
+import { noteMissing } from '../../store/sync-missing';
 import type { RemoteChange } from './apply';
 
 /**
@@ -40,13 +41,10 @@ export function snapshotChanges(records: SnapshotRecord[]): RemoteChange[] {
 export function takeUnheld(db: Database, records: SnapshotRecord[], now: string): SnapshotRecord[] {
   const byEntity = new Map<string, string[]>();
   for (const r of records) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r.entityId]);
-  const held = new Map<string, number>();
-  const stmt = prepared(db, 'SELECT entity_id AS id, max(coalesce(hub_seq, 0)) AS seq FROM changes WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) GROUP BY entity_id');
-  for (const [entity, ids] of byEntity) for (const r of stmt.all(entity, JSON.stringify(ids)) as { id: string; seq: number }[]) held.set(`${entity}\u0000${r.id}`, r.seq);
-  const behind = prepared(db, 'INSERT OR IGNORE INTO sync_missing (entity, entity_id, noticed_at) VALUES (?, ?, ?)');
+  const held = heldHubSeqs(db, byEntity);
   return records.filter((r) => {
     const seq = held.get(`${r.entity}\u0000${r.entityId}`);
-    if (seq !== undefined && r.lastSeq > seq) behind.run(r.entity, r.entityId, now);
+    if (seq !== undefined && r.lastSeq > seq) noteMissing(db, r.entity, r.entityId, now);
     return seq === undefined;
   });
 }

@@ -1,9 +1,9 @@
-import { CHUNK_BYTES, type BlobStatus } from '../../shared/sync/protocol';
-import { putBlob, readBlob, sha256Of as sha256 } from '../store/blob-store';
-import type { Store } from '../store/store';
+import { CHUNK_BYTES, type BlobStatus } from '../../../shared/sync/protocol';
+import { putBlob, readBlob, sha256Of as sha256 } from '../../store/blob-store';
+import type { Store } from '../../store/store';
 import { HubAnswer, type HubClient } from './hub-client';
-import { confirmBlob } from './local-blobs';
-import { sniffEvidenceType } from '../../shared/domain/file-type';
+import { confirmBlob } from '../../store/blob-sync';
+import { sniffEvidenceType } from '../../../shared/domain/file-type';
 
 export type Faults = { at(point: string): void };
 export const NO_FAULTS: Faults = { at: () => undefined };

@@ -1,6 +1,6 @@
-import { historiesResponseSchema } from '../../shared/sync/protocol';
-import { prepared } from '../store/statements';
-import type { Store } from '../store/store';
+import { historiesResponseSchema } from '../../../shared/sync/protocol';
+import type { Store } from '../../store/store';
+import { missingDone, missingRecords } from '../../store/sync-missing';
 import { applyRemoteChanges, type ApplyReport } from './apply';
 import type { HubClient } from './hub-client';
 
@@ -15,13 +15,12 @@ const BATCH = 100;
  */
 export async function fetchMissingRecords(store: Store, client: HubClient, onPage: (r: ApplyReport, records: number) => void): Promise<void> {
   for (;;) {
-    const keys = prepared(store.db, 'SELECT entity, entity_id AS id FROM sync_missing ORDER BY noticed_at, entity, entity_id LIMIT ?').all(BATCH) as { entity: string; id: string }[];
+    const keys = missingRecords(store.db, BATCH);
     if (keys.length === 0) return;
     const { changes } = historiesResponseSchema.parse(await client.request('POST', '/v1/histories', { records: keys }));
     store.replicaTransaction(() => {
       const report = applyRemoteChanges(store, changes.map((c) => ({ ...c, history: true })));
-      const done = prepared(store.db, 'DELETE FROM sync_missing WHERE entity = ? AND entity_id = ?');
-      for (const k of keys) done.run(k.entity, k.id);
+      for (const k of keys) missingDone(store.db, k.entity, k.id);
       const came = new Set(changes.map((c) => `${c.entity}\u0000${c.entityId}`));
       onPage(report, keys.filter((k) => came.has(`${k.entity}\u0000${k.id}`)).length);
     });

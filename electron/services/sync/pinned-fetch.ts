@@ -1,7 +1,9 @@
 import { request } from 'node:https';
 import { checkServerIdentity, connect, type TLSSocket } from 'node:tls';
-import { DomainError } from '../../shared/api/result';
-import type { FetchLike } from './hub-client';
+import { DomainError } from '../../../shared/api/result';
+
+/** What sends a request to the hub: the global fetch, a pinned one, or a test's faulty one. */
+export type FetchLike = typeof fetch;
 
 /** A certificate's SHA-256 fingerprint as `AB:CD:…` (how `openssl x509 -fingerprint -sha256` and the hub print it). */
 export function normalFingerprint(text: string): string | null {

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../store/statements';
+import { prepared } from './statements';
 
 /** Blobs here that the hub has not confirmed holding (kept until it has, DESIGN §8). */
 export function unconfirmedBlobs(db: Database): { sha256: string; size: number; mime: string }[] {
   return prepared(db, 'SELECT b.sha256, b.size, b.mime FROM blobs b LEFT JOIN blob_sync s ON s.sha256 = b.sha256 WHERE s.sha256 IS NULL AND b.size >= 0 ORDER BY b.created_at').all() as { sha256: string; size: number; mime: string }[];
 }
 
+/** Notes that the hub holds this blob (it need not be sent again). */
 export function confirmBlob(db: Database, sha256: string): void {
   prepared(db, 'INSERT OR IGNORE INTO blob_sync (sha256, confirmed_at) VALUES (?, ?)').run(sha256, new Date().toISOString());
 }

@@ -1,13 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import { labelOf } from '../../shared/api/labels';
-import { DomainError } from '../../shared/api/result';
-import { parseHlc } from '../../shared/sync/hlc';
-import { recordNameOf } from '../../shared/sync/entity-names';
-import { conflictedFields } from '../../shared/sync/merge';
-import { ENTITY_TABLES } from '../store/entities';
-import { loadHeads } from '../store/field-heads';
-import { prepared } from '../store/statements';
-import type { Store } from '../store/store';
+import { labelOf } from '../../../shared/api/labels';
+import { DomainError } from '../../../shared/api/result';
+import { parseHlc } from '../../../shared/sync/hlc';
+import { recordNameOf } from '../../../shared/sync/entity-names';
+import { conflictedFields } from '../../../shared/sync/merge';
+import { ENTITY_TABLES } from '../../store/entities';
+import { loadHeads } from '../../store/field-heads';
+import { getPerson } from '../../store/people';
+import type { Store } from '../../store/store';
+import { conflictedRecords } from '../../store/sync-conflicts';
 
 export type ConflictValue = { hlc: string; at: string; author: string; authorName: string; value: unknown; winning: boolean };
 export type Conflict = { entity: string; entityId: string; recordName: string; field: string; fieldLabel: string; values: ConflictValue[] };
@@ -17,9 +18,13 @@ export type Conflict = { entity: string; entityId: string; recordName: string; f
  * newest HLC — first). The same on every replica: it comes from the changes, not their arrival.
  */
 export function listConflicts(db: Database): Conflict[] {
-  const rows = prepared(db, 'SELECT entity, entity_id FROM sync_conflicts ORDER BY noticed_at, entity, entity_id').all() as { entity: string; entity_id: string }[];
+  const rows = conflictedRecords(db);
   const out: Conflict[] = [];
-  const person = prepared(db, 'SELECT name FROM people WHERE id = ?').pluck();
+  const names = new Map<string, string | undefined>();
+  const personName = (id: string) => {
+    if (!names.has(id)) names.set(id, getPerson(db, id)?.name);
+    return names.get(id);
+  };
   for (const r of rows) {
     const heads = loadHeads(db, r.entity, r.entity_id);
     // The record's name as it stands (its heads' winning values), once per record.
@@ -28,7 +33,7 @@ export function listConflicts(db: Database): Conflict[] {
       out.push({
         entity: r.entity, entityId: r.entity_id, recordName, field, fieldLabel: field === 'deletedAt' ? '删除 / 保留' : labelOf(field, r.entity),
         values: heads[field].map((h, i) => ({
-          hlc: h.h, at: new Date(parseHlc(h.h).ms).toISOString(), author: h.a, authorName: (person.get(h.a) as string | undefined) ?? (h.a === 'system' ? '系统' : h.a),
+          hlc: h.h, at: new Date(parseHlc(h.h).ms).toISOString(), author: h.a, authorName: personName(h.a) ?? (h.a === 'system' ? '系统' : h.a),
           value: h.v ?? null, winning: i === 0,
         })),
       });

@@ -1,34 +1,36 @@
-import type { HubDevice, HubUser, QuarantineItem, Rejected, SyncReportOut, SyncStatus } from '../../shared/api/sync';
-import { DomainError } from '../../shared/api/result';
-import { exportInfo, newExportPath } from '../ledger/exports-folder';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import type { Store } from '../store/store';
-import type { ApplyReport } from '../sync/apply';
-import { exportDeviceBundle, importDeviceBundle } from '../sync/bundle';
-import { entityName } from '../../shared/sync/entity-names';
-import { listConflicts, resolveConflict } from '../sync/conflicts';
-import { listDuplicates } from '../sync/duplicates';
-import { enroll } from '../sync/enroll';
-import { syncWithHub, type SyncOptions, type SyncReport } from '../sync/engine';
-import { blobCounts } from '../sync/local-blobs';
-import { pendingCount } from '../sync/local-changes';
-import { readSyncState } from '../sync/sync-state';
-import { hubSession } from '../sync/session';
-import { refreshCase } from './cases';
-import { refreshComplaint } from './complaints';
-import { authorOf, type ServiceContext } from './context';
-import { refreshFinding } from './findings/refresh';
-import type { Handlers } from './handlers';
+import type { HubDevice, HubUser, QuarantineItem, SyncReportOut, SyncStatus } from '../../../shared/api/sync';
+import { DomainError } from '../../../shared/api/result';
+import { entityName } from '../../../shared/sync/entity-names';
+import { blobCounts } from '../../store/blob-sync';
+import { pendingCount } from '../../store/change-log';
+import { listDuplicates } from '../../store/duplicates';
+import type { Store } from '../../store/store';
+import { conflictCount } from '../../store/sync-conflicts';
+import { listRejected, rejectedCount } from '../../store/sync-rejects';
+import { readSyncState } from '../../store/sync-state';
+import { refreshCase } from '../cases';
+import { refreshComplaint } from '../complaints';
+import { authorOf, type ServiceContext } from '../context';
+import { refreshFinding } from '../findings/refresh';
+import type { Handlers } from '../handlers';
+import { exportInfo, newExportPath } from '../ledgers/index';
+import type { ApplyReport } from './apply';
+import { exportDeviceBundle, importDeviceBundle } from './bundle';
+import { listConflicts, resolveConflict } from './conflicts';
+import { enroll } from './enroll';
+import { syncWithHub, type SyncOptions, type SyncReport } from './engine';
+import { hubSession } from './session';
 
+/** What the 同步 page shows: the enrolment, the cursor and what waits (changes, files, conflicts, refusals, duplicates). */
 export function syncStatus(store: Store): SyncStatus {
   const s = readSyncState(store.db);
-  const count = (sql: string) => store.db.prepare(sql).pluck().get() as number;
   const blobs = blobCounts(store.db);
   return {
     enrolled: !!s.deviceId, hubUrl: s.hubUrl, hubFingerprint: s.hubFingerprint, deviceId: s.deviceId, node: store.nodeId, user: s.user, role: s.role, towns: s.towns,
     enrollState: s.enrollState, lastSyncAt: s.lastSyncAt, cursor: s.cursor, pendingChanges: pendingCount(store.db, store.nodeId),
     pendingBlobs: blobs.unconfirmed, mediaPending: blobs.missing,
-    conflicts: count('SELECT count(*) FROM sync_conflicts'), rejected: count('SELECT count(*) FROM sync_rejects'),
+    conflicts: conflictCount(store.db), rejected: rejectedCount(store.db),
     duplicates: listDuplicates(store.db).length,
   };
 }
@@ -72,8 +74,7 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
     return { remaining: listConflicts(ctx.store.db).length };
   },
   'sync.duplicates': (ctx) => listDuplicates(ctx.store.db),
-  'sync.rejected': (ctx) => (ctx.store.db.prepare('SELECT cid, entity, entity_id AS entityId, reason, at FROM sync_rejects ORDER BY at DESC LIMIT 500').all() as Rejected[])
-    .map((r) => ({ ...r, entityName: entityName(r.entity) })),
+  'sync.rejected': (ctx) => listRejected(ctx.store.db, 500).map((r) => ({ ...r, entityName: entityName(r.entity) })),
   'sync.quarantine': async (ctx) => (await (await hubSession(ctx.store)).request<{ items: QuarantineItem[] }>('GET', '/v1/quarantine')).items,
   'sync.releaseQuarantined': async (ctx, { cid }) => (await hubSession(ctx.store)).request<{ released: string[] }>('POST', '/v1/quarantine/release', { cid }),
   'sync.devices': async (ctx) => (await (await hubSession(ctx.store)).request<{ devices: HubDevice[] }>('GET', '/v1/devices')).devices,

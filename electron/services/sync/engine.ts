@@ -1,18 +1,18 @@
-import { DomainError } from '../../shared/api/result';
-import { PROTOCOL_VERSION, pullResponseSchema, snapshotResponseSchema, type PushResponse } from '../../shared/sync/protocol';
-import type { Store } from '../store/store';
+import { DomainError } from '../../../shared/api/result';
+import { PROTOCOL_VERSION, pullResponseSchema, snapshotResponseSchema, type PushResponse } from '../../../shared/sync/protocol';
+import type { Store } from '../../store/store';
 import { applyRemoteChanges, type ApplyReport, type RemoteChange } from './apply';
 import { NO_FAULTS, downloadBlob, uploadBlob, type Faults } from './blob-transfer';
 import { connectWith, withFreshChallenge } from './session';
 import { signWith } from './device-key';
 import { HubAnswer, HubClient, type FetchLike } from './hub-client';
-import { markAcked, lastNseq, pendingPage } from './local-changes';
-import { missingBlobs, unconfirmedBlobs } from './local-blobs';
+import { markAcked, lastNseq, pendingPage } from '../../store/change-log';
+import { missingBlobs, unconfirmedBlobs } from '../../store/blob-sync';
 import { narrowed } from './area';
 import { fetchMissingRecords } from './missing-records';
 import { snapshotChanges, takeUnheld } from './snapshot';
 import { refuseAlteredRecords } from './altered-records';
-import { readSyncState, writeSyncState, type SyncState } from './sync-state';
+import { readSyncState, writeSyncState, type SyncState } from '../../store/sync-state';
 
 export type SyncPhase = 'connect' | 'push' | 'upload' | 'snapshot' | 'pull' | 'download' | 'done';
 export type SyncProgress = { phase: SyncPhase; done: number; total: number | null };

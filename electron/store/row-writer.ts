@@ -1,7 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { toColumn, type EntityTable } from '../store/write-path';
+import { columnOf, toColumn, type ColumnKind, type EntityTable } from './columns';
 
-type ColumnKind = 'plain' | 'bool' | 'json';
 /** One shape of write: the statement and how each field's value goes into its column. */
 type Shape = { stmt: Statement; kinds: ColumnKind[] };
 
@@ -11,7 +10,7 @@ function columnSpec(spec: EntityTable, field: string): [string, ColumnKind] {
   if (field === 'deletedAt') return ['deleted_at', 'plain'];
   const c = spec.columns[field];
   if (c === undefined) throw new Error(`未知字段 ${spec.entity}.${field}`);
-  return typeof c === 'string' ? [c, 'plain'] : c;
+  return columnOf(c);
 }
 
 /**
@@ -40,8 +39,10 @@ function shapeOf(db: Database, spec: EntityTable, fields: string[], known: boole
 }
 
 /**
- * Writes the fields a merge decided to a record's row, creating the row on its first change (with a
- * snapshot's whole record, `row`, when there is one). `now` is the moment the page is written.
+ * Writes fields to a record's row — a local edit's changed fields, or what a merge decided for a change
+ * from elsewhere — creating the row on its first change (with a snapshot's whole record, `row`, when
+ * there is one). The row's triggers keep its search index and sort key and refuse what a frozen record
+ * forbids. `now` is the moment of the write (for a sync, of the page). Part of the write path.
  */
 export function writeRow(db: Database, spec: EntityTable, id: string, won: Record<string, unknown>, known: true | undefined, row?: Record<string, unknown>, now = new Date().toISOString()): void {
   const values = known || !row ? won : { ...row, ...won };

@@ -1,19 +1,20 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DomainError } from '../../shared/api/result';
-import { BUNDLE_FORMAT, HISTORIES_FILE, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../shared/sync/bundle';
-import { checkBundleFiles, packBundle, unpackBundle } from '../../shared/sync/bundle-zip';
-import { putBlob, readBlob, sha256Of as sha256 } from '../store/blob-store';
-import type { Store } from '../store/store';
+import { DomainError } from '../../../shared/api/result';
+import { BUNDLE_FORMAT, HISTORIES_FILE, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../../shared/sync/bundle';
+import { checkBundleFiles, packBundle, unpackBundle } from '../../../shared/sync/bundle-zip';
+import { putBlob, readBlob, sha256Of as sha256 } from '../../store/blob-store';
+import { confirmBlob, unconfirmedBlobs } from '../../store/blob-sync';
+import { lastNseq, markSentUpTo, pendingPage } from '../../store/change-log';
+import type { Store } from '../../store/store';
+import { missingDone, missingRecords } from '../../store/sync-missing';
+import { noteHeldAside, settleReleased } from '../../store/sync-rejects';
+import { readSyncState, writeSyncState } from '../../store/sync-state';
 import { applyRemoteChanges, type ApplyReport } from './apply';
 import type { Faults } from './blob-transfer';
 import { signWith } from './device-key';
-import { confirmBlob, unconfirmedBlobs } from './local-blobs';
-import { lastNseq, markSentUpTo, pendingPage } from './local-changes';
 import { narrowed } from './area';
-import { readSyncState, writeSyncState } from './sync-state';
-import { prepared } from '../store/statements';
 
 function enrolledState(store: Store) {
   const s = readSyncState(store.db);
@@ -51,7 +52,7 @@ export function exportDeviceBundle(store: Store, out: string): BundleExport {
   const manifest: ToHubManifest = {
     format: BUNDLE_FORMAT, version: 1, direction: 'to-hub', hubId: s.hubId, deviceId: s.deviceId, node: store.nodeId, createdAt: new Date().toISOString(),
     lastNseq: lastNseq(store.db, store.nodeId), cursor: s.cursor,
-    missing: prepared(store.db, 'SELECT entity, entity_id AS id FROM sync_missing ORDER BY noticed_at, entity, entity_id LIMIT 5000').all() as { entity: string; id: string }[],
+    missing: missingRecords(store.db, 5000),
     files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
   };
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));
@@ -109,17 +110,13 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
       report.rejected.push(...r.rejected);
       for (const k of ['finding', 'complaint', 'case'] as const) for (const id of r.touched[k]) report.touched[k].add(id);
       const keys = new Set(histories.map((c) => `${c.entity}\u0000${c.entityId}`));
-      const done = prepared(store.db, 'DELETE FROM sync_missing WHERE entity = ? AND entity_id = ?');
-      for (const k of keys) done.run(...k.split('\u0000'));
+      for (const k of keys) { const [entity, id] = k.split('\u0000'); missingDone(store.db, entity, id); }
       whole = keys.size;
     }
     acknowledged = markSentUpTo(store.db, store.nodeId, m.ackNseq);
-    const held = store.db.prepare(`INSERT OR IGNORE INTO sync_rejects (cid, entity, entity_id, change, reason, at)
-      SELECT node || ':' || nseq, entity, entity_id, fields, ?, ? FROM changes WHERE node = ? AND nseq = ?`);
-    for (const q of m.quarantined) held.run(`同步中心隔离：${q.reason}`, new Date().toISOString(), store.nodeId, Number(q.cid.split(':')[1]));
+    for (const q of m.quarantined) noteHeldAside(store.db, store.nodeId, Number(q.cid.split(':')[1]), `同步中心隔离：${q.reason}`, new Date().toISOString());
     // The bundle lists all this laptop's changes the hub still holds aside: one acknowledged but no longer listed was released by an admin.
-    store.db.prepare(`DELETE FROM sync_rejects WHERE cid IN (SELECT node || ':' || nseq FROM changes WHERE node = ? AND nseq <= ?)
-      AND cid NOT IN (SELECT value FROM json_each(?))`).run(store.nodeId, m.ackNseq, JSON.stringify(m.quarantined.map((q) => q.cid)));
+    settleReleased(store.db, store.nodeId, m.ackNseq, m.quarantined.map((q) => q.cid));
     // A first bundle (from the hub's first change) stands for the first snapshot; a snapshot owed for towns added since is still owed.
     if (m.cursor > s.cursor) writeSyncState(store.db, { cursor: m.cursor, ...(s.cursor === 0 ? { snapshotDone: true } : {}), area: narrowed(s.area, m.towns) });
     writeSyncState(store.db, { lastSyncAt: new Date().toISOString() });

@@ -1,8 +1,8 @@
-import { DomainError } from '../../shared/api/result';
-import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { pinnedFetch } from './pinned-fetch';
+import { DomainError } from '../../../shared/api/result';
+import { PROTOCOL_VERSION } from '../../../shared/sync/protocol';
+import { pinnedFetch, type FetchLike } from './pinned-fetch';
 
-export type FetchLike = typeof fetch;
+export type { FetchLike } from './pinned-fetch';
 
 /** A refusal from the hub, with its code (so the engine can react to 'restored', 'gap'…). */
 export class HubAnswer extends DomainError {

@@ -1,20 +1,20 @@
 import type { Database } from 'better-sqlite3';
-import type { Change } from '../../shared/sync/change';
-import { hasConflict, mergeChange } from '../../shared/sync/merge';
-import { blobRefs } from '../../shared/sync/blob-refs';
-import { checkSigned } from '../../shared/sync/signed';
-import { expectBlob, forgetExpectedBlob } from '../store/blob-store';
-import { withFreezeLifted } from './frozen-triggers';
+import type { Change } from '../../../shared/sync/change';
+import { mergeChange } from '../../../shared/sync/merge';
+import { checkSigned } from '../../../shared/sync/signed';
+import { parseHlc, MAX_DRIFT_MS } from '../../../shared/sync/hlc';
+import { loggedRecords } from '../../store/change-log';
+import { ENTITY_TABLES } from '../../store/entities';
+import { recordLog, type RecordLog } from '../../store/field-heads';
+import { withFreezeLifted } from '../../store/frozen-triggers';
+import type { Store } from '../../store/store';
+import { missingKeys, noteMissing } from '../../store/sync-missing';
+import { anyRejected, noteRejected, settleRejected } from '../../store/sync-rejects';
+import { readSyncState } from '../../store/sync-state';
+import { writeReceived } from '../../store/write-path';
 import { refuseAlteredRecords } from './altered-records';
-import { ENTITY_TABLES } from '../store/entities';
-import { noteConflicts, recordLog, type RecordLog } from '../store/field-heads';
-import { prepared } from '../store/statements';
-import type { Store } from '../store/store';
-import { parseHlc, MAX_DRIFT_MS } from '../../shared/sync/hlc';
 import { refusalReason } from './refusal';
-import { writeRow } from './row-writer';
 import { narrowed } from './area';
-import { readSyncState } from './sync-state';
 
 /** A change from elsewhere: a hub page, a bundle, or (raw, without nseq) a snapshot's heads. */
 export type RemoteChange = Omit<Change, 'nseq' | 'cid'> & {
@@ -41,17 +41,14 @@ export type ApplyReport = {
 };
 
 /** Which of these records have a change log here (one query per kind, instead of one per change). */
-function loggedRecords(db: Database, changes: RemoteChange[]): Set<string> {
+function recordsLogged(db: Database, changes: RemoteChange[]): Set<string> {
   const byEntity = new Map<string, Set<string>>();
   for (const c of changes) {
     let ids = byEntity.get(c.entity);
     if (!ids) byEntity.set(c.entity, (ids = new Set()));
     ids.add(c.entityId);
   }
-  const logged = new Set<string>();
-  const stmt = prepared(db, 'SELECT DISTINCT entity_id FROM changes WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))').pluck();
-  for (const [entity, ids] of byEntity) for (const id of stmt.all(entity, JSON.stringify([...ids])) as string[]) logged.add(`${entity}\u0000${id}`);
-  return logged;
+  return loggedRecords(db, byEntity);
 }
 
 function touch(report: ApplyReport, c: RemoteChange): void {
@@ -66,8 +63,7 @@ function touch(report: ApplyReport, c: RemoteChange): void {
 
 function reject(db: Database, report: ApplyReport, c: RemoteChange, reason: string, now: string): void {
   const cid = `${c.node}:${c.nseq ?? c.hlc}`;
-  prepared(db, 'INSERT OR IGNORE INTO sync_rejects (cid, entity, entity_id, change, reason, at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(cid, c.entity, c.entityId, JSON.stringify(c), reason, now);
+  noteRejected(db, cid, c.entity, c.entityId, JSON.stringify(c), reason, now);
   report.rejected.push({ cid, reason });
 }
 
@@ -85,20 +81,19 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
   const now = new Date(nowMs).toISOString();
   // What each record's log says, read once per batch (a snapshot brings several changes per record).
   const logs = new Map<string, RecordLog>();
-  const logged = loggedRecords(db, changes);
+  const logged = recordsLogged(db, changes);
   const logOf = (c: RemoteChange) => {
     const key = `${c.entity}\u0000${c.entityId}`;
     let log = logs.get(key);
     if (!log) logs.set(key, (log = logged.has(key) ? recordLog(db, c.entity, c.entityId) : { heads: {}, changes: new Set(), lastHubSeq: 0, count: 0 }));
     return log;
   };
-  const insertChange = prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, hub_seq, sent, pushed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)');
   // The clock follows the newest remote timestamp once per page; one far ahead of our wall clock is flagged instead.
   const driftLimit = nowMs + MAX_DRIFT_MS;
   let newest = '';
   // A change set aside here earlier (quarantined at the hub, then released by an admin) that now
   // arrives as part of the hub's log is no longer refused: its row in sync_rejects goes.
-  const rejects = prepared(db, 'SELECT EXISTS (SELECT 1 FROM sync_rejects)').pluck().get() === 1;
+  const rejects = anyRejected(db);
   const settled: string[] = [];
   const aside = setAside(db, page.towns);
   const finalized: string[] = [];
@@ -119,7 +114,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
       // change alone: its whole history is asked of the hub after this page, and until then every
       // change of it waits there too (applied out of order, they would read as conflicts).
       if (!c.raw && !c.history && aside.applies(c, log)) {
-        prepared(db, 'INSERT OR IGNORE INTO sync_missing (entity, entity_id, noticed_at) VALUES (?, ?, ?)').run(c.entity, c.entityId, now);
+        noteMissing(db, c.entity, c.entityId, now);
         report.missing++;
         continue;
       }
@@ -130,34 +125,27 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
       const signed = c.raw ? null : checkSigned(c.entity, heads, c.fields);
       if (signed === 'same') { report.duplicates++; continue; }
       if (signed) { reject(db, report, c, signed, now); continue; }
-      // The blobs a record refers to are registered before the row that points at them. A refusal (a
-      // constraint, a trigger) leaves nothing of this change behind: SQLite undoes its statement, and
-      // blob rows registered for it alone are taken back.
-      const registered = blobRefs(c.entity, c.row ? { ...c.row, ...c.fields } : c.fields).filter((hash) => expectBlob(db, hash, now));
+      // Written through the write path, as a local edit is; a refusal (a constraint, a trigger) leaves nothing of it.
+      let conflicted: boolean;
       try {
-        writeRow(db, spec, c.entityId, outcome.won, log.count > 0 || undefined, c.row, now);
+        conflicted = writeReceived(db, spec, c, { won: outcome.won, before: heads, after: outcome.heads, known: log.count > 0 }, now);
       } catch (e) {
-        for (const hash of registered) forgetExpectedBlob(db, hash);
         reject(db, report, c, refusalReason(e), now);
         continue;
       }
-      insertChange.run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), jsonOf(c.base), c.hubSeq, c.pushedBy ?? null);
       log.heads = outcome.heads;
       log.count++;
       if (c.nseq !== null) log.changes.add(`${c.node}:${c.nseq}`);
       if (c.hubSeq !== null && c.hubSeq > log.lastHubSeq) log.lastHubSeq = c.hubSeq;
       if (parseHlc(c.hlc).ms > driftLimit) report.drifted++;
       else if (c.hlc > newest) newest = c.hlc;
-      const had = hasConflict(heads);
-      const has = hasConflict(outcome.heads);
-      if (had || has) noteConflicts(db, c.entity, c.entityId, outcome.heads);
-      if (has && !had) report.conflictsNoticed++;
+      if (conflicted) report.conflictsNoticed++;
       touch(report, c);
       if (c.entity === 'inspection_record' && !c.raw) finalized.push(c.entityId);
       report.applied++;
       if (rejects && c.nseq !== null) settled.push(`${c.node}:${c.nseq}`);
     }
-    if (settled.length) prepared(db, 'DELETE FROM sync_rejects WHERE cid IN (SELECT value FROM json_each(?))').run(JSON.stringify(settled));
+    if (settled.length) settleRejected(db, settled);
     // A finalized record received here is kept only when its rows rebuild it (a snapshot checks at its end).
     report.rejected.push(...refuseAlteredRecords(db, finalized, now));
   });
@@ -172,7 +160,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
  * it left a town officer's towns, or they lost that town for a while, and it is coming back.
  */
 function setAside(db: Database, towns: string[] | null | undefined) {
-  const waiting = new Set((prepared(db, 'SELECT entity, entity_id AS id FROM sync_missing').all() as { entity: string; id: string }[]).map((k) => `${k.entity}\u0000${k.id}`));
+  const waiting = missingKeys(db);
   const complete = narrowed(readSyncState(db).area, towns);
   const area = complete === null ? null : new Set(complete);
   return {
@@ -189,9 +177,4 @@ function setAside(db: Database, towns: string[] | null | undefined) {
 function hasBase(base: Record<string, string[]>): boolean {
   for (const f in base) if (base[f].length) return true;
   return false;
-}
-
-function jsonOf(base: Record<string, string[]>): string {
-  for (const _ in base) return JSON.stringify(base);
-  return '{}';
 }

@@ -16,7 +16,7 @@ function withTriggersLifted<T>(db: Database, where: string, fn: () => T): T {
  * before it commits. Only a snapshot needs this: it recreates a finalized inspection (or a drawn
  * plan) as the hub holds it, record by record, where the triggers would refuse the evidence arriving
  * after its already-finalized inspection. The hub has checked those documents by hash, and the
- * snapshot's end rebuilds each from its rows (`altered-records.ts`); every local write still meets the triggers.
+ * snapshot's end rebuilds each from its rows (`services/sync/altered-records.ts`); every local write still meets the triggers.
  */
 export function withFreezeLifted<T>(db: Database, fn: () => T): T {
   return withTriggersLifted(db, "name LIKE '%frozen%'", fn);

@@ -1,9 +1,9 @@
-import { DomainError } from '../../shared/api/result';
-import type { Store } from '../store/store';
+import { DomainError } from '../../../shared/api/result';
+import type { Store } from '../../store/store';
 import { signWith } from './device-key';
 import { HubAnswer, HubClient } from './hub-client';
 import { widens } from './area';
-import { readSyncState, writeSyncState } from './sync-state';
+import { readSyncState, writeSyncState } from '../../store/sync-state';
 
 /**
  * Signs a fresh challenge for one request. A challenge opens one session only (the hub refuses it

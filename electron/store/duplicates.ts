@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { entityName } from '../../shared/sync/entity-names';
-import { prepared } from '../store/statements';
+import { prepared } from './statements';
 
 /** Records that share a code meant to be unique: registered on two laptops before either synced. */
 export type Duplicate = { entity: string; entityName: string; keyLabel: string; key: string; records: { id: string; name: string }[] };
