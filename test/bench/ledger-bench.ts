@@ -4,14 +4,12 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceFile } from '../../electron/core/workbench';
-import { ledgerRows } from '../../electron/ledger/sources';
+import { ledgerRows } from '../../electron/services/ledgers/sources';
 import { rawDatabase } from '../../electron/store/open';
 import { cellValue } from '../../shared/ledger/format';
 import { ledgerSpec } from '../../shared/ledger/specs';
 import { createWorkbench } from '../../electron/core/workbench';
-import { exportLedger } from '../../electron/ledger/export-xlsx';
-import { enterpriseProfile } from '../../electron/ledger/import-profiles';
-import { importRegister } from '../../electron/ledger/import-register';
+import { enterpriseProfile, exportLedger, importRegister } from '../../electron/services/ledgers/index';
 import { report } from './measure';
 
 /** Grows the workspace to `target` outfalls by copying the existing ones (no codes, so no clashes). */

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import type { BasemapInfo } from '../../shared/api/map';
-import { DomainError } from '../../shared/api/result';
+import type { BasemapInfo } from '../../../shared/api/map';
+import { DomainError } from '../../../shared/api/result';
+import { openTilePackageFile } from '../../store/tile-package';
 
 export type Mbtiles = { info: BasemapInfo; tile(z: number, x: number, y: number): Buffer | null; close(): void };
 
@@ -23,18 +23,12 @@ function sniff(bytes: Buffer): BasemapInfo['format'] | null {
  */
 export function openMbtiles(path: string): Mbtiles {
   if (!existsSync(path) || !statSync(path).isFile()) throw new DomainError('not_found', `找不到瓦片包文件“${path}”`);
-  let db: Database.Database;
+  const file = openTilePackageFile(path);
+  if (file === 'not-sqlite') throw new DomainError('invalid', `“${path}”不是 MBTiles 瓦片包（不是 SQLite 文件）`);
+  if (file === 'no-tables') throw new DomainError('invalid', `“${path}”不是 MBTiles 瓦片包（缺少 metadata 或 tiles 表）`);
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
-  } catch {
-    throw new DomainError('invalid', `“${path}”不是 MBTiles 瓦片包（不是 SQLite 文件）`);
-  }
-  try {
-    const has = (name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE name = ? AND type IN ('table', 'view')").get(name) !== undefined;
-    if (!has('metadata') || !has('tiles')) throw new DomainError('invalid', `“${path}”不是 MBTiles 瓦片包（缺少 metadata 或 tiles 表）`);
-    const meta = Object.fromEntries((db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[]).map((r) => [r.name, r.value]));
-    const first = db.prepare('SELECT tile_data FROM tiles LIMIT 1').pluck().get() as Buffer | undefined;
+    const meta = file.metadata;
+    const first = file.firstTile;
     if (!first) throw new DomainError('invalid', `瓦片包“${path}”中没有瓦片`);
     const declared = (meta.format ?? '').toLowerCase().replace('jpeg', 'jpg');
     if (declared === 'pbf' || declared === 'mvt') throw new DomainError('invalid', '这是矢量瓦片包（pbf），本程序只使用栅格瓦片（PNG/JPEG/WebP），请导出栅格瓦片包');
@@ -43,22 +37,22 @@ export function openMbtiles(path: string): Mbtiles {
     if (declared && declared !== format) throw new DomainError('invalid', `瓦片包元数据声明格式为 ${declared}，但瓦片实际是 ${format}，请重新导出`);
     const scheme = (meta.scheme ?? 'tms').toLowerCase();
     if (scheme !== 'tms' && scheme !== 'xyz') throw new DomainError('invalid', `瓦片包的切片方案“${meta.scheme}”无法识别（应为 TMS 或 XYZ）`);
-    const zooms = db.prepare('SELECT min(zoom_level) AS lo, max(zoom_level) AS hi, count(*) AS n FROM tiles').get() as { lo: number; hi: number; n: number };
+    const zooms = file.zooms();
     const b = (meta.bounds ?? '').split(',').map(Number);
     const info: BasemapInfo = {
       path, name: meta.name ?? path.split(/[\\/]/).pop()!, format, scheme: scheme as BasemapInfo['scheme'],
       minzoom: Number(meta.minzoom ?? zooms.lo), maxzoom: Number(meta.maxzoom ?? zooms.hi), tiles: zooms.n,
       bounds: b.length === 4 && b.every(Number.isFinite) ? [b[0], b[1], b[2], b[3]] : null,
     };
-    const get = db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').pluck();
+    const get = file.tileReader();
     return {
       info,
       // XYZ rows count from the top; the MBTiles spec (TMS) counts from the bottom.
-      tile: (z, x, y) => (get.get(z, x, info.scheme === 'tms' ? (1 << z) - 1 - y : y) as Buffer | undefined) ?? null,
-      close: () => db.close(),
+      tile: (z, x, y) => get(z, x, info.scheme === 'tms' ? (1 << z) - 1 - y : y) ?? null,
+      close: () => file.close(),
     };
   } catch (e) {
-    db.close();
+    file.close();
     throw e;
   }
 }

@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { workbookProblem } from './read-sheet';
 import type { Database } from 'better-sqlite3';
-import { DomainError } from '../../shared/api/result';
-import { cellValue, chineseDate, numberFormat, type LedgerStyle } from '../../shared/ledger/format';
-import type { LedgerSpec } from '../../shared/ledger/spec';
+import { DomainError } from '../../../shared/api/result';
+import { cellValue, chineseDate, numberFormat, type LedgerStyle } from '../../../shared/ledger/format';
+import type { LedgerSpec } from '../../../shared/ledger/spec';
 import type { ExportHeading } from './export-xlsx';
-import type { Job } from '../services/jobs';
+import type { Job } from '../jobs';
 import { countRows, ledgerRows, type LedgerFilters } from './sources';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
@@ -93,7 +93,7 @@ export async function fillTemplate(
     for (const p of pattern) {
       const cell = row.getCell(p.col);
       cell.style = p.style;
-      const only = /^\s*\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}\s*$/.exec(p.text);
+      const only = p.text.match(/^\s*\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}\s*$/);
       if (only) {
         const column = byKey.get(only[1]);
         cell.value = only[1] === SERIAL_FIELD ? n : column ? cellValue(column, record[column.key], o.style) : null;
@@ -119,7 +119,7 @@ export async function fillTemplate(
 function decodeRange(range: string): { top: number; left: number; bottom: number; right: number } {
   const [a, b = a] = range.split(':');
   const cell = (ref: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    const m = ref.match(/^([A-Z]+)(\d+)$/)!;
     const col = [...m[1]].reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0);
     return { row: Number(m[2]), col };
   };

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { renameSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { cellValue, chineseDate, numberFormat, rowHeight, type LedgerStyle } from '../../shared/ledger/format';
-import { SERIAL, headerLayout } from '../../shared/ledger/layout';
-import type { LedgerSpec } from '../../shared/ledger/spec';
+import { cellValue, chineseDate, numberFormat, rowHeight, type LedgerStyle } from '../../../shared/ledger/format';
+import { SERIAL, headerLayout } from '../../../shared/ledger/layout';
+import type { LedgerSpec } from '../../../shared/ledger/spec';
 import { countRows, ledgerRows, type LedgerFilters } from './sources';
 
 export type ExportHeading = { county: string; bureau: string; reporter: string; phone: string };

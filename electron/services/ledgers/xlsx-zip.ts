@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { DomainError } from '../../shared/api/result';
+import { DomainError } from '../../../shared/api/result';
 import { streamParts } from './xlsx-stream';
 
 /**

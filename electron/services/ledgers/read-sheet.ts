@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
-import { DomainError } from '../../shared/api/result';
+import { DomainError } from '../../../shared/api/result';
 import { colName } from './export-xlsx';
 import { checkZipSizes, countSheetRows } from './xlsx-zip';
 import { readSheetRows, sheetsOf } from './xlsx-stream';

@@ -1,23 +1,39 @@
-import type { z } from 'zod';
-import type { LedgerFilters as FiltersSchema } from '../../shared/api/ledgers';
-import { DomainError } from '../../shared/api/result';
-import { cellText, type LedgerStyle } from '../../shared/ledger/format';
-import { SERIAL, headerLayout } from '../../shared/ledger/layout';
-import { LEDGER_SPECS, ledgerSpec } from '../../shared/ledger/specs';
-import type { LedgerSpec } from '../../shared/ledger/spec';
-import { exportLedger, type ExportHeading } from '../ledger/export-xlsx';
 import { rmSync, writeFileSync } from 'node:fs';
-import { writeErrorWorkbook } from '../ledger/error-workbook';
-import { exportInfo, listExports, newExportPath } from '../ledger/exports-folder';
-import { enterpriseProfile, findingProfile, outfallProfile } from '../ledger/import-profiles';
-import { importRegister, type RegisterProfile } from '../ledger/import-register';
-import { HEADING_FIELDS, fillTemplate, templateFields } from '../ledger/fill-template';
-import { countRows, ledgerRows, type LedgerFilters as SourceFilters } from '../ledger/sources';
-import { today } from './clock';
-import { getPerson } from '../store/people';
-import type { ServiceContext } from './context';
-import type { Handlers } from './handlers';
-import { readSettings } from './workspace';
+import type { z } from 'zod';
+import type { LedgerFilters as FiltersSchema } from '../../../shared/api/ledgers';
+import { DomainError } from '../../../shared/api/result';
+import { cellText, type LedgerStyle } from '../../../shared/ledger/format';
+import { SERIAL, headerLayout } from '../../../shared/ledger/layout';
+import { LEDGER_SPECS, ledgerSpec } from '../../../shared/ledger/specs';
+import type { LedgerSpec } from '../../../shared/ledger/spec';
+import { getPerson } from '../../store/people';
+import { readSettings } from '../../store/settings';
+import { today } from '../clock';
+import type { ServiceContext } from '../context';
+import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../enterprises';
+import { recordFindingCreated } from '../findings/index';
+import { refreshFinding } from '../findings/refresh';
+import type { Handlers } from '../handlers';
+import { checkDraft as checkOutfall } from '../outfalls';
+import { writeErrorWorkbook } from './error-workbook';
+import { exportLedger, type ExportHeading } from './export-xlsx';
+import { exportInfo, listExports, newExportPath } from './exports-folder';
+import { HEADING_FIELDS, fillTemplate, templateFields } from './fill-template';
+import { registerProfiles } from './import-profiles';
+import { importRegister, type RegisterProfile } from './import-register';
+import { countRows, ledgerRows, type LedgerFilters as SourceFilters } from './sources';
+
+export { writeErrorWorkbook } from './error-workbook';
+export { exportLedger, type ExportHeading } from './export-xlsx';
+export { exportFile, exportInfo, listExports, newExportPath } from './exports-folder';
+export { fillTemplate } from './fill-template';
+export { importRegister, type ImportReport, type RegisterProfile } from './import-register';
+export { countRows, ledgerRows } from './sources';
+
+/** The registers an import writes to, each checked by its own service's rules (passed in here). */
+export const { enterprises: enterpriseProfile, outfalls: outfallProfile, findings: findingProfile } = registerProfiles({
+  checkEnterprise, enterpriseFields, checkOutfall, recordFindingCreated, refreshFinding,
+});
 
 /** A ledger by its id, or a Chinese refusal naming the ones there are. */
 export function availableLedger(id: string): LedgerSpec {

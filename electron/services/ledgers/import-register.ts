@@ -1,14 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import { issuesToFields } from '../../shared/api/issues';
-import { DomainError } from '../../shared/api/result';
-import type { CoordinateSystem } from '../../shared/domain/coordinates';
-import { parseDegrees } from '../../shared/domain/dms';
-import { matchHeaders } from '../../shared/ledger/import-headers';
-import { authorOf, newId, type ServiceContext } from '../services/context';
-import type { EntityTable } from '../store/write-path';
-import { toColumn } from '../store/write-path';
-import type { Job } from '../services/jobs';
+import { issuesToFields } from '../../../shared/api/issues';
+import { DomainError } from '../../../shared/api/result';
+import type { CoordinateSystem } from '../../../shared/domain/coordinates';
+import { parseDegrees } from '../../../shared/domain/dms';
+import { matchHeaders } from '../../../shared/ledger/import-headers';
+import { listRegions, listWaterBodies, listWatersheds } from '../../store/places';
+import { storedRow } from '../../store/register-lookups';
+import type { EntityTable } from '../../store/write-path';
+import { toColumn } from '../../store/write-path';
+import { authorOf, newId, type ServiceContext } from '../context';
+import type { Job } from '../jobs';
 import type { CellProblem } from './error-workbook';
 import { columnLetter, readSheet } from './read-sheet';
 
@@ -30,13 +32,13 @@ export type ColumnMapping = Record<string, string>;
 export type Directory = { towns: Map<string, string>; villages: Map<string, string>; watersheds: Map<string, string>; waterBodies: Map<string, string> };
 
 function directory(db: Database): Directory {
-  const regions = db.prepare('SELECT code, name, level, parent_code AS parent FROM regions WHERE deleted_at IS NULL').all() as { code: string; name: string; level: string; parent: string | null }[];
-  const named = (sql: string) => new Map((db.prepare(sql).all() as { id: string; name: string }[]).map((w) => [w.name, w.id]));
+  const regions = listRegions(db);
+  const named = (rows: { id: string; name: string }[]) => new Map(rows.map((w) => [w.name, w.id]));
   return {
     towns: new Map(regions.filter((r) => r.level === 'town').flatMap((r) => [[r.name, r.code], [r.code, r.code]])),
-    villages: new Map(regions.filter((r) => r.level === 'village').flatMap((r) => [[`${r.parent}/${r.name}`, r.code], [r.code, r.code]])),
-    watersheds: named('SELECT id, name FROM watersheds WHERE deleted_at IS NULL'),
-    waterBodies: named('SELECT id, name FROM water_bodies WHERE deleted_at IS NULL'),
+    villages: new Map(regions.filter((r) => r.level === 'village').flatMap((r) => [[`${r.parentCode}/${r.name}`, r.code], [r.code, r.code]])),
+    watersheds: named(listWatersheds(db)),
+    waterBodies: named(listWaterBodies(db)),
   };
 }
 
@@ -172,7 +174,7 @@ export async function importRegister<D>(
       }
       if (problems.length === before) {
         if (existing) {
-          const stored = db.prepare(`SELECT * FROM ${profile.entity.table} WHERE ${profile.entity.key} = ?`).get(existing) as Record<string, unknown>;
+          const stored = storedRow(db, profile.entity, existing)!;
           // A column the sheet does not have leaves the stored value alone (a ledger rarely holds every field).
           const inSheet = (k: string) => profile.cellOf[k] !== undefined && col[profile.cellOf[k]] !== undefined;
           const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => {

@@ -1,22 +1,24 @@
-import type { BasemapInfo } from '../../shared/api/map';
-import { DomainError } from '../../shared/api/result';
-import { openMbtiles, type Mbtiles } from '../map/mbtiles';
-import { mapPoints } from '../store/map-points';
-import type { Store } from '../store/store';
-import { today } from './clock';
-import { authorOf, type ServiceContext } from './context';
-import type { Handlers } from './handlers';
-import { writeSettings } from './workspace';
-import { prepared } from '../store/statements';
+import type { BasemapInfo } from '../../../shared/api/map';
+import { DomainError } from '../../../shared/api/result';
+import { basemapPath, mapLayers } from '../../store/map-layers';
+import { mapPoints } from '../../store/map-points';
+import { writeSettings } from '../../store/settings';
+import type { Store } from '../../store/store';
+import { today } from '../clock';
+import { authorOf } from '../context';
+import type { Handlers } from '../handlers';
+import { openMbtiles, type Mbtiles } from './mbtiles';
+
+export { importBoundaries, type BoundaryReport } from './import-boundaries';
+export { openMbtiles, tileMime, type Mbtiles } from './mbtiles';
+export { tileOfPath } from './tile-path';
 
 /** The open tile package of each store (opened on first use, reopened when the setting changes). */
 const basemaps = new WeakMap<Store, { path: string; tiles: Mbtiles | null; problem: string | null }>();
 
 /** The workspace's tile package, or why it cannot be used (the vector layers alone still make a map). */
 export function basemapOf(store: Store): { tiles: Mbtiles | null; problem: string | null } {
-  // Asked for every tile: one indexed row, not the whole settings.
-  const raw = prepared(store.db, "SELECT value FROM settings WHERE key = 'basemapPath' AND deleted_at IS NULL").get() as { value: string } | undefined;
-  const path = raw ? (JSON.parse(raw.value) as string) : '';
+  const path = basemapPath(store.db);
   const cached = basemaps.get(store);
   if (cached && cached.path === path) return cached;
   cached?.tiles?.close();
@@ -31,7 +33,7 @@ export function basemapOf(store: Store): { tiles: Mbtiles | null; problem: strin
 const answer = (b: { tiles: Mbtiles | null; problem: string | null }): { info: BasemapInfo | null; problem: string | null } => ({ info: b.tiles?.info ?? null, problem: b.problem });
 
 export const mapHandlers = {
-  'map.layers': (ctx) => (ctx.store.db.prepare('SELECT id, kind, name, geojson FROM geometries WHERE deleted_at IS NULL ORDER BY kind, id').all() as { id: string; kind: 'town'; name: string; geojson: string }[])
+  'map.layers': (ctx) => mapLayers(ctx.store.db)
     .map((g) => ({ id: g.id, kind: g.kind, name: g.name, geometry: JSON.parse(g.geojson) as unknown })),
   'map.points': (ctx) => {
     const e = mapPoints(ctx.store.db, 'enterprise', today());

@@ -1,32 +1,53 @@
-import { EnterpriseDraft } from '../../shared/api/enterprises';
-import { FINDING_SOURCES, FindingImportDraft } from '../../shared/api/findings';
-import type { DeadlineBand } from '../../shared/checklist/deadline-band';
-import { parseLedgerDate } from '../../shared/domain/ledger-date';
-import { OutfallDraft } from '../../shared/api/outfalls';
-import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../shared/domain/enterprise-fields';
+import { EnterpriseDraft } from '../../../shared/api/enterprises';
+import { FINDING_SOURCES, FindingImportDraft } from '../../../shared/api/findings';
+import type { DeadlineBand } from '../../../shared/checklist/deadline-band';
+import { parseLedgerDate } from '../../../shared/domain/ledger-date';
+import { OutfallDraft } from '../../../shared/api/outfalls';
+import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../../shared/domain/enterprise-fields';
 import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES, REMEDIATION_STATES, SIGN_STATES,
-} from '../../shared/domain/outfall-types';
-import { ENTERPRISE_HEADERS, ENTERPRISE_REQUIRED, FINDING_HEADERS, FINDING_REQUIRED, OUTFALL_HEADERS, OUTFALL_REQUIRED } from '../../shared/ledger/import-headers';
-import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../services/enterprises';
-import { checkDraft as checkOutfall } from '../services/outfalls';
-import { enterprisesWithUscc } from '../store/enterprises';
-import { ENTERPRISE, FINDING, OUTFALL } from '../store/entities';
-import { recordFindingCreated } from '../services/findings/index';
-import { targetFacets } from '../store/findings';
-import { refreshFinding } from '../services/findings/refresh';
-import { outfallWithCode } from '../store/outfalls';
+} from '../../../shared/domain/outfall-types';
+import { ENTERPRISE_HEADERS, ENTERPRISE_REQUIRED, FINDING_HEADERS, FINDING_REQUIRED, OUTFALL_HEADERS, OUTFALL_REQUIRED } from '../../../shared/ledger/import-headers';
+import { enterprisesWithUscc } from '../../store/enterprises';
+import { ENTERPRISE, FINDING, OUTFALL } from '../../store/entities';
+import { targetFacets } from '../../store/findings';
+import { outfallWithCode } from '../../store/outfalls';
+import { enterpriseNamed, enterpriseNamedOrUscc, findingNumbered, outfallNamedInTown } from '../../store/register-lookups';
+import type { Store } from '../../store/store';
+import type { ServiceContext } from '../context';
 import type { RegisterProfile } from './import-register';
 
 const YES = new Set(['是', '√', '✓', 'Y', 'y', '1', '重点', 'TRUE', 'true']);
 
 /** "金工 13102721764" → 金工 and 13102721764. */
 function splitContact(both: string): { name: string; phone: string } {
-  const m = /^(.*?)[\s,，、:：]*((?:1[3-9]\d{9})|(?:0\d{2,3}-?\d{7,8}))\s*$/.exec(both);
+  const m = both.match(/^(.*?)[\s,，、:：]*((?:1[3-9]\d{9})|(?:0\d{2,3}-?\d{7,8}))\s*$/);
   return m ? { name: m[1].trim(), phone: m[2] } : { name: both, phone: '' };
 }
 
-export const enterpriseProfile: RegisterProfile<EnterpriseDraft> = {
+type Coords = { lon: number | null; lat: number | null };
+type Errors = Record<string, string>;
+
+/**
+ * What the registers' own services lend an import (passed in, so the ledgers need none of them): the
+ * form's checks, the fields a form stores, and the follow-up a finding needs once written.
+ */
+export type RegisterRules = {
+  checkEnterprise(ctx: ServiceContext, d: EnterpriseDraft, id: string | null): { errors: Errors; coords: Coords; uscc: string };
+  enterpriseFields(d: EnterpriseDraft, coords: Coords, uscc: string): Record<string, unknown>;
+  checkOutfall(ctx: ServiceContext, d: OutfallDraft, id: string | null): { errors: Errors; coords: Coords; watershedId: string | null };
+  recordFindingCreated(ctx: ServiceContext, id: string, at: string, author: string, text?: string): void;
+  refreshFinding(store: Store, id: string): void;
+};
+
+/** The registers a clerk's sheet can be imported into, checked by their services' own rules. */
+export function registerProfiles(rules: RegisterRules): {
+  enterprises: RegisterProfile<EnterpriseDraft>; outfalls: RegisterProfile<OutfallDraft>; findings: RegisterProfile<FindingImportDraft>;
+} {
+  return { enterprises: enterpriseProfile(rules), outfalls: outfallProfile(rules), findings: findingProfile(rules) };
+}
+
+const enterpriseProfile = (rules: RegisterRules): RegisterProfile<EnterpriseDraft> => ({
   label: '排污单位名录', headers: ENTERPRISE_HEADERS, required: ENTERPRISE_REQUIRED, entity: ENTERPRISE, schema: EnterpriseDraft,
   cellOf: {
     name: 'name', uscc: 'uscc', industryCode: 'industryCode', permitClass: 'permitClass', keyUnit: 'keyUnit', state: 'state', townCode: 'townName',
@@ -50,12 +71,12 @@ export const enterpriseProfile: RegisterProfile<EnterpriseDraft> = {
   existing: (db, d) => enterprisesWithUscc(db, d.uscc.toUpperCase())[0],
   identity: (d) => ({ key: d.uscc.toUpperCase(), label: 'uscc' }),
   check(ctx, d, id) {
-    const { errors, coords, uscc } = checkEnterprise(ctx, d, id);
-    return { errors, fields: enterpriseFields(d, coords, uscc) };
+    const { errors, coords, uscc } = rules.checkEnterprise(ctx, d, id);
+    return { errors, fields: rules.enterpriseFields(d, coords, uscc) };
   },
-};
+});
 
-export const outfallProfile: RegisterProfile<OutfallDraft> = {
+const outfallProfile = (rules: RegisterRules): RegisterProfile<OutfallDraft> => ({
   label: '入河排污口排查整治台账', headers: OUTFALL_HEADERS, required: OUTFALL_REQUIRED, entity: OUTFALL, schema: OutfallDraft,
   cellOf: {
     name: 'name', code: 'code', localCode: 'localCode', codeState: 'codeState', type: 'type', subType: 'subType', waterBodyId: 'waterBodyName',
@@ -73,7 +94,7 @@ export const outfallProfile: RegisterProfile<OutfallDraft> = {
       return id;
     };
     const party = row.get('enterpriseName');
-    const enterpriseId = party ? (row.db.prepare('SELECT id FROM enterprises WHERE (name = ? OR uscc = ?) AND deleted_at IS NULL').pluck().get(party, party.toUpperCase()) as string | undefined) ?? null : null;
+    const enterpriseId = party ? enterpriseNamedOrUscc(row.db, party, party.toUpperCase()) ?? null : null;
     if (party && !enterpriseId) row.bad('enterpriseName', `责任主体“${party}”不在排污单位名录中（请先导入或新建该单位）`);
     const km = row.get('sectionDistanceKm');
     const distance = km ? Number(km) : null;
@@ -93,15 +114,15 @@ export const outfallProfile: RegisterProfile<OutfallDraft> = {
   },
   existing(db, d) {
     if (d.code) return outfallWithCode(db, d.code);
-    return db.prepare('SELECT id FROM outfalls WHERE name = ? AND town_code = ? AND deleted_at IS NULL').pluck().get(d.name, d.townCode) as string | undefined;
+    return outfallNamedInTown(db, d.name, d.townCode);
   },
   identity: (d) => (d.code ? { key: `code:${d.code}`, label: 'code' } : { key: `name:${d.townCode}/${d.name}`, label: 'name' }),
   check(ctx, d, id) {
-    const { errors, coords, watershedId } = checkOutfall(ctx, d, id);
+    const { errors, coords, watershedId } = rules.checkOutfall(ctx, d, id);
     const { coordSystem: _c, ...rest } = d;
     return { errors, fields: { ...rest, watershedId, lon: coords.lon, lat: coords.lat } };
   },
-};
+});
 
 const SOURCE_OF_LABEL: [RegExp, keyof typeof FINDING_SOURCES][] = [
   [/中央/, 'central'], [/省/, 'provincial'], [/信访|投诉|12369/, 'complaint'], [/监测/, 'monitoring'], [/自查|检查|巡查/, 'inspection'],
@@ -114,7 +135,7 @@ function bandOf(foundAt: string, deadline: string): DeadlineBand {
 }
 
 /** A 督察交办 problem list (or a 问题整改销号台账): each row a finding with its source, town and named people. */
-export const findingProfile: RegisterProfile<FindingImportDraft> = {
+const findingProfile = (rules: RegisterRules): RegisterProfile<FindingImportDraft> => ({
   label: '督察交办问题清单', headers: FINDING_HEADERS, required: FINDING_REQUIRED, entity: FINDING, schema: FindingImportDraft,
   cellOf: {
     number: 'number', sourceKind: 'sourceLabel', description: 'description', townCode: 'townName', targetName: 'targetName', goal: 'goal',
@@ -142,10 +163,10 @@ export const findingProfile: RegisterProfile<FindingImportDraft> = {
       deadline: deadline ?? '', foundAt,
     };
   },
-  existing: (db, d) => (d.number ? db.prepare('SELECT id FROM findings WHERE number = ? AND deleted_at IS NULL').pluck().get(d.number) as string | undefined : undefined),
+  existing: (db, d) => (d.number ? findingNumbered(db, d.number) : undefined),
   identity: (d) => (d.number ? { key: d.number, label: 'number' } : null),
   check(ctx, d, id) {
-    const target = d.targetName ? ctx.store.db.prepare('SELECT id FROM enterprises WHERE name = ? AND deleted_at IS NULL').pluck().get(d.targetName) as string | undefined : undefined;
+    const target = d.targetName ? enterpriseNamed(ctx.store.db, d.targetName) : undefined;
     return {
       errors: {},
       fields: {
@@ -156,8 +177,8 @@ export const findingProfile: RegisterProfile<FindingImportDraft> = {
   },
   afterWrite(ctx, written, author) {
     for (const w of written) {
-      if (w.create) recordFindingCreated(ctx, w.id, w.fields.foundAt as string, author, '导入督察交办问题清单');
-      else refreshFinding(ctx.store, w.id);
+      if (w.create) rules.recordFindingCreated(ctx, w.id, w.fields.foundAt as string, author, '导入督察交办问题清单');
+      else rules.refreshFinding(ctx.store, w.id);
     }
   },
-};
+});

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { DomainError } from '../../shared/api/result';
-import { toStored, type CoordinateSystem } from '../../shared/domain/coordinates';
-import { GEOMETRY } from '../store/entities';
-import type { Store } from '../store/store';
+import { DomainError } from '../../../shared/api/result';
+import { toStored, type CoordinateSystem } from '../../../shared/domain/coordinates';
+import { GEOMETRY } from '../../store/entities';
+import { listRegions, listWaterBodies, listWatersheds } from '../../store/places';
+import type { Store } from '../../store/store';
 
 /** Properties a GIS export names a division by: the 12-digit 统计用区划代码, or its name. */
 const CODE_KEYS = ['code', 'CODE', 'adcode', 'XZQDM', 'xzqdm', '区划代码', 'QHDM'];
@@ -29,12 +30,12 @@ export function importBoundaries(store: Store, file: string, crs: CoordinateSyst
   try { doc = JSON.parse(readFileSync(file, 'utf8')) as typeof doc; } catch { throw new DomainError('invalid', `“${file}”不是 GeoJSON 文件（无法按 JSON 读取）`); }
   if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw new DomainError('invalid', `“${file}”不是 GeoJSON 要素集合（FeatureCollection）`);
   const db = store.db;
-  const regions = db.prepare("SELECT code, name, level FROM regions WHERE level IN ('town', 'village') AND deleted_at IS NULL").all() as { code: string; name: string; level: 'town' | 'village' }[];
+  const regions = listRegions(db).filter((r): r is typeof r & { level: 'town' | 'village' } => r.level === 'town' || r.level === 'village');
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const byName = new Map<string, typeof regions>();
   for (const r of regions) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
-  const watersheds = new Map((db.prepare('SELECT id, name FROM watersheds WHERE deleted_at IS NULL').all() as { id: string; name: string }[]).map((w) => [w.name, w.id]));
-  const bodies = new Map((db.prepare('SELECT id, name, kind FROM water_bodies WHERE deleted_at IS NULL').all() as { id: string; name: string; kind: string }[]).map((w) => [w.name, w]));
+  const watersheds = new Map(listWatersheds(db).map((w) => [w.name, w.id]));
+  const bodies = new Map(listWaterBodies(db).map((w) => [w.name, w]));
   const report: BoundaryReport = { features: doc.features.length, matched: [], problems: [], committed: false };
   const writes: { id: string; kind: string; name: string; geojson: Geometry }[] = [];
   doc.features.forEach((f, n) => {

@@ -54,15 +54,15 @@ function smallParts(bytes: Uint8Array, names: string[]): Record<string, string> 
 export function sheetsOf(bytes: Uint8Array): { name: string; part: string; date1904: boolean }[] {
   const p = smallParts(bytes, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']);
   const rels = new Map([...(p['xl/_rels/workbook.xml.rels'] ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1] ?? '';
-    const target = (/\bTarget="([^"]+)"/.exec(m[0])?.[1] ?? '').replace(/^\/?xl\//, '').replace(/^\//, '');
+    const id = m[0].match(/\bId="([^"]+)"/)?.[1] ?? '';
+    const target = (m[0].match(/\bTarget="([^"]+)"/)?.[1] ?? '').replace(/^\/?xl\//, '').replace(/^\//, '');
     return [id, `xl/${target}`];
   }));
   const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(p['xl/workbook.xml'] ?? '');
   const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
   return [...(p['xl/workbook.xml'] ?? '').matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
-    name: decode(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? ''),
-    part: rels.get(/\br:id="([^"]+)"/.exec(m[0])?.[1] ?? '') ?? '',
+    name: decode(m[0].match(/\bname="([^"]*)"/)?.[1] ?? ''),
+    part: rels.get(m[0].match(/\br:id="([^"]+)"/)?.[1] ?? '') ?? '',
     date1904,
   })).filter((s) => s.part);
 }
@@ -70,15 +70,15 @@ export function sheetsOf(bytes: Uint8Array): { name: string; part: string; date1
 /** Which cell styles show a date (ECMA-376 built-in date formats, and custom ones with date letters). */
 function dateStyles(bytes: Uint8Array): Set<number> {
   const xml = smallParts(bytes, ['xl/styles.xml'])['xl/styles.xml'] ?? '';
-  const custom = new Map([...xml.matchAll(/<numFmt\b[^>]*>/g)].map((m) => [Number(/numFmtId="(\d+)"/.exec(m[0])?.[1]), /formatCode="([^"]*)"/.exec(m[0])?.[1] ?? '']));
+  const custom = new Map([...xml.matchAll(/<numFmt\b[^>]*>/g)].map((m) => [Number(m[0].match(/numFmtId="(\d+)"/)?.[1]), m[0].match(/formatCode="([^"]*)"/)?.[1] ?? '']));
   const isDate = (id: number) => {
     if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)) return true;
     const f = (custom.get(id) ?? '').replace(/&quot;[^&]*&quot;/g, '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '');
     return /[ymdhsb]/i.test(f) && !/^general$/i.test(f);
   };
-  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  const cellXfs = xml.match(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/)?.[1] ?? '';
   const out = new Set<number>();
-  [...cellXfs.matchAll(/<xf\b[^>]*>/g)].forEach((m, i) => { if (isDate(Number(/numFmtId="(\d+)"/.exec(m[0])?.[1] ?? 0))) out.add(i); });
+  [...cellXfs.matchAll(/<xf\b[^>]*>/g)].forEach((m, i) => { if (isDate(Number(m[0].match(/numFmtId="(\d+)"/)?.[1] ?? 0))) out.add(i); });
   return out;
 }
 
@@ -133,7 +133,7 @@ export function readSheetRows(bytes: Uint8Array, part: string, date1904: boolean
     else if (t.name === 'v' && cell) into = 'v';
     else if (t.name === 't' && cell) into = 't';
     else if (t.name === 'mergeCell' && a.ref) {
-      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a.ref);
+      const m = a.ref.match(/^([A-Z]+)(\d+):([A-Z]+)(\d+)$/);
       if (m && merges.length < MAX_MERGES) merges.push({ left: columnIndex(m[1]) + 1, top: Number(m[2]), right: columnIndex(m[3]) + 1, bottom: Number(m[4]) });
     }
   });
