@@ -1,4 +1,11 @@
-/** Every fixed string of the UI, in one place (STYLE: one module per language). */
+/**
+ * The words the shell and many pages share, in one place: the app's name, the navigation, common
+ * buttons and messages (保存, 取消, 加载中…, 共 N 条), the person chooser, the titles and sections of
+ * the enterprise and outfall pages, the settings sections' titles, the coordinate hint and systems.
+ * It is not every string of the UI: a page's own words (its labels, hints, banners) are written beside
+ * it in its feature folder, field names are in shared/api/labels.ts, and states and the core's
+ * messages come from shared/ and the core.
+ */
 export const t = {
   appName: '清水', appSubtitle: '生态环境执法工作台',
   nav: { dashboard: '工作台', map: '地图', enterprises: '企业', outfalls: '排污口', inspections: '现场检查', findings: '问题整改', complaints: '信访投诉', cases: '案件查处', plans: '双随机', ledgers: '台账', sync: '同步', settings: '设置' },
@@ -22,6 +29,7 @@ export const t = {
   coords: { hint: '可填小数度（115.054861）或度分秒（115°03′17.5″）', system: '坐标系' },
 } as const;
 
+/** The coordinate systems' names as forms and settings show them. */
 export const COORD_SYSTEM_LABELS: Record<string, string> = {
   CGCS2000: 'CGCS2000（国家2000，天地图）', WGS84: 'WGS-84（GPS）', GCJ02: 'GCJ-02（高德、腾讯）', BD09: 'BD-09（百度）',
 };
