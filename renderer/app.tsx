@@ -1,35 +1,13 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { onCoreEvent } from './api';
-import { PersonChooser } from './components/person-chooser';
 import { useDirectories } from './directories';
 import { t } from './i18n/zh-CN';
-import { CaseFormPage } from './pages/case-form';
-import { CaseListPage } from './pages/case-list';
-import { CasePage } from './pages/case-page';
-import { ComplaintFormPage } from './pages/complaint-form';
-import { ComplaintListPage } from './pages/complaint-list';
-import { ComplaintPage } from './pages/complaint-page';
-import { DashboardPage } from './pages/dashboard';
-import { FindingFormPage } from './pages/finding-form';
-import { FindingListPage } from './pages/finding-list';
-import { FindingPage } from './pages/finding-page';
-import { MapPage } from './pages/map';
-import { PlanPage } from './pages/plan-page';
-import { PlanFormPage, PlansPage } from './pages/plans';
-import { EnterpriseDetailPage } from './pages/enterprise-detail';
-import { EnterpriseFormPage } from './pages/enterprise-form';
-import { EnterpriseListPage } from './pages/enterprise-list';
-import { OutfallDetailPage } from './pages/outfall-detail';
-import { OutfallFormPage } from './pages/outfall-form';
-import { OutfallListPage } from './pages/outfall-list';
-import { InspectionListPage } from './pages/inspection-list';
-import { InspectionPage } from './pages/inspection-page';
-import { InspectionPrintPage } from './pages/inspection-print';
-import { InspectionStartPage } from './pages/inspection-start';
-import { LedgersPage } from './pages/ledgers';
-import { SettingsPage } from './pages/settings';
-import { SyncPage } from './pages/sync';
+import { FEATURES, InspectionPrint } from './features';
+import { onFirstOpen } from './on-first-open';
 import { useRoute } from './router';
+
+/** Who is working, asked once (its field checks bring zod: a chunk of its own, not the first list's). */
+const PersonChooser = onFirstOpen(() => import('./components/person-chooser'), 'PersonChooser');
 
 /** Only what exists is in the navigation: no dead buttons. */
 const NAV = [
@@ -47,50 +25,11 @@ const NAV = [
   { path: 'settings', label: t.nav.settings, icon: '⚙' },
 ];
 
+/** The current route's feature, fetched on first opening (its chunk) while 加载中… shows. */
 function Page({ route }: { route: string[] }) {
-  const [section, id, action] = route;
-  switch (section) {
-    case 'enterprises':
-      if (id === 'new') return <EnterpriseFormPage />;
-      if (id && action === 'edit') return <EnterpriseFormPage key={id} id={id} />;
-      if (id) return <EnterpriseDetailPage key={id} id={id} />;
-      return <EnterpriseListPage />;
-    case 'outfalls':
-      if (id === 'new') return <OutfallFormPage />;
-      if (id && action === 'edit') return <OutfallFormPage key={id} id={id} />;
-      if (id) return <OutfallDetailPage key={id} id={id} />;
-      return <OutfallListPage />;
-    case 'inspections':
-      if (id === 'new') return <InspectionStartPage />;
-      if (id) return <InspectionPage key={id} id={id} />;
-      return <InspectionListPage />;
-    case 'findings':
-      if (id === 'new') return <FindingFormPage />;
-      if (id) return <FindingPage key={id} id={id} />;
-      return <FindingListPage key={window.location.hash} />;
-    case 'complaints':
-      if (id === 'new') return <ComplaintFormPage />;
-      if (id) return <ComplaintPage key={id} id={id} />;
-      return <ComplaintListPage key={window.location.hash} />;
-    case 'cases':
-      if (id === 'new') return <CaseFormPage key={window.location.hash} />;
-      if (id) return <CasePage key={id} id={id} />;
-      return <CaseListPage key={window.location.hash} />;
-    case 'plans':
-      if (id === 'new') return <PlanFormPage />;
-      if (id) return <PlanPage key={id} id={id} />;
-      return <PlansPage />;
-    case 'map':
-      return <MapPage />;
-    case 'ledgers':
-      return <LedgersPage />;
-    case 'settings':
-      return <SettingsPage />;
-    case 'sync':
-      return <SyncPage />;
-    default:
-      return <DashboardPage />;
-  }
+  const section = route[0] ?? 'dashboard';
+  const Feature = Object.hasOwn(FEATURES, section) ? FEATURES[section] : FEATURES.dashboard;
+  return <Suspense fallback={<div className="page muted">{t.common.loading}</div>}><Feature route={route} /></Suspense>;
 }
 
 /** The shell: navigation, who is working, and the page of the current route. */
@@ -104,7 +43,7 @@ export function App() {
     if (e.type === 'changed' && (e.entity === 'people' || e.entity === 'workspace' || e.entity === 'places')) void reload();
   }), [reload]);
   const section = route[0] ?? 'dashboard';
-  if (section === 'inspections' && route[2] === 'print') return <InspectionPrintPage id={route[1]} />;
+  if (section === 'inspections' && route[2] === 'print') return <Suspense fallback={null}><InspectionPrint id={route[1]} /></Suspense>;
   return (
     <div className="shell">
       <nav className="sidebar">
@@ -121,7 +60,7 @@ export function App() {
         </div>
       </nav>
       <main className="content"><Page route={route} /></main>
-      {choosing && <PersonChooser onClose={() => setChoosing(false)} />}
+      {choosing && <Suspense fallback={null}><PersonChooser onClose={() => setChoosing(false)} /></Suspense>}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Directory, PlanSummary } from '../../shared/api/plans';
 import { PLAN_CATEGORIES, type PlanCategory, type Quota } from '../../shared/plan/draw';
 import { call } from '../api';
-import { FormPage, useCoreForm } from '../closed-loop/simple-form';
+import { FormPage, useCoreForm } from '../components/core-form';
 import { Field } from '../components/field';
 import { EnterprisePicker } from '../components/record-picker';
 import { useDirectories } from '../directories';

@@ -5,7 +5,7 @@ import { DEADLINE_BAND_LABELS } from '../../shared/checklist/deadline-band';
 import { FINDING_EVENT_LABELS, FINDING_STATE_LABELS, type FindingEventKind } from '../../shared/finding/states';
 import { call } from '../api';
 import { EventTimeline } from '../closed-loop/event-timeline';
-import { findingActionSpecs } from '../closed-loop/finding-actions';
+import { findingActionSpecs } from './finding-actions';
 import { RecordActions, useRecordPage } from '../closed-loop/record-actions';
 import { Detail } from '../components/field';
 import { navigate } from '../router';

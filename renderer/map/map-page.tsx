@@ -8,9 +8,9 @@ import { TARGET_STATUSES, TARGET_STATUS_COLORS, TARGET_STATUS_LABELS } from '../
 import { call } from '../api';
 import { TownFilter } from '../components/region-picker';
 import { useDirectories } from '../directories';
-import { BasemapCard } from '../map/basemap-card';
-import { CountyMap, type PickMode } from '../map/county-map';
-import { buildIndex, distanceM, passes, type MapFilters, type Target, type TargetKind } from '../map/targets';
+import { BasemapCard } from './basemap-card';
+import { CountyMap, type PickMode } from './county-map';
+import { buildIndex, distanceM, passes, type MapFilters, type Target, type TargetKind } from './targets';
 import { navigate } from '../router';
 
 type Data = { points: Output<'map.points'>; layers: Output<'map.layers'>; basemap: Output<'map.basemap'> };

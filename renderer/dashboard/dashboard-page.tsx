@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { Dashboard } from '../../shared/api/dashboard';
 import type { InspectionSummary } from '../../shared/api/inspections';
 import type { PlanTask } from '../../shared/api/plans';
@@ -6,8 +6,11 @@ import type { Overview } from '../../shared/api/workspace';
 import { FINDING_STATE_LABELS, type FindingState } from '../../shared/finding/states';
 import { call } from '../api';
 import { useDirectories } from '../directories';
+import { onFirstOpen } from '../on-first-open';
 import { navigate } from '../router';
-import { DashboardCharts } from './dashboard-charts';
+
+/** The charts bring ECharts: their own chunk, fetched after the figures are on screen. */
+const DashboardCharts = onFirstOpen(() => import('./dashboard-charts'), 'DashboardCharts');
 
 function Stat({ value, label, to, alert }: { value: number | undefined; label: string; to?: string; alert?: boolean }) {
   const body = <><b className={alert && value ? 'alert' : ''}>{value?.toLocaleString('zh-CN') ?? '…'}</b><span>{label}</span></>;
@@ -66,7 +69,7 @@ export function DashboardPage() {
         <Stat value={o?.enterprises} label="排污单位" to="/enterprises" />
         <Stat value={o?.outfalls} label="入河排污口" to="/outfalls" />
       </div>
-      {data && <DashboardCharts data={data} />}
+      {data && <Suspense fallback={null}><DashboardCharts data={data} /></Suspense>}
       <section className="card">
         <h2>分镇街情况</h2>
         <table className="grid">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Inspection } from '../../shared/api/inspections';
 import { call } from '../api';
 import { useDirectories } from '../directories';
-import { RecordBody } from '../inspection/record-body';
+import { RecordBody } from './record-body';
 
 /**
  * The printable 现场检查笔录, without the app's chrome. When every image has loaded it marks the

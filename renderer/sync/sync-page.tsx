@@ -5,11 +5,11 @@ import { call } from '../api';
 import { Field } from '../components/field';
 import { JobProgress, useJob } from '../components/job-progress';
 import { useDirectories } from '../directories';
-import { BundleCard } from '../sync/bundle-card';
-import { ConflictsCard } from '../sync/conflicts-card';
-import { DevicesCard } from '../sync/devices-card';
-import { DuplicatesCard } from '../sync/duplicates-card';
-import { UsersCard } from '../sync/users-card';
+import { BundleCard } from './bundle-card';
+import { ConflictsCard } from './conflicts-card';
+import { DevicesCard } from './devices-card';
+import { DuplicatesCard } from './duplicates-card';
+import { UsersCard } from './users-card';
 import { isPlainRemote } from '../../shared/sync/loopback';
 
 const STATES: Record<string, string> = { pending: '待管理员批准', approved: '已批准', revoked: '已注销' };

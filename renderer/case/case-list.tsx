@@ -3,7 +3,7 @@ import type { Case } from '../../shared/api/cases';
 import type { Input } from '../../shared/api/index';
 import { CASE_STATE_LABELS, CASE_STATES } from '../../shared/case/fold';
 import { call } from '../api';
-import { seedFiltersFromHash } from '../closed-loop/hash-query';
+import { seedFiltersFromHash } from '../hash-query';
 import { OptionFilter, RecordList } from '../components/record-list';
 import { TownFilter } from '../components/region-picker';
 import type { Column } from '../components/virtual-table';

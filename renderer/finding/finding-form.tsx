@@ -1,7 +1,7 @@
 import { FINDING_SOURCES, type FindingDraft } from '../../shared/api/findings';
 import { DEADLINE_BAND_LABELS, DEADLINE_BANDS } from '../../shared/checklist/deadline-band';
 import { call } from '../api';
-import { FormPage, useCoreForm } from '../closed-loop/simple-form';
+import { FormPage, useCoreForm } from '../components/core-form';
 import { Field } from '../components/field';
 import { EnterprisePicker } from '../components/record-picker';
 import { useDirectories } from '../directories';

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ApiFailure } from '../api';
-import { scrollToFirstError } from '../components/field';
+import { scrollToFirstError } from './field';
 
 /**
  * The state of a create form whose checks live in the core: values, the core's field messages after

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { TemplateSummary } from '../../shared/api/checklists';
 import type { TemplateDefinition } from '../../shared/checklist/template';
-import { TemplateEditor } from '../checklist/template-editor';
-import { TYPE_LABELS } from '../checklist/item-editor';
+import { TemplateEditor } from './template-editor';
+import { TYPE_LABELS } from './item-editor';
 import { TARGET_KIND_LABELS } from '../../shared/inspection/notice';
 import { DEADLINE_BAND_LABELS } from '../../shared/checklist/deadline-band';
 import { ApiFailure, call } from '../api';

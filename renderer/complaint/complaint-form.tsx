@@ -2,7 +2,7 @@ import type { ComplaintDraft } from '../../shared/api/complaints';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS } from '../../shared/complaint/fold';
 import { localMinute } from '../../shared/domain/local-time';
 import { call } from '../api';
-import { FormPage, useCoreForm } from '../closed-loop/simple-form';
+import { FormPage, useCoreForm } from '../components/core-form';
 import { Field, FieldGroup } from '../components/field';
 import { EnterprisePicker } from '../components/record-picker';
 import { useDirectories } from '../directories';

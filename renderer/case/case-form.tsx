@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { CASE_SOURCES, type CaseDraft } from '../../shared/api/cases';
 import { call } from '../api';
-import { hashQuery } from '../closed-loop/hash-query';
-import { FormPage, useCoreForm } from '../closed-loop/simple-form';
+import { hashQuery } from '../hash-query';
+import { FormPage, useCoreForm } from '../components/core-form';
 import { Field } from '../components/field';
 import { useDirectories } from '../directories';
 import { navigate } from '../router';

@@ -2,7 +2,7 @@ import type { Complaint } from '../../shared/api/complaints';
 import type { Input } from '../../shared/api/index';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_STATE_LABELS, COMPLAINT_STATES } from '../../shared/complaint/fold';
 import { call } from '../api';
-import { seedFiltersFromHash } from '../closed-loop/hash-query';
+import { seedFiltersFromHash } from '../hash-query';
 import { OptionFilter, RecordList } from '../components/record-list';
 import { TownFilter } from '../components/region-picker';
 import type { Column } from '../components/virtual-table';

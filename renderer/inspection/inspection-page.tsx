@@ -6,13 +6,13 @@ import { INSPECTION_STATE_LABELS, TARGET_KIND_LABELS } from '../../shared/inspec
 import { ApiFailure, call, printRecord } from '../api';
 import { scrollToFirstError } from '../components/field';
 import { useDirectories } from '../directories';
-import { ChecklistForm } from '../inspection/checklist-form';
-import { FindingsReview } from '../inspection/findings-review';
-import { HeaderForm } from '../inspection/header-form';
-import { PhotoStrip } from '../inspection/photo-strip';
-import { RecordBody } from '../inspection/record-body';
-import { SignaturesCard } from '../inspection/signatures-card';
-import { useInspection } from '../inspection/use-inspection';
+import { ChecklistForm } from './checklist-form';
+import { FindingsReview } from './findings-review';
+import { HeaderForm } from './header-form';
+import { PhotoStrip } from './photo-strip';
+import { RecordBody } from './record-body';
+import { SignaturesCard } from './signatures-card';
+import { useInspection } from './use-inspection';
 import { navigate } from '../router';
 
 /** A finalize problem as the summary says it: the item's label before an item's message. */

@@ -1,7 +1,7 @@
 import type { FindingDetail } from '../../shared/api/findings';
 import type { Person } from '../../shared/api/people';
 import { FINDING_EVENT_LABELS, type FindingEventKind } from '../../shared/finding/states';
-import type { ActionSpec } from './action-form';
+import type { ActionSpec } from '../closed-loop/action-form';
 
 const files = { name: 'files', label: '佐证材料', type: 'files' } as const;
 

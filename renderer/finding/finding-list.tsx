@@ -5,7 +5,7 @@ import type { Person } from '../../shared/api/people';
 import { DEADLINE_BAND_LABELS, DEADLINE_BANDS } from '../../shared/checklist/deadline-band';
 import { FINDING_STATE_LABELS, FINDING_STATES } from '../../shared/finding/states';
 import { call } from '../api';
-import { seedFiltersFromHash } from '../closed-loop/hash-query';
+import { seedFiltersFromHash } from '../hash-query';
 import { OptionFilter, RecordList } from '../components/record-list';
 import { TownFilter } from '../components/region-picker';
 import type { Column } from '../components/virtual-table';

@@ -1,4 +1,3 @@
-import { ClosedLoopSettings } from './settings-closed-loop';
 import { useEffect, useState, type FormEvent } from 'react';
 import { PERSON_ROLES, type Person, type PersonDraft } from '../../shared/api/people';
 import type { Settings } from '../../shared/api/workspace';
@@ -6,9 +5,10 @@ import { ApiFailure, call } from '../api';
 import { Choice, Field } from '../components/field';
 import { useDirectories } from '../directories';
 import { COORD_SYSTEM_LABELS, t } from '../i18n/zh-CN';
-import { ChecklistSettings } from './settings-checklists';
-import { PlacesDirectory } from './settings-places';
-import { WorkspacesSection } from './settings-workspaces';
+import { ChecklistSettings } from '../checklist/checklist-settings';
+import { ClosedLoopSettings } from '../closed-loop/closed-loop-settings';
+import { PlacesDirectory } from './places-directory';
+import { WorkspacesSection } from '../workspace/workspaces-section';
 
 function SettingsForm() {
   const d = useDirectories();
