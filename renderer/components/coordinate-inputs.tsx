@@ -1,6 +1,7 @@
 import { isInChina } from '../../shared/domain/coordinates';
-import { parseDegrees } from '../../shared/domain/dms';
+import { formatDms, parseDegrees } from '../../shared/domain/dms';
 import { COORD_SYSTEM_LABELS, t } from '../i18n/zh-CN';
+import { Detail } from './field';
 
 /** Longitude and latitude as typed (decimal or 度分秒), plus the system they are in. */
 export type CoordinateText = { lon: string; lat: string; system: string };
@@ -34,5 +35,15 @@ export function CoordinateInputs(p: { value: CoordinateText; onChange: (v: Coord
         {Object.entries(COORD_SYSTEM_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
       </select>
     </div>
+  );
+}
+
+/** A record's stored position as a detail page shows it: decimal degrees and 度分秒, in CGCS2000. */
+export function CoordinateDetails(p: { lon: number | null; lat: number | null }) {
+  return (
+    <>
+      <Detail label="经度（CGCS2000）">{p.lon === null ? '' : `${p.lon.toFixed(6)}（${formatDms(p.lon)}）`}</Detail>
+      <Detail label="纬度（CGCS2000）">{p.lat === null ? '' : `${p.lat.toFixed(6)}（${formatDms(p.lat)}）`}</Detail>
+    </>
   );
 }

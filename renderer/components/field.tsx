@@ -33,6 +33,11 @@ export function Detail(p: { label: string; children: ReactNode; wide?: boolean }
   );
 }
 
+/** A card of read-only rows on a detail page: its title, then the rows. */
+export function DetailsCard(p: { title: string; children: ReactNode }) {
+  return <section className="card"><h2>{p.title}</h2><dl className="details">{p.children}</dl></section>;
+}
+
 /** Brings the first field with an error into view once the page has re-rendered. */
 export function scrollToFirstError(): void {
   requestAnimationFrame(() => (document.querySelector('.has-error') ?? document.querySelector('.banner.error'))?.scrollIntoView({ block: 'center' }));

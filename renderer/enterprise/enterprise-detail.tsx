@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { Enterprise } from '../../shared/api/enterprises';
 import type { OutfallSummary } from '../../shared/api/outfalls';
 import type { Warning } from '../../shared/api/result';
-import { formatDms } from '../../shared/domain/dms';
 import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
-import { Detail } from '../components/field';
+import { CoordinateDetails } from '../components/coordinate-inputs';
+import { Detail, DetailsCard } from '../components/field';
 import { HistoryList } from '../components/history-list';
 import { TargetInspections } from '../inspection/target-history';
 import { useRecord } from '../components/use-record';
@@ -38,39 +38,29 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
       {!e.usccCheckMatches && <p className="banner warning">统一社会信用代码校验位与 GB 32100 计算结果不符：已照录，请核对营业执照原件。</p>}
       <div className="detail-layout">
         <div>
-          <section className="card">
-            <h2>{t.enterprise.sections.basic}</h2>
-            <dl className="details">
-              <Detail label={L('name')}>{e.name}</Detail>
-              <Detail label={L('uscc')}><code>{e.uscc}</code></Detail>
-              <Detail label={L('pollutionSourceCode')}><code>{e.pollutionSourceCode}</code></Detail>
-              <Detail label="行业">{e.industryCode ? `${e.industryCode} ${e.industryName}` : ''}</Detail>
-              <Detail label={L('permitClass')}>{e.permitClass}</Detail>
-              <Detail label={L('keyUnit')}>{e.keyUnit ? '是' : '否'}</Detail>
-              <Detail label={L('state')}>{e.state}</Detail>
-              <Detail label={L('legalRepresentative')}>{e.legalRepresentative}</Detail>
-              <Detail label={L('tags')}>{e.tags.length ? e.tags.map((x) => <span key={x} className="tag">{x}</span>) : ''}</Detail>
-            </dl>
-          </section>
-          <section className="card">
-            <h2>{t.enterprise.sections.location}</h2>
-            <dl className="details">
-              <Detail label={L('townCode')}>{e.townName}</Detail>
-              <Detail label={L('villageCode')}>{e.villageName}</Detail>
-              <Detail label={L('watershedId')}>{e.watershedName}</Detail>
-              <Detail label={L('address')} wide>{e.address}</Detail>
-              <Detail label="经度（CGCS2000）">{e.lon === null ? '' : `${e.lon.toFixed(6)}（${formatDms(e.lon)}）`}</Detail>
-              <Detail label="纬度（CGCS2000）">{e.lat === null ? '' : `${e.lat.toFixed(6)}（${formatDms(e.lat)}）`}</Detail>
-            </dl>
-          </section>
-          <section className="card">
-            <h2>{t.enterprise.sections.contact}</h2>
-            <dl className="details">
-              <Detail label={L('contactName')}>{e.contactName}</Detail>
-              <Detail label={L('contactPhone')}>{e.contactPhone}</Detail>
-              <Detail label={L('note')} wide>{e.note}</Detail>
-            </dl>
-          </section>
+          <DetailsCard title={t.enterprise.sections.basic}>
+            <Detail label={L('name')}>{e.name}</Detail>
+            <Detail label={L('uscc')}><code>{e.uscc}</code></Detail>
+            <Detail label={L('pollutionSourceCode')}><code>{e.pollutionSourceCode}</code></Detail>
+            <Detail label="行业">{e.industryCode ? `${e.industryCode} ${e.industryName}` : ''}</Detail>
+            <Detail label={L('permitClass')}>{e.permitClass}</Detail>
+            <Detail label={L('keyUnit')}>{e.keyUnit ? '是' : '否'}</Detail>
+            <Detail label={L('state')}>{e.state}</Detail>
+            <Detail label={L('legalRepresentative')}>{e.legalRepresentative}</Detail>
+            <Detail label={L('tags')}>{e.tags.length ? e.tags.map((x) => <span key={x} className="tag">{x}</span>) : ''}</Detail>
+          </DetailsCard>
+          <DetailsCard title={t.enterprise.sections.location}>
+            <Detail label={L('townCode')}>{e.townName}</Detail>
+            <Detail label={L('villageCode')}>{e.villageName}</Detail>
+            <Detail label={L('watershedId')}>{e.watershedName}</Detail>
+            <Detail label={L('address')} wide>{e.address}</Detail>
+            <CoordinateDetails lon={e.lon} lat={e.lat} />
+          </DetailsCard>
+          <DetailsCard title={t.enterprise.sections.contact}>
+            <Detail label={L('contactName')}>{e.contactName}</Detail>
+            <Detail label={L('contactPhone')}>{e.contactPhone}</Detail>
+            <Detail label={L('note')} wide>{e.note}</Detail>
+          </DetailsCard>
           <TargetInspections kind="enterprise" id={id} name={e.name} />
           <section className="card">
             <h2>入河排污口（本单位为责任主体）</h2>

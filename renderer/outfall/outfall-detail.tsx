@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { Outfall } from '../../shared/api/outfalls';
 import type { Warning } from '../../shared/api/result';
-import { formatDms } from '../../shared/domain/dms';
 import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
-import { Detail } from '../components/field';
+import { CoordinateDetails } from '../components/coordinate-inputs';
+import { Detail, DetailsCard } from '../components/field';
 import { HistoryList } from '../components/history-list';
 import { TargetInspections } from '../inspection/target-history';
 import { useRecord } from '../components/use-record';
@@ -33,48 +33,35 @@ export function OutfallDetailPage({ id }: { id: string }) {
       {warnings.map((w, i) => <p key={i} className="banner warning">{w.message}</p>)}
       <div className="detail-layout">
         <div>
-          <section className="card">
-            <h2>{t.outfall.sections.basic}</h2>
-            <dl className="details">
-              <Detail label={L('name')}>{o.name}</Detail>
-              <Detail label={L('code')}><code>{o.code}</code></Detail>
-              <Detail label={L('localCode')}><code>{o.localCode}</code></Detail>
-              <Detail label={L('codeState')}>{o.codeState}</Detail>
-              <Detail label={L('type')}>{o.type}</Detail>
-              <Detail label={L('subType')}>{o.subType}</Detail>
-              <Detail label={L('entryMode')}>{o.entryMode}</Detail>
-              <Detail label={L('dischargePattern')}>{o.dischargePattern}</Detail>
-            </dl>
-          </section>
-          <section className="card">
-            <h2>{t.outfall.sections.water}</h2>
-            <dl className="details">
-              <Detail label={L('waterBodyId')}>{o.waterBodyName}</Detail>
-              <Detail label={L('watershedId')}>{o.watershedName}</Detail>
-              <Detail label={L('townCode')}>{o.townName}</Detail>
-              <Detail label={L('villageCode')}>{o.villageName}</Detail>
-              <Detail label="经度（CGCS2000）">{o.lon === null ? '' : `${o.lon.toFixed(6)}（${formatDms(o.lon)}）`}</Detail>
-              <Detail label="纬度（CGCS2000）">{o.lat === null ? '' : `${o.lat.toFixed(6)}（${formatDms(o.lat)}）`}</Detail>
-              <Detail label={L('nearestSection')}>{o.nearestSection}</Detail>
-              <Detail label="距断面距离">{o.sectionDistanceKm === null ? '' : `${o.sectionDistanceKm} km`}</Detail>
-            </dl>
-          </section>
-          <section className="card">
-            <h2>{t.outfall.sections.trace}</h2>
-            <dl className="details">
-              <Detail label={L('enterpriseId')}>{o.enterpriseId ? <a href={`#/enterprises/${o.enterpriseId}`}>{o.enterpriseName}</a> : ''}</Detail>
-              <Detail label={L('approvalState')}>{o.approvalState}</Detail>
-              <Detail label={L('signState')}>{o.signState}</Detail>
-            </dl>
-          </section>
-          <section className="card">
-            <h2>{t.outfall.sections.remediation}</h2>
-            <dl className="details">
-              <Detail label={L('remediationCategory')}>{o.remediationCategory}</Detail>
-              <Detail label={L('remediationState')}>{o.remediationState}</Detail>
-              <Detail label={L('note')} wide>{o.note}</Detail>
-            </dl>
-          </section>
+          <DetailsCard title={t.outfall.sections.basic}>
+            <Detail label={L('name')}>{o.name}</Detail>
+            <Detail label={L('code')}><code>{o.code}</code></Detail>
+            <Detail label={L('localCode')}><code>{o.localCode}</code></Detail>
+            <Detail label={L('codeState')}>{o.codeState}</Detail>
+            <Detail label={L('type')}>{o.type}</Detail>
+            <Detail label={L('subType')}>{o.subType}</Detail>
+            <Detail label={L('entryMode')}>{o.entryMode}</Detail>
+            <Detail label={L('dischargePattern')}>{o.dischargePattern}</Detail>
+          </DetailsCard>
+          <DetailsCard title={t.outfall.sections.water}>
+            <Detail label={L('waterBodyId')}>{o.waterBodyName}</Detail>
+            <Detail label={L('watershedId')}>{o.watershedName}</Detail>
+            <Detail label={L('townCode')}>{o.townName}</Detail>
+            <Detail label={L('villageCode')}>{o.villageName}</Detail>
+            <CoordinateDetails lon={o.lon} lat={o.lat} />
+            <Detail label={L('nearestSection')}>{o.nearestSection}</Detail>
+            <Detail label="距断面距离">{o.sectionDistanceKm === null ? '' : `${o.sectionDistanceKm} km`}</Detail>
+          </DetailsCard>
+          <DetailsCard title={t.outfall.sections.trace}>
+            <Detail label={L('enterpriseId')}>{o.enterpriseId ? <a href={`#/enterprises/${o.enterpriseId}`}>{o.enterpriseName}</a> : ''}</Detail>
+            <Detail label={L('approvalState')}>{o.approvalState}</Detail>
+            <Detail label={L('signState')}>{o.signState}</Detail>
+          </DetailsCard>
+          <DetailsCard title={t.outfall.sections.remediation}>
+            <Detail label={L('remediationCategory')}>{o.remediationCategory}</Detail>
+            <Detail label={L('remediationState')}>{o.remediationState}</Detail>
+            <Detail label={L('note')} wide>{o.note}</Detail>
+          </DetailsCard>
           <TargetInspections kind="outfall" id={id} name={o.name} />
         </div>
         <aside className="card">
