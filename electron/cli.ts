@@ -92,12 +92,12 @@ export async function main(argv: string[]): Promise<number> {
     const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import', 'plan', 'bundle', 'devices'].includes(command) });
     switch (command) {
       case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
-      case 'init': initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
-      case 'stats': statsCommand(required(v.data, 'data'), !!v.json); break;
+      case 'init': await initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
+      case 'stats': await statsCommand(required(v.data, 'data'), !!v.json); break;
       case 'check': checkCommand(required(v.data, 'data'), !!v.json); break;
       case 'backup': await backupCommand(required(v.data, 'data'), required(v.out, 'out')); break;
       case 'restore': restoreCommand(required(v.data, 'data'), required(v.from, 'from')); break;
-      case 'verify': verifyCommand(required(v.data, 'data'), !!v.json); break;
+      case 'verify': await verifyCommand(required(v.data, 'data'), !!v.json); break;
       case 'print-record': await printRecordCommand(recordId(positionals), required(v.data, 'data'), required(v.out, 'out')); break;
       case 'ledgers': ledgersCommand(!!v.json); break;
       case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template, json: !!v.json }); break;
@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
         if (positionals.length !== 2) throw new DomainError('invalid', '用法：qingshui import enterprises|outfalls|findings|boundaries FILE --data DIR [--crs cgcs2000|wgs84|gcj02|bd09] [--dry-run] [--errors OUT.xlsx]');
         await importCommand({ kind: positionals[0], file: positionals[1], dataDir: required(v.data, 'data'), crs: v.crs, dryRun: !!v['dry-run'], errors: v.errors, json: !!v.json });
         break;
-      case 'findings': findingsCommand({ dataDir: required(v.data, 'data'), state: v.state, town: v.town?.[0], overdue: !!v.overdue, json: !!v.json }); break;
+      case 'findings': await findingsCommand({ dataDir: required(v.data, 'data'), state: v.state, town: v.town?.[0], overdue: !!v.overdue, json: !!v.json }); break;
       case 'plan': {
         const [sub, ...args] = positionals;
         if (sub === 'draw' && args.length === 0) {

@@ -1,13 +1,10 @@
 // The desktop host: one window on app://, one IPC channel to the core. Thin by design.
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openOrCreateDemo } from './core/default-workspace';
-import { exportFile } from './ledger/exports-folder';
-import { tileMime } from './map/mbtiles';
-import { basemapOf } from './services/map';
-import { readBlob } from './store/blob-store';
+import { basemapTile, exportedFile, storedFile } from './core/files';
 import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import { lockWorkspace } from './core/workspace-lock';
 import {
@@ -57,21 +54,19 @@ void app.whenReady().then(async () => {
   async function answerApp(request: Request): Promise<Response> {
     const sha = appRequestToBlob(request.method, request.url);
     if (sha && wb) {
-      const { store } = wb.current();
-      const blob = readBlob(store.db, store.blobDir, sha);
+      const blob = storedFile(wb.current(), sha);
       return blob ? new Response(new Uint8Array(blob.bytes), { headers: storedFileHeaders(blob.mime, sha) }) : new Response('Not found', { status: 404 });
     }
     const tile = appRequestToTile(request.method, request.url);
     if (tile && wb) {
-      const { tiles } = basemapOf(wb.current().store);
-      const bytes = tiles?.tile(tile.z, tile.x, tile.y);
-      return bytes && tiles ? new Response(new Uint8Array(bytes), { headers: { 'content-type': tileMime(tiles.info.format) } }) : new Response(null, { status: 204 });
+      const t = basemapTile(wb.current(), tile.z, tile.x, tile.y);
+      return t ? new Response(new Uint8Array(t.bytes), { headers: { 'content-type': t.mime } }) : new Response(null, { status: 204 });
     }
     const exported = appRequestToExport(request.method, request.url);
     if (exported !== null && wb) {
-      const path = exportFile(wb.current().store.file, exported);
-      return path
-        ? new Response(new Uint8Array(readFileSync(path)), { headers: { 'content-type': exported.endsWith('.qsync') ? 'application/octet-stream' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(exported)}` } })
+      const file = exportedFile(wb.current(), exported);
+      return file
+        ? new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mime, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(exported)}` } })
         : new Response('Not found', { status: 404 });
     }
     const file = appRequestToFile(request.method, request.url, rendererDir);

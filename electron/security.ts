@@ -1,4 +1,4 @@
-import { tileOfPath } from './map/tile-path';
+import { tileOfPath } from './core/files';
 /**
  * The desktop's security rules as pure functions (Electron security checklist), so they can be
  * unit-tested without Electron. main.ts wires them to Electron's hooks.

@@ -1,26 +1,30 @@
+import type { Finding } from '../../shared/api/findings';
 import { DomainError } from '../../shared/api/result';
 import { FINDING_STATE_LABELS, FINDING_STATES, type FindingState } from '../../shared/finding/states';
-import { createWorkbench } from '../core/workbench';
-import { today } from '../services/clock';
-import { listFindings } from '../store/findings';
+import { withWorkbench } from '../core/maintenance';
 
 export type FindingsOptions = { dataDir: string; state?: string; town?: string; overdue: boolean; json: boolean };
 
 /** `qingshui findings --data DIR [--state S] [--town CODE] [--overdue] [--json]`: the findings and their close-out state. */
-export function findingsCommand(o: FindingsOptions): void {
+export async function findingsCommand(o: FindingsOptions): Promise<void> {
   if (o.state && !(FINDING_STATES as readonly string[]).includes(o.state)) {
     throw new DomainError('invalid', `--state 应为 ${FINDING_STATES.map((s) => `${s}（${FINDING_STATE_LABELS[s]}）`).join('、')} 之一`);
   }
-  const wb = createWorkbench({ dataDir: o.dataDir, actor: 'system', create: false });
-  try {
+  const { today, total, rows } = await withWorkbench(o.dataDir, async (wb) => {
     const filter = { state: o.state as FindingState | undefined, townCode: o.town, overdue: o.overdue || undefined };
-    const { total, rows } = listFindings(wb.store.db, filter, today(), 0, 1_000_000);
-    if (o.json) { console.log(JSON.stringify({ total, today: today(), rows })); return; }
-    for (const f of rows) {
-      console.log(`${f.foundAt}  ${FINDING_STATE_LABELS[f.state].padEnd(6, '　')}${f.overdue ? ' 超期' : ''}  ${f.townName ?? '—'}  ${f.targetName}：${f.description}（${f.responsibleUnit} ${f.responsiblePerson}，时限 ${f.deadline}）`);
-    }
-    console.log(`共 ${total} 个问题`);
-  } finally {
-    wb.close();
+    const all: Finding[] = [];
+    let total = 0;
+    do {
+      const page = await wb.call('findings.list', { ...filter, offset: all.length, limit: 500 });
+      total = page.total;
+      all.push(...page.rows);
+      if (!page.rows.length) break;
+    } while (all.length < total);
+    return { today: (await wb.call('workspace.info', {})).today, total, rows: all };
+  });
+  if (o.json) { console.log(JSON.stringify({ total, today, rows })); return; }
+  for (const f of rows) {
+    console.log(`${f.foundAt}  ${FINDING_STATE_LABELS[f.state].padEnd(6, '　')}${f.overdue ? ' 超期' : ''}  ${f.townName ?? '—'}  ${f.targetName}：${f.description}（${f.responsibleUnit} ${f.responsiblePerson}，时限 ${f.deadline}）`);
   }
+  console.log(`共 ${total} 个问题`);
 }

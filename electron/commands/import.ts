@@ -4,10 +4,8 @@ import { DomainError } from '../../shared/api/result';
 import type { CoordinateSystem } from '../../shared/domain/coordinates';
 import { createWorkbench } from '../core/workbench';
 import { assertNotInUse } from '../core/workspace-lock';
-import { writeErrorWorkbook } from '../ledger/error-workbook';
-import { importRegister } from '../ledger/import-register';
-import { importBoundaries } from '../map/import-boundaries';
-import { enterpriseProfile, findingProfile, outfallProfile } from '../ledger/import-profiles';
+import { enterpriseProfile, findingProfile, importRegister, outfallProfile, writeErrorWorkbook } from '../services/ledgers/index';
+import { importBoundaries } from '../services/map/index';
 
 /** `qingshui import boundaries FILE.geojson`: town/village boundaries, watersheds, rivers for the map. */
 function boundariesCommand(a: ImportArgs, crs: CoordinateSystem): void {

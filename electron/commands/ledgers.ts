@@ -5,9 +5,7 @@ import { issuesToFields } from '../../shared/api/issues';
 import { DomainError } from '../../shared/api/result';
 import { LEDGER_SPECS } from '../../shared/ledger/specs';
 import { createWorkbench } from '../core/workbench';
-import { exportLedger } from '../ledger/export-xlsx';
-import { fillTemplate } from '../ledger/fill-template';
-import { availableLedger, ledgerContext } from '../services/ledgers';
+import { availableLedger, exportLedger, fillTemplate, ledgerContext } from '../services/ledgers/index';
 
 /** `qingshui ledgers [--json]`: the ledgers and their ids. */
 export function ledgersCommand(json: boolean): void {

@@ -1,6 +1,5 @@
 import { FINDING_STATE_LABELS, FINDING_STATES } from '../../shared/finding/states';
-import { createWorkbench } from '../core/workbench';
-import { countAll } from '../store/overview';
+import { withWorkbench } from '../core/maintenance';
 
 const LABELS: Record<string, string> = {
   enterprises: '排污单位', outfalls: '入河排污口', regions: '区划', people: '人员', watersheds: '流域', waterBodies: '水体', changes: '变更记录',
@@ -9,16 +8,9 @@ const LABELS: Record<string, string> = {
 };
 
 /** `qingshui stats --data DIR [--json]`: counts of live records per kind. */
-export function statsCommand(dataDir: string, json: boolean): void {
-  const wb = createWorkbench({ dataDir, actor: 'system', create: false });
-  try {
-    const counts = countAll(wb.store.db);
-    if (json) console.log(JSON.stringify(counts));
-    else {
-      for (const [k, v] of Object.entries(counts)) if (typeof v === 'number') console.log(`${LABELS[k] ?? k}：${v}`);
-      console.log(`问题按状态：${FINDING_STATES.map((s) => `${FINDING_STATE_LABELS[s]} ${counts.findingsByState[s] ?? 0}`).join('，')}`);
-    }
-  } finally {
-    wb.close();
-  }
+export async function statsCommand(dataDir: string, json: boolean): Promise<void> {
+  const counts = await withWorkbench(dataDir, (wb) => wb.call('workspace.stats', {}));
+  if (json) { console.log(JSON.stringify(counts)); return; }
+  for (const [k, v] of Object.entries(counts)) if (typeof v === 'number') console.log(`${LABELS[k] ?? k}：${v}`);
+  console.log(`问题按状态：${FINDING_STATES.map((s) => `${FINDING_STATE_LABELS[s]} ${counts.findingsByState[s] ?? 0}`).join('，')}`);
 }

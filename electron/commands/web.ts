@@ -1,26 +1,25 @@
 import { join, resolve } from 'node:path';
 import { DomainError } from '../../shared/api/result';
-import { openMbtiles } from '../map/mbtiles';
-import { writeSettings } from '../services/workspace';
-import { openOrCreateDemo } from '../core/default-workspace';
+import { createEmptyWorkspace, openOrCreateDemo } from '../core/default-workspace';
 import { createWorkspaceHost } from '../core/workspace-host';
 import { lockWorkspace } from '../core/workspace-lock';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createWorkbench, workspaceFile } from '../core/workbench';
+import { mkdirSync } from 'node:fs';
 import { startWebHost } from '../web/server';
 
 /** `qingshui web [--data DIR] [--port N] [--tiles FILE.mbtiles] [--empty]`: serves the workbench to a browser on 127.0.0.1. */
 export async function webCommand(dataDir: string, port: number | undefined, tiles?: string, empty = false): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockWorkspace(dataDir, '浏览器版');
-  // A laptop joining a county through its hub starts empty: its first sync brings the county.
-  if (empty && !existsSync(workspaceFile(dataDir))) createWorkbench({ dataDir, actor: 'system' }).close();
-  const { wb, createdDemo } = await openOrCreateDemo(dataDir);
-  if (tiles !== undefined) {
+  let opened: Awaited<ReturnType<typeof openOrCreateDemo>>;
+  try {
+    if (empty) createEmptyWorkspace(dataDir);
     // The offline basemap for this workspace (kept in its settings); a bad file stops here with why.
-    try { openMbtiles(resolve(tiles)).close(); } catch (e) { wb.close(); unlock(); throw new DomainError('invalid', `--tiles：${(e as Error).message}`); }
-    writeSettings(wb.store, { basemapPath: resolve(tiles) }, 'system');
+    opened = await openOrCreateDemo(dataDir, { basemapPath: tiles === undefined ? undefined : resolve(tiles) });
+  } catch (e) {
+    unlock();
+    throw tiles !== undefined && e instanceof DomainError && e.code === 'invalid' ? new DomainError('invalid', `--tiles：${e.message}`) : e;
   }
+  const { wb, createdDemo } = opened;
   const workspaces = createWorkspaceHost(wb);
   const host = await startWebHost(workspaces, { port, rendererDir: join(__dirname, '..', 'renderer') });
   console.log(host.url); // first line: the address to open, token included

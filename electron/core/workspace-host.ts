@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -6,8 +5,7 @@ import type { Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
 import type { WorkspaceEntry } from '../../shared/api/workspaces';
 import type { Settings } from '../../shared/api/workspace';
-import { DEFAULT_SETTINGS, initCounty } from '../services/workspace';
-import { openDatabase, rawDatabase } from '../store/open';
+import { assertOpenable, makeSingleFile, summariseWorkspaceFile } from '../store/workspace-file';
 import { runProcedure } from './dispatch';
 import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } from './workbench';
 
@@ -23,15 +21,10 @@ const ARCHIVE = 'workspaces';
 
 function describe(file: string, active: boolean): WorkspaceEntry {
   const entry = { file: active ? basename(file) : `${ARCHIVE}/${basename(file)}`, bureauName: '', countyName: '', enterprises: 0, modifiedAt: statSync(file).mtime.toISOString(), active };
-  let db: Database.Database | undefined;
   try {
-    db = rawDatabase(file, { readonly: true, fileMustExist: true });
-    const setting = (key: string) => { const v = db!.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined; return v ? (JSON.parse(v) as string) : ''; };
-    return { ...entry, bureauName: setting('bureauName'), countyName: setting('countyName'), enterprises: db.prepare('SELECT count(*) FROM enterprises WHERE deleted_at IS NULL').pluck().get() as number };
+    return { ...entry, ...summariseWorkspaceFile(file) };
   } catch {
     return { ...entry, bureauName: '（无法读取）' };
-  } finally {
-    db?.close();
   }
 }
 
@@ -56,18 +49,22 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
   wb.events.on('event', forward);
 
   /** Puts the active workspace aside, lets `prepare` put another in its place (returning how to undo that), opens it. */
-  const swap = (prepare: () => () => void) => {
+  let swapping: Promise<void> | null = null;
+  const swap = (prepare: () => Promise<() => void>) => {
+    // Calls arriving while the workspace is swapped wait for it (the old workbench is closed meanwhile).
+    swapping = swapInPlace(prepare).finally(() => { swapping = null; });
+    return swapping;
+  };
+  const swapInPlace = async (prepare: () => Promise<() => void>) => {
     mkdirSync(archive, { recursive: true });
     const aside = join(archive, `${new Date().toISOString().replace(/[:.]/g, '-')}.qingshui`);
     wb.events.off('event', forward);
     wb.close();
-    const single = rawDatabase(active); // set aside as one self-contained file: no -wal/-shm beside it
-    single.pragma('journal_mode = DELETE');
-    single.close();
+    makeSingleFile(active); // set aside as one self-contained file: no -wal/-shm beside it
     moveDatabase(active, aside);
     let undo: (() => void) | null = null;
     try {
-      undo = prepare();
+      undo = await prepare();
       wb = createWorkbench({ dataDir, actor: 'user', create: false });
     } catch (e) {
       try { undo?.(); } finally {
@@ -86,29 +83,30 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
       describe(active, true),
       ...(existsSync(archive) ? readdirSync(archive).filter((f) => f.endsWith('.qingshui')).sort().reverse().map((f) => describe(join(archive, f), false)) : []),
     ],
-    'workspaces.createEmpty': (s: Pick<Settings, 'bureauName' | 'countyCode' | 'countyName'>) => {
-      swap(() => {
+    'workspaces.createEmpty': async (s: Pick<Settings, 'bureauName' | 'countyCode' | 'countyName'>) => {
+      await swap(async () => {
         const removeNew = () => { for (const ext of ['', '-wal', '-shm']) rmSync(active + ext, { force: true }); };
         try {
           const fresh = createWorkbench({ dataDir, actor: 'system' });
-          try { initCounty(fresh.store, { ...DEFAULT_SETTINGS, ...s }); } finally { fresh.close(); }
+          try { await fresh.call('workspace.init', s); } finally { fresh.close(); }
         } catch (e) { removeNew(); throw e; }
         return removeNew;
       });
       return describe(active, true);
     },
-    'workspaces.open': ({ file }: { file: string }) => {
+    'workspaces.open': async ({ file }: { file: string }) => {
       const name = file.replace(/^workspaces\//, '');
       const chosen = join(archive, name);
       if (name.includes('/') || name.includes('\\') || !name.endsWith('.qingshui') || !existsSync(chosen)) throw new DomainError('not_found', `未找到工作区“${file}”`);
-      openDatabase(chosen, { create: false, verify: true }).close(); // refuses foreign, corrupt or newer files before anything moves
-      swap(() => { moveDatabase(chosen, active); return () => moveDatabase(active, chosen); });
+      assertOpenable(chosen); // refuses foreign, corrupt or newer files before anything moves
+      await swap(async () => { moveDatabase(chosen, active); return () => moveDatabase(active, chosen); });
       return describe(active, true);
     },
   };
 
   return {
     async dispatch(name, input) {
+      while (swapping) await swapping.catch(() => undefined);
       const handler = hostHandlers[name];
       if (!handler) return wb.dispatch(name, input);
       return runProcedure(name, input, (parsed) => handler(parsed as never));

@@ -2,11 +2,12 @@ import { caseHandlers } from './cases';
 import { checklistHandlers } from './checklists/index';
 import { complaintHandlers } from './complaints';
 import { dashboardHandlers } from './dashboard';
+import { demoHandlers } from './demo/index';
 import { enterpriseHandlers } from './enterprises';
 import { findingHandlers } from './findings/index';
 import { inspectionHandlers } from './inspections/index';
-import { ledgerHandlers } from './ledgers';
-import { mapHandlers } from './map';
+import { ledgerHandlers } from './ledgers/index';
+import { mapHandlers } from './map/index';
 import { syncHandlers } from './sync';
 import type { Handlers } from './handlers';
 import { outfallHandlers } from './outfalls';
@@ -18,6 +19,7 @@ import { workspaceHandlers } from './workspace';
 /** Every procedure's handler; a missing or mistyped one does not compile. */
 export const handlers: Handlers = {
   ...workspaceHandlers,
+  ...demoHandlers,
   ...placeHandlers,
   ...peopleHandlers,
   ...enterpriseHandlers,

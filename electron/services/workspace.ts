@@ -2,7 +2,8 @@ import { Settings } from '../../shared/api/workspace';
 import { issuesToFields } from '../../shared/api/issues';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
-import { readSettings, regionOfAnotherCounty, writeSettings } from '../store/settings';
+import { DEFAULT_SETTINGS, initCounty, readSettings, regionOfAnotherCounty, writeSettings } from '../store/settings';
+import { verifyWorkspace } from '../store/verify-records';
 import { historyOf } from '../store/history';
 import { countAll, overview } from '../store/overview';
 import { getPerson } from '../store/people';
@@ -10,8 +11,6 @@ import { refreshAllCases } from './cases';
 import { today } from './clock';
 import { authorOf, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
-
-export { DEFAULT_SETTINGS, initCounty, readSettings, writeSettings } from '../store/settings';
 
 export const workspaceHandlers = {
   'workspace.info': (ctx) => ({
@@ -41,6 +40,19 @@ export const workspaceHandlers = {
     if (!person || !person.active) throw new DomainError('not_found', '未找到该人员，或该人员已停用');
     ctx.session.personId = personId;
     return person;
+  },
+  'workspace.init': (ctx, s) => {
+    const existing = countAll(ctx.store.db);
+    if (existing.regions > 0 || readSettings(ctx.store.db).bureauName) throw new DomainError('conflict', '工作区已设置过本局与本县，不能再次新建；请在“设置”中修改');
+    const settings = Settings.safeParse({ ...DEFAULT_SETTINGS, ...s });
+    if (!settings.success) throw invalidFields(issuesToFields(settings.error.issues));
+    initCounty(ctx.store, settings.data);
+    return readSettings(ctx.store.db);
+  },
+  'workspace.verify': (ctx) => {
+    const started = performance.now();
+    const report = verifyWorkspace(ctx.store.db, ctx.store.blobDir);
+    return { ...report, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
   },
   'workspace.stats': (ctx) => countAll(ctx.store.db),
   'workspace.overview': (ctx) => overview(ctx.store.db),

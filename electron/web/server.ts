@@ -1,19 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import type { WorkbenchEvent } from '../core/workbench';
 import type { WorkspaceHost } from '../core/workspace-host';
-import { exportFile } from '../ledger/exports-folder';
-import { readBlob } from '../store/blob-store';
-import { tileMime } from '../map/mbtiles';
-import { tileOfPath } from '../map/tile-path';
-import { basemapOf } from '../services/map';
+import { basemapTile, exportedFile, storedFile, tileOfPath } from '../core/files';
 import { contentSecurityPolicy, DATA_CSP, storedFileHeaders } from './csp';
 import { HostGuard } from './guard';
 import { readStatic, resolveStatic } from './static-files';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A photo of up to 50 MB arrives as base64 inside JSON. */
 const MAX_BODY = 72 * 1024 * 1024;
@@ -87,25 +81,23 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
       if (url.pathname.startsWith('/exports/')) {
         let name = '';
         try { name = decodeURIComponent(url.pathname.slice(9)); } catch { /* not a name of ours */ }
-        const file = exportFile(wb.current().store.file, name);
+        const file = exportedFile(wb.current(), name);
         if (!file) return refuse(res, 404, 'not_found', '未找到该导出文件');
-        res.writeHead(200, { 'content-type': name.endsWith('.qsync') ? 'application/octet-stream' : XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
-        return res.end(readFileSync(file));
+        res.writeHead(200, { 'content-type': file.mime, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
+        return res.end(file.bytes);
       }
       if (url.pathname.startsWith('/tiles/')) {
         const tile = tileOfPath(url.pathname);
         if (!tile) return refuse(res, 404, 'not_found', '瓦片地址无效');
-        const { tiles } = basemapOf(wb.current().store);
-        const bytes = tiles?.tile(tile.z, tile.x, tile.y);
+        const t = basemapTile(wb.current(), tile.z, tile.x, tile.y);
         // A tile outside the package is simply empty: the vector layers still draw there.
-        if (!bytes || !tiles) { res.writeHead(204, { 'cache-control': 'no-store' }); return res.end(); }
-        res.writeHead(200, { 'content-type': tileMime(tiles.info.format), 'cache-control': 'private, max-age=3600' });
-        return res.end(bytes);
+        if (!t) { res.writeHead(204, { 'cache-control': 'no-store' }); return res.end(); }
+        res.writeHead(200, { 'content-type': t.mime, 'cache-control': 'private, max-age=3600' });
+        return res.end(t.bytes);
       }
       if (url.pathname.startsWith('/blobs/')) {
-        const { store } = wb.current();
         const sha256 = url.pathname.slice(7);
-        const blob = readBlob(store.db, store.blobDir, sha256);
+        const blob = storedFile(wb.current(), sha256);
         if (!blob) return refuse(res, 404, 'not_found', '未找到该文件');
         res.writeHead(200, storedFileHeaders(blob.mime, sha256));
         return res.end(blob.bytes);

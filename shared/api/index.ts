@@ -3,6 +3,7 @@ import { caseProcedures } from './cases';
 import { checklistProcedures } from './checklists';
 import { complaintProcedures } from './complaints';
 import { dashboardProcedures } from './dashboard';
+import { demoProcedures } from './demo';
 import { enterpriseProcedures } from './enterprises';
 import { findingProcedures } from './findings';
 import { inspectionProcedures } from './inspections';
@@ -21,6 +22,7 @@ export const procedures = {
   ...workspaceProcedures,
   ...syncProcedures,
   ...workspacesProcedures,
+  ...demoProcedures,
   ...placeProcedures,
   ...peopleProcedures,
   ...enterpriseProcedures,

@@ -55,7 +55,18 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+export const VerifyReport = z.object({
+  records: z.number(), blobs: z.number(), templates: z.number(), chains: z.number(),
+  problems: z.array(z.object({ kind: z.enum(['record', 'blob', 'chain', 'template']), id: z.string(), message: z.string() })),
+  seconds: z.number(),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
 export const workspaceProcedures = {
+  /** A new county's empty workspace: its 填报单位 and county (refused once the workspace holds a county). */
+  'workspace.init': { input: Settings.pick({ bureauName: true, countyCode: true, countyName: true }), output: Settings },
+  /** Every signed record, chain link, photo, signature and checklist version checked against its SHA-256. */
+  'workspace.verify': { input: z.object({}).default({}), output: VerifyReport },
   'workspace.info': {
     input: z.object({}).default({}),
     output: z.object({ settings: Settings, currentPerson: Person.nullable(), nodeId: z.string(), schemaVersion: z.number(), file: z.string(), today: z.string() }),

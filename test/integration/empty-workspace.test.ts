@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkbench } from '../../electron/core/workbench';
-import { writeSettings } from '../../electron/services/workspace';
+import { writeSettings } from '../../electron/store/settings';
 import { REGION } from '../../electron/store/entities';
 import { openWorkbench, tempDir } from './helpers';
 

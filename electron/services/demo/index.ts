@@ -1,0 +1,27 @@
+import { DomainError } from '../../../shared/api/result';
+import { countAll } from '../../store/overview';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../handlers';
+import { generateDemoLoop } from './closed-loop';
+import { generateDemo } from './generate';
+import { generateDemoPast } from './inspections';
+
+/**
+ * The demo county as a service like any other: `demo.generate` builds 清水县 into an empty workspace
+ * (a workspace holding anything is refused: the demo never mixes with a bureau's records).
+ */
+export const demoHandlers = {
+  'demo.generate': async (ctx: ServiceContext, { seed, scale, inspections, closedLoop, job: jobId }) => {
+    const existing = countAll(ctx.store.db);
+    if (existing.enterprises + existing.outfalls + existing.regions > 0) {
+      throw new DomainError('conflict', `工作区已有数据（${existing.enterprises} 家企业、${existing.outfalls} 个排污口），演示数据只能写入空工作区`);
+    }
+    const job = ctx.jobs?.start(jobId, '生成演示县');
+    const summary = generateDemo(ctx.store, { seed, scale, onProgress: (done, total) => job?.progress(done, total, '生成排污单位与排污口') });
+    const written = await generateDemoPast(ctx.store, { seed, scale, count: inspections, onProgress: (done, total) => job?.progress(done, total, '生成检查记录') });
+    const loop = closedLoop
+      ? generateDemoLoop({ ...ctx, actor: 'system' }, { seed, scale })
+      : { findings: countAll(ctx.store.db).findings, complaints: 0, cases: 0, plans: 0 };
+    return { ...summary, inspections: written, ...loop };
+  },
+} satisfies Partial<Handlers>;
