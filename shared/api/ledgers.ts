@@ -27,6 +27,9 @@ export const LedgerPreview = z.object({
 /** Names a long job so the window can follow its progress and cancel it (`jobs.cancel`). */
 const JobId = z.string().max(64).optional();
 
+/** A file a host staged in the workspace's uploads folder for a procedure to read (core/files: stageUpload). */
+export const StagedName = z.string().regex(/^[0-9a-f]{32}\.(xlsx|geojson|json)$/, '上传文件的名称无效');
+
 export const ExportFile = z.object({ name: z.string(), size: z.number(), modifiedAt: z.string() });
 
 export const ledgerProcedures = {
@@ -42,12 +45,14 @@ export const ledgerProcedures = {
   /** Reads a bureau's existing ledger: a dry run reports what would change; otherwise all rows or none are written. */
   'ledgers.import': {
     input: z.object({
-      kind: z.enum(['enterprises', 'outfalls', 'findings']), fileName: z.string().max(200), base64: z.string().min(1, '文件为空').max(80_000_000, '文件超过 60 MB'),
+      kind: z.enum(['enterprises', 'outfalls', 'findings']), fileName: z.string().max(1000),
+      /** The file itself, or (from a host that staged the file the user named) its staged name. */
+      base64: z.string().min(1, '文件为空').max(80_000_000, '文件超过 60 MB').optional(), staged: StagedName.optional(),
       crs: z.enum(['CGCS2000', 'WGS84', 'GCJ02', 'BD09']).default('CGCS2000'), dryRun: z.boolean().default(true),
       /** Column index → field, chosen on the mapping screen ('' = do not import). */
       mapping: z.record(z.string(), z.string()).default({}),
       jobId: JobId,
-    }),
+    }).refine((x) => !!x.base64 !== !!x.staged, { message: '请给出要导入的文件（仅一个）', path: ['base64'] }),
     output: z.object({
       sheet: z.string(), headerRow: z.number(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), invalid: z.number(),
       problems: z.array(z.object({ row: z.number(), col: z.number(), cell: z.string(), message: z.string() })), unmatchedHeaders: z.array(z.string()),

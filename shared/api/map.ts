@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StagedName } from './ledgers';
 
 /** Parallel arrays (compact for 30,000 markers): index i is one target. */
 const Points = z.object({
@@ -16,6 +17,11 @@ export const BasemapInfo = z.object({
 export type BasemapInfo = z.infer<typeof BasemapInfo>;
 
 export const mapProcedures = {
+  /** Town/village boundaries, watersheds and rivers from a GeoJSON file a host staged: all features or none. */
+  'map.importBoundaries': {
+    input: z.object({ staged: StagedName, fileName: z.string().max(1000), crs: z.enum(['CGCS2000', 'WGS84', 'GCJ02', 'BD09']).default('CGCS2000'), dryRun: z.boolean().default(true) }),
+    output: z.object({ features: z.number(), matched: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string() })), problems: z.array(z.string()), committed: z.boolean() }),
+  },
   /** Boundaries, rivers and watersheds from the workspace (GeoJSON geometries). */
   'map.layers': {
     input: z.object({}).default({}),

@@ -75,7 +75,10 @@ export const syncProcedures = {
       /** A plain http:// hub that is not this machine, accepted knowingly (a trusted bureau network). */
       insecure: z.boolean().default(false),
     }),
-    output: SyncStatus,
+    output: SyncStatus.extend({
+      /** What the hub answered: this device, its node, its state and the certificate it pinned. */
+      enrolment: z.object({ deviceId: z.string(), node: z.string(), state: z.enum(['pending', 'approved', 'revoked']), role: z.string(), towns: z.array(z.string()), fingerprint: z.string().nullable(), trusted: z.boolean() }),
+    }),
   },
   /** One sync now: push, upload, pull, download (progress by phase through the job id). */
   'sync.run': { input: z.object({ jobId: z.string().max(64).optional() }).default({}), output: SyncReportOut },
@@ -101,10 +104,10 @@ export const syncProcedures = {
   /** Changes an account at the hub (admins only): role, towns (a town officer's area), name, password, disabled. */
   'sync.updateUser': { input: z.object({ name: z.string().min(1).max(50), patch: hubUserPatchSchema }), output: HubUser },
   /** Writes a bundle for the hub into the exports folder (for a USB stick). */
-  'sync.exportBundle': { input: z.object({}).default({}), output: z.object({ file: ExportFile, changes: z.number(), blobs: z.number(), summary: z.string() }) },
+  'sync.exportBundle': { input: z.object({}).default({}), output: z.object({ file: ExportFile, changes: z.number(), blobs: z.number(), bytes: z.number(), summary: z.string() }) },
   /** Imports the hub's return bundle (uploaded, or a path on this computer). */
   'sync.importBundle': {
     input: z.object({ name: z.string().max(300).default(''), base64: z.string().max(400_000_000, '同步包过大，请用命令行 qingshui bundle import 导入').default(''), path: z.string().max(1000).default('') }),
-    output: z.object({ summary: z.string(), applied: z.number(), duplicates: z.number(), acknowledged: z.number() }),
+    output: z.object({ summary: z.string(), applied: z.number(), duplicates: z.number(), acknowledged: z.number(), quarantined: z.number(), blobs: z.number(), cursor: z.number() }),
   },
 } as const;

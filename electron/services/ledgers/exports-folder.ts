@@ -35,3 +35,4 @@ export function exportFile(workspaceFile: string, name: string): string | null {
   const path = join(exportsDirOf(workspaceFile), name);
   return existsSync(path) ? path : null;
 }
+

@@ -18,6 +18,7 @@ import { checkDraft as checkOutfall } from '../outfalls';
 import { writeErrorWorkbook } from './error-workbook';
 import { exportLedger, type ExportHeading } from './export-xlsx';
 import { exportInfo, listExports, newExportPath } from './exports-folder';
+import { stagedUpload } from '../uploads';
 import { HEADING_FIELDS, fillTemplate, templateFields } from './fill-template';
 import { registerProfiles } from './import-profiles';
 import { importRegister, type RegisterProfile } from './import-register';
@@ -97,10 +98,12 @@ export const ledgerHandlers = {
     const r = await fillTemplate(ctx.store.db, { spec, filters: scoped(ctx, filters), out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx), job: ctx.jobs?.start(jobId, '按模板导出') });
     return { file: exportInfo(out), rows: r.rows };
   },
-  'ledgers.import': async (ctx, { kind, fileName, base64, crs, dryRun, mapping, jobId }) => {
+  'ledgers.import': async (ctx, { kind, fileName, base64, staged, crs, dryRun, mapping, jobId }) => {
     // The upload is kept beside the exports while it is read (exceljs reads files), then removed.
-    const upload = newExportPath(ctx.store.file, `.upload-${process.pid}`).replace(/\.xlsx$/, '.tmp.xlsx');
-    writeFileSync(upload, Buffer.from(base64, 'base64'));
+    // A host that staged the file the user named hands its name; a page sends the bytes.
+    const upload = staged ? stagedUpload(ctx.store.file, staged) : newExportPath(ctx.store.file, `.upload-${process.pid}`).replace(/\.xlsx$/, '.tmp.xlsx');
+    if (!upload) throw new DomainError('not_found', `未找到上传的文件“${fileName}”`);
+    if (base64) writeFileSync(upload, Buffer.from(base64, 'base64'));
     try {
       const profile = kind === 'outfalls' ? outfallProfile : kind === 'findings' ? findingProfile : enterpriseProfile;
       const report = await importRegister(ctx, profile as RegisterProfile<unknown>, upload, { crs, dryRun, mapping, job: ctx.jobs?.start(jobId, '导入') });

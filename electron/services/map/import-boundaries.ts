@@ -25,9 +25,9 @@ function convert(coords: unknown, crs: CoordinateSystem): unknown {
  * matched to a town or village by its region code (or its name), a watershed or a water body by name;
  * polygons for divisions and watersheds, lines or polygons for water. All features or none.
  */
-export function importBoundaries(store: Store, file: string, crs: CoordinateSystem, dryRun: boolean, author: string): BoundaryReport {
+export function importBoundaries(store: Store, path: string, crs: CoordinateSystem, dryRun: boolean, author: string, file = path): BoundaryReport {
   let doc: { type?: string; features?: { properties?: Record<string, unknown>; geometry?: Geometry }[] };
-  try { doc = JSON.parse(readFileSync(file, 'utf8')) as typeof doc; } catch { throw new DomainError('invalid', `“${file}”不是 GeoJSON 文件（无法按 JSON 读取）`); }
+  try { doc = JSON.parse(readFileSync(path, 'utf8')) as typeof doc; } catch { throw new DomainError('invalid', `“${file}”不是 GeoJSON 文件（无法按 JSON 读取）`); }
   if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw new DomainError('invalid', `“${file}”不是 GeoJSON 要素集合（FeatureCollection）`);
   const db = store.db;
   const regions = listRegions(db).filter((r): r is typeof r & { level: 'town' | 'village' } => r.level === 'town' || r.level === 'village');

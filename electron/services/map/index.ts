@@ -7,7 +7,10 @@ import type { Store } from '../../store/store';
 import { today } from '../clock';
 import { authorOf } from '../context';
 import type { Handlers } from '../handlers';
+import { importBoundaries } from './import-boundaries';
 import { openMbtiles, type Mbtiles } from './mbtiles';
+import { stagedUpload } from '../uploads';
+import { rmSync } from 'node:fs';
 
 export { importBoundaries, type BoundaryReport } from './import-boundaries';
 export { openMbtiles, tileMime, type Mbtiles } from './mbtiles';
@@ -41,6 +44,11 @@ export const mapHandlers = {
     return { enterprises: e.points, outfalls: o.points, unlocated: { enterprises: e.unlocated, outfalls: o.unlocated } };
   },
   'map.basemap': (ctx) => answer(basemapOf(ctx.store)),
+  'map.importBoundaries': (ctx, { staged, fileName, crs, dryRun }) => {
+    const path = stagedUpload(ctx.store.file, staged);
+    if (!path) throw new DomainError('not_found', `未找到上传的文件“${fileName}”`);
+    try { return importBoundaries(ctx.store, path, crs, dryRun, authorOf(ctx), fileName); } finally { rmSync(path, { force: true }); }
+  },
   'map.setBasemap': (ctx, { path }) => {
     const author = authorOf(ctx);
     // A file that will not open is refused before it is remembered; the map keeps its current basemap.

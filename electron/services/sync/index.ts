@@ -59,8 +59,8 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
   'sync.status': (ctx) => syncStatus(ctx.store),
   // Enrolment writes no record (a laptop joining a county has nobody to sign in as until its first sync).
   'sync.enroll': async (ctx, { hubUrl, user, password, fingerprint, insecure }) => {
-    await enroll(ctx.store, hubUrl, user, password, { fingerprint: fingerprint || undefined, insecure });
-    return syncStatus(ctx.store);
+    const enrolment = await enroll(ctx.store, hubUrl, user, password, { fingerprint: fingerprint || undefined, insecure });
+    return { ...syncStatus(ctx.store), enrolment };
   },
   'sync.run': async (ctx, { jobId }) => {
     const job = ctx.jobs?.start(jobId, '同步');
@@ -86,7 +86,7 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
   'sync.exportBundle': (ctx) => {
     const out = newExportPath(ctx.store.file, '同步包').replace(/\.xlsx$/, '.qsync');
     const r = exportDeviceBundle(ctx.store, out);
-    return { file: exportInfo(out), changes: r.changes, blobs: r.blobs, summary: r.summary };
+    return { file: exportInfo(out), changes: r.changes, blobs: r.blobs, bytes: r.bytes, summary: r.summary };
   },
   'sync.importBundle': (ctx, { base64, path, name }) => {
     let file = path;
@@ -98,6 +98,7 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
     } else if (!existsSync(file)) throw new DomainError('not_found', `找不到文件 ${file}`);
     const r = importDeviceBundle(ctx.store, file);
     refoldTouched(ctx, r.report.touched);
-    return { summary: r.summary, applied: r.applied, duplicates: r.duplicates, acknowledged: r.acknowledged };
+    const { report: _report, ...figures } = r;
+    return figures;
   },
 };
