@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
@@ -10,7 +11,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 800 },
     locale: 'zh-CN',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // `npm test` names the Chromium it found (scripts/find-chromium.mjs); alone, Debian's, else Playwright's own.
+      executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
         // A synthetic camera for the evidence-photo dialog; the permission prompt answered yes.
         '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
