@@ -1,9 +1,7 @@
 import type { EnterpriseDraft } from '../../shared/api/enterprises';
 import { DomainError, invalidFields, type Warning } from '../../shared/api/result';
+import { enterpriseFieldProblems } from '../../shared/domain/register-checks';
 import { checkUscc } from '../../shared/domain/uscc';
-import { industryCodeProblem } from '../../shared/domain/industry';
-import { pollutionSourceCodeProblem } from '../../shared/domain/pollution-source-code';
-import { phoneProblem } from '../../shared/domain/certificate';
 import { ENTERPRISE } from '../store/entities';
 import { enterprisesWithUscc, getEnterprise, listEnterprises } from '../store/enterprises';
 import { listOutfalls } from '../store/outfalls';
@@ -16,26 +14,12 @@ const usccMatches = (uscc: string) => { const c = checkUscc(uscc); return c.ok &
 /** Domain checks of a whole draft: field errors block the write, warnings do not. */
 export function checkDraft(ctx: ServiceContext, d: EnterpriseDraft, id: string | null) {
   const { db } = ctx.store;
-  const errors: Record<string, string> = {};
+  const { errors, uscc } = enterpriseFieldProblems(d);
   const warnings: Warning[] = [];
-  const uscc = checkUscc(d.uscc);
-  if (!uscc.ok) errors.uscc = uscc.message;
-  else {
+  if (uscc.ok) {
     if (!uscc.checkMatches) warnings.push({ field: 'uscc', message: `统一社会信用代码校验位不符（按 GB 32100 应为“${uscc.expectedCheck}”），已照录，请核对营业执照` });
     const others = enterprisesWithUscc(db, uscc.code).filter((x) => x !== id);
     if (others.length) warnings.push({ field: 'uscc', message: `已有 ${others.length} 家单位使用同一统一社会信用代码，请确认不是重复建档` });
-  }
-  if (d.pollutionSourceCode) {
-    const p = pollutionSourceCodeProblem(d.pollutionSourceCode, uscc.ok ? uscc.code : undefined);
-    if (p) errors.pollutionSourceCode = p;
-  }
-  if (d.industryCode) {
-    const p = industryCodeProblem(d.industryCode);
-    if (p) errors.industryCode = p;
-  }
-  if (d.contactPhone) {
-    const p = phoneProblem(d.contactPhone);
-    if (p) errors.contactPhone = p;
   }
   checkTownVillage(db, d.townCode, d.villageCode, errors);
   checkWatershed(db, d.watershedId, errors);

@@ -1,7 +1,7 @@
 import type { OutfallDraft } from '../../shared/api/outfalls';
 import { DomainError, invalidFields, type Warning } from '../../shared/api/result';
-import { defaultOutfallCodeValidator } from '../../shared/domain/outfall-code';
-import { isSubTypeOf, needsApproval } from '../../shared/domain/outfall-types';
+import { needsApproval } from '../../shared/domain/outfall-types';
+import { outfallFieldProblems } from '../../shared/domain/register-checks';
 import { OUTFALL } from '../store/entities';
 import { getEnterprise } from '../store/enterprises';
 import { getOutfall, listOutfalls, outfallWithCode } from '../store/outfalls';
@@ -13,18 +13,8 @@ import type { Handlers } from './handlers';
 /** Domain checks of a whole outfall draft; a duplicate national code is a conflict. */
 export function checkDraft(ctx: ServiceContext, d: OutfallDraft, id: string | null) {
   const { db } = ctx.store;
-  const errors: Record<string, string> = {};
+  const errors = outfallFieldProblems(d);
   const warnings: Warning[] = [];
-  if (!isSubTypeOf(d.type, d.subType)) errors.subType = `细类“${d.subType}”不属于“${d.type}”`;
-  for (const key of ['code', 'localCode'] as const) {
-    const code = d[key];
-    if (code) {
-      const p = defaultOutfallCodeValidator(code);
-      if (p) errors[key] = p;
-    }
-  }
-  if (d.remediationState && !d.remediationCategory) errors.remediationCategory = '填写整治进展前，请先选择整治类型（依法取缔、清理合并或规范整治）';
-  if (d.codeState === '已掌握' && !d.code && !d.localCode) errors.code = '编码状态为“已掌握”时请填写排污口编码';
   // A code another outfall holds is refused — unless this one already held it (both came by sync and
   // are listed as 编码重复: each can still be edited, or given its right code).
   if (d.code && !errors.code && outfallWithCode(db, d.code, id) && (id === null || getOutfall(db, id)?.code !== d.code)) {

@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EnterpriseDraft } from '../../shared/api/enterprises';
-import { phoneProblem } from '../../shared/domain/certificate';
 import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../shared/domain/enterprise-fields';
-import { COMMON_INDUSTRY_CLASSES, industryCodeProblem, industryName } from '../../shared/domain/industry';
-import { pollutionSourceCodeProblem } from '../../shared/domain/pollution-source-code';
-import { checkUscc } from '../../shared/domain/uscc';
+import { COMMON_INDUSTRY_CLASSES, industryName } from '../../shared/domain/industry';
 import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
 import { useFormErrors } from '../components/use-form-errors';
@@ -17,6 +14,7 @@ import { useDirectories } from '../directories';
 import { setFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
 import { navigate } from '../router';
+import { enterpriseFieldProblems } from '../../shared/domain/register-checks';
 
 const L = (field: string) => labelOf(field, 'enterprise');
 
@@ -30,16 +28,11 @@ const blank = (system: string): Form => ({
 
 /** Checks that need no server: shown as the person types. */
 function localCheck(f: Form): { errors: Record<string, string>; warnings: Record<string, string> } {
-  const errors: Record<string, string> = {};
+  const { errors, uscc: u } = enterpriseFieldProblems(f);
   const warnings: Record<string, string> = {};
   if (!f.name.trim()) errors.name = '请填写单位名称';
-  const u = checkUscc(f.uscc);
   if (!f.uscc.trim()) errors.uscc = '请填写统一社会信用代码';
-  else if (!u.ok) errors.uscc = u.message;
-  else if (!u.checkMatches) warnings.uscc = `校验位不符（按 GB 32100 应为“${u.expectedCheck}”）：可以保存，请核对营业执照`;
-  if (f.pollutionSourceCode) { const p = pollutionSourceCodeProblem(f.pollutionSourceCode, u.ok ? u.code : undefined); if (p) errors.pollutionSourceCode = p; }
-  if (f.industryCode) { const p = industryCodeProblem(f.industryCode); if (p) errors.industryCode = p; }
-  if (f.contactPhone) { const p = phoneProblem(f.contactPhone); if (p) errors.contactPhone = p; }
+  else if (u.ok && !u.checkMatches) warnings.uscc = `校验位不符（按 GB 32100 应为“${u.expectedCheck}”）：可以保存，请核对营业执照`;
   if (!f.townCode) errors.townCode = '请选择所属镇街';
   Object.assign(errors, parseCoordinateText(f.coords).errors);
   return { errors, warnings };

@@ -10,18 +10,21 @@ import { SignatureBox } from './signature-box';
 
 type Props = {
   insp: Inspection; shown: Record<string, string>; setAnswer: (itemId: string, value: unknown) => void; itemErrors: Record<string, string>;
-  setItemError: (itemId: string, message: string | null) => void; save: <T>(fn: () => Promise<T>) => Promise<T>; reload: () => void;
+  setItemError: (itemId: string, message: string | null) => void; save: <T>(fn: () => Promise<T>, opts?: { reload?: boolean }) => Promise<T>; reload: () => void;
+  /** What the core derived from an answer (proposed findings, what keeps the draft from being finalized). */
+  setDerived: (d: Pick<Inspection, 'findings' | 'problems'>) => void;
 };
 
 /** The checklist: sections of items, hidden ones skipped, failing ones marked, each answer saved as made. */
-export function ChecklistForm({ insp, shown, setAnswer, itemErrors, setItemError, save, reload }: Props) {
+export function ChecklistForm({ insp, shown, setAnswer, itemErrors, setItemError, save, reload, setDerived }: Props) {
   const def = insp.template.definition as TemplateDefinition;
   const answers = insp.answers as Answers;
   const visible = useMemo(() => visibleItemIds(def, answers), [def, answers]);
   const onSave = (item: Item) => async (value: unknown) => {
     setAnswer(item.id, value);
     try {
-      await save(() => call('inspections.answer', { id: insp.id, itemId: item.id, value }));
+      const { findings, problems } = await save(() => call('inspections.answer', { id: insp.id, itemId: item.id, value }), { reload: false });
+      setDerived({ findings, problems });
       setItemError(item.id, null);
     } catch (e) {
       setItemError(item.id, e instanceof ApiFailure ? (e.fields[item.id] ?? e.message) : (e as Error).message);

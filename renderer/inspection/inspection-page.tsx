@@ -85,7 +85,8 @@ export function InspectionPage({ id }: { id: string }) {
         <div className="runner">
           <HeaderForm insp={insp} people={people} shown={shown} save={save} />
           <ChecklistForm insp={insp} shown={shown} itemErrors={itemErrors} save={save} reload={() => void reload()}
-            setAnswer={(itemId, value) => setInsp({ ...insp, answers: { ...insp.answers, [itemId]: { value, note: insp.answers[itemId]?.note ?? '' } } })}
+            setAnswer={(itemId, value) => setInsp((p) => p && { ...p, answers: { ...p.answers, [itemId]: { value, note: p.answers[itemId]?.note ?? '' } } })}
+            setDerived={(d) => setInsp((p) => p && { ...p, ...d })}
             setItemError={(itemId, m) => setItemErrors((e) => { const next = { ...e }; if (m) next[itemId] = m; else delete next[itemId]; return next; })} />
           <section className="card" aria-label="其他现场照片">
             <h2>其他现场照片</h2>

@@ -3,8 +3,8 @@ import type { Inspection } from '../../shared/api/inspections';
 import { call } from '../api';
 
 /**
- * One inspection, kept current: every save goes straight to the core (crash-safe), and a quiet
- * reload afterwards brings back what the core derived (problems, proposed findings).
+ * One inspection, kept current: every save goes straight to the core (crash-safe). An answer comes
+ * back with what the core derived from it; other saves are followed by a quiet reload.
  */
 export function useInspection(id: string) {
   const [insp, setInsp] = useState<Inspection | null>(null);
@@ -26,12 +26,15 @@ export function useInspection(id: string) {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => { if (pending.current === 0) void reload(); }, 250);
   }, [reload]);
-  /** Runs a save, counting it as pending so the page can say 正在保存 / 已保存. */
-  const save = useCallback(async <T,>(fn: () => Promise<T>): Promise<T> => {
+  /**
+   * Runs a save, counting it as pending so the page can say 正在保存 / 已保存. A save whose answer
+   * carries what changed (an answer: its derived findings and problems) needs no reload.
+   */
+  const save = useCallback(async <T,>(fn: () => Promise<T>, { reload: again = true }: { reload?: boolean } = {}): Promise<T> => {
     pending.current++;
     saves.current++;
     setSaving((n) => n + 1);
-    try { return await fn(); } finally { pending.current--; setSaving((n) => n - 1); refreshSoon(); }
+    try { return await fn(); } finally { pending.current--; setSaving((n) => n - 1); if (again) refreshSoon(); }
   }, [refreshSoon]);
   const [saving, setSaving] = useState(0);
   return { insp, setInsp, error, reload, save, saving: saving > 0 };

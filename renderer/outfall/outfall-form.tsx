@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { OutfallDraft } from '../../shared/api/outfalls';
-import { defaultOutfallCodeValidator } from '../../shared/domain/outfall-code';
 import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
   REMEDIATION_STATES, SIGN_STATES, needsApproval, type OutfallType,
@@ -18,6 +17,7 @@ import { useDirectories } from '../directories';
 import { setFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
 import { navigate } from '../router';
+import { outfallFieldProblems } from '../../shared/domain/register-checks';
 
 const L = (field: string) => labelOf(field, 'outfall');
 
@@ -31,13 +31,9 @@ const blank = (system: string): Form => ({
 });
 
 function localCheck(f: Form): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const errors = outfallFieldProblems(f);
   if (!f.name.trim()) errors.name = '请填写排污口名称';
-  if (f.code) { const p = defaultOutfallCodeValidator(f.code); if (p) errors.code = p; }
-  if (f.localCode) { const p = defaultOutfallCodeValidator(f.localCode); if (p) errors.localCode = p; }
-  if (f.codeState === '已掌握' && !f.code && !f.localCode) errors.code = '编码状态为“已掌握”时请填写排污口编码';
   if (!f.townCode) errors.townCode = '请选择所属镇街';
-  if (f.remediationState && !f.remediationCategory) errors.remediationCategory = '填写整治进展前，请先选择整治类型';
   if (f.distance && !(Number(f.distance) >= 0)) errors.sectionDistanceKm = '距离应为不小于0的数字（km）';
   Object.assign(errors, parseCoordinateText(f.coords).errors);
   return errors;

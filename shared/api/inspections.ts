@@ -99,7 +99,8 @@ export const inspectionProcedures = {
   'inspections.updateHeader': { input: z.object({ id: Id, patch: InspectionHeaderPatch }), output: z.object({ problems: z.record(z.string(), z.string()) }) },
   'inspections.answer': {
     input: z.object({ id: Id, itemId: Id, value: z.unknown(), note: text(1000).optional() }),
-    output: z.object({ failing: z.boolean() }),
+    /** The answer's verdict and what the core derived anew: proposed findings and what still keeps the draft from being finalized. */
+    output: z.object({ failing: z.boolean(), findings: z.array(ProposedFinding), problems: z.record(z.string(), z.string()) }),
   },
   'inspections.addPhoto': {
     input: z.object({

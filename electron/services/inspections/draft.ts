@@ -15,6 +15,7 @@ import { headerProblems } from './problems';
 import { proposedFindings } from './proposals';
 import { targetSnapshot } from './target';
 import { mustGetDraft, mustGetInspection, templateOf } from './view';
+import { draftDerived } from './view';
 
 /** The directory entry of an officer as the record names them (name and 执法证号 at the time). */
 export function officerOf(ctx: ServiceContext, personId: string, field: string): Officer {
@@ -87,7 +88,8 @@ export const draftHandlers = {
       const isNew = !answerExists(ctx.store.db, key);
       ctx.store.write(INSPECTION_ANSWER, key, { inspectionId: id, itemId, value: v, note: note ?? (isNew ? '' : undefined) }, author);
       refreshFailingCount(ctx, id, i.templateId, author);
-      return { failing: isFailing(item, v) };
+      // One answer written; what it changed comes back with it (no reload of the whole record).
+      return { failing: isFailing(item, v), ...draftDerived(ctx, id) };
     });
   },
   'inspections.reviewFinding': (ctx, { id, itemId, patch }) => {

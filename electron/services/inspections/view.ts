@@ -58,3 +58,13 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
     createdAt: i.createdAt, updatedAt: i.updatedAt,
   };
 }
+
+/** What the core derives of a draft from its answers: the proposed findings and what keeps it from being finalized. */
+export function draftDerived(ctx: ServiceContext, id: string): Pick<Inspection, 'findings' | 'problems'> {
+  const { db } = ctx.store;
+  const i = mustGetInspection(ctx, id);
+  const t = templateOf(ctx, i.templateId);
+  const answers = answersOf(db, id);
+  const findings = proposedFindings(t.definition, answers, i, reviewedFindingsOf(db, id));
+  return { findings, problems: finalizeProblems(t.definition, i, answers, photoCounts(photosOf(db, id)), signaturesOf(db, id), findings) };
+}

@@ -1,0 +1,47 @@
+import { phoneProblem } from './certificate';
+import { industryCodeProblem } from './industry';
+import { defaultOutfallCodeValidator } from './outfall-code';
+import { isSubTypeOf, type OutfallType } from './outfall-types';
+import { pollutionSourceCodeProblem } from './pollution-source-code';
+import { checkUscc, type UsccCheck } from './uscc';
+
+/*
+ * The rules of a register record's own fields — those that need no other record. The form shows them
+ * as the person types and the service enforces them on save: one rule, one place.
+ */
+
+/** An enterprise's codes: 统一社会信用代码 (GB 32100), 排污许可证编号, 行业代码 (GB/T 4754), phone. */
+export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?: string | null; industryCode?: string | null; contactPhone?: string | null }): { errors: Record<string, string>; uscc: UsccCheck } {
+  const errors: Record<string, string> = {};
+  const uscc = checkUscc(d.uscc);
+  if (!uscc.ok) errors.uscc = uscc.message;
+  if (d.pollutionSourceCode) {
+    const p = pollutionSourceCodeProblem(d.pollutionSourceCode, uscc.ok ? uscc.code : undefined);
+    if (p) errors.pollutionSourceCode = p;
+  }
+  if (d.industryCode) {
+    const p = industryCodeProblem(d.industryCode);
+    if (p) errors.industryCode = p;
+  }
+  if (d.contactPhone) {
+    const p = phoneProblem(d.contactPhone);
+    if (p) errors.contactPhone = p;
+  }
+  return { errors, uscc };
+}
+
+/** An outfall's codes (HJ 1235 排污口编码), its type and sub-type, and its remediation (整治类型 before 进展). */
+export function outfallFieldProblems(d: { code?: string | null; localCode?: string | null; codeState?: string | null; type?: string | null; subType?: string | null; remediationState?: string | null; remediationCategory?: string | null }): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (d.type && d.subType && !isSubTypeOf(d.type as OutfallType, d.subType)) errors.subType = `细类“${d.subType}”不属于“${d.type}”`;
+  for (const key of ['code', 'localCode'] as const) {
+    const code = d[key];
+    if (code) {
+      const p = defaultOutfallCodeValidator(code);
+      if (p) errors[key] = p;
+    }
+  }
+  if (d.remediationState && !d.remediationCategory) errors.remediationCategory = '填写整治进展前，请先选择整治类型（依法取缔、清理合并或规范整治）';
+  if (d.codeState === '已掌握' && !d.code && !d.localCode) errors.code = '编码状态为“已掌握”时请填写排污口编码';
+  return errors;
+}
