@@ -2,15 +2,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { HUB_ROLES } from '../shared/sync/roles';
-import { listDevices, setDeviceState } from './accounts';
-import { addUser, disableUser, listUsers, updateUser } from './users';
-import { exportHubBundle, importHubBundle } from './bundles';
-import { HubRefusal } from './hub-error';
-import { openHubDb } from './open';
-import { quarantineList, releaseQuarantined } from './quarantine';
-import { buildHub } from './server';
 import { PASSWORD_ENV, PASSWORD_FLAG_REFUSED, passwordInput } from '../shared/cli/password';
-import { hubTls } from './tls';
+import { buildHub } from './routes/server';
+import { listDevices, setDeviceState } from './services/accounts';
+import { exportHubBundle, importHubBundle } from './services/bundles';
+import { HubRefusal } from './services/hub-error';
+import { openHubDb } from './services/open-hub';
+import { quarantineList, releaseQuarantined } from './services/quarantine';
+import { hubTls } from './services/tls';
+import { addUser, disableUser, listUsers, updateUser } from './services/users';
 import { isLoopbackHost } from '../shared/sync/loopback';
 
 const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syncNow } from '../../electron/services/sync';
 import { FINDING } from '../../electron/store/entities';
-import { exportHubBundle } from '../../hub/bundles';
-import { fillParents } from '../../hub/record-family';
+import { exportHubBundle } from '../../hub/services/bundles';
+import { fillParents } from '../../hub/services/record-family';
 import { loopWorkbench, openWorkbench, tempDir } from './helpers';
 import { conflictKeys as conflictKeysOf, countyAndOfficer, countyLaptop, deviceIdOf, enrolledLaptop, startHub, townsOf } from './sync-helpers';
 

@@ -12,7 +12,7 @@ import { putBlob } from '../../electron/store/blob-store';
 import { ENTERPRISE, REGION } from '../../electron/store/entities';
 import { writeSyncState } from '../../electron/store/sync-state';
 import Database from 'better-sqlite3';
-import { importHubBundle, exportHubBundle } from '../../hub/bundles';
+import { importHubBundle, exportHubBundle } from '../../hub/services/bundles';
 import { schemaSql } from '../../hub/db/hub-db';
 import { openSqliteHub } from '../../hub/db/sqlite';
 import { tempDir } from './helpers';

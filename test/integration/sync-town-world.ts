@@ -2,7 +2,7 @@ import { seededRandom } from '../../electron/services/demo/random';
 import { syncNow } from '../../electron/services/sync';
 import { ENTERPRISE } from '../../electron/store/entities';
 import { readSyncState } from '../../electron/store/sync-state';
-import { updateUser } from '../../hub/users';
+import { updateUser } from '../../hub/services/users';
 import { tempDir } from './helpers';
 import { conflictKeys, enrolledLaptop, startHub, stateHash } from './sync-helpers';
 import { hubConflictKeys, liveEnterprises, newEnterprise, seedCounty, travel, type Device, type WorldResult } from './sync-world';

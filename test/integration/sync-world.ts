@@ -10,8 +10,8 @@ import { exportDeviceBundle, importDeviceBundle } from '../../electron/services/
 import { readSyncState } from '../../electron/store/sync-state';
 import { blobRefs } from '../../shared/sync/blob-refs';
 import { conflictedFields, type FieldHeads } from '../../shared/sync/merge';
-import { exportHubBundle, importHubBundle } from '../../hub/bundles';
-import { HubBlobs } from '../../hub/blobs';
+import { exportHubBundle, importHubBundle } from '../../hub/services/bundles';
+import { HubBlobs } from '../../hub/services/blobs';
 import { tempDir } from './helpers';
 import { conflictKeys, deviceIdOf, enrolledLaptop, startHub, stateHash, type TestHub } from './sync-helpers';
 import { jpegBytes } from '../fixtures/evidence-bytes';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hubKeys, KEY_FILE } from '../../hub/keys';
+import { hubKeys, KEY_FILE } from '../../hub/services/keys';
 import { openSqliteHub } from '../../hub/db/sqlite';
 import { tempDir } from '../integration/helpers';
 import { BIN } from '../integration/web-helpers';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importHubBundle } from '../../hub/bundles';
+import { importHubBundle } from '../../hub/services/bundles';
 import { readSheet, MAX_IMPORT_ROWS } from '../../electron/ledger/read-sheet';
 import { tempDir } from '../integration/helpers';
 import { startHub } from '../integration/sync-helpers';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { enroll } from '../../electron/services/sync/enroll';
 import { signWith } from '../../electron/services/sync/device-key';
 import { readSyncState } from '../../electron/store/sync-state';
-import { FIRST_LOCK_MS } from '../../hub/signin-throttle';
-import { addUser, SCRYPT } from '../../hub/users';
+import { FIRST_LOCK_MS } from '../../hub/services/signin-throttle';
+import { addUser, SCRYPT } from '../../hub/services/users';
 import { blankLaptop, PASSWORD, startHub, enrolledLaptop } from '../integration/sync-helpers';
 
 const post = (url: string, path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hubTls } from '../../hub/tls';
+import { hubTls } from '../../hub/services/tls';
 import { tempDir } from '../integration/helpers';
 import { BIN } from '../integration/web-helpers';
 

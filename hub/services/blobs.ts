@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHUNK_BYTES, type BlobStatus } from '../shared/sync/protocol';
-import type { Queryable } from './db/hub-db';
+import { CHUNK_BYTES, type BlobStatus } from '../../shared/sync/protocol';
+import { notEvidenceMessage, sniffEvidenceType, type EvidenceType } from '../../shared/domain/file-type';
+import { blobRow, insertBlob } from '../db/blobs';
+import type { Queryable } from '../db/hub-db';
 import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
-import { notEvidenceMessage, sniffEvidenceType, type EvidenceType } from '../shared/domain/file-type';
 
 const SHA_RE = /^[0-9a-f]{64}$/;
 
@@ -19,6 +20,7 @@ export function evidenceTypeOf(hash: string, bytes: Uint8Array): EvidenceType {
 export class HubBlobs {
   constructor(private readonly dir: string, private readonly q: Queryable) {}
 
+  /** Where a whole blob's bytes are kept. */
   path(hash: string): string { return join(this.dir, 'blobs', hash.slice(0, 2), hash); }
   private partDir(hash: string): string { return join(this.dir, 'blobs', 'partial', hash); }
 
@@ -26,15 +28,16 @@ export class HubBlobs {
     if (!SHA_RE.test(hash)) throw new HubRefusal(400, 'invalid', `“${hash}”不是 SHA-256`);
   }
 
+  /** Whether the hub holds a blob whole, in part (which chunks) or not at all. */
   async status(hash: string): Promise<BlobStatus> {
     this.check(hash);
-    const row = await this.q.one<{ size: number; mime: string; chunks: string; complete: number }>('SELECT size, mime, chunks, complete FROM blobs WHERE sha256 = $1', [hash]);
+    const row = await blobRow(this.q, hash);
     if (row?.complete) return { state: 'complete', size: row.size, mime: row.mime, chunks: JSON.parse(row.chunks) };
     const dir = this.partDir(hash);
     if (!existsSync(dir)) return { state: 'absent', size: 0, mime: '', chunks: [] };
     const have: (string | null)[] = [];
     for (const name of readdirSync(dir)) {
-      const m = /^(\d+)\.sha$/.exec(name);
+      const m = name.match(/^(\d+)\.sha$/);
       if (m) have[Number(m[1])] = readFileSync(join(dir, name), 'utf8');
     }
     for (let i = 0; i < have.length; i++) have[i] ??= null;
@@ -82,8 +85,7 @@ export class HubBlobs {
     if (!sniffEvidenceType(whole)) rmSync(dir, { recursive: true, force: true });
     const type = evidenceTypeOf(hash, whole);
     this.keep(hash, whole);
-    await this.q.run('INSERT INTO blobs (sha256, size, mime, chunks, complete, created_at) VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (sha256) DO NOTHING',
-      [hash, size, type, JSON.stringify(chunks), new Date().toISOString()]);
+    await insertBlob(this.q, hash, size, type, chunks, new Date().toISOString());
     rmSync(dir, { recursive: true, force: true });
   }
 
@@ -94,8 +96,7 @@ export class HubBlobs {
     this.keep(hash, bytes);
     const chunks: string[] = [];
     for (let i = 0; i < Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES)); i++) chunks.push(sha256(bytes.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES)));
-    await this.q.run('INSERT INTO blobs (sha256, size, mime, chunks, complete, created_at) VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (sha256) DO NOTHING',
-      [hash, bytes.length, mime, JSON.stringify(chunks), new Date().toISOString()]);
+    await insertBlob(this.q, hash, bytes.length, mime, chunks, new Date().toISOString());
   }
 
   private keep(hash: string, bytes: Buffer): void {
@@ -108,6 +109,7 @@ export class HubBlobs {
     renameSync(tmp, path);
   }
 
+  /** One chunk of a whole blob, to send. */
   chunk(hash: string, index: number): Buffer {
     this.check(hash);
     const path = this.path(hash);
@@ -115,6 +117,7 @@ export class HubBlobs {
     return readFileSync(path).subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
   }
 
+  /** A whole blob's bytes, or null when the hub does not hold it. */
   whole(hash: string): Buffer | null {
     const path = this.path(hash);
     return SHA_RE.test(hash) && existsSync(path) ? readFileSync(path) : null;

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { HubRefusal } from './hub-error';
-import { isLoopbackHost } from '../shared/sync/loopback';
+import { isLoopbackHost } from '../../shared/sync/loopback';
 
 export type HubTls = { cert: string; key: string; fingerprint: string; selfSigned: boolean };
 

@@ -1,7 +1,8 @@
-import type { Change } from '../shared/sync/change';
-import { winningValues, type FieldHeads } from '../shared/sync/merge';
-import { parentOf, targetOf } from '../shared/sync/roles';
-import type { RecordCache, RecordRow } from './record-cache';
+import type { Change } from '../../shared/sync/change';
+import { winningValues, type FieldHeads } from '../../shared/sync/merge';
+import { parentOf, targetOf } from '../../shared/sync/roles';
+import type { RecordRow } from '../db/records';
+import type { RecordCache } from './record-cache';
 
 
 /**
@@ -21,6 +22,7 @@ async function townAtHub(records: RecordCache, entity: string, id: string): Prom
   return row ? row.town : undefined;
 }
 
+/** Where a change lies, from the hub's own records (see RecordArea). */
 export async function areaOf(records: RecordCache, c: Change, heads: FieldHeads, record: RecordRow | undefined): Promise<RecordArea> {
   const known = record !== undefined;
   const current = record?.town ?? null;

@@ -1,14 +1,18 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Change } from '../shared/sync/change';
-import { blobRefs } from '../shared/sync/blob-refs';
-import { BUNDLE_FORMAT, HISTORIES_FILE, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../shared/sync/bundle';
-import { checkBundleFiles, packBundle, unpackBundle } from '../shared/sync/bundle-zip';
-import { authorOfDevice, deviceById, signedBy } from './accounts';
+import type { Change } from '../../shared/sync/change';
+import { blobRefs } from '../../shared/sync/blob-refs';
+import { BUNDLE_FORMAT, HISTORIES_FILE, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../../shared/sync/bundle';
+import { checkBundleFiles, packBundle, unpackBundle } from '../../shared/sync/bundle-zip';
+import { replaceBundleRequests } from '../db/bundle-requests';
+import { lastNseqOf } from '../db/changes';
+import { advanceCursorSeen, deviceById } from '../db/devices';
+import type { HubDb } from '../db/hub-db';
+import { heldOfNode } from '../db/quarantine';
+import { authorOfDevice, signedBy } from './accounts';
 import { evidenceTypeOf, HubBlobs } from './blobs';
-import { historiesForBundle, rememberMissing } from './bundle-records';
-import type { HubDb } from './db/hub-db';
+import { historiesForBundle } from './bundle-records';
 import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
 import { hubKeys } from './keys';
@@ -44,8 +48,9 @@ export async function importHubBundle(db: HubDb, dir: string, file: string): Pro
   for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) await blobs.putWhole(f.name.slice(6), Buffer.from(files.get(f.name)!));
   const { acks } = await db.tx(async (q) => {
     const r = await pushPage(q, who, changes, m.lastNseq);
-    await q.run('UPDATE devices SET cursor = $2, last_seen_at = $3 WHERE id = $1 AND cursor < $2', [device.id, m.cursor, new Date().toISOString()]);
-    await rememberMissing(q, device.id, m.missing);
+    await advanceCursorSeen(q, device.id, m.cursor, new Date().toISOString());
+    // What the device lacks, in place of what its earlier bundle said (the next one says it again if still lacking).
+    await replaceBundleRequests(q, device.id, m.missing);
     return r;
   });
   const count = (s: string) => acks.filter((a) => a.status === s).length;
@@ -70,8 +75,8 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
     after = page.next;
     if (!page.more) break;
   }
-  const ackNseq = (await db.one<{ last_nseq: number }>('SELECT last_nseq FROM node_seqs WHERE node = $1', [who.node]))?.last_nseq ?? 0;
-  const quarantined = await db.all<{ nseq: number; reason: string }>('SELECT nseq, reason FROM quarantine WHERE node = $1', [who.node]);
+  const ackNseq = await lastNseqOf(db, who.node);
+  const quarantined = await heldOfNode(db, who.node);
   const files = new Map<string, Uint8Array>([['changes.json', new TextEncoder().encode(JSON.stringify(changes))]]);
   const listed: BundleFile[] = [];
   const histories = await historiesForBundle(db, who, from, after);

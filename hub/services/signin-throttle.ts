@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { Queryable } from './db/hub-db';
+import type { Queryable } from '../db/hub-db';
+import { clearThrottle, saveThrottle, throttleRow } from '../db/signin-throttle';
 import { HubRefusal } from './hub-error';
 
 /**
@@ -12,14 +13,13 @@ export const MAX_FAILURES = 5;
 export const FIRST_LOCK_MS = 15 * 60_000;
 const MAX_LOCK_MS = 24 * 60 * 60_000;
 
-type Row = { key: string; failures: number; locks: number; locked_until: string | null };
-
+/** The keys a sign-in is counted under: its account and its source address. */
 export const signinKeys = (user: string, address: string) => [`user:${user.toLowerCase()}`, `addr:${address}`];
 
 /** Refuses while any of these keys is locked, saying until when. */
 export async function refuseIfLocked(q: Queryable, keys: string[], now = Date.now()): Promise<void> {
   for (const key of keys) {
-    const r = await q.one<Row>('SELECT key, failures, locks, locked_until FROM signin_throttle WHERE key = $1', [key]);
+    const r = await throttleRow(q, key);
     if (r?.locked_until && Date.parse(r.locked_until) > now) {
       const minutes = Math.ceil((Date.parse(r.locked_until) - now) / 60_000);
       throw new HubRefusal(429, 'locked', `登录失败次数过多，已暂时锁定，请 ${minutes} 分钟后再试（或请管理员核实）`);
@@ -30,7 +30,7 @@ export async function refuseIfLocked(q: Queryable, keys: string[], now = Date.no
 /** Counts a failed sign-in against each key; the fifth in a row locks it. */
 export async function noteFailure(q: Queryable, keys: string[], log: Logger, now = Date.now()): Promise<void> {
   for (const key of keys) {
-    const r = await q.one<Row>('SELECT key, failures, locks, locked_until FROM signin_throttle WHERE key = $1', [key]);
+    const r = await throttleRow(q, key);
     let failures = (r?.failures ?? 0) + 1;
     let locks = r?.locks ?? 0;
     let until: string | null = r?.locked_until ?? null;
@@ -41,11 +41,11 @@ export async function noteFailure(q: Queryable, keys: string[], log: Logger, now
       until = new Date(now + ms).toISOString();
       log.warn({ key, minutes: ms / 60_000, locks }, 'sign-in locked');
     }
-    await q.run(`INSERT INTO signin_throttle (key, failures, locks, locked_until) VALUES ($1, $2, $3, $4)
-      ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, locks = excluded.locks, locked_until = excluded.locked_until`, [key, failures, locks, until]);
+    await saveThrottle(q, { key, failures, locks, locked_until: until });
   }
 }
 
+/** A successful sign-in clears the count of each key. */
 export async function noteSuccess(q: Queryable, keys: string[]): Promise<void> {
-  for (const key of keys) await q.run('DELETE FROM signin_throttle WHERE key = $1', [key]);
+  for (const key of keys) await clearThrottle(q, key);
 }

@@ -1,6 +1,5 @@
-import type { Queryable } from './db/hub-db';
-
-export type RecordRow = { heads: string; town: string | null; parent: string | null };
+import type { Queryable } from '../db/hub-db';
+import { recordRow, type RecordRow } from '../db/records';
 
 /**
  * The hub's records as one push page reads and writes them (inside its serialised transaction): an
@@ -13,15 +12,17 @@ export class RecordCache {
   private children = new Map<string, Set<string>>();
   constructor(readonly q: Queryable) {}
 
+  /** The record's row as the database holds it, read once per page. */
   async get(entity: string, id: string): Promise<RecordRow | undefined> {
     const key = `${entity}:${id}`;
     if (!this.rows.has(key)) {
-      const row = await this.q.one<RecordRow>('SELECT heads, town, parent FROM records WHERE entity = $1 AND entity_id = $2', [entity, id]);
+      const row = await recordRow(this.q, entity, id);
       this.remember(key, row ?? null);
     }
     return this.rows.get(key) ?? undefined;
   }
 
+  /** What the page just wrote for this record. */
   set(entity: string, id: string, row: RecordRow): void {
     this.remember(`${entity}:${id}`, row);
   }

@@ -1,6 +1,6 @@
-import type { Change } from '../shared/sync/change';
-import { winningValues, type FieldHeads } from '../shared/sync/merge';
-import { parentOf } from '../shared/sync/roles';
+import type { Change } from '../../shared/sync/change';
+import { winningValues, type FieldHeads } from '../../shared/sync/merge';
+import { parentOf } from '../../shared/sync/roles';
 import type { RecordCache } from './record-cache';
 import { sha256 } from './hash';
 

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Queryable } from './db/hub-db';
+import { deleteBlob, orphanBlobs } from '../db/blobs';
+import type { Queryable } from '../db/hub-db';
+import { forgetUploadsBefore, forgetUploadsOf, noteUpload, pendingUploadBytes } from '../db/uploads';
 import { HubRefusal } from './hub-error';
 
 /** How much one device may hold in unfinished uploads at once (a few days of photos and recordings). */
@@ -10,17 +12,16 @@ export const SWEEP_AFTER_MS = 24 * 60 * 60_000;
 
 /** Refuses a chunk that would take this device's unfinished uploads past its quota; records it otherwise. */
 export async function noteUploadedChunk(q: Queryable, deviceId: string, hash: string, index: number, bytes: number, now = Date.now()): Promise<void> {
-  const pending = Number((await q.one<{ n: number | null }>('SELECT sum(bytes) AS n FROM blob_uploads WHERE device_id = $1 AND NOT (sha256 = $2 AND chunk = $3)', [deviceId, hash, index]))?.n ?? 0);
+  const pending = await pendingUploadBytes(q, deviceId, hash, index);
   if (pending + bytes > PENDING_UPLOAD_QUOTA) {
     throw new HubRefusal(413, 'quota', `本设备未完成的文件上传已超过 ${PENDING_UPLOAD_QUOTA / 1024 ** 3} GB：请先完成同步，未完成的部分一天后自动清理`);
   }
-  await q.run(`INSERT INTO blob_uploads (device_id, sha256, chunk, bytes, at) VALUES ($1, $2, $3, $4, $5)
-    ON CONFLICT (device_id, sha256, chunk) DO UPDATE SET bytes = excluded.bytes, at = excluded.at`, [deviceId, hash, index, bytes, new Date(now).toISOString()]);
+  await noteUpload(q, deviceId, hash, index, bytes, new Date(now).toISOString());
 }
 
 /** A finished (or discarded) upload no longer counts against anyone's quota. */
 export async function forgetUpload(q: Queryable, hash: string): Promise<void> {
-  await q.run('DELETE FROM blob_uploads WHERE sha256 = $1', [hash]);
+  await forgetUploadsOf(q, hash);
 }
 
 /**
@@ -38,13 +39,11 @@ export async function sweepBlobs(q: Queryable, dir: string, now = Date.now()): P
       if (statSync(path).mtimeMs < now - SWEEP_AFTER_MS) { rmSync(path, { recursive: true, force: true }); await forgetUpload(q, hash); partial++; }
     }
   }
-  await q.run('DELETE FROM blob_uploads WHERE at < $1', [before]);
-  const orphans = await q.all<{ sha256: string }>(`SELECT b.sha256 FROM blobs b WHERE b.created_at < $1
-    AND NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.sha256 = b.sha256)
-    AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.change LIKE '%' || b.sha256 || '%') LIMIT 10000`, [before]);
-  for (const { sha256 } of orphans) {
+  await forgetUploadsBefore(q, before);
+  const orphans = await orphanBlobs(q, before);
+  for (const sha256 of orphans) {
     rmSync(join(dir, 'blobs', sha256.slice(0, 2), sha256), { force: true });
-    await q.run('DELETE FROM blobs WHERE sha256 = $1', [sha256]);
+    await deleteBlob(q, sha256);
   }
   return { partial, unreferenced: orphans.length };
 }

@@ -1,4 +1,4 @@
-import { HubRefusal } from './hub-error';
+import { HubRefusal } from '../services/hub-error';
 
 /** How deep a request's JSON may nest: a change's fields hold a few levels; a crafted body holds thousands. */
 export const MAX_JSON_DEPTH = 64;

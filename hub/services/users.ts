@@ -1,7 +1,9 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { HUB_ROLES, type HubRole } from '../shared/sync/roles';
-import type { Queryable } from './db/hub-db';
+import { HUB_ROLES } from '../../shared/sync/roles';
+import { revokeDevicesOf } from '../db/devices';
+import type { Queryable } from '../db/hub-db';
+import { allUsers, insertUser, setPasswordHash, setUserDisabled, setUserProfile, userExists, userNamed, userWithPassword, type User } from '../db/users';
 import { HubRefusal } from './hub-error';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
@@ -41,12 +43,6 @@ function outdated(stored: string): boolean {
   return Number(n) < SCRYPT.N || Number(r) < SCRYPT.r || Number(p) < SCRYPT.p;
 }
 
-/** A hub account: a role, and for a town officer the towns they answer for. */
-export type User = { name: string; display: string; role: HubRole; towns: string[]; disabled: boolean; createdAt: string };
-type UserRow = { name: string; display: string; role: HubRole; towns: string; password: string; disabled: number; created_at: string };
-
-const rowToUser = (r: UserRow): User => ({ name: r.name, display: r.display, role: r.role, towns: JSON.parse(r.towns), disabled: r.disabled === 1, createdAt: r.created_at });
-
 /** A hash of no one's password, to spend the same time on an unknown account as on a known one. */
 let decoy: Promise<string> | null = null;
 
@@ -59,13 +55,13 @@ function checkAccount(u: { role: string; towns: string[]; password?: string; dis
   if (u.display !== undefined && (u.display.trim() === '' || u.display.length > 50)) throw new HubRefusal(400, 'invalid', '姓名应为 1–50 个字');
 }
 
+/** Makes an account (its password hashed), refused when its name, role, towns or password break the rules or the name is taken. */
 export async function addUser(q: Queryable, u: { name: string; display?: string; role: string; towns: string[]; password: string }): Promise<User> {
   if (!/^[\w.\-\u4e00-\u9fa5]{1,50}$/.test(u.name)) throw new HubRefusal(400, 'invalid', `用户名“${u.name}”不合规：1–50 个字母、数字、汉字或 . _ -`);
   checkAccount(u);
-  if (await q.one('SELECT 1 FROM users WHERE name = $1', [u.name])) throw new HubRefusal(409, 'exists', `用户“${u.name}”已存在`);
-  await q.run('INSERT INTO users (name, display, role, towns, password, disabled, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6)',
-    [u.name, u.display?.trim() || u.name, u.role, JSON.stringify(u.role === 'town' ? u.towns : []), await hashPassword(u.password), new Date().toISOString()]);
-  return (await userByName(q, u.name))!;
+  if (await userExists(q, u.name)) throw new HubRefusal(409, 'exists', `用户“${u.name}”已存在`);
+  await insertUser(q, { name: u.name, display: u.display?.trim() || u.name, role: u.role, towns: u.role === 'town' ? u.towns : [], password: await hashPassword(u.password), createdAt: new Date().toISOString() });
+  return (await userNamed(q, u.name))!;
 }
 
 export type UserPatch = { display?: string; role?: string; towns?: string[]; password?: string; disabled?: boolean };
@@ -76,31 +72,28 @@ export type UserPatch = { display?: string; role?: string; towns?: string[]; pas
  * laptops; enabling again does not bring them back (they enrol anew).
  */
 export async function updateUser(q: Queryable, name: string, patch: UserPatch): Promise<User> {
-  const u = await userByName(q, name);
+  const u = await userNamed(q, name);
   if (!u) throw new HubRefusal(404, 'not_found', `没有用户“${name}”`);
   const role = patch.role ?? u.role;
   const towns = role === 'town' ? (patch.towns ?? u.towns) : [];
   checkAccount({ role, towns, password: patch.password, display: patch.display });
-  await q.run('UPDATE users SET display = $2, role = $3, towns = $4 WHERE name = $1', [name, patch.display?.trim() ?? u.display, role, JSON.stringify(towns)]);
-  if (patch.password !== undefined) await q.run('UPDATE users SET password = $2 WHERE name = $1', [name, await hashPassword(patch.password)]);
+  await setUserProfile(q, name, patch.display?.trim() ?? u.display, role, towns);
+  if (patch.password !== undefined) await setPasswordHash(q, name, await hashPassword(patch.password));
   if (patch.disabled === true) await disableUser(q, name);
-  if (patch.disabled === false) await q.run('UPDATE users SET disabled = 0 WHERE name = $1', [name]);
-  return (await userByName(q, name))!;
+  if (patch.disabled === false) await setUserDisabled(q, name, false);
+  return (await userNamed(q, name))!;
 }
 
-export async function userByName(q: Queryable, name: string): Promise<User | undefined> {
-  const r = await q.one<UserRow>('SELECT * FROM users WHERE name = $1', [name]);
-  return r && rowToUser(r);
-}
-
+/** Every account, by name (no password hashes). */
 export async function listUsers(q: Queryable): Promise<User[]> {
-  return (await q.all<UserRow>('SELECT * FROM users ORDER BY name')).map(rowToUser);
+  return allUsers(q);
 }
 
+/** Stops an account signing in and revokes its laptops. */
 export async function disableUser(q: Queryable, name: string): Promise<void> {
-  if (!(await q.one('SELECT 1 FROM users WHERE name = $1', [name]))) throw new HubRefusal(404, 'not_found', `没有用户“${name}”`);
-  await q.run('UPDATE users SET disabled = 1 WHERE name = $1', [name]);
-  await q.run("UPDATE devices SET state = 'revoked', revoked_at = $2 WHERE user_name = $1 AND state <> 'revoked'", [name, new Date().toISOString()]);
+  if (!(await userExists(q, name))) throw new HubRefusal(404, 'not_found', `没有用户“${name}”`);
+  await setUserDisabled(q, name, true);
+  await revokeDevicesOf(q, name, new Date().toISOString());
 }
 
 /**
@@ -109,10 +102,10 @@ export async function disableUser(q: Queryable, name: string): Promise<void> {
  * A hash made with weaker parameters is upgraded now.
  */
 export async function authenticateUser(q: Queryable, name: string, password: string): Promise<User> {
-  const row = await q.one<UserRow>('SELECT * FROM users WHERE name = $1', [name]);
+  const row = await userWithPassword(q, name);
   decoy ??= hashPassword(randomBytes(16).toString('hex'));
   const ok = await passwordMatches(password, row?.password ?? await decoy);
-  if (!row || !ok || row.disabled) throw new HubRefusal(401, 'bad_credentials', '用户名或密码不对，或该账号已停用');
-  if (outdated(row.password)) await q.run('UPDATE users SET password = $2 WHERE name = $1', [name, await hashPassword(password)]);
-  return rowToUser(row);
+  if (!row || !ok || row.user.disabled) throw new HubRefusal(401, 'bad_credentials', '用户名或密码不对，或该账号已停用');
+  if (outdated(row.password)) await setPasswordHash(q, name, await hashPassword(password));
+  return row.user;
 }

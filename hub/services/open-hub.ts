@@ -1,8 +1,11 @@
 import { chmodSync, mkdirSync } from 'node:fs';
-import type { HubDb } from './db/hub-db';
-import { openPgHub } from './db/pg';
-import { openSqliteHub } from './db/sqlite';
+import type { HubDb } from '../db/hub-db';
+import { openPgHub } from '../db/pg';
+import { openSqliteHub } from '../db/sqlite';
 import { HubRefusal } from './hub-error';
+
+/** The handle on the hub's database that the routes hold and hand to each service. */
+export type { HubDb } from '../db/hub-db';
 
 /** Opens the hub's database: SQLite in the data folder, or the PostgreSQL server named. */
 export async function openHubDb(dir: string, database?: string): Promise<HubDb> {

@@ -1,24 +1,20 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
-import type { Logger } from 'pino';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { hubUserPatchSchema, newHubUserSchema } from '../shared/api/sync';
-import { deviceListing, setDeviceState, type authorOfDevice } from './accounts';
-import { HubRefusal } from './hub-error';
-import { quarantineList, releaseQuarantined } from './quarantine';
-import type { HubContext } from './server';
-import { addUser, listUsers, updateUser } from './users';
-
-type Who = Awaited<ReturnType<typeof authorOfDevice>>;
+import { hubUserPatchSchema, newHubUserSchema } from '../../shared/api/sync';
+import { deviceListing, setDeviceState } from '../services/accounts';
+import { HubRefusal } from '../services/hub-error';
+import { quarantineList, releaseQuarantined } from '../services/quarantine';
+import { addUser, listUsers, updateUser } from '../services/users';
+import { authorOf, parse, type HubApp, type HubContext } from './context';
 
 /**
  * What an admin does from their own laptop: laptops (approve, revoke), accounts (add; role, towns,
  * password, disabled) and the quarantine (list, release). Each refused to anyone else, each logged.
  */
-export function registerAdminRoutes(app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, ctx: HubContext, authorOf: (req: FastifyRequest) => Promise<Who>, parse: <T>(schema: z.ZodType<T>, body: unknown) => T): void {
+export function registerAdminRoutes(app: HubApp, ctx: HubContext): void {
   const { db } = ctx;
   const admin = async (req: FastifyRequest, refusal: string) => {
-    const who = await authorOf(req);
+    const who = await authorOf(ctx, req);
     if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', refusal);
     return who;
   };

@@ -1,21 +1,15 @@
 import { randomBytes, verify as verifySignature, createPublicKey } from 'node:crypto';
-import type { HubDevice } from '../shared/api/sync';
-import type { Queryable } from './db/hub-db';
+import type { HubDevice } from '../../shared/api/sync';
+import type { HubRole } from '../../shared/sync/roles';
+import { clockAheadByDevice } from '../db/changes';
+import { allDevices, deviceById, insertDevice, setDeviceStateAt, type Device } from '../db/devices';
+import type { Queryable } from '../db/hub-db';
+import { userNamed, type User } from '../db/users';
 import { HubRefusal } from './hub-error';
-import type { Author } from './push';
-import { listUsers, userByName, type User } from './users';
+import { listUsers } from './users';
 
-export type Device = {
-  id: string; node: string; user: string; name: string; publicKey: string; state: 'pending' | 'approved' | 'revoked';
-  createdAt: string; approvedAt: string | null; revokedAt: string | null; lastSeenAt: string | null; cursor: number;
-};
-
-type DeviceRow = { id: string; node: string; user_name: string; name: string; public_key: string; state: Device['state']; created_at: string; approved_at: string | null; revoked_at: string | null; last_seen_at: string | null; cursor: number };
-
-const rowToDevice = (r: DeviceRow): Device => ({
-  id: r.id, node: r.node, user: r.user_name, name: r.name, publicKey: r.public_key, state: r.state, createdAt: r.created_at,
-  approvedAt: r.approved_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at, cursor: r.cursor,
-});
+/** Who sends or reads through a device: its node, its account, that account's role and towns. */
+export type Author = { deviceId: string | null; node: string; user: string; role: HubRole; towns: string[] };
 
 /** Registers a device's key for a user; an admin's own device is approved at once, others wait for an admin. */
 export async function enrollDevice(q: Queryable, user: User, deviceName: string, publicKey: string): Promise<Device> {
@@ -24,14 +18,8 @@ export async function enrollDevice(q: Queryable, user: User, deviceName: string,
   const node = `n${randomBytes(5).toString('hex')}`;
   const now = new Date().toISOString();
   const state = user.role === 'admin' ? 'approved' : 'pending';
-  await q.run(`INSERT INTO devices (id, node, user_name, name, public_key, state, created_at, approved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, node, user.name, deviceName, publicKey, state, now, state === 'approved' ? now : null]);
+  await insertDevice(q, { id, node, user: user.name, name: deviceName, publicKey, state, createdAt: now, approvedAt: state === 'approved' ? now : null });
   return (await deviceById(q, id))!;
-}
-
-export async function deviceById(q: Queryable, id: string): Promise<Device | undefined> {
-  const r = await q.one<DeviceRow>('SELECT * FROM devices WHERE id = $1', [id]);
-  return r && rowToDevice(r);
 }
 
 /**
@@ -39,9 +27,8 @@ export async function deviceById(q: Queryable, id: string): Promise<Device | und
  * clock is set wrong wins every concurrent edit until it is corrected: the admin should know which).
  */
 export async function listDevices(q: Queryable): Promise<(Device & { clockAhead: number })[]> {
-  const ahead = new Map((await q.all<{ device_id: string; n: number }>('SELECT device_id, count(*) AS n FROM changes WHERE clock_flag = 1 GROUP BY device_id'))
-    .map((r) => [r.device_id, Number(r.n)]));
-  return (await q.all<DeviceRow>('SELECT * FROM devices ORDER BY created_at')).map((r) => ({ ...rowToDevice(r), clockAhead: ahead.get(r.id) ?? 0 }));
+  const ahead = await clockAheadByDevice(q);
+  return (await allDevices(q)).map((d) => ({ ...d, clockAhead: ahead.get(d.id) ?? 0 }));
 }
 
 /** Every device as an admin's laptop shows it: whose it is (name, role, towns), its state and when it last synced; no key. */
@@ -53,13 +40,13 @@ export async function deviceListing(q: Queryable): Promise<HubDevice[]> {
   });
 }
 
+/** Approves or revokes a device (a revoked one stays revoked: it enrols anew). */
 export async function setDeviceState(q: Queryable, id: string, state: 'approved' | 'revoked'): Promise<Device> {
   const d = await deviceById(q, id);
   if (!d) throw new HubRefusal(404, 'not_found', `没有设备“${id}”`);
   if (d.state === 'revoked') throw new HubRefusal(409, 'revoked', `设备“${id}”已注销，不能再启用；请重新登记`);
   if (d.state === state) return d;
-  const col = state === 'approved' ? 'approved_at' : 'revoked_at';
-  await q.run(`UPDATE devices SET state = $2, ${col} = $3 WHERE id = $1`, [id, state, new Date().toISOString()]);
+  await setDeviceStateAt(q, id, state, new Date().toISOString());
   return (await deviceById(q, id))!;
 }
 
@@ -75,7 +62,7 @@ export async function authorOfDevice(q: Queryable, deviceId: string): Promise<Au
   if (!device) throw new HubRefusal(401, 'unknown_device', '本中心不认识该设备，请重新登记');
   if (device.state === 'revoked') throw new HubRefusal(403, 'revoked', '该设备已被管理员注销，不能再同步；如需继续使用请重新登记');
   if (device.state !== 'approved') throw new HubRefusal(403, 'pending', '该设备的登记尚待管理员批准');
-  const u = await userByName(q, device.user);
+  const u = await userNamed(q, device.user);
   if (!u || u.disabled) throw new HubRefusal(403, 'disabled', `用户“${device.user}”已停用`);
   return { deviceId: device.id, node: device.node, user: u.name, role: u.role, towns: u.towns, device };
 }

@@ -1,27 +1,27 @@
-import { changeDigest, type Change } from '../shared/sync/change';
-import { MAX_DRIFT_MS, parseHlc } from '../shared/sync/hlc';
-import { conflictedFields, mergeChange, type FieldHeads } from '../shared/sync/merge';
-import { type Ack } from '../shared/sync/protocol';
-import { areaRefusal, type HubRole } from '../shared/sync/roles';
-import { checkSigned } from '../shared/sync/signed';
-import { changeFieldsProblem } from '../shared/sync/record-fields';
-import type { Queryable } from './db/hub-db';
+import { changeDigest, type Change } from '../../shared/sync/change';
+import { MAX_DRIFT_MS, parseHlc } from '../../shared/sync/hlc';
+import { conflictedFields, mergeChange, type FieldHeads } from '../../shared/sync/merge';
+import { type Ack } from '../../shared/sync/protocol';
+import { areaRefusal } from '../../shared/sync/roles';
+import { checkSigned } from '../../shared/sync/signed';
+import { changeFieldsProblem } from '../../shared/sync/record-fields';
+import { blobRefs } from '../../shared/sync/blob-refs';
+import { blobReferenced } from '../db/blobs';
+import { insertChange, lastNseqOf, latestHubSeq, setLastNseq, storedChange } from '../db/changes';
+import type { Queryable } from '../db/hub-db';
+import { heldChange, insertQuarantined } from '../db/quarantine';
+import { saveRecord } from '../db/records';
+import type { Author } from './accounts';
 import { mayReadBlob, noteBlobRefs } from './blob-access';
-import { blobRefs } from '../shared/sync/blob-refs';
 import { moveChildren, parentKey } from './record-family';
 import { HubRefusal } from './hub-error';
 import { areaOf } from './record-area';
 import { RecordCache } from './record-cache';
 import { frozenRefusal } from './frozen';
 
-export type Author = { deviceId: string | null; node: string; user: string; role: HubRole; towns: string[] };
-
-type StoredChange = { entity: string; entity_id: string; hlc: string; author: string; fields: string };
-
-
+/** Holds a change the author may not make, saying why. */
 async function quarantine(q: Queryable, who: Author, c: Change, reason: string): Promise<Ack> {
-  await q.run(`INSERT INTO quarantine (node, nseq, device_id, user_name, entity, entity_id, change, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-    ON CONFLICT (node, nseq) DO NOTHING`, [c.node, c.nseq, who.deviceId, who.user, c.entity, c.entityId, JSON.stringify(c), reason, new Date().toISOString()]);
+  await insertQuarantined(q, who, c, reason, new Date().toISOString());
   return { cid: c.cid, status: 'quarantined', reason };
 }
 
@@ -32,16 +32,15 @@ async function quarantine(q: Queryable, who: Author, c: Change, reason: string):
 async function unreadableBlob(q: Queryable, who: Author, c: Change): Promise<string | null> {
   if (who.role !== 'town') return null;
   for (const hash of blobRefs(c.entity, c.fields)) {
-    const held = await q.one('SELECT 1 AS ok FROM blob_refs WHERE sha256 = $1 LIMIT 1', [hash]);
-    if (held && !(await mayReadBlob(q, who, hash))) return `引用的文件 ${hash.slice(0, 12)}… 属于本账号负责镇街以外的记录，已拒收`;
+    if (await blobReferenced(q, hash) && !(await mayReadBlob(q, who, hash))) return `引用的文件 ${hash.slice(0, 12)}… 属于本账号负责镇街以外的记录，已拒收`;
   }
   return null;
 }
 
 /** A change already received under this id: the same one again is a duplicate; another one is a clone. */
 async function repeatOf(q: Queryable, c: Change): Promise<Ack> {
-  const applied = await q.one<StoredChange>('SELECT entity, entity_id, hlc, author, fields FROM changes WHERE node = $1 AND nseq = $2', [c.node, c.nseq]);
-  const held = applied ? undefined : await q.one<{ change: string; reason: string }>('SELECT change, reason FROM quarantine WHERE node = $1 AND nseq = $2', [c.node, c.nseq]);
+  const applied = await storedChange(q, c.node, c.nseq);
+  const held = applied ? undefined : await heldChange(q, c.node, c.nseq);
   const stored: Change | undefined = applied
     ? { ...c, entity: applied.entity, entityId: applied.entity_id, hlc: applied.hlc, author: applied.author, fields: JSON.parse(applied.fields) }
     : held && (JSON.parse(held.change) as Change);
@@ -58,7 +57,7 @@ async function repeatOf(q: Queryable, c: Change): Promise<Ack> {
  * A repeat is acknowledged again; the same id with other content means a cloned or restored device.
  */
 export async function pushPage(q: Queryable, who: Author, changes: Change[], lastNseq: number, now = Date.now()): Promise<{ acks: Ack[]; hubSeq: number }> {
-  let last = (await q.one<{ last_nseq: number }>('SELECT last_nseq FROM node_seqs WHERE node = $1', [who.node]))?.last_nseq ?? 0;
+  let last = await lastNseqOf(q, who.node);
   if (last > lastNseq) {
     throw new HubRefusal(409, 'restored', `本中心已收到该设备的第 ${last} 号变更，而设备自报只写到第 ${lastNseq} 号：数据库可能由备份恢复或被复制，请重新登记本机`);
   }
@@ -71,11 +70,12 @@ export async function pushPage(q: Queryable, who: Author, changes: Change[], las
     last = c.nseq;
     acks.push(await takeChange(records, who, c, now));
   }
-  await q.run('INSERT INTO node_seqs (node, last_nseq) VALUES ($1, $2) ON CONFLICT (node) DO UPDATE SET last_nseq = excluded.last_nseq', [who.node, last]);
-  const hubSeq = (await q.one<{ s: number | null }>('SELECT max(hub_seq) AS s FROM changes'))?.s ?? 0;
+  await setLastNseq(q, who.node, last);
+  const hubSeq = await latestHubSeq(q);
   return { acks, hubSeq };
 }
 
+/** One change of a page, checked and then logged — or held, saying why. */
 async function takeChange(records: RecordCache, who: Author, c: Change, now: number): Promise<Ack> {
   const q = records.q;
   const malformed = changeFieldsProblem(c.entity, c.fields);
@@ -112,15 +112,12 @@ async function appendChange(records: RecordCache, by: { deviceId: string | null;
   const at = typeof winner === 'string' ? winner : town;
   // A change that moves the record to another town is also for the old town's readers: they see it leave.
   const prevTown = was !== null && was !== at ? was : null;
-  const inserted = await q.one<{ hub_seq: number }>(`INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, town, device_id, received_at, clock_flag, prev_town, pushed_by)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING hub_seq`,
-  [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base), at, by.deviceId, new Date(now).toISOString(), clockFlag, prevTown, by.user]);
+  const hubSeq = await insertChange(q, c, { town: at, prevTown, deviceId: by.deviceId, pushedBy: by.user, receivedAt: new Date(now).toISOString(), clockFlag });
   if (!outcome) return { cid: c.cid, status: 'duplicate' };
   await noteBlobRefs(q, c.entity, c.entityId, c.fields);
-  await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted, parent) VALUES ($1, $2, $3, $4, $5, $6, $7)
-    ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted, parent = excluded.parent`,
-  [c.entity, c.entityId, JSON.stringify(outcome.heads), at, inserted!.hub_seq, conflictedFields(outcome.heads).length ? 1 : 0, parentKey(c.entity, c.entityId, outcome.heads)]);
-  records.set(c.entity, c.entityId, { heads: JSON.stringify(outcome.heads), town: at, parent: parentKey(c.entity, c.entityId, outcome.heads) });
+  const row = { heads: JSON.stringify(outcome.heads), town: at, parent: parentKey(c.entity, c.entityId, outcome.heads) };
+  await saveRecord(q, { entity: c.entity, entityId: c.entityId, ...row, lastSeq: hubSeq, conflicted: conflictedFields(outcome.heads).length > 0 });
+  records.set(c.entity, c.entityId, row);
   // Children follow a record that moves — and one that arrives after them (they had no town to take).
   if (prevTown !== null || Object.keys(heads).length === 0) {
     await moveChildren(q, c.entity, c.entityId, at);

@@ -1,7 +1,9 @@
 import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Queryable } from './db/hub-db';
+import { challengeUsed, forgetExpiredChallenges, noteChallengeUsed } from '../db/challenges';
+import type { Queryable } from '../db/hub-db';
+import { addMeta, metaValue, replaceMeta } from '../db/meta';
 import { HubRefusal } from './hub-error';
 
 export type HubKeys = { hubId: string; publicKey: string; privateKey: string; secret: Buffer };
@@ -32,12 +34,12 @@ function readSecrets(file: string): Secrets {
  */
 export async function hubKeys(dir: string, q: Queryable): Promise<HubKeys> {
   const file = join(dir, KEY_FILE);
-  const row = await q.one<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'keys'");
-  if (row) {
-    const k = JSON.parse(row.value) as { hubId: string; publicKey: string } & Partial<Secrets>;
+  const value = await metaValue(q, 'keys');
+  if (value !== undefined) {
+    const k = JSON.parse(value) as { hubId: string; publicKey: string } & Partial<Secrets>;
     if (k.privateKey && k.secret) {
       if (!existsSync(file)) writeSecrets(file, { privateKey: k.privateKey, secret: k.secret });
-      await q.run("UPDATE hub_meta SET value = $1 WHERE key = 'keys'", [JSON.stringify({ hubId: k.hubId, publicKey: k.publicKey })]);
+      await replaceMeta(q, 'keys', JSON.stringify({ hubId: k.hubId, publicKey: k.publicKey }));
     }
     const s = readSecrets(file);
     const derived = createPublicKey(createPrivateKey({ key: Buffer.from(s.privateKey, 'base64'), format: 'der', type: 'pkcs8' })).export({ type: 'spki', format: 'der' }).toString('base64');
@@ -48,7 +50,7 @@ export async function hubKeys(dir: string, q: Queryable): Promise<HubKeys> {
   const hubId = `hub-${randomBytes(4).toString('hex')}`;
   const publicKey = pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   writeSecrets(file, { privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'), secret: randomBytes(32).toString('base64') });
-  await q.run("INSERT INTO hub_meta (key, value) VALUES ('keys', $1) ON CONFLICT (key) DO NOTHING", [JSON.stringify({ hubId, publicKey })]);
+  await addMeta(q, 'keys', JSON.stringify({ hubId, publicKey }));
   return hubKeys(dir, q);
 }
 
@@ -81,6 +83,7 @@ export function issueChallenge(secret: Buffer, now = Date.now()): string {
   return `${body}.${b64url(createHmac('sha256', secret).update(`challenge|${body}`).digest())}`;
 }
 
+/** Whether a challenge is one this hub issued and has not expired (used or not). */
 export function challengeValid(secret: Buffer, challenge: string, now = Date.now()): boolean {
   const parts = challenge.split('.');
   if (parts.length !== 3) return false;
@@ -95,8 +98,8 @@ export function challengeValid(secret: Buffer, challenge: string, now = Date.now
  */
 export async function useChallenge(q: Queryable, secret: Buffer, challenge: string, now = Date.now()): Promise<boolean> {
   if (!challengeValid(secret, challenge, now)) return false;
-  await q.run('DELETE FROM used_challenges WHERE expires_at < $1', [new Date(now).toISOString()]);
-  if (await q.one('SELECT 1 AS used FROM used_challenges WHERE challenge = $1', [challenge])) return false;
-  await q.run('INSERT INTO used_challenges (challenge, expires_at) VALUES ($1, $2) ON CONFLICT (challenge) DO NOTHING', [challenge, new Date(Number(challenge.split('.')[1])).toISOString()]);
+  await forgetExpiredChallenges(q, new Date(now).toISOString());
+  if (await challengeUsed(q, challenge)) return false;
+  await noteChallengeUsed(q, challenge, new Date(Number(challenge.split('.')[1])).toISOString());
   return true;
 }

@@ -1,0 +1,66 @@
+import type { Queryable } from './hub-db';
+import { visibleClause, type Reader } from './visibility';
+
+/** The hub's current state of each record (`records`): its field heads, town, parent and last change. */
+
+/** A record as a push reads it: its heads (JSON), the town it is filed under, its parent ("entity:id"). */
+export type RecordRow = { heads: string; town: string | null; parent: string | null };
+
+/** The record's row, if the hub holds it. */
+export function recordRow(q: Queryable, entity: string, id: string): Promise<RecordRow | undefined> {
+  return q.one<RecordRow>('SELECT heads, town, parent FROM records WHERE entity = $1 AND entity_id = $2', [entity, id]);
+}
+
+/** A record's state once a change is merged into it. */
+export type RecordState = { entity: string; entityId: string; heads: string; town: string | null; lastSeq: number; conflicted: boolean; parent: string | null };
+
+/** Writes a record's state (new, or in place of what it was). */
+export function saveRecord(q: Queryable, r: RecordState): Promise<void> {
+  return q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted, parent) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted, parent = excluded.parent`,
+  [r.entity, r.entityId, r.heads, r.town, r.lastSeq, r.conflicted ? 1 : 0, r.parent]);
+}
+
+/** Files a record's children under its town. */
+export function setChildrenTown(q: Queryable, parent: string, town: string | null): Promise<void> {
+  return q.run('UPDATE records SET town = $1 WHERE parent = $2', [town, parent]);
+}
+
+/** Whether this reader may see the record. */
+export async function recordVisible(q: Queryable, who: Reader, entity: string, id: string): Promise<boolean> {
+  const v = visibleClause({ role: who.role, towns: who.towns }, 3);
+  return (await q.one(`SELECT 1 AS ok FROM records WHERE entity = $1 AND entity_id = $2${v.sql}`, [entity, id, ...v.params])) !== undefined;
+}
+
+/** The records whose parent is this one ("entity:id"). */
+export function childrenOf(q: Queryable, parent: string): Promise<{ entity: string; entity_id: string }[]> {
+  return q.all<{ entity: string; entity_id: string }>('SELECT entity, entity_id FROM records WHERE parent = $1', [parent]);
+}
+
+/** The kinds of record the hub holds. */
+export async function recordKinds(q: Queryable): Promise<string[]> {
+  return (await q.all<{ entity: string }>('SELECT DISTINCT entity FROM records')).map((r) => r.entity);
+}
+
+/** Up to `rows` records of one kind after an id, by id, that this reader may see. */
+export async function recordsAfter(q: Queryable, who: Reader, entity: string, afterId: string, rows: number): Promise<{ entity: string; entity_id: string; heads: string; last_seq: number }[]> {
+  const v = visibleClause({ role: who.role, towns: who.towns }, 4); // records, not changes: no author to match
+  return q.all<{ entity: string; entity_id: string; heads: string; last_seq: number }>(`SELECT entity, entity_id, heads, last_seq FROM records
+      WHERE entity = $1 AND entity_id > $2${v.sql} ORDER BY entity_id LIMIT $3`, [entity, afterId, rows, ...v.params]);
+}
+
+/** The records of the kinds that can have a parent, for a hub that kept them before it had the column. */
+export function recordsOfChildKinds(q: Queryable): Promise<{ entity: string; entity_id: string; heads: string }[]> {
+  return q.all<{ entity: string; entity_id: string; heads: string }>(`SELECT entity, entity_id, heads FROM records
+    WHERE entity IN ('record_event', 'directory_entry', 'inspector_conflict') OR entity LIKE 'inspection_%'`);
+}
+
+/** Notes a record's parent ("entity:id"). */
+export function setParent(q: Queryable, entity: string, id: string, parent: string): Promise<void> {
+  return q.run('UPDATE records SET parent = $3 WHERE entity = $1 AND entity_id = $2', [entity, id, parent]);
+}
+
+/** Files directory entries and conflicts of interest under their parent's town (they had none before they followed their enterprise's). */
+export function childTownsFromParents(q: Queryable): Promise<void> {
+  return q.run(`UPDATE records SET town = (SELECT p.town FROM records p WHERE p.entity || ':' || p.entity_id = records.parent) WHERE entity IN ('directory_entry', 'inspector_conflict') AND parent IS NOT NULL`);
+}

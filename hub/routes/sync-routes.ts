@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { historiesRequestSchema, pushRequestSchema } from '../../shared/sync/protocol';
+import { pullForDevice, snapshotPage } from '../services/pull';
+import { pushPage } from '../services/push';
+import { familyHistory } from '../services/record-family';
+import { authorOf, checkProtocol, parse, type HubApp, type HubContext } from './context';
+
+/** The changes themselves (DESIGN §8): push a page, pull a page, a first sync's snapshot, records' whole histories. */
+export function registerSyncRoutes(app: HubApp, ctx: HubContext): void {
+  const { db } = ctx;
+  app.post('/v1/push', async (req) => {
+    checkProtocol(req);
+    const who = await authorOf(ctx, req);
+    const body = parse(pushRequestSchema, req.body);
+    const result = await db.tx((q) => pushPage(q, who, body.changes, body.lastNseq));
+    const quarantined = result.acks.filter((a) => a.status === 'quarantined');
+    req.log.info({ device: who.deviceId, changes: body.changes.length, quarantined: quarantined.length }, 'push');
+    for (const a of quarantined) req.log.warn({ device: who.deviceId, cid: a.cid, reason: a.reason }, 'change quarantined');
+    return result;
+  });
+
+  app.get('/v1/pull', async (req) => {
+    checkProtocol(req);
+    const who = await authorOf(ctx, req);
+    const query = parse(z.object({ after: z.coerce.number().int().nonnegative(), ack: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().positive().optional() }), req.query);
+    // The device's acknowledgement of the hub's changes (a return bundle starts after it).
+    return pullForDevice(db, who, query.after, query.ack ?? query.after, query.limit);
+  });
+
+  app.get('/v1/snapshot', async (req) => {
+    checkProtocol(req);
+    const who = await authorOf(ctx, req);
+    const query = parse(z.object({ entity: z.string().optional(), id: z.string().optional(), cursor: z.coerce.number().int().optional(), limit: z.coerce.number().int().positive().max(5000).optional() }), req.query);
+    const after = query.entity !== undefined && query.id !== undefined ? { entity: query.entity, id: query.id } : null;
+    return snapshotPage(db, who, after, query.cursor ?? null, query.limit);
+  });
+
+  app.post('/v1/histories', async (req) => {
+    checkProtocol(req);
+    const who = await authorOf(ctx, req);
+    const body = parse(historiesRequestSchema, req.body);
+    return { changes: await familyHistory(db, who, body.records) };
+  });
+}

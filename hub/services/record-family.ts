@@ -1,0 +1,55 @@
+import type { SequencedChange } from '../../shared/sync/change';
+import { winningValues, type FieldHeads } from '../../shared/sync/merge';
+import { parentOf } from '../../shared/sync/roles';
+import { changeTownsFromRecords, changesOfRecord, rowToChange, type ChangeRow } from '../db/changes';
+import type { HubDb, Queryable } from '../db/hub-db';
+import { addMeta, metaValue } from '../db/meta';
+import { childTownsFromParents, childrenOf, recordVisible, recordsOfChildKinds, setChildrenTown, setParent } from '../db/records';
+import type { Author } from './accounts';
+
+type Key = { entity: string; id: string };
+
+/** The record a child record belongs to, as "entity:id" (an inspection's answers, a finding's events), or null. */
+export function parentKey(entity: string, id: string, heads: FieldHeads): string | null {
+  const p = parentOf(entity, id, winningValues(heads));
+  return p ? `${p.entity}:${p.id}` : null;
+}
+
+/** A record moved to another town takes its children with it (their town decides who receives their later changes and files). */
+export async function moveChildren(q: Queryable, entity: string, id: string, town: string | null): Promise<void> {
+  await setChildrenTown(q, `${entity}:${id}`, town);
+}
+
+/** Fills `records.parent` for a hub that kept records before it had the column (once). */
+export async function fillParents(db: HubDb): Promise<void> {
+  if (await metaValue(db, 'records_parent') !== undefined) return;
+  const rows = await recordsOfChildKinds(db);
+  await db.tx(async (q) => {
+    for (const r of rows) {
+      const parent = parentKey(r.entity, r.entity_id, JSON.parse(r.heads) as FieldHeads);
+      if (parent) await setParent(q, r.entity, r.entity_id, parent);
+    }
+    // Directory entries and conflicts of interest had no town before they followed their enterprise's.
+    await childTownsFromParents(q);
+    await changeTownsFromRecords(q);
+    await addMeta(q, 'records_parent', '1');
+  });
+}
+
+/**
+ * The whole history of these records and of their children, in hub order, for those this reader may
+ * see: what a town officer's laptop applies when a record enters their towns (never had, or had
+ * before it left and came back) — every change it missed, applied as any change is, so nothing
+ * reads as a conflict that is not one.
+ */
+export async function familyHistory(q: Queryable, who: Pick<Author, 'role' | 'towns'>, keys: Key[]): Promise<SequencedChange[]> {
+  const family: Key[] = [];
+  for (const k of keys) {
+    if (!(await recordVisible(q, who, k.entity, k.id))) continue;
+    family.push(k);
+    for (const c of await childrenOf(q, `${k.entity}:${k.id}`)) family.push({ entity: c.entity, id: c.entity_id });
+  }
+  const rows: ChangeRow[] = [];
+  for (const k of family) rows.push(...await changesOfRecord(q, k.entity, k.id));
+  return rows.sort((a, b) => Number(a.hub_seq) - Number(b.hub_seq)).map(rowToChange);
+}
