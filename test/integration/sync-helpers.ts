@@ -20,7 +20,7 @@ import { generateDemo } from '../../electron/services/demo/generate';
 import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { openWorkbench, tempDir } from './helpers';
 
-/** The PostgreSQL server the suite uses (.ci/run starts one and creates this role). */
+/** The PostgreSQL server the suite uses (npm test starts a throwaway one and points QINGSHUI_TEST_PG at it). */
 export const PG_URL = process.env.QINGSHUI_TEST_PG ?? 'postgres://qingshui:qingshui@127.0.0.1:5432/postgres';
 export const PASSWORD = 'secret-pass-1';
 
@@ -32,7 +32,7 @@ afterEach(async () => { for (const h of hubs.splice(0)) await h.close(); });
 async function freshPg(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `qs_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: PG_URL });
-  try { await admin.connect(); } catch (e) { throw new Error(`PostgreSQL 不可用（${PG_URL}）：${(e as Error).message}。.ci/run 会安装并启动它`); }
+  try { await admin.connect(); } catch (e) { throw new Error(`PostgreSQL 不可用（${PG_URL}）：${(e as Error).message}。npm test 会自行启动一个临时 PostgreSQL；单独运行 vitest 时请设置 QINGSHUI_TEST_PG`); }
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = PG_URL.replace(/\/[^/]*$/, `/${name}`);

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importHubBundle } from '../../hub/services/bundles';
-import { readSheet, MAX_IMPORT_ROWS } from '../../electron/ledger/read-sheet';
+import { readSheet, MAX_IMPORT_ROWS } from '../../electron/services/ledgers/read-sheet';
 import { tempDir } from '../integration/helpers';
 import { startHub } from '../integration/sync-helpers';
 import { BIN } from '../integration/web-helpers';
