@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import type { CoordinateSystem } from '../../shared/domain/coordinates';
-import { discardExport, stageUpload, takeExport } from '../core/files';
+import { discardExport, takeExport, withStagedUpload } from '../core/files';
 import { withWorkbench } from '../core/maintenance';
 import type { Workbench } from '../core/workbench';
 import { assertNotInUse } from '../core/workspace-lock';
@@ -13,7 +13,7 @@ export type ImportArgs = { kind: string; file: string; dataDir: string; crs?: st
 
 /** `qingshui import boundaries FILE.geojson`: town/village boundaries, watersheds, rivers for the map. */
 async function importBoundaries(wb: Workbench, a: ImportArgs, crs: CoordinateSystem): Promise<void> {
-  const r = await wb.call('map.importBoundaries', { staged: stageUpload(wb, a.file), fileName: resolve(a.file), crs, dryRun: a.dryRun });
+  const r = await withStagedUpload(wb, a.file, (staged) => wb.call('map.importBoundaries', { staged, fileName: resolve(a.file), crs, dryRun: a.dryRun }));
   if (a.json) console.log(JSON.stringify(r));
   else {
     console.log(`要素 ${r.features} 个：匹配 ${r.matched.length} 个（${['town', 'village', 'watershed', 'river', 'lake'].map((k) => `${k} ${r.matched.filter((m) => m.kind === k).length}`).join('，')}），有误 ${r.problems.length} 个`);
@@ -26,14 +26,15 @@ async function importBoundaries(wb: Workbench, a: ImportArgs, crs: CoordinateSys
 /** `qingshui import enterprises|outfalls|findings FILE`: a clerk's register, all rows or none. */
 async function importRegister(wb: Workbench, a: ImportArgs & { kind: 'enterprises' | 'outfalls' | 'findings' }, crs: CoordinateSystem, errorsOut: string | undefined): Promise<void> {
   const started = Date.now();
-  const report = await wb.call('ledgers.import', { kind: a.kind, staged: stageUpload(wb, a.file), fileName: resolve(a.file), crs, dryRun: a.dryRun });
+  const report = await withStagedUpload(wb, resolve(a.file), (staged) => wb.call('ledgers.import', { kind: a.kind, staged, fileName: resolve(a.file), crs, dryRun: a.dryRun }));
   if (report.missing.length) throw new DomainError('invalid', `工作表“${report.sheet}”的前 10 行中找不到必需的列：${report.missing.join('、')}（表头在第 ${report.headerRow} 行：${report.headers.map((h) => h.text).join('、')}）`);
   // The marked-up workbook goes where --errors says, or nowhere.
   if (report.errorsFile) {
     if (errorsOut) takeExport(wb, report.errorsFile.name, errorsOut);
     else discardExport(wb, report.errorsFile.name);
   }
-  if (a.json) console.log(JSON.stringify({ ...report, ms: Date.now() - started, errorsFile: errorsOut && report.problems.length ? errorsOut : null }));
+  const { errorsFile: _kept, ...figures } = report;
+  if (a.json) console.log(JSON.stringify({ ...figures, ms: Date.now() - started, errorsFile: errorsOut && report.problems.length ? errorsOut : null }));
   else {
     console.log(`工作表“${report.sheet}”（表头在第 ${report.headerRow} 行）：共 ${report.rows} 行 — 新增 ${report.created}，更新 ${report.updated}，无变化 ${report.unchanged}，有误 ${report.invalid}`);
     if (report.unmatchedHeaders.length) console.log(`未识别的列（未导入）：${report.unmatchedHeaders.join('、')}`);
@@ -52,9 +53,13 @@ export async function importCommand(a: ImportArgs): Promise<void> {
   if (!['enterprises', 'outfalls', 'findings', 'boundaries'].includes(a.kind)) throw new DomainError('invalid', `导入类别应为 enterprises、outfalls、findings 或 boundaries，收到“${a.kind}”`);
   const crs = CRS[(a.crs ?? 'cgcs2000').toLowerCase()];
   if (!crs) throw new DomainError('invalid', `--crs 应为 cgcs2000、wgs84、gcj02 或 bd09，收到“${a.crs}”`);
+  if (a.kind === 'boundaries') {
+    if (!existsSync(a.file)) throw new DomainError('not_found', `找不到文件“${a.file}”`);
+    if (!a.dryRun) assertNotInUse(a.dataDir, '导入');
+    return withWorkbench(a.dataDir, (wb) => importBoundaries(wb, a, crs));
+  }
   const errorsOut = a.errors && resolve(a.errors);
   if (errorsOut && !existsSync(dirname(errorsOut))) throw new DomainError('not_found', `错误工作簿的文件夹“${dirname(errorsOut)}”不存在`);
-  if (!existsSync(a.file)) throw new DomainError('not_found', `文件“${resolve(a.file)}”不存在`);
   if (!a.dryRun) assertNotInUse(a.dataDir, '导入');
-  await withWorkbench(a.dataDir, (wb) => (a.kind === 'boundaries' ? importBoundaries(wb, a, crs) : importRegister(wb, a as ImportArgs & { kind: 'enterprises' }, crs, errorsOut)));
+  await withWorkbench(a.dataDir, (wb) => importRegister(wb, a as ImportArgs & { kind: 'enterprises' }, crs, errorsOut));
 }

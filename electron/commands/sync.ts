@@ -18,6 +18,8 @@ function withWorkspace<T>(dataDir: string, fn: (wb: Workbench) => Promise<T> | T
 /** `qingshui enroll --data DIR --hub URL --user U` (password from the terminal or QINGSHUI_PASSWORD): registers this workspace with a hub (a new, empty one when the folder has none: the first sync fills it). */
 export async function enrollCommand(dataDir: string, hub: string, user: string, password: string | undefined, json: boolean, tls: { fingerprint?: string; insecure?: boolean } = {}): Promise<void> {
   if (password !== undefined) throw new DomainError('invalid', PASSWORD_FLAG_REFUSED);
+  // An empty --fingerprint (an unset variable in a script) is a mistake, not "pin whatever answers".
+  if (tls.fingerprint !== undefined && !tls.fingerprint.trim()) throw new DomainError('invalid', '证书指纹应为 64 位十六进制（SHA-256，可带冒号）');
   const pw = await passwordInput(`同步中心账号 ${user} `, process.env, process.stdin, process.stderr);
   if (!pw) throw new DomainError('invalid', `缺少密码：请在终端运行并按提示输入，或设置环境变量 ${PASSWORD_ENV}`);
   await withWorkspace(dataDir, async (wb) => {
@@ -64,7 +66,7 @@ export async function bundleCommand(sub: string | undefined, file: string | unde
       if (!existsSync(dirname(target))) throw new DomainError('not_found', `保存同步包的文件夹“${dirname(target)}”不存在：请先建好它，或换一个位置（如 U 盘的根目录）`);
       const r = await wb.call('sync.exportBundle', {});
       takeExport(wb, r.file.name, target);
-      const figures = { file: target, changes: r.changes, blobs: r.blobs, bytes: r.bytes, summary: `已导出同步包 ${target}：本机未确认的变更 ${r.changes} 条，照片等文件 ${r.blobs} 个` };
+      const figures = { file: out, changes: r.changes, blobs: r.blobs, bytes: r.bytes, summary: `已导出同步包 ${out}：本机未确认的变更 ${r.changes} 条，照片等文件 ${r.blobs} 个` };
       console.log(json ? JSON.stringify(figures) : figures.summary);
     } else if (sub === 'import' && file) {
       const figures = await wb.call('sync.importBundle', { path: resolve(file) });

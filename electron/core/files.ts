@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { extname } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import { exportFile } from '../services/ledgers/index';
 import { basemapOf, tileMime } from '../services/map/index';
@@ -37,24 +37,53 @@ export function exportedFile(wb: Workbench, name: string): { bytes: Buffer; mime
 }
 
 /**
- * Hands a file the user named on this computer to the core: copied into the workspace's uploads folder
- * under a random name, which is what a procedure (`ledgers.import`, `map.importBoundaries`) is given.
+ * Hands a file the user named on this computer to the core for one call: copied into the workspace's
+ * uploads folder under a random name, which is what the procedure (`ledgers.import`,
+ * `map.importBoundaries`) is given; removed afterwards whatever happens. Copies left by a program
+ * killed mid-call are swept the next time (after a day).
  */
-export function stageUpload(wb: Workbench, path: string): string {
+export async function withStagedUpload<T>(wb: Workbench, path: string, fn: (name: string) => Promise<T>): Promise<T> {
   if (!existsSync(path)) throw new DomainError('not_found', `文件“${path}”不存在`);
-  const ext = extname(path).toLowerCase();
-  const name = `${randomBytes(16).toString('hex')}${ext === '.geojson' || ext === '.json' ? ext : '.xlsx'}`;
   const dir = uploadsDirOf(wb.store.file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  copyFileSync(path, `${dir}/${name}`);
-  return name;
+  for (const old of readdirSync(dir)) {
+    try { if (Date.now() - statSync(join(dir, old)).mtimeMs > DAY_MS) rmSync(join(dir, old), { force: true }); } catch { /* gone meanwhile */ }
+  }
+  const ext = extname(path).toLowerCase();
+  const name = `${randomBytes(16).toString('hex')}${ext === '.geojson' || ext === '.json' ? ext : '.xlsx'}`;
+  const staged = join(dir, name);
+  try {
+    copyFileSync(path, staged);
+    return await fn(name);
+  } finally {
+    rmSync(staged, { force: true });
+  }
 }
 
-/** Moves a file the core wrote into the exports folder to where the user asked for it. */
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Moves a file the core wrote into the exports folder to where the user asked for it: renamed, or
+ * (another disk, a USB stick) copied to a temporary name beside the target and renamed there, so a
+ * stick pulled mid-copy never leaves a half file under the target's name. On failure the file is
+ * not left in the exports folder either.
+ */
 export function takeExport(wb: Workbench, name: string, out: string): void {
   const from = exportFile(wb.store.file, name);
   if (!from) throw new DomainError('not_found', `未找到导出的文件“${name}”`);
-  try { renameSync(from, out); } catch { copyFileSync(from, out); rmSync(from, { force: true }); }
+  try {
+    try {
+      renameSync(from, out);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      const part = `${out}.${randomBytes(4).toString('hex')}.part`;
+      try { copyFileSync(from, part); renameSync(part, out); } finally { rmSync(part, { force: true }); }
+      rmSync(from, { force: true });
+    }
+  } catch (e) {
+    rmSync(from, { force: true });
+    throw new DomainError('invalid', `无法写入“${out}”：${(e as Error).message}`);
+  }
 }
 
 /** Removes a file the core wrote into the exports folder that the user did not ask for. */

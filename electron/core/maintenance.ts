@@ -7,7 +7,7 @@ import { DomainError, invalidFields } from '../../shared/api/result';
 import { Settings } from '../../shared/api/workspace';
 import { blobDirOf } from '../store/blob-store';
 import { DEFAULT_SETTINGS } from '../store/settings';
-import { assertOpenable, backupDatabase, checkpoint, integrityProblems } from '../store/workspace-file';
+import { assertOpenable, backupDatabase, checkpoint, integrityProblems, verifyWorkspaceFile } from '../store/workspace-file';
 import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } from './workbench';
 import { assertNotInUse } from './workspace-lock';
 
@@ -20,6 +20,11 @@ import { assertNotInUse } from './workspace-lock';
 export async function withWorkbench<T>(dataDir: string, fn: (wb: Workbench) => T | Promise<T>): Promise<T> {
   const wb = createWorkbench({ dataDir, actor: 'system', create: false });
   try { return await fn(wb); } finally { wb.close(); }
+}
+
+/** Every signed record, chain link, photo, signature and checklist version checked (nothing written first). */
+export function verifyWorkspaceAt(dataDir: string) {
+  return verifyWorkspaceFile(workspaceFile(dataDir));
 }
 
 /** Every page and index of the workspace database checked. */

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { chmodSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Input, Output, ProcedureName, Result } from '../../shared/api/index';
+import { HOST_ONLY_PROCEDURES, type Input, type Output, type ProcedureName, type Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
 import type { ServiceContext } from '../services/context';
 import { seedBuiltinTemplates } from '../services/checklists/index';
@@ -16,8 +16,9 @@ export const WORKSPACE_FILE = 'workspace.qingshui';
 export type WorkbenchEvent = { type: 'changed'; entity: string } | { type: 'workspace' } | { type: 'progress'; job: string; done: number; total: number; phase: string };
 
 export type Workbench = {
+  /** A page's call (IPC, the browser host): the contract's procedures but the host-only ones. */
   dispatch(name: string, input: unknown): Promise<Result<unknown>>;
-  /** Typed call for Node callers (CLI, tests); throws the error's message on failure. */
+  /** Typed call for Node callers (CLI, core, tests), host-only procedures included; throws the error's message on failure. */
   call<K extends ProcedureName>(name: K, input: Input<K>): Promise<Output<K>>;
   events: EventEmitter<{ event: [WorkbenchEvent] }>;
   store: Store;
@@ -53,7 +54,10 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
     return result;
   };
   return {
-    dispatch: run,
+    // What a page asks for (IPC, the browser host): never a host-only procedure.
+    dispatch: (name, input) => (HOST_ONLY_PROCEDURES.has(name)
+      ? Promise.resolve({ ok: false, error: { code: 'forbidden', message: `“${name}”只能由本机程序（命令行）执行，页面不能调用` } })
+      : run(name, input)),
     async call(name, input) {
       const r = await run(name, input);
       if (!r.ok) throw new DomainError(r.error.code, r.error.message, r.error.details?.fields);

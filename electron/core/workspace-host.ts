@@ -55,7 +55,10 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
     swapping = swapInPlace(prepare).finally(() => { swapping = null; });
     return swapping;
   };
+  let running = 0;
   const swapInPlace = async (prepare: () => Promise<() => void>) => {
+    // Calls already running on the workbench (an export, a sync) finish before it is closed.
+    while (running > 0) await new Promise((r) => setTimeout(r, 20));
     mkdirSync(archive, { recursive: true });
     const aside = join(archive, `${new Date().toISOString().replace(/[:.]/g, '-')}.qingshui`);
     wb.events.off('event', forward);
@@ -108,7 +111,10 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
     async dispatch(name, input) {
       while (swapping) await swapping.catch(() => undefined);
       const handler = hostHandlers[name];
-      if (!handler) return wb.dispatch(name, input);
+      if (!handler) {
+        running++;
+        try { return await wb.dispatch(name, input); } finally { running--; }
+      }
       return runProcedure(name, input, (parsed) => handler(parsed as never));
     },
     events,

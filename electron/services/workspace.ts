@@ -3,6 +3,7 @@ import { issuesToFields } from '../../shared/api/issues';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { DEFAULT_SETTINGS, initCounty, readSettings, regionOfAnotherCounty, writeSettings } from '../store/settings';
+import { readSyncState } from '../store/sync-state';
 import { verifyWorkspace } from '../store/verify-records';
 import { historyOf } from '../store/history';
 import { countAll, overview } from '../store/overview';
@@ -43,7 +44,7 @@ export const workspaceHandlers = {
   },
   'workspace.init': (ctx, s) => {
     const existing = countAll(ctx.store.db);
-    if (existing.regions > 0 || readSettings(ctx.store.db).bureauName) throw new DomainError('conflict', '工作区已设置过本局与本县，不能再次新建；请在“设置”中修改');
+    if (existing.regions > 0 || readSettings(ctx.store.db).bureauName || readSyncState(ctx.store.db).hubUrl) throw new DomainError('conflict', '工作区已设置过本局与本县，不能再次新建；请在“设置”中修改');
     const settings = Settings.safeParse({ ...DEFAULT_SETTINGS, ...s });
     if (!settings.success) throw invalidFields(issuesToFields(settings.error.issues));
     initCounty(ctx.store, settings.data);

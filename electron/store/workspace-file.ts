@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { DomainError } from '../../shared/api/result';
+import { blobDirOf } from './blob-store';
 import { openDatabase, rawDatabase } from './open';
+import { verifyWorkspace, type VerifyReport } from './verify-records';
 import { storedSetting } from './settings';
 
 /*
@@ -53,4 +55,20 @@ export function summariseWorkspaceFile(file: string): { bureauName: string; coun
 export async function backupDatabase(db: import('better-sqlite3').Database, target: string): Promise<void> {
   if (existsSync(target)) throw new DomainError('conflict', `备份文件“${target}”已存在，请换一个文件名`);
   await db.backup(target);
+}
+
+/**
+ * Every signed record, chain link, photo, signature and checklist version of a workspace file checked
+ * against its SHA-256, without opening the workbench on it: nothing is seeded or written first, so
+ * what was removed or altered is reported as it is.
+ */
+export function verifyWorkspaceFile(file: string): VerifyReport & { seconds: number } {
+  const db = openDatabase(file, { create: false });
+  try {
+    const started = performance.now();
+    const report = verifyWorkspace(db, blobDirOf(file));
+    return { ...report, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
+  } finally {
+    db.close();
+  }
 }

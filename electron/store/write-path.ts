@@ -79,6 +79,15 @@ export type Merged = { won: Record<string, unknown>; before: FieldHeads; after: 
  * taken back. `now` is the moment of the page. True when the change gave the record a conflict.
  */
 export function writeReceived(db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string): boolean {
+  // One savepoint: a change refused part-way (its log entry, its conflicts) leaves neither its row nor its files' rows.
+  let atomic = received.get(db);
+  if (!atomic) { atomic = db.transaction(writeReceivedNow); received.set(db, atomic); }
+  return atomic(db, spec, c, merged, now);
+}
+
+const received = new WeakMap<Database, (db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string) => boolean>();
+
+function writeReceivedNow(db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string): boolean {
   const registered = blobRefs(c.entity, c.row ? { ...c.row, ...c.fields } : c.fields).filter((hash) => expectBlob(db, hash, now));
   try {
     writeRow(db, spec, c.entityId, merged.won, merged.known || undefined, c.row, now);

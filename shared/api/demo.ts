@@ -13,7 +13,7 @@ export type DemoSummary = z.infer<typeof DemoSummary>;
 export const demoProcedures = {
   'demo.generate': {
     input: z.object({
-      seed: z.number().int().min(0).max(2 ** 31).default(20261129),
+      seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(20261129),
       scale: z.number().int().min(1).max(1000).default(1),
       /** Finalized inspections of the past year (default: as many as the scale gives). */
       inspections: z.number().int().min(0).max(1_000_000).optional(),

@@ -17,6 +17,13 @@ import { syncProcedures } from './sync';
 import { workspaceProcedures } from './workspace';
 import { workspacesProcedures } from './workspaces';
 
+/**
+ * Procedures only a program on this computer may call (the CLI, a host setting up a data folder),
+ * never a page through IPC or the browser host: they build a county into an empty workspace, and an
+ * empty workspace may be a laptop waiting for its first sync.
+ */
+export const HOST_ONLY_PROCEDURES: ReadonlySet<string> = new Set(['demo.generate', 'workspace.init']);
+
 /** Every procedure the core answers, by name: the one contract between hosts, renderer and CLI. */
 export const procedures = {
   ...workspaceProcedures,

@@ -8,8 +8,8 @@ const children: ChildProcess[] = [];
 afterEach(() => { for (const c of children.splice(0)) c.kill('SIGTERM'); });
 
 /** Starts `qingshui web` on a free port and returns the URL from its first line of output. */
-export async function startHost(dataDir: string): Promise<{ url: URL; token: string }> {
-  const child = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startHost(dataDir: string, extra: string[] = []): Promise<{ url: URL; token: string }> {
+  const child = spawn(process.execPath, [BIN, 'web', '--data', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const first = await new Promise<string>((ok, fail) => {
     createInterface({ input: child.stdout! }).once('line', ok);

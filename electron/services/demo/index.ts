@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/api/result';
 import { countAll } from '../../store/overview';
+import { readSyncState } from '../../store/sync-state';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { generateDemoLoop } from './closed-loop';
@@ -12,6 +13,7 @@ import { generateDemoPast } from './inspections';
  */
 export const demoHandlers = {
   'demo.generate': async (ctx: ServiceContext, { seed, scale, inspections, closedLoop, job: jobId }) => {
+    if (readSyncState(ctx.store.db).hubUrl) throw new DomainError('conflict', '本工作区已登记到同步中心，演示数据不能写入（会同步到本县的真实数据中）');
     const existing = countAll(ctx.store.db);
     if (existing.enterprises + existing.outfalls + existing.regions > 0) {
       throw new DomainError('conflict', `工作区已有数据（${existing.enterprises} 家企业、${existing.outfalls} 个排污口），演示数据只能写入空工作区`);

@@ -115,6 +115,8 @@ export const ledgerHandlers = {
       }
       return { ...report, errorsFile };
     } catch (e) {
+      // A staged file is named as the host named it (the path the user gave); an uploaded one by its name, once.
+      if (e instanceof DomainError && staged) throw new DomainError(e.code, e.message.split(upload).join(fileName), e.fields);
       if (e instanceof DomainError) throw new DomainError(e.code, `“${fileName}”${e.message.replace(/^“[^”]*”/, '')}`);
       throw e;
     } finally {
