@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/api/result';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createEmptyWorkspace } from '../core/default-workspace';
-import { takeExport } from '../core/files';
+import { takeExport, withStagedUpload } from '../core/files';
 import { withWorkbench } from '../core/maintenance';
 import type { Workbench } from '../core/workbench';
 import { DEVICE_STATES } from '../../shared/sync/roles';
@@ -69,7 +69,7 @@ export async function bundleCommand(sub: string | undefined, file: string | unde
       const figures = { file: out, changes: r.changes, blobs: r.blobs, bytes: r.bytes, summary: `已导出同步包 ${out}：本机未确认的变更 ${r.changes} 条，照片等文件 ${r.blobs} 个` };
       console.log(json ? JSON.stringify(figures) : figures.summary);
     } else if (sub === 'import' && file) {
-      const figures = await wb.call('sync.importBundle', { path: resolve(file) });
+      const figures = await withStagedUpload(wb, resolve(file), (staged) => wb.call('sync.importBundle', { staged }));
       console.log(json ? JSON.stringify(figures) : figures.summary);
     } else {
       throw new DomainError('invalid', '用法：qingshui bundle export --data DIR --out FILE 或 qingshui bundle import FILE --data DIR');

@@ -13,7 +13,7 @@ import type { Workbench } from './workbench';
  * basemap tiles and the exports folder's ledgers and bundles. Each answer names its type.
  */
 
-export { tileOfPath } from '../services/map/tile-path';
+export { tileOfPath } from '../services/map/index';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -50,7 +50,7 @@ export async function withStagedUpload<T>(wb: Workbench, path: string, fn: (name
     try { if (Date.now() - statSync(join(dir, old)).mtimeMs > DAY_MS) rmSync(join(dir, old), { force: true }); } catch { /* gone meanwhile */ }
   }
   const ext = extname(path).toLowerCase();
-  const name = `${randomBytes(16).toString('hex')}${ext === '.geojson' || ext === '.json' ? ext : '.xlsx'}`;
+  const name = `${randomBytes(16).toString('hex')}${ext === '.geojson' || ext === '.json' || ext === '.qsync' ? ext : '.xlsx'}`;
   const staged = join(dir, name);
   try {
     copyFileSync(path, staged);

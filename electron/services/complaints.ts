@@ -9,7 +9,7 @@ import { today } from './clock';
 import { authorOf, newId, type ServiceContext } from './context';
 import { allowedKinds, appendIfLegal, eventTime, flaggedEvents } from './event-log';
 import { storeEvidenceFiles } from './evidence-files';
-import { recheckCandidates } from './findings/detail';
+import { recheckCandidates } from './findings/index';
 import type { Handlers } from './handlers';
 import { readSettings } from '../store/settings';
 

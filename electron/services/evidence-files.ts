@@ -1,7 +1,7 @@
 import { DomainError } from '../../shared/api/result';
 import { putBlob } from '../store/blob-store';
 import type { Store } from '../store/store';
-import { bytesOf, intakePhoto } from './inspections/photo-intake';
+import { bytesOf, intakePhoto } from './photo-intake';
 
 /**
  * Stores files attached to an event (整改 photos, scanned acceptance forms): images checked as

@@ -11,7 +11,7 @@ export function uploadsDirOf(workspaceFile: string): string {
 
 /** The path of a staged upload by its name (null: not a name a host gives, or gone). */
 export function stagedUpload(workspaceFile: string, name: string): string | null {
-  if (!/^[0-9a-f]{32}\.(xlsx|geojson|json)$/.test(name)) return null;
+  if (!/^[0-9a-f]{32}\.(xlsx|geojson|json|qsync)$/.test(name)) return null;
   const path = join(uploadsDirOf(workspaceFile), name);
   return existsSync(path) ? path : null;
 }

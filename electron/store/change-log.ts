@@ -13,10 +13,15 @@ export type LoggedChange = {
   fields: string; base: string; hubSeq: number | null; sent: boolean; pushedBy: string | null;
 };
 
-/** Appends a change to the log. Only the write path calls this: the log and the rows never part. */
-export function appendChange(db: Database, c: LoggedChange): void {
-  prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, hub_seq, sent, pushed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, c.fields, c.base, c.hubSeq, c.sent ? 1 : 0, c.pushedBy);
+/** Appends a change to the log; returns its place in the log. Only the write path calls this: the log and the rows never part. */
+export function appendChange(db: Database, c: LoggedChange): number {
+  return Number(prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, hub_seq, sent, pushed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, c.fields, c.base, c.hubSeq, c.sent ? 1 : 0, c.pushedBy).lastInsertRowid);
+}
+
+/** Takes back the entry just appended for a change whose row was refused (the write path, inside its transaction). */
+export function removeChange(db: Database, seq: number): void {
+  prepared(db, 'DELETE FROM changes WHERE seq = ?').run(seq);
 }
 
 /** Which of these records (ids by kind) have a change log here, as `entity\0id` keys: one query per kind. */

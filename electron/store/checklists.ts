@@ -34,11 +34,13 @@ const parsedCache = new Map<string, ReturnType<typeof rowToSummary>>();
  * `usedCount` is 0 here (counting is for lists: see `templateUsage`).
  */
 export function getTemplate(db: Database, id: string) {
-  const row = prepared(db, 'SELECT *, 0 AS used FROM checklist_templates WHERE id = ?').get(id) as Row | undefined;
-  if (!row) return null;
-  const key = `${row.id}:${row.sha256}`;
+  // The definition (tens of KB) is read only when this version's parse is not cached yet.
+  const head = prepared(db, 'SELECT sha256, retired FROM checklist_templates WHERE id = ?').get(id) as { sha256: string; retired: number } | undefined;
+  if (!head) return null;
+  const key = `${id}:${head.sha256}`;
   const cached = parsedCache.get(key);
-  if (cached) return { ...cached, retired: row.retired === 1 };
+  if (cached) return { ...cached, retired: head.retired === 1 };
+  const row = prepared(db, 'SELECT *, 0 AS used FROM checklist_templates WHERE id = ?').get(id) as Row;
   const t = rowToSummary(row);
   parsedCache.set(key, t);
   return t;

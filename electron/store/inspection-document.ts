@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { documentAnswers, type InspectionDocument } from '../../shared/inspection/document';
 import { getTemplate } from './checklists';
-import { answersOf, getInspectionRow, photosOf, reviewedFindingsOf, signaturesOf } from './inspections';
+import { answersOf, getInspectionRow, photosOf, reviewedFindingsOf, signaturesOf, type DocumentRows } from './inspections';
 
 /**
  * Builds the signed document of an inspection from its rows. Finalizing stores its canonical text;
@@ -12,10 +12,17 @@ export function buildDocument(
 ): InspectionDocument {
   const i = getInspectionRow(db, id);
   if (!i) throw new Error(`inspection ${id} not found`);
+  const rows: DocumentRows = { inspection: i, answers: answersOf(db, id), photos: photosOf(db, id), signatures: signaturesOf(db, id), reviewed: reviewedFindingsOf(db, id) };
+  return documentOf(db, rows, chain, finalizedAt, finalizedBy);
+}
+
+/** The signed document of an inspection from rows already read (`documentRowsOf` for many at once). */
+export function documentOf(
+  db: Database, rows: DocumentRows, chain: InspectionDocument['chain'], finalizedAt: string, finalizedBy: string,
+): InspectionDocument {
+  const { inspection: i, answers, reviewed } = rows;
   const t = getTemplate(db, i.templateId);
   if (!t) throw new Error(`template ${i.templateId} not found`);
-  const answers = answersOf(db, id);
-  const reviewed = reviewedFindingsOf(db, id);
   return {
     schema: 'qingshui.inspection/1',
     id: i.id, supersedes: i.supersedes, correctionReason: i.correctionReason,
@@ -25,8 +32,8 @@ export function buildDocument(
     position: i.lon !== null && i.lat !== null ? { lon: i.lon, lat: i.lat, source: i.positionSource } : null,
     officers: i.officers, recorder: i.recorder, present: i.present, notice: i.notice, body: i.body,
     answers: documentAnswers(t.definition, answers),
-    photos: photosOf(db, id).map(({ id: _id, ...p }) => p),
-    signatures: signaturesOf(db, id),
+    photos: rows.photos.map(({ id: _id, ...p }) => p),
+    signatures: rows.signatures,
     findings: [...reviewed.values()].filter((f) => f.included).sort((a, b) => a.itemId.localeCompare(b.itemId))
       .map(({ included: _i, ...f }) => f),
     chain, finalizedAt, finalizedBy,

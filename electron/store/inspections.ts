@@ -19,25 +19,31 @@ export function getInspectionRow(db: Database, id: string): InspectionRow | null
   return row ? (rowToFields(INSPECTION, row) as InspectionRow) : null;
 }
 
+type AnswerRow = { inspection_id?: string; item_id: string; value: string | null; note: string };
+const toAnswers = (rows: AnswerRow[]): Answers => Object.fromEntries(rows.map((r) => [r.item_id, { value: r.value === null ? null : JSON.parse(r.value) as unknown, note: r.note }]));
+
 export function answersOf(db: Database, id: string): Answers {
-  const rows = prepared(db, 'SELECT item_id, value, note FROM inspection_answers WHERE inspection_id = ? AND deleted_at IS NULL').all(id) as { item_id: string; value: string | null; note: string }[];
-  return Object.fromEntries(rows.map((r) => [r.item_id, { value: r.value === null ? null : JSON.parse(r.value) as unknown, note: r.note }]));
+  return toAnswers(prepared(db, 'SELECT item_id, value, note FROM inspection_answers WHERE inspection_id = ? AND deleted_at IS NULL').all(id) as AnswerRow[]);
 }
 
 export function photosOf(db: Database, id: string): Photo[] {
   const rows = prepared(db, 'SELECT * FROM inspection_photos WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(id) as Record<string, unknown>[];
-  return rows.map((r) => {
-    const { inspectionId: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...photo } = rowToFields(INSPECTION_PHOTO, r);
-    return photo as Photo;
-  });
+  return rows.map(toPhoto);
+}
+
+function toPhoto(r: Record<string, unknown>): Photo {
+  const { inspectionId: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...photo } = rowToFields(INSPECTION_PHOTO, r);
+  return photo as Photo;
 }
 
 export function signaturesOf(db: Database, id: string): Signature[] {
   const rows = prepared(db, 'SELECT * FROM inspection_signatures WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(id) as Record<string, unknown>[];
-  return rows.map((r) => {
-    const f = rowToFields(INSPECTION_SIGNATURE, r);
-    return { role: f.role, signerName: f.signerName, sha256: f.sha256, signedAt: f.signedAt, refusedReason: f.refusedReason } as Signature;
-  });
+  return rows.map(toSignature);
+}
+
+function toSignature(r: Record<string, unknown>): Signature {
+  const f = rowToFields(INSPECTION_SIGNATURE, r);
+  return { role: f.role, signerName: f.signerName, sha256: f.sha256, signedAt: f.signedAt, refusedReason: f.refusedReason } as Signature;
 }
 
 export type ReviewedFinding = {
@@ -48,10 +54,48 @@ export type ReviewedFinding = {
 /** The inspector's saved reviews of proposed findings, by item id. */
 export function reviewedFindingsOf(db: Database, id: string): Map<string, ReviewedFinding> {
   const rows = prepared(db, 'SELECT * FROM inspection_findings WHERE inspection_id = ? AND deleted_at IS NULL').all(id) as Record<string, unknown>[];
-  return new Map(rows.map((r) => {
-    const { id: _id, inspectionId: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...f } = rowToFields(INSPECTION_FINDING, r);
-    return [f.itemId as string, f as unknown as ReviewedFinding];
-  }));
+  return new Map(rows.map(toReviewed));
+}
+
+function toReviewed(r: Record<string, unknown>): [string, ReviewedFinding] {
+  const { id: _id, inspectionId: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...f } = rowToFields(INSPECTION_FINDING, r);
+  return [f.itemId as string, f as unknown as ReviewedFinding];
+}
+
+/** What a signed document is built from, for one inspection. */
+export type DocumentRows = { inspection: InspectionRow; answers: Answers; photos: Photo[]; signatures: Signature[]; reviewed: Map<string, ReviewedFinding> };
+
+/**
+ * The rows of many inspections' documents at once — one query per table, in the single loaders'
+ * order — for checking a page of received records (a query per table per record costs more than the check).
+ */
+export function documentRowsOf(db: Database, ids: string[]): Map<string, DocumentRows> {
+  const out = new Map<string, DocumentRows>();
+  const json = JSON.stringify(ids);
+  const inIds = 'inspection_id IN (SELECT value FROM json_each(?))';
+  for (const r of prepared(db, 'SELECT * FROM inspections WHERE id IN (SELECT value FROM json_each(?))').all(json) as Record<string, unknown>[]) {
+    out.set(r.id as string, { inspection: rowToFields(INSPECTION, r) as InspectionRow, answers: {}, photos: [], signatures: [], reviewed: new Map() });
+  }
+  const groups = <T>(sql: string) => {
+    const by = new Map<string, T[]>();
+    for (const r of prepared(db, sql).all(json) as (T & { inspection_id: string })[]) {
+      let list = by.get(r.inspection_id);
+      if (!list) by.set(r.inspection_id, (list = []));
+      list.push(r);
+    }
+    return by;
+  };
+  const answers = groups<AnswerRow>(`SELECT inspection_id, item_id, value, note FROM inspection_answers WHERE ${inIds} AND deleted_at IS NULL`);
+  const photos = groups<Record<string, unknown>>(`SELECT * FROM inspection_photos WHERE ${inIds} AND deleted_at IS NULL ORDER BY created_at, id`);
+  const signatures = groups<Record<string, unknown>>(`SELECT * FROM inspection_signatures WHERE ${inIds} AND deleted_at IS NULL ORDER BY created_at, id`);
+  const reviewed = groups<Record<string, unknown>>(`SELECT * FROM inspection_findings WHERE ${inIds} AND deleted_at IS NULL`);
+  for (const [id, d] of out) {
+    d.answers = toAnswers(answers.get(id) ?? []);
+    d.photos = (photos.get(id) ?? []).map(toPhoto);
+    d.signatures = (signatures.get(id) ?? []).map(toSignature);
+    d.reviewed = new Map((reviewed.get(id) ?? []).map(toReviewed));
+  }
+  return out;
 }
 
 export type RecordRow = { inspectionId: string; node: string; chainSeq: number; prevSha256: string | null; canonical: string; sha256: string };

@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { canonicalDocument, type InspectionDocument } from '../../shared/inspection/document';
 import { blobPath, sha256Of } from './blob-store';
-import { buildDocument } from './inspection-document';
+import { documentOf } from './inspection-document';
+import { documentRowsOf, type DocumentRows } from './inspections';
 import { prepared } from './statements';
 
 /** Why a stored blob is not what its name says, or null when its bytes hash to its name. */
@@ -30,16 +31,48 @@ function sameDocument(rebuilt: string, stored: string): boolean {
   return norm(rebuilt) === norm(stored);
 }
 
+/**
+ * Whether a rebuilt document holds exactly the values of the stored one — photos and signatures as
+ * sets, in the order of their hashes. True only when their canonical texts would match; false may
+ * still be the same document (two photos of one hash), which the canonical comparison then decides.
+ */
+function sameValues(built: InspectionDocument, stored: InspectionDocument): boolean {
+  const bySha = <T extends { sha256?: string | null }>(xs: T[]) => [...xs].sort((a, b) => (a.sha256 ?? '').localeCompare(b.sha256 ?? ''));
+  return equalJson({ ...built, photos: bySha(built.photos), signatures: bySha(built.signatures) },
+    { ...stored, photos: bySha(stored.photos ?? []), signatures: bySha(stored.signatures ?? []) });
+}
+
+/** Deep equality of JSON values (a key whose value is undefined counts as absent, as in JSON). */
+function equalJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    return a.length === bs.length && a.every((x, i) => equalJson(x, bs[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const ak = keys(ao);
+  if (ak.length !== keys(bo).length) return false;
+  return ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && equalJson(ao[k], bo[k]));
+}
+
 /** Why a signed record's row, or the rows it was built from, are not what it says — or null. */
-function recordRowProblem(db: Database, r: RecordRow): string | null {
+function recordRowProblem(db: Database, r: RecordRow, batch: Map<string, DocumentRows>): string | null {
   const name = `检查记录 ${r.inspection_id}（${r.target_name ?? '?'}）`;
   if (sha256Of(r.canonical) !== r.sha256) return `${name}的定稿内容与其 SHA-256 不符：记录已被改动`;
   if (r.row_sha256 !== r.sha256 || (r.state !== 'finalized' && r.state !== 'superseded')) return `${name}的状态或哈希被改动`;
   let doc: InspectionDocument;
   try { doc = JSON.parse(r.canonical) as InspectionDocument; } catch { return `${name}的定稿内容不是有效的 JSON：记录已被改动`; }
   try {
-    const rebuilt = canonicalDocument(buildDocument(db, r.inspection_id, { node: r.node, seq: r.chain_seq, prev: r.prev_sha256 }, doc.finalizedAt, doc.finalizedBy));
-    if (!sameDocument(rebuilt, r.canonical)) return `${name}的数据行与定稿内容不一致：答案、照片、签名或表头已被改动`;
+    const rows = batch.get(r.inspection_id);
+    if (!rows) throw new Error(`inspection ${r.inspection_id} not found`);
+    const built = documentOf(db, rows, { node: r.node, seq: r.chain_seq, prev: r.prev_sha256 }, doc.finalizedAt, doc.finalizedBy);
+    // The same values are the same document (its canonical text would be equal): no need to write it out.
+    if (sameValues(built, doc)) return null;
+    if (!sameDocument(canonicalDocument(built), r.canonical)) return `${name}的数据行与定稿内容不一致：答案、照片、签名或表头已被改动`;
   } catch (e) {
     return `${name}无法重建：${(e as Error).message}`;
   }
@@ -58,11 +91,20 @@ export function alteredRecords(db: Database, ids: string[] | null): { id: string
     ? db.prepare(RECORD_ROWS).all()
     : db.prepare(`${RECORD_ROWS} WHERE r.inspection_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids))) as RecordRow[];
   const out: { id: string; reason: string }[] = [];
-  for (const r of rows) {
-    const reason = recordRowProblem(db, r);
+  eachBatch(db, rows, (r, batch) => {
+    const reason = recordRowProblem(db, r, batch);
     if (reason) out.push({ id: r.inspection_id, reason });
-  }
+  });
   return out;
+}
+
+/** Each record with its documents' rows, read 500 records at a time (one query per table, bounded memory). */
+function eachBatch(db: Database, rows: RecordRow[], fn: (r: RecordRow, batch: Map<string, DocumentRows>, n: number) => void): void {
+  for (let i = 0; i < rows.length; i += 500) {
+    const slice = rows.slice(i, i + 500);
+    const batch = documentRowsOf(db, slice.map((r) => r.inspection_id));
+    slice.forEach((r, k) => fn(r, batch, i + k));
+  }
 }
 
 export type VerifyReport = {
@@ -88,9 +130,9 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
   const rows = db.prepare(`${RECORD_ROWS} ORDER BY r.node, r.chain_seq`).all() as RecordRow[];
   let last: { node: string; seq: number; sha: string } | null = null;
   const nodes = new Set<string>();
-  for (const [n, r] of rows.entries()) {
+  eachBatch(db, rows, (r, batch, n) => {
     report.records++;
-    const p = recordRowProblem(db, r);
+    const p = recordRowProblem(db, r, batch);
     if (p) problem('record', r.inspection_id, p);
     if (!nodes.has(r.node)) { nodes.add(r.node); report.chains++; last = null; }
     const expectedSeq: number = last ? last.seq + 1 : 1;
@@ -98,7 +140,7 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
     if ((last?.sha ?? null) !== r.prev_sha256) problem('chain', r.inspection_id, `设备 ${r.node} 的记录链第 ${r.chain_seq} 条与前一条不相接：前面的记录已被改动或删除`);
     last = { node: r.node, seq: r.chain_seq, sha: r.sha256 };
     onProgress?.(n + 1, rows.length);
-  }
+  });
 
   for (const b of db.prepare('SELECT sha256 FROM blobs WHERE size >= 0').pluck().all() as string[]) {
     report.blobs++;

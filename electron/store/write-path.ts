@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/sync/hlc';
 import { blobRefs } from '../../shared/sync/blob-refs';
 import { baseFor, hasConflict, mergeChange, type FieldHeads } from '../../shared/sync/merge';
 import { expectBlob, forgetExpectedBlob } from './blob-store';
-import { appendChange } from './change-log';
+import { appendChange, removeChange } from './change-log';
 import { columnOf, toColumn, fromColumn, type EntityTable } from './columns';
 import { hasConflicts, loadHeads, noteConflicts } from './field-heads';
 import { writeRow } from './row-writer';
@@ -79,30 +79,42 @@ export type Merged = { won: Record<string, unknown>; before: FieldHeads; after: 
  * taken back. `now` is the moment of the page. True when the change gave the record a conflict.
  */
 export function writeReceived(db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string): boolean {
-  // One savepoint: a change refused part-way (its log entry, its conflicts) leaves neither its row nor its files' rows.
-  let atomic = received.get(db);
-  if (!atomic) { atomic = db.transaction(writeReceivedNow); received.set(db, atomic); }
-  return atomic(db, spec, c, merged, now);
+  const had = hasConflict(merged.before);
+  const has = hasConflict(merged.after);
+  // A change that touches the record's conflicts writes three tables: one savepoint holds them. The
+  // common change writes its log entry first and its row second, and takes the entry back if the row is
+  // refused — all-or-nothing without a savepoint's journal for every change (the apply rate).
+  if (had || has) {
+    let atomic = received.get(db);
+    if (!atomic) { atomic = db.transaction(writeWithConflicts); received.set(db, atomic); }
+    return atomic(db, spec, c, merged, now);
+  }
+  writeLogThenRow(db, spec, c, merged, now);
+  return false;
 }
 
 const received = new WeakMap<Database, (db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string) => boolean>();
 
-function writeReceivedNow(db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string): boolean {
+function writeWithConflicts(db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string): boolean {
+  writeLogThenRow(db, spec, c, merged, now);
+  noteConflicts(db, c.entity, c.entityId, merged.after);
+  return hasConflict(merged.after) && !hasConflict(merged.before);
+}
+
+/** The change's log entry, then its files' rows and its row; a refusal of the row leaves neither. */
+function writeLogThenRow(db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string): void {
+  const entry = appendChange(db, {
+    node: c.node, nseq: c.nseq, entity: c.entity, entityId: c.entityId, hlc: c.hlc, author: c.author,
+    fields: JSON.stringify(c.fields), base: jsonOf(c.base), hubSeq: c.hubSeq, sent: true, pushedBy: c.pushedBy ?? null,
+  });
   const registered = blobRefs(c.entity, c.row ? { ...c.row, ...c.fields } : c.fields).filter((hash) => expectBlob(db, hash, now));
   try {
     writeRow(db, spec, c.entityId, merged.won, merged.known || undefined, c.row, now);
   } catch (e) {
     for (const hash of registered) forgetExpectedBlob(db, hash);
+    removeChange(db, entry);
     throw e;
   }
-  appendChange(db, {
-    node: c.node, nseq: c.nseq, entity: c.entity, entityId: c.entityId, hlc: c.hlc, author: c.author,
-    fields: JSON.stringify(c.fields), base: jsonOf(c.base), hubSeq: c.hubSeq, sent: true, pushedBy: c.pushedBy ?? null,
-  });
-  const had = hasConflict(merged.before);
-  const has = hasConflict(merged.after);
-  if (had || has) noteConflicts(db, c.entity, c.entityId, merged.after);
-  return has && !had;
 }
 
 function jsonOf(base: Record<string, string[]>): string {

@@ -105,9 +105,9 @@ export const syncProcedures = {
   'sync.updateUser': { input: z.object({ name: z.string().min(1).max(50), patch: hubUserPatchSchema }), output: HubUser },
   /** Writes a bundle for the hub into the exports folder (for a USB stick). */
   'sync.exportBundle': { input: z.object({}).default({}), output: z.object({ file: ExportFile, changes: z.number(), blobs: z.number(), bytes: z.number(), summary: z.string() }) },
-  /** Imports the hub's return bundle (uploaded, or a path on this computer). */
+  /** Imports the hub's return bundle: its bytes from a page, or `staged` (a file a program on this computer put in the workspace's uploads). */
   'sync.importBundle': {
-    input: z.object({ name: z.string().max(300).default(''), base64: z.string().max(400_000_000, '同步包过大，请用命令行 qingshui bundle import 导入').default(''), path: z.string().max(1000).default('') }),
+    input: z.object({ name: z.string().max(300).default(''), base64: z.string().max(400_000_000, '同步包过大，请用命令行 qingshui bundle import 导入').default(''), staged: z.string().max(100).default('') }),
     output: z.object({ summary: z.string(), applied: z.number(), duplicates: z.number(), acknowledged: z.number(), quarantined: z.number(), blobs: z.number(), cursor: z.number() }),
   },
 } as const;

@@ -92,22 +92,28 @@ function writeStraight(wb: Workbench, changes: RemoteChange[], log: boolean): nu
  */
 async function benchApplyMix(root: string, results: boolean[]): Promise<void> {
   const changes = await demoLog(root);
-  const wb = createWorkbench({ dataDir: join(root, 'mix-apply'), actor: 'system' });
-  const t = performance.now();
-  // Each page in its own transaction, as the sync engine writes a page of a pull.
-  for (let i = 0; i < changes.length; i += 5000) wb.store.replicaTransaction(() => applyRemoteChanges(wb.store, changes.slice(i, i + 5000)));
-  const applyMs = performance.now() - t;
-  const raw = createWorkbench({ dataDir: join(root, 'mix-raw'), actor: 'system' });
-  const rawMs = writeStraight(raw, changes, false);
-  const logged = createWorkbench({ dataDir: join(root, 'mix-logged'), actor: 'system' });
-  const loggedMs = writeStraight(logged, changes, true);
+  // Apply and its baselines take turns, best of three each: a shared machine's noise falls on all of them.
+  let applyMs = Infinity; let rawMs = Infinity; let loggedMs = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const wb = createWorkbench({ dataDir: join(root, `mix-apply-${round}`), actor: 'system' });
+    const t = performance.now();
+    // Each page in its own transaction, as the sync engine writes a page of a pull.
+    for (let i = 0; i < changes.length; i += 5000) wb.store.replicaTransaction(() => applyRemoteChanges(wb.store, changes.slice(i, i + 5000)));
+    applyMs = Math.min(applyMs, performance.now() - t);
+    const raw = createWorkbench({ dataDir: join(root, `mix-raw-${round}`), actor: 'system' });
+    rawMs = Math.min(rawMs, writeStraight(raw, changes, false));
+    const logged = createWorkbench({ dataDir: join(root, `mix-logged-${round}`), actor: 'system' });
+    loggedMs = Math.min(loggedMs, writeStraight(logged, changes, true));
+    wb.close(); raw.close(); logged.close();
+  }
   const kinds = new Map<string, number>();
   for (const c of changes) kinds.set(c.entity, (kinds.get(c.entity) ?? 0) + 1);
-  console.log(`# apply mix: ${changes.length} changes — ${[...kinds].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(', ')} …`);
+  console.log(`# apply mix: ${changes.length} changes — ${[...kinds].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(', ')} … (best of 3 rounds, taken in turn)`);
   const rate = (ms: number) => changes.length / (ms / 1000);
   results.push(report('sync_apply_rate', rate(applyMs), 'changes/s', { name: 'the same rows written without merge or change log', value: rate(rawMs) }, { min: 50_000 }));
   results.push(report('sync_apply_rows_and_log_rate', rate(loggedMs), 'changes/s', { name: 'the rows alone', value: rate(rawMs) }));
-  wb.close(); raw.close(); logged.close();
+  // Issue «One house»: the one write path must not slow the apply — apply ÷ (rows + change-log rows) ≥ 0.80.
+  results.push(report('sync_apply_share_of_rows_and_log', loggedMs / applyMs, '×', { name: 'rows + change-log rows', value: 1 }, { min: 0.8 }));
 }
 
 /** New enterprises only (each row feeds two trigram search indexes and a pinyin key), beside plain INSERTs. */

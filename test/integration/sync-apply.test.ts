@@ -31,6 +31,19 @@ describe('applying a page of remote changes', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
+  it('a change whose log entry cannot be kept (its number already names another change) writes no row either', () => {
+    const wb = openWorkbench();
+    const { db } = wb.store;
+    wb.store.replicaTransaction(() => applyRemoteChanges(wb.store, [change(1, 'watershed', 'ws-1', { name: '东江' })]));
+    // A forged change reuses that node and number for another record: the log refuses it, so must the rows.
+    const report = wb.store.replicaTransaction(() => applyRemoteChanges(wb.store, [change(1, 'watershed', 'ws-forged', { name: '伪造' })]));
+    expect(report.applied).toBe(0);
+    expect(report.rejected).toHaveLength(1);
+    expect(db.prepare("SELECT count(*) FROM watersheds WHERE id = 'ws-forged'").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM changes WHERE entity_id = 'ws-forged'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT name FROM watersheds').pluck().all()).toEqual(['东江']);
+  });
+
   it('a page that fails as a whole leaves nothing, and local writes are durable again afterwards', () => {
     const wb = openWorkbench();
     const { db } = wb.store;

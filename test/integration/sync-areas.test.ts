@@ -5,7 +5,7 @@ import { FINDING } from '../../electron/store/entities';
 import { exportHubBundle } from '../../hub/services/bundles';
 import { fillParents } from '../../hub/services/record-family';
 import { loopWorkbench, openWorkbench, tempDir } from './helpers';
-import { conflictKeys as conflictKeysOf, countyAndOfficer, countyLaptop, deviceIdOf, enrolledLaptop, startHub, townsOf } from './sync-helpers';
+import { conflictKeys as conflictKeysOf, countyAndOfficer, countyLaptop, deviceIdOf, enrolledLaptop, importBundleFile, startHub, townsOf } from './sync-helpers';
 
 type Laptop = ReturnType<typeof openWorkbench>;
 const enterprise = (wb: Laptop, id: string) => wb.store.db.prepare('SELECT name, town_code, address, contact_phone, note, deleted_at FROM enterprises WHERE id = ?').get(id);
@@ -41,7 +41,7 @@ describe.each(['sqlite', 'pg'] as const)('records entering a town officer’s to
     await syncNow(a.ctx);
     const back = join(tempDir(), 'back.qsync');
     await exportHubBundle(hub.db, hub.dir, await deviceIdOf(hub, 'sun'), back);
-    expect((await t.call('sync.importBundle', { path: back })).summary).toContain('补全记录 1 条');
+    expect((await importBundleFile(t, back)).summary).toContain('补全记录 1 条');
     expect(t.store.db.prepare('SELECT legal_representative FROM enterprises WHERE id = ?').pluck().get(byUsb)).toBe('迁出期间变更的法人');
     expect(enterprise(t, byUsb)).toEqual(enterprise(a, byUsb));
     expect(await t.call('sync.conflicts', {})).toEqual([]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach } from 'vitest';
+import { withStagedUpload } from '../../electron/core/files';
 import { createWorkbench, workspaceFile, type Workbench } from '../../electron/core/workbench';
 import { ENTITY_TABLES } from '../../electron/store/entities';
 import { listConflicts } from '../../electron/services/sync/conflicts';
@@ -147,4 +148,9 @@ export function stateHash(wb: Workbench): string {
 /** The conflicts of a workspace as comparable text: record, field and the HLCs of its values. */
 export function conflictKeys(wb: Workbench): string[] {
   return listConflicts(wb.store.db).map((c) => `${c.entity}/${c.entityId}/${c.field}:${c.values.map((v) => v.hlc).sort().join(',')}`).sort();
+}
+
+/** Imports a bundle file as the CLI does: staged into the workspace's uploads, then by name. */
+export function importBundleFile(t: Workbench, path: string) {
+  return withStagedUpload(t, path, (staged) => t.call('sync.importBundle', { staged }));
 }

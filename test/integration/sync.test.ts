@@ -13,7 +13,7 @@ import { exportDeviceBundle } from '../../electron/services/sync/bundle';
 import { quarantineList } from '../../hub/services/quarantine';
 import { enterpriseDraft, openWorkbench, outfallDraft, tempDir } from './helpers';
 import { completeIndustrial, startIndustrial } from './inspection-helpers';
-import { conflictKeys, countyAndOfficer, countyLaptop, deviceIdOf, enrolledLaptop, startHub, stateHash } from './sync-helpers';
+import { conflictKeys, countyAndOfficer, countyLaptop, deviceIdOf, enrolledLaptop, importBundleFile, startHub, stateHash } from './sync-helpers';
 
 
 /** A hub, laptop A with the county synced to it, and laptop B enrolled as another user and synced. */
@@ -210,7 +210,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     await a.call('sync.releaseQuarantined', { cid: (await quarantineList(hub.db))[0].cid });
     const back = join(tempDir(), 'back.qsync');
     await exportHubBundle(hub.db, hub.dir, await deviceIdOf(hub, 'zhou'), back);
-    await t.call('sync.importBundle', { path: back });
+    await importBundleFile(t, back);
     expect(await t.call('sync.rejected', {})).toEqual([]);
     await syncNow(a.ctx);
     expect(a.store.db.prepare('SELECT count(*) FROM enterprises WHERE id = ?').pluck().get(second.enterprise.id)).toBe(1);
@@ -259,7 +259,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     const first = await moveIn(towns[1]);
     const back = join(tempDir(), 'back.qsync');
     expect((await exportHubBundle(hub.db, hub.dir, device, back)).records).toBe(1);
-    expect((await t.call('sync.importBundle', { path: back })).summary).toContain('补全记录 1 条');
+    expect((await importBundleFile(t, back)).summary).toContain('补全记录 1 条');
     expect(row(first.id)).toEqual({ name: first.name, town: towns[0], address: `自${towns[1]}划入` });
     expect(t.store.db.prepare('SELECT count(*) FROM sync_missing').pluck().get()).toBe(0);
     expect(await t.call('sync.rejected', {})).toEqual([]);
@@ -276,7 +276,7 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     await importHubBundle(hub.db, hub.dir, out);
     const again = join(tempDir(), 'again.qsync');
     expect((await exportHubBundle(hub.db, hub.dir, device, again)).records).toBe(1);
-    await t.call('sync.importBundle', { path: again });
+    await importBundleFile(t, again);
     expect(row(second.id)).toEqual({ name: second.name, town: towns[0], address: `自${towns[2]}划入` });
     expect(t.store.db.prepare('SELECT count(*) FROM sync_missing').pluck().get()).toBe(0);
     await syncNow(a.ctx);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,22 @@ describe('what only a program on this computer may do, and what it leaves behind
     }
     const stats = await (await rpc(url, 'workspace.stats', {}, token)).json() as { ok: boolean; value: { enterprises: number; regions: number; inspections: number } };
     expect(stats.value).toMatchObject({ enterprises: 0, regions: 0, inspections: 0 });
+  });
+
+  it('a page cannot make the host read a file of its choosing as a bundle (a path, or a staged name that climbs out)', async () => {
+    const dir = join(tempDir(), 'ws');
+    const { url, token } = await startHost(dir, ['--empty']);
+    const elsewhere = join(tempDir(), 'hub-bundle.qsync');
+    writeFileSync(elsewhere, 'not a bundle');
+    for (const input of [{ path: elsewhere }, { staged: '../../hub-bundle.qsync' }, { staged: `${'a'.repeat(32)}.qsync` }]) {
+      const answer = await (await rpc(url, 'sync.importBundle', input, token)).json() as { ok: boolean; error?: { code: string; message: string } };
+      expect(answer.ok, JSON.stringify(input)).toBe(false);
+      expect(answer.error!.message).toMatch(/请选择同步包文件|找不到要导入的同步包/);
+    }
+    // What a page's bytes were staged as is gone after the call, whatever its answer.
+    const bad = await (await rpc(url, 'sync.importBundle', { name: 'x.qsync', base64: Buffer.from('not a bundle').toString('base64') }, token)).json() as { ok: boolean };
+    expect(bad.ok).toBe(false);
+    expect(existsSync(join(dir, 'uploads')) ? readdirSync(join(dir, 'uploads')) : []).toEqual([]);
   });
 
   it('verify reads the workspace as it is: a removed checklist version is named, and nothing is written first', async () => {

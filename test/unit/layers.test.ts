@@ -55,3 +55,19 @@ describe('the inner layers', () => {
     expect(circles(graph(ALL)).map((c) => c.join(' → '))).toEqual([]);
   });
 });
+
+describe('the services', () => {
+  it('reach another feature folder only through its index (services/findings/index, not services/findings/refresh)', () => {
+    const folderOf = (file: string): string | null => /^electron\/services\/([^/]+)\//.exec(file)?.[1] ?? null;
+    const wrong: string[] = [];
+    for (const file of sources('electron')) {
+      for (const spec of imports(file)) {
+        const to = target(file, spec);
+        const folder = folderOf(to);
+        if (!folder || folderOf(file) === folder) continue;
+        if (!/\/index\.tsx?$/.test(to)) wrong.push(`${file} → ${spec}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

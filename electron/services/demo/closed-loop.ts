@@ -7,7 +7,7 @@ import type { Store } from '../../store/store';
 import { refreshComplaint } from '../complaints';
 import { refreshCase } from '../cases';
 import type { ServiceContext } from '../context';
-import { refreshFinding } from '../findings/refresh';
+import { refreshFinding } from '../findings/index';
 import { drawPlanFor } from '../plans';
 import { writeSettings } from '../../store/settings';
 import { GIVEN, SURNAMES } from './county';

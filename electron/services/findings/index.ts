@@ -17,6 +17,9 @@ import { readSettings } from '../../store/settings';
 import { findingDetail } from './detail';
 import { foldFindingOf, refreshFinding } from './refresh';
 
+export { refreshFinding } from './refresh';
+export { recheckCandidates } from './detail';
+
 type Action = { kind: Exclude<FindingEventKind, 'created'>; at?: string; text: string; data: Record<string, unknown>; blobs: string[] };
 
 /** Checks an action's content against the finding and the county's settings; fills what settings decide. */

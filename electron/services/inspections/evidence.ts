@@ -6,7 +6,7 @@ import { INSPECTION_ANSWER, INSPECTION_PHOTO, INSPECTION_SIGNATURE } from '../..
 import { photosOf, signaturesOf } from '../../store/inspections';
 import { authorOf, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
-import { bytesOf, intakePhoto, intakeSignature } from './photo-intake';
+import { bytesOf, intakePhoto, intakeSignature } from '../photo-intake';
 import { mustGetDraft, templateOf } from './view';
 
 export const evidenceHandlers = {

@@ -9,7 +9,7 @@ import { blobProblem } from '../../store/verify-records';
 import { authorOf, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { recordFindingCreated } from '../findings/index';
-import { refreshFinding } from '../findings/refresh';
+import { refreshFinding } from '../findings/index';
 import { officerOf } from './draft';
 import { inspectionView, mustGetDraft } from './view';
 

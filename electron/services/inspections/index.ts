@@ -5,6 +5,10 @@ import { evidenceHandlers } from './evidence';
 import { finalizeHandlers } from './finalize';
 import { inspectionView } from './view';
 
+export { finalizeInspection } from './finalize';
+export { proposedFindings } from './proposals';
+export { targetSnapshot } from './target';
+
 export const inspectionHandlers = {
   'inspections.list': (ctx, { offset, limit, ...filter }) => listInspections(ctx.store.db, filter, offset, limit),
   'inspections.get': (ctx, { id }) => inspectionView(ctx, id),

@@ -12,7 +12,7 @@ import { today } from '../clock';
 import type { ServiceContext } from '../context';
 import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../enterprises';
 import { recordFindingCreated } from '../findings/index';
-import { refreshFinding } from '../findings/refresh';
+import { refreshFinding } from '../findings/index';
 import type { Handlers } from '../handlers';
 import { checkDraft as checkOutfall } from '../outfalls';
 import { writeErrorWorkbook } from './error-workbook';

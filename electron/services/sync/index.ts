@@ -1,4 +1,6 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { HubDevice, HubUser, QuarantineItem, SyncReportOut, SyncStatus } from '../../../shared/api/sync';
 import { DomainError } from '../../../shared/api/result';
 import { entityName } from '../../../shared/sync/entity-names';
@@ -12,7 +14,7 @@ import { readSyncState } from '../../store/sync-state';
 import { refreshCase } from '../cases';
 import { refreshComplaint } from '../complaints';
 import { authorOf, type ServiceContext } from '../context';
-import { refreshFinding } from '../findings/refresh';
+import { refreshFinding } from '../findings/index';
 import type { Handlers } from '../handlers';
 import { exportInfo, newExportPath } from '../ledgers/index';
 import type { ApplyReport } from './apply';
@@ -21,6 +23,7 @@ import { listConflicts, resolveConflict } from './conflicts';
 import { enroll } from './enroll';
 import { syncWithHub, type SyncOptions, type SyncReport } from './engine';
 import { hubSession } from './session';
+import { stagedUpload, uploadsDirOf } from '../uploads';
 
 /** What the 同步 page shows: the enrolment, the cursor and what waits (changes, files, conflicts, refusals, duplicates). */
 export function syncStatus(store: Store): SyncStatus {
@@ -88,17 +91,29 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
     const r = exportDeviceBundle(ctx.store, out);
     return { file: exportInfo(out), changes: r.changes, blobs: r.blobs, bytes: r.bytes, summary: r.summary };
   },
-  'sync.importBundle': (ctx, { base64, path, name }) => {
-    let file = path;
-    if (!file) {
+  'sync.importBundle': (ctx, { base64, staged }) => {
+    // The bundle is read from the workspace's uploads: a host put it there (the CLI's copy of the
+    // file the user named), or the page's bytes are put there for this call — never a path from a page.
+    let file: string | null;
+    let own = false;
+    if (staged) {
+      file = stagedUpload(ctx.store.file, staged);
+      if (!file) throw new DomainError('not_found', '找不到要导入的同步包，请重新选择文件');
+    } else {
       if (!base64) throw new DomainError('invalid', '请选择同步包文件');
-      file = newExportPath(ctx.store.file, `导入-${name.replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`).replace(/\.xlsx$/, '.qsync');
-      writeFileSync(`${file}.tmp`, Buffer.from(base64, 'base64'));
-      renameSync(`${file}.tmp`, file);
-    } else if (!existsSync(file)) throw new DomainError('not_found', `找不到文件 ${file}`);
-    const r = importDeviceBundle(ctx.store, file);
-    refoldTouched(ctx, r.report.touched);
-    const { report: _report, ...figures } = r;
-    return figures;
+      const dir = uploadsDirOf(ctx.store.file);
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      file = join(dir, `${randomBytes(16).toString('hex')}.qsync`);
+      writeFileSync(file, Buffer.from(base64, 'base64'), { mode: 0o600 });
+      own = true;
+    }
+    try {
+      const r = importDeviceBundle(ctx.store, file);
+      refoldTouched(ctx, r.report.touched);
+      const { report: _report, ...figures } = r;
+      return figures;
+    } finally {
+      if (own) rmSync(file, { force: true });
+    }
   },
 };

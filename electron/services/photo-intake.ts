@@ -1,6 +1,6 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { DomainError } from '../../../shared/api/result';
+import { DomainError } from '../../shared/api/result';
 
 export const MAX_PHOTO_BYTES = 50 * 1024 * 1024;
 const FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
