@@ -97,7 +97,10 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
   const settled: string[] = [];
   const aside = setAside(db, page.towns);
   const finalized: string[] = [];
-  const run = (fn: () => void) => store.transaction(() => (changes.some((c) => c.raw) ? withFreezeLifted(db, fn) : fn()));
+  // Inside the caller's transaction (a pull page, a bundle) the page needs no savepoint of its own: a
+  // throw here undoes the caller's transaction, and a savepoint would journal every page it touches.
+  const whole = (fn: () => void) => (db.inTransaction ? fn() : store.transaction(fn));
+  const run = (fn: () => void) => whole(() => (changes.some((c) => c.raw) ? withFreezeLifted(db, fn) : fn()));
   run(() => {
     for (const c of changes) {
       const log = logOf(c);
