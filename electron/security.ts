@@ -61,7 +61,7 @@ export function appRequestToBlob(method: string, url: string): string | null {
   let u: URL;
   try { u = new URL(url); } catch { return null; }
   if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
-  const m = /^\/blobs\/([0-9a-f]{64})$/.exec(u.pathname);
+  const m = u.pathname.match(/^\/blobs\/([0-9a-f]{64})$/);
   return m ? m[1] : null;
 }
 

@@ -11,7 +11,7 @@ export type PlanDrawOptions = {
 /** "25%" → a ratio, "12" → a count. */
 function quota(text: string | undefined, flag: string, fallback: Quota): Quota {
   if (text === undefined) return fallback;
-  const pct = /^(\d+(?:\.\d+)?)%$/.exec(text);
+  const pct = text.match(/^(\d+(?:\.\d+)?)%$/);
   if (pct) return { mode: 'ratio', value: Number(pct[1]) / 100 };
   if (/^\d+$/.test(text)) return { mode: 'count', value: Number(text) };
   throw new DomainError('invalid', `--${flag} 应为比例（如 25%）或家数（如 12），收到“${text}”`);

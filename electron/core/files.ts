@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import { exportFile } from '../services/ledgers/index';
 import { basemapOf, tileMime } from '../services/map/index';
-import { uploadsDirOf } from '../services/uploads';
+import { newStagedUpload, uploadsDirOf } from '../services/uploads';
 import { readBlob } from '../store/blob-store';
 import type { Workbench } from './workbench';
 
@@ -45,13 +45,10 @@ export function exportedFile(wb: Workbench, name: string): { bytes: Buffer; mime
 export async function withStagedUpload<T>(wb: Workbench, path: string, fn: (name: string) => Promise<T>): Promise<T> {
   if (!existsSync(path)) throw new DomainError('not_found', `文件“${path}”不存在`);
   const dir = uploadsDirOf(wb.store.file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const old of readdirSync(dir)) {
+  for (const old of existsSync(dir) ? readdirSync(dir) : []) {
     try { if (Date.now() - statSync(join(dir, old)).mtimeMs > DAY_MS) rmSync(join(dir, old), { force: true }); } catch { /* gone meanwhile */ }
   }
-  const ext = extname(path).toLowerCase();
-  const name = `${randomBytes(16).toString('hex')}${ext === '.geojson' || ext === '.json' || ext === '.qsync' ? ext : '.xlsx'}`;
-  const staged = join(dir, name);
+  const { name, path: staged } = newStagedUpload(wb.store.file, extname(path).toLowerCase());
   try {
     copyFileSync(path, staged);
     return await fn(name);

@@ -19,7 +19,7 @@ export function bytesOf(base64: string, what: string): Buffer {
 /** "2026:11:20 10:11:12" (EXIF, local time) → "2026-11-20T10:11". */
 function exifMinute(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
-  const m = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2})/.exec(raw);
+  const m = raw.match(/^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2})/);
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` : null;
 }
 

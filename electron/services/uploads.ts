@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -7,6 +8,16 @@ import { dirname, join } from 'node:path';
  */
 export function uploadsDirOf(workspaceFile: string): string {
   return join(dirname(workspaceFile), 'uploads');
+}
+
+const KINDS = ['.xlsx', '.geojson', '.json', '.qsync'];
+
+/** A new staged upload's name and path (the folder made if need be): a random name keeping a known kind's ending, else `.xlsx`. */
+export function newStagedUpload(workspaceFile: string, ext: string): { name: string; path: string } {
+  const dir = uploadsDirOf(workspaceFile);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const name = `${randomBytes(16).toString('hex')}${KINDS.includes(ext) ? ext : '.xlsx'}`;
+  return { name, path: join(dir, name) };
 }
 
 /** The path of a staged upload by its name (null: not a name a host gives, or gone). */

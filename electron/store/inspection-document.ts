@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { documentAnswers, type InspectionDocument } from '../../shared/inspection/document';
 import { getTemplate } from './checklists';
-import { answersOf, getInspectionRow, photosOf, reviewedFindingsOf, signaturesOf, type DocumentRows } from './inspections';
+import { documentRowsOf, type DocumentRows } from './inspections';
 
 /**
  * Builds the signed document of an inspection from its rows. Finalizing stores its canonical text;
@@ -10,9 +10,8 @@ import { answersOf, getInspectionRow, photosOf, reviewedFindingsOf, signaturesOf
 export function buildDocument(
   db: Database, id: string, chain: InspectionDocument['chain'], finalizedAt: string, finalizedBy: string,
 ): InspectionDocument {
-  const i = getInspectionRow(db, id);
-  if (!i) throw new Error(`inspection ${id} not found`);
-  const rows: DocumentRows = { inspection: i, answers: answersOf(db, id), photos: photosOf(db, id), signatures: signaturesOf(db, id), reviewed: reviewedFindingsOf(db, id) };
+  const rows = documentRowsOf(db, [id]).get(id);
+  if (!rows) throw new Error(`inspection ${id} not found`);
   return documentOf(db, rows, chain, finalizedAt, finalizedBy);
 }
 

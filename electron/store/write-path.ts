@@ -87,18 +87,18 @@ export function writeReceived(db: Database, spec: EntityTable, c: ReceivedChange
   if (had || has) {
     let atomic = received.get(db);
     if (!atomic) { atomic = db.transaction(writeWithConflicts); received.set(db, atomic); }
-    return atomic(db, spec, c, merged, now);
+    atomic(db, spec, c, merged, now);
+  } else {
+    writeLogThenRow(db, spec, c, merged, now);
   }
-  writeLogThenRow(db, spec, c, merged, now);
-  return false;
+  return has && !had;
 }
 
-const received = new WeakMap<Database, (db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string) => boolean>();
+const received = new WeakMap<Database, (db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string) => void>();
 
-function writeWithConflicts(db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string): boolean {
+function writeWithConflicts(db: Database, spec: EntityTable, c: ReceivedChange, merged: Merged, now: string): void {
   writeLogThenRow(db, spec, c, merged, now);
   noteConflicts(db, c.entity, c.entityId, merged.after);
-  return hasConflict(merged.after) && !hasConflict(merged.before);
 }
 
 /** The change's log entry, then its files' rows and its row; a refusal of the row leaves neither. */

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { HubDevice, HubUser, QuarantineItem, SyncReportOut, SyncStatus } from '../../../shared/api/sync';
 import { DomainError } from '../../../shared/api/result';
 import { entityName } from '../../../shared/sync/entity-names';
@@ -23,7 +21,7 @@ import { listConflicts, resolveConflict } from './conflicts';
 import { enroll } from './enroll';
 import { syncWithHub, type SyncOptions, type SyncReport } from './engine';
 import { hubSession } from './session';
-import { stagedUpload, uploadsDirOf } from '../uploads';
+import { newStagedUpload, stagedUpload } from '../uploads';
 
 /** What the 同步 page shows: the enrolment, the cursor and what waits (changes, files, conflicts, refusals, duplicates). */
 export function syncStatus(store: Store): SyncStatus {
@@ -101,9 +99,7 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
       if (!file) throw new DomainError('not_found', '找不到要导入的同步包，请重新选择文件');
     } else {
       if (!base64) throw new DomainError('invalid', '请选择同步包文件');
-      const dir = uploadsDirOf(ctx.store.file);
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      file = join(dir, `${randomBytes(16).toString('hex')}.qsync`);
+      file = newStagedUpload(ctx.store.file, '.qsync').path;
       writeFileSync(file, Buffer.from(base64, 'base64'), { mode: 0o600 });
       own = true;
     }
