@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { canonicalDocument, type InspectionDocument } from '../../shared/inspection/document';
 import { blobPath, sha256Of } from './blob-store';
+import { getTemplate } from './checklists';
 import { documentOf } from './inspection-document';
 import { documentRowsOf, type DocumentRows } from './inspections';
 import { prepared } from './statements';
@@ -37,7 +38,11 @@ function sameDocument(rebuilt: string, stored: string): boolean {
  * still be the same document (two photos of one hash), which the canonical comparison then decides.
  */
 function sameValues(built: InspectionDocument, stored: InspectionDocument): boolean {
-  const bySha = <T extends { sha256?: string | null }>(xs: T[]) => [...xs].sort((a, b) => (a.sha256 ?? '').localeCompare(b.sha256 ?? ''));
+  // Hashes are hex: plain code-unit order (localeCompare costs more than the rest of the check).
+  const bySha = <T extends { sha256?: string | null }>(xs: T[]) => [...xs].sort((a, b) => {
+    const x = a.sha256 ?? ''; const y = b.sha256 ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   return equalJson({ ...built, photos: bySha(built.photos), signatures: bySha(built.signatures) },
     { ...stored, photos: bySha(stored.photos ?? []), signatures: bySha(stored.signatures ?? []) });
 }
@@ -53,14 +58,18 @@ function equalJson(a: unknown, b: unknown): boolean {
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
-  const ak = keys(ao);
-  if (ak.length !== keys(bo).length) return false;
-  return ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && equalJson(ao[k], bo[k]));
+  let defined = 0;
+  for (const k in ao) {
+    if (ao[k] === undefined) continue;
+    defined++;
+    if (!Object.prototype.hasOwnProperty.call(bo, k) || !equalJson(ao[k], bo[k])) return false;
+  }
+  for (const k in bo) if (bo[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 /** Why a signed record's row, or the rows it was built from, are not what it says — or null. */
-function recordRowProblem(db: Database, r: RecordRow, batch: Map<string, DocumentRows>): string | null {
+function recordRowProblem(db: Database, r: RecordRow, batch: Map<string, DocumentRows>, templates: Templates): string | null {
   const name = `检查记录 ${r.inspection_id}（${r.target_name ?? '?'}）`;
   if (sha256Of(r.canonical) !== r.sha256) return `${name}的定稿内容与其 SHA-256 不符：记录已被改动`;
   if (r.row_sha256 !== r.sha256 || (r.state !== 'finalized' && r.state !== 'superseded')) return `${name}的状态或哈希被改动`;
@@ -69,7 +78,7 @@ function recordRowProblem(db: Database, r: RecordRow, batch: Map<string, Documen
   try {
     const rows = batch.get(r.inspection_id);
     if (!rows) throw new Error(`inspection ${r.inspection_id} not found`);
-    const built = documentOf(db, rows, { node: r.node, seq: r.chain_seq, prev: r.prev_sha256 }, doc.finalizedAt, doc.finalizedBy);
+    const built = documentOf(db, rows, { node: r.node, seq: r.chain_seq, prev: r.prev_sha256 }, doc.finalizedAt, doc.finalizedBy, templates);
     // The same values are the same document (its canonical text would be equal): no need to write it out.
     if (sameValues(built, doc)) return null;
     if (!sameDocument(canonicalDocument(built), r.canonical)) return `${name}的数据行与定稿内容不一致：答案、照片、签名或表头已被改动`;
@@ -85,25 +94,30 @@ const RECORD_ROWS = `SELECT r.*, i.state, i.sha256 AS row_sha256, i.target_name 
 /**
  * The finalized inspections among these (all, when null) whose rows do not rebuild their signed record,
  * with the reason: what a laptop refuses to keep when it receives them (DESIGN §11).
+ * A signed text whose inspection has not arrived, or is still a draft here, is not judged yet: finalizing
+ * logs the text and then the 定稿 state, and a pull page may end between the two. It is checked when
+ * its state arrives (that change names the inspection); from then on its rows are frozen.
  */
 export function alteredRecords(db: Database, ids: string[] | null): { id: string; reason: string }[] {
-  const rows = (ids === null
+  const held = (ids === null
     ? db.prepare(RECORD_ROWS).all()
     : db.prepare(`${RECORD_ROWS} WHERE r.inspection_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids))) as RecordRow[];
+  const rows = held.filter((r) => r.state !== null && r.state !== 'draft');
   const out: { id: string; reason: string }[] = [];
-  eachBatch(db, rows, (r, batch) => {
-    const reason = recordRowProblem(db, r, batch);
+  eachBatch(db, rows, (r, batch, templates) => {
+    const reason = recordRowProblem(db, r, batch, templates);
     if (reason) out.push({ id: r.inspection_id, reason });
   });
   return out;
 }
 
 /** Each record with its documents' rows, read 500 records at a time (one query per table, bounded memory). */
-function eachBatch(db: Database, rows: RecordRow[], fn: (r: RecordRow, batch: Map<string, DocumentRows>, n: number) => void): void {
+function eachBatch(db: Database, rows: RecordRow[], fn: (r: RecordRow, batch: Map<string, DocumentRows>, templates: Templates, n: number) => void): void {
+  const templates: Templates = new Map();
   for (let i = 0; i < rows.length; i += 500) {
     const slice = rows.slice(i, i + 500);
     const batch = documentRowsOf(db, slice.map((r) => r.inspection_id));
-    slice.forEach((r, k) => fn(r, batch, i + k));
+    slice.forEach((r, k) => fn(r, batch, templates, i + k));
   }
 }
 
@@ -111,6 +125,9 @@ export type VerifyReport = {
   records: number; blobs: number; templates: number; chains: number;
   problems: { kind: 'record' | 'blob' | 'chain' | 'template'; id: string; message: string }[];
 };
+
+/** Template versions looked up once per check (a version never changes). */
+type Templates = Map<string, ReturnType<typeof getTemplate>>;
 
 type RecordRow = { inspection_id: string; node: string; chain_seq: number; prev_sha256: string | null; canonical: string; sha256: string; state: string | null; row_sha256: string | null; target_name: string | null };
 
@@ -130,9 +147,9 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
   const rows = db.prepare(`${RECORD_ROWS} ORDER BY r.node, r.chain_seq`).all() as RecordRow[];
   let last: { node: string; seq: number; sha: string } | null = null;
   const nodes = new Set<string>();
-  eachBatch(db, rows, (r, batch, n) => {
+  eachBatch(db, rows, (r, batch, templates, n) => {
     report.records++;
-    const p = recordRowProblem(db, r, batch);
+    const p = recordRowProblem(db, r, batch, templates);
     if (p) problem('record', r.inspection_id, p);
     if (!nodes.has(r.node)) { nodes.add(r.node); report.chains++; last = null; }
     const expectedSeq: number = last ? last.seq + 1 : 1;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { syncNow } from '../../electron/services/sync';
 import { generateDemoPast } from '../../electron/services/demo/inspections';
+import { readSyncState } from '../../electron/store/sync-state';
 import { verifyWorkspace } from '../../electron/store/verify-records';
 import { countyLaptop, enrolledLaptop, startHub } from '../integration/sync-helpers';
 import { forge } from './forge';
@@ -73,6 +74,27 @@ describe.each(['sqlite', 'pg'] as const)('a finalized inspection (定稿) is fro
     const pulled = await syncNow(b.ctx);
     expect(pulled.rejected).toBeGreaterThanOrEqual(1);
     expect(b.store.db.prepare('SELECT count(*) FROM inspections WHERE id = ?').pluck().get(fresh)).toBe(0);
+    expect(problems(b)).toEqual([]);
+  });
+
+  it('a finalized record whose signed text and 定稿 state arrive in two pages of a pull is kept, not refused', async () => {
+    const hub = await startHub(kind);
+    const a = await countyLaptop(hub, 2);
+    await syncNow(a.ctx);
+    const b = await enrolledLaptop(hub, 'early', { role: 'inspector' });
+    await syncNow(b.ctx);
+    const held = new Set(a.store.db.prepare('SELECT id FROM inspections').pluck().all() as string[]);
+    await generateDemoPast(a.store, { seed: 778, count: 1 });
+    await syncNow(a.ctx);
+    const fresh = (a.store.db.prepare("SELECT id FROM inspections WHERE state = 'finalized'").pluck().all() as string[]).find((x) => !held.has(x))!;
+    // The pages of B's pull: the signed text (inspection_record) ends the first, its 定稿 state begins the second.
+    const seqs = await hub.db.all<{ hub_seq: number; entity: string }>('SELECT hub_seq, entity FROM changes WHERE hub_seq > $1 ORDER BY hub_seq', [readSyncState(b.store.db).cursor]);
+    const at = seqs.findIndex((r) => r.entity === 'inspection_record');
+    expect(seqs[at + 1].entity).toBe('inspection');
+    const pulled = await syncNow(b.ctx, { pageSize: at + 1 });
+    expect(pulled.rejected).toBe(0);
+    expect(b.store.db.prepare('SELECT state FROM inspections WHERE id = ?').pluck().get(fresh)).toBe('finalized');
+    expect(b.store.db.prepare('SELECT count(*) FROM inspection_records WHERE inspection_id = ?').pluck().get(fresh)).toBe(1);
     expect(problems(b)).toEqual([]);
   });
 });

@@ -144,7 +144,8 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
       else if (c.hlc > newest) newest = c.hlc;
       if (conflicted) report.conflictsNoticed++;
       touch(report, c);
-      if (c.entity === 'inspection_record' && !c.raw) finalized.push(c.entityId);
+      // Its signed text, or its 定稿 state (which may come a page later): the record is checked then.
+      if (!c.raw && (c.entity === 'inspection_record' || (c.entity === 'inspection' && c.fields.sha256 !== undefined))) finalized.push(c.entityId);
       report.applied++;
       if (rejects && c.nseq !== null) settled.push(`${c.node}:${c.nseq}`);
     }
