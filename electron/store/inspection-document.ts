@@ -15,12 +15,19 @@ export function buildDocument(
   return documentOf(db, rows, chain, finalizedAt, finalizedBy);
 }
 
-/** The signed document of an inspection from rows already read (`documentRowsOf` for many at once). */
+type Template = NonNullable<ReturnType<typeof getTemplate>>;
+
+/**
+ * The signed document of an inspection from rows already read (`documentRowsOf` for many at once).
+ * `templates` keeps the versions already looked up, for a caller building many documents.
+ */
 export function documentOf(
   db: Database, rows: DocumentRows, chain: InspectionDocument['chain'], finalizedAt: string, finalizedBy: string,
+  templates?: Map<string, Template | null>,
 ): InspectionDocument {
   const { inspection: i, answers, reviewed } = rows;
-  const t = getTemplate(db, i.templateId);
+  let t = templates?.get(i.templateId);
+  if (t === undefined) { t = getTemplate(db, i.templateId); templates?.set(i.templateId, t); }
   if (!t) throw new Error(`template ${i.templateId} not found`);
   return {
     schema: 'qingshui.inspection/1',

@@ -4,7 +4,7 @@ import { blobRefs } from '../../shared/sync/blob-refs';
 import { baseFor, hasConflict, mergeChange, type FieldHeads } from '../../shared/sync/merge';
 import { expectBlob, forgetExpectedBlob } from './blob-store';
 import { appendChange, removeChange } from './change-log';
-import { columnOf, toColumn, fromColumn, type EntityTable } from './columns';
+import { columnOf, toColumn, fromColumn, type ColumnKind, type EntityTable } from './columns';
 import { hasConflicts, loadHeads, noteConflicts } from './field-heads';
 import { writeRow } from './row-writer';
 import { prepared } from './statements';
@@ -122,13 +122,18 @@ function jsonOf(base: Record<string, string[]>): string {
   return '{}';
 }
 
+/** A table's fields with their column and kind, worked out once per table (rows are read by the thousand). */
+const fieldColumns = new WeakMap<EntityTable, [string, string, ColumnKind][]>();
+function columnsOf(spec: EntityTable): [string, string, ColumnKind][] {
+  let list = fieldColumns.get(spec);
+  if (!list) fieldColumns.set(spec, (list = Object.entries(spec.columns).map(([field, c]) => [field, ...columnOf(c)])));
+  return list;
+}
+
 /** Maps a row to domain fields by the table spec (the inverse of what writeRecord stores). */
 export function rowToFields(spec: EntityTable, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { [spec.key]: row[spec.key] };
-  for (const [field, colSpec] of Object.entries(spec.columns)) {
-    const [col, kind] = columnOf(colSpec);
-    out[field] = fromColumn(kind, row[col]);
-  }
+  for (const [field, col, kind] of columnsOf(spec)) out[field] = fromColumn(kind, row[col]);
   out.createdAt = row.created_at;
   out.updatedAt = row.updated_at;
   out.deleted = row.deleted_at !== null && row.deleted_at !== undefined;

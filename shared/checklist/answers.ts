@@ -66,9 +66,9 @@ export function isVisible(item: Item, answers: Answers, visible?: Set<string>): 
 }
 
 /** The ids of the visible items, in template order (a condition on a hidden item is false). */
-export function visibleItemIds(t: Pick<TemplateDefinition, 'sections'>, answers: Answers): Set<string> {
+export function visibleItemIds(t: Pick<TemplateDefinition, 'sections'>, answers: Answers, items = itemsOf(t)): Set<string> {
   const visible = new Set<string>();
-  for (const { item } of itemsOf(t)) if (isVisible(item, answers, visible)) visible.add(item.id);
+  for (const { item } of items) if (isVisible(item, answers, visible)) visible.add(item.id);
   return visible;
 }
 

@@ -31,8 +31,9 @@ export type InspectionDocument = {
 
 /** The answers of the visible items in template order, as the record states them. */
 export function documentAnswers(def: TemplateDefinition, answers: Answers): InspectionDocument['answers'] {
-  const visible = visibleItemIds(def, answers);
-  return itemsOf(def).filter(({ item }) => visible.has(item.id) && item.type !== 'photo').map(({ item, section }) => {
+  const items = itemsOf(def);
+  const visible = visibleItemIds(def, answers, items);
+  return items.filter(({ item }) => visible.has(item.id) && item.type !== 'photo').map(({ item, section }) => {
     const a = answers[item.id];
     const value = a?.value ?? null;
     return { section: section.title, itemId: item.id, label: item.label, value, text: answerText(item, value), note: a?.note ?? '', failing: isFailing(item, value) };
