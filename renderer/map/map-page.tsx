@@ -91,7 +91,7 @@ export function MapPage() {
         <h1>地图</h1>
         {data && <span className="muted" data-testid="map-counts">排污单位 {data.points.enterprises.ids.length.toLocaleString('zh-CN')} · 排污口 {data.points.outfalls.ids.length.toLocaleString('zh-CN')}</span>}
         <span className="spacer" />
-        <button className={picking === 'outfall' ? 'primary' : ''} aria-pressed={picking === 'outfall'} onClick={() => setPicking(picking === 'outfall' ? null : 'outfall')}>{picking === 'outfall' ? '点选中…（再点取消）' : '新增排污口（在地图上点选）'}</button>
+        <button className={picking === 'outfall' ? 'primary' : ''} disabled={!data} title={data ? undefined : '地图载入中…'} aria-pressed={picking === 'outfall'} onClick={() => setPicking(picking === 'outfall' ? null : 'outfall')}>{picking === 'outfall' ? '点选中…（再点取消）' : '新增排污口（在地图上点选）'}</button>
       </header>
       <div className="filters" role="group" aria-label="地图筛选">
         {(['enterprise', 'outfall'] as const).map((k) => (

@@ -53,7 +53,11 @@ test('the demo county on the map with no other host: clusters, a filter, a marke
 
   // A newly found outfall placed by clicking where it is.
   await page.getByRole('link', { name: '地图' }).click();
+  // The map is drawn from its data first (the button waits for it): a click on an empty box places nothing.
+  await expect(page.getByTestId('map-counts')).toHaveText('排污单位 400 · 排污口 200');
+  await expect(page.locator('.leaflet-tile-loaded').first()).toBeVisible();
   await page.getByRole('button', { name: '新增排污口（在地图上点选）' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '新发现排污口的位置' })).toBeVisible();
   const box = (await page.getByTestId('map').boundingBox())!;
   // Beside the county's markers (a marker or cluster takes its own click).
   await page.mouse.click(box.x + box.width - 40, box.y + box.height * 0.45);
