@@ -1,19 +1,16 @@
-import { useEffect, useState } from 'react';
 import type { EnterpriseDraft } from '../../shared/api/enterprises';
 import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../../shared/domain/enterprise-fields';
 import { COMMON_INDUSTRY_CLASSES, industryName } from '../../shared/domain/industry';
 import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
-import { useFormErrors } from '../components/use-form-errors';
+import { useRegisterForm } from '../components/use-register-form';
 import { CoordinateInputs, coordinateTextOf, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
 import { RecordForm } from '../components/record-form';
 import { Choice, Field } from '../components/field';
 import { TownVillagePicker } from '../components/region-picker';
 import { WatershedSelect } from '../components/water-picker';
 import { useDirectories } from '../directories';
-import { setFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
-import { navigate } from '../router';
 import { enterpriseFieldProblems } from '../../shared/domain/register-checks';
 
 const L = (field: string) => labelOf(field, 'enterprise');
@@ -41,36 +38,23 @@ function localCheck(f: Form): { errors: Record<string, string>; warnings: Record
 /** Create or edit an 排污单位, with inline validation and the server's word on save. */
 export function EnterpriseFormPage({ id }: { id?: string }) {
   const d = useDirectories();
-  const [form, setForm] = useState<Form | null>(id ? null : blank(d.info.settings.defaultCoordSystem));
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const local = form ? localCheck(form) : { errors: {}, warnings: {} as Record<string, string> };
-  const errs = useFormErrors(local.errors, { coords: ['lon', 'lat'] });
-  const { errorOf, banner } = errs;
-  useEffect(() => {
-    if (!id) return;
-    call('enterprises.get', { id }).then((e) => setForm({
-      ...e, tags: e.tags.join('，'), coords: coordinateTextOf(e.lon, e.lat),
-    }), (err: Error) => setLoadError(err.message));
-  }, [id]);
-  if (!form) return <div className="page">{loadError ? <p className="banner error">{loadError}</p> : t.common.loading}</div>;
-
-  const set = (patch: Partial<Form>) => {
-    setForm({ ...form, ...patch });
-    errs.touch(Object.keys(patch));
-  };
-  const submit = async () => {
-    if (errs.blocks()) return;
-    const { lon, lat } = parseCoordinateText(form.coords);
-    const { coords, tags, ...rest } = form;
-    const draft = { ...rest, lon, lat, coordSystem: coords.system as EnterpriseDraft['coordSystem'], tags: tags.split(/[，,、\s]+/).filter(Boolean) };
-    try {
+  const { form, waiting, set, submit, errorOf, banner, local } = useRegisterForm<Form>({
+    id, check: localCheck, reveals: { coords: ['lon', 'lat'] },
+    blank: () => blank(d.info.settings.defaultCoordSystem),
+    load: async (key) => {
+      const e = await call('enterprises.get', { id: key });
+      return { ...e, tags: e.tags.join('，'), coords: coordinateTextOf(e.lon, e.lat) };
+    },
+    save: async (f) => {
+      const { lon, lat } = parseCoordinateText(f.coords);
+      const { coords, tags, ...rest } = f;
+      const draft = { ...rest, lon, lat, coordSystem: coords.system as EnterpriseDraft['coordSystem'], tags: tags.split(/[，,、\s]+/).filter(Boolean) };
       const saved = id ? await call('enterprises.update', { id, patch: draft }) : await call('enterprises.create', draft);
-      setFlashWarnings(saved.warnings);
-      navigate(`/enterprises/${saved.enterprise.id}`);
-    } catch (e) {
-      errs.fail(e);
-    }
-  };
+      return { to: `/enterprises/${saved.enterprise.id}`, warnings: saved.warnings };
+    },
+  });
+  if (!form) return waiting;
+
   return (
     <RecordForm title={id ? t.enterprise.edit : t.enterprise.new} backTo={id ? `/enterprises/${id}` : '/enterprises'} banner={banner} onSubmit={submit}>
       <section className="card">

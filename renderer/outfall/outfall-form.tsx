@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { OutfallDraft } from '../../shared/api/outfalls';
 import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
@@ -6,7 +5,7 @@ import {
 } from '../../shared/domain/outfall-types';
 import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
-import { useFormErrors } from '../components/use-form-errors';
+import { useRegisterForm } from '../components/use-register-form';
 import { CoordinateInputs, coordinateTextOf, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
 import { RecordForm } from '../components/record-form';
 import { EnterprisePicker } from '../components/record-picker';
@@ -14,9 +13,7 @@ import { Choice, Field } from '../components/field';
 import { TownVillagePicker } from '../components/region-picker';
 import { WaterBodySelect } from '../components/water-picker';
 import { useDirectories } from '../directories';
-import { setFlashWarnings } from '../flash';
 import { t } from '../i18n/zh-CN';
-import { navigate } from '../router';
 import { outfallFieldProblems } from '../../shared/domain/register-checks';
 
 const L = (field: string) => labelOf(field, 'outfall');
@@ -49,37 +46,24 @@ function pickedOnMap(f: Form): Form {
 /** Create or edit an 入河排污口 across 查 (codes, type), 测/溯 (water, responsible party) and 治. */
 export function OutfallFormPage({ id }: { id?: string }) {
   const d = useDirectories();
-  const [form, setForm] = useState<Form | null>(id ? null : pickedOnMap(blank(d.info.settings.defaultCoordSystem)));
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const local = form ? localCheck(form) : {};
-  const errs = useFormErrors(local, { coords: ['lon', 'lat'], distance: ['sectionDistanceKm'], remediationState: ['remediationCategory'] });
-  const { errorOf, banner } = errs;
-  useEffect(() => {
-    if (!id) return;
-    call('outfalls.get', { id }).then((o) => setForm({
-      ...o, distance: o.sectionDistanceKm === null ? '' : String(o.sectionDistanceKm),
-      coords: coordinateTextOf(o.lon, o.lat),
-    }), (err: Error) => setLoadError(err.message));
-  }, [id]);
-  if (!form) return <div className="page">{loadError ? <p className="banner error">{loadError}</p> : t.common.loading}</div>;
-
-  const set = (patch: Partial<Form>) => {
-    setForm({ ...form, ...patch });
-    errs.touch(Object.keys(patch));
-  };
-  const submit = async () => {
-    if (errs.blocks()) return;
-    const { lon, lat } = parseCoordinateText(form.coords);
-    const { coords, distance, enterpriseName: _n, ...rest } = form;
-    const draft = { ...rest, lon, lat, coordSystem: coords.system as OutfallDraft['coordSystem'], sectionDistanceKm: distance === '' ? null : Number(distance) };
-    try {
+  const { form, waiting, set, submit, errorOf, banner } = useRegisterForm<Form>({
+    id, check: (f) => ({ errors: localCheck(f) }),
+    reveals: { coords: ['lon', 'lat'], distance: ['sectionDistanceKm'], remediationState: ['remediationCategory'] },
+    blank: () => pickedOnMap(blank(d.info.settings.defaultCoordSystem)),
+    load: async (key) => {
+      const o = await call('outfalls.get', { id: key });
+      return { ...o, distance: o.sectionDistanceKm === null ? '' : String(o.sectionDistanceKm), coords: coordinateTextOf(o.lon, o.lat) };
+    },
+    save: async (f) => {
+      const { lon, lat } = parseCoordinateText(f.coords);
+      const { coords, distance, enterpriseName: _n, ...rest } = f;
+      const draft = { ...rest, lon, lat, coordSystem: coords.system as OutfallDraft['coordSystem'], sectionDistanceKm: distance === '' ? null : Number(distance) };
       const saved = id ? await call('outfalls.update', { id, patch: draft }) : await call('outfalls.create', draft);
-      setFlashWarnings(saved.warnings);
-      navigate(`/outfalls/${saved.outfall.id}`);
-    } catch (e) {
-      errs.fail(e);
-    }
-  };
+      return { to: `/outfalls/${saved.outfall.id}`, warnings: saved.warnings };
+    },
+  });
+  if (!form) return waiting;
+
   const subTypes = OUTFALL_TYPES[form.type] as readonly string[];
   return (
     <RecordForm title={id ? t.outfall.edit : t.outfall.new} backTo={id ? `/outfalls/${id}` : '/outfalls'} banner={banner} onSubmit={submit}>
