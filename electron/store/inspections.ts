@@ -85,12 +85,18 @@ export function documentRowsOf(db: Database, ids: string[]): Map<string, Documen
     }
     return by;
   };
-  const answers = groups<AnswerRow>(`SELECT inspection_id, item_id, value, note FROM inspection_answers WHERE ${inIds} AND deleted_at IS NULL`);
+  // Answers are most of a record's rows: SQLite hands each inspection's as one JSON array, [item, value, note]
+  // (a stored value that is not JSON reads as null, so the record fails its check instead of the page).
+  const answers = new Map<string, [string, unknown, string][]>();
+  for (const r of prepared(db, `SELECT inspection_id, json_group_array(json_array(item_id, CASE WHEN json_valid(value) THEN json(value) END, note)) AS list
+    FROM inspection_answers WHERE ${inIds} AND deleted_at IS NULL GROUP BY inspection_id`).all(json) as { inspection_id: string; list: string }[]) {
+    answers.set(r.inspection_id, JSON.parse(r.list) as [string, unknown, string][]);
+  }
   const photos = groups<Record<string, unknown>>(`SELECT * FROM inspection_photos WHERE ${inIds} AND deleted_at IS NULL ORDER BY created_at, id`);
   const signatures = groups<Record<string, unknown>>(`SELECT * FROM inspection_signatures WHERE ${inIds} AND deleted_at IS NULL ORDER BY created_at, id`);
   const reviewed = groups<Record<string, unknown>>(`SELECT * FROM inspection_findings WHERE ${inIds} AND deleted_at IS NULL`);
   for (const [id, d] of out) {
-    d.answers = toAnswers(answers.get(id) ?? []);
+    d.answers = Object.fromEntries((answers.get(id) ?? []).map(([item, value, note]) => [item, { value, note }]));
     d.photos = (photos.get(id) ?? []).map(toPhoto);
     d.signatures = (signatures.get(id) ?? []).map(toSignature);
     d.reviewed = new Map((reviewed.get(id) ?? []).map(toReviewed));
