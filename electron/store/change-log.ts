@@ -40,9 +40,13 @@ export function heldHubSeqs(db: Database, byEntity: Map<string, string[]>): Map<
   return held;
 }
 
-/** Removes a record's change log (a received record this laptop refused to keep). */
-export function forgetRecordLog(db: Database, entity: string, entityId: string): void {
-  prepared(db, 'DELETE FROM changes WHERE entity = ? AND entity_id = ?').run(entity, entityId);
+/**
+ * Removes a record's change log as received from other devices (a received record this laptop refused
+ * to keep). This laptop's own entries stay: its numbers are a sequence the hub checks for gaps and
+ * reuse, so taking one out would stop every later push (or read as a cloned device).
+ */
+export function forgetRecordLog(db: Database, entity: string, entityId: string, ownNode: string): void {
+  prepared(db, 'DELETE FROM changes WHERE entity = ? AND entity_id = ? AND node <> ?').run(entity, entityId, ownNode);
 }
 
 /** This node's changes not yet acknowledged, in order, one page (≤ 5,000 changes or 4 MiB). */

@@ -111,6 +111,11 @@ export function recordOf(db: Database, id: string): RecordRow | null {
   return r ?? null;
 }
 
+/** Whether an inspection's signed text is held here (received before its 定稿 state, or finalized). */
+export function hasSignedText(db: Database, id: string): boolean {
+  return !!prepared(db, 'SELECT 1 FROM inspection_records WHERE inspection_id = ?').get(id);
+}
+
 /** The last link of a device's hash chain, or null before its first signed record. */
 export function lastChainLink(db: Database, node: string): { chainSeq: number; sha256: string } | null {
   const r = prepared(db, 'SELECT chain_seq AS chainSeq, sha256 FROM inspection_records WHERE node = ? ORDER BY chain_seq DESC LIMIT 1').get(node) as { chainSeq: number; sha256: string } | undefined;

@@ -10,11 +10,12 @@ const EVIDENCE = [INSPECTION_ANSWER, INSPECTION_PHOTO, INSPECTION_SIGNATURE, INS
 /**
  * Takes back finalized inspections this laptop received and refused (DESIGN §11: their rows do not
  * rebuild their signed record), so that nothing of them is kept: the inspection, its signed record,
- * its evidence's rows, and the change log and conflicts of each — inside the caller's transaction,
+ * its evidence's rows, and the change log other devices sent of each and its conflicts — inside the caller's transaction,
  * with the triggers on an inspection's tables lifted for it and re-armed before the caller commits.
  */
 export function takeBackInspections(db: Database, ids: string[]): void {
   if (ids.length === 0) return;
+  const ownNode = prepared(db, "SELECT value FROM meta WHERE key = 'nodeId'").pluck().get() as string;
   withInspectionUnlocked(db, () => {
     for (const id of ids) {
       const parts: [string, string][] = [['inspection', id], ['inspection_record', id]];
@@ -24,7 +25,7 @@ export function takeBackInspections(db: Database, ids: string[]): void {
       }
       prepared(db, 'DELETE FROM inspection_records WHERE inspection_id = ?').run(id);
       prepared(db, 'DELETE FROM inspections WHERE id = ?').run(id);
-      for (const [entity, entityId] of parts) { forgetRecordLog(db, entity, entityId); forgetConflicts(db, entity, entityId); }
+      for (const [entity, entityId] of parts) { forgetRecordLog(db, entity, entityId, ownNode); forgetConflicts(db, entity, entityId); }
     }
   });
 }

@@ -38,13 +38,15 @@ function sameDocument(rebuilt: string, stored: string): boolean {
  * still be the same document (two photos of one hash), which the canonical comparison then decides.
  */
 function sameValues(built: InspectionDocument, stored: InspectionDocument): boolean {
+  // A stored text without its lists is not this document's canonical text: the full comparison decides.
+  if (!Array.isArray(stored.photos) || !Array.isArray(stored.signatures)) return false;
   // Hashes are hex: plain code-unit order (localeCompare costs more than the rest of the check).
   const bySha = <T extends { sha256?: string | null }>(xs: T[]) => [...xs].sort((a, b) => {
     const x = a.sha256 ?? ''; const y = b.sha256 ?? '';
     return x < y ? -1 : x > y ? 1 : 0;
   });
   return equalJson({ ...built, photos: bySha(built.photos), signatures: bySha(built.signatures) },
-    { ...stored, photos: bySha(stored.photos ?? []), signatures: bySha(stored.signatures ?? []) });
+    { ...stored, photos: bySha(stored.photos), signatures: bySha(stored.signatures) });
 }
 
 /** Deep equality of JSON values (a key whose value is undefined counts as absent, as in JSON). */
@@ -59,12 +61,12 @@ function equalJson(a: unknown, b: unknown): boolean {
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   let defined = 0;
-  for (const k in ao) {
+  for (const k of Object.keys(ao)) {
     if (ao[k] === undefined) continue;
     defined++;
     if (!Object.prototype.hasOwnProperty.call(bo, k) || !equalJson(ao[k], bo[k])) return false;
   }
-  for (const k in bo) if (bo[k] !== undefined) defined--;
+  for (const k of Object.keys(bo)) if (bo[k] !== undefined) defined--;
   return defined === 0;
 }
 
@@ -72,6 +74,7 @@ function equalJson(a: unknown, b: unknown): boolean {
 function recordRowProblem(db: Database, r: RecordRow, batch: Map<string, DocumentRows>, templates: Templates): string | null {
   const name = `检查记录 ${r.inspection_id}（${r.target_name ?? '?'}）`;
   if (sha256Of(r.canonical) !== r.sha256) return `${name}的定稿内容与其 SHA-256 不符：记录已被改动`;
+  if (r.state === 'draft' && r.row_sha256 === null) return `${name}的签署文本已收到，其定稿状态尚未同步到本机：请再同步一次`;
   if (r.row_sha256 !== r.sha256 || (r.state !== 'finalized' && r.state !== 'superseded')) return `${name}的状态或哈希被改动`;
   let doc: InspectionDocument;
   try { doc = JSON.parse(r.canonical) as InspectionDocument; } catch { return `${name}的定稿内容不是有效的 JSON：记录已被改动`; }
@@ -102,7 +105,8 @@ export function alteredRecords(db: Database, ids: string[] | null): { id: string
   const held = (ids === null
     ? db.prepare(RECORD_ROWS).all()
     : db.prepare(`${RECORD_ROWS} WHERE r.inspection_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids))) as RecordRow[];
-  const rows = held.filter((r) => r.state !== null && r.state !== 'draft');
+  // Not judged only while its 定稿 (state and hash, one change) has not arrived: a draft with a hash is.
+  const rows = held.filter((r) => r.state !== null && !(r.state === 'draft' && r.row_sha256 === null));
   const out: { id: string; reason: string }[] = [];
   eachBatch(db, rows, (r, batch, templates) => {
     const reason = recordRowProblem(db, r, batch, templates);

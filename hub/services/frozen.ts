@@ -26,8 +26,15 @@ export async function frozenRefusal(records: RecordCache, c: Change, heads: Fiel
     if (!Object.keys(heads).length) {
       const row = await records.get('inspection', c.entityId);
       const inspection = row ? JSON.parse(row.heads) as FieldHeads : null;
-      if (inspection && inspection.state?.[0]?.v !== 'draft' && typeof inspection.sha256?.[0]?.v === 'string') return '该检查记录已定稿并有其签署文本，另一份已拒收';
+      if (inspection && typeof inspection.sha256?.[0]?.v === 'string') return '该检查记录已定稿并有其签署文本，另一份已拒收';
     }
+    return null;
+  }
+  // 定稿 follows its signed text (the laptop logs the text, then the state): the text must be here, with this hash.
+  if (c.entity === 'inspection' && c.fields.state === 'finalized') {
+    const row = await records.get('inspection_record', c.entityId);
+    const signed = row ? (JSON.parse(row.heads) as FieldHeads).sha256?.[0]?.v : undefined;
+    if (signed !== c.fields.sha256) return '定稿状态未随其签署文本（或哈希不符）到达本中心，已拒收';
     return null;
   }
   const what = EVIDENCE[c.entity];
@@ -42,7 +49,7 @@ export async function frozenRefusal(records: RecordCache, c: Change, heads: Fiel
   // Evidence arrives after its inspection (the laptop writes them in that order): one of no inspection is refused.
   if (!row) return `引用的检查记录 ${parent.id} 在本中心不存在，已拒收`;
   const inspection = JSON.parse(row.heads) as FieldHeads;
-  const state = inspection.state?.[0]?.v;
-  if (state === 'draft' || typeof inspection.sha256?.[0]?.v !== 'string') return null;
+  // Frozen by its hash, whatever its state says (a 'draft' state cannot thaw a signed record).
+  if (typeof inspection.sha256?.[0]?.v !== 'string') return null;
   return `该检查记录已定稿，其${what}不能再修改（更正应另立新版本），已拒收`;
 }

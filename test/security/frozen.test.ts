@@ -97,4 +97,22 @@ describe.each(['sqlite', 'pg'] as const)('a finalized inspection (定稿) is fro
     expect(b.store.db.prepare('SELECT count(*) FROM inspection_records WHERE inspection_id = ?').pluck().get(fresh)).toBe(1);
     expect(problems(b)).toEqual([]);
   });
+
+  it('the hub refuses a 定稿 without its signed text, a hash without its state, a draft state again, and a superseded draft', async () => {
+    const hub = await startHub(kind);
+    const a = await countyLaptop(hub, 0);
+    await syncNow(a.ctx);
+    const template = a.store.db.prepare('SELECT id FROM checklist_templates LIMIT 1').pluck().get() as string;
+    forge(a, 'inspection', 'x-draft', { state: 'draft', templateId: template, targetKind: 'site', targetId: null, targetName: '某工地', townCode: null, startedAt: '2026-12-01 09:00' });
+    const text = '{}';
+    const hash = createHash('sha256').update(text).digest('hex');
+    forge(a, 'inspection', 'x-draft', { state: 'finalized', sha256: hash, finalizedAt: '2026-12-01T10:00:00.000Z' });
+    forge(a, 'inspection', 'x-draft', { body: '改过的笔录正文', sha256: hash });
+    forge(a, 'inspection', 'x-draft', { state: 'draft' });
+    forge(a, 'inspection', 'x-draft', { state: 'superseded' });
+    const r = await syncNow(a.ctx);
+    expect(r.quarantined).toBe(4);
+    const reasons = (await a.call('sync.rejected', {})).map((x: { reason: string }) => x.reason).join('\n');
+    for (const why of ['定稿状态未随其签署文本', '定稿须在同一变更中写明定稿状态和哈希', '检查记录不能改回草稿', '只有已定稿的检查记录可被其更正版本取代']) expect(reasons).toContain(why);
+  });
 });

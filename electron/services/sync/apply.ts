@@ -144,8 +144,8 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
       else if (c.hlc > newest) newest = c.hlc;
       if (conflicted) report.conflictsNoticed++;
       touch(report, c);
-      // Its signed text, or its 定稿 state (which may come a page later): the record is checked then.
-      if (!c.raw && (c.entity === 'inspection_record' || (c.entity === 'inspection' && c.fields.sha256 !== undefined))) finalized.push(c.entityId);
+      // Its signed text, or a change of its state or hash (定稿 may come a page later): the record is checked then.
+      if (!c.raw && (c.entity === 'inspection_record' || (c.entity === 'inspection' && ('state' in c.fields || 'sha256' in c.fields)))) finalized.push(c.entityId);
       report.applied++;
       if (rejects && c.nseq !== null) settled.push(`${c.node}:${c.nseq}`);
     }
