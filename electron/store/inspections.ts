@@ -111,9 +111,9 @@ export function recordOf(db: Database, id: string): RecordRow | null {
   return r ?? null;
 }
 
-/** Whether an inspection's signed text is held here (received before its 定稿 state, or finalized). */
-export function hasSignedText(db: Database, id: string): boolean {
-  return !!prepared(db, 'SELECT 1 FROM inspection_records WHERE inspection_id = ?').get(id);
+/** The hash of an inspection's signed text held here (received before its 定稿 state, or finalized), or null. */
+export function signedTextHash(db: Database, id: string): string | null {
+  return (prepared(db, 'SELECT sha256 FROM inspection_records WHERE inspection_id = ?').pluck().get(id) as string | undefined) ?? null;
 }
 
 /** The last link of a device's hash chain, or null before its first signed record. */

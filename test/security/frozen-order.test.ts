@@ -90,6 +90,15 @@ describe('a 定稿 arriving in pieces: what a laptop keeps', () => {
     expect(recordProblems(b)).toEqual([]);
   }, 120_000);
 
+  it('a 定稿 state with no signed text of its hash (on someone’s draft): refused, the draft stays a draft', async () => {
+    const { all, id, rec } = await signedCounty();
+    const b = openWorkbench(undefined, 'system');
+    apply(b, all.slice(0, rec));
+    const r = apply(b, [evil('inspection', id, { state: 'finalized', sha256: 'ab'.repeat(32), finalizedAt: '2026-01-01T00:00:00.000Z' })]);
+    expect(reasons(r)).toContain('定稿状态未随其签署文本');
+    expect(rowOf(b, id)).toMatchObject({ state: 'draft', sha256: null });
+  }, 120_000);
+
   it('a received record refused after this laptop wrote changes of its own keeps this laptop’s numbering whole', async () => {
     const { all, id, rec, st } = await signedCounty();
     const b = openWorkbench(undefined, 'system');

@@ -2,7 +2,7 @@ import type { Inspection } from '../../../shared/api/inspections';
 import { DomainError } from '../../../shared/api/result';
 import type { PhotoCounts } from '../../../shared/checklist/answers';
 import { getTemplate } from '../../store/checklists';
-import { answersOf, getInspectionRow, hasSignedText, photosOf, recordOf, reviewedFindingsOf, signaturesOf, supersededByOf, type InspectionRow } from '../../store/inspections';
+import { answersOf, getInspectionRow, photosOf, recordOf, reviewedFindingsOf, signaturesOf, signedTextHash, supersededByOf, type InspectionRow } from '../../store/inspections';
 import type { ServiceContext } from '../context';
 import { finalizeProblems } from './problems';
 import { proposedFindings } from './proposals';
@@ -20,7 +20,7 @@ export function mustGetDraft(ctx: ServiceContext, id: string): InspectionRow {
   if (i.state !== 'draft') throw new DomainError('immutable', '检查记录已定稿，是法律文书，不能再修改；如有错误，请创建更正版本');
   // Signed on another laptop, its 定稿 state still on the way (the next sync brings it): editing now would
   // make this copy differ from what was signed.
-  if (hasSignedText(ctx.store.db, id)) throw new DomainError('immutable', '该检查记录已在另一台设备上定稿签署，定稿状态尚未同步到本机；请先同步，定稿后如有错误请创建更正版本');
+  if (signedTextHash(ctx.store.db, id) !== null) throw new DomainError('immutable', '该检查记录已在另一台设备上定稿签署，定稿状态尚未同步到本机；请先同步，定稿后如有错误请创建更正版本');
   return i;
 }
 

@@ -6,6 +6,7 @@ import { parseHlc, MAX_DRIFT_MS } from '../../../shared/sync/hlc';
 import { loggedRecords } from '../../store/change-log';
 import { ENTITY_TABLES } from '../../store/entities';
 import { recordLog, type RecordLog } from '../../store/field-heads';
+import { signedTextHash } from '../../store/inspections';
 import { withFreezeLifted } from '../../store/frozen-triggers';
 import type { Store } from '../../store/store';
 import { missingKeys, noteMissing } from '../../store/sync-missing';
@@ -128,6 +129,10 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
       const signed = c.raw ? null : checkSigned(c.entity, heads, c.fields);
       if (signed === 'same') { report.duplicates++; continue; }
       if (signed) { reject(db, report, c, signed, now); continue; }
+      // 定稿 follows its signed text, as at the hub: a state with no text of that hash here is refused.
+      if (!c.raw && c.entity === 'inspection' && c.fields.state === 'finalized' && signedTextHash(db, c.entityId) !== c.fields.sha256) {
+        reject(db, report, c, '定稿状态未随其签署文本（或哈希不符）到达，本机不予保存', now); continue;
+      }
       // Written through the write path, as a local edit is; a refusal (a constraint, a trigger) leaves nothing of it.
       let conflicted: boolean;
       try {
