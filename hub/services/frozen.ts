@@ -1,3 +1,4 @@
+import { isCanonicalJson } from '../../shared/inspection/document';
 import type { Change } from '../../shared/sync/change';
 import { winningValues, type FieldHeads } from '../../shared/sync/merge';
 import { parentOf } from '../../shared/sync/roles';
@@ -22,6 +23,8 @@ export async function frozenRefusal(records: RecordCache, c: Change, heads: Fiel
     if (typeof canonical === 'string' && typeof hash === 'string' && sha256(Buffer.from(canonical)) !== hash) {
       return '定稿检查记录的内容与其 SHA-256 不符（记录已被改动），已拒收';
     }
+    // The signed text is the evidence itself: one text per document (a repeated key could say two things).
+    if (typeof c.fields.canonical === 'string' && !isCanonicalJson(c.fields.canonical)) return '定稿检查记录的签署文本不是规范 JSON（RFC 8785），已拒收';
     // A signed record comes with its inspection's finalization, never for one finalized already.
     if (!Object.keys(heads).length) {
       const row = await records.get('inspection', c.entityId);

@@ -44,3 +44,8 @@ export function documentAnswers(def: TemplateDefinition, answers: Answers): Insp
 export function canonicalDocument(doc: InspectionDocument): string {
   return canonicalize(doc) as string;
 }
+
+/** Whether a text is the canonical JSON (RFC 8785) of what it says: what a signed text must be (no other key order, spacing, escapes or repeated keys). */
+export function isCanonicalJson(text: string): boolean {
+  try { return canonicalize(JSON.parse(text)) === text; } catch { return false; }
+}

@@ -98,7 +98,7 @@ describe.each(['sqlite', 'pg'] as const)('a finalized inspection (定稿) is fro
     expect(problems(b)).toEqual([]);
   });
 
-  it('the hub refuses a 定稿 without its signed text, a hash without its state, a draft state again, and a superseded draft', async () => {
+  it('the hub refuses a 定稿 without its signed text, a hash without its state, a draft state again, a superseded draft, and a signed text that is not canonical JSON', async () => {
     const hub = await startHub(kind);
     const a = await countyLaptop(hub, 0);
     await syncNow(a.ctx);
@@ -110,9 +110,11 @@ describe.each(['sqlite', 'pg'] as const)('a finalized inspection (定稿) is fro
     forge(a, 'inspection', 'x-draft', { body: '改过的笔录正文', sha256: hash });
     forge(a, 'inspection', 'x-draft', { state: 'draft' });
     forge(a, 'inspection', 'x-draft', { state: 'superseded' });
+    const twoKeys = '{"body":"伪造","body":"原文"}';
+    forge(a, 'inspection_record', 'x-draft', { node: a.store.nodeId, chainSeq: 1, prevSha256: null, canonical: twoKeys, sha256: createHash('sha256').update(twoKeys).digest('hex') });
     const r = await syncNow(a.ctx);
-    expect(r.quarantined).toBe(4);
+    expect(r.quarantined).toBe(5);
     const reasons = (await a.call('sync.rejected', {})).map((x: { reason: string }) => x.reason).join('\n');
-    for (const why of ['定稿状态未随其签署文本', '定稿须在同一变更中写明定稿状态和哈希', '检查记录不能改回草稿', '只有已定稿的检查记录可被其更正版本取代']) expect(reasons).toContain(why);
+    for (const why of ['定稿状态未随其签署文本', '定稿须在同一变更中写明定稿状态和哈希', '检查记录不能改回草稿', '只有已定稿的检查记录可被其更正版本取代', '不是规范 JSON']) expect(reasons).toContain(why);
   });
 });
