@@ -97,9 +97,9 @@ const RECORD_ROWS = `SELECT r.*, i.state, i.sha256 AS row_sha256, i.target_name 
 /**
  * The finalized inspections among these (all, when null) whose rows do not rebuild their signed record,
  * with the reason: what a laptop refuses to keep when it receives them (DESIGN §11).
- * A signed text whose inspection has not arrived, or is still a draft here, is not judged yet: finalizing
- * logs the text and then the 定稿 state, and a pull page may end between the two. It is checked when
- * its state arrives (that change names the inspection); from then on its rows are frozen.
+ * A signed text whose inspection has not arrived, or is still a draft with no hash here, is not judged
+ * yet: finalizing logs the text and then the 定稿 state, and a pull page may end between the two. It
+ * is checked when a change of the inspection's state or hash arrives; from then on its rows are frozen.
  */
 export function alteredRecords(db: Database, ids: string[] | null): { id: string; reason: string }[] {
   const held = (ids === null
