@@ -92,9 +92,9 @@ function writeStraight(wb: Workbench, changes: RemoteChange[], log: boolean): nu
  */
 async function benchApplyMix(root: string, results: boolean[]): Promise<void> {
   const changes = await demoLog(root);
-  // Apply and its baselines take turns, best of three each: a shared machine's noise falls on all of them.
+  // Apply and its baselines take turns, best of five each: a shared machine's noise falls on all of them.
   let applyMs = Infinity; let rawMs = Infinity; let loggedMs = Infinity;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     const wb = createWorkbench({ dataDir: join(root, `mix-apply-${round}`), actor: 'system' });
     const t = performance.now();
     // Each page in its own transaction, as the sync engine writes a page of a pull.
@@ -111,7 +111,7 @@ async function benchApplyMix(root: string, results: boolean[]): Promise<void> {
   }
   const kinds = new Map<string, number>();
   for (const c of changes) kinds.set(c.entity, (kinds.get(c.entity) ?? 0) + 1);
-  console.log(`# apply mix: ${changes.length} changes — ${[...kinds].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(', ')} … (best of 3 rounds, taken in turn)`);
+  console.log(`# apply mix: ${changes.length} changes — ${[...kinds].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(', ')} … (best of 5 rounds, taken in turn)`);
   const rate = (ms: number) => changes.length / (ms / 1000);
   results.push(report('sync_apply_rate', rate(applyMs), 'changes/s', { name: 'the same rows written without merge or change log', value: rate(rawMs) }, { min: 50_000 }));
   results.push(report('sync_apply_rows_and_log_rate', rate(loggedMs), 'changes/s', { name: 'the rows alone', value: rate(rawMs) }));
