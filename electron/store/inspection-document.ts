@@ -15,7 +15,8 @@ export function buildDocument(
   return documentOf(db, rows, chain, finalizedAt, finalizedBy);
 }
 
-type Template = NonNullable<ReturnType<typeof getTemplate>>;
+/** Template versions already looked up, by id, for a caller building many documents (a version never changes). */
+export type TemplateCache = Map<string, ReturnType<typeof getTemplate>>;
 
 /**
  * The signed document of an inspection from rows already read (`documentRowsOf` for many at once).
@@ -23,7 +24,7 @@ type Template = NonNullable<ReturnType<typeof getTemplate>>;
  */
 export function documentOf(
   db: Database, rows: DocumentRows, chain: InspectionDocument['chain'], finalizedAt: string, finalizedBy: string,
-  templates?: Map<string, Template | null>,
+  templates?: TemplateCache,
 ): InspectionDocument {
   const { inspection: i, answers, reviewed } = rows;
   let t = templates?.get(i.templateId);

@@ -13,9 +13,8 @@ const EVIDENCE = [INSPECTION_ANSWER, INSPECTION_PHOTO, INSPECTION_SIGNATURE, INS
  * its evidence's rows, and the change log other devices sent of each and its conflicts — inside the caller's transaction,
  * with the triggers on an inspection's tables lifted for it and re-armed before the caller commits.
  */
-export function takeBackInspections(db: Database, ids: string[]): void {
+export function takeBackInspections(db: Database, ids: string[], ownNode: string): void {
   if (ids.length === 0) return;
-  const ownNode = prepared(db, "SELECT value FROM meta WHERE key = 'nodeId'").pluck().get() as string;
   withInspectionUnlocked(db, () => {
     for (const id of ids) {
       const parts: [string, string][] = [['inspection', id], ['inspection_record', id]];

@@ -2,8 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { canonicalDocument, type InspectionDocument } from '../../shared/inspection/document';
 import { blobPath, sha256Of } from './blob-store';
-import { getTemplate } from './checklists';
-import { documentOf } from './inspection-document';
+import { documentOf, type TemplateCache as Templates } from './inspection-document';
 import { documentRowsOf, type DocumentRows } from './inspections';
 import { prepared } from './statements';
 
@@ -129,9 +128,6 @@ export type VerifyReport = {
   records: number; blobs: number; templates: number; chains: number;
   problems: { kind: 'record' | 'blob' | 'chain' | 'template'; id: string; message: string }[];
 };
-
-/** Template versions looked up once per check (a version never changes). */
-type Templates = Map<string, ReturnType<typeof getTemplate>>;
 
 type RecordRow = { inspection_id: string; node: string; chain_seq: number; prev_sha256: string | null; canonical: string; sha256: string; state: string | null; row_sha256: string | null; target_name: string | null };
 

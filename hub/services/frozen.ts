@@ -2,6 +2,7 @@ import { isCanonicalJson } from '../../shared/inspection/document';
 import type { Change } from '../../shared/sync/change';
 import { winningValues, type FieldHeads } from '../../shared/sync/merge';
 import { parentOf } from '../../shared/sync/roles';
+import { finalizeWithoutText, isFinalizing } from '../../shared/sync/signed';
 import type { RecordCache } from './record-cache';
 import { sha256 } from './hash';
 
@@ -34,11 +35,9 @@ export async function frozenRefusal(records: RecordCache, c: Change, heads: Fiel
     return null;
   }
   // 定稿 follows its signed text (the laptop logs the text, then the state): the text must be here, with this hash.
-  if (c.entity === 'inspection' && c.fields.state === 'finalized') {
+  if (isFinalizing(c.entity, c.fields)) {
     const row = await records.get('inspection_record', c.entityId);
-    const signed = row ? (JSON.parse(row.heads) as FieldHeads).sha256?.[0]?.v : undefined;
-    if (signed !== c.fields.sha256) return '定稿状态未随其签署文本（或哈希不符）到达本中心，已拒收';
-    return null;
+    return finalizeWithoutText(c.fields, row ? (JSON.parse(row.heads) as FieldHeads).sha256?.[0]?.v : null);
   }
   const what = EVIDENCE[c.entity];
   if (!what) return null;

@@ -27,3 +27,17 @@ export function checkSigned(entity: string, heads: FieldHeads, fields: Record<st
   if (fields.state === 'superseded' && typeof hash !== 'string') return '只有已定稿的检查记录可被其更正版本取代，已拒收';
   return null;
 }
+
+/** Whether a change is an inspection's 定稿 (state and hash), which must follow its signed text. */
+export function isFinalizing(entity: string, fields: Record<string, unknown>): boolean {
+  return entity === 'inspection' && fields.state === 'finalized';
+}
+
+/**
+ * The reason to refuse a 定稿 whose signed text of that hash is not held where it lands (the laptop logs
+ * the text, then the state; the hub and every laptop hold to that order), or null. `heldHash`: the hash
+ * of the inspection's signed text held there, if any.
+ */
+export function finalizeWithoutText(fields: Record<string, unknown>, heldHash: unknown): string | null {
+  return heldHash === fields.sha256 ? null : '定稿状态未随其签署文本（或哈希不符）到达，已拒收';
+}

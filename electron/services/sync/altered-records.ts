@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Store } from '../../store/store';
 import { takeBackInspections } from '../../store/refused-inspections';
 import { noteRefusedRecord } from '../../store/sync-rejects';
 import { alteredRecords } from '../../store/verify-records';
@@ -10,11 +10,12 @@ import { alteredRecords } from '../../store/verify-records';
  * caller's transaction, and it is listed among the refused changes with the reason. `ids` null: every
  * finalized inspection held (the end of a snapshot). Returns what was refused.
  */
-export function refuseAlteredRecords(db: Database, ids: string[] | null, now: string): { cid: string; reason: string }[] {
+export function refuseAlteredRecords(store: Store, ids: string[] | null, now: string): { cid: string; reason: string }[] {
+  const { db } = store;
   if (ids !== null && ids.length === 0) return [];
   const altered = alteredRecords(db, ids);
   if (!altered.length) return [];
-  takeBackInspections(db, altered.map((a) => a.id));
+  takeBackInspections(db, altered.map((a) => a.id), store.nodeId);
   return altered.map(({ id, reason }) => {
     const cid = `inspection:${id}`;
     const why = `收到的${reason}，本机不予保存`;

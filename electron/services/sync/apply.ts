@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Change } from '../../../shared/sync/change';
 import { mergeChange } from '../../../shared/sync/merge';
-import { checkSigned } from '../../../shared/sync/signed';
+import { checkSigned, finalizeWithoutText, isFinalizing } from '../../../shared/sync/signed';
 import { parseHlc, MAX_DRIFT_MS } from '../../../shared/sync/hlc';
 import { loggedRecords } from '../../store/change-log';
 import { ENTITY_TABLES } from '../../store/entities';
@@ -129,10 +129,9 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
       const signed = c.raw ? null : checkSigned(c.entity, heads, c.fields);
       if (signed === 'same') { report.duplicates++; continue; }
       if (signed) { reject(db, report, c, signed, now); continue; }
-      // 定稿 follows its signed text, as at the hub: a state with no text of that hash here is refused.
-      if (!c.raw && c.entity === 'inspection' && c.fields.state === 'finalized' && signedTextHash(db, c.entityId) !== c.fields.sha256) {
-        reject(db, report, c, '定稿状态未随其签署文本（或哈希不符）到达，本机不予保存', now); continue;
-      }
+      // 定稿 follows its signed text, as at the hub.
+      const textFirst = !c.raw && isFinalizing(c.entity, c.fields) ? finalizeWithoutText(c.fields, signedTextHash(db, c.entityId)) : null;
+      if (textFirst) { reject(db, report, c, textFirst, now); continue; }
       // Written through the write path, as a local edit is; a refusal (a constraint, a trigger) leaves nothing of it.
       let conflicted: boolean;
       try {
@@ -156,7 +155,7 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
     }
     if (settled.length) settleRejected(db, settled);
     // A finalized record received here is kept only when its rows rebuild it (a snapshot checks at its end).
-    report.rejected.push(...refuseAlteredRecords(db, finalized, now));
+    report.rejected.push(...refuseAlteredRecords(store, finalized, now));
   });
   if (newest) store.clock.receive(newest);
   return report;

@@ -128,7 +128,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
         merge(report, applyRemoteChanges(store, snapshotChanges(records)));
         report.snapshotRecords += records.length;
         // Whole now: every finalized record it brought must rebuild from its rows, or it is not kept.
-        if (!page.more) report.rejected += refuseAlteredRecords(store.db, null, new Date().toISOString()).length;
+        if (!page.more) report.rejected += refuseAlteredRecords(store, null, new Date().toISOString()).length;
         // What the snapshot is complete for: the towns every page of it was read with.
         const earlier = at && at.area !== undefined ? at.area : page.towns;
         const seen = page.towns === undefined ? s.area : narrowed(earlier ?? null, page.towns);
