@@ -19,7 +19,27 @@ import { assertNotInUse } from './workspace-lock';
 /** Opens the workspace of a data folder for one command (it must exist), runs `fn`, closes it. */
 export async function withWorkbench<T>(dataDir: string, fn: (wb: Workbench) => T | Promise<T>): Promise<T> {
   const wb = createWorkbench({ dataDir, actor: 'system', create: false });
-  try { return await fn(wb); } finally { wb.close(); }
+  try {
+    await signInFromEnvironment(wb);
+    return await fn(wb);
+  } finally { wb.close(); }
+}
+
+/**
+ * `QINGSHUI_UNLOCK=account:password` signs a command in with that account (issue 18): what it does is
+ * then recorded under that account and limited to its role, as in the app. Without it a command acts
+ * as this computer's own user (the owner of the data folder).
+ */
+export async function signInFromEnvironment(wb: Workbench): Promise<void> {
+  const unlock = process.env.QINGSHUI_UNLOCK;
+  if (!unlock) return;
+  const at = unlock.indexOf(':');
+  if (at <= 0) throw new DomainError('invalid', 'QINGSHUI_UNLOCK 应写成“账号:密码”');
+  try {
+    await wb.call('auth.signIn', { user: unlock.slice(0, at), password: unlock.slice(at + 1) });
+  } catch (e) {
+    throw new DomainError((e as DomainError).code ?? 'unauthenticated', `QINGSHUI_UNLOCK：${(e as Error).message}`);
+  }
 }
 
 /** Every signed record, chain link, photo, signature and checklist version checked (nothing written first). */
@@ -88,7 +108,7 @@ export async function buildDemoWorkspace(dataDir: string, input: Input<'demo.gen
     }
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const staging = join(dataDir, '.demo-staging');
+  const staging = resolve(dataDir, '.demo-staging');
   rmSync(staging, { recursive: true, force: true });
   const wb = createWorkbench({ dataDir: staging, actor: 'system' });
   let built = false;

@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { chmodSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { HOST_ONLY_PROCEDURES, type Input, type Output, type ProcedureName, type Result } from '../../shared/api/index';
+import { HOST_ONLY_PROCEDURES, isProcedureName, type Input, type Output, type ProcedureName, type Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
-import type { ServiceContext } from '../services/context';
+import type { ServiceContext, Session } from '../services/context';
+import { procedureRefusal } from '../services/auth/index';
 import { seedBuiltinTemplates } from '../services/checklists/index';
 import { createJobs } from '../services/jobs';
 import { handlers } from '../services/index';
@@ -16,8 +17,14 @@ export const WORKSPACE_FILE = 'workspace.qingshui';
 export type WorkbenchEvent = { type: 'changed'; entity: string } | { type: 'workspace' } | { type: 'progress'; job: string; done: number; total: number; phase: string };
 
 export type Workbench = {
-  /** A page's call (IPC, the browser host): the contract's procedures but the host-only ones. */
-  dispatch(name: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * A page's call (IPC, the browser host): the contract's procedures but the host-only ones, in the
+   * page's session (a browser's cookie; the window's own when none is given), signed in and within
+   * its account's role (issue 18).
+   */
+  dispatch(name: string, input: unknown, session?: Session): Promise<Result<unknown>>;
+  /** Why a page's session may not call `name` now (signed in, not locked, its role allows), or null. */
+  refusal(name: string, session?: Session): Result<never> | null;
   /** Typed call for Node callers (CLI, core, tests), host-only procedures included; throws the error's message on failure. */
   call<K extends ProcedureName>(name: K, input: Input<K>): Promise<Output<K>>;
   events: EventEmitter<{ event: [WorkbenchEvent] }>;
@@ -47,19 +54,28 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
   seedBuiltinTemplates(store);
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
   const ctx: ServiceContext = { store, session: { personId: null }, actor, jobs: createJobs((e) => events.emit('event', e)) };
-  const run = async (name: string, input: unknown) => {
+  const inSession = (session?: Session): ServiceContext => (session && session !== ctx.session ? { ...ctx, session } : ctx);
+  const refusal = (name: string, fromPage: boolean, session?: Session): Result<never> | null => {
+    if (!isProcedureName(name)) return null;
+    const e = procedureRefusal(inSession(session), name, fromPage);
+    return e ? { ok: false, error: { code: e.code, message: e.message } } : null;
+  };
+  const run = async (name: string, input: unknown, fromPage: boolean, session?: Session) => {
+    const refused = refusal(name, fromPage, session);
+    if (refused) return refused;
     const before = store.writeCount();
-    const result = await dispatch(handlers, ctx, name, input);
+    const result = await dispatch(handlers, inSession(session), name, input);
     if (result.ok && store.writeCount() > before) events.emit('event', { type: 'changed', entity: name.split('.')[0] });
     return result;
   };
   return {
     // What a page asks for (IPC, the browser host): never a host-only procedure.
-    dispatch: (name, input) => (HOST_ONLY_PROCEDURES.has(name)
+    dispatch: (name, input, session) => (HOST_ONLY_PROCEDURES.has(name)
       ? Promise.resolve({ ok: false, error: { code: 'forbidden', message: `“${name}”只能由本机程序（命令行）执行，页面不能调用` } })
-      : run(name, input)),
+      : run(name, input, true, session)),
+    refusal: (name, session) => refusal(name, true, session),
     async call(name, input) {
-      const r = await run(name, input);
+      const r = await run(name, input, false);
       if (!r.ok) throw new DomainError(r.error.code, r.error.message, r.error.details?.fields);
       return r.value as never;
     },

@@ -7,11 +7,13 @@ import type { WorkspaceEntry } from '../../shared/api/workspaces';
 import type { Settings } from '../../shared/api/workspace';
 import { assertOpenable, makeSingleFile, summariseWorkspaceFile } from '../store/workspace-file';
 import { runProcedure } from './dispatch';
+import type { Session } from '../services/context';
 import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } from './workbench';
 
 /** What a host (browser or desktop) talks to: the active workbench, swappable for another workspace. */
 export type WorkspaceHost = {
-  dispatch(name: string, input: unknown): Promise<Result<unknown>>;
+  /** A page's call, in its session (see Workbench.dispatch). */
+  dispatch(name: string, input: unknown, session?: Session): Promise<Result<unknown>>;
   events: EventEmitter<{ event: [WorkbenchEvent] }>;
   current(): Workbench;
   close(): void;
@@ -108,13 +110,15 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
   };
 
   return {
-    async dispatch(name, input) {
+    async dispatch(name, input, session) {
       while (swapping) await swapping.catch(() => undefined);
       const handler = hostHandlers[name];
       if (!handler) {
         running++;
-        try { return await wb.dispatch(name, input); } finally { running--; }
+        try { return await wb.dispatch(name, input, session); } finally { running--; }
       }
+      const refused = wb.refusal(name, session);
+      if (refused) return refused;
       return runProcedure(name, input, (parsed) => handler(parsed as never));
     },
     events,

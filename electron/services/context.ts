@@ -1,12 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError } from '../../shared/api/result';
+import type { Role } from '../../shared/auth/permissions';
 import type { Store } from '../store/store';
 import type { Jobs } from './jobs';
+
+/** The account a person signed in with (issue 18): what they may do is its role's. */
+export type SignedIn = { account: string; role: Role; towns: string[] };
+
+/**
+ * Who is working in one session (a desktop window, a browser's cookie, a CLI run). `user` is set by
+ * signing in with an account; a program on this computer (CLI without an account, tests, the demo)
+ * may name a person without one. `locked`: idle lock, only unlocking is allowed.
+ */
+export type Session = { personId: string | null; user?: SignedIn | null; locked?: boolean; lastActive?: number };
 
 /** What every handler gets: the store and who is working. */
 export type ServiceContext = {
   store: Store;
-  session: { personId: string | null };
+  session: Session;
   /** 'system' hosts (CLI, demo) may write without a person; the UI may not. */
   actor: 'user' | 'system';
   /** Long jobs with progress and cancel (absent for scripted hosts that need neither). */
@@ -17,7 +28,7 @@ export type ServiceContext = {
 export function authorOf(ctx: ServiceContext): string {
   if (ctx.session.personId) return ctx.session.personId;
   if (ctx.actor === 'system') return 'system';
-  throw new DomainError('forbidden', '请先选择当前工作人员，再修改记录（每条修改都要记录经办人）');
+  throw new DomainError('unauthenticated', '请先登录，再修改记录（每条修改都要记录经办人）');
 }
 
 /** The fields a patch actually names (a Node caller may pass `undefined` for "leave as is"). */

@@ -1,3 +1,5 @@
+import { authHandlers } from './auth/index';
+import { auditHandlers } from './auth/audit-handlers';
 import { caseHandlers } from './cases';
 import { checklistHandlers } from './checklists/index';
 import { complaintHandlers } from './complaints';
@@ -18,6 +20,8 @@ import { workspaceHandlers } from './workspace';
 
 /** Every procedure's handler; a missing or mistyped one does not compile. */
 export const handlers: Handlers = {
+  ...authHandlers,
+  ...auditHandlers,
   ...workspaceHandlers,
   ...demoHandlers,
   ...placeHandlers,

@@ -12,6 +12,7 @@ import { refreshAllCases } from './cases';
 import { today } from './clock';
 import { authorOf, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
+import { audit } from './auth/index';
 
 export const workspaceHandlers = {
   'workspace.info': (ctx) => ({
@@ -29,10 +30,19 @@ export const workspaceHandlers = {
     // saved as a record would be a change to sync (and, from a laptop not allowed to, one to quarantine).
     const current = readSettings(ctx.store.db) as Record<string, unknown>;
     const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(current[k])));
+    // Who sees complainants is granted by an administrator, never by oneself (issue 18; 信访工作条例 第四十五条 保密).
+    const viewers = changed.complainantViewers as string[] | undefined;
+    const me = ctx.session.personId;
+    if (viewers && me && viewers.includes(me) && !(current.complainantViewers as string[]).includes(me)) {
+      throw invalidFields({ complainantViewers: '不能授权本人查看信访人信息，请由另一名管理员授权' });
+    }
     ctx.store.transaction(() => {
       writeSettings(ctx.store, changed, author);
       // The working-day calendar decides cases' publicity deadlines.
       if (patch.holidays || patch.workdays) refreshAllCases(ctx);
+      if (viewers) audit(ctx, 'permission_changed', { entity: 'settings', entityId: 'complainantViewers', detail: { from: current.complainantViewers, to: viewers } });
+      const others = Object.keys(changed).filter((k) => k !== 'complainantViewers');
+      if (others.length) audit(ctx, 'settings_changed', { entity: 'settings', detail: { keys: others } });
     });
     return readSettings(ctx.store.db);
   },

@@ -10,7 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ledgerDates: 'cn', ledgerCoords: 'decimal',
   noticeDays: 14, recheckAfterDays: 90, findingMaxExtensionDays: 180,
   complaintAcceptDays: 15, complaintCompleteDays: 60, complaintMaxExtensionDays: 30,
-  holidays: [], workdays: [], complainantViewers: [], basemapPath: '',
+  holidays: [], workdays: [], complainantViewers: [], basemapPath: '', idleLockMinutes: 10,
 };
 
 /** The workspace settings (填报单位, county, defaults), each key a record of its own. */

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Session } from '../services/context';
 
 /** The cookie that carries a browser's session once it has shown the token (DESIGN §11). */
 const COOKIE = 'qs_session';
@@ -28,7 +29,10 @@ function cookieOf(req: IncomingMessage, name: string): string | null {
  * hostile page cannot reach 127.0.0.1 through a DNS name rebound to it.
  */
 export class HostGuard {
-  readonly session = randomBytes(32).toString('hex');
+  /** Each browser's own session (issue 18: who signed in there), by its cookie; at most 64 kept. */
+  private readonly sessions = new Map<string, Session>();
+  /** The session of programs that send the token header. */
+  private readonly programSession: Session = { personId: null };
   port = 0;
   constructor(readonly token: string) {}
 
@@ -45,9 +49,28 @@ export class HostGuard {
     return origin === `http://127.0.0.1:${this.port}` || origin === `http://localhost:${this.port}`;
   }
 
-  /** Whether the request carries the session cookie or the token header. */
+  /** The session of a request's cookie or token header, or null when it carries neither. */
+  sessionOf(req: IncomingMessage): Session | null {
+    const id = cookieOf(req, COOKIE);
+    const session = id && /^[0-9a-f]{64}$/.test(id) ? this.sessions.get(id) : undefined;
+    if (session) return session;
+    return same(req.headers['x-qingshui-token'] as string | undefined, this.token) ? this.programSession : null;
+  }
+
+  /** Whether the request may read stored files (exports, photos, tiles): a signed-in, unlocked browser, or a program with the token. */
+  mayReadFiles(req: IncomingMessage): boolean {
+    const s = this.sessionOf(req);
+    return s === this.programSession || Boolean(s?.user && !s.locked);
+  }
+
+  /** Whether the request carries a session cookie or the token header. */
   allowed(req: IncomingMessage): boolean {
-    return same(cookieOf(req, COOKIE), this.session) || same(req.headers['x-qingshui-token'] as string | undefined, this.token);
+    return this.sessionOf(req) !== null;
+  }
+
+  /** Everyone is signed out (another workspace was opened: its accounts are not this one's). */
+  signOutAll(): void {
+    for (const s of [...this.sessions.values(), this.programSession]) { s.personId = null; s.user = null; s.locked = false; }
   }
 
   /** The token of a first page load (`/?token=…`), when it is the right one. */
@@ -55,7 +78,11 @@ export class HostGuard {
     return same(url.searchParams.get('token'), this.token);
   }
 
-  cookie(): string {
-    return `${COOKIE}=${this.session}; HttpOnly; SameSite=Strict; Path=/`;
+  /** A new browser session's cookie (not signed in yet). */
+  newSessionCookie(): string {
+    const id = randomBytes(32).toString('hex');
+    if (this.sessions.size >= 64) this.sessions.delete(this.sessions.keys().next().value!);
+    this.sessions.set(id, { personId: null });
+    return `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/`;
   }
 }

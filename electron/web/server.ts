@@ -43,7 +43,10 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
   const token = opts.token ?? randomBytes(24).toString('hex');
   const guard = new HostGuard(token);
   const clients = new Set<ServerResponse>();
-  const onEvent = (e: WorkbenchEvent) => { for (const c of clients) c.write(`data: ${JSON.stringify(e)}\n\n`); };
+  const onEvent = (e: WorkbenchEvent) => {
+    if (e.type === 'workspace') guard.signOutAll();
+    for (const c of clients) c.write(`data: ${JSON.stringify(e)}\n\n`);
+  };
   wb.events.on('event', onEvent);
 
   const server = createServer(async (req, res) => {
@@ -58,18 +61,19 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
         // The printed address: its token becomes the session cookie, and the address bar loses it.
         if (req.method !== 'GET' || !guard.exchanges(url)) return refuse(res, 401, 'forbidden', '会话令牌无效，请使用启动时显示的地址打开');
         url.searchParams.delete('token');
-        res.writeHead(303, { 'set-cookie': guard.cookie(), location: url.pathname + url.search, 'cache-control': 'no-store' });
+        res.writeHead(303, { 'set-cookie': guard.newSessionCookie(), location: url.pathname + url.search, 'cache-control': 'no-store' });
         return res.end();
       }
       const isPage = !/^\/(rpc|events|exports|tiles|blobs)\//.test(url.pathname) && url.pathname !== '/events';
       if (!isPage && !guard.allowed(req)) return refuse(res, 401, 'forbidden', '会话令牌无效或已失效，请使用启动时显示的地址重新打开');
+      if (/^\/(exports|tiles|blobs)\//.test(url.pathname) && !guard.mayReadFiles(req)) return refuse(res, 401, 'unauthenticated', '请先登录');
       if (url.pathname.startsWith('/rpc/')) {
         if (req.method !== 'POST') return refuse(res, 405, 'invalid', '只接受 POST');
         if (!guard.originAllowed(req)) return refuse(res, 403, 'forbidden', '请求来自其他网页，已拒绝');
         const body = await readBody(req);
         let input: unknown;
         try { input = body ? JSON.parse(body) : {}; } catch { return refuse(res, 400, 'invalid', '请求内容不是有效的 JSON'); }
-        return send(res, 200, await wb.dispatch(decodeURIComponent(url.pathname.slice(5)), input));
+        return send(res, 200, await wb.dispatch(decodeURIComponent(url.pathname.slice(5)), input, guard.sessionOf(req)!));
       }
       if (url.pathname === '/events') {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

@@ -1,50 +1,11 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
+import { decoyHash, hashPassword, outdated, passwordMatches } from '../../shared/auth/password-hash';
 import { HUB_ROLES } from '../../shared/sync/roles';
 import { revokeDevicesOf } from '../db/devices';
 import type { Queryable } from '../db/hub-db';
 import { allUsers, insertUser, setPasswordHash, setUserDisabled, setUserProfile, userExists, userNamed, userWithPassword, type User } from '../db/users';
 import { HubRefusal } from './hub-error';
 
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
-/**
- * Password hashing: scrypt with N = 2^17, r = 8, p = 1 (OWASP Password Storage Cheat Sheet's
- * scrypt row), parameters stored beside each hash; a hash made with weaker ones is upgraded at the
- * account's next sign-in. Each hash takes 128 MiB, so at most two are computed at once.
- */
-export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 };
-const MAXMEM = 256 * 1024 * 1024;
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function limited<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((ok) => waiting.push(ok));
-  running++;
-  try { return await fn(); } finally { running--; waiting.shift()?.(); }
-}
-
-async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await limited(() => scrypt(password, salt, 32, { ...SCRYPT, maxmem: MAXMEM }));
-  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-
-async function passwordMatches(password: string, stored: string): Promise<boolean> {
-  const [, n, r, p, salt, hash] = stored.split('$');
-  const want = Buffer.from(hash ?? '', 'base64');
-  if (!want.length) return false;
-  const got = await limited(() => scrypt(password, Buffer.from(salt, 'base64'), want.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM }));
-  return timingSafeEqual(got, want);
-}
-
-/** Whether a stored hash was made with weaker parameters than today's (it is rehashed at the next sign-in). */
-function outdated(stored: string): boolean {
-  const [, n, r, p] = stored.split('$');
-  return Number(n) < SCRYPT.N || Number(r) < SCRYPT.r || Number(p) < SCRYPT.p;
-}
-
-/** A hash of no one's password, to spend the same time on an unknown account as on a known one. */
-let decoy: Promise<string> | null = null;
+export { SCRYPT } from '../../shared/auth/password-hash';
 
 /** The rules an account's role, towns and password follow, the same when it is made and when it is changed. */
 function checkAccount(u: { role: string; towns: string[]; password?: string; display?: string }): void {
@@ -103,8 +64,7 @@ export async function disableUser(q: Queryable, name: string): Promise<void> {
  */
 export async function authenticateUser(q: Queryable, name: string, password: string): Promise<User> {
   const row = await userWithPassword(q, name);
-  decoy ??= hashPassword(randomBytes(16).toString('hex'));
-  const ok = await passwordMatches(password, row?.password ?? await decoy);
+  const ok = await passwordMatches(password, row?.password ?? await decoyHash());
   if (!row || !ok || row.user.disabled) throw new HubRefusal(401, 'bad_credentials', '用户名或密码不对，或该账号已停用');
   if (outdated(row.password)) await setPasswordHash(q, name, await hashPassword(password));
   return row.user;

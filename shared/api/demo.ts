@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const DemoSummary = z.object({
   enterprises: z.number(), outfalls: z.number(), regions: z.number(), people: z.number(), seed: z.number(), scale: z.number(),
   inspections: z.number(), findings: z.number(), complaints: z.number(), cases: z.number(), plans: z.number(),
+  /** Its accounts, one per role, and their password (issue 18). */
+  accounts: z.array(z.object({ user: z.string(), role: z.string(), name: z.string(), password: z.string() })),
 });
 export type DemoSummary = z.infer<typeof DemoSummary>;
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { authProcedures } from './auth';
 import { caseProcedures } from './cases';
 import { checklistProcedures } from './checklists';
 import { complaintProcedures } from './complaints';
@@ -22,10 +23,11 @@ import { workspacesProcedures } from './workspaces';
  * never a page through IPC or the browser host: they build a county into an empty workspace, and an
  * empty workspace may be a laptop waiting for its first sync.
  */
-export const HOST_ONLY_PROCEDURES: ReadonlySet<string> = new Set(['demo.generate', 'workspace.init']);
+export const HOST_ONLY_PROCEDURES: ReadonlySet<string> = new Set(['demo.generate', 'workspace.init', 'workspace.signIn']);
 
 /** Every procedure the core answers, by name: the one contract between hosts, renderer and CLI. */
 export const procedures = {
+  ...authProcedures,
   ...workspaceProcedures,
   ...syncProcedures,
   ...workspacesProcedures,

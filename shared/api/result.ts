@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Error codes a procedure may answer with (DESIGN §3). */
-export const ERROR_CODES = ['invalid', 'not_found', 'conflict', 'forbidden', 'immutable', 'internal'] as const;
+export const ERROR_CODES = ['invalid', 'not_found', 'conflict', 'forbidden', 'immutable', 'internal', 'unauthenticated', 'locked'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A failure as it crosses a process boundary; `fields` maps a field key to its Chinese message. */

@@ -28,6 +28,8 @@ export const Settings = z.object({
   complainantViewers: z.array(z.string()).max(100),
   /** The offline basemap: an .mbtiles raster tile package on this computer ('' for none). */
   basemapPath: z.string().max(1000),
+  /** Minutes of no activity before the app locks (issue 18; 等保 2.0 8.1.4.1 b 登录连接超时自动退出). */
+  idleLockMinutes: z.number().int().min(1, '锁屏时间至少 1 分钟').max(60, '锁屏时间不超过 60 分钟'),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -3,6 +3,7 @@ import { countAll } from '../../store/overview';
 import { readSyncState } from '../../store/sync-state';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
+import { writeDemoAccounts } from './accounts';
 import { generateDemoLoop } from './closed-loop';
 import { generateDemo } from './generate';
 import { generateDemoPast } from './inspections';
@@ -24,6 +25,7 @@ export const demoHandlers = {
     const loop = closedLoop
       ? generateDemoLoop({ ...ctx, actor: 'system' }, { seed, scale })
       : { findings: countAll(ctx.store.db).findings, complaints: 0, cases: 0, plans: 0 };
-    return { ...summary, inspections: written, ...loop };
+    const accounts = await writeDemoAccounts(ctx.store);
+    return { ...summary, inspections: written, ...loop, accounts };
   },
 } satisfies Partial<Handlers>;

@@ -11,6 +11,7 @@ import { getPerson } from '../../store/people';
 import { readSettings } from '../../store/settings';
 import { authorOf, namedFields, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
+import { audit } from '../auth/index';
 import { headerProblems } from './problems';
 import { proposedFindings } from './proposals';
 import { targetSnapshot } from './target';
@@ -111,6 +112,9 @@ export const draftHandlers = {
     const author = authorOf(ctx);
     const old = mustGetInspection(ctx, id);
     if (old.state !== 'finalized') throw new DomainError('invalid', old.state === 'draft' ? '草稿可直接修改，无需更正' : '该记录已被更正过，请更正最新版本');
+    // 更正: the record's own officers or an administrator (issue 18), the reason kept with it.
+    const user = ctx.session.user;
+    if (user && user.role !== 'admin' && !old.officers.some((o) => o.personId === author)) throw new DomainError('forbidden', '只有该笔录的检查人员或管理员可以更正');
     const { db } = ctx.store;
     const existing = openCorrectionOf(db, id);
     if (existing) return { id: existing };
@@ -123,6 +127,7 @@ export const draftHandlers = {
       }
       for (const { id: _p, ...photo } of photosOf(db, id)) ctx.store.write(INSPECTION_PHOTO, newId(), { ...photo, inspectionId: newIdValue }, author);
       for (const f of reviewedFindingsOf(db, id).values()) ctx.store.write(INSPECTION_FINDING, `${newIdValue}/${f.itemId}`, { ...f, inspectionId: newIdValue }, author);
+      audit(ctx, 'correct', { entity: 'inspection', entityId: id, detail: { correction: newIdValue, reason } });
     });
     return { id: newIdValue };
   },

@@ -14,6 +14,7 @@ import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../
 import { recordFindingCreated } from '../findings/index';
 import { refreshFinding } from '../findings/index';
 import type { Handlers } from '../handlers';
+import { audit } from '../auth/index';
 import { checkDraft as checkOutfall } from '../outfalls';
 import { writeErrorWorkbook } from './error-workbook';
 import { exportLedger, type ExportHeading } from './export-xlsx';
@@ -90,12 +91,14 @@ export const ledgerHandlers = {
       spec, filters: scoped(ctx, filters), out, ...ledgerContext(ctx),
       onProgress: (done, total) => job?.progress(done, total, '导出'), checkCancelled: () => job?.checkCancelled(),
     });
+    audit(ctx, 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters } });
     return { file: exportInfo(out), rows: r.rows };
   },
   'ledgers.exportWithTemplate': async (ctx, { ledgerId, filters, templateName, templateBase64, jobId }) => {
     const spec = availableLedger(ledgerId);
     const out = newExportPath(ctx.store.file, `${spec.name}（${templateName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}）`);
     const r = await fillTemplate(ctx.store.db, { spec, filters: scoped(ctx, filters), out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx), job: ctx.jobs?.start(jobId, '按模板导出') });
+    audit(ctx, 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters, template: templateName } });
     return { file: exportInfo(out), rows: r.rows };
   },
   'ledgers.import': async (ctx, { kind, fileName, base64, staged, crs, dryRun, mapping, jobId }) => {

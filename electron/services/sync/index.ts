@@ -14,6 +14,7 @@ import { refreshComplaint } from '../complaints';
 import { authorOf, type ServiceContext } from '../context';
 import { refreshFinding } from '../findings/index';
 import type { Handlers } from '../handlers';
+import { audit } from '../auth/index';
 import { exportInfo, newExportPath } from '../ledgers/index';
 import type { ApplyReport } from './apply';
 import { exportDeviceBundle, importDeviceBundle } from './bundle';
@@ -61,6 +62,7 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
   // Enrolment writes no record (a laptop joining a county has nobody to sign in as until its first sync).
   'sync.enroll': async (ctx, { hubUrl, user, password, fingerprint, insecure }) => {
     const enrolment = await enroll(ctx.store, hubUrl, user, password, { fingerprint: fingerprint || undefined, insecure });
+    audit(ctx, 'device_enrolled', { entity: 'hub', entityId: hubUrl, detail: { hubUser: user, state: enrolment.state } });
     return { ...syncStatus(ctx.store), enrolment };
   },
   'sync.run': async (ctx, { jobId }) => {
@@ -79,14 +81,18 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
   'sync.quarantine': async (ctx) => (await (await hubSession(ctx.store)).request<{ items: QuarantineItem[] }>('GET', '/v1/quarantine')).items,
   'sync.releaseQuarantined': async (ctx, { cid }) => (await hubSession(ctx.store)).request<{ released: string[] }>('POST', '/v1/quarantine/release', { cid }),
   'sync.devices': async (ctx) => (await (await hubSession(ctx.store)).request<{ devices: HubDevice[] }>('GET', '/v1/devices')).devices,
-  'sync.setDeviceState': async (ctx, { id, state }) =>
-    (await hubSession(ctx.store)).request<HubDevice>('POST', `/v1/devices/${encodeURIComponent(id)}/${state === 'approved' ? 'approve' : 'revoke'}`, {}),
+  'sync.setDeviceState': async (ctx, { id, state }) => {
+    const device = await (await hubSession(ctx.store)).request<HubDevice>('POST', `/v1/devices/${encodeURIComponent(id)}/${state === 'approved' ? 'approve' : 'revoke'}`, {});
+    audit(ctx, 'device_state', { entity: 'device', entityId: id, detail: { state } });
+    return device;
+  },
   'sync.users': async (ctx) => (await (await hubSession(ctx.store)).request<{ users: HubUser[] }>('GET', '/v1/users')).users,
   'sync.addUser': async (ctx, user) => (await hubSession(ctx.store)).request<HubUser>('POST', '/v1/users', user),
   'sync.updateUser': async (ctx, { name, patch }) => (await hubSession(ctx.store)).request<HubUser>('POST', `/v1/users/${encodeURIComponent(name)}`, patch),
   'sync.exportBundle': (ctx) => {
     const out = newExportPath(ctx.store.file, '同步包').replace(/\.xlsx$/, '.qsync');
     const r = exportDeviceBundle(ctx.store, out);
+    audit(ctx, 'export', { entity: 'bundle', detail: { file: exportInfo(out).name, changes: r.changes, blobs: r.blobs } });
     return { file: exportInfo(out), changes: r.changes, blobs: r.blobs, bytes: r.bytes, summary: r.summary };
   },
   'sync.importBundle': (ctx, { base64, staged }) => {

@@ -11,6 +11,7 @@ import * as m0090 from './0090-sync';
 import * as m0100 from './0100-sync-duplicates';
 import * as m0110 from './0110-sync-missing';
 import * as m0120 from './0120-pushed-by';
+import * as m0130 from './0130-accounts';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -28,6 +29,7 @@ export const migrations: Migration[] = [
   { version: 100, name: 'sync-duplicates', up: m0100.up },
   { version: 110, name: 'sync-missing', up: m0110.up },
   { version: 120, name: 'pushed-by', up: m0120.up },
+  { version: 130, name: 'accounts', up: m0130.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
