@@ -38,7 +38,11 @@ async function transport(name: string, input: unknown): Promise<Result<unknown>>
 /** Calls a procedure of the core; resolves with its output or throws ApiFailure. */
 export async function call<K extends ProcedureName>(name: K, input: Input<K>): Promise<Output<K>> {
   const result = await transport(name, input);
-  if (!result.ok) throw new ApiFailure(result.error, name);
+  if (!result.ok) {
+    // Signed out or locked behind the page's back (idle lock, account disabled): the sign-in gate looks again.
+    if ((result.error.code === 'unauthenticated' || result.error.code === 'locked') && !name.startsWith('auth.')) window.dispatchEvent(new Event('qingshui:auth-lost'));
+    throw new ApiFailure(result.error, name);
+  }
   return result.value as Output<K>;
 }
 

@@ -1,16 +1,15 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect } from 'react';
+import type { Action } from '../shared/auth/permissions';
+import { ROLE_LABELS } from '../shared/auth/permissions';
 import { onCoreEvent } from './api';
+import { useAuth, useMay } from './auth/auth-context';
 import { useDirectories } from './directories';
 import { t } from './i18n/zh-CN';
 import { FEATURES, InspectionPrint } from './features';
-import { onFirstOpen } from './on-first-open';
 import { useRoute } from './router';
 
-/** Who is working, asked once (its field checks bring zod: a chunk of its own, not the first list's). */
-const PersonChooser = onFirstOpen(() => import('./components/person-chooser'), 'PersonChooser');
-
-/** Only what exists is in the navigation: no dead buttons. */
-const NAV = [
+/** Only what exists, and what the signed-in role may use, is in the navigation: no dead buttons. */
+const NAV: { path: string; label: string; icon: string; needs?: Action[] }[] = [
   { path: 'dashboard', label: t.nav.dashboard, icon: '▦' },
   { path: 'map', label: t.nav.map, icon: '◎' },
   { path: 'enterprises', label: t.nav.enterprises, icon: '🏭' },
@@ -19,10 +18,11 @@ const NAV = [
   { path: 'findings', label: t.nav.findings, icon: '⚑' },
   { path: 'complaints', label: t.nav.complaints, icon: '☎' },
   { path: 'cases', label: t.nav.cases, icon: '⚖' },
-  { path: 'plans', label: t.nav.plans, icon: '⚄' },
+  { path: 'plans', label: t.nav.plans, icon: '⚄', needs: ['plans', 'inspect'] },
   { path: 'ledgers', label: t.nav.ledgers, icon: '▤' },
   { path: 'sync', label: t.nav.sync, icon: '⇅' },
-  { path: 'settings', label: t.nav.settings, icon: '⚙' },
+  { path: 'settings', label: t.nav.settings, icon: '⚙', needs: ['settings', 'checklists'] },
+  { path: 'account', label: '我的账号', icon: '☺' },
 ];
 
 /** The current route's feature, fetched on first opening (its chunk) while 加载中… shows. */
@@ -36,7 +36,9 @@ function Page({ route }: { route: string[] }) {
 export function App() {
   const route = useRoute();
   const d = useDirectories();
-  const [choosing, setChoosing] = useState(!d.info.currentPerson);
+  const auth = useAuth();
+  const may = useMay();
+  const account = auth.status.account!;
   const { reload } = d;
   useEffect(() => onCoreEvent((e) => {
     if (e.type === 'workspace') { window.location.hash = '#/dashboard'; window.location.reload(); }
@@ -48,19 +50,19 @@ export function App() {
     <div className="shell">
       <nav className="sidebar">
         <div className="brand"><b>{t.appName}</b><small>{t.appSubtitle}</small></div>
-        {NAV.map((n) => (
+        {NAV.filter((n) => !n.needs || n.needs.some(may)).map((n) => (
           <a key={n.path} href={`#/${n.path}`} className={section === n.path ? 'active' : ''}><span className="icon" aria-hidden>{n.icon}</span><span className="label">{n.label}</span></a>
         ))}
         <div className="sidebar-foot">
           <small>{d.info.settings.bureauName}</small>
           <div className="who">
-            <span data-testid="current-person">{d.info.currentPerson ? `${t.person.current}：${d.info.currentPerson.name}` : '未选择人员'}</span>
-            <button className="link" onClick={() => setChoosing(true)}>{t.person.switch}</button>
+            <span data-testid="current-person">{`${t.person.current}：${d.info.currentPerson?.name ?? account.personName}`}</span>
+            <small data-testid="current-role">{ROLE_LABELS[account.role]} · {account.name}</small>
+            <span><button className="link" onClick={() => void auth.lock()}>锁定</button> <button className="link" onClick={() => void auth.signOut()}>退出</button></span>
           </div>
         </div>
       </nav>
       <main className="content"><Page route={route} /></main>
-      {choosing && <Suspense fallback={null}><PersonChooser onClose={() => setChoosing(false)} /></Suspense>}
     </div>
   );
 }

@@ -51,3 +51,8 @@ export function useDirectories(): Directories {
   if (!v) throw new Error('DirectoriesProvider missing');
   return v;
 }
+
+/** The directories when the page is inside the workspace (null on the sign-in page, before anyone signs in). */
+export function useOptionalDirectories(): Directories | null {
+  return useContext(Ctx);
+}

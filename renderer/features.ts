@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { createElement, type ComponentType, type LazyExoticComponent } from 'react';
 import { onFirstOpen } from './on-first-open';
 
 /** What a feature's entry takes: the hash route split into parts ('#/findings/ID' → ['findings', 'ID']). */
@@ -16,8 +16,9 @@ export const FEATURES: Record<string, LazyExoticComponent<FeatureEntry>> = {
   cases: onFirstOpen(() => import('./case/case-routes'), 'CaseRoutes'),
   plans: onFirstOpen(() => import('./plan/plan-routes'), 'PlanRoutes'),
   ledgers: onFirstOpen(() => import('./ledger/ledgers-page'), 'LedgersPage'),
-  sync: onFirstOpen(() => import('./sync/sync-page'), 'SyncPage'),
+  sync: onFirstOpen(() => import('./sync/sync-page').then((m) => ({ SyncPage: () => createElement(m.SyncPage) })), 'SyncPage'),
   settings: onFirstOpen(() => import('./settings/settings-page'), 'SettingsPage'),
+  account: onFirstOpen(() => import('./auth/account-page'), 'AccountPage'),
 };
 
 /** The printable 现场检查笔录 ('#/inspections/ID/print'), shown without the shell. */

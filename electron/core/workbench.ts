@@ -11,6 +11,8 @@ import { handlers } from '../services/index';
 import { openStore, type Store } from '../store/store';
 import { dispatch } from './dispatch';
 
+export type { Session } from '../services/context';
+
 export const WORKSPACE_FILE = 'workspace.qingshui';
 
 /** Progress and change notices pushed to every window (DESIGN §3). */

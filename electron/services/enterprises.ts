@@ -8,6 +8,8 @@ import { listOutfalls } from '../store/outfalls';
 import { authorOf, namedFields, newId, type ServiceContext } from './context';
 import { checkTownVillage, checkWatershed, storedCoordinates } from './location-checks';
 import type { Handlers } from './handlers';
+import { isMaskedOf, maskPhone } from '../../shared/auth/mask';
+import { seesPersonalInfo } from './personal-info';
 
 const usccMatches = (uscc: string) => { const c = checkUscc(uscc); return c.ok && c.checkMatches; };
 
@@ -40,7 +42,10 @@ function mustGet(ctx: ServiceContext, id: string) {
 
 export const enterpriseHandlers = {
   'enterprises.list': (ctx, i) => listEnterprises(ctx.store.db, i, i.sort, i.dir, i.offset, i.limit),
-  'enterprises.get': (ctx, { id }) => mustGet(ctx, id),
+  'enterprises.get': (ctx, { id }) => {
+    const e = mustGet(ctx, id);
+    return seesPersonalInfo(ctx) ? e : { ...e, contactPhone: maskPhone(e.contactPhone) };
+  },
   'enterprises.create': (ctx, draft) => {
     const author = authorOf(ctx);
     const { errors, warnings, coords, uscc } = checkDraft(ctx, draft, null);
@@ -52,6 +57,8 @@ export const enterpriseHandlers = {
   'enterprises.update': (ctx, { id, patch }) => {
     const author = authorOf(ctx);
     const current = mustGet(ctx, id);
+    // A form sends back the masked phone it was shown: that is no change.
+    if (isMaskedOf(patch.contactPhone, current.contactPhone, maskPhone)) patch = { ...patch, contactPhone: undefined };
     const coordsGiven = patch.lon !== undefined || patch.lat !== undefined;
     const draft = { ...current, coordSystem: 'CGCS2000', ...namedFields(patch) } as EnterpriseDraft;
     const { errors, warnings, coords, uscc } = checkDraft(ctx, draft, id);

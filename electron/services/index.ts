@@ -1,5 +1,4 @@
-import { authHandlers } from './auth/index';
-import { auditHandlers } from './auth/audit-handlers';
+import { auditHandlers, authHandlers } from './auth/index';
 import { caseHandlers } from './cases';
 import { checklistHandlers } from './checklists/index';
 import { complaintHandlers } from './complaints';

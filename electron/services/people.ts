@@ -6,6 +6,8 @@ import { getPerson, listPeople, peopleWithCertificate } from '../store/people';
 import { getRegion } from '../store/places';
 import { authorOf, namedFields, newId, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
+import { isMaskedOf, maskPhone } from '../../shared/auth/mask';
+import { seesPersonalInfo } from './personal-info';
 
 function checkDraft(ctx: ServiceContext, d: PersonDraft, id: string | null): void {
   const errors: Record<string, string> = {};
@@ -31,7 +33,10 @@ function mustGet(ctx: ServiceContext, id: string) {
 }
 
 export const peopleHandlers = {
-  'people.list': (ctx, { role, includeInactive }) => listPeople(ctx.store.db, role, includeInactive),
+  'people.list': (ctx, { role, includeInactive }) => {
+    const people = listPeople(ctx.store.db, role, includeInactive);
+    return seesPersonalInfo(ctx) ? people : people.map((p) => ({ ...p, phone: maskPhone(p.phone) }));
+  },
   'people.create': (ctx, draft) => {
     // The first person of an empty workspace enters themselves, and is signed in as its author.
     const first = !ctx.session.personId && listPeople(ctx.store.db, undefined, true).length === 0;
@@ -46,6 +51,7 @@ export const peopleHandlers = {
     const author = authorOf(ctx);
     const current = mustGet(ctx, id);
     const given = namedFields(patch);
+    if (isMaskedOf(given.phone, current.phone, maskPhone)) delete given.phone;
     if (given.active === false && id === ctx.session.personId) throw invalidFields({ active: '不能停用当前工作人员本人，请先切换为其他人员' });
     checkDraft(ctx, { ...current, ...given } as PersonDraft, id);
     ctx.store.write(PERSON, id, given, author);

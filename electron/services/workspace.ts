@@ -12,7 +12,7 @@ import { refreshAllCases } from './cases';
 import { today } from './clock';
 import { authorOf, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
-import { audit } from './auth/index';
+import { audit } from './audit';
 
 export const workspaceHandlers = {
   'workspace.info': (ctx) => ({

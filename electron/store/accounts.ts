@@ -6,17 +6,19 @@ export type AccountRow = {
   name: string; personId: string; personName: string; role: Role; towns: string[]; source: 'local' | 'hub';
   verifier: string; pin: string | null; failures: number; pinFailures: number; lockedUntil: string | null;
   disabled: boolean; createdAt: string; lastSignIn: string | null;
+  /** A hub account: the version of its password the verifier was made from. */
+  hubVersion: string | null;
 };
 
 type Raw = {
-  name: string; person_id: string; person_name: string | null; role: Role; towns: string; source: 'local' | 'hub'; verifier: string; pin: string | null;
+  name: string; person_id: string; person_name: string | null; display: string; hub_version: string | null; role: Role; towns: string; source: 'local' | 'hub'; verifier: string; pin: string | null;
   failures: number; pin_failures: number; locked_until: string | null; disabled: number; created_at: string; last_sign_in: string | null;
 };
 
 const SELECT = 'SELECT a.*, p.name AS person_name FROM accounts a LEFT JOIN people p ON p.id = a.person_id';
 
 const toRow = (r: Raw): AccountRow => ({
-  name: r.name, personId: r.person_id, personName: r.person_name ?? '', role: r.role, towns: JSON.parse(r.towns) as string[], source: r.source,
+  name: r.name, personId: r.person_id, personName: r.person_name ?? r.display, hubVersion: r.hub_version, role: r.role, towns: JSON.parse(r.towns) as string[], source: r.source,
   verifier: r.verifier, pin: r.pin, failures: r.failures, pinFailures: r.pin_failures, lockedUntil: r.locked_until,
   disabled: r.disabled === 1, createdAt: r.created_at, lastSignIn: r.last_sign_in,
 });
@@ -80,4 +82,25 @@ export function noteSignIn(db: Database, name: string, at: string): void {
 /** A successful PIN unlock: PIN failures cleared. */
 export function notePinUnlock(db: Database, name: string): void {
   db.prepare('UPDATE accounts SET pin_failures = 0 WHERE name = ?').run(name);
+}
+
+/** A hub account that signed in here (or its facts at a sync): made or brought up to date. */
+export function upsertHubAccount(db: Database, a: { name: string; personId: string; display: string; role: Role; towns: string[]; verifier: string; hubVersion: string; at: string }): void {
+  db.prepare(`INSERT INTO accounts (name, person_id, role, towns, source, display, hub_version, verifier, created_at) VALUES (?, ?, ?, ?, 'hub', ?, ?, ?, ?)
+    ON CONFLICT(name) DO UPDATE SET person_id = excluded.person_id, role = excluded.role, towns = excluded.towns, source = 'hub', display = excluded.display,
+      hub_version = excluded.hub_version, verifier = excluded.verifier, disabled = 0, failures = 0, locked_until = NULL`)
+    .run(a.name, a.personId, a.role, JSON.stringify(a.towns), a.display, a.hubVersion, a.verifier, a.at);
+}
+
+/** What the hub says of an account now; a changed password forgets the verifier (next sign-in goes to the hub). */
+export function setHubFacts(db: Database, name: string, f: { disabled: boolean; display: string; role: Role; towns: string[]; hubVersion: string }): void {
+  db.prepare(`UPDATE accounts SET disabled = ?, display = ?, role = ?, towns = ?,
+      verifier = CASE WHEN hub_version IS ? THEN verifier ELSE '' END, pin = CASE WHEN hub_version IS ? THEN pin ELSE NULL END
+    WHERE name = ? AND source = 'hub'`).run(f.disabled ? 1 : 0, f.display, f.role, JSON.stringify(f.towns), f.hubVersion, f.hubVersion, name);
+}
+
+/** The person a hub account acts as: the active person of its display name, when exactly one. */
+export function personNamed(db: Database, name: string): string | null {
+  const ids = db.prepare('SELECT id FROM people WHERE name = ? AND active = 1 AND deleted_at IS NULL').pluck().all(name) as string[];
+  return ids.length === 1 ? ids[0] : null;
 }

@@ -75,3 +75,8 @@ export function getEnterprise(db: Database, id: string, usccCheck: (uscc: string
 export function enterprisesWithUscc(db: Database, uscc: string): string[] {
   return prepared(db, 'SELECT id FROM enterprises WHERE uscc = ? AND deleted_at IS NULL').pluck().all(uscc) as string[];
 }
+
+/** An enterprise's contact phone as stored (for a logged reveal), or undefined when there is no such enterprise. */
+export function enterpriseContactPhone(db: Database, id: string): string | undefined {
+  return db.prepare('SELECT contact_phone FROM enterprises WHERE id = ? AND deleted_at IS NULL').pluck().get(id) as string | undefined;
+}

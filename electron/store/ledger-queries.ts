@@ -10,6 +10,8 @@ export type LedgerFilters = {
   from?: string; to?: string; townCodes?: string[]; watershedId?: string; type?: string; state?: string;
   /** Complainants' names in full (only for people with the right, 信访人信息保密). */
   revealComplainants?: boolean;
+  /** Phone numbers in full (a role allowed to; others get them masked). */
+  revealPersonal?: boolean;
   /** Today for 是否超期 (simulated in rehearsals). */
   today?: string;
 };

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Session } from '../services/context';
+import type { Session } from '../core/workbench';
 
 /** The cookie that carries a browser's session once it has shown the token (DESIGN §11). */
 const COOKIE = 'qs_session';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { enrollRequestSchema } from '../../shared/sync/protocol';
 import { issueChallenge } from '../services/keys';
 import { deviceToken, enroll, enrolmentState } from '../services/sign-in';
-import { checkProtocol, parse, type HubApp, type HubContext } from './context';
+import { accountStates, verifyAccount } from '../services/account-check';
+import { authorOf, checkProtocol, parse, type HubApp, type HubContext } from './context';
 
 /** How a laptop joins the hub and signs in: enrolment by password, its state, a challenge to sign, a token. */
 export function registerEnrolmentRoutes(app: HubApp, ctx: HubContext): void {
@@ -17,6 +18,18 @@ export function registerEnrolmentRoutes(app: HubApp, ctx: HubContext): void {
   app.post('/v1/devices/:id/state', async (req) => {
     const body = parse(z.object({ challenge: z.string().max(200), signature: z.string().max(200) }), req.body);
     return enrolmentState(db, keys, (req.params as { id: string }).id, body.challenge, body.signature);
+  });
+
+  // A person signs in on an approved laptop with their hub account (issue 18); the laptop proves itself by its token.
+  app.post('/v1/accounts/verify', async (req) => {
+    await authorOf(ctx, req);
+    const body = parse(z.object({ user: z.string().min(1).max(50), password: z.string().min(1).max(200) }), req.body);
+    return verifyAccount(db, body.user, body.password, req.ip, req.log);
+  });
+  app.post('/v1/accounts/state', async (req) => {
+    await authorOf(ctx, req);
+    const body = parse(z.object({ names: z.array(z.string().min(1).max(50)).max(500) }), req.body);
+    return accountStates(db, body.names);
   });
 
   app.get('/v1/challenge', async () => ({ challenge: issueChallenge(keys.secret) }));

@@ -1,4 +1,4 @@
-import { decoyHash, hashPassword, outdated, passwordMatches } from '../../shared/auth/password-hash';
+import { decoyHash, hashPassword, outdated, passwordMatches } from './password';
 import { HUB_ROLES } from '../../shared/sync/roles';
 import { revokeDevicesOf } from '../db/devices';
 import type { Queryable } from '../db/hub-db';

@@ -1,3 +1,4 @@
+import { Revealable } from '../components/revealable';
 import { useEffect, useState } from 'react';
 import type { Enterprise } from '../../shared/api/enterprises';
 import type { OutfallSummary } from '../../shared/api/outfalls';
@@ -58,7 +59,7 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
           </DetailsCard>
           <DetailsCard title={t.enterprise.sections.contact}>
             <Detail label={L('contactName')}>{e.contactName}</Detail>
-            <Detail label={L('contactPhone')}>{e.contactPhone}</Detail>
+            <Detail label={L('contactPhone')}><Revealable masked={e.contactPhone} entity="enterprise" id={e.id} field="contactPhone" /></Detail>
             <Detail label={L('note')} wide>{e.note}</Detail>
           </DetailsCard>
           <TargetInspections kind="enterprise" id={id} name={e.name} />

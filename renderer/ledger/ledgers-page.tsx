@@ -6,6 +6,7 @@ import { JobProgress, useJob } from '../components/job-progress';
 import { WatershedSelect } from '../components/water-picker';
 import { LedgerImport } from './ledger-import';
 import { useDirectories } from '../directories';
+import { useMay } from '../auth/auth-context';
 import { usePersistentState } from '../persistent-state';
 import { readFileBase64 } from '../file-base64';
 
@@ -47,6 +48,7 @@ function SheetPreview({ p }: { p: Preview }) {
 /** 台账: pick a ledger, a period and an area, preview it, export it as the county's .xlsx. */
 export function LedgersPage() {
   const d = useDirectories();
+  const may = useMay();
   const [ledgers, setLedgers] = useState<Info[]>([]);
   const [id, setId] = usePersistentState('ledgerId', 'enterprises');
   const [f, setF] = usePersistentState<Filters>('ledgerFilters', EMPTY);
@@ -139,7 +141,7 @@ export function LedgersPage() {
               <p className="field-codes">{spec.fields.map((x) => <code key={x.key} title={x.label}>{`{{${x.key}}}`} {x.label}</code>)}</p>
             </details>
           )}
-          <LedgerImport onImported={() => void call('ledgers.exports', {}).then(setExports)} />
+          {may('import') && <LedgerImport onImported={() => void call('ledgers.exports', {}).then(setExports)} />}
           <section className="card" aria-label="最近导出">
             <h2>最近导出</h2>
             {exports.length === 0 ? <p className="muted">尚无</p> : (

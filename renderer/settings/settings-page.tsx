@@ -9,6 +9,9 @@ import { ChecklistSettings } from '../checklist/checklist-settings';
 import { ClosedLoopSettings } from '../closed-loop/closed-loop-settings';
 import { PlacesDirectory } from './places-directory';
 import { WorkspacesSection } from '../workspace/workspaces-section';
+import { useMay } from '../auth/auth-context';
+import { AccountsSection } from '../auth/accounts-section';
+import { AuditSection } from '../auth/audit-section';
 
 function SettingsForm() {
   const d = useDirectories();
@@ -33,6 +36,9 @@ function SettingsForm() {
           <select name="defaultCoordSystem" value={s.defaultCoordSystem} onChange={(e) => setS({ ...s, defaultCoordSystem: e.target.value as Settings['defaultCoordSystem'] })}>
             {Object.entries(COORD_SYSTEM_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
+        </Field>
+        <Field label="闲置锁定（分钟）" error={errors.idleLockMinutes} hint="无操作超过该时间自动锁定，须输入 PIN 或密码解锁">
+          <input name="idleLockMinutes" type="number" min={1} max={60} value={s.idleLockMinutes} onChange={(e) => setS({ ...s, idleLockMinutes: Number(e.target.value) })} />
         </Field>
         <Field label="现场检查告知（印在笔录中，新开始的检查使用）" wide error={errors.inspectionNotice}>
           <textarea name="inspectionNotice" value={s.inspectionNotice} onChange={(e) => setS({ ...s, inspectionNotice: e.target.value })} />
@@ -100,16 +106,19 @@ function PeopleDirectory() {
 
 /** 设置: the bureau (填报单位), the people directory, and facts about this workspace. */
 export function SettingsPage() {
-  const d = useDirectories();
+  const may = useMay();
+  const admin = may('settings');
   return (
     <div className="page">
       <header className="page-head"><h1>{t.nav.settings}</h1></header>
-      <SettingsForm />
-      <PeopleDirectory />
-      <ClosedLoopSettings />
-      <ChecklistSettings />
-      <PlacesDirectory />
-      <WorkspacesSection />
+      {admin && <SettingsForm />}
+      {admin && <PeopleDirectory />}
+      {may('accounts') && <AccountsSection />}
+      {admin && <ClosedLoopSettings />}
+      {may('checklists') && <ChecklistSettings />}
+      {admin && <PlacesDirectory />}
+      {admin && <WorkspacesSection />}
+      {may('audit') && <AuditSection />}
     </div>
   );
 }

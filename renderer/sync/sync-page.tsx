@@ -4,7 +4,8 @@ import { roleName } from '../../shared/sync/roles';
 import { call } from '../api';
 import { Field } from '../components/field';
 import { JobProgress, useJob } from '../components/job-progress';
-import { useDirectories } from '../directories';
+import { useOptionalDirectories } from '../directories';
+import { useMay } from '../auth/auth-context';
 import { BundleCard } from './bundle-card';
 import { ConflictsCard } from './conflicts-card';
 import { DevicesCard } from './devices-card';
@@ -15,7 +16,7 @@ import { isPlainRemote } from '../../shared/sync/loopback';
 const STATES: Record<string, string> = { pending: '待管理员批准', approved: '已批准', revoked: '已注销' };
 
 /** 同步: the hub and this laptop's enrolment, one-click sync with its phases, conflicts, refused changes, USB bundles. */
-export function SyncPage() {
+export function SyncPage({ onSynced }: { onSynced?: () => void } = {}) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [conflicts, setConflicts] = useState<ConflictOut[]>([]);
   const [rejected, setRejected] = useState<Rejected[]>([]);
@@ -27,7 +28,8 @@ export function SyncPage() {
   const [form, setForm] = useState({ hubUrl: '', user: '', password: '', fingerprint: '', insecure: false });
   const plainRemote = isPlainRemote(form.hubUrl);
   const job = useJob();
-  const directories = useDirectories();
+  const directories = useOptionalDirectories();
+  const may = useMay();
   const reload = async () => {
     const s = await call('sync.status', {});
     setStatus(s);
@@ -46,6 +48,7 @@ export function SyncPage() {
       setBanner({ kind: 'ok', text: (s.enrollState === 'approved' ? '本机已登记，可以同步' : '已提交登记，待同步中心管理员批准后即可同步') + pinned });
       setForm({ ...form, password: '' });
       await reload();
+      onSynced?.();
     } catch (e) { fail((e as Error).message); }
   };
   const sync = async () => {
@@ -60,7 +63,8 @@ export function SyncPage() {
       setBanner({ kind: 'ok', text: `同步完成：${parts.join('，')}` });
     } catch (e) { fail((e as Error).message); }
     await reload();
-    await directories.reload(); // people, places and settings may have arrived
+    await directories?.reload(); // people, places and settings may have arrived
+    onSynced?.();
   };
   const loadQuarantine = async () => { try { setQuarantine(await call('sync.quarantine', {})); } catch (e) { fail((e as Error).message); } };
   const loadUsers = async () => { try { setUsers(await call('sync.users', {})); } catch (e) { fail((e as Error).message); } };
@@ -110,9 +114,9 @@ export function SyncPage() {
           </dl>
           <div className="actions">
             <button type="button" className="primary" disabled={job.running} onClick={() => void sync()}>立即同步</button>
-            {status.role === 'admin' && <button type="button" onClick={() => void loadQuarantine()}>查看隔离区</button>}
-            {status.role === 'admin' && <button type="button" onClick={() => void loadDevices()}>设备管理</button>}
-            {status.role === 'admin' && <button type="button" onClick={() => void loadUsers()}>账号管理</button>}
+            {status.role === 'admin' && may('accounts') && <button type="button" onClick={() => void loadQuarantine()}>查看隔离区</button>}
+            {status.role === 'admin' && may('accounts') && <button type="button" onClick={() => void loadDevices()}>设备管理</button>}
+            {status.role === 'admin' && may('accounts') && <button type="button" onClick={() => void loadUsers()}>账号管理</button>}
           </div>
           <JobProgress job={job} label="同步" />
         </section>

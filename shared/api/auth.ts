@@ -25,8 +25,12 @@ export const Account = z.object({
 export type Account = z.infer<typeof Account>;
 
 export const AuthStatus = z.object({
-  /** No account yet: the first run creates the administrator. */
+  /** No account yet and no hub: the first run creates the administrator. */
   needsSetup: z.boolean(),
+  /** Joined to a hub: people sign in with their hub accounts (the first time on this laptop, online). */
+  hubJoined: z.boolean(),
+  /** Nobody has an account here yet (a new laptop may join its hub before anyone signs in). */
+  noAccounts: z.boolean(),
   signedIn: z.boolean(),
   locked: z.boolean(),
   account: Account.nullable(),

@@ -30,12 +30,14 @@ export type Action =
   | 'plans'       // 双随机 plans and directory
   | 'ledgers'     // export ledgers
   | 'import'      // import a clerk's ledger into the registers
-  | 'sync';       // sync with the hub, bundles, conflicts
+  | 'sync'        // sync with the hub, bundles, conflicts
+  | 'personal';   // phone and ID numbers shown in full in pages and ledgers (others see them masked, a reveal is logged)
 
 export const ACTION_LABELS: Record<Action, string> = {
   public: '登录', session: '本人会话', read: '查看', settings: '修改系统设置', accounts: '管理人员、账号和权限', audit: '查看审计日志',
   registers: '修改单位、排污口和区划名录', checklists: '修改检查表', inspect: '开展现场检查', correct: '更正已定稿笔录',
   findings: '办理问题', complaints: '办理信访', cases: '办理案件', plans: '制定双随机计划', ledgers: '导出台账', import: '导入台账', sync: '同步',
+  personal: '查看完整的电话和身份证号',
 };
 
 const ALL: readonly Role[] = ['admin', 'bureau', 'inspector', 'town'];
@@ -53,6 +55,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   cases: ['admin', 'bureau', 'inspector'],
   plans: ['admin', 'bureau'],
   import: ['admin', 'bureau'],
+  personal: ['admin', 'bureau'],
 };
 
 /** Whether a role may do an action. */

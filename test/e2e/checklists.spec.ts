@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, openAs, test } from './fixtures';
 
 test('设置 → 检查表: a new version is edited in a form and saved beside the old one; bad JSON is refused where it is wrong; export and retire', async ({ page, host }) => {
-  await openAs(page, host);
+  await openAs(page, host, 'juzhang');
   await page.getByRole('link', { name: '设置' }).click();
   const region = page.getByRole('region', { name: '检查表' });
   const industrial = region.getByRole('row', { name: /工业企业现场检查表/ });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, openAs, startHost, test } from './fixtures';
+import { expect, openAs, signIn, signOut, startHost, test } from './fixtures';
 import { chooseIndustrial, completeIndustrial, startIndustrialHere } from './inspection-steps';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
@@ -78,7 +78,7 @@ test.describe('a finding from an inspection to close-out and back', () => {
 });
 
 test('a complaint is taken in, and goes overdue when the clock passes its deadline', async ({ page, host }) => {
-  await openAs(page, host, ' 局长$');
+  await openAs(page, host, 'juzhang');
   await page.getByRole('link', { name: '信访投诉' }).click();
   await page.getByRole('button', { name: '登记信访' }).click();
   // No channel, no content: the core names both and nothing is written.
@@ -102,7 +102,7 @@ test('a complaint is taken in, and goes overdue when the clock passes its deadli
   await expect.poll(() => { try { process.kill(pid, 0); return true; } catch { return false; } }).toBe(false);
   const later = await startHost(host.dataDir, day(16));
   try {
-    await openAs(page, { url: later.url, dataDir: host.dataDir }, ' 局长$');
+    await openAs(page, { url: later.url, dataDir: host.dataDir }, 'juzhang');
     await page.goto(`${later.url.split('?')[0]}#/complaints/${id}`);
     await expect(page.getByRole('alert')).toContainText(`逾期未受理：应于 ${day(15)} 前受理`);
     await page.getByRole('link', { name: '工作台' }).click();
@@ -128,7 +128,7 @@ test('a complaint is taken in, and goes overdue when the clock passes its deadli
 });
 
 test('a random plan is drawn with a seed, verified, and released to an inspector', async ({ page, host }) => {
-  await openAs(page, host, ' 局长$');
+  await openAs(page, host, 'juzhang');
   await page.getByRole('link', { name: '双随机' }).click();
   await page.getByRole('button', { name: '新建抽查计划' }).click();
   // A ratio beyond the directory is refused.
@@ -157,21 +157,36 @@ test('a random plan is drawn with a seed, verified, and released to an inspector
   const verify = spawnSync(process.execPath, [BIN, 'plan', 'verify', planId, '--data', host.dataDir, '--json'], { encoding: 'utf8' });
   expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, seed: '2026-e2e', tasks: 8 });
 
+  // The drawn inspector gets an account from the administrator (设置 → 账号与权限).
+  await signOut(page);
+  await signIn(page, 'admin');
+  await page.goto(`${host.url.split('?')[0]}#/settings`);
+  const accounts = page.getByRole('region', { name: '账号与权限' });
+  await accounts.getByRole('button', { name: '添加账号' }).click();
+  const form = accounts.getByRole('form', { name: '添加账号' });
+  await form.locator('input[name=accountUser]').fill('renwu1');
+  const option = form.locator('select[name=accountPerson] option', { hasText: `${inspector}（执法人员` });
+  await form.locator('select[name=accountPerson]').selectOption(await option.getAttribute('value') as string);
+  await form.locator('select[name=accountRole]').selectOption('inspector');
+  await form.locator('input[name=accountPassword]').fill('Renwu2026x');
+  await form.getByRole('button', { name: '添加' }).click();
+  await expect(accounts.getByRole('row', { name: /renwu1/ })).toContainText('执法人员');
+  await page.screenshot({ path: 'test-results/accounts.png', fullPage: true });
   // Before release the draw is hidden from the inspector; after release it is in their task list.
-  await page.getByTestId('current-person').locator('..').getByRole('button', { name: '切换' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: new RegExp(inspector) }).click();
+  await signOut(page);
+  await signIn(page, 'renwu1', 'Renwu2026x');
   await page.goto(`${host.url.split('?')[0]}#/plans/${planId}`);
   await page.reload();
   await expect(page.getByText('该计划已抽取，发布前对执法人员保密。')).toBeVisible();
   await expect(page.getByRole('table', { name: '抽查任务' })).toHaveCount(0);
-  await page.getByTestId('current-person').locator('..').getByRole('button', { name: '切换' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /局长/ }).first().click();
+  await signOut(page);
+  await signIn(page, 'juzhang');
   await page.goto(`${host.url.split('?')[0]}#/plans/${planId}`);
   await page.reload();
   await page.getByRole('button', { name: '发布任务' }).click();
   await expect(page.getByTestId('plan-state')).toHaveText('已发布');
-  await page.getByTestId('current-person').locator('..').getByRole('button', { name: '切换' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: new RegExp(inspector) }).click();
+  await signOut(page);
+  await signIn(page, 'renwu1', 'Renwu2026x');
   await page.getByRole('link', { name: '工作台' }).click();
   await expect(page.getByRole('region', { name: '我的待办' })).toContainText('双随机抽查任务');
   await expect(page.getByRole('region', { name: '我的待办' })).toContainText(target);

@@ -32,17 +32,33 @@ export const test = base.extend<{ host: Host; scale: number; today: string | und
   },
 });
 
-/** Opens the app and signs in as the named person (the first inspector when none is named). */
-export async function openAs(page: Page, host: Host, name?: string): Promise<string> {
+/** The demo county's password (issue 18: `qingshui demo` makes one account per role). */
+export const DEMO_PASSWORD = 'Qingshui2026';
+
+/**
+ * Opens the app and signs in with a demo account (an inspector's, `zhifa1`, when none is named):
+ * admin 管理员, juzhang 局机关人员 (局长), zhifa1/zhifa2 执法人员, zhenjie1 镇街工作人员. Returns the person's name.
+ */
+export async function openAs(page: Page, host: Host, user = 'zhifa1'): Promise<string> {
   await page.goto(host.url);
-  const dialog = page.getByRole('dialog', { name: '请选择当前工作人员' });
-  await expect(dialog).toBeVisible();
-  const button = name ? dialog.getByRole('button', { name: new RegExp(name) }) : dialog.locator('section', { hasText: '执法人员' }).getByRole('button').first();
-  const chosen = (await button.locator('b').textContent())!;
-  await button.click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('current-person')).toContainText(chosen);
-  return chosen;
+  return signIn(page, user);
+}
+
+/** Signs in on the sign-in page already shown. */
+export async function signIn(page: Page, user: string, password = DEMO_PASSWORD): Promise<string> {
+  const form = page.getByRole('form', { name: '登录' });
+  await expect(form).toBeVisible();
+  await form.getByLabel('用户名').fill(user);
+  await form.getByLabel('密码').fill(password);
+  await form.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('current-role')).toContainText(user);
+  return (await page.getByTestId('current-person').textContent())!.replace(/^.*：/, '');
+}
+
+/** 退出: back to the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('current-person').locator('..').getByRole('button', { name: '退出' }).click();
+  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
 }
 
 export { expect };

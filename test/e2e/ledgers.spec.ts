@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { expect, openAs, test } from './fixtures';
 
 test('台账: a clerk picks a ledger and a town, previews it as the sheet will look, exports and downloads the .xlsx', async ({ page, host }) => {
-  await openAs(page, host);
+  await openAs(page, host, 'juzhang');
   await page.getByRole('link', { name: '台账' }).click();
   await page.getByRole('button', { name: '入河排污口排查整治台账' }).click();
   await expect(page.getByTestId('ledger-total')).toHaveText('共 200 行');
@@ -65,7 +65,7 @@ test('台账: a clerk picks a ledger and a town, previews it as the sheet will l
 });
 
 test('导入已有台账: a column the workbench does not recognise is mapped by hand, then the rows are written', async ({ page, host }) => {
-  await openAs(page, host);
+  await openAs(page, host, 'juzhang');
   await page.getByRole('link', { name: '台账' }).click();
   const sheet = new ExcelJS.Workbook();
   const ws = sheet.addWorksheet('花名册');

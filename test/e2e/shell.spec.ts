@@ -1,12 +1,13 @@
 import { expect, openAs, test } from './fixtures';
 
-test('the shell is Chinese, asks who is working, and shows only what exists', async ({ page, host }) => {
+test('the shell is Chinese, asks who is signing in, and shows only what exists and the role may use', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect(page.getByRole('dialog', { name: '请选择当前工作人员' })).toBeVisible();
-  await page.screenshot({ path: 'test-results/person-chooser.png' });
+  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '演示账号' })).toContainText('zhenjie1');
+  await page.screenshot({ path: 'test-results/sign-in.png' });
   await openAs(page, host);
   const nav = await page.locator('nav.sidebar a .label').allTextContents();
-  expect(nav).toEqual(['工作台', '地图', '企业', '排污口', '现场检查', '问题整改', '信访投诉', '案件查处', '双随机', '台账', '同步', '设置']);
+  expect(nav).toEqual(['工作台', '地图', '企业', '排污口', '现场检查', '问题整改', '信访投诉', '案件查处', '双随机', '台账', '同步', '我的账号']);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('清水县生态环境局');
   await expect(page.locator('table.grid tbody tr')).toHaveCount(10);
   await expect(page.getByRole('img', { name: '问题分区域（镇街）' }).locator('canvas')).toBeVisible();
@@ -14,11 +15,11 @@ test('the shell is Chinese, asks who is working, and shows only what exists', as
   // the address bar no longer shows the token
   expect(page.url()).not.toContain('token=');
   await page.reload();
-  await expect(page.getByTestId('current-person')).not.toContainText('未选择');
+  await expect(page.getByTestId('current-role')).toContainText('zhifa1');
 });
 
 test('settings: adding an inspector without a certificate number is refused, with one it is listed', async ({ page, host }) => {
-  await openAs(page, host);
+  await openAs(page, host, 'admin');
   await page.goto(`${host.url}#/settings`);
   await page.getByRole('button', { name: '添加人员' }).click();
   await page.locator('input[name=personName]').fill('欧阳新');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
-import { expect, openAs, startHost, test } from './fixtures';
+import { expect, openAs, signIn, signOut, startHost, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
@@ -89,16 +89,18 @@ for (const kind of ['sqlite', 'pg'] as const) {
     const b = await startHost(dirB, undefined, ['--empty']);
     try {
       // Laptop A holds the county; the admin enrols it and sends it to the hub.
-      await openAs(page, host);
+      await openAs(page, host, 'admin');
       await page.goto(`${host.url}#/sync`);
       await enrollOnScreen(page, hub, 'admin');
       await expect(page.getByRole('status')).toContainText('本机已登记');
       expect(await syncOnScreen(page)).toMatch(/上传变更 \d{3,} 条/);
 
-      // Laptop B is new: nobody to sign in as, so it enrols first and is approved by the admin.
+      // Laptop B is new: nobody has an account there, so it enrols first and is approved by the admin;
+      // then its people sign in with their hub accounts.
       const pageB = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
       await pageB.goto(b.url);
-      await pageB.getByRole('button', { name: '登记到同步中心并同步' }).click();
+      await expect(pageB.getByRole('form', { name: '创建管理员' })).toBeVisible();
+      await pageB.getByRole('button', { name: '本局已有同步中心？登记本机到同步中心' }).click();
       await enrollOnScreen(pageB, hub, 'wang');
       await expect(pageB.getByRole('status')).toContainText('待同步中心管理员批准');
       await pageB.getByRole('button', { name: '立即同步' }).click();
@@ -131,8 +133,11 @@ for (const kind of ['sqlite', 'pg'] as const) {
       await page.screenshot({ path: `test-results/sync-accounts-${kind}.png`, fullPage: true });
       expect(await syncOnScreen(pageB)).toMatch(/接收变更 \d{3,} 条/);
       await pageB.screenshot({ path: `test-results/sync-first-${kind}.png`, fullPage: true });
-      await pageB.getByRole('button', { name: '切换' }).click();
-      await pageB.getByRole('dialog').locator('section', { hasText: '执法人员' }).getByRole('button').first().click();
+      // wang signs in with the hub account (checked at the hub the first time, offline after).
+      await signIn(pageB, 'wang', 'wrong-password-1').catch(() => undefined);
+      await expect(pageB.getByRole('alert')).toContainText('用户名或密码不对');
+      await signIn(pageB, 'wang', PASSWORD);
+      await expect(pageB.getByTestId('current-role')).toContainText('执法人员');
 
       // The same field changed on both laptops: both values kept and shown side by side.
       const enterprise = JSON.parse(cli(['stats', '--data', host.dataDir, '--json'])) as { enterprises: number };
@@ -182,7 +187,10 @@ for (const kind of ['sqlite', 'pg'] as const) {
       await page.goto(`${host.url}#/enterprises/${id}`);
       await expect(page.getByText('0797-5550003').first()).toBeVisible();
 
-      // An inspector's laptop changes a bureau setting: the hub quarantines it, the admin releases it on screen.
+      // An inspector's laptop changes a bureau setting (the hub's admin signed in there): the hub judges by the
+      // laptop's own enrolment and quarantines it; the admin releases it on screen.
+      await signOut(pageB);
+      await signIn(pageB, 'admin', PASSWORD);
       await pageB.goto(`${b.url}#/settings`);
       await pageB.locator('input[name=contactPhone]').fill('0797-5559999');
       await pageB.getByRole('button', { name: '保存' }).first().click();

@@ -1,7 +1,7 @@
 import { expect, openAs, test } from './fixtures';
 
 test('a bureau starts its own empty workspace, registers itself, enters a town and an enterprise, then switches back to the demo', async ({ page, host }) => {
-  await openAs(page, host);
+  await openAs(page, host, 'admin');
   await page.goto(`${host.url}#/settings`);
   await page.getByRole('button', { name: '新建空白工作区' }).click();
   await page.locator('input[name=newBureauName]').fill('某县生态环境局');
@@ -12,14 +12,21 @@ test('a bureau starts its own empty workspace, registers itself, enters a town a
   await page.locator('input[name=newCountyCode]').fill('360701');
   await page.getByRole('button', { name: '新建并切换' }).click();
 
-  // the app reloads into the empty workspace, whose people directory is empty
-  const dialog = page.getByRole('dialog', { name: '请选择当前工作人员' });
-  await expect(dialog).toContainText('人员名录还是空的');
-  await page.locator('input[name=firstName]').fill('欧阳新');
-  await page.locator('input[name=firstCertificate]').fill('36070126001');
-  await page.screenshot({ path: 'test-results/first-person.png' });
-  await page.getByRole('button', { name: '登记并进入' }).click();
+  // the app reloads into the empty workspace, which has no account yet: its first run creates the administrator
+  const setup = page.getByRole('form', { name: '创建管理员' });
+  await expect(setup).toBeVisible();
+  await setup.locator('input[name=user]').fill('ouyang');
+  await setup.locator('input[name=personName]').fill('欧阳新');
+  await setup.locator('input[name=password]').fill('short');
+  await setup.locator('input[name=again]').fill('short');
+  await setup.getByRole('button', { name: '创建并登录' }).click();
+  await expect(setup.locator('.field-error')).toContainText('密码至少 8 位');
+  await setup.locator('input[name=password]').fill('Ouyang2026x');
+  await setup.locator('input[name=again]').fill('Ouyang2026x');
+  await page.screenshot({ path: 'test-results/first-admin.png' });
+  await setup.getByRole('button', { name: '创建并登录' }).click();
   await expect(page.getByTestId('current-person')).toContainText('欧阳新');
+  await expect(page.getByTestId('current-role')).toContainText('管理员');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('某县生态环境局');
 
   await page.goto(`${host.url}#/settings`);
@@ -42,7 +49,8 @@ test('a bureau starts its own empty workspace, registers itself, enters a town a
   await page.goto(`${host.url}#/settings`);
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('row', { name: /清水县生态环境局/ }).getByRole('button', { name: '切换到此工作区' }).click();
-  await expect(page.getByRole('dialog', { name: '请选择当前工作人员' })).toBeVisible();
-  await openAs(page, host);
+  // another workspace, other accounts: everyone signs in again
+  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+  await openAs(page, host, 'admin');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('清水县生态环境局');
 });

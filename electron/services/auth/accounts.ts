@@ -1,12 +1,12 @@
 import { DomainError, invalidFields } from '../../../shared/api/result';
-import { hashPassword } from '../../../shared/auth/password-hash';
+import { hashPassword } from './password';
 import { ROLE_LABELS, type Role } from '../../../shared/auth/permissions';
 import { accountNamed, allAccounts, insertAccount, setAccountDisabled, setAccountRole, setVerifier } from '../../store/accounts';
 import { getPerson } from '../../store/people';
 import { getRegion } from '../../store/places';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
-import { audit } from './audit';
+import { audit } from '../audit';
 import { accountView } from './session';
 
 /** The person role an account's role asks for (an inspector holds an 执法证; admin: any). */

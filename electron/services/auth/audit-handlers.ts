@@ -3,12 +3,13 @@ import { DomainError } from '../../../shared/api/result';
 import { auditActionLabel } from '../../../shared/auth/audit-actions';
 import { auditChainBreak, auditEntries, auditPage, type AuditRow } from '../../store/audit-log';
 import { getComplaintRow } from '../../store/complaints';
+import { enterpriseContactPhone } from '../../store/enterprises';
 import { getPerson } from '../../store/people';
 import { canSeeComplainants } from '../complaints';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { exportInfo, newExportPath } from '../ledgers/index';
-import { audit } from './audit';
+import { audit } from '../audit';
 
 const view = (r: AuditRow) => ({ seq: r.seq, at: r.at, account: r.account, personName: r.personName, action: r.action, actionLabel: auditActionLabel(r.action), entity: r.entity, entityId: r.entityId, detail: r.detail, hash: r.hash });
 
@@ -17,6 +18,10 @@ function revealed(ctx: ServiceContext, entity: string, id: string, field: string
   if (entity === 'person' && field === 'phone') {
     const p = getPerson(ctx.store.db, id);
     if (p) return p.phone;
+  }
+  if (entity === 'enterprise' && field === 'contactPhone') {
+    const e = enterpriseContactPhone(ctx.store.db, id);
+    if (e !== undefined) return e;
   }
   if (entity === 'complaint' && field === 'complainant') {
     if (!canSeeComplainants(ctx)) throw new DomainError('forbidden', '信访人信息保密：您未被授权查看信访人，请由管理员在“设置”中授权');

@@ -1,15 +1,17 @@
 import { DomainError, invalidFields } from '../../../shared/api/result';
-import { decoyHash, hashPassword, outdated, passwordMatches } from '../../../shared/auth/password-hash';
-import { accountCount, accountNamed, insertAccount, noteFailure, notePinUnlock, setPinVerifier, setVerifier } from '../../store/accounts';
+import { decoyHash, hashPassword, outdated, passwordMatches } from './password';
+import { accountCount, accountNamed, insertAccount, noteFailure, notePinUnlock, personNamed, setPinVerifier, setVerifier, upsertHubAccount } from '../../store/accounts';
+import { joinedHub, verifyAtHub } from '../sync/index';
 import { PERSON } from '../../store/entities';
 import { newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { accountHandlers } from './accounts';
-import { audit } from './audit';
+import { audit } from '../audit';
 import { authStatus, endSession, LOCK_MS, MAX_FAILURES, startSession } from './session';
 
 export { procedureRefusal } from './session';
-export { audit } from './audit';
+export { hashPassword } from './password';
+export { auditHandlers } from './audit-handlers';
 
 const BAD = '用户名或密码不对，或该账号已停用';
 
@@ -41,10 +43,33 @@ async function checkPassword(ctx: ServiceContext, user: string, password: string
   return a;
 }
 
+/**
+ * A laptop joined to a hub signs its people in with their hub accounts (issue 18): an account that has
+ * signed in here before is checked against the verifier kept here (offline); one new to this laptop,
+ * or whose password changed at the hub, is checked at the hub, and its verifier kept.
+ */
+async function signInAs(ctx: ServiceContext, user: string, password: string) {
+  const known = accountNamed(ctx.store.db, user);
+  if ((known && known.verifier !== '') || !joinedHub(ctx.store)) return checkPassword(ctx, user, password);
+  if (known?.disabled) return checkPassword(ctx, user, password);
+  const facts = await verifyAtHub(ctx.store, user, password);
+  if (!facts) {
+    audit(ctx, 'sign_in_failed', { account: user.slice(0, 50), personId: known?.personId ?? null, detail: { at: 'hub' } });
+    throw new DomainError('unauthenticated', BAD);
+  }
+  const verifier = await hashPassword(password);
+  upsertHubAccount(ctx.store.db, {
+    name: facts.name, personId: personNamed(ctx.store.db, facts.display) ?? `hub:${facts.name}`, display: facts.display,
+    role: facts.role, towns: facts.towns, verifier, hubVersion: facts.passwordVersion, at: new Date().toISOString(),
+  });
+  return accountNamed(ctx.store.db, facts.name)!;
+}
+
 export const authHandlers = {
   'auth.status': (ctx) => authStatus(ctx),
   'auth.setup': async (ctx, { user, personName, password }) => {
     if (accountCount(ctx.store.db) > 0) throw new DomainError('conflict', '本工作区已有账号，不能再创建首个管理员；请由管理员登录后添加账号');
+    if (joinedHub(ctx.store)) throw new DomainError('conflict', '本机已登记到同步中心：请用同步中心账号登录');
     const verifier = await hashPassword(password);
     if (accountCount(ctx.store.db) > 0) throw new DomainError('conflict', '本工作区已有账号，不能再创建首个管理员');
     const personId = newId();
@@ -58,7 +83,7 @@ export const authHandlers = {
     return authStatus(ctx);
   },
   'auth.signIn': async (ctx, { user, password }) => {
-    const a = await checkPassword(ctx, user, password);
+    const a = await signInAs(ctx, user, password);
     startSession(ctx, a);
     audit(ctx, 'sign_in');
     return authStatus(ctx);

@@ -6,7 +6,8 @@ import { accountCount, accountNamed, noteSignIn, type AccountRow } from '../../s
 import { demoAccountsOf } from '../../store/demo-accounts';
 import { readSettings } from '../../store/settings';
 import type { ServiceContext } from '../context';
-import { audit } from './audit';
+import { joinedHub } from '../sync/index';
+import { audit } from '../audit';
 
 /** 5 wrong passwords (or PINs) lock the account for 15 minutes (等保 2.0 8.1.4.1 b 登录失败处理; issue 18). */
 export const MAX_FAILURES = 5;
@@ -32,13 +33,18 @@ export function lockIfIdle(ctx: ServiceContext, now = Date.now()): void {
   }
 }
 
+/** What a page may do on a laptop nobody has an account on yet: join the hub and sync (no record is read). */
+const JOIN_BEFORE_SIGN_IN: ReadonlySet<string> = new Set(['sync.status', 'sync.enroll', 'sync.run', 'sync.conflicts', 'sync.rejected', 'sync.duplicates', 'jobs.cancel']);
+
 /** What the sign-in page and the shell need to know. */
 export function authStatus(ctx: ServiceContext): AuthStatus {
   lockIfIdle(ctx);
   const s = ctx.session;
   const a = s.user ? accountNamed(ctx.store.db, s.user.account) : undefined;
+  const noAccounts = accountCount(ctx.store.db) === 0;
+  const hubJoined = joinedHub(ctx.store);
   return {
-    needsSetup: accountCount(ctx.store.db) === 0, signedIn: Boolean(a), locked: Boolean(a && s.locked), account: a ? accountView(a) : null,
+    needsSetup: noAccounts && !hubJoined, hubJoined, noAccounts, signedIn: Boolean(a), locked: Boolean(a && s.locked), account: a ? accountView(a) : null,
     idleLockMinutes: readSettings(ctx.store.db).idleLockMinutes, demoAccounts: demoAccountsOf(ctx.store.db),
   };
 }
@@ -71,8 +77,11 @@ export function procedureRefusal(ctx: ServiceContext, name: keyof typeof PROCEDU
   const s = ctx.session;
   if (!s.user) {
     if (action === 'session' && name.startsWith('auth.')) return new DomainError('unauthenticated', '请先登录');
-    if (!fromPage && ctx.actor === 'system') return null;
-    if (!fromPage && s.personId) return null;
+    // A new laptop joins its hub before anyone can sign in there (their accounts are the hub's).
+    if (fromPage && JOIN_BEFORE_SIGN_IN.has(name) && accountCount(ctx.store.db) === 0) return null;
+    // A program on this computer (the CLI, the demo, tests) acts as the computer's user, or as the person
+    // it named (workspace.signIn is host-only: no page can reach such a session).
+    if (!fromPage || s.personId) return null;
     return new DomainError('unauthenticated', '请先登录');
   }
   const a = accountNamed(ctx.store.db, s.user.account);

@@ -1,4 +1,4 @@
-import { hashPassword } from '../../../shared/auth/password-hash';
+import { hashPassword } from '../auth/index';
 import type { Role } from '../../../shared/auth/permissions';
 import { insertAccount } from '../../store/accounts';
 import { setDemoAccounts, type DemoAccount } from '../../store/demo-accounts';

@@ -5,6 +5,7 @@ import { getFinding } from '../../store/findings';
 import { today } from '../clock';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../../store/settings';
+import { dutyOf } from './duties';
 import { foldFindingOf } from './refresh';
 import { finalizedInspectionsSince } from '../../store/inspections';
 
@@ -19,8 +20,11 @@ export function findingDetail(ctx: ServiceContext, id: string): FindingDetail {
   const finding = getFinding(ctx.store.db, id, today());
   if (!finding) throw new DomainError('not_found', '未找到该问题');
   const s = readSettings(ctx.store.db);
+  // What this person may not do here (they took part in it) is not offered; the service refuses it anyway.
+  const me = ctx.session.personId;
+  const allowed = allowedFindingActions(fold).filter((kind) => !me || dutyOf(ctx, id, kind, me, { fold, events }) === null);
   return {
-    finding, events, allowed: allowedFindingActions(fold), inspections: recheckCandidates(ctx, finding),
+    finding, events, allowed, inspections: recheckCandidates(ctx, finding),
     settings: { noticeDays: s.noticeDays, recheckAfterDays: s.recheckAfterDays, maxExtensionDays: s.findingMaxExtensionDays },
     originalDeadline: seed.deadline,
   };

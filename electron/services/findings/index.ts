@@ -1,8 +1,7 @@
 import { DomainError, invalidFields } from '../../../shared/api/result';
 import { addDays } from '../../../shared/domain/calendar';
 import type { RecordEvent } from '../../../shared/events/event';
-import { dutyRefusal } from '../../../shared/auth/duties';
-import { stepFinding, type FindingFold } from '../../../shared/finding/fold';
+import { stepFinding } from '../../../shared/finding/fold';
 import { FINDING_EVENT_LABELS, type FindingEventKind } from '../../../shared/finding/states';
 import { FINDING } from '../../store/entities';
 import { appendEvent } from '../../store/events';
@@ -16,6 +15,7 @@ import { storeEvidenceFiles } from '../evidence-files';
 import type { Handlers } from '../handlers';
 import { readSettings } from '../../store/settings';
 import { findingDetail } from './detail';
+import { dutyOf } from './duties';
 import { foldFindingOf, refreshFinding } from './refresh';
 
 export { refreshFinding } from './refresh';
@@ -64,13 +64,6 @@ function prepareAction(ctx: ServiceContext, id: string, a: Action, originalDeadl
   return { ...data, at };
 }
 
-/** The officers of the inspections behind a problem: the one that raised it and the recheck's. */
-function officersOf(ctx: ServiceContext, id: string, fold: FindingFold): string[] {
-  const f = getFinding(ctx.store.db, id, today());
-  const ids = [f?.sourceKind === 'inspection' ? f.sourceId : null, fold.recheck?.inspectionId ?? null].filter((x): x is string => Boolean(x));
-  return ids.flatMap((i) => (getInspectionRow(ctx.store.db, i)?.officers ?? []).map((o) => o.personId).filter((p): p is string => Boolean(p)));
-}
-
 /** Appends one action to a finding's log after the fold says it is allowed there; nothing is written otherwise. */
 export function actOnFinding(ctx: ServiceContext, id: string, a: Action): void {
   const author = authorOf(ctx);
@@ -80,7 +73,7 @@ export function actOnFinding(ctx: ServiceContext, id: string, a: Action): void {
     const event: RecordEvent = { id: newId(), stream: 'finding', streamId: id, kind: a.kind, hlc: '', author, authorName: '', at: at as string, text: a.text, data, blobs: a.blobs, flag: null };
     const next = stepFinding(current.fold, event);
     if (typeof next === 'string') throw new DomainError('invalid', `${FINDING_EVENT_LABELS[a.kind]}：${next}`);
-    const duty = author === 'system' ? null : dutyRefusal(a.kind, author, { events: current.events, officers: officersOf(ctx, id, current.fold), responsiblePersonId: current.fold.responsiblePersonId });
+    const duty = dutyOf(ctx, id, a.kind, author, current);
     if (duty) throw new DomainError('forbidden', duty);
     appendEvent(ctx.store, event.id, { stream: 'finding', streamId: id, kind: a.kind, at: event.at, text: a.text, data, blobs: a.blobs }, author);
     refreshFinding(ctx.store, id);

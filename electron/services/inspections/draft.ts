@@ -11,7 +11,7 @@ import { getPerson } from '../../store/people';
 import { readSettings } from '../../store/settings';
 import { authorOf, namedFields, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
-import { audit } from '../auth/index';
+import { audit } from '../audit';
 import { headerProblems } from './problems';
 import { proposedFindings } from './proposals';
 import { targetSnapshot } from './target';

@@ -14,7 +14,8 @@ import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../
 import { recordFindingCreated } from '../findings/index';
 import { refreshFinding } from '../findings/index';
 import type { Handlers } from '../handlers';
-import { audit } from '../auth/index';
+import { audit } from '../audit';
+import { seesPersonalInfo } from '../personal-info';
 import { checkDraft as checkOutfall } from '../outfalls';
 import { writeErrorWorkbook } from './error-workbook';
 import { exportLedger, type ExportHeading } from './export-xlsx';
@@ -59,7 +60,13 @@ type Filters = z.output<typeof FiltersSchema>;
 /** A ledger's filters with what the user may see (complainants) and today's date (超期). */
 function scoped(ctx: ServiceContext, filters: Filters): SourceFilters {
   const viewers = readSettings(ctx.store.db).complainantViewers;
-  return { ...filters, revealComplainants: ctx.session.personId !== null && viewers.includes(ctx.session.personId), today: today() };
+  return { ...filters, revealComplainants: ctx.session.personId !== null && viewers.includes(ctx.session.personId), revealPersonal: seesPersonalInfo(ctx), today: today() };
+}
+
+/** Whether a ledger goes out with personal information in full (logged as such, issue 18). */
+function unmasked(ctx: ServiceContext, ledgerId: string): boolean {
+  const s = scoped(ctx, {} as Filters);
+  return (ledgerId === 'enterprises' && Boolean(s.revealPersonal)) || (ledgerId === 'complaints' && Boolean(s.revealComplainants));
 }
 
 export const ledgerHandlers = {
@@ -91,14 +98,14 @@ export const ledgerHandlers = {
       spec, filters: scoped(ctx, filters), out, ...ledgerContext(ctx),
       onProgress: (done, total) => job?.progress(done, total, '导出'), checkCancelled: () => job?.checkCancelled(),
     });
-    audit(ctx, 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters } });
+    audit(ctx, unmasked(ctx, ledgerId) ? 'unmasked_export' : 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters } });
     return { file: exportInfo(out), rows: r.rows };
   },
   'ledgers.exportWithTemplate': async (ctx, { ledgerId, filters, templateName, templateBase64, jobId }) => {
     const spec = availableLedger(ledgerId);
     const out = newExportPath(ctx.store.file, `${spec.name}（${templateName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}）`);
     const r = await fillTemplate(ctx.store.db, { spec, filters: scoped(ctx, filters), out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx), job: ctx.jobs?.start(jobId, '按模板导出') });
-    audit(ctx, 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters, template: templateName } });
+    audit(ctx, unmasked(ctx, ledgerId) ? 'unmasked_export' : 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters, template: templateName } });
     return { file: exportInfo(out), rows: r.rows };
   },
   'ledgers.import': async (ctx, { kind, fileName, base64, staged, crs, dryRun, mapping, jobId }) => {

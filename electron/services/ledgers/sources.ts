@@ -1,3 +1,4 @@
+import { maskPhone } from '../../../shared/auth/mask';
 import type { Database } from 'better-sqlite3';
 import { FINDING_SOURCES } from '../../../shared/api/findings';
 import { CASE_STATE_LABELS, type CaseState } from '../../../shared/case/fold';
@@ -22,7 +23,10 @@ type Shape = (r: LedgerRow, f: LedgerFilters, today: string) => LedgerRow;
 
 /** How a stored row reads in the sheet: labels for codes, names masked, 是否超期 worked out. */
 const SHAPES: Partial<Record<LedgerSource, Shape>> = {
-  enterprises: (r) => ({ ...r, keyUnit: r.keyUnit === 1, industryName: r.industryCode ? industryName(r.industryCode as string) : '' }),
+  enterprises: (r, f) => ({
+    ...r, keyUnit: r.keyUnit === 1, industryName: r.industryCode ? industryName(r.industryCode as string) : '',
+    contactPhone: f.revealPersonal ? r.contactPhone : maskPhone((r.contactPhone as string | null) ?? ''),
+  }),
   inspections: (r) => ({
     ...r, targetKind: TARGET_KIND_LABELS[r.targetKind as string], state: INSPECTION_STATE_LABELS[r.state as string],
     officers: (JSON.parse(r.officers as string) as { name: string; certificateNo: string | null }[]).map((o) => `${o.name}（${o.certificateNo ?? '—'}）`).join('、'),

@@ -14,7 +14,10 @@ import { refreshComplaint } from '../complaints';
 import { authorOf, type ServiceContext } from '../context';
 import { refreshFinding } from '../findings/index';
 import type { Handlers } from '../handlers';
-import { audit } from '../auth/index';
+import { audit } from '../audit';
+import { refreshHubAccounts } from './hub-accounts';
+
+export { joinedHub, verifyAtHub } from './hub-accounts';
 import { exportInfo, newExportPath } from '../ledgers/index';
 import type { ApplyReport } from './apply';
 import { exportDeviceBundle, importDeviceBundle } from './bundle';
@@ -53,6 +56,8 @@ export function refoldTouched(ctx: ServiceContext, touched: ApplyReport['touched
 export async function syncNow(ctx: ServiceContext, opts: SyncOptions = {}): Promise<SyncReportOut & { raw: SyncReport }> {
   const r = await syncWithHub(ctx.store, opts);
   const refolded = refoldTouched(ctx, r.touched);
+  // Accounts disabled, re-roled or given a new password at the hub take effect now (issue 18).
+  try { await refreshHubAccounts(ctx.store); } catch (e) { console.warn('[qingshui] accounts not refreshed:', (e as Error).message); }
   const { touched: _t, ...figures } = r;
   return { ...figures, refolded, raw: r };
 }

@@ -14,7 +14,9 @@ export function up(db: Database): void {
       role TEXT NOT NULL CHECK (role IN ('admin', 'bureau', 'inspector', 'town')),
       towns TEXT NOT NULL DEFAULT '[]',
       source TEXT NOT NULL CHECK (source IN ('local', 'hub')),
-      verifier TEXT NOT NULL,
+      display TEXT NOT NULL DEFAULT '',
+      hub_version TEXT,
+      verifier TEXT NOT NULL, -- '' : must sign in at the hub again (its password changed there)
       pin TEXT,
       failures INTEGER NOT NULL DEFAULT 0,
       pin_failures INTEGER NOT NULL DEFAULT 0,

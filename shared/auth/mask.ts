@@ -1,0 +1,26 @@
+/**
+ * Personal information shown masked (个人信息保护法 第五十一条: 采取相应的加密、去标识化等安全技术措施;
+ * GB/T 35273-2020 个人信息安全规范 §6.2 去标识化 / 附录 展示限制): a mobile number as 138****5678, an ID
+ * number as its first 6 and last 4, a person's name as its first character and ** (张**). A full value is
+ * shown only on a logged reveal, or to a role that may see it.
+ */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  if (digits.length >= 7) return phone.replace(/\d(?=(?:\D*\d){4})/g, (d, i: number) => (i < phone.length - 8 ? d : '*'));
+  return phone;
+}
+
+export function maskIdNumber(id: string): string {
+  return id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : id;
+}
+
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length ? `${chars[0]}**` : '';
+}
+
+/** Whether a value as sent back by a form is only the masked form of what is stored (so it changes nothing). */
+export function isMaskedOf(given: unknown, stored: string, mask: (v: string) => string): boolean {
+  return typeof given === 'string' && given !== stored && given.includes('*') && given === mask(stored);
+}
