@@ -28,7 +28,7 @@ export async function printRecordCommand(id: string, dataDir: string, out: strin
   try {
     const r = await wb.dispatch('inspections.get', { id });
     if (!r.ok) throw new DomainError(r.error.code, r.error.message);
-    const host = await startWebHost({ dispatch: wb.dispatch, events: wb.events, current: () => wb }, { rendererDir: join(__dirname, '..', 'renderer') });
+    const host = await startWebHost({ dispatch: wb.dispatch, events: wb.events, current: () => wb }, { rendererDir: join(__dirname, '..', 'renderer'), program: true });
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: chromiumPath(),

@@ -59,7 +59,9 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
   const inSession = (session?: Session): ServiceContext => (session && session !== ctx.session ? { ...ctx, session } : ctx);
   const refusal = (name: string, fromPage: boolean, session?: Session): Result<never> | null => {
     if (!isProcedureName(name)) return null;
-    const e = procedureRefusal(inSession(session), name, fromPage);
+    // A workbench a program opened for itself ('system': the CLI, tests) answers calls in its own session
+    // as that program; a page always calls in a session of its own (a window's, a browser's cookie).
+    const e = procedureRefusal(inSession(session), name, fromPage && !(actor === 'system' && !session));
     return e ? { ok: false, error: { code: e.code, message: e.message } } : null;
   };
   const run = async (name: string, input: unknown, fromPage: boolean, session?: Session) => {

@@ -12,7 +12,9 @@ export type SignedIn = { account: string; role: Role; towns: string[] };
  * signing in with an account; a program on this computer (CLI without an account, tests, the demo)
  * may name a person without one. `locked`: idle lock, only unlocking is allowed.
  */
-export type Session = { personId: string | null; user?: SignedIn | null; locked?: boolean; lastActive?: number };
+export type Session = { personId: string | null; user?: SignedIn | null; locked?: boolean; lastActive?: number;
+  /** A program on this computer drives a page of its own (print-record's headless browser): acts as the computer's user. */
+  program?: true };
 
 /** What every handler gets: the store and who is working. */
 export type ServiceContext = {

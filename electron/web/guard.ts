@@ -34,7 +34,10 @@ export class HostGuard {
   /** The session of programs that send the token header. */
   private readonly programSession: Session = { personId: null };
   port = 0;
-  constructor(readonly token: string) {}
+  /** `program`: a host a program runs for its own headless page (print-record): every session is the program's. */
+  constructor(readonly token: string, private readonly program = false) {
+    if (program) this.programSession.program = true;
+  }
 
   /** Whether the `Host` header names this host's own loopback address and port. */
   hostAllowed(req: IncomingMessage): boolean {
@@ -53,7 +56,7 @@ export class HostGuard {
   sessionOf(req: IncomingMessage): Session | null {
     const id = cookieOf(req, COOKIE);
     const session = id && /^[0-9a-f]{64}$/.test(id) ? this.sessions.get(id) : undefined;
-    if (session) return session;
+    if (session) return this.program ? this.programSession : session;
     return same(req.headers['x-qingshui-token'] as string | undefined, this.token) ? this.programSession : null;
   }
 
@@ -61,6 +64,12 @@ export class HostGuard {
   mayReadFiles(req: IncomingMessage): boolean {
     const s = this.sessionOf(req);
     return s === this.programSession || Boolean(s?.user && !s.locked);
+  }
+
+  /** Whether the request carries a live browser session cookie. */
+  hasBrowserSession(req: IncomingMessage): boolean {
+    const id = cookieOf(req, COOKIE);
+    return Boolean(id && this.sessions.has(id));
   }
 
   /** Whether the request carries a session cookie or the token header. */

@@ -39,9 +39,9 @@ const refuse = (res: ServerResponse, status: number, code: string, message: stri
  * 127.0.0.1 only. Every request must name this host (`Host`), carry the session (`HostGuard`), and
  * every response carries a CSP and `nosniff`.
  */
-export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events' | 'current'>, opts: { port?: number; rendererDir: string; token?: string }): Promise<WebHost> {
+export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events' | 'current'>, opts: { port?: number; rendererDir: string; token?: string; program?: boolean }): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('hex');
-  const guard = new HostGuard(token);
+  const guard = new HostGuard(token, opts.program);
   const clients = new Set<ServerResponse>();
   const onEvent = (e: WorkbenchEvent) => {
     if (e.type === 'workspace') guard.signOutAll();
@@ -61,7 +61,9 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
         // The printed address: its token becomes the session cookie, and the address bar loses it.
         if (req.method !== 'GET' || !guard.exchanges(url)) return refuse(res, 401, 'forbidden', '会话令牌无效，请使用启动时显示的地址打开');
         url.searchParams.delete('token');
-        res.writeHead(303, { 'set-cookie': guard.newSessionCookie(), location: url.pathname + url.search, 'cache-control': 'no-store' });
+        // A browser that already has a session keeps it (and its sign-in) when it opens the printed address again.
+        const cookie = guard.hasBrowserSession(req) ? {} : { 'set-cookie': guard.newSessionCookie() };
+        res.writeHead(303, { ...cookie, location: url.pathname + url.search, 'cache-control': 'no-store' });
         return res.end();
       }
       const isPage = !/^\/(rpc|events|exports|tiles|blobs)\//.test(url.pathname) && url.pathname !== '/events';

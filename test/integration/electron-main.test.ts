@@ -79,6 +79,9 @@ describe('the desktop main process', () => {
     expect((await seen.protocolHandler!(new Request('app://qingshui/index.html', { method: 'POST', body: 'x' }))).status).toBe(404);
 
     const trusted = { senderFrame: { url: 'app://qingshui/index.html', parent: null } };
+    // Nothing before sign-in (issue 18); then the demo's administrator.
+    expect(await seen.ipc!(trusted, 'workspace.stats', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await seen.ipc!(trusted, 'auth.signIn', { user: 'admin', password: 'Qingshui2026' })).toMatchObject({ ok: true, value: { signedIn: true } });
     expect(await seen.ipc!(trusted, 'workspace.stats', {})).toMatchObject({ ok: true, value: { enterprises: 400 } });
     const iframe = { senderFrame: { url: 'app://qingshui/index.html', parent: {} } };
     expect(await seen.ipc!(iframe, 'workspace.stats', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });

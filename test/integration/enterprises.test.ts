@@ -89,7 +89,7 @@ describe('enterprises through the dispatcher', () => {
     wb.close();
     const fresh = openWorkbench(wb.dataDir);
     const r = await fresh.dispatch('enterprises.create', await enterpriseDraft(fresh));
-    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: '请先登录' } });
   });
 
   it('answers unknown procedures and malformed input with Chinese errors', async () => {

@@ -41,6 +41,10 @@ describe('a finding from inspection to close-out (销号) and back (反弹)', ()
     await wb.call('inspections.finalize', { id: recheck.id });
     await expect(wb.call('findings.act', { id: findingId, kind: 'rechecked', at: '2026-12-03', data: { inspectionId: 'nope', passed: true } })).rejects.toThrow('已定稿的现场检查记录');
     await wb.call('findings.act', { id: findingId, kind: 'rechecked', at: '2026-12-03', data: { inspectionId: recheck.id, passed: true } });
+    // 验收 and 销号 by someone who neither found, rectified nor rechecked it (issue 18: separation of duties).
+    await expect(wb.call('findings.act', { id: findingId, kind: 'accepted', at: '2026-12-04', data: { unit: '县生态环境局' } })).rejects.toThrow('职责分离');
+    const [bureau] = await wb.call('people.list', { role: '局机关人员' });
+    await wb.call('workspace.signIn', { personId: bureau.id });
     await wb.call('findings.act', { id: findingId, kind: 'accepted', at: '2026-12-04', data: { unit: '县生态环境局' } });
     d = await wb.call('findings.act', { id: findingId, kind: 'notice_started', at: '2026-12-05', data: { days: 14 } });
     expect(d.finding).toMatchObject({ state: 'noticed', noticeFrom: '2026-12-05', noticeTo: '2026-12-19' });

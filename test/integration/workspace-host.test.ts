@@ -4,30 +4,37 @@ import { describe, expect, it } from 'vitest';
 import { createWorkbench } from '../../electron/core/workbench';
 import { createWorkspaceHost } from '../../electron/core/workspace-host';
 import { generateDemo } from '../../electron/services/demo/generate';
+import { DEMO_PASSWORD, writeDemoAccounts } from '../../electron/services/demo/accounts';
 import { tempDir } from './helpers';
 
-function demoHost() {
+/** The demo county in a desktop-like host, its administrator signed in (issue 18). */
+async function demoHost() {
   const dir = tempDir();
   const b = createWorkbench({ dataDir: dir, actor: 'system' });
   generateDemo(b.store);
+  await writeDemoAccounts(b.store);
   b.close();
-  return { dir, host: createWorkspaceHost(createWorkbench({ dataDir: dir })) };
+  const host = createWorkspaceHost(createWorkbench({ dataDir: dir }));
+  expect(await host.dispatch('workspaces.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  expect(await host.dispatch('auth.signIn', { user: 'admin', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+  return { dir, host };
 }
 
 const value = async (p: Promise<{ ok: boolean }>) => { const r = await p; if (!r.ok) throw new Error(JSON.stringify(r)); return (r as unknown as { value: unknown }).value; };
 
 describe('switching workspaces in one data folder', () => {
   it('starts an empty workspace, keeps the demo aside, and switches back', async () => {
-    const { dir, host } = demoHost();
+    const { dir, host } = await demoHost();
     const seen: string[] = [];
     host.events.on('event', (e) => seen.push(e.type));
     await value(host.dispatch('workspaces.createEmpty', { bureauName: '某县生态环境局', countyCode: '360701', countyName: '某县' }));
     expect(seen).toContain('workspace');
-    expect(await value(host.dispatch('workspace.stats', {}))).toMatchObject({ enterprises: 0, regions: 1, people: 0 });
-
-    // an empty workspace: the first person registers themselves and is signed in
-    const me = (await value(host.dispatch('people.create', { name: '欧阳新', role: '执法人员', certificateNo: '36070126001' }))) as { id: string };
-    expect(((await value(host.dispatch('workspace.info', {}))) as { currentPerson: { id: string } }).currentPerson.id).toBe(me.id);
+    // another workspace, other accounts: nobody is signed in there; its first run creates the administrator
+    expect(await host.dispatch('workspace.stats', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const setup = (await value(host.dispatch('auth.setup', { user: 'ouyang', personName: '欧阳新', password: 'Ouyang2026x' }))) as { account: { personId: string; role: string } };
+    expect(setup.account.role).toBe('admin');
+    expect(await value(host.dispatch('workspace.stats', {}))).toMatchObject({ enterprises: 0, regions: 1, people: 1 });
+    expect(((await value(host.dispatch('workspace.info', {}))) as { currentPerson: { id: string } }).currentPerson.id).toBe(setup.account.personId);
     expect((await host.dispatch('people.create', { name: '第二人', role: '局机关人员' })).ok).toBe(true);
 
     const list = (await value(host.dispatch('workspaces.list', {}))) as { file: string; bureauName: string; enterprises: number; active: boolean }[];
@@ -36,6 +43,7 @@ describe('switching workspaces in one data folder', () => {
     expect(list[1]).toMatchObject({ active: false, bureauName: '清水县生态环境局', enterprises: 400 });
 
     await value(host.dispatch('workspaces.open', { file: list[1].file }));
+    await value(host.dispatch('auth.signIn', { user: 'admin', password: DEMO_PASSWORD }));
     expect(await value(host.dispatch('workspace.stats', {}))).toMatchObject({ enterprises: 400 });
     const after = (await value(host.dispatch('workspaces.list', {}))) as { bureauName: string }[];
     expect(after.map((w) => w.bureauName).sort()).toEqual(['某县生态环境局', '清水县生态环境局']);
@@ -44,7 +52,7 @@ describe('switching workspaces in one data folder', () => {
   });
 
   it('refuses a bad county code and a corrupt archived file, leaving the active workspace in place', async () => {
-    const { dir, host } = demoHost();
+    const { dir, host } = await demoHost();
     const bad = await host.dispatch('workspaces.createEmpty', { bureauName: '某局', countyCode: '12', countyName: '某县' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
     writeFileSync(join(dir, 'workspaces-junk.txt'), 'x');

@@ -24,13 +24,15 @@ describe('what only a program on this computer may do, and what it leaves behind
       expect(answer.error).toMatchObject({ code: 'forbidden' });
       expect(answer.error!.message).toContain('页面不能调用');
     }
-    const stats = await (await rpc(url, 'workspace.stats', {}, token)).json() as { ok: boolean; value: { enterprises: number; regions: number; inspections: number } };
-    expect(stats.value).toMatchObject({ enterprises: 0, regions: 0, inspections: 0 });
+    // Still a laptop nobody has an account on (the demo would have made its accounts), and its records are not a page's to read.
+    expect(await (await rpc(url, 'auth.status', {}, token)).json()).toMatchObject({ ok: true, value: { noAccounts: true, needsSetup: true } });
+    expect(await (await rpc(url, 'workspace.stats', {}, token)).json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
   it('a page cannot make the host read a file of its choosing as a bundle (a path, or a staged name that climbs out)', async () => {
     const dir = join(tempDir(), 'ws');
     const { url, token } = await startHost(dir, ['--empty']);
+    expect(await (await rpc(url, 'auth.setup', { user: 'admin', personName: '管理员', password: 'Admin2026x' }, token)).json()).toMatchObject({ ok: true });
     const elsewhere = join(tempDir(), 'hub-bundle.qsync');
     writeFileSync(elsewhere, 'not a bundle');
     for (const input of [{ path: elsewhere }, { staged: '../../hub-bundle.qsync' }, { staged: `${'a'.repeat(32)}.qsync` }]) {

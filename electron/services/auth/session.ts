@@ -36,11 +36,15 @@ export function lockIfIdle(ctx: ServiceContext, now = Date.now()): void {
 /** What a page may do on a laptop nobody has an account on yet: join the hub and sync (no record is read). */
 const JOIN_BEFORE_SIGN_IN: ReadonlySet<string> = new Set(['sync.status', 'sync.enroll', 'sync.run', 'sync.conflicts', 'sync.rejected', 'sync.duplicates', 'jobs.cancel']);
 
+/** How a program's own page is shown signed in (print-record). */
+const PROGRAM = { name: 'program', personId: '', personName: '本机程序', role: 'admin' as const, towns: [], source: 'local' as const, disabled: false, hasPin: false, lockedUntil: null, createdAt: '', lastSignIn: null };
+
 /** What the sign-in page and the shell need to know. */
 export function authStatus(ctx: ServiceContext): AuthStatus {
   lockIfIdle(ctx);
   const s = ctx.session;
   const a = s.user ? accountNamed(ctx.store.db, s.user.account) : undefined;
+  if (s.program) return { needsSetup: false, hubJoined: false, noAccounts: false, signedIn: true, locked: false, idleLockMinutes: 60, demoAccounts: [], account: PROGRAM };
   const noAccounts = accountCount(ctx.store.db) === 0;
   const hubJoined = joinedHub(ctx.store);
   return {
@@ -75,6 +79,7 @@ export function procedureRefusal(ctx: ServiceContext, name: keyof typeof PROCEDU
   const action = PROCEDURE_ACTIONS[name];
   if (action === 'public') return null;
   const s = ctx.session;
+  if (s.program) return null;
   if (!s.user) {
     if (action === 'session' && name.startsWith('auth.')) return new DomainError('unauthenticated', '请先登录');
     // A new laptop joins its hub before anyone can sign in there (their accounts are the hub's).
