@@ -9,6 +9,8 @@ import { exportHubBundle, importHubBundle } from './services/bundles';
 import { HubRefusal } from './services/hub-error';
 import { openHubDb } from './services/open-hub';
 import { quarantineList, releaseQuarantined } from './services/quarantine';
+import { auditListing } from './services/audit';
+import { auditActionLabel } from '../shared/auth/audit-actions';
 import { hubTls } from './services/tls';
 import { addUser, disableUser, listUsers, updateUser } from './services/users';
 import { isLoopbackHost } from '../shared/sync/loopback';
@@ -25,13 +27,14 @@ const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://
   device list [--json] | device approve ID | device revoke ID     设备登记的批准与注销
   bundle import FILE                              导入笔记本电脑导出的同步包（U 盘）
   bundle export --device ID --out FILE            为某台设备导出回执同步包
+  audit list [--device ID] [--limit N] [--json]    各设备上传的审计日志（登录、查看个人信息、导出、权限变更…），按设备成链
   quarantine list [--json]                        列出隔离的变更（超出账号角色或镇街范围、已定稿文书的另一版本）
   quarantine release 变更号 [--by 管理员]          放行一条隔离的变更（连同该设备对同一记录更早被隔离的变更）`;
 
 const OPTIONS = {
   data: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' },
   towns: { type: 'string' }, display: { type: 'string' }, password: { type: 'string' }, 'new-password': { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' }, device: { type: 'string' },
-  out: { type: 'string' }, by: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  out: { type: 'string' }, by: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function need(v: string | undefined, flag: string): string {
@@ -113,6 +116,11 @@ export async function main(argv: string[]): Promise<number> {
       } else if (command === 'bundle' && sub === 'export') {
         const report = await exportHubBundle(db, dir, need(v.device, 'device'), need(v.out, 'out'));
         console.log(v.json ? JSON.stringify(report) : report.summary);
+      } else if (command === 'audit' && sub === 'list') {
+        const limit = Number(v.limit ?? 500);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new HubRefusal(400, 'invalid', '--limit 应为 1–100000 的整数');
+        const entries = await auditListing(db, limit, v.device);
+        console.log(v.json ? JSON.stringify({ entries }) : entries.map((e) => `${e.receivedAt}\t${e.deviceId}#${e.seq}\t${e.at}\t${e.account ?? ''}\t${auditActionLabel(e.action)}\t${[e.entity, e.entityId].filter(Boolean).join(' ')}`).join('\n') || '尚无审计日志');
       } else if (command === 'quarantine' && sub === 'list') {
         const items = await quarantineList(db);
         console.log(v.json ? JSON.stringify({ items }) : items.map((x) => `${x.cid}\t${x.user ?? ''}\t${x.entity} ${x.entityId}\t${x.reason}`).join('\n') || '隔离区为空');

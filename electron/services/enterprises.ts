@@ -59,6 +59,7 @@ export const enterpriseHandlers = {
     const current = mustGet(ctx, id);
     // A form sends back the masked phone it was shown: that is no change.
     if (isMaskedOf(patch.contactPhone, current.contactPhone, maskPhone)) patch = { ...patch, contactPhone: undefined };
+    else if (patch.contactPhone?.includes('*')) throw invalidFields({ contactPhone: '联系电话含 *（隐藏的号码）：请填写完整号码，或保持不变' });
     const coordsGiven = patch.lon !== undefined || patch.lat !== undefined;
     const draft = { ...current, coordSystem: 'CGCS2000', ...namedFields(patch) } as EnterpriseDraft;
     const { errors, warnings, coords, uscc } = checkDraft(ctx, draft, id);

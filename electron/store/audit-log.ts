@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { AUDIT_GENESIS, auditEntryText, type AuditEntryWire } from '../../shared/auth/audit-chain';
 
 /**
  * The audit log (issue 18; 等保 2.0 GB/T 22239-2019 8.1.4.3 安全审计: 审计记录包括事件的日期和时间、
@@ -10,10 +11,10 @@ import { createHash } from 'node:crypto';
 export type AuditInput = { at: string; account: string | null; personId: string | null; action: string; entity?: string | null; entityId?: string | null; detail?: Record<string, unknown> };
 export type AuditRow = { seq: number; at: string; account: string | null; personId: string | null; personName: string; action: string; entity: string | null; entityId: string | null; detail: Record<string, unknown>; prev: string; hash: string };
 
-const GENESIS = '0'.repeat(64);
+const GENESIS = AUDIT_GENESIS;
 
 function entryHash(prev: string, e: { at: string; account: string | null; personId: string | null; action: string; entity: string | null; entityId: string | null; detail: string }): string {
-  return createHash('sha256').update(JSON.stringify([prev, e.at, e.account, e.personId, e.action, e.entity, e.entityId, e.detail])).digest('hex');
+  return createHash('sha256').update(auditEntryText(prev, e)).digest('hex');
 }
 
 /** Appends one entry after the last. */
@@ -50,4 +51,20 @@ export function auditChainBreak(db: Database): number | null {
     prev = r.hash;
   }
   return null;
+}
+
+/** Entries after `seq`, oldest first, as the hub takes them. */
+export function auditAfter(db: Database, seq: number, limit: number): AuditEntryWire[] {
+  return (db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as Raw[]).map((r) => ({
+    seq: r.seq, at: r.at, account: r.account, personId: r.person_id, action: r.action, entity: r.entity, entityId: r.entity_id, detail: r.detail, prev: r.prev, hash: r.hash,
+  }));
+}
+
+/** The last entry the hub has kept. */
+export function auditSentSeq(db: Database): number {
+  return Number(db.prepare("SELECT value FROM meta WHERE key = 'auditSentSeq'").pluck().get() ?? 0);
+}
+
+export function setAuditSentSeq(db: Database, seq: number): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES ('auditSentSeq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(seq));
 }

@@ -4,6 +4,14 @@ import { pullForDevice, snapshotPage } from '../services/pull';
 import { pushPage } from '../services/push';
 import { familyHistory } from '../services/record-family';
 import { authorOf, checkProtocol, parse, type HubApp, type HubContext } from './context';
+import { auditListing, keepAuditEntries } from '../services/audit';
+import { HubRefusal } from '../services/hub-error';
+
+const text = (max: number) => z.string().max(max);
+const auditEntrySchema = z.object({
+  seq: z.number().int().positive(), at: text(40), account: text(60).nullable(), personId: text(80).nullable(), action: text(40),
+  entity: text(40).nullable(), entityId: text(400).nullable(), detail: text(20_000), prev: z.string().regex(/^[0-9a-f]{64}$/), hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
 /** The changes themselves (DESIGN §8): push a page, pull a page, a first sync's snapshot, records' whole histories. */
 export function registerSyncRoutes(app: HubApp, ctx: HubContext): void {
@@ -17,6 +25,20 @@ export function registerSyncRoutes(app: HubApp, ctx: HubContext): void {
     req.log.info({ device: who.deviceId, changes: body.changes.length, quarantined: quarantined.length }, 'push');
     for (const a of quarantined) req.log.warn({ device: who.deviceId, cid: a.cid, reason: a.reason }, 'change quarantined');
     return result;
+  });
+
+  // Each laptop's audit log, kept chained per device (issue 18); an admin reads it back.
+  app.post('/v1/audit', async (req) => {
+    checkProtocol(req);
+    const who = await authorOf(ctx, req);
+    const body = parse(z.object({ entries: z.array(auditEntrySchema).max(1000) }), req.body);
+    return db.tx((q) => keepAuditEntries(q, who, body.entries));
+  });
+  app.get('/v1/audit', async (req) => {
+    const who = await authorOf(ctx, req);
+    if (who.role !== 'admin') throw new HubRefusal(403, 'forbidden', '只有管理员能查看审计日志');
+    const query = parse(z.object({ device: z.string().max(100).optional(), limit: z.coerce.number().int().positive().max(5000).optional() }), req.query);
+    return { entries: await auditListing(db, query.limit ?? 500, query.device) };
   });
 
   app.get('/v1/pull', async (req) => {

@@ -25,7 +25,7 @@ const blank = (system: string): Form => ({
 
 /** Checks that need no server: shown as the person types. */
 function localCheck(f: Form): { errors: Record<string, string>; warnings: Record<string, string> } {
-  const { errors, uscc: u } = enterpriseFieldProblems(f);
+  const { errors, uscc: u } = enterpriseFieldProblems(f, { maskedAllowed: true });
   const warnings: Record<string, string> = {};
   if (!f.name.trim()) errors.name = '请填写单位名称';
   if (!f.uscc.trim()) errors.uscc = '请填写统一社会信用代码';

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { Output } from '../../shared/api/index';
 import { call } from '../api';
+import { useMay } from '../auth/auth-context';
 
 /** 底图: the offline tile package (.mbtiles) on this computer, or none (the vector layers alone). */
 export function BasemapCard({ value, onChange }: { value: Output<'map.basemap'>; onChange: (v: Output<'map.basemap'>) => void }) {
   const [path, setPath] = useState(value.info?.path ?? '');
   const [error, setError] = useState<string | null>(null);
+  const may = useMay();
   const apply = async (p: string) => {
     setError(null);
     try { onChange(await call('map.setBasemap', { path: p })); } catch (e) { setError((e as Error).message); }
@@ -16,11 +18,11 @@ export function BasemapCard({ value, onChange }: { value: Output<'map.basemap'>;
       {value.info ? <p className="muted">{value.info.name} · {value.info.format.toUpperCase()} · {value.info.scheme.toUpperCase()} · 级别 {value.info.minzoom}–{value.info.maxzoom} · {value.info.tiles.toLocaleString('zh-CN')} 张瓦片</p>
         : <p className="muted">未使用底图：地图由本工作区的边界、河流和点位绘制，不访问网络。</p>}
       {value.problem && <p className="banner error" role="alert">底图不可用：{value.problem}</p>}
-      <div className="pair">
+      {may('settings') ? <div className="pair">
         <input aria-label="瓦片包路径" placeholder="本机 .mbtiles 文件的完整路径" value={path} onChange={(e) => setPath(e.target.value)} />
         <button onClick={() => void apply(path)}>使用</button>
         {value.info && <button className="link" onClick={() => { setPath(''); void apply(''); }}>不用底图</button>}
-      </div>
+      </div> : <p className="muted">底图由管理员在此选择。</p>}
       {error && <p className="banner error" role="alert">{error}</p>}
     </section>
   );

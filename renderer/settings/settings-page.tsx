@@ -111,6 +111,7 @@ export function SettingsPage() {
   return (
     <div className="page">
       <header className="page-head"><h1>{t.nav.settings}</h1></header>
+      {!admin && !may('checklists') && <p className="banner error" role="alert">您的角色无权修改系统设置、人员和账号；如需调整，请联系管理员。</p>}
       {admin && <SettingsForm />}
       {admin && <PeopleDirectory />}
       {may('accounts') && <AccountsSection />}

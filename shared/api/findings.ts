@@ -72,6 +72,8 @@ export const FindingAction = z.object({
 
 export const FindingDetail = z.object({
   finding: Finding, events: z.array(RecordEvent), allowed: z.array(z.enum(FINDING_EVENT_KINDS)),
+  /** What the state allows but this person may not do here, and why (separation of duties, issue 18). */
+  withheld: z.array(z.object({ kind: z.enum(FINDING_EVENT_KINDS), reason: z.string() })),
   /** Finalized inspections of the same target since the finding was found (candidates for a re-check). */
   inspections: z.array(z.object({ id: z.string(), startedAt: z.string().nullable(), templateName: z.string(), failingCount: z.number() })),
   settings: z.object({ noticeDays: z.number(), recheckAfterDays: z.number(), maxExtensionDays: z.number() }),

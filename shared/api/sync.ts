@@ -18,6 +18,8 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 export const SyncReportOut = z.object({
   pushed: z.number(), quarantined: z.number(), pulled: z.number(), snapshotRecords: z.number(), applied: z.number(), conflictsNoticed: z.number(), rejected: z.number(),
   drifted: z.number(), blobsUp: z.number(), blobsDown: z.number(), mediaPending: z.number(), cursor: z.number(), refolded: z.number(),
+  /** Audit log entries the hub kept in this sync (issue 18). */
+  auditSent: z.number(),
   /** Whole records asked of the hub (a change came for one this laptop never had, e.g. moved into its towns). */
   fetched: z.number(),
 });

@@ -4,10 +4,10 @@
  * number as its first 6 and last 4, a person's name as its first character and ** (张**). A full value is
  * shown only on a logged reveal, or to a role that may see it.
  */
+/** A mobile number (a person's) as 138****5678; a landline with its area code (an office's) is not personal and stays as it is. */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
-  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
-  if (digits.length >= 7) return phone.replace(/\d(?=(?:\D*\d){4})/g, (d, i: number) => (i < phone.length - 8 ? d : '*'));
+  if (/^(86)?1\d{10}$/.test(digits)) return `${digits.slice(-11, -8)}****${digits.slice(-4)}`;
   return phone;
 }
 

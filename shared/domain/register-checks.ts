@@ -11,7 +11,7 @@ import { checkUscc, type UsccCheck } from './uscc';
  */
 
 /** An enterprise's codes: 统一社会信用代码 (GB 32100), 排污许可证编号, 行业代码 (GB/T 4754), phone. */
-export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?: string | null; industryCode?: string | null; contactPhone?: string | null }): { errors: Record<string, string>; uscc: UsccCheck } {
+export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?: string | null; industryCode?: string | null; contactPhone?: string | null }, opts: { maskedAllowed?: boolean } = {}): { errors: Record<string, string>; uscc: UsccCheck } {
   const errors: Record<string, string> = {};
   const uscc = checkUscc(d.uscc);
   if (!uscc.ok) errors.uscc = uscc.message;
@@ -23,7 +23,8 @@ export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?:
     const p = industryCodeProblem(d.industryCode);
     if (p) errors.industryCode = p;
   }
-  if (d.contactPhone) {
+  // A masked number (138****5678) is what the form was shown: the service keeps the stored one (issue 18).
+  if (d.contactPhone && !(opts.maskedAllowed && d.contactPhone.includes('*'))) {
     const p = phoneProblem(d.contactPhone);
     if (p) errors.contactPhone = p;
   }

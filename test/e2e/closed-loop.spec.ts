@@ -48,6 +48,12 @@ test.describe('a finding from an inspection to close-out and back', () => {
       await f.getByLabel('复查检查记录').selectOption(recheckId);
       await f.getByLabel('复查结论').selectOption('yes');
     }, '复查合格待验收');
+    // Who found, rectified and rechecked it may not accept it (separation of duties): not offered, and said why.
+    await expect(page.getByRole('region', { name: '可办理的操作' }).getByRole('button', { name: '验收通过' })).toHaveCount(0);
+    await expect(page.getByText(/验收通过：职责分离：您参与了该问题的/)).toBeVisible();
+    await signOut(page);
+    await signIn(page, 'juzhang');
+    await page.goto(findingUrl);
     await act('验收通过', async (f) => { await f.getByLabel('日期').fill(day(4)); }, '已验收待公示');
     await act('开始公示', async (f) => { await f.getByLabel('日期').fill(day(5)); await f.getByLabel('公示天数').fill('14'); }, '公示中');
     // Ending the notice early is refused by the core with its reason, and nothing is written.

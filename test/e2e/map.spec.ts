@@ -11,7 +11,7 @@ test('the demo county on the map with no other host: clusters, a filter, a marke
   const origin = new URL(host.url).origin;
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  await openAs(page, host);
+  await openAs(page, host, 'admin'); // the basemap is a setting: the administrator's
   await page.getByRole('link', { name: '地图' }).click();
   await expect(page.getByTestId('map-counts')).toHaveText('排污单位 400 · 排污口 200');
   await expect(page.locator('.map-cluster').first()).toBeVisible();

@@ -129,6 +129,31 @@ describe('roles, enforced behind the contract (issue 18)', () => {
   });
 });
 
+describe('personal information shown masked (issue 18)', () => {
+  it('a role without the right sees mobile numbers masked in people, enterprises and their history; a reveal is logged; a masked value sent back changes nothing', async () => {
+    const wb = await county();
+    const id = wb.store.db.prepare("SELECT id FROM enterprises WHERE contact_phone LIKE '1%' LIMIT 1").pluck().get() as string;
+    const full = wb.store.db.prepare('SELECT contact_phone FROM enterprises WHERE id = ?').pluck().get(id) as string;
+    const bureau = await page(wb, 'juzhang');
+    expect(await bureau.call('enterprises.get', { id })).toMatchObject({ ok: true, value: { contactPhone: full } });
+    const town = await page(wb, 'zhifa1');
+    const seen = (await town.call('enterprises.get', { id }) as { value: { contactPhone: string } }).value;
+    expect(seen.contactPhone).toBe(`${full.slice(0, 3)}****${full.slice(7)}`);
+    const people = (await town.call('people.list') as { value: { phone: string }[] }).value;
+    expect(people.every((p) => !/^1\d{10}$/.test(p.phone))).toBe(true);
+    // The edit form sends the whole record back, masked phone included: the stored number stays.
+    expect(await town.call('enterprises.update', { id, patch: { ...seen, note: '表单保存' } })).toMatchObject({ ok: true });
+    expect(wb.store.db.prepare('SELECT contact_phone FROM enterprises WHERE id = ?').pluck().get(id)).toBe(full);
+    expect(await town.call('enterprises.update', { id, patch: { contactPhone: '139****0000' } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('含 *') } });
+    await bureau.call('enterprises.update', { id, patch: { contactPhone: '13900001111' } });
+    const history = (await town.call('workspace.history', { entity: 'enterprise', id }) as { value: { fields: Record<string, unknown> }[] }).value;
+    expect(JSON.stringify(history)).not.toContain('13900001111');
+    expect(JSON.stringify(history)).toContain('139****1111');
+    expect(await town.call('audit.reveal', { entity: 'enterprise', id, field: 'contactPhone' })).toMatchObject({ ok: true, value: { value: '13900001111' } });
+    expect(actions(wb, 'reveal')).toBe(1);
+  });
+});
+
 describe('the audit log (issue 18)', () => {
   it('is append-only and chained: an edit through SQL is refused, one past the triggers breaks the chain', async () => {
     const wb = await county();

@@ -5,6 +5,7 @@ import { auditChainBreak, auditEntries, auditPage, type AuditRow } from '../../s
 import { getComplaintRow } from '../../store/complaints';
 import { enterpriseContactPhone } from '../../store/enterprises';
 import { getPerson } from '../../store/people';
+import { getInspectionRow } from '../../store/inspections';
 import { canSeeComplainants } from '../complaints';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
@@ -22,6 +23,10 @@ function revealed(ctx: ServiceContext, entity: string, id: string, field: string
   if (entity === 'enterprise' && field === 'contactPhone') {
     const e = enterpriseContactPhone(ctx.store.db, id);
     if (e !== undefined) return e;
+  }
+  if (entity === 'inspection' && field === 'present') {
+    const i = getInspectionRow(ctx.store.db, id);
+    if (i) return [i.present.name, i.present.idNumber, i.present.phone].filter(Boolean).join(' ');
   }
   if (entity === 'complaint' && field === 'complainant') {
     if (!canSeeComplainants(ctx)) throw new DomainError('forbidden', '信访人信息保密：您未被授权查看信访人，请由管理员在“设置”中授权');

@@ -22,9 +22,10 @@ export function findingDetail(ctx: ServiceContext, id: string): FindingDetail {
   const s = readSettings(ctx.store.db);
   // What this person may not do here (they took part in it) is not offered; the service refuses it anyway.
   const me = ctx.session.personId;
-  const allowed = allowedFindingActions(fold).filter((kind) => !me || dutyOf(ctx, id, kind, me, { fold, events }) === null);
+  const possible = allowedFindingActions(fold);
+  const withheld = me ? possible.flatMap((kind) => { const reason = dutyOf(ctx, id, kind, me, { fold, events }); return reason ? [{ kind, reason }] : []; }) : [];
   return {
-    finding, events, allowed, inspections: recheckCandidates(ctx, finding),
+    finding, events, allowed: possible.filter((k) => !withheld.some((w) => w.kind === k)), withheld, inspections: recheckCandidates(ctx, finding),
     settings: { noticeDays: s.noticeDays, recheckAfterDays: s.recheckAfterDays, maxExtensionDays: s.findingMaxExtensionDays },
     originalDeadline: seed.deadline,
   };

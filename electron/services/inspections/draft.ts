@@ -12,6 +12,7 @@ import { readSettings } from '../../store/settings';
 import { authorOf, namedFields, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { audit } from '../audit';
+import { isMaskedOf, maskIdNumber, maskPhone } from '../../../shared/auth/mask';
 import { headerProblems } from './problems';
 import { proposedFindings } from './proposals';
 import { targetSnapshot } from './target';
@@ -64,7 +65,10 @@ export const draftHandlers = {
     if (p.recorderId !== undefined) fields.recorder = p.recorderId ? officerOf(ctx, p.recorderId, 'recorderId') : null;
     for (const k of ['startedAt', 'endedAt', 'place', 'lon', 'lat', 'positionSource', 'body'] as const) if (p[k] !== undefined) fields[k] = p[k];
     if (p.present) {
-      fields.present = { ...i.present, ...Object.fromEntries(Object.entries(p.present).filter(([, v]) => v !== undefined)) };
+      // A form sends back the masked values it was shown: those are no change.
+      const given = Object.entries(p.present).filter(([k, v]) => v !== undefined
+        && !(k === 'idNumber' && isMaskedOf(v, i.present.idNumber, maskIdNumber)) && !(k === 'phone' && isMaskedOf(v, i.present.phone, maskPhone)));
+      fields.present = { ...i.present, ...Object.fromEntries(given) };
       const idNo = (fields.present as { idNumber: string }).idNumber;
       if (p.present.idNumber && idNo) { const e = idNumberProblem(idNo); if (e) throw invalidFields({ 'present.idNumber': e }); }
     }

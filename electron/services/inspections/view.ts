@@ -1,3 +1,5 @@
+import { maskIdNumber, maskPhone } from '../../../shared/auth/mask';
+import { seesPersonalInfo } from '../personal-info';
 import type { Inspection } from '../../../shared/api/inspections';
 import { DomainError } from '../../../shared/api/result';
 import type { PhotoCounts } from '../../../shared/checklist/answers';
@@ -52,7 +54,7 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
     template: { id: t.id, code: t.code, version: t.version, name: t.name, definition: t.definition },
     targetKind: i.targetKind, targetId: i.targetId, targetName: i.targetName, targetAddress: i.targetAddress, targetExtra: i.targetExtra,
     townCode: i.townCode, townName: i.townName, startedAt: i.startedAt, endedAt: i.endedAt, place: i.place, lon: i.lon, lat: i.lat,
-    positionSource: i.positionSource, officers: i.officers, recorder: i.recorder, present: i.present, body: i.body, notice: i.notice,
+    positionSource: i.positionSource, officers: i.officers, recorder: i.recorder, present: presentAsSeen(ctx, i), body: i.body, notice: i.notice,
     supersedes: i.supersedes, supersededBy: supersededByOf(db, id), correctionReason: i.correctionReason, finalizedAt: i.finalizedAt,
     sha256: i.sha256, answers: answers as Inspection['answers'], photos, signatures,
     findings: i.state === 'draft' ? findings : findings.filter((f) => f.included),
@@ -60,6 +62,17 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
     record: record && { sha256: record.sha256, node: record.node, chainSeq: record.chainSeq, prevSha256: record.prevSha256 },
     createdAt: i.createdAt, updatedAt: i.updatedAt,
   };
+}
+
+/**
+ * The person present as this session may see them (issue 18, 个人信息保护法): in full to the record's own
+ * officers and recorder (they took it down) and to roles allowed personal information; else the ID number
+ * as its first 6 and last 4 and the phone masked (a logged reveal shows them).
+ */
+function presentAsSeen(ctx: ServiceContext, i: { officers: { personId: string }[]; recorder: { personId: string } | null; present: Inspection['present'] }): Inspection['present'] {
+  const me = ctx.session.personId;
+  if (seesPersonalInfo(ctx) || i.officers.some((o) => o.personId === me) || i.recorder?.personId === me) return i.present;
+  return { ...i.present, idNumber: maskIdNumber(i.present.idNumber), phone: maskPhone(i.present.phone) };
 }
 
 /** What the core derives of a draft from its answers: the proposed findings and what keeps it from being finalized. */

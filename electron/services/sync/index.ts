@@ -16,6 +16,7 @@ import { refreshFinding } from '../findings/index';
 import type { Handlers } from '../handlers';
 import { audit } from '../audit';
 import { refreshHubAccounts } from './hub-accounts';
+import { pushAuditLog } from './audit-push';
 
 export { joinedHub, verifyAtHub } from './hub-accounts';
 import { exportInfo, newExportPath } from '../ledgers/index';
@@ -58,8 +59,11 @@ export async function syncNow(ctx: ServiceContext, opts: SyncOptions = {}): Prom
   const refolded = refoldTouched(ctx, r.touched);
   // Accounts disabled, re-roled or given a new password at the hub take effect now (issue 18).
   try { await refreshHubAccounts(ctx.store); } catch (e) { console.warn('[qingshui] accounts not refreshed:', (e as Error).message); }
+  // The audit log goes to the hub, where it is kept chained per device (issue 18).
+  let auditSent = 0;
+  try { auditSent = await pushAuditLog(ctx.store); } catch (e) { console.warn('[qingshui] audit log not sent:', (e as Error).message); }
   const { touched: _t, ...figures } = r;
-  return { ...figures, refolded, raw: r };
+  return { ...figures, refolded, auditSent, raw: r };
 }
 
 export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
