@@ -52,6 +52,9 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionCheckHandler((_wc, perm, origin) => perm === 'media' && isAppUrl(origin));
   protocol.handle(APP_SCHEME, async (request) => withDataCsp(await answerApp(request)));
   async function answerApp(request: Request): Promise<Response> {
+    // Photos, tiles and exports are read as a procedure is: by a signed-in, unlocked window (issue 18).
+    const isFile = appRequestToBlob(request.method, request.url) || appRequestToTile(request.method, request.url) || appRequestToExport(request.method, request.url) !== null;
+    if (isFile && wb && wb.current().refusal('ledgers.exports')) return new Response('请先登录', { status: 401 });
     const sha = appRequestToBlob(request.method, request.url);
     if (sha && wb) {
       const blob = storedFile(wb.current(), sha);

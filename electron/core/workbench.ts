@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { HOST_ONLY_PROCEDURES, isProcedureName, type Input, type Output, type ProcedureName, type Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
 import type { ServiceContext, Session } from '../services/context';
-import { procedureRefusal } from '../services/auth/index';
+import { procedureRefusal, townGuardedStore } from '../services/auth/index';
 import { seedBuiltinTemplates } from '../services/checklists/index';
 import { createJobs } from '../services/jobs';
 import { handlers } from '../services/index';
@@ -56,7 +56,12 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
   seedBuiltinTemplates(store);
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
   const ctx: ServiceContext = { store, session: { personId: null }, actor, jobs: createJobs((e) => events.emit('event', e)) };
-  const inSession = (session?: Session): ServiceContext => (session && session !== ctx.session ? { ...ctx, session } : ctx);
+  const inSession = (session?: Session): ServiceContext => {
+    const c = session && session !== ctx.session ? { ...ctx, session } : ctx;
+    const user = c.session.user;
+    // A town officer's writes are held to their towns, whatever service makes them (issue 18).
+    return user?.role === 'town' ? { ...c, store: townGuardedStore(store, user.towns) } : c;
+  };
   const refusal = (name: string, fromPage: boolean, session?: Session): Result<never> | null => {
     if (!isProcedureName(name)) return null;
     // A workbench a program opened for itself ('system': the CLI, tests) answers calls in its own session

@@ -13,8 +13,7 @@ import { today } from './clock';
 import { authorOf, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
 import { audit } from './audit';
-import { maskPhone } from '../../shared/auth/mask';
-import { seesPersonalInfo } from './personal-info';
+import { fieldAsSeen } from './personal-info';
 
 export const workspaceHandlers = {
   'workspace.info': (ctx) => ({
@@ -70,9 +69,7 @@ export const workspaceHandlers = {
   'workspace.stats': (ctx) => countAll(ctx.store.db),
   'workspace.overview': (ctx) => overview(ctx.store.db),
   'workspace.history': (ctx, { entity, id }) => {
-    const entries = historyOf(ctx.store.db, entity, id);
-    if (seesPersonalInfo(ctx)) return entries;
-    // 修改记录 shows phone numbers as the record's page does (issue 18).
-    return entries.map((e) => ({ ...e, fields: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, /phone/i.test(k) && typeof v === 'string' ? maskPhone(v) : v])) }));
+    // 修改记录 shows personal information as the record's page does (issue 18).
+    return historyOf(ctx.store.db, entity, id).map((e) => ({ ...e, fields: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, fieldAsSeen(ctx, k, v)])) }));
   },
 } satisfies Partial<Handlers>;

@@ -104,3 +104,8 @@ export function personNamed(db: Database, name: string): string | null {
   const ids = db.prepare('SELECT id FROM people WHERE name = ? AND active = 1 AND deleted_at IS NULL').pluck().all(name) as string[];
   return ids.length === 1 ? ids[0] : null;
 }
+
+/** A hub account's verifier and PIN forgotten: its next sign-in is checked at the hub. */
+export function forgetVerifier(db: Database, name: string): void {
+  db.prepare("UPDATE accounts SET verifier = '', pin = NULL WHERE name = ? AND source = 'hub'").run(name);
+}

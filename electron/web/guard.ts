@@ -60,12 +60,6 @@ export class HostGuard {
     return same(req.headers['x-qingshui-token'] as string | undefined, this.token) ? this.programSession : null;
   }
 
-  /** Whether the request may read stored files (exports, photos, tiles): a signed-in, unlocked browser, or a program with the token. */
-  mayReadFiles(req: IncomingMessage): boolean {
-    const s = this.sessionOf(req);
-    return s === this.programSession || Boolean(s?.user && !s.locked);
-  }
-
   /** Whether the request carries a live browser session cookie. */
   hasBrowserSession(req: IncomingMessage): boolean {
     const id = cookieOf(req, COOKIE);

@@ -68,7 +68,11 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
       }
       const isPage = !/^\/(rpc|events|exports|tiles|blobs)\//.test(url.pathname) && url.pathname !== '/events';
       if (!isPage && !guard.allowed(req)) return refuse(res, 401, 'forbidden', '会话令牌无效或已失效，请使用启动时显示的地址重新打开');
-      if (/^\/(exports|tiles|blobs)\//.test(url.pathname) && !guard.mayReadFiles(req)) return refuse(res, 401, 'unauthenticated', '请先登录');
+      if (/^\/(exports|tiles|blobs)\//.test(url.pathname)) {
+        // Files are read as a procedure is: signed in, not idle-locked (issue 18).
+        const refused = wb.current().refusal('ledgers.exports', guard.sessionOf(req)!);
+        if (refused && !refused.ok) return refuse(res, 401, refused.error.code, refused.error.message);
+      }
       if (url.pathname.startsWith('/rpc/')) {
         if (req.method !== 'POST') return refuse(res, 405, 'invalid', '只接受 POST');
         if (!guard.originAllowed(req)) return refuse(res, 403, 'forbidden', '请求来自其他网页，已拒绝');

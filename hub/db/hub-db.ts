@@ -78,6 +78,7 @@ export function schemaSql(serial: string): string {
     );
     CREATE TABLE IF NOT EXISTS signin_throttle (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, locks INTEGER NOT NULL, locked_until TEXT);
     CREATE TABLE IF NOT EXISTS used_challenges (challenge TEXT PRIMARY KEY, expires_at TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS device_accounts (device_id TEXT NOT NULL, user_name TEXT NOT NULL, PRIMARY KEY (device_id, user_name));
     CREATE TABLE IF NOT EXISTS audit_entries (
       device_id TEXT NOT NULL, seq BIGINT NOT NULL, at TEXT NOT NULL, account TEXT, person_id TEXT, action TEXT NOT NULL, entity TEXT, entity_id TEXT,
       detail TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL, pushed_by TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, seq)

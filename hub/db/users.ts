@@ -51,3 +51,13 @@ export function setPasswordHash(q: Queryable, name: string, hash: string): Promi
 export function setUserDisabled(q: Queryable, name: string, disabled: boolean): Promise<void> {
   return q.run(disabled ? 'UPDATE users SET disabled = 1 WHERE name = $1' : 'UPDATE users SET disabled = 0 WHERE name = $1', [name]);
 }
+
+/** Notes that an account signed in on a device (what the device may ask after at its syncs). */
+export function noteDeviceAccount(q: Queryable, deviceId: string, user: string): Promise<void> {
+  return q.run('INSERT INTO device_accounts (device_id, user_name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [deviceId, user]);
+}
+
+/** The accounts that have signed in on a device. */
+export async function accountsOfDevice(q: Queryable, deviceId: string): Promise<string[]> {
+  return (await q.all<{ user_name: string }>('SELECT user_name FROM device_accounts WHERE device_id = $1', [deviceId])).map((r) => r.user_name);
+}

@@ -22,14 +22,14 @@ export function registerEnrolmentRoutes(app: HubApp, ctx: HubContext): void {
 
   // A person signs in on an approved laptop with their hub account (issue 18); the laptop proves itself by its token.
   app.post('/v1/accounts/verify', async (req) => {
-    await authorOf(ctx, req);
+    const who = await authorOf(ctx, req);
     const body = parse(z.object({ user: z.string().min(1).max(50), password: z.string().min(1).max(200) }), req.body);
-    return verifyAccount(db, body.user, body.password, req.ip, req.log);
+    return verifyAccount(db, who.deviceId!, body.user, body.password, req.ip, req.log);
   });
   app.post('/v1/accounts/state', async (req) => {
-    await authorOf(ctx, req);
+    const who = await authorOf(ctx, req);
     const body = parse(z.object({ names: z.array(z.string().min(1).max(50)).max(500) }), req.body);
-    return accountStates(db, body.names);
+    return accountStates(db, who.deviceId!, body.names);
   });
 
   app.get('/v1/challenge', async () => ({ challenge: issueChallenge(keys.secret) }));

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { HubDb } from '../db/hub-db';
-import { userWithPassword } from '../db/users';
+import { accountsOfDevice, noteDeviceAccount, userWithPassword } from '../db/users';
 import { HubRefusal } from './hub-error';
-import { noteFailure, noteSuccess, refuseIfLocked, signinKeys } from './signin-throttle';
+import { noteFailure, noteSuccess, refuseIfLocked } from './signin-throttle';
 import { authenticateUser } from './users';
 
 /**
@@ -17,24 +17,27 @@ export type AccountFacts = { name: string; display: string; role: string; towns:
 const versionOf = (hash: string) => createHash('sha256').update(hash).digest('hex').slice(0, 16);
 
 /** Checks an account's password for a laptop (throttled per account and address as enrolment is). */
-export async function verifyAccount(db: HubDb, user: string, password: string, ip: string, log: Logger): Promise<AccountFacts> {
-  const throttle = signinKeys(user, ip);
+export async function verifyAccount(db: HubDb, deviceId: string, user: string, password: string, ip: string, log: Logger): Promise<AccountFacts> {
+  // Per device and account: guesses from one laptop lock that account on that laptop only, never the
+  // account hub-wide nor everyone behind the same office router.
+  const throttle = [`device:${deviceId}:user:${user.toLowerCase()}`];
   await refuseIfLocked(db, throttle);
   try {
     const u = await authenticateUser(db, user, password);
-    await db.tx((q) => noteSuccess(q, throttle));
+    await db.tx(async (q) => { await noteSuccess(q, throttle); await noteDeviceAccount(q, deviceId, u.name); });
     const row = (await userWithPassword(db, u.name))!;
     return { name: u.name, display: u.display, role: u.role, towns: u.towns, passwordVersion: versionOf(row.password) };
   } catch (e) {
-    if (e instanceof HubRefusal && e.code === 'bad_credentials') { await db.tx((q) => noteFailure(q, throttle, log)); log.warn({ user, ip }, 'laptop sign-in failed'); }
+    if (e instanceof HubRefusal && e.code === 'bad_credentials') { await db.tx((q) => noteFailure(q, throttle, log)); log.warn({ user, ip, device: deviceId }, 'laptop sign-in failed'); }
     throw e;
   }
 }
 
-/** What a laptop's known accounts are now: gone, disabled, their role and towns, their password's version. */
-export async function accountStates(db: HubDb, names: string[]) {
+/** What a laptop's known accounts are now (only those that signed in on it): gone, disabled, role and towns, password version. */
+export async function accountStates(db: HubDb, deviceId: string, names: string[]) {
   const out = [];
-  for (const name of names) {
+  const mine = new Set(await accountsOfDevice(db, deviceId));
+  for (const name of names.filter((n) => mine.has(n))) {
     const row = await userWithPassword(db, name);
     out.push(row
       ? { name, exists: true, disabled: row.user.disabled, display: row.user.display, role: row.user.role, towns: row.user.towns, passwordVersion: versionOf(row.password) }

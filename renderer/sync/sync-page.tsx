@@ -33,6 +33,8 @@ export function SyncPage({ onSynced }: { onSynced?: () => void } = {}) {
   const reload = async () => {
     const s = await call('sync.status', {});
     setStatus(s);
+    // Before anyone has signed in (a laptop joining its hub from the sign-in page) records are not shown.
+    if (!directories) return;
     setConflicts(await call('sync.conflicts', {}));
     setRejected(await call('sync.rejected', {}));
     // The status already counted them: list them only when there are some.

@@ -52,6 +52,28 @@ for (const kind of ['sqlite', 'pg'] as const) {
       expect(await page(a).call('auth.signIn', { user: 'li', password: 'brand-new-pass-2' })).toMatchObject({ ok: false });
     });
 
+    it('nobody joins a joined laptop to another hub but an administrator; guesses from a laptop lock that laptop only; the hub answers only for accounts that signed in there', async () => {
+      const hub = await startHub(kind);
+      const a = await countyLaptop(hub);
+      await syncNow(a.ctx);
+      const rogue = { hubUrl: 'https://127.0.0.1:9/', user: 'evil', password: 'evil-pass-1' };
+      expect(await page(a).call('sync.enroll', rogue)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      await hub.db.run("INSERT INTO users (name, display, role, towns, password, disabled, created_at) SELECT 'li', 'li', 'inspector', '[]', password, 0, created_at FROM users WHERE name = 'admin'");
+      const li = page(a);
+      expect(await li.call('auth.signIn', { user: 'li', password: PASSWORD })).toMatchObject({ ok: true });
+      expect(await li.call('sync.enroll', rogue)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      // The hub says nothing of accounts that never signed in on this laptop.
+      const client = await hubSession(a.store);
+      expect(await client.request('POST', '/v1/accounts/state', { names: ['admin', 'li'] })).toMatchObject({ accounts: [{ name: 'li' }] });
+      expect(((await client.request('POST', '/v1/accounts/state', { names: ['admin', 'li'] })) as { accounts: unknown[] }).accounts).toHaveLength(1);
+
+      // Five wrong guesses for the admin from this laptop lock it here; a new laptop still enrols as admin.
+      for (let i = 0; i < 5; i++) await page(a).call('auth.signIn', { user: 'admin', password: `guess-${i}-x` });
+      expect(await page(a).call('auth.signIn', { user: 'admin', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'locked' } });
+      await expect(countyLaptop(hub)).resolves.toBeTruthy();
+    });
+
     it('the audit log reaches the hub chained per device; a laptop cannot send an entry that does not continue its chain', async () => {
       const hub = await startHub(kind);
       const a = await countyLaptop(hub);

@@ -101,6 +101,25 @@ describe('roles, enforced behind the contract (issue 18)', () => {
     expect(await bureau.call('inspections.start', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('局机关人员无权开展现场检查') } });
   });
 
+  it('a town officer writes only in their towns: another town\'s enterprise, a move out, a problem about another town are refused', async () => {
+    const wb = await county();
+    const towns = wb.store.db.prepare("SELECT towns FROM accounts WHERE name = 'zhenjie1'").pluck().get() as string;
+    const mine = (JSON.parse(towns) as string[])[0];
+    const own = wb.store.db.prepare('SELECT id FROM enterprises WHERE town_code = ? LIMIT 1').pluck().get(mine) as string;
+    const other = wb.store.db.prepare('SELECT id, town_code FROM enterprises WHERE town_code <> ? LIMIT 1').get(mine) as { id: string; town_code: string };
+    const town = await page(wb, 'zhenjie1');
+    expect(await town.call('enterprises.update', { id: own, patch: { note: '本镇' } })).toMatchObject({ ok: true });
+    expect(await town.call('enterprises.update', { id: other.id, patch: { note: '外镇' } })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('不在该账号负责的镇街') } });
+    expect(await town.call('enterprises.update', { id: own, patch: { townCode: other.town_code, villageCode: null } })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('不能把记录从镇街') } });
+    const finding = {
+      number: null, sourceKind: 'monitoring', sourceId: null, description: '外镇问题', townCode: mine, targetKind: 'enterprise', targetId: other.id, targetName: '外镇企业',
+      goal: '', measures: '', responsibleUnit: '某单位', partnerUnits: '', leader: '', responsiblePerson: '某人', deadline: '2026-12-31', foundAt: '2026-12-01', legalBasis: '', deadlineBand: 'immediate',
+    };
+    expect(await town.call('findings.create', finding)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(wb.store.db.prepare("SELECT count(*) FROM findings WHERE description = '外镇问题'").pluck().get()).toBe(0);
+    expect(wb.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(other.id)).not.toBe('外镇');
+  });
+
   it('who sees complainants is granted by an administrator, never by oneself; the grant is audited', async () => {
     const wb = await county();
     const admin = await page(wb, 'admin');

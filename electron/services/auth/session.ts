@@ -33,8 +33,11 @@ export function lockIfIdle(ctx: ServiceContext, now = Date.now()): void {
   }
 }
 
-/** What a page may do on a laptop nobody has an account on yet: join the hub and sync (no record is read). */
-const JOIN_BEFORE_SIGN_IN: ReadonlySet<string> = new Set(['sync.status', 'sync.enroll', 'sync.run', 'sync.conflicts', 'sync.rejected', 'sync.duplicates', 'jobs.cancel']);
+/**
+ * What a page may do on a laptop nobody has an account on yet: join the hub — once, while it has none
+ * (joining another hub later is an administrator's: a hub's accounts sign in here) — and sync. No record is read.
+ */
+const JOIN_BEFORE_SIGN_IN: ReadonlySet<string> = new Set(['sync.status', 'sync.enroll', 'sync.run', 'jobs.cancel']);
 
 /** How a program's own page is shown signed in (print-record). */
 const PROGRAM = { name: 'program', personId: '', personName: '本机程序', role: 'admin' as const, towns: [], source: 'local' as const, disabled: false, hasPin: false, lockedUntil: null, createdAt: '', lastSignIn: null };
@@ -83,7 +86,7 @@ export function procedureRefusal(ctx: ServiceContext, name: keyof typeof PROCEDU
   if (!s.user) {
     if (action === 'session' && name.startsWith('auth.')) return new DomainError('unauthenticated', '请先登录');
     // A new laptop joins its hub before anyone can sign in there (their accounts are the hub's).
-    if (fromPage && JOIN_BEFORE_SIGN_IN.has(name) && accountCount(ctx.store.db) === 0) return null;
+    if (fromPage && JOIN_BEFORE_SIGN_IN.has(name) && accountCount(ctx.store.db) === 0 && (name !== 'sync.enroll' || !joinedHub(ctx.store))) return null;
     // A program on this computer (the CLI, the demo, tests) acts as the computer's user, or as the person
     // it named (workspace.signIn is host-only: no page can reach such a session).
     if (!fromPage || s.personId) return null;

@@ -1,5 +1,5 @@
 import { maskIdNumber, maskPhone } from '../../../shared/auth/mask';
-import { seesPersonalInfo } from '../personal-info';
+import { fieldAsSeen, seesPersonalInfo } from '../personal-info';
 import type { Inspection } from '../../../shared/api/inspections';
 import { DomainError } from '../../../shared/api/result';
 import type { PhotoCounts } from '../../../shared/checklist/answers';
@@ -52,7 +52,7 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
   return {
     id: i.id, state: i.state, templateId: i.templateId, templateName: t.name, templateCode: t.code,
     template: { id: t.id, code: t.code, version: t.version, name: t.name, definition: t.definition },
-    targetKind: i.targetKind, targetId: i.targetId, targetName: i.targetName, targetAddress: i.targetAddress, targetExtra: i.targetExtra,
+    targetKind: i.targetKind, targetId: i.targetId, targetName: i.targetName, targetAddress: i.targetAddress, targetExtra: fieldAsSeen(ctx, 'targetExtra', i.targetExtra) as Inspection['targetExtra'],
     townCode: i.townCode, townName: i.townName, startedAt: i.startedAt, endedAt: i.endedAt, place: i.place, lon: i.lon, lat: i.lat,
     positionSource: i.positionSource, officers: i.officers, recorder: i.recorder, present: presentAsSeen(ctx, i), body: i.body, notice: i.notice,
     supersedes: i.supersedes, supersededBy: supersededByOf(db, id), correctionReason: i.correctionReason, finalizedAt: i.finalizedAt,

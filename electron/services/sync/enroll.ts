@@ -1,3 +1,4 @@
+import { setAuditSentSeq } from '../../store/audit-log';
 import { hostname } from 'node:os';
 import { DomainError } from '../../../shared/api/result';
 import { enrollResponseSchema, PROTOCOL_VERSION } from '../../../shared/sync/protocol';
@@ -45,6 +46,8 @@ export async function enroll(store: Store, hubUrl: string, user: string, passwor
       hubUrl: url.toString(), hubFingerprint: cert?.fingerprint ?? null, hubId: r.hubId, hubKey: r.hubKey, deviceId: r.deviceId, privateKey: key.privateKey, user,
       role: r.role, towns: r.towns, enrollState: r.state,
     });
+    // A new device at the hub: its copy of this laptop's audit log starts again from the first entry.
+    setAuditSentSeq(store.db, 0);
   });
   return { deviceId: r.deviceId, node: r.node, state: r.state, role: r.role, towns: r.towns, fingerprint: cert?.fingerprint ?? null, trusted: cert?.trusted ?? false };
 }

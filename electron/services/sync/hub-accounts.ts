@@ -1,6 +1,6 @@
 import { DomainError } from '../../../shared/api/result';
 import type { Role } from '../../../shared/auth/permissions';
-import { allAccounts, setHubFacts } from '../../store/accounts';
+import { allAccounts, forgetVerifier, setHubFacts } from '../../store/accounts';
 import type { Store } from '../../store/store';
 import { readSyncState } from '../../store/sync-state';
 import { HubAnswer } from './hub-client';
@@ -38,6 +38,10 @@ export async function refreshHubAccounts(store: Store): Promise<number> {
   const { accounts } = await client.request<{ accounts: (HubAccountFacts & { exists: boolean; disabled: boolean })[] }>('POST', '/v1/accounts/state', { names });
   store.transaction(() => {
     for (const a of accounts) setHubFacts(store.db, a.name, { disabled: !a.exists || a.disabled, display: a.display, role: a.role, towns: a.towns, hubVersion: a.passwordVersion });
+    // The hub answers only for accounts that signed in on this device (a laptop enrolled anew is a new
+    // device): the others sign in at the hub again, once.
+    const answered = new Set(accounts.map((a) => a.name));
+    for (const name of names) if (!answered.has(name)) forgetVerifier(store.db, name);
   });
   return accounts.length;
 }

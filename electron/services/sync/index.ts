@@ -15,6 +15,7 @@ import { authorOf, type ServiceContext } from '../context';
 import { refreshFinding } from '../findings/index';
 import type { Handlers } from '../handlers';
 import { audit } from '../audit';
+import { fieldAsSeen } from '../personal-info';
 import { refreshHubAccounts } from './hub-accounts';
 import { pushAuditLog } from './audit-push';
 
@@ -80,7 +81,9 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
     const { raw: _raw, ...out } = await syncNow(ctx, { onProgress: (p) => job?.progress(p.done, p.total ?? p.done + 1, PHASES[p.phase]) });
     return out;
   },
-  'sync.conflicts': (ctx) => listConflicts(ctx.store.db).map((c) => ({ ...c, entityName: entityName(c.entity) })),
+  'sync.conflicts': (ctx) => listConflicts(ctx.store.db).map((c) => ({
+    ...c, entityName: entityName(c.entity), values: c.values.map((v) => ({ ...v, value: fieldAsSeen(ctx, c.field, v.value) })),
+  })),
   'sync.resolve': (ctx, { entity, entityId, field, hlc }) => {
     resolveConflict(ctx.store, entity, entityId, field, hlc, authorOf(ctx));
     return { remaining: listConflicts(ctx.store.db).length };
