@@ -10,7 +10,8 @@ import { tempDir } from './helpers';
 const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
 function qingshui(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  // `why`: what to say when it did not even exit (killed by a signal, or could not start).
+  return { code: r.status, out: r.stdout, err: r.stderr, why: `${r.stderr ?? ''}${r.signal ? ` signal ${r.signal}` : ''}${r.error ? ` ${r.error.message}` : ''}` };
 }
 
 describe('the qingshui command line', () => {
@@ -35,7 +36,8 @@ describe('the qingshui command line', () => {
 
   it('scales the demo for benchmarks', () => {
     const dir = join(tempDir(), 'ws');
-    expect(qingshui('demo', '--data', dir, '--scale', '3').code).toBe(0);
+    const demo = qingshui('demo', '--data', dir, '--scale', '3');
+    expect(demo.code, demo.why).toBe(0);
     expect(JSON.parse(qingshui('stats', '--data', dir, '--json').out)).toMatchObject({ enterprises: 1200, outfalls: 600 });
   });
 

@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD, writeDemoAccounts } from '../../electron/services/demo/accounts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,13 @@ import { makeMbtiles, tileOf } from '../fixtures/make-mbtiles';
 /** The XYZ tile over 清水县 at zoom 11. */
 const [TX, TY] = tileOf(115.05, 25.9, 11);
 import { loopWorkbench, tempDir } from './helpers';
+
+/** The demo accounts in this workspace, and the token's session signed in as its administrator. */
+async function createAccountsAndSignIn(wb: { store: Parameters<typeof writeDemoAccounts>[0] }, port: number, token: string) {
+  await writeDemoAccounts(wb.store);
+  const r = await fetch(`http://127.0.0.1:${port}/rpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qingshui-token': token }, body: JSON.stringify({ user: 'admin', password: DEMO_PASSWORD }) });
+  expect(((await r.json()) as { ok: boolean }).ok).toBe(true);
+}
 
 describe('offline basemap (MBTiles)', () => {
   it('reads TMS and XYZ packages the same, and refuses what is not a raster tile package', async () => {
@@ -53,6 +61,9 @@ describe('offline basemap (MBTiles)', () => {
     const host = createWorkspaceHost(wb);
     const web = await startWebHost(host, { rendererDir: tempDir(), token: 't0ken' });
     const withToken = { headers: { 'x-qingshui-token': 't0ken' } };
+    // A program holding the token signs in like a person before it reads files (issue 18).
+    expect((await fetch(`http://127.0.0.1:${web.port}/tiles/11/${TX}/${TY}`, withToken)).status).toBe(401);
+    await createAccountsAndSignIn(wb, web.port, 't0ken');
     try {
       const tile = await fetch(`http://127.0.0.1:${web.port}/tiles/11/${TX}/${TY}`, withToken);
       expect(tile.status).toBe(200);

