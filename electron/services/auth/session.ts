@@ -18,6 +18,9 @@ export function accountView(a: AccountRow) {
   return { name: a.name, personId: a.personId, personName: a.personName, role: a.role, towns: a.towns, source: a.source, disabled: a.disabled, hasPin: a.pin !== null, lockedUntil: a.lockedUntil, createdAt: a.createdAt, lastSignIn: a.lastSignIn };
 }
 
+/** The shortest idle limit settings allow (idleLockMinutes ≥ 1). */
+const MIN_IDLE_MS = 60_000;
+
 /** The session's idle limit in ms (settings: 锁屏时间, default 10 minutes). */
 function idleMs(ctx: ServiceContext): number {
   return readSettings(ctx.store.db).idleLockMinutes * 60_000;
@@ -26,8 +29,10 @@ function idleMs(ctx: ServiceContext): number {
 /** Whether the session has been idle past the limit: it is locked now (and the lock logged once). */
 export function lockIfIdle(ctx: ServiceContext, now = Date.now()): void {
   const s = ctx.session;
-  if (!s.user || s.locked) return;
-  if (s.lastActive !== undefined && now - s.lastActive > idleMs(ctx)) {
+  if (!s.user || s.locked || s.lastActive === undefined) return;
+  // Every call passes here: the settings are read only once the session has been idle past the shortest limit (1 minute).
+  const idle = now - s.lastActive;
+  if (idle > MIN_IDLE_MS && idle > idleMs(ctx)) {
     s.locked = true;
     audit(ctx, 'session_expired');
   }
