@@ -11,12 +11,9 @@ import { allowedKinds, appendIfLegal, eventTime, flaggedEvents } from './event-l
 import { storeEvidenceFiles } from './evidence-files';
 import { recheckCandidates } from './findings/index';
 import type { Handlers } from './handlers';
+import { canSeeComplainants } from './personal-info';
 import { readSettings } from '../store/settings';
 
-/** Whether the signed-in person may see complainants (listed in settings). */
-export function canSeeComplainants(ctx: ServiceContext): boolean {
-  return ctx.actor === 'system' || (ctx.session.personId !== null && readSettings(ctx.store.db).complainantViewers.includes(ctx.session.personId));
-}
 
 function folder(row: Record<string, unknown>) {
   const seed = { receivedAt: row.received_at as string, acceptDays: row.accept_days as number, completeDays: row.complete_days as number, maxExtensionDays: row.max_extension_days as number };

@@ -13,10 +13,9 @@ export function seesPersonalInfo(ctx: ServiceContext): boolean {
   return user ? may(user.role, 'personal') : true;
 }
 
-/** Whether the signed-in person may see complainants (granted by an administrator in settings). */
-function seesComplainants(ctx: ServiceContext): boolean {
-  if (!ctx.session.user) return true;
-  return ctx.session.personId !== null && readSettings(ctx.store.db).complainantViewers.includes(ctx.session.personId);
+/** Whether the signed-in person may see complainants (granted by an administrator in settings), or a program on this computer. */
+export function canSeeComplainants(ctx: ServiceContext): boolean {
+  return ctx.actor === 'system' || (ctx.session.personId !== null && readSettings(ctx.store.db).complainantViewers.includes(ctx.session.personId));
 }
 
 /**
@@ -25,7 +24,7 @@ function seesComplainants(ctx: ServiceContext): boolean {
  * present at an inspection with their ID number and phone masked.
  */
 export function fieldAsSeen(ctx: ServiceContext, field: string, value: unknown): unknown {
-  if ((field === 'complainantName' || field === 'complainantPhone') && !seesComplainants(ctx) && typeof value === 'string') {
+  if ((field === 'complainantName' || field === 'complainantPhone') && !canSeeComplainants(ctx) && typeof value === 'string') {
     return field === 'complainantName' ? maskName(value) : maskPhone(value);
   }
   if (seesPersonalInfo(ctx)) return value;

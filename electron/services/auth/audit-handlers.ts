@@ -6,7 +6,7 @@ import { getComplaintRow } from '../../store/complaints';
 import { enterpriseContactPhone } from '../../store/enterprises';
 import { getPerson } from '../../store/people';
 import { getInspectionRow } from '../../store/inspections';
-import { canSeeComplainants } from '../complaints';
+import { canSeeComplainants } from '../personal-info';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { exportInfo, newExportPath } from '../ledgers/index';
