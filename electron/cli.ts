@@ -94,9 +94,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
       case 'init': await initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
       case 'stats': await statsCommand(required(v.data, 'data'), !!v.json); break;
-      case 'check': checkCommand(required(v.data, 'data'), !!v.json); break;
+      case 'check': await checkCommand(required(v.data, 'data'), !!v.json); break;
       case 'backup': await backupCommand(required(v.data, 'data'), required(v.out, 'out')); break;
-      case 'restore': restoreCommand(required(v.data, 'data'), required(v.from, 'from')); break;
+      case 'restore': await restoreCommand(required(v.data, 'data'), required(v.from, 'from')); break;
       case 'verify': await verifyCommand(required(v.data, 'data'), !!v.json); break;
       case 'print-record': await printRecordCommand(recordId(positionals), required(v.data, 'data'), required(v.out, 'out')); break;
       case 'ledgers': ledgersCommand(!!v.json); break;

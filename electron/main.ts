@@ -54,7 +54,7 @@ void app.whenReady().then(async () => {
   async function answerApp(request: Request): Promise<Response> {
     // Photos, tiles and exports are read as a procedure is: by a signed-in, unlocked window (issue 18).
     const isFile = appRequestToBlob(request.method, request.url) || appRequestToTile(request.method, request.url) || appRequestToExport(request.method, request.url) !== null;
-    if (isFile && wb && wb.current().refusal('ledgers.exports')) return new Response('请先登录', { status: 401 });
+    if (isFile && wb && wb.refusal('ledgers.exports')) return new Response('请先登录', { status: 401 });
     const sha = appRequestToBlob(request.method, request.url);
     if (sha && wb) {
       const blob = storedFile(wb.current(), sha);
@@ -83,7 +83,7 @@ void app.whenReady().then(async () => {
     const dataDir = join(app.getPath('userData'), 'workspace');
     mkdirSync(dataDir, { recursive: true });
     unlock = lockWorkspace(dataDir, '桌面版');
-    wb = createWorkspaceHost((await openOrCreateDemo(dataDir)).wb);
+    wb = createWorkspaceHost((await openOrCreateDemo(dataDir)).start);
   } catch (e) {
     reportFatal('无法打开工作区', e);
     app.quit();

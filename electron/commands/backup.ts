@@ -7,7 +7,7 @@ export async function backupCommand(dataDir: string, out: string): Promise<void>
 }
 
 /** `qingshui restore --data DIR --from FILE`: FILE in the workspace's place, the current one kept beside it. */
-export function restoreCommand(dataDir: string, from: string): void {
-  const { source, kept } = restoreWorkspace(dataDir, from);
+export async function restoreCommand(dataDir: string, from: string): Promise<void> {
+  const { source, kept } = await restoreWorkspace(dataDir, from);
   console.log(`已从 ${source} 恢复工作区${kept ? `；原工作区已保留为 ${kept}` : ''}`);
 }

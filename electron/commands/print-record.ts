@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DomainError } from '../../shared/api/result';
-import { createWorkbench } from '../core/workbench';
+import { createWorkbench, workspaceFile } from '../core/workbench';
+import { signInWith } from '../core/maintenance';
+import { commandKey } from '../core/unlock';
 import { startWebHost } from '../web/server';
 
 const CHROMIUM_PATHS = [
@@ -24,11 +26,13 @@ function chromiumPath(): string {
 export async function printRecordCommand(id: string, dataDir: string, out: string): Promise<void> {
   if (!out.toLowerCase().endsWith('.pdf')) throw new DomainError('invalid', `--out 应为 .pdf 文件，收到“${out}”`);
   if (!existsSync(dirname(resolve(out)))) throw new DomainError('not_found', `输出文件夹“${dirname(resolve(out))}”不存在`);
-  const wb = createWorkbench({ dataDir, actor: 'system', create: false });
+  const { key, credentials } = await commandKey(workspaceFile(dataDir));
+  const wb = createWorkbench({ dataDir, actor: 'system', create: false, key });
   try {
+    if (credentials) await signInWith(wb, credentials);
     const r = await wb.dispatch('inspections.get', { id });
     if (!r.ok) throw new DomainError(r.error.code, r.error.message);
-    const host = await startWebHost({ dispatch: wb.dispatch, events: wb.events, current: () => wb }, { rendererDir: join(__dirname, '..', 'renderer'), program: true });
+    const host = await startWebHost({ dispatch: wb.dispatch, refusal: wb.refusal, events: wb.events, current: () => wb }, { rendererDir: join(__dirname, '..', 'renderer'), program: true });
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: chromiumPath(),

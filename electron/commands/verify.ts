@@ -7,7 +7,7 @@ import { verifyWorkspaceAt } from '../core/maintenance';
  */
 export async function verifyCommand(dataDir: string, json: boolean): Promise<void> {
   // Read as it is on disk: the workbench would seed built-in templates first and could hide a removed one.
-  const report = verifyWorkspaceAt(dataDir);
+  const report = await verifyWorkspaceAt(dataDir);
   if (json) console.log(JSON.stringify({ ok: report.problems.length === 0, ...report }));
   else {
     console.log(`已核验：检查记录 ${report.records} 份（${report.chains} 条设备记录链），照片与签名文件 ${report.blobs} 个，检查表模板 ${report.templates} 个版本，用时 ${report.seconds.toFixed(1)} 秒`);

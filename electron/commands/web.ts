@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import { createEmptyWorkspace, openOrCreateDemo } from '../core/default-workspace';
 import { createWorkspaceHost } from '../core/workspace-host';
+import { workspaceFile } from '../core/workbench';
 import { lockWorkspace } from '../core/workspace-lock';
 import { mkdirSync } from 'node:fs';
 import { startWebHost } from '../web/server';
@@ -19,11 +20,11 @@ export async function webCommand(dataDir: string, port: number | undefined, tile
     unlock();
     throw tiles !== undefined && e instanceof DomainError && e.code === 'invalid' ? new DomainError('invalid', `--tiles：${e.message}`) : e;
   }
-  const { wb, createdDemo } = opened;
-  const workspaces = createWorkspaceHost(wb);
+  const { start, createdDemo } = opened;
+  const workspaces = createWorkspaceHost(start);
   const host = await startWebHost(workspaces, { port, rendererDir: join(__dirname, '..', 'renderer') });
   console.log(host.url); // first line: the address to open, token included
-  console.log(`清水工作台（浏览器版）已启动，数据：${wb.store.file}${createdDemo ? '（新建了演示县“清水县”）' : ''}`);
+  console.log(`清水工作台（浏览器版）已启动，数据：${workspaceFile(dataDir)}${createdDemo ? '（新建了演示县“清水县”）' : ''}${'sealed' in start ? '（已加密，登录后打开）' : ''}`);
   console.log('在浏览器中打开上面的地址；按 Ctrl+C 退出。');
   const stop = async () => { await host.close(); workspaces.close(); unlock(); process.exit(0); };
   process.on('SIGINT', stop);

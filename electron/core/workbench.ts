@@ -9,6 +9,8 @@ import { seedBuiltinTemplates } from '../services/checklists/index';
 import { createJobs } from '../services/jobs';
 import { handlers } from '../services/index';
 import { openStore, type Store } from '../store/store';
+import { keysFileOf } from '../store/key-slots';
+import { isProtected } from '../store/protection';
 import { dispatch } from './dispatch';
 
 export type { Session } from '../services/context';
@@ -37,7 +39,8 @@ export type Workbench = {
   close(): void;
 };
 
-export type WorkbenchOptions = { dataDir: string; actor?: 'user' | 'system'; create?: boolean };
+/** `key`: the workspace key of a protected workspace (issue 18), from one of its key slots (core/unlock.ts). */
+export type WorkbenchOptions = { dataDir: string; actor?: 'user' | 'system'; create?: boolean; key?: Buffer | null };
 
 /** The path of the workspace database in a data folder. */
 export function workspaceFile(dataDir: string): string {
@@ -45,13 +48,15 @@ export function workspaceFile(dataDir: string): string {
 }
 
 /** Opens the workspace in `dataDir` (creating it when allowed) and returns the one entry to it. */
-export function createWorkbench({ dataDir, actor = 'user', create = true }: WorkbenchOptions): Workbench {
+export function createWorkbench({ dataDir, actor = 'user', create = true, key = null }: WorkbenchOptions): Workbench {
   if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new DomainError('invalid', `“${dataDir}”不是文件夹`);
   if (!existsSync(dataDir)) {
     if (!create) throw new DomainError('not_found', `数据文件夹“${dataDir}”不存在`);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   }
-  const store = openStore(workspaceFile(dataDir), { create });
+  const file = workspaceFile(dataDir);
+  if (!key && isProtected(file)) throw new DomainError('unauthenticated', `工作区“${file}”已加密：须用账号密码（或恢复码）解锁后打开`);
+  const store = openStore(file, { create, key });
   keepPrivate(dataDir, store.file);
   seedBuiltinTemplates(store);
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
@@ -100,6 +105,6 @@ export function createWorkbench({ dataDir, actor = 'user', create = true }: Work
 function keepPrivate(dataDir: string, file: string): void {
   try {
     chmodSync(dataDir, 0o700);
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    for (const f of [file, `${file}-wal`, `${file}-shm`, keysFileOf(file)]) if (existsSync(f)) chmodSync(f, 0o600);
   } catch { /* a folder of another owner (read-only use): left as it is */ }
 }

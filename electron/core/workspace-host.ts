@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
 import type { WorkspaceEntry } from '../../shared/api/workspaces';
@@ -9,22 +9,33 @@ import { assertOpenable, makeSingleFile, summariseWorkspaceFile } from '../store
 import { runProcedure } from './dispatch';
 import type { Session } from '../services/context';
 import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } from './workbench';
+import { isProtected } from '../store/protection';
+import { sealedGate, sealedStatus } from './sealed-workspace';
 
 /** What a host (browser or desktop) talks to: the active workbench, swappable for another workspace. */
 export type WorkspaceHost = {
   /** A page's call, in its session (see Workbench.dispatch). */
   dispatch(name: string, input: unknown, session?: Session): Promise<Result<unknown>>;
+  /** Why a page's session may not call `name` now (see Workbench.refusal); a sealed workspace: 请先登录. */
+  refusal(name: string, session?: Session): Result<never> | null;
   events: EventEmitter<{ event: [WorkbenchEvent] }>;
+  /** The open workbench (only after `refusal` said yes: a sealed workspace has none). */
   current(): Workbench;
   close(): void;
 };
 
+/** How the host was started: an open workbench, or the data folder of a protected workspace not opened yet. */
+export type HostStart = Workbench | { sealed: string; onOpen?: (wb: Workbench) => Promise<void> };
+
+const SIGN_IN_FIRST: Result<never> = { ok: false, error: { code: 'unauthenticated', message: '请先登录' } };
+
 const ARCHIVE = 'workspaces';
 
-function describe(file: string, active: boolean): WorkspaceEntry {
+function describe(file: string, active: boolean, key: Buffer | null = null): WorkspaceEntry {
   const entry = { file: active ? basename(file) : `${ARCHIVE}/${basename(file)}`, bureauName: '', countyName: '', enterprises: 0, modifiedAt: statSync(file).mtime.toISOString(), active };
+  if (!key && isProtected(file)) return { ...entry, bureauName: '（已加密：打开后登录可见）' };
   try {
-    return { ...entry, ...summariseWorkspaceFile(file) };
+    return { ...entry, ...summariseWorkspaceFile(file, key) };
   } catch {
     return { ...entry, bureauName: '（无法读取）' };
   }
@@ -33,7 +44,7 @@ function describe(file: string, active: boolean): WorkspaceEntry {
 /** Moves a closed database file (and any WAL/SHM and blob folder beside it) to a new name. */
 function moveDatabase(from: string, to: string): void {
   renameSync(from, to);
-  for (const ext of ['-wal', '-shm', '.blobs']) if (existsSync(from + ext)) renameSync(from + ext, to + ext);
+  for (const ext of ['-wal', '-shm', '.blobs', '.keys']) if (existsSync(from + ext)) renameSync(from + ext, to + ext);
 }
 
 /**
@@ -41,14 +52,31 @@ function moveDatabase(from: string, to: string): void {
  * aside under workspaces/ and starts an empty one; `workspaces.open` swaps one back. Nothing is
  * ever deleted, and a failed swap puts everything back where it was.
  */
-export function createWorkspaceHost(first: Workbench): WorkspaceHost {
-  let wb = first;
-  const dataDir = first.dataDir;
+export function createWorkspaceHost(first: HostStart): WorkspaceHost {
+  const sealedAtStart = 'sealed' in first ? first : null;
+  let wb: Workbench | null = sealedAtStart ? null : first as Workbench;
+  const dataDir = resolve(sealedAtStart ? sealedAtStart.sealed : (first as Workbench).dataDir);
   const active = workspaceFile(dataDir);
   const archive = join(dataDir, ARCHIVE);
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
   const forward = (e: WorkbenchEvent) => events.emit('event', e);
-  wb.events.on('event', forward);
+  wb?.events.on('event', forward);
+  /** The active workspace opened by the user (a protected one stays sealed until someone signs in). */
+  const openActive = (): Workbench | null => (isProtected(active) ? null : createWorkbench({ dataDir, actor: 'user', create: false }));
+
+  // A sealed workspace is opened by the first right password (or the recovery code), once.
+  let unseal = sealedGate(active);
+  let opening: Promise<Result<unknown>> | null = null;
+  const openSealed = async (name: string, input: unknown, session?: Session): Promise<Result<unknown>> => {
+    const key = await unseal(name, input);
+    if (!key.ok) return key;
+    if (!wb) {
+      wb = createWorkbench({ dataDir, actor: 'user', create: false, key: key.value });
+      wb.events.on('event', forward);
+      await sealedAtStart?.onOpen?.(wb);
+    }
+    return wb.dispatch(name, input, session);
+  };
 
   /** Puts the active workspace aside, lets `prepare` put another in its place (returning how to undo that), opens it. */
   let swapping: Promise<void> | null = null;
@@ -63,29 +91,32 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
     while (running > 0) await new Promise((r) => setTimeout(r, 20));
     mkdirSync(archive, { recursive: true });
     const aside = join(archive, `${new Date().toISOString().replace(/[:.]/g, '-')}.qingshui`);
-    wb.events.off('event', forward);
-    wb.close();
-    makeSingleFile(active); // set aside as one self-contained file: no -wal/-shm beside it
+    const key = wb!.store.key;
+    wb!.events.off('event', forward);
+    wb!.close();
+    wb = null;
+    makeSingleFile(active, key); // set aside as one self-contained file: no -wal/-shm beside it
     moveDatabase(active, aside);
     let undo: (() => void) | null = null;
     try {
       undo = await prepare();
-      wb = createWorkbench({ dataDir, actor: 'user', create: false });
+      wb = openActive();
     } catch (e) {
       try { undo?.(); } finally {
         moveDatabase(aside, active);
-        wb = createWorkbench({ dataDir, actor: 'user', create: false });
+        wb = createWorkbench({ dataDir, actor: 'user', create: false, key });
       }
       throw e;
     } finally {
-      wb.events.on('event', forward);
+      wb?.events.on('event', forward);
+      unseal = sealedGate(active);
     }
     events.emit('event', { type: 'workspace' });
   };
 
   const hostHandlers: Record<string, (input: never) => unknown> = {
     'workspaces.list': () => [
-      describe(active, true),
+      describe(active, true, wb?.store.key),
       ...(existsSync(archive) ? readdirSync(archive).filter((f) => f.endsWith('.qingshui')).sort().reverse().map((f) => describe(join(archive, f), false)) : []),
     ],
     'workspaces.createEmpty': async (s: Pick<Settings, 'bureauName' | 'countyCode' | 'countyName'>) => {
@@ -97,21 +128,28 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
         } catch (e) { removeNew(); throw e; }
         return removeNew;
       });
-      return describe(active, true);
+      return describe(active, true, wb?.store.key);
     },
     'workspaces.open': async ({ file }: { file: string }) => {
       const name = file.replace(/^workspaces\//, '');
       const chosen = join(archive, name);
       if (name.includes('/') || name.includes('\\') || !name.endsWith('.qingshui') || !existsSync(chosen)) throw new DomainError('not_found', `未找到工作区“${file}”`);
-      assertOpenable(chosen); // refuses foreign, corrupt or newer files before anything moves
+      if (!isProtected(chosen)) assertOpenable(chosen); // refuses foreign, corrupt or newer files before anything moves (a protected one: at its sign-in)
       await swap(async () => { moveDatabase(chosen, active); return () => moveDatabase(active, chosen); });
-      return describe(active, true);
+      return describe(active, true, wb?.store.key);
     },
   };
 
   return {
     async dispatch(name, input, session) {
       while (swapping) await swapping.catch(() => undefined);
+      while (opening) await opening.catch(() => undefined);
+      if (!wb) {
+        if (name === 'auth.status') return { ok: true, value: sealedStatus(active) };
+        if (name !== 'auth.signIn' && name !== 'auth.recover') return SIGN_IN_FIRST;
+        opening = openSealed(name, input, session).finally(() => { opening = null; });
+        return opening;
+      }
       const handler = hostHandlers[name];
       if (!handler) {
         running++;
@@ -121,8 +159,12 @@ export function createWorkspaceHost(first: Workbench): WorkspaceHost {
       if (refused) return refused;
       return runProcedure(name, input, (parsed) => handler(parsed as never));
     },
+    refusal: (name, session) => (wb ? wb.refusal(name, session) : SIGN_IN_FIRST),
     events,
-    current: () => wb,
-    close: () => wb.close(),
+    current: () => {
+      if (!wb) throw new DomainError('unauthenticated', '请先登录');
+      return wb;
+    },
+    close: () => wb?.close(),
   };
 }

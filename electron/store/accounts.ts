@@ -109,3 +109,12 @@ export function personNamed(db: Database, name: string): string | null {
 export function forgetVerifier(db: Database, name: string): void {
   db.prepare("UPDATE accounts SET verifier = '', pin = NULL WHERE name = ? AND source = 'hub'").run(name);
 }
+
+/** The digest of the verifier an account's key slot was written beside (issue 18), if any. */
+export function slotMark(db: Database, name: string): string | undefined {
+  return db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(`slotOf:${name}`) as string | undefined;
+}
+
+export function setSlotMark(db: Database, name: string, digest: string): void {
+  db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(`slotOf:${name}`, digest);
+}

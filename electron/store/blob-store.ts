@@ -1,10 +1,65 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { DomainError } from '../../shared/api/result';
 import { notEvidenceMessage, sniffEvidenceType } from '../../shared/domain/file-type';
 import { prepared } from './statements';
+import { decryptFile, encryptFile, isEncryptedFile, subkey } from './cipher';
+
+/*
+ * Blobs of a protected workspace are encrypted at rest (issue 18): AES-256-GCM per file under a key
+ * derived from the workspace key, the SHA-256 of the plain bytes as the file's name and associated data
+ * (a file moved under another name does not open). The key of a folder is set when its workspace is
+ * opened with its key, for every store of this process on that folder.
+ */
+const blobKeys = new Map<string, Buffer>();
+
+/** Encrypts what is written to `dir` from now on (and lets encrypted files there be read). */
+export function setBlobKey(dir: string, workspaceKey: Buffer): void {
+  blobKeys.set(dir, subkey(workspaceKey, 'blobs'));
+}
+
+/** The bytes as they are kept on disk in `dir` (encrypted when the folder has a key). */
+function atRest(dir: string, sha256: string, bytes: Uint8Array): Uint8Array {
+  const key = blobKeys.get(dir);
+  return key ? encryptFile(key, bytes, sha256) : bytes;
+}
+
+/** The plain bytes of a blob file (null: encrypted and this folder's key is not set, or altered). */
+export function readBlobFile(dir: string, sha256: string): Buffer | null {
+  const path = blobPath(dir, sha256);
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path);
+  if (!isEncryptedFile(bytes)) return bytes;
+  const key = blobKeys.get(dir);
+  return key ? decryptFile(key, bytes, sha256) : null;
+}
+
+/** Encrypts the blobs of `dir` that are still plain (a workspace being protected); returns how many. */
+export function encryptPlainBlobs(dir: string): number {
+  if (!blobKeys.has(dir) || !existsSync(dir)) return 0;
+  let n = 0;
+  for (const sub of readdirSync(dir)) {
+    if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+    for (const name of readdirSync(join(dir, sub))) {
+      if (!/^[0-9a-f]{64}$/.test(name)) continue;
+      const bytes = readFileSync(join(dir, sub, name));
+      if (isEncryptedFile(bytes) && readBlobFile(dir, name)) continue;
+      writeWhole(join(dir, sub, name), atRest(dir, name, bytes));
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Writes a file under a temporary name, flushed, then renamed: the whole file or none of it. */
+function writeWhole(path: string, bytes: Uint8Array): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w', 0o600);
+  try { writeSync(fd, bytes); fsyncSync(fd); } finally { closeSync(fd); }
+  renameSync(tmp, path);
+}
 
 /** The folder beside a workspace file that holds its blobs (moved and backed up with it). */
 export function blobDirOf(workspaceFile: string): string {
@@ -34,10 +89,7 @@ export function putBlob(db: Database, dir: string, bytes: Uint8Array, name = 'æ–
   const path = blobPath(dir, sha256);
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const tmp = `${path}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try { writeSync(fd, bytes); fsyncSync(fd); } finally { closeSync(fd); }
-    renameSync(tmp, path);
+    writeWhole(path, atRest(dir, sha256, bytes));
   }
   // A row that was waiting for these bytes (size -1: a synced record referred to them first) is completed.
   prepared(db, `INSERT INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)
@@ -63,9 +115,8 @@ export function forgetExpectedBlob(db: Database, sha256: string): void {
 export function readBlob(db: Database, dir: string, sha256: string): { bytes: Buffer; mime: string } | null {
   if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
   const row = prepared(db, 'SELECT 1 FROM blobs WHERE sha256 = ? AND size >= 0').get(sha256);
-  const path = blobPath(dir, sha256);
-  if (!row || !existsSync(path)) return null;
-  const bytes = readFileSync(path);
+  const bytes = row ? readBlobFile(dir, sha256) : null;
+  if (!bytes) return null;
   // Served as what the bytes are (a row's type may predate the check): anything else is a download.
   return { bytes, mime: sniffEvidenceType(bytes) ?? 'application/octet-stream' };
 }

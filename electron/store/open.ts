@@ -5,6 +5,7 @@ import { registerFunctions } from './functions';
 import { SORT_KEY_INDEXES } from './migrations/0040-pinyin-order';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import { collationRuntime, sortKeyVersion } from './sort-key';
+import { keyPragma } from './cipher';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -14,11 +15,41 @@ function bindingOptions(): { nativeBinding?: string } {
   return binding ? { nativeBinding: binding } : {};
 }
 
-/** A plain connection (no pragmas, no migrations) for peeking at or converting a closed file. */
-export function rawDatabase(file: string, options: Database.Options = {}): Database.Database {
+/**
+ * A connection with no pragmas and no migrations, for peeking at or converting a closed file; with
+ * `key`, an encrypted one (SQLCipher 4 scheme: the standard `sqlcipher` tool opens it with the key).
+ */
+export function rawDatabase(file: string, options: Database.Options = {}, key?: Buffer | null): Database.Database {
   const db = new Database(file, { ...options, ...bindingOptions() });
+  if (key) applyKey(db, key);
   registerFunctions(db);
   return db;
+}
+
+/** Sets the cipher and key on a new connection (before anything reads the file). */
+export function applyKey(db: Database.Database, key: Buffer): void {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(keyPragma(key));
+}
+
+/** Encrypts an open plain database in place with `key` (it is left in DELETE journal mode). */
+export function encryptInPlace(db: Database.Database, key: Buffer): void {
+  db.pragma('journal_mode = DELETE'); // SQLite3 Multiple Ciphers re-keys only outside WAL mode
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(keyPragma(key).replace(/^key/, 'rekey'));
+}
+
+/** Whether a file is a plain SQLite database (an encrypted one starts with random salt). */
+export function isPlainSqlite(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
 }
 export const APP_ID = 'qingshui';
 
@@ -53,21 +84,24 @@ function isWalFile(file: string): boolean {
  * The full page check (quick_check, ~0.4 s at 150 MB) runs when asked, and before anything would
  * change the file's structure: a migration, or a file not in our WAL mode (a copy, a restore).
  */
-function inspect(file: string, verify: boolean): { version: number } {
-  assertSqliteHeader(file);
+function inspect(file: string, verify: boolean, key: Buffer | null): { version: number } {
+  if (!key) assertSqliteHeader(file);
+  else if (isPlainSqlite(file)) throw new DomainError('invalid', `工作区“${file}”有密钥文件，数据库却是未加密的：文件可能被替换，已拒绝打开，文件未作任何修改`);
   let probe: Database.Database | undefined;
   try {
-    probe = rawDatabase(file, { readonly: true, fileMustExist: true });
+    probe = rawDatabase(file, { readonly: true, fileMustExist: true }, key);
     const version = probe.pragma('user_version', { simple: true }) as number;
     const tables = probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
     if (tables.length === 0) return { version: 0 };
     const app = tables.includes('meta') ? probe.prepare("SELECT value FROM meta WHERE key = 'app'").pluck().get() : undefined;
     if (app !== APP_ID) throw new DomainError('invalid', `文件“${file}”是其他程序的数据库，不是清水工作区，已拒绝打开，文件未作任何修改`);
-    const check = verify || version < LATEST_SCHEMA_VERSION || !isWalFile(file) ? probe.pragma('quick_check', { simple: true }) : 'ok';
+    const wal = key ? probe.pragma('journal_mode', { simple: true }) === 'wal' : isWalFile(file);
+    const check = verify || version < LATEST_SCHEMA_VERSION || !wal ? probe.pragma('quick_check', { simple: true }) : 'ok';
     if (check !== 'ok') throw new DomainError('invalid', `工作区数据库“${file}”已损坏（${String(check)}），已拒绝打开；请从备份恢复`);
     return { version };
   } catch (e) {
     if (e instanceof DomainError) throw e;
+    if (key && /not a database/.test((e as Error).message)) throw new DomainError('unauthenticated', `工作区数据库“${file}”无法用此密钥解开（密钥不对，或文件已损坏），已拒绝打开`);
     throw new DomainError('invalid', `无法读取工作区数据库“${file}”：${(e as Error).message}。文件可能已损坏，已拒绝打开`);
   } finally {
     probe?.close();
@@ -78,15 +112,17 @@ function inspect(file: string, verify: boolean): { version: number } {
  * Opens (or creates) a workspace database: checks it is ours, refuses one written by a newer app,
  * backs it up with VACUUM INTO and runs pending migrations in one transaction.
  */
-export function openDatabase(file: string, opts: { create: boolean; verify?: boolean }): Database.Database {
+export function openDatabase(file: string, opts: { create: boolean; verify?: boolean; key?: Buffer | null }): Database.Database {
   const exists = existsSync(file);
   if (!exists && !opts.create) throw new DomainError('not_found', `工作区数据库“${file}”不存在`);
-  const { version } = exists ? inspect(file, opts.verify ?? false) : { version: 0 };
+  const key = opts.key ?? null;
+  const { version } = exists ? inspect(file, opts.verify ?? false, key) : { version: 0 };
   if (version > LATEST_SCHEMA_VERSION) {
     throw new DomainError('invalid', `工作区数据库由较新版本的清水创建（结构版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级程序后再打开`);
   }
   const db = new Database(file, bindingOptions());
   try {
+    if (key) applyKey(db, key);
     registerFunctions(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL'); // records are legal documents

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { createClock, type Clock } from '../../shared/sync/hlc';
-import { blobDirOf } from './blob-store';
+import { blobDirOf, setBlobKey } from './blob-store';
 import { openDatabase } from './open';
 import { writeRecord, type EntityTable, type WriteContext, type WriteOptions, type WriteResult } from './write-path';
 
@@ -12,6 +12,8 @@ export type Store = {
   clock: Clock;
   /** The folder of this workspace's blobs (photos, signatures). */
   blobDir: string;
+  /** The workspace key when the workspace is protected at rest (issue 18), else null. */
+  key: Buffer | null;
   /** Writes fields of one record and its change record, in one transaction. */
   write(spec: EntityTable, id: string, fields: Record<string, unknown>, author: string, opts?: WriteOptions): WriteResult;
   /** How many writes changed something since the store was opened (for change notices). */
@@ -44,12 +46,13 @@ function nodeIdOf(db: Database): string {
 }
 
 /** Opens a workspace database file, ready for reads and writes through the write path. */
-export function openStore(file: string, opts: { create: boolean } = { create: true }): Store {
+export function openStore(file: string, opts: { create: boolean; key?: Buffer | null } = { create: true }): Store {
   const db = openDatabase(file, opts);
+  if (opts.key) setBlobKey(blobDirOf(file), opts.key);
   const ctx = nodeContext(db, nodeIdOf(db));
   let writes = 0;
   const store: Store = {
-    db, file, nodeId: ctx.nodeId, clock: ctx.clock, blobDir: blobDirOf(file),
+    db, file, nodeId: ctx.nodeId, clock: ctx.clock, blobDir: blobDirOf(file), key: opts.key ?? null,
     write: (spec, id, fields, author, opts) => {
       const result = writeRecord(ctx, spec, id, fields, author, opts);
       if (result.hlc) writes++;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { canonicalDocument, type InspectionDocument } from '../../shared/inspection/document';
-import { blobPath, sha256Of } from './blob-store';
+import { blobPath, readBlobFile, sha256Of } from './blob-store';
 import { documentOf, type TemplateCache as Templates } from './inspection-document';
 import { documentRowsOf, type DocumentRows } from './inspections';
 import { prepared } from './statements';
@@ -13,7 +13,8 @@ export function blobProblem(db: Database, dir: string, sha256: string): string |
   if (!row) return `文件 ${sha256.slice(0, 12)}… 未登记`;
   if (row.size < 0) return null; // media pending: its bytes have not arrived from the hub yet
   if (!existsSync(path)) return `文件 ${sha256.slice(0, 12)}… 缺失`;
-  if (statSync(path).size !== row.size || sha256Of(readFileSync(path)) !== sha256) return `文件 ${sha256.slice(0, 12)}… 已被改动（内容与其 SHA-256 不符）`;
+  const bytes = readBlobFile(dir, sha256); // decrypted when encrypted at rest; null: its tag does not match
+  if (!bytes || bytes.length !== row.size || sha256Of(bytes) !== sha256) return `文件 ${sha256.slice(0, 12)}… 已被改动（内容与其 SHA-256 不符）`;
   return null;
 }
 

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { DomainError } from '../../shared/api/result';
-import { blobDirOf } from './blob-store';
+import { blobDirOf, setBlobKey } from './blob-store';
+import { readSlots, writeSlots } from './key-slots';
+import type { Store } from './store';
 import { openDatabase, rawDatabase } from './open';
 import { verifyWorkspace, type VerifyReport } from './verify-records';
 import { storedSetting } from './settings';
@@ -11,8 +13,8 @@ import { storedSetting } from './settings';
  */
 
 /** Every page and index checked (SQLite's integrity_check); a file that is not a workspace is refused. */
-export function integrityProblems(file: string): string[] {
-  const db = openDatabase(file, { create: false, verify: true });
+export function integrityProblems(file: string, key: Buffer | null = null): string[] {
+  const db = openDatabase(file, { create: false, verify: true, key });
   try {
     return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
   } finally {
@@ -21,26 +23,26 @@ export function integrityProblems(file: string): string[] {
 }
 
 /** Refuses a file that is not a workspace this program can open (foreign, corrupt or newer). */
-export function assertOpenable(file: string): void {
-  openDatabase(file, { create: false, verify: true }).close();
+export function assertOpenable(file: string, key: Buffer | null = null): void {
+  openDatabase(file, { create: false, verify: true, key }).close();
 }
 
 /** Folds the WAL into the file so that the file alone is the whole workspace. */
-export function checkpoint(file: string): void {
+export function checkpoint(file: string, key: Buffer | null = null): void {
   if (!existsSync(file)) return;
-  const db = openDatabase(file, { create: false });
+  const db = openDatabase(file, { create: false, key });
   try { db.pragma('wal_checkpoint(TRUNCATE)'); } finally { db.close(); }
 }
 
 /** Makes the file self-contained (no -wal/-shm beside it), to be moved or archived. */
-export function makeSingleFile(file: string): void {
-  const db = rawDatabase(file);
+export function makeSingleFile(file: string, key: Buffer | null = null): void {
+  const db = rawDatabase(file, {}, key);
   try { db.pragma('journal_mode = DELETE'); } finally { db.close(); }
 }
 
 /** Who a workspace file belongs to and how big it is, for the list of workspaces. */
-export function summariseWorkspaceFile(file: string): { bureauName: string; countyName: string; enterprises: number } {
-  const db = rawDatabase(file, { readonly: true, fileMustExist: true });
+export function summariseWorkspaceFile(file: string, key: Buffer | null = null): { bureauName: string; countyName: string; enterprises: number } {
+  const db = rawDatabase(file, { readonly: true, fileMustExist: true }, key);
   try {
     return {
       bureauName: storedSetting(db, 'bureauName'), countyName: storedSetting(db, 'countyName'),
@@ -51,10 +53,15 @@ export function summariseWorkspaceFile(file: string): { bureauName: string; coun
   }
 }
 
-/** Writes a consistent copy of an open workspace (SQLite's online backup: safe while it is in use). */
-export async function backupDatabase(db: import('better-sqlite3').Database, target: string): Promise<void> {
+/**
+ * Writes a consistent copy of an open workspace (VACUUM INTO reads one snapshot: safe while it is in
+ * use). A protected workspace's copy is encrypted with the same key, its key slots written beside it.
+ */
+export function backupDatabase(store: Store, target: string): void {
   if (existsSync(target)) throw new DomainError('conflict', `备份文件“${target}”已存在，请换一个文件名`);
-  await db.backup(target);
+  const slots = store.key ? readSlots(store.file) : null;
+  if (slots) writeSlots(target, slots);
+  store.db.prepare('VACUUM INTO ?').run(target);
 }
 
 /**
@@ -62,8 +69,9 @@ export async function backupDatabase(db: import('better-sqlite3').Database, targ
  * against its SHA-256, without opening the workbench on it: nothing is seeded or written first, so
  * what was removed or altered is reported as it is.
  */
-export function verifyWorkspaceFile(file: string): VerifyReport & { seconds: number } {
-  const db = openDatabase(file, { create: false });
+export function verifyWorkspaceFile(file: string, key: Buffer | null = null): VerifyReport & { seconds: number } {
+  const db = openDatabase(file, { create: false, key });
+  if (key) setBlobKey(blobDirOf(file), key);
   try {
     const started = performance.now();
     const report = verifyWorkspace(db, blobDirOf(file));

@@ -39,7 +39,7 @@ const refuse = (res: ServerResponse, status: number, code: string, message: stri
  * 127.0.0.1 only. Every request must name this host (`Host`), carry the session (`HostGuard`), and
  * every response carries a CSP and `nosniff`.
  */
-export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events' | 'current'>, opts: { port?: number; rendererDir: string; token?: string; program?: boolean }): Promise<WebHost> {
+export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'refusal' | 'events' | 'current'>, opts: { port?: number; rendererDir: string; token?: string; program?: boolean }): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('hex');
   const guard = new HostGuard(token, opts.program);
   const clients = new Set<ServerResponse>();
@@ -70,7 +70,7 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'events'
       if (!isPage && !guard.allowed(req)) return refuse(res, 401, 'forbidden', '会话令牌无效或已失效，请使用启动时显示的地址重新打开');
       if (/^\/(exports|tiles|blobs)\//.test(url.pathname)) {
         // Files are read as a procedure is: signed in, not idle-locked (issue 18).
-        const refused = wb.current().refusal('ledgers.exports', guard.sessionOf(req)!);
+        const refused = wb.refusal('ledgers.exports', guard.sessionOf(req)!);
         if (refused && !refused.ok) return refuse(res, 401, refused.error.code, refused.error.message);
       }
       if (url.pathname.startsWith('/rpc/')) {

@@ -56,3 +56,20 @@ export function advanceCursor(q: Queryable, id: string, cursor: number): Promise
 export function advanceCursorSeen(q: Queryable, id: string, cursor: number, at: string): Promise<void> {
   return q.run('UPDATE devices SET cursor = $2, last_seen_at = $3 WHERE id = $1 AND cursor < $2', [id, cursor, at]);
 }
+
+/** The device's seal secret (issue 18), made at its first asking. */
+export async function sealSecretOf(q: Queryable, id: string, fresh: string): Promise<string> {
+  await q.run('UPDATE devices SET seal_secret = $2 WHERE id = $1 AND seal_secret IS NULL', [id, fresh]);
+  return (await q.one<{ seal_secret: string }>('SELECT seal_secret FROM devices WHERE id = $1', [id]))!.seal_secret;
+}
+
+/** The seal secret of a device, only while it is approved (a revoked laptop is never opened by the hub). */
+export async function approvedSealSecret(q: Queryable, id: string): Promise<string | null> {
+  const r = await q.one<{ seal_secret: string | null; state: string }>('SELECT seal_secret, state FROM devices WHERE id = $1', [id]);
+  return r?.state === 'approved' ? r.seal_secret : null;
+}
+
+/** The seal secret a device was given (null: it never asked), whatever its state. */
+export async function storedSealSecret(q: Queryable, id: string): Promise<string | null> {
+  return (await q.one<{ seal_secret: string | null }>('SELECT seal_secret FROM devices WHERE id = $1', [id]))?.seal_secret ?? null;
+}

@@ -26,6 +26,9 @@ export const ADDED_COLUMNS: { table: string; column: string; type: string }[] = 
   { table: 'records', column: 'parent', type: 'TEXT' },
   // The account whose authenticated device pushed the change (its own `author` is only what the laptop says).
   { table: 'changes', column: 'pushed_by', type: 'TEXT' },
+  // The secret that wraps this laptop's workspace key in its hub slot (issue 18): given to the laptop
+  // once, and again only to a person who signs in there with a hub account while the device is approved.
+  { table: 'devices', column: 'seal_secret', type: 'TEXT' },
 ];
 
 /** Indexes on added columns, made after the columns are (an older hub gains both when it opens). */

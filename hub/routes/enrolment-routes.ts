@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { HubRefusal } from '../services/hub-error';
 import { enrollRequestSchema } from '../../shared/sync/protocol';
 import { issueChallenge } from '../services/keys';
 import { deviceToken, enroll, enrolmentState } from '../services/sign-in';
 import { accountStates, verifyAccount } from '../services/account-check';
+import { deviceSealSecret, unsealDevice } from '../services/device-seal';
 import { authorOf, checkProtocol, parse, type HubApp, type HubContext } from './context';
 
 /** How a laptop joins the hub and signs in: enrolment by password, its state, a challenge to sign, a token. */
@@ -30,6 +32,19 @@ export function registerEnrolmentRoutes(app: HubApp, ctx: HubContext): void {
     const who = await authorOf(ctx, req);
     const body = parse(z.object({ names: z.array(z.string().min(1).max(50)).max(500) }), req.body);
     return accountStates(db, who.deviceId!, body.names);
+  });
+
+  // The secret wrapping this laptop's workspace key in its hub slot (issue 18), for the device itself.
+  app.post('/v1/device/seal', async (req) => {
+    const who = await authorOf(ctx, req);
+    if (!who.deviceId) throw new HubRefusal(403, 'device', '只有登记到本中心的设备可以取得其解锁密钥');
+    return deviceSealSecret(db, who.deviceId);
+  });
+  // A locked laptop opened by a hub account's password (its device key is inside what is locked).
+  app.post('/v1/accounts/unseal', async (req) => {
+    checkProtocol(req);
+    const body = parse(z.object({ deviceId: z.string().min(1).max(200), user: z.string().min(1).max(50), password: z.string().min(1).max(200) }), req.body);
+    return unsealDevice(db, body.deviceId, body.user, body.password, req.ip, req.log);
   });
 
   app.get('/v1/challenge', async () => ({ challenge: issueChallenge(keys.secret) }));

@@ -18,6 +18,7 @@ import { HubRefusal } from './hub-error';
 import { hubKeys } from './keys';
 import { pullPage, readerTowns } from './pull';
 import { pushPage } from './push';
+import { openedBundle, sealedForDevice } from './bundle-seal';
 
 export type HubBundleImport = { deviceId: string; applied: number; duplicates: number; quarantined: number; blobs: number; summary: string };
 
@@ -26,7 +27,7 @@ export type HubBundleImport = { deviceId: string; applied: number; duplicates: n
  * push (idempotent; a bundle that would leave a gap is refused whole) and its blobs by hash.
  */
 export async function importHubBundle(db: HubDb, dir: string, file: string): Promise<HubBundleImport> {
-  const parts = unpackBundle(readFileSync(file));
+  const parts = unpackBundle(await openedBundle(db, readFileSync(file)));
   if (typeof parts === 'string') throw new HubRefusal(400, 'bundle', parts);
   const parsed = toHubManifestSchema.safeParse(JSON.parse(new TextDecoder().decode(parts.manifest)));
   if (!parsed.success) throw new HubRefusal(400, 'bundle', '同步包清单格式不对（不是发往同步中心的清水同步包）');
@@ -100,7 +101,7 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
   };
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));
   const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-  const zip = packBundle(bytes, sign(null, bytes, key).toString('base64'), files);
+  const zip = await sealedForDevice(db, { hubId: keys.hubId, deviceId }, packBundle(bytes, sign(null, bytes, key).toString('base64'), files));
   writeFileSync(`${out}.tmp`, zip);
   renameSync(`${out}.tmp`, out);
   const blobCount = listed.filter((f) => f.name.startsWith('blobs/')).length;

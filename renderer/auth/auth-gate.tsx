@@ -4,6 +4,7 @@ import { call } from '../api';
 import { AUTH_LOST, AuthContext } from './auth-context';
 import { LockScreen } from './lock-screen';
 import { SignInPage } from './sign-in-page';
+import { RecoveryCodeNotice } from './recovery-code-notice';
 
 const ACTIVITY = ['mousedown', 'keydown', 'wheel', 'touchstart', 'mousemove'] as const;
 
@@ -28,6 +29,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (error) return <div className="fatal">无法打开工作区：{error}</div>;
   if (!status) return <div className="splash">清水 · 正在打开工作区…</div>;
   if (!status.signedIn) return <SignInPage status={status} onSignedIn={setStatus} onChanged={() => void reload()} />;
+  if (status.recoveryCode) return <RecoveryCodeNotice code={status.recoveryCode} onDone={() => setStatus({ ...status, recoveryCode: null })} />;
   const auth = {
     status, reload,
     signOut: async () => { setStatus(await call('auth.signOut', {})); window.location.hash = '#/dashboard'; },

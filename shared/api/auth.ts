@@ -35,6 +35,15 @@ export const AuthStatus = z.object({
   locked: z.boolean(),
   account: Account.nullable(),
   idleLockMinutes: z.number(),
+  /**
+   * The workspace is encrypted at rest (issue 18) and not opened yet: nothing of it can be read until a
+   * person's password (or the recovery code) opens its key.
+   */
+  sealed: z.boolean(),
+  /** The workspace is encrypted at rest (its key in slots beside it). */
+  protected: z.boolean(),
+  /** Only in the answer of the call that protected a workspace without a hub: its recovery code, shown once. */
+  recoveryCode: z.string().nullable(),
   /** The demo county's accounts and their password (shown on its sign-in page); empty elsewhere. */
   demoAccounts: z.array(z.object({ user: z.string(), role: AccountRole, name: z.string(), password: z.string() })),
 });
@@ -54,6 +63,11 @@ export const authProcedures = {
   /** The first run of a workspace without a hub: its administrator (refused once any account exists). */
   'auth.setup': { input: z.object({ user: AccountName, personName: z.string().trim().min(1, '请填写姓名').max(30), password: Password }), output: AuthStatus },
   'auth.signIn': { input: z.object({ user: z.string().trim().min(1, '请填写用户名').max(50), password: z.string().min(1, '请填写密码').max(200) }), output: AuthStatus },
+  /**
+   * A forgotten password of a workspace without a hub: the recovery code printed when it was protected
+   * opens it, and sets a new password for a local account (which is signed in).
+   */
+  'auth.recover': { input: z.object({ code: z.string().trim().min(1, '请填写恢复码').max(60), user: z.string().trim().min(1, '请填写用户名').max(50), newPassword: Password }), output: AuthStatus },
   'auth.signOut': { input: z.object({}).default({}), output: AuthStatus },
   'auth.lock': { input: z.object({}).default({}), output: AuthStatus },
   /** Unlocks after an idle lock with the PIN, or the password (after 5 wrong PINs, only the password). */

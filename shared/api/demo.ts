@@ -5,6 +5,8 @@ export const DemoSummary = z.object({
   inspections: z.number(), findings: z.number(), complaints: z.number(), cases: z.number(), plans: z.number(),
   /** Its accounts, one per role, and their password (issue 18). */
   accounts: z.array(z.object({ user: z.string(), role: z.string(), name: z.string(), password: z.string() })),
+  /** The recovery code of the demo's encrypted workspace (issue 18; null when it was protected before). */
+  recoveryCode: z.string().nullable(),
 });
 export type DemoSummary = z.infer<typeof DemoSummary>;
 

@@ -5,7 +5,7 @@ export const AUDIT_ACTIONS = {
   reveal: '查看完整个人信息', export: '导出', unmasked_export: '导出（含完整个人信息）',
   account_created: '新建账号', account_changed: '修改账号角色或状态', password_reset: '重置密码', password_changed: '修改本人密码', pin_set: '设置 PIN',
   permission_changed: '权限变更', settings_changed: '修改系统设置', correct: '更正已定稿笔录', device_enrolled: '设备登记', device_state: '设备批准或注销',
-  refused: '越权操作被拒绝',
+  refused: '越权操作被拒绝', protected: '工作区加密（静态数据保护）', recovered: '以恢复码重设密码', unsealed: '解锁加密工作区',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

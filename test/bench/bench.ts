@@ -17,6 +17,7 @@ import { benchLoop } from './loop-bench';
 import { benchMap } from './map-bench';
 import { benchSync } from './sync-bench';
 import { p95, report, timeRuns } from './measure';
+import { benchAtRest } from './at-rest-bench';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 125);
 // exceljs's zip dependencies call the deprecated Buffer() constructor; keep the figures readable.
@@ -36,6 +37,7 @@ async function main() {
     const demoMs = performance.now() - t;
     console.log(`# workspace --scale ${SCALE}: ${400 * SCALE} enterprises, ${200 * SCALE} outfalls, built in ${(demoMs / 1000).toFixed(1)} s`);
 
+    if (process.env.BENCH_ONLY === 'atrest') { benchAtRest(dataDir, root, results); throw new Error('done'); }
     if (process.env.BENCH_ONLY === 'loop') {
       // Only the closed loop's figures (for working on them): a year of inspections, then the loop.
       const only = createWorkbench({ dataDir, actor: 'system' });
@@ -87,6 +89,8 @@ async function main() {
     console.log(`# write path wrote ${rows.length} rows and ${changeRows} change records`);
     results.push(report(`write_path_insert_${rows.length}`, wpMs, 'ms', { name: 'raw prepared inserts', value: rawMs }, { max: rawMs * 3 }));
 
+    // 3b. protection at rest (issue 18): the same list page and writes on an encrypted copy
+    benchAtRest(dataDir, root, results);
     // 4. cold start of the browser host to the first list painted, in Chromium
     const cold = [] as number[];
     for (let i = 0; i < 3; i++) cold.push(await coldStartToFirstList(dataDir));

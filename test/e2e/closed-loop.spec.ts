@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, openAs, signIn, signOut, startHost, test } from './fixtures';
+import { expect, openAs, signIn, signOut, startHost, test, DEMO_ENV } from './fixtures';
 import { chooseIndustrial, completeIndustrial, startIndustrialHere } from './inspection-steps';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
@@ -78,7 +78,7 @@ test.describe('a finding from an inspection to close-out and back', () => {
     await expect(page.getByRole('list', { name: '办理过程' }).getByRole('listitem')).toHaveCount(9);
     await page.screenshot({ path: 'test-results/finding-timeline.png', fullPage: true });
 
-    const cli = spawnSync(process.execPath, [BIN, 'findings', '--data', host.dataDir, '--json', '--state', 'reopened'], { encoding: 'utf8', env: { ...process.env, QINGSHUI_TODAY: day(40) } });
+    const cli = spawnSync(process.execPath, [BIN, 'findings', '--data', host.dataDir, '--json', '--state', 'reopened'], { encoding: 'utf8', env: { ...DEMO_ENV, QINGSHUI_TODAY: day(40) } });
     expect(JSON.parse(cli.stdout).rows.map((r: { description: string }) => r.description)).toContain('排放口未按 GB 15562.1 设置环境保护图形标志牌');
   });
 });
@@ -160,7 +160,7 @@ test('a random plan is drawn with a seed, verified, and released to an inspector
   // Anyone can recompute the draw from the seed: on screen and with the CLI.
   await page.getByRole('button', { name: '复核抽取结果' }).click();
   await expect(page.getByRole('status')).toContainText('复核一致');
-  const verify = spawnSync(process.execPath, [BIN, 'plan', 'verify', planId, '--data', host.dataDir, '--json'], { encoding: 'utf8' });
+  const verify = spawnSync(process.execPath, [BIN, 'plan', 'verify', planId, '--data', host.dataDir, '--json'], { encoding: 'utf8', env: DEMO_ENV });
   expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, seed: '2026-e2e', tasks: 8 });
 
   // The drawn inspector gets an account from the administrator (设置 → 账号与权限).

@@ -34,6 +34,8 @@ export const test = base.extend<{ host: Host; scale: number; today: string | und
 
 /** The demo county's password (issue 18: `qingshui demo` makes one account per role). */
 export const DEMO_PASSWORD = 'Qingshui2026';
+/** A command on the demo's data folder: its workspace is encrypted (issue 18), opened with the demo administrator's account. */
+export const DEMO_ENV = { ...process.env, QINGSHUI_UNLOCK: `admin:${DEMO_PASSWORD}` };
 
 /**
  * Opens the app and signs in with a demo account (an inspector's, `zhifa1`, when none is named):

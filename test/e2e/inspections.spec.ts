@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { item, sign, startIndustrialHere, yes } from './inspection-steps';
-import { expect, openAs, startHost, test, type Host } from './fixtures';
+import { expect, openAs, startHost, test, type Host, DEMO_ENV } from './fixtures';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 const PHOTOS = join(process.cwd(), 'test', 'fixtures', 'photos');
@@ -107,7 +107,7 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   await expect(print.locator('body[data-print-ready="1"]')).toHaveCount(1);
   await expect(print.locator('.record-annex img')).toHaveCount(4);
   const out = join(host.dataDir, 'record.pdf');
-  const r = spawnSync(process.execPath, [BIN, 'print-record', id, '--data', host.dataDir, '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, 'print-record', id, '--data', host.dataDir, '--out', out], { encoding: 'utf8', env: DEMO_ENV });
   expect(r.stderr).toBe('');
   expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -116,7 +116,7 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   await page.getByRole('row').nth(1).click();
   await expect(page.getByRole('region', { name: '问题' })).toContainText('排放口未按 GB 15562.1 设置环境保护图形标志牌');
   await expect(page.getByRole('region', { name: '现场检查' })).toContainText('已定稿');
-  const verify = spawnSync(process.execPath, [BIN, 'verify', '--data', host.dataDir, '--json'], { encoding: 'utf8' });
+  const verify = spawnSync(process.execPath, [BIN, 'verify', '--data', host.dataDir, '--json'], { encoding: 'utf8', env: DEMO_ENV });
   expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, problems: [] });
 });
 

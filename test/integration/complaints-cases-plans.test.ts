@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loopWorkbench } from './helpers';
+import { DEMO_ENV } from './cli-env';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
 beforeEach(() => { process.env.QINGSHUI_TODAY = '2026-11-28'; });
@@ -114,7 +115,7 @@ describe('dashboard and CLI', () => {
     const dataDir = wb.dataDir;
     const states = await wb.call('workspace.stats', {});
     wb.close();
-    const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, QINGSHUI_TODAY: '2026-11-28' } });
+    const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...DEMO_ENV, QINGSHUI_TODAY: '2026-11-28' } });
     const closed = JSON.parse(cli('findings', '--data', dataDir, '--json', '--state', 'closed').stdout);
     expect(closed.total).toBe(states.findingsByState.closed);
     expect(closed.rows.every((f: { state: string }) => f.state === 'closed')).toBe(true);

@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
+import { DEMO_ENV } from './cli-env';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
-const qingshui = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const qingshui = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: DEMO_ENV });
 
 describe('a crash at any moment', () => {
   it('leaves the store consistent: a demo killed mid-write leaves nothing partial, and can be run again', async () => {

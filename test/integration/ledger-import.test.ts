@@ -5,11 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
+import { attachEncrypted, DEMO_ENV, demoDatabase, demoKey } from './cli-env';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
 const FIXTURE = join(__dirname, '..', 'fixtures', 'enterprise-ledger-clerk-style.xlsx');
 const qingshui = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: DEMO_ENV });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const stats = (dir: string) => JSON.parse(qingshui('stats', '--data', dir, '--json').out) as { enterprises: number; changes: number };
@@ -24,11 +25,11 @@ async function dataRows(file: string): Promise<unknown[][]> {
 }
 
 /** A workspace for the same county with its towns, villages and watersheds but no enterprises (test setup). */
-function emptyCounty(from: string): string {
+function emptyCounty(from: string, key: Buffer): string {
   const dir = join(tempDir(), 'empty');
   qingshui('init', '--data', dir, '--bureau', '清水县生态环境局', '--county-code', '360799', '--county-name', '清水县');
   const db = new Database(join(dir, 'workspace.qingshui'));
-  db.exec(`ATTACH '${join(from, 'workspace.qingshui')}' AS src`);
+  attachEncrypted(db, join(from, 'workspace.qingshui'), key, 'src');
   db.exec("INSERT OR IGNORE INTO regions SELECT * FROM src.regions WHERE level <> 'county'; INSERT INTO watersheds SELECT * FROM src.watersheds; INSERT INTO water_bodies SELECT * FROM src.water_bodies;");
   db.close();
   return dir;
@@ -40,7 +41,7 @@ describe('importing ledgers', () => {
     qingshui('demo', '--data', a);
     const first = join(a, 'first.xlsx');
     expect(qingshui('export', 'enterprises', '--data', a, '--out', first).code).toBe(0);
-    const b = emptyCounty(a);
+    const b = emptyCounty(a, await demoKey(a));
     const dry = qingshui('import', 'enterprises', first, '--data', b, '--dry-run', '--json');
     expect(JSON.parse(dry.out)).toMatchObject({ rows: 400, created: 400, updated: 0, invalid: 0, committed: false, unmatchedHeaders: [] });
     expect(stats(b).enterprises).toBe(0);
@@ -147,7 +148,7 @@ describe('importing ledgers', () => {
     const r = qingshui('import', 'enterprises', file, '--data', dir, '--json');
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ rows: 3, created: 0, updated: 1, unchanged: 2, unmatchedHeaders: [] });
-    const db = new Database(join(dir, 'workspace.qingshui'), { readonly: true });
+    const db = await demoDatabase(dir, { readonly: true });
     const e = db.prepare('SELECT contact_phone, legal_representative, industry_code FROM enterprises WHERE uscc = ?').get(rows[0][2]) as Record<string, string>;
     db.close();
     expect(e).toMatchObject({ contact_phone: '13900000000', legal_representative: rows[0][14], industry_code: rows[0][3] });

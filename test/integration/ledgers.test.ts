@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { headerLayout, SERIAL } from '../../shared/ledger/layout';
 import { LEDGER_SPECS } from '../../shared/ledger/specs';
 import { tempDir } from './helpers';
+import { DEMO_ENV } from './cli-env';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');
 const qingshui = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: DEMO_ENV });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

@@ -18,6 +18,7 @@ import { openSqliteHub } from '../../hub/db/sqlite';
 import { tempDir } from './helpers';
 import { deviceIdOf, enrolledLaptop, startHub } from './sync-helpers';
 import { jpegBytes } from '../fixtures/evidence-bytes';
+import { DEMO_ENV } from './cli-env';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 
@@ -134,7 +135,8 @@ describe('the hub refuses bad input with a reason and applies nothing', () => {
 describe('the command line', () => {
   it('hub start, user add/list/set/disable/enable, enroll, sync --json, conflicts --json, bundle export/import, quarantine list/release, devices list/approve from a laptop', async () => {
     const hubDir = tempDir();
-    const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    // The demo laptop is encrypted (issue 18): its commands open it with the demo administrator's account.
+    const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...DEMO_ENV, ...env } });
     expect(run(['hub', 'user', 'add', 'admin', '--role', 'admin', '--data', hubDir], { QINGSHUI_PASSWORD: 'cli-secret-1' }).stdout).toContain('已新建账号 admin');
     const weak = run(['hub', 'user', 'add', 'x', '--role', 'admin', '--data', hubDir], { QINGSHUI_PASSWORD: 'short' });
     expect(weak.status).toBe(1);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
 import { BIN, rpc, startHost } from './web-helpers';
+import { DEMO_ENV } from './cli-env';
 
 describe('the browser host', () => {
   it('prints its URL with a token first, binds to 127.0.0.1, and builds the demo when no workspace exists', async () => {
@@ -19,10 +20,10 @@ describe('the browser host', () => {
     const second = spawnSync(process.execPath, [BIN, 'web', '--data', dir, '--port', '0'], { encoding: 'utf8', timeout: 10_000 });
     expect(second.status).not.toBe(0);
     expect(second.stderr).toContain('正由另一个清水程序使用');
-    const restore = spawnSync(process.execPath, [BIN, 'restore', '--data', dir, '--from', join(dir, 'workspace.qingshui')], { encoding: 'utf8' });
+    const restore = spawnSync(process.execPath, [BIN, 'restore', '--data', dir, '--from', join(dir, 'workspace.qingshui')], { encoding: 'utf8', env: DEMO_ENV });
     expect(restore.status).not.toBe(0);
     expect(restore.stderr).toContain('不能恢复');
-    const stats = spawnSync(process.execPath, [BIN, 'stats', '--data', dir, '--json'], { encoding: 'utf8' });
+    const stats = spawnSync(process.execPath, [BIN, 'stats', '--data', dir, '--json'], { encoding: 'utf8', env: DEMO_ENV });
     expect(JSON.parse(stats.stdout).enterprises).toBe(400); // reading alongside is fine
   });
 

@@ -7,8 +7,9 @@ import { hubKeys, KEY_FILE } from '../../hub/services/keys';
 import { openSqliteHub } from '../../hub/db/sqlite';
 import { tempDir } from '../integration/helpers';
 import { BIN } from '../integration/web-helpers';
+import { DEMO_ENV } from '../integration/cli-env';
 
-const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...DEMO_ENV, ...env } });
 const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe('what is kept on disk is its owner’s only', () => {

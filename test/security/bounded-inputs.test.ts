@@ -9,6 +9,7 @@ import { readSheet, MAX_IMPORT_ROWS } from '../../electron/services/ledgers/read
 import { tempDir } from '../integration/helpers';
 import { startHub } from '../integration/sync-helpers';
 import { BIN } from '../integration/web-helpers';
+import { DEMO_ENV } from '../integration/cli-env';
 
 /** A zip whose one part is `mb` MiB of spaces, deflated to a few hundred KiB (what a zip bomb is). */
 function bomb(name: string, mb: number, extra: Record<string, Uint8Array> = {}): Uint8Array {
@@ -89,10 +90,10 @@ describe('inputs are bounded before they are read', () => {
     ws.commit();
     await writer.commit();
     const dir = join(tempDir(), 'ws');
-    expect(spawnSync(process.execPath, [BIN, 'demo', '--data', dir, '--inspections', '0']).status).toBe(0);
-    const r = spawnSync(process.execPath, [BIN, 'import', 'enterprises', file, '--data', dir, '--json'], { encoding: 'utf8' });
+    expect(spawnSync(process.execPath, [BIN, 'demo', '--data', dir, '--inspections', '0'], { env: DEMO_ENV }).status).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, 'import', 'enterprises', file, '--data', dir, '--json'], { encoding: 'utf8', env: DEMO_ENV });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('超过 200,000 行');
-    expect(JSON.parse(spawnSync(process.execPath, [BIN, 'stats', '--data', dir, '--json'], { encoding: 'utf8' }).stdout).enterprises).toBe(400);
+    expect(JSON.parse(spawnSync(process.execPath, [BIN, 'stats', '--data', dir, '--json'], { encoding: 'utf8', env: DEMO_ENV }).stdout).enterprises).toBe(400);
   }, 120_000);
 });

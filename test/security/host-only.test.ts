@@ -8,9 +8,10 @@ import { generateDemo } from '../../electron/services/demo/generate';
 import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { tempDir } from '../integration/helpers';
 import { BIN, rpc, startHost } from '../integration/web-helpers';
+import { DEMO_ENV } from '../integration/cli-env';
 
 const qingshui = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, QINGSHUI_PASSWORD: 'not-used-here' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...DEMO_ENV, QINGSHUI_PASSWORD: 'not-used-here' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

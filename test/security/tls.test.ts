@@ -7,9 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hubTls } from '../../hub/services/tls';
 import { tempDir } from '../integration/helpers';
 import { BIN } from '../integration/web-helpers';
+import { DEMO_ENV } from '../integration/cli-env';
 
 const PASSWORD = 'tls-secret-1';
-const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, QINGSHUI_PASSWORD: PASSWORD } });
+const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...DEMO_ENV, QINGSHUI_PASSWORD: PASSWORD } });
 const hubs: ChildProcess[] = [];
 afterEach(async () => { for (const h of hubs.splice(0)) { h.kill('SIGTERM'); await new Promise((ok) => h.once('exit', ok)); } });
 

@@ -8,6 +8,8 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { audit } from '../audit';
 import { accountView } from './session';
+import { keepSlot } from './key-ring';
+import { dropStaleSlots } from '../../store/account-slots';
 
 /** The person role an account's role asks for (an inspector holds an 执法证; admin: any). */
 const PERSON_ROLE: Partial<Record<Role, string>> = { inspector: '执法人员', town: '镇街工作人员', bureau: '局机关人员' };
@@ -38,6 +40,7 @@ export const accountHandlers = {
     const areas = checkRole(ctx, personId, role, towns);
     const verifier = await hashPassword(password);
     insertAccount(ctx.store.db, { name: user, personId, role, towns: areas, source: 'local', verifier, createdAt: new Date().toISOString() });
+    await keepSlot(ctx.store, user, password);
     audit(ctx, 'account_created', { entity: 'account', entityId: user, detail: { role, towns: areas, personId } });
     return accountView(mustAccount(ctx, user));
   },
@@ -55,6 +58,7 @@ export const accountHandlers = {
     }
     if (disabled !== undefined && disabled !== a.disabled) {
       setAccountDisabled(ctx.store.db, user, disabled);
+      if (disabled) dropStaleSlots(ctx.store); // a disabled account no longer opens this laptop
       audit(ctx, 'account_changed', { entity: 'account', entityId: user, detail: { disabled } });
     }
     return accountView(mustAccount(ctx, user));
@@ -63,6 +67,7 @@ export const accountHandlers = {
     const a = mustAccount(ctx, user);
     if (a.source === 'hub') throw new DomainError('invalid', '同步中心账号的密码在同步中心重置（下次同步后本机生效）');
     setVerifier(ctx.store.db, user, await hashPassword(password));
+    await keepSlot(ctx.store, user, password);
     audit(ctx, 'password_reset', { entity: 'account', entityId: user });
     return accountView(mustAccount(ctx, user));
   },

@@ -2,6 +2,9 @@ import { DomainError, invalidFields } from '../../../shared/api/result';
 import { decoyHash, hashPassword, outdated, passwordMatches } from './password';
 import { accountCount, accountNamed, insertAccount, noteFailure, notePinUnlock, personNamed, setPinVerifier, setVerifier, upsertHubAccount } from '../../store/accounts';
 import { joinedHub, verifyAtHub } from '../sync/index';
+import type { HubAccountFacts } from '../sync/index';
+import { keyFromRecoveryCode } from '../../store/key-slots';
+import { keepSlot } from './key-ring';
 import { PERSON } from '../../store/entities';
 import { newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
@@ -13,6 +16,7 @@ export { procedureRefusal } from './session';
 export { hashPassword } from './password';
 export { auditHandlers } from './audit-handlers';
 export { townGuardedStore } from './town-guard';
+export { protectDemo } from './key-ring';
 
 const BAD = '用户名或密码不对，或该账号已停用';
 
@@ -52,13 +56,28 @@ async function checkPassword(ctx: ServiceContext, user: string, password: string
  */
 async function signInAs(ctx: ServiceContext, user: string, password: string) {
   const known = accountNamed(ctx.store.db, user);
-  if ((known && known.verifier !== '') || !joinedHub(ctx.store)) return checkPassword(ctx, user, password);
-  if (known?.disabled) return checkPassword(ctx, user, password);
+  if (!joinedHub(ctx.store) || known?.disabled || known?.source === 'local') return checkPassword(ctx, user, password);
+  if (known && known.verifier !== '') {
+    try {
+      return await checkPassword(ctx, user, password);
+    } catch (e) {
+      // A password changed at the hub is taken at once when the hub can be asked (else: after the next sync).
+      if ((e as DomainError).code !== 'unauthenticated') throw e;
+      const facts = await verifyAtHub(ctx.store, user, password).catch(() => null);
+      if (!facts) throw e;
+      return keepHubAccount(ctx, facts, password);
+    }
+  }
   const facts = await verifyAtHub(ctx.store, user, password);
   if (!facts) {
     audit(ctx, 'sign_in_failed', { account: user.slice(0, 50), personId: known?.personId ?? null, detail: { at: 'hub' } });
     throw new DomainError('unauthenticated', BAD);
   }
+  return keepHubAccount(ctx, facts, password);
+}
+
+/** A hub account whose password the hub just confirmed: kept here with its own verifier. */
+async function keepHubAccount(ctx: ServiceContext, facts: HubAccountFacts, password: string) {
   const verifier = await hashPassword(password);
   upsertHubAccount(ctx.store.db, {
     name: facts.name, personId: personNamed(ctx.store.db, facts.display) ?? `hub:${facts.name}`, display: facts.display,
@@ -80,14 +99,34 @@ export const authHandlers = {
       insertAccount(ctx.store.db, { name: user, personId, role: 'admin', towns: [], source: 'local', verifier, createdAt: new Date().toISOString() });
     });
     const a = accountNamed(ctx.store.db, user)!;
+    const recoveryCode = await keepSlot(ctx.store, user, password, true);
     startSession(ctx, a);
     audit(ctx, 'setup', { entity: 'account', entityId: user });
-    return authStatus(ctx);
+    if (recoveryCode) audit(ctx, 'protected', { detail: { recovery: 'code' } });
+    return { ...authStatus(ctx), recoveryCode };
   },
   'auth.signIn': async (ctx, { user, password }) => {
     const a = await signInAs(ctx, user, password);
+    const wasProtected = Boolean(ctx.store.key);
+    const recoveryCode = await keepSlot(ctx.store, a.name, password, true);
     startSession(ctx, a);
     audit(ctx, 'sign_in');
+    if (!wasProtected && ctx.store.key) audit(ctx, 'protected', { detail: { recovery: recoveryCode ? 'code' : 'hub' } });
+    return { ...authStatus(ctx), recoveryCode };
+  },
+  'auth.recover': async (ctx, { code, user, newPassword }) => {
+    const key = ctx.store.key ? await keyFromRecoveryCode(ctx.store.file, code) : null;
+    if (!key || !key.equals(ctx.store.key!)) {
+      audit(ctx, 'sign_in_failed', { account: user.slice(0, 50), detail: { with: 'recovery_code' } });
+      throw new DomainError('unauthenticated', '恢复码不对（或本工作区没有恢复码：已登记到同步中心的电脑由同步中心管理员恢复）');
+    }
+    const a = accountNamed(ctx.store.db, user);
+    if (!a || a.disabled) throw invalidFields({ user: `没有可用的账号“${user}”` });
+    if (a.source === 'hub') throw invalidFields({ user: '同步中心账号的密码由同步中心管理员重置，再用新密码登录' });
+    setVerifier(ctx.store.db, a.name, await hashPassword(newPassword));
+    await keepSlot(ctx.store, a.name, newPassword);
+    startSession(ctx, accountNamed(ctx.store.db, a.name)!);
+    audit(ctx, 'recovered', { entity: 'account', entityId: a.name });
     return authStatus(ctx);
   },
   'auth.signOut': (ctx) => {
@@ -134,6 +173,7 @@ export const authHandlers = {
     const a = await checkPassword(ctx, ctx.session.user!.account, password);
     if (a.source === 'hub') throw new DomainError('invalid', '同步中心账号的密码请在同步中心修改（下次同步后本机生效）');
     setVerifier(ctx.store.db, a.name, await hashPassword(newPassword));
+    await keepSlot(ctx.store, a.name, newPassword);
     audit(ctx, 'password_changed');
     return authStatus(ctx);
   },

@@ -52,12 +52,13 @@ export function authStatus(ctx: ServiceContext): AuthStatus {
   lockIfIdle(ctx);
   const s = ctx.session;
   const a = s.user ? accountNamed(ctx.store.db, s.user.account) : undefined;
-  if (s.program) return { needsSetup: false, hubJoined: false, noAccounts: false, signedIn: true, locked: false, idleLockMinutes: 60, demoAccounts: [], account: PROGRAM };
+  const sealing = { sealed: false, protected: Boolean(ctx.store.key), recoveryCode: null };
+  if (s.program) return { needsSetup: false, hubJoined: false, noAccounts: false, signedIn: true, locked: false, idleLockMinutes: 60, demoAccounts: [], account: PROGRAM, ...sealing };
   const noAccounts = accountCount(ctx.store.db) === 0;
   const hubJoined = joinedHub(ctx.store);
   return {
     needsSetup: noAccounts && !hubJoined, hubJoined, noAccounts, signedIn: Boolean(a), locked: Boolean(a && s.locked), account: a ? accountView(a) : null,
-    idleLockMinutes: readSettings(ctx.store.db).idleLockMinutes, demoAccounts: demoAccountsOf(ctx.store.db),
+    idleLockMinutes: readSettings(ctx.store.db).idleLockMinutes, demoAccounts: demoAccountsOf(ctx.store.db), ...sealing,
   };
 }
 

@@ -4,6 +4,7 @@ import { readSyncState } from '../../store/sync-state';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { writeDemoAccounts } from './accounts';
+import { protectDemo } from '../auth/index';
 import { generateDemoLoop } from './closed-loop';
 import { generateDemo } from './generate';
 import { generateDemoPast } from './inspections';
@@ -26,6 +27,8 @@ export const demoHandlers = {
       ? generateDemoLoop({ ...ctx, actor: 'system' }, { seed, scale })
       : { findings: countAll(ctx.store.db).findings, complaints: 0, cases: 0, plans: 0 };
     const accounts = await writeDemoAccounts(ctx.store);
-    return { ...summary, inspections: written, ...loop, accounts };
+    // The demo is protected at rest as a bureau's workspace is (issue 18): its data folder reveals nothing.
+    const recoveryCode = ctx.store.key ? null : await protectDemo(ctx.store, accounts);
+    return { ...summary, inspections: written, ...loop, accounts, recoveryCode };
   },
 } satisfies Partial<Handlers>;

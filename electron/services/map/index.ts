@@ -33,6 +33,11 @@ export function basemapOf(store: Store): { tiles: Mbtiles | null; problem: strin
   return entry;
 }
 
+/** Refuses a tile package that will not open (with why), before anything remembers it. */
+export function checkBasemapFile(path: string): void {
+  try { openMbtiles(path).close(); } catch (e) { throw new DomainError('invalid', (e as Error).message); }
+}
+
 const answer = (b: { tiles: Mbtiles | null; problem: string | null }): { info: BasemapInfo | null; problem: string | null } => ({ info: b.tiles?.info ?? null, problem: b.problem });
 
 export const mapHandlers = {
@@ -52,7 +57,7 @@ export const mapHandlers = {
   'map.setBasemap': (ctx, { path }) => {
     const author = authorOf(ctx);
     // A file that will not open is refused before it is remembered; the map keeps its current basemap.
-    if (path) { try { openMbtiles(path).close(); } catch (e) { throw new DomainError('invalid', (e as Error).message); } }
+    if (path) checkBasemapFile(path);
     writeSettings(ctx.store, { basemapPath: path }, author);
     return answer(basemapOf(ctx.store));
   },

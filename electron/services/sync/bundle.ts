@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { DomainError } from '../../../shared/api/result';
 import { BUNDLE_FORMAT, HISTORIES_FILE, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../../shared/sync/bundle';
 import { checkBundleFiles, packBundle, unpackBundle } from '../../../shared/sync/bundle-zip';
+import { envelopeAad, openEnvelope, sealEnvelope } from '../../../shared/sync/bundle-envelope';
+import { decryptFile, encryptFile, subkey } from '../../store/cipher';
 import { putBlob, readBlob, sha256Of as sha256 } from '../../store/blob-store';
 import { confirmBlob, unconfirmedBlobs } from '../../store/blob-sync';
 import { lastNseq, markSentUpTo, pendingPage } from '../../store/change-log';
@@ -20,6 +22,24 @@ function enrolledState(store: Store) {
   const s = readSyncState(store.db);
   if (!s.hubId || !s.deviceId || !s.privateKey || !s.hubKey) throw new DomainError('invalid', '本机尚未登记到同步中心，不能制作或导入同步包（登记需联网一次）');
   return s as typeof s & { hubId: string; deviceId: string; privateKey: string; hubKey: string };
+}
+
+/** The bundle sealed with this device's bundle key (issue 18); plain while the hub has not given its secret. */
+function sealedForHub(s: ReturnType<typeof enrolledState>, zip: Uint8Array): Uint8Array {
+  if (!s.sealSecret) return zip;
+  const h = { hubId: s.hubId, deviceId: s.deviceId };
+  return sealEnvelope(h, encryptFile(subkey(Buffer.from(s.sealSecret, 'base64'), 'bundle'), zip, envelopeAad(h)));
+}
+
+/** A hub's bundle as a zip: opened with this device's bundle key when sealed. */
+function openedFromHub(s: ReturnType<typeof enrolledState>, bytes: Buffer): Uint8Array {
+  const env = openEnvelope(bytes);
+  if (env === null) return bytes;
+  if (typeof env === 'string') throw new DomainError('invalid', env);
+  if (env.header.hubId !== s.hubId || env.header.deviceId !== s.deviceId) throw new DomainError('invalid', `同步包是发给另一台设备（${env.header.deviceId}）的，不是本机（${s.deviceId}）`);
+  const zip = s.sealSecret ? decryptFile(subkey(Buffer.from(s.sealSecret, 'base64'), 'bundle'), Buffer.from(env.body), envelopeAad(env.header)) : null;
+  if (!zip) throw new DomainError('invalid', '加密同步包无法用本机的密钥解开（被改动，或不是发给本机的），已拒收');
+  return zip;
 }
 
 export type BundleExport = { file: string; changes: number; blobs: number; bytes: number; summary: string };
@@ -56,7 +76,7 @@ export function exportDeviceBundle(store: Store, out: string): BundleExport {
     files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
   };
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));
-  const zip = packBundle(bytes, signWith(s.privateKey, bytes), files);
+  const zip = sealedForHub(s, packBundle(bytes, signWith(s.privateKey, bytes), files));
   writeFileSync(`${out}.tmp`, zip);
   renameSync(`${out}.tmp`, out);
   return { file: out, changes: changes.length, blobs: listed.length, bytes: zip.length, summary: `已导出同步包 ${out}：本机未确认的变更 ${changes.length} 条，照片等文件 ${listed.length} 个` };
@@ -72,7 +92,7 @@ export type BundleImport = { applied: number; duplicates: number; acknowledged: 
  */
 export function importDeviceBundle(store: Store, file: string, faults?: Faults): BundleImport {
   const s = enrolledState(store);
-  const parts = unpackBundle(readFileSync(file));
+  const parts = unpackBundle(openedFromHub(s, readFileSync(file)));
   if (typeof parts === 'string') throw new DomainError('invalid', parts);
   const key = createPublicKey({ key: Buffer.from(s.hubKey, 'base64'), format: 'der', type: 'spki' });
   if (!verify(null, Buffer.from(parts.manifest), key, Buffer.from(parts.signature, 'base64'))) {

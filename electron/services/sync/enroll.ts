@@ -44,7 +44,7 @@ export async function enroll(store: Store, hubUrl: string, user: string, passwor
     store.renameNode(r.node);
     writeSyncState(store.db, {
       hubUrl: url.toString(), hubFingerprint: cert?.fingerprint ?? null, hubId: r.hubId, hubKey: r.hubKey, deviceId: r.deviceId, privateKey: key.privateKey, user,
-      role: r.role, towns: r.towns, enrollState: r.state,
+      role: r.role, towns: r.towns, enrollState: r.state, sealSecret: null, // a new device: the hub gives it a secret of its own
     });
     // A new device at the hub: its copy of this laptop's audit log starts again from the first entry.
     setAuditSentSeq(store.db, 0);

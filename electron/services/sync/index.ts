@@ -18,8 +18,12 @@ import { audit } from '../audit';
 import { fieldAsSeen } from '../personal-info';
 import { refreshHubAccounts } from './hub-accounts';
 import { pushAuditLog } from './audit-push';
+import { fetchSealSecret } from './seal';
+import { dropStaleSlots, keepHubSlot } from '../../store/account-slots';
 
 export { joinedHub, verifyAtHub } from './hub-accounts';
+export { unsealAtHub } from './seal';
+export type { HubAccountFacts } from './hub-accounts';
 import { exportInfo, newExportPath } from '../ledgers/index';
 import type { ApplyReport } from './apply';
 import { exportDeviceBundle, importDeviceBundle } from './bundle';
@@ -59,7 +63,9 @@ export async function syncNow(ctx: ServiceContext, opts: SyncOptions = {}): Prom
   const r = await syncWithHub(ctx.store, opts);
   const refolded = refoldTouched(ctx, r.touched);
   // Accounts disabled, re-roled or given a new password at the hub take effect now (issue 18).
-  try { await refreshHubAccounts(ctx.store); } catch (e) { console.warn('[qingshui] accounts not refreshed:', (e as Error).message); }
+  try { await refreshHubAccounts(ctx.store); dropStaleSlots(ctx.store); } catch (e) { console.warn('[qingshui] accounts not refreshed:', (e as Error).message); }
+  // The hub keeps a secret for this device that opens it for a hub account when locked (issue 18).
+  try { await fetchSealSecret(ctx.store, await hubSession(ctx.store)); keepHubSlot(ctx.store); } catch (e) { console.warn('[qingshui] hub slot not kept:', (e as Error).message); }
   // The audit log goes to the hub, where it is kept chained per device (issue 18).
   let auditSent = 0;
   try { auditSent = await pushAuditLog(ctx.store); } catch (e) { console.warn('[qingshui] audit log not sent:', (e as Error).message); }

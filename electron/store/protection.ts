@@ -1,0 +1,71 @@
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { encryptPlainBlobs, setBlobKey } from './blob-store';
+import { keysFileOf, readSlots, writeSlots, type SlotFile } from './key-slots';
+import { encryptInPlace, isPlainSqlite, rawDatabase } from './open';
+import type { Store } from './store';
+
+/*
+ * Turning a plain workspace into a protected one (issue 18), crash-safe: the key slots are written
+ * beside as `.keys.pending`, then the database is re-keyed in place (SQLite3 Multiple Ciphers re-keys
+ * page by page in one transaction), the blobs and the data folder's own backups are encrypted, and the
+ * pending file becomes the slot file. A crash before the re-key leaves a plain workspace (the pending
+ * file is dropped at the next open); after it, the next open finishes the conversion.
+ */
+
+const pendingOf = (file: string) => `${keysFileOf(file)}.pending`;
+
+/** Whether a workspace file is protected (its slot file exists); finishes a conversion a crash cut short. */
+export function isProtected(file: string): boolean {
+  const pending = pendingOf(file);
+  if (existsSync(pending)) {
+    if (existsSync(file) && isPlainSqlite(file)) rmSync(pending, { force: true }); // the re-key never happened
+    else renameSync(pending, keysFileOf(file)); // it did: blobs are encrypted again when next opened with the key
+  }
+  return existsSync(keysFileOf(file));
+}
+
+/** Encrypts an open plain workspace with `key` and writes its slots. */
+export function protectStore(store: Store, key: Buffer, slots: SlotFile): void {
+  if (store.key) throw new Error('the workspace is protected already');
+  writeSlots(store.file, slots);
+  renameSync(keysFileOf(store.file), pendingOf(store.file));
+  const { db } = store;
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    encryptInPlace(db, key);
+  } catch (e) {
+    // Another connection holds the file (a command reading alongside): it stays plain for now.
+    rmSync(pendingOf(store.file), { force: true });
+    try { db.pragma('journal_mode = WAL'); } catch { /* still WAL */ }
+    throw e;
+  }
+  db.pragma('journal_mode = WAL');
+  store.key = key;
+  finishProtection(store.file, key);
+  renameSync(pendingOf(store.file), keysFileOf(store.file));
+}
+
+/**
+ * What follows the re-key, also after a crash: the blobs are encrypted and the plain copies the data
+ * folder holds of this workspace (backups made before a migration or a restore) are re-keyed too.
+ */
+export function finishProtection(file: string, key: Buffer): void {
+  setBlobKey(`${file}.blobs`, key);
+  encryptPlainBlobs(`${file}.blobs`);
+  const dir = dirname(file);
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(`${basename(file)}.before-`) || !name.endsWith('.bak')) continue;
+    const bak = join(dir, name);
+    if (!isPlainSqlite(bak)) continue;
+    const db = rawDatabase(bak);
+    try { encryptInPlace(db, key); } finally { db.close(); }
+  }
+}
+
+/** The slot file of a protected workspace (it must exist). */
+export function slotsOf(file: string): SlotFile {
+  const slots = readSlots(file);
+  if (!slots) throw new Error(`no key slots beside ${file}`);
+  return slots;
+}
