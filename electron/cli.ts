@@ -14,6 +14,7 @@ import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
 import { bundleCommand, conflictsCommand, devicesCommand, enrollCommand, syncCommand } from './commands/sync';
 import { webCommand } from './commands/web';
+import { evidenceCommand } from './commands/evidence';
 
 const USAGE = `用法：qingshui <命令> [选项]
   demo    --data DIR [--seed S] [--scale N] [--inspections N] [--json]
@@ -22,8 +23,10 @@ const USAGE = `用法：qingshui <命令> [选项]
   stats   --data DIR [--json]                          各类记录数量
   check   --data DIR [--json]                          检查工作区数据库的每一页和索引
   backup  --data DIR --out FILE                        在线备份工作区
-  restore --data DIR --from FILE                       从备份恢复（原工作区另存）
+  restore --data DIR --from FILE                       从备份恢复（原工作区另存；加密备份须账号密码或恢复码）
   verify  --data DIR [--json]                          核验每份已定稿检查记录、记录链、照片与签名文件是否被改动
+  evidence export ID --data DIR --out FILE.zip           导出一份已定稿笔录的证据包（记录、照片与签名、设备签名、同步中心回执与公钥、说明）
+  evidence verify FILE.zip [--json]                    在任何电脑上核验证据包（无需工作区），改动一个字节即不通过
   print-record ID --data DIR --out FILE.pdf            把一份现场检查笔录生成为 PDF（需本机有 Chromium/Chrome/Edge）
   ledgers [--json]                                     列出台账及其编号
   export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 … --template 本局模板.xlsx]
@@ -47,6 +50,8 @@ const USAGE = `用法：qingshui <命令> [选项]
                                                        启动浏览器版（仅本机 127.0.0.1）；--tiles 选用离线底图瓦片包；
                                                        --empty 新工作区留空（由首次同步取得本县数据），否则新建演示县
 
+  QINGSHUI_UNLOCK=账号:密码 打开加密的工作区并以该账号执行命令（未给出时在终端中提示输入）
+  QINGSHUI_RECOVERY=恢复码 restore 加密备份时代替账号密码
   QINGSHUI_TODAY=yyyy-mm-dd 可模拟“今天”（用于演练期限、超期）`;
 
 const OPTIONS = {
@@ -89,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {
-    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import', 'plan', 'bundle', 'devices'].includes(command) });
+    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import', 'plan', 'bundle', 'devices', 'evidence'].includes(command) });
     switch (command) {
       case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
       case 'init': await initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
@@ -98,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'backup': await backupCommand(required(v.data, 'data'), required(v.out, 'out')); break;
       case 'restore': await restoreCommand(required(v.data, 'data'), required(v.from, 'from')); break;
       case 'verify': await verifyCommand(required(v.data, 'data'), !!v.json); break;
+      case 'evidence': await evidenceCommand(positionals[0], positionals[1], { dataDir: v.data, out: v.out, json: !!v.json }); break;
       case 'print-record': await printRecordCommand(recordId(positionals), required(v.data, 'data'), required(v.out, 'out')); break;
       case 'ledgers': ledgersCommand(!!v.json); break;
       case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template, json: !!v.json }); break;

@@ -10,7 +10,7 @@ export async function verifyCommand(dataDir: string, json: boolean): Promise<voi
   const report = await verifyWorkspaceAt(dataDir);
   if (json) console.log(JSON.stringify({ ok: report.problems.length === 0, ...report }));
   else {
-    console.log(`已核验：检查记录 ${report.records} 份（${report.chains} 条设备记录链），照片与签名文件 ${report.blobs} 个，检查表模板 ${report.templates} 个版本，用时 ${report.seconds.toFixed(1)} 秒`);
+    console.log(`已核验：检查记录 ${report.records} 份（${report.chains} 条设备记录链；设备签名 ${report.signed} 份，同步中心回执 ${report.countersigned} 份），照片与签名文件 ${report.blobs} 个，检查表模板 ${report.templates} 个版本，用时 ${report.seconds.toFixed(1)} 秒`);
     for (const p of report.problems) console.log(`  ✗ ${p.message}`);
     if (!report.problems.length) console.log('全部完好：没有发现任何改动');
   }

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import { exportFile } from '../services/ledgers/index';
 import { basemapOf, tileMime } from '../services/map/index';
 import { newStagedUpload, uploadsDirOf } from '../services/uploads';
 import { readBlob } from '../store/blob-store';
+import { isEncryptedFile } from '../store/cipher';
+import { openExport } from '../store/sealed-exports';
 import type { Workbench } from './workbench';
 
 /*
@@ -33,7 +35,8 @@ export function basemapTile(wb: Workbench, z: number, x: number, y: number): { b
 /** A ledger or bundle in the workspace's exports folder, by its bare name. */
 export function exportedFile(wb: Workbench, name: string): { bytes: Buffer; mime: string } | null {
   const path = exportFile(wb.store.file, name);
-  return path ? { bytes: readFileSync(path), mime: name.endsWith('.qsync') ? 'application/octet-stream' : XLSX } : null;
+  const bytes = path && openExport(path);
+  return bytes ? { bytes, mime: name.endsWith('.qsync') ? 'application/octet-stream' : name.endsWith('.zip') ? 'application/zip' : XLSX } : null;
 }
 
 /**
@@ -69,6 +72,15 @@ export function takeExport(wb: Workbench, name: string, out: string): void {
   const from = exportFile(wb.store.file, name);
   if (!from) throw new DomainError('not_found', `未找到导出的文件“${name}”`);
   try {
+    const plain = openExport(from);
+    if (!plain) throw new Error('导出的文件无法解密');
+    if (isEncryptedFile(readFileSync(from))) {
+      // Kept encrypted in the workspace's folder (issue 18): written out plain where the person asked.
+      const part = `${out}.${randomBytes(4).toString('hex')}.part`;
+      try { writeFileSync(part, plain, { mode: 0o600 }); renameSync(part, out); } finally { rmSync(part, { force: true }); }
+      rmSync(from, { force: true });
+      return;
+    }
     try {
       renameSync(from, out);
     } catch (e) {

@@ -7,6 +7,7 @@ import { demoHandlers } from './demo/index';
 import { enterpriseHandlers } from './enterprises';
 import { findingHandlers } from './findings/index';
 import { inspectionHandlers } from './inspections/index';
+import { evidenceHandlers } from './evidence/index';
 import { ledgerHandlers } from './ledgers/index';
 import { mapHandlers } from './map/index';
 import { syncHandlers } from './sync';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...outfallHandlers,
   ...checklistHandlers,
   ...inspectionHandlers,
+  ...evidenceHandlers,
   ...findingHandlers,
   ...complaintHandlers,
   ...caseHandlers,

@@ -97,7 +97,7 @@ export const INSPECTION_FINDING: EntityTable = {
 
 export const INSPECTION_RECORD: EntityTable = {
   entity: 'inspection_record', table: 'inspection_records', key: 'inspection_id',
-  columns: { node: 'node', chainSeq: 'chain_seq', prevSha256: 'prev_sha256', canonical: 'canonical', sha256: 'sha256' },
+  columns: { node: 'node', chainSeq: 'chain_seq', prevSha256: 'prev_sha256', canonical: 'canonical', sha256: 'sha256', signer: 'signer', signerKey: 'signer_key', signature: 'signature' },
 };
 
 export const FINDING: EntityTable = {

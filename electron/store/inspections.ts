@@ -104,10 +104,14 @@ export function documentRowsOf(db: Database, ids: string[]): Map<string, Documen
   return out;
 }
 
-export type RecordRow = { inspectionId: string; node: string; chainSeq: number; prevSha256: string | null; canonical: string; sha256: string };
+export type RecordRow = {
+  inspectionId: string; node: string; chainSeq: number; prevSha256: string | null; canonical: string; sha256: string;
+  /** Issue 18: the account that signed it at 定稿, its device's public key and signature (null: made before records were signed). */
+  signer: string | null; signerKey: string | null; signature: string | null;
+};
 
 export function recordOf(db: Database, id: string): RecordRow | null {
-  const r = prepared(db, 'SELECT inspection_id AS inspectionId, node, chain_seq AS chainSeq, prev_sha256 AS prevSha256, canonical, sha256 FROM inspection_records WHERE inspection_id = ?').get(id) as RecordRow | undefined;
+  const r = prepared(db, 'SELECT inspection_id AS inspectionId, node, chain_seq AS chainSeq, prev_sha256 AS prevSha256, canonical, sha256, signer, signer_key AS signerKey, signature FROM inspection_records WHERE inspection_id = ?').get(id) as RecordRow | undefined;
   return r ?? null;
 }
 

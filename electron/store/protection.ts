@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { encryptPlainBlobs, setBlobKey } from './blob-store';
+import { exportsDirOfWorkspace, sealExport, setExportsKey } from './sealed-exports';
 import { keysFileOf, readSlots, writeSlots, type SlotFile } from './key-slots';
 import { encryptInPlace, isPlainSqlite, rawDatabase } from './open';
 import type { Store } from './store';
@@ -53,6 +54,10 @@ export function protectStore(store: Store, key: Buffer, slots: SlotFile): void {
 export function finishProtection(file: string, key: Buffer): void {
   setBlobKey(`${file}.blobs`, key);
   encryptPlainBlobs(`${file}.blobs`);
+  // What was exported before (ledgers, logs) is encrypted as what is exported from now on.
+  setExportsKey(file, key);
+  const exports = exportsDirOfWorkspace(file);
+  if (existsSync(exports)) for (const name of readdirSync(exports)) if (!name.endsWith('.tmp')) sealExport(join(exports, name));
   const dir = dirname(file);
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(`${basename(file)}.before-`) || !name.endsWith('.bak')) continue;

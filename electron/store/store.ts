@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { createClock, type Clock } from '../../shared/sync/hlc';
 import { blobDirOf, setBlobKey } from './blob-store';
+import { setExportsKey } from './sealed-exports';
 import { openDatabase } from './open';
 import { writeRecord, type EntityTable, type WriteContext, type WriteOptions, type WriteResult } from './write-path';
 
@@ -48,7 +49,7 @@ function nodeIdOf(db: Database): string {
 /** Opens a workspace database file, ready for reads and writes through the write path. */
 export function openStore(file: string, opts: { create: boolean; key?: Buffer | null } = { create: true }): Store {
   const db = openDatabase(file, opts);
-  if (opts.key) setBlobKey(blobDirOf(file), opts.key);
+  if (opts.key) { setBlobKey(blobDirOf(file), opts.key); setExportsKey(file, opts.key); }
   const ctx = nodeContext(db, nodeIdOf(db));
   let writes = 0;
   const store: Store = {

@@ -5,6 +5,8 @@ import { blobPath, readBlobFile, sha256Of } from './blob-store';
 import { documentOf, type TemplateCache as Templates } from './inspection-document';
 import { documentRowsOf, type DocumentRows } from './inspections';
 import { prepared } from './statements';
+import { receiptHolds, receiptOf, recordSignatureHolds } from './record-signing';
+import { readSyncState } from './sync-state';
 
 /** Why a stored blob is not what its name says, or null when its bytes hash to its name. */
 export function blobProblem(db: Database, dir: string, sha256: string): string | null {
@@ -74,6 +76,10 @@ function equalJson(a: unknown, b: unknown): boolean {
 function recordRowProblem(db: Database, r: RecordRow, batch: Map<string, DocumentRows>, templates: Templates): string | null {
   const name = `检查记录 ${r.inspection_id}（${r.target_name ?? '?'}）`;
   if (sha256Of(r.canonical) !== r.sha256) return `${name}的定稿内容与其 SHA-256 不符：记录已被改动`;
+  const unsigned = r.signature === null && r.signer_key === null && r.signer === null;
+  if (!unsigned && !(r.signature && r.signer_key && r.signer && recordSignatureHolds({ sha256: r.sha256, signer: r.signer, node: r.node, chainSeq: r.chain_seq, signerKey: r.signer_key, signature: r.signature }))) {
+    return `${name}的设备签名与其内容不符：记录被改动后重算了哈希，或签名是伪造的`;
+  }
   if (r.state === 'draft' && r.row_sha256 === null) return `${name}的签署文本已收到，其定稿状态尚未同步到本机：请再同步一次`;
   if (r.row_sha256 !== r.sha256 || (r.state !== 'finalized' && r.state !== 'superseded')) return `${name}的状态或哈希被改动`;
   let doc: InspectionDocument;
@@ -127,17 +133,23 @@ function eachBatch(db: Database, rows: RecordRow[], fn: (r: RecordRow, batch: Ma
 
 export type VerifyReport = {
   records: number; blobs: number; templates: number; chains: number;
+  /** Issue 18: records signed by their device at 定稿, and records with the hub's countersigned receipt. */
+  signed: number; countersigned: number;
   problems: { kind: 'record' | 'blob' | 'chain' | 'template'; id: string; message: string }[];
 };
 
-type RecordRow = { inspection_id: string; node: string; chain_seq: number; prev_sha256: string | null; canonical: string; sha256: string; state: string | null; row_sha256: string | null; target_name: string | null };
+type RecordRow = {
+  inspection_id: string; node: string; chain_seq: number; prev_sha256: string | null; canonical: string; sha256: string; state: string | null; row_sha256: string | null; target_name: string | null;
+  signer: string | null; signer_key: string | null; signature: string | null;
+};
 
 /**
  * Checks every signed record (its hash, the rows it was built from, its chain link), every blob
  * (bytes against name) and every template version (definition against hash). Names what is altered.
  */
 export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (done: number, total: number) => void): VerifyReport {
-  const report: VerifyReport = { records: 0, blobs: 0, templates: 0, chains: 0, problems: [] };
+  const report: VerifyReport = { records: 0, blobs: 0, templates: 0, chains: 0, signed: 0, countersigned: 0, problems: [] };
+  const hub = readSyncState(db);
   const problem = (kind: VerifyReport['problems'][number]['kind'], id: string, message: string) => report.problems.push({ kind, id, message });
 
   for (const t of db.prepare('SELECT id, name, version, definition, sha256 FROM checklist_templates').all() as { id: string; name: string; version: number; definition: string; sha256: string }[]) {
@@ -152,6 +164,14 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
     report.records++;
     const p = recordRowProblem(db, r, batch, templates);
     if (p) problem('record', r.inspection_id, p);
+    if (r.signature) report.signed++;
+    const receipt = receiptOf(db, r.inspection_id);
+    if (receipt && hub.hubKey && receipt.hubId === hub.hubId) {
+      // The hub's receipt: what it received, signed with its key — a laptop cannot make one.
+      if (!receiptHolds(hub.hubKey, receipt)) problem('record', r.inspection_id, `检查记录 ${r.inspection_id} 的同步中心回执签名无效：回执是伪造或被改动的`);
+      else if (receipt.sha256 !== r.sha256) problem('record', r.inspection_id, `检查记录 ${r.inspection_id}（${r.target_name ?? '?'}）与同步中心回执的哈希不符：本机的记录在送达中心后被改动`);
+      else report.countersigned++;
+    }
     if (!nodes.has(r.node)) { nodes.add(r.node); report.chains++; last = null; }
     const expectedSeq: number = last ? last.seq + 1 : 1;
     if (r.chain_seq !== expectedSeq) problem('chain', r.inspection_id, `设备 ${r.node} 的记录链在第 ${expectedSeq} 条处断开（缺少或多出记录）`);

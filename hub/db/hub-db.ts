@@ -86,6 +86,9 @@ export function schemaSql(serial: string): string {
       device_id TEXT NOT NULL, seq BIGINT NOT NULL, at TEXT NOT NULL, account TEXT, person_id TEXT, action TEXT NOT NULL, entity TEXT, entity_id TEXT,
       detail TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL, pushed_by TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, seq)
     );
+    CREATE TABLE IF NOT EXISTS record_receipts (
+      inspection_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, hub_seq BIGINT NOT NULL, received_at TEXT NOT NULL, signature TEXT NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS blobs (
       sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, mime TEXT NOT NULL, chunks TEXT NOT NULL, complete INTEGER NOT NULL, created_at TEXT NOT NULL
     );

@@ -5,6 +5,7 @@ import { issueChallenge } from '../services/keys';
 import { deviceToken, enroll, enrolmentState } from '../services/sign-in';
 import { accountStates, verifyAccount } from '../services/account-check';
 import { deviceSealSecret, unsealDevice } from '../services/device-seal';
+import { receiptsFor } from '../services/receipts';
 import { authorOf, checkProtocol, parse, type HubApp, type HubContext } from './context';
 
 /** How a laptop joins the hub and signs in: enrolment by password, its state, a challenge to sign, a token. */
@@ -45,6 +46,13 @@ export function registerEnrolmentRoutes(app: HubApp, ctx: HubContext): void {
     checkProtocol(req);
     const body = parse(z.object({ deviceId: z.string().min(1).max(200), user: z.string().min(1).max(50), password: z.string().min(1).max(200) }), req.body);
     return unsealDevice(db, body.deviceId, body.user, body.password, req.ip, req.log);
+  });
+
+  // The hub's countersigned receipts of finalized records a laptop holds (issue 18).
+  app.post('/v1/receipts', async (req) => {
+    await authorOf(ctx, req);
+    const body = parse(z.object({ ids: z.array(z.string().min(1).max(100)).max(500) }), req.body);
+    return receiptsFor(db, keys, body.ids);
   });
 
   app.get('/v1/challenge', async () => ({ challenge: issueChallenge(keys.secret) }));

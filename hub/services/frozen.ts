@@ -5,6 +5,7 @@ import { parentOf } from '../../shared/sync/roles';
 import { finalizeWithoutText, isFinalizing } from '../../shared/sync/signed';
 import type { RecordCache } from './record-cache';
 import { sha256 } from './hash';
+import { recordSignatureProblem } from './record-signature-check';
 
 /** The rows a finalized inspection (定稿) was built from: frozen with it. */
 const EVIDENCE: Record<string, string> = {
@@ -24,6 +25,9 @@ export async function frozenRefusal(records: RecordCache, c: Change, heads: Fiel
     if (typeof canonical === 'string' && typeof hash === 'string' && sha256(Buffer.from(canonical)) !== hash) {
       return '定稿检查记录的内容与其 SHA-256 不符（记录已被改动），已拒收';
     }
+    // Signed at 定稿 by its device, naming the account (issue 18): a signature that does not hold is refused.
+    const signatureProblem = recordSignatureProblem(c.fields);
+    if (signatureProblem) return signatureProblem;
     // The signed text is the evidence itself: one text per document (a repeated key could say two things).
     if (typeof c.fields.canonical === 'string' && !isCanonicalJson(c.fields.canonical)) return '定稿检查记录的签署文本不是规范 JSON（RFC 8785），已拒收';
     // A signed record comes with its inspection's finalization, never for one finalized already.

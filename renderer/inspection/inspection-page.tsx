@@ -3,7 +3,7 @@ import type { Inspection } from '../../shared/api/inspections';
 import type { Person } from '../../shared/api/people';
 import { itemsOf, type TemplateDefinition } from '../../shared/checklist/template';
 import { INSPECTION_STATE_LABELS, TARGET_KIND_LABELS } from '../../shared/inspection/notice';
-import { ApiFailure, call, printRecord } from '../api';
+import { ApiFailure, call, exportUrl, printRecord } from '../api';
 import { scrollToFirstError } from '../components/field';
 import { useDirectories } from '../directories';
 import { ChecklistForm } from './checklist-form';
@@ -56,6 +56,17 @@ export function InspectionPage({ id }: { id: string }) {
     if (!reason?.trim()) return;
     try { const r = await call('inspections.correct', { id, reason: reason.trim() }); navigate(`/inspections/${r.id}`); } catch (e) { setMessage({ kind: 'error', text: (e as Error).message }); }
   };
+  const evidence = async () => {
+    setMessage(null);
+    try {
+      const r = await call('inspections.evidencePackage', { id });
+      const a = document.createElement('a');
+      a.href = exportUrl(r.file.name);
+      a.download = r.file.name;
+      a.click();
+      setMessage({ kind: 'ok', text: `已导出证据包 ${r.file.name}（照片与签名文件 ${r.files} 个；${r.signed ? '有设备签名' : '无设备签名'}；${r.countersigned ? '有同步中心回执' : '尚无同步中心回执'}）。在任何电脑上可用 qingshui evidence verify 核验。` });
+    } catch (e) { setMessage({ kind: 'error', text: (e as Error).message }); }
+  };
   const print = async () => {
     try { const path = await printRecord(id); if (path) setMessage({ kind: 'ok', text: `已保存 PDF：${path}` }); } catch (e) { setMessage({ kind: 'error', text: (e as Error).message }); }
   };
@@ -74,6 +85,7 @@ export function InspectionPage({ id }: { id: string }) {
         {insp.state === 'draft' && <span className="muted save-state" aria-live="polite">{saving ? '正在保存…' : '已自动保存'}</span>}
         {insp.state === 'draft' && <button className="danger" onClick={() => void discard()}>放弃草稿</button>}
         <button onClick={() => void print()}>打印 / 导出 PDF</button>
+        {insp.state !== 'draft' && insp.record && <button onClick={() => void evidence()}>导出证据包</button>}
         {insp.state === 'finalized' && <button onClick={() => void correct()}>更正</button>}
         {insp.state === 'draft' && <button className="primary" onClick={() => void finalize()}>定稿</button>}
       </header>
@@ -100,8 +112,24 @@ export function InspectionPage({ id }: { id: string }) {
           </section>
         </div>
       ) : (
-        <div className="card record-card"><RecordBody insp={insp} bureauName={d.info.settings.bureauName} /></div>
+        <>
+          {insp.record && <SigningLine record={insp.record} />}
+          <div className="card record-card"><RecordBody insp={insp} bureauName={d.info.settings.bureauName} /></div>
+        </>
       )}
     </div>
   );
+}
+
+/** Who signed the record at 定稿 and whether it holds; the hub's receipt once synced (issue 18). */
+function SigningLine({ record }: { record: NonNullable<Inspection['record']> }) {
+  const signed = record.signer
+    ? record.signatureHolds
+      ? <span className="ok">✓ 电子签名有效：账号“{record.signer}”在本设备签署（公钥指纹 {record.keyFingerprint?.slice(0, 23)}…）</span>
+      : <span className="error">✗ 电子签名与记录不符：记录可能已被改动</span>
+    : <span className="muted">本记录定稿于电子签名启用之前（无设备签名）</span>;
+  const receipt = record.receipt
+    ? <span className="ok">✓ 同步中心回执：第 {record.receipt.hubSeq} 号，{record.receipt.receivedAt.replace('T', ' ').slice(0, 19)} 收到</span>
+    : <span className="muted">尚无同步中心回执（同步后取得）</span>;
+  return <p className="signing-line" aria-label="电子签名与回执">{signed}　{receipt}</p>;
 }

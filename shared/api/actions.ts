@@ -22,6 +22,7 @@ export const PROCEDURE_ACTIONS: Record<ProcedureName, Action> = {
   'inspections.list': 'read', 'inspections.get': 'read', 'inspections.start': 'inspect', 'inspections.updateHeader': 'inspect', 'inspections.answer': 'inspect',
   'inspections.addPhoto': 'inspect', 'inspections.removePhoto': 'inspect', 'inspections.sign': 'inspect', 'inspections.reviewFinding': 'inspect',
   'inspections.finalize': 'inspect', 'inspections.correct': 'correct', 'inspections.discard': 'inspect',
+  'inspections.evidencePackage': 'ledgers',
   'findings.list': 'read', 'findings.get': 'read', 'findings.act': 'findings', 'findings.assign': 'findings', 'findings.create': 'findings', 'findings.facets': 'read',
   'complaints.list': 'read', 'complaints.get': 'read', 'complaints.create': 'complaints', 'complaints.renumber': 'complaints', 'complaints.act': 'complaints',
   'cases.list': 'read', 'cases.get': 'read', 'cases.draftFrom': 'cases', 'cases.create': 'cases', 'cases.act': 'cases',

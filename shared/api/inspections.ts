@@ -72,7 +72,13 @@ export const Inspection = InspectionSummary.omit({ officerNames: true, failingCo
   photos: z.array(Photo), signatures: z.array(Signature), findings: z.array(ProposedFinding),
   /** What keeps the draft from being finalized, by item id or header field. */
   problems: z.record(z.string(), z.string()),
-  record: z.object({ sha256: z.string(), node: z.string(), chainSeq: z.number(), prevSha256: z.string().nullable() }).nullable(),
+  record: z.object({
+    sha256: z.string(), node: z.string(), chainSeq: z.number(), prevSha256: z.string().nullable(),
+    /** Issue 18: the account that signed it at 定稿 (null: made before records were signed) and whether its device signature holds. */
+    signer: z.string().nullable(), signatureHolds: z.boolean(), keyFingerprint: z.string().nullable(),
+    /** The hub's countersigned receipt, once a sync has fetched it. */
+    receipt: z.object({ hubSeq: z.number(), receivedAt: z.string() }).nullable(),
+  }).nullable(),
   createdAt: z.string(),
 });
 export type Inspection = z.infer<typeof Inspection>;
@@ -119,4 +125,12 @@ export const inspectionProcedures = {
   'inspections.finalize': { input: z.object({ id: Id }), output: z.object({ sha256: z.string(), chainSeq: z.number(), findingIds: z.array(z.string()) }) },
   'inspections.correct': { input: z.object({ id: Id, reason: text(500).min(1, '请说明更正原因') }), output: z.object({ id: z.string() }) },
   'inspections.discard': { input: z.object({ id: Id }), output: z.object({ id: z.string() }) },
+  /**
+   * The evidence package of a finalized record (issue 18): the signed text, its files, the device
+   * signature, the hub's receipt and key, 说明.txt — checked anywhere with `qingshui evidence verify`.
+   */
+  'inspections.evidencePackage': {
+    input: z.object({ id: Id }),
+    output: z.object({ file: z.object({ name: z.string(), size: z.number(), modifiedAt: z.string() }), files: z.number(), signed: z.boolean(), countersigned: z.boolean() }),
+  },
 } as const;

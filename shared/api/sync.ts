@@ -20,6 +20,8 @@ export const SyncReportOut = z.object({
   drifted: z.number(), blobsUp: z.number(), blobsDown: z.number(), mediaPending: z.number(), cursor: z.number(), refolded: z.number(),
   /** Audit log entries the hub kept in this sync (issue 18). */
   auditSent: z.number(),
+  /** Issue 18: the hub's countersigned receipts of signed records received in this sync. */
+  receipts: z.number(),
   /** Whole records asked of the hub (a change came for one this laptop never had, e.g. moved into its towns). */
   fetched: z.number(),
 });

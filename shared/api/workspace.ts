@@ -59,6 +59,8 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const VerifyReport = z.object({
   records: z.number(), blobs: z.number(), templates: z.number(), chains: z.number(),
+  /** Issue 18: records signed by their device at 定稿; records with the hub's countersigned receipt. */
+  signed: z.number(), countersigned: z.number(),
   problems: z.array(z.object({ kind: z.enum(['record', 'blob', 'chain', 'template']), id: z.string(), message: z.string() })),
   seconds: z.number(),
 });

@@ -37,7 +37,7 @@ export const RECORD_FIELDS: Record<string, Record<string, Kind>> = {
   inspection_finding: {
     inspectionId: T, itemId: T, included: B, description: L, legalBasis: L, deadlineBand: T, responsibleUnit: T, responsiblePerson: T, deadline: T, measures: L,
   },
-  inspection_record: { node: T, chainSeq: I, prevSha256: H, canonical: 'doc', sha256: H },
+  inspection_record: { node: T, chainSeq: I, prevSha256: H, canonical: 'doc', sha256: H, signer: T, signerKey: T, signature: T },
   finding: {
     sourceKind: T, sourceId: T, itemId: T, targetKind: T, targetId: T, targetName: T, townCode: T, description: L, legalBasis: L, deadlineBand: T,
     responsibleUnit: T, responsiblePerson: T, deadline: T, measures: L, foundAt: T, state: T, number: T, goal: L, partnerUnits: L, leader: T,

@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { demoDatabase } from '../integration/cli-env';
 import { expect, openAs, signIn, signOut, test } from './fixtures';
 
 test('sign-in refuses a wrong password; an idle session locks, a wrong PIN is refused, the right one unlocks; 退出', async ({ page, host }) => {
@@ -59,7 +58,7 @@ test('a 镇街工作人员 cannot open settings: not in the navigation, the page
 
 test('an inspector cannot 验收 a problem they found: the action is not offered and the page says why; the 局长 may', async ({ page, host }) => {
   // A problem awaiting acceptance, raised by an inspection; its first officer gets an account on screen.
-  const db = new Database(join(host.dataDir, 'workspace.qingshui'), { readonly: true });
+  const db = await demoDatabase(host.dataDir, { readonly: true }); // encrypted (issue 18): opened with the demo's key
   const row = db.prepare(`SELECT f.id, json_extract(i.officers, '$[0].personId') AS officer, json_extract(i.officers, '$[0].name') AS name
     FROM findings f JOIN inspections i ON i.id = f.source_id WHERE f.source_kind = 'inspection' AND f.state = 'rechecked' LIMIT 1`).get() as { id: string; officer: string; name: string };
   db.close();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
-import { expect, openAs, signIn, signOut, startHost, test } from './fixtures';
+import { expect, openAs, signIn, signOut, startHost, test, DEMO_ENV } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
@@ -12,7 +12,7 @@ const PG_URL = process.env.QINGSHUI_TEST_PG ?? 'postgres://qingshui:qingshui@127
 const PASSWORD = 'e2e-secret-1';
 
 function cli(args: string[], env: Record<string, string> = {}): string {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...DEMO_ENV, ...env } });
   if (r.status !== 0) throw new Error(`qingshui ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }

@@ -25,6 +25,13 @@ test('a bureau starts its own empty workspace, registers itself, enters a town a
   await setup.locator('input[name=again]').fill('Ouyang2026x');
   await page.screenshot({ path: 'test-results/first-admin.png' });
   await setup.getByRole('button', { name: '创建并登录' }).click();
+  // The workspace is encrypted now (issue 18): its recovery code is shown once, and must be acknowledged.
+  const notice = page.getByRole('dialog', { name: '恢复码' });
+  await expect(notice.getByTestId('recovery-code')).toHaveText(/^[2-9A-Z]{5}(-[2-9A-Z]{5}){4}$/);
+  await expect(notice.getByRole('button', { name: '继续' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/recovery-code.png' });
+  await notice.getByRole('checkbox').check();
+  await notice.getByRole('button', { name: '继续' }).click();
   await expect(page.getByTestId('current-person')).toContainText('欧阳新');
   await expect(page.getByTestId('current-role')).toContainText('管理员');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('某县生态环境局');

@@ -6,6 +6,8 @@ import { findingsFromSource, targetFacets } from '../../store/findings';
 import { buildDocument } from '../../store/inspection-document';
 import { getInspectionRow, includedFindingsOf, lastChainLink, photosOf, signaturesOf } from '../../store/inspections';
 import { blobProblem } from '../../store/verify-records';
+import { deviceSigner, signRecord } from '../../store/record-signing';
+import { PROGRAM_SIGNER } from '../../../shared/inspection/record-signature';
 import { authorOf, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { recordFindingCreated } from '../findings/index';
@@ -48,7 +50,11 @@ export function finalizeInspection(ctx: ServiceContext, id: string, finalizedAt 
     const chain = { node: store.nodeId, seq: (link?.chainSeq ?? 0) + 1, prev: link?.sha256 ?? null };
     const canonical = canonicalDocument(buildDocument(store.db, id, chain, finalizedAt, author));
     const sha256 = sha256Of(canonical);
-    store.write(INSPECTION_RECORD, id, { node: chain.node, chainSeq: chain.seq, prevSha256: chain.prev, canonical, sha256 }, author);
+    // Signed by this device's key, naming the account signed in (issue 18): re-hashing an altered text breaks it.
+    const signer = ctx.session.user?.account ?? PROGRAM_SIGNER;
+    const device = deviceSigner(store.db);
+    const signature = signRecord(device, { sha256, signer, node: chain.node, chainSeq: chain.seq });
+    store.write(INSPECTION_RECORD, id, { node: chain.node, chainSeq: chain.seq, prevSha256: chain.prev, canonical, sha256, signer, signerKey: device.publicKey, signature }, author);
     store.write(INSPECTION, id, { state: 'finalized', finalizedAt, sha256 }, author);
     const findingIds: string[] = [];
     const i = getInspectionRow(store.db, id)!;

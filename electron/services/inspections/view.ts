@@ -8,6 +8,9 @@ import { answersOf, getInspectionRow, photosOf, recordOf, reviewedFindingsOf, si
 import type { ServiceContext } from '../context';
 import { finalizeProblems } from './problems';
 import { proposedFindings } from './proposals';
+import { receiptHolds, receiptOf, recordSignatureHolds } from '../../store/record-signing';
+import { readSyncState } from '../../store/sync-state';
+import { keyFingerprint } from '../evidence/index';
 
 /** An inspection that exists and is not discarded. */
 export function mustGetInspection(ctx: ServiceContext, id: string): InspectionRow {
@@ -39,6 +42,14 @@ export function photoCounts(photos: { itemId: string | null }[]): PhotoCounts {
   return counts;
 }
 
+/** The hub's receipt of a record, when it holds with the hub's key and names this record's hash. */
+function receiptAsSeen(ctx: ServiceContext, id: string, sha256: string): { hubSeq: number; receivedAt: string } | null {
+  const r = receiptOf(ctx.store.db, id);
+  const hub = readSyncState(ctx.store.db);
+  if (!r || !hub.hubKey || r.hubId !== hub.hubId || r.sha256 !== sha256 || !receiptHolds(hub.hubKey, r)) return null;
+  return { hubSeq: r.hubSeq, receivedAt: r.receivedAt };
+}
+
 /** Everything the runner, the record page and the printout show of one inspection. */
 export function inspectionView(ctx: ServiceContext, id: string): Inspection {
   const { db } = ctx.store;
@@ -59,7 +70,12 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
     sha256: i.sha256, answers: answers as Inspection['answers'], photos, signatures,
     findings: i.state === 'draft' ? findings : findings.filter((f) => f.included),
     problems: i.state === 'draft' ? finalizeProblems(t.definition, i, answers, photoCounts(photos), signatures, findings) : {},
-    record: record && { sha256: record.sha256, node: record.node, chainSeq: record.chainSeq, prevSha256: record.prevSha256 },
+    record: record && {
+      sha256: record.sha256, node: record.node, chainSeq: record.chainSeq, prevSha256: record.prevSha256, signer: record.signer,
+      signatureHolds: Boolean(record.signature && record.signerKey && record.signer && recordSignatureHolds({ sha256: record.sha256, signer: record.signer, node: record.node, chainSeq: record.chainSeq, signerKey: record.signerKey, signature: record.signature })),
+      keyFingerprint: record.signerKey && keyFingerprint(record.signerKey),
+      receipt: receiptAsSeen(ctx, id, record.sha256),
+    },
     createdAt: i.createdAt, updatedAt: i.updatedAt,
   };
 }

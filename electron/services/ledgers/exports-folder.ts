@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { exportsDirOfWorkspace, sealExport } from '../../store/sealed-exports';
 
 /** The folder beside a workspace file where ledgers exported from the app are kept. */
-export function exportsDirOf(workspaceFile: string): string {
-  return join(dirname(workspaceFile), 'exports');
-}
+export const exportsDirOf = exportsDirOfWorkspace;
 
-/** Name, size and time of one exported file. */
+/** Name, size and time of one exported file (encrypted first in a protected workspace: issue 18). */
 export function exportInfo(path: string): { name: string; size: number; modifiedAt: string } {
+  sealExport(path);
   const s = statSync(path);
   return { name: basename(path), size: s.size, modifiedAt: s.mtime.toISOString() };
 }
@@ -31,7 +31,7 @@ export function newExportPath(workspaceFile: string, ledgerName: string): string
 
 /** The path of an exported file (a ledger, or a sync bundle for a USB stick) named by a host request, or null when the name is not one of ours. */
 export function exportFile(workspaceFile: string, name: string): string | null {
-  if (name !== basename(name) || !/\.(xlsx|qsync)$/.test(name)) return null;
+  if (name !== basename(name) || !/\.(xlsx|qsync|zip)$/.test(name)) return null;
   const path = join(exportsDirOf(workspaceFile), name);
   return existsSync(path) ? path : null;
 }

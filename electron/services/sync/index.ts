@@ -19,6 +19,7 @@ import { fieldAsSeen } from '../personal-info';
 import { refreshHubAccounts } from './hub-accounts';
 import { pushAuditLog } from './audit-push';
 import { fetchSealSecret } from './seal';
+import { fetchReceipts } from './receipts';
 import { dropStaleSlots, keepHubSlot } from '../../store/account-slots';
 
 export { joinedHub, verifyAtHub } from './hub-accounts';
@@ -69,8 +70,11 @@ export async function syncNow(ctx: ServiceContext, opts: SyncOptions = {}): Prom
   // The audit log goes to the hub, where it is kept chained per device (issue 18).
   let auditSent = 0;
   try { auditSent = await pushAuditLog(ctx.store); } catch (e) { console.warn('[qingshui] audit log not sent:', (e as Error).message); }
+  // The hub's countersigned receipts of the records finalized here and elsewhere (issue 18).
+  let receipts = 0;
+  try { receipts = await fetchReceipts(ctx.store, await hubSession(ctx.store)); } catch (e) { console.warn('[qingshui] receipts not fetched:', (e as Error).message); }
   const { touched: _t, ...figures } = r;
-  return { ...figures, refolded, auditSent, raw: r };
+  return { ...figures, refolded, auditSent, receipts, raw: r };
 }
 
 export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {

@@ -12,6 +12,7 @@ import * as m0100 from './0100-sync-duplicates';
 import * as m0110 from './0110-sync-missing';
 import * as m0120 from './0120-pushed-by';
 import * as m0130 from './0130-accounts';
+import * as m0140 from './0140-record-signatures';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -30,6 +31,7 @@ export const migrations: Migration[] = [
   { version: 110, name: 'sync-missing', up: m0110.up },
   { version: 120, name: 'pushed-by', up: m0120.up },
   { version: 130, name: 'accounts', up: m0130.up },
+  { version: 140, name: 'record-signatures', up: m0140.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
