@@ -97,8 +97,19 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   await expect(page.getByText('已定稿', { exact: true })).toBeVisible();
   await expect(page.locator('.record')).toContainText('现 场 检 查 笔 录'.replace(/ /g, ''));
   await expect(page.locator('.record-findings')).toContainText('责任人：王建国');
+  // Signed at 定稿 by the device, naming the account signed in (issue 18).
+  await expect(page.getByLabel('电子签名与回执')).toContainText('电子签名有效：账号“zhifa1”');
   await page.screenshot({ path: 'test-results/inspection-record.png', fullPage: true });
   const id = page.url().split('/inspections/')[1];
+
+  // The evidence package downloads, and checks on its own with the CLI.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出证据包' }).click();
+  const pkg = join(host.dataDir, 'evidence.zip');
+  await (await download).saveAs(pkg);
+  await expect(page.getByRole('status')).toContainText('已导出证据包');
+  const checked = spawnSync(process.execPath, [BIN, 'evidence', 'verify', pkg, '--json'], { encoding: 'utf8' });
+  expect(JSON.parse(checked.stdout)).toMatchObject({ ok: true, inspectionId: id, signature: { account: 'zhifa1', holds: true } });
 
   // The printed record: the same page, ready once its images loaded; the CLI makes the PDF.
   const popup = page.waitForEvent('popup');

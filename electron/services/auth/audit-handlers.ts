@@ -36,6 +36,12 @@ function revealed(ctx: ServiceContext, entity: string, id: string, field: string
   throw new DomainError('not_found', '未找到该记录或该项信息');
 }
 
+/** An instant as the bureau reads it: 北京时间 (UTC+8, no daylight saving), `yyyy-mm-dd hh:mm:ss`. */
+function beijingTime(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+}
+
 export const auditHandlers = {
   'audit.list': (ctx, { offset, limit, action }) => {
     const page = auditPage(ctx.store.db, offset, limit, action);
@@ -46,13 +52,13 @@ export const auditHandlers = {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet('审计日志');
     ws.columns = [
-      { header: '序号', key: 'seq', width: 8 }, { header: '时间', key: 'at', width: 22 }, { header: '账号', key: 'account', width: 14 },
+      { header: '序号', key: 'seq', width: 8 }, { header: '时间（北京时间）', key: 'at', width: 22 }, { header: '账号', key: 'account', width: 14 },
       { header: '人员', key: 'person', width: 10 }, { header: '事件', key: 'action', width: 22 }, { header: '对象', key: 'entity', width: 12 },
       { header: '对象编号', key: 'entityId', width: 38 }, { header: '详情', key: 'detail', width: 40 }, { header: '哈希', key: 'hash', width: 66 },
     ];
     let rows = 0;
     for (const r of auditEntries(ctx.store.db)) {
-      ws.addRow({ seq: r.seq, at: r.at, account: r.account ?? '', person: r.personName, action: auditActionLabel(r.action), entity: r.entity ?? '', entityId: r.entityId ?? '', detail: JSON.stringify(r.detail), hash: r.hash }).commit();
+      ws.addRow({ seq: r.seq, at: beijingTime(r.at), account: r.account ?? '', person: r.personName, action: auditActionLabel(r.action), entity: r.entity ?? '', entityId: r.entityId ?? '', detail: JSON.stringify(r.detail), hash: r.hash }).commit();
       rows++;
     }
     ws.commit();
