@@ -26,7 +26,7 @@ const USAGE = `用法：qingshui <命令> [选项]
   restore --data DIR --from FILE                       从备份恢复（原工作区另存；加密备份须账号密码或恢复码）
   verify  --data DIR [--json]                          核验每份已定稿检查记录、记录链、照片与签名文件是否被改动
   evidence export ID --data DIR --out FILE.zip           导出一份已定稿笔录的证据包（记录、照片与签名、设备签名、同步中心回执与公钥、说明）
-  evidence verify FILE.zip [--json]                    在任何电脑上核验证据包（无需工作区），改动一个字节即不通过
+  evidence verify FILE.zip [--hub-key 指纹] [--json]   在任何电脑上核验证据包（无需工作区），改动一个字节即不通过；--hub-key 与本局公布的中心公钥指纹核对
   print-record ID --data DIR --out FILE.pdf            把一份现场检查笔录生成为 PDF（需本机有 Chromium/Chrome/Edge）
   ledgers [--json]                                     列出台账及其编号
   export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 … --template 本局模板.xlsx]
@@ -60,7 +60,7 @@ const OPTIONS = {
   'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' },
   state: { type: 'string' }, overdue: { type: 'boolean' }, plan: { type: 'string' }, name: { type: 'string' }, matter: { type: 'string' },
   hub: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, fingerprint: { type: 'string' }, insecure: { type: 'boolean' }, empty: { type: 'boolean' },
-  key: { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, tiles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  key: { type: 'string' }, 'hub-key': { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, tiles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function required(value: string | undefined, flag: string): string {
@@ -103,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'backup': await backupCommand(required(v.data, 'data'), required(v.out, 'out')); break;
       case 'restore': await restoreCommand(required(v.data, 'data'), required(v.from, 'from')); break;
       case 'verify': await verifyCommand(required(v.data, 'data'), !!v.json); break;
-      case 'evidence': await evidenceCommand(positionals[0], positionals[1], { dataDir: v.data, out: v.out, json: !!v.json }); break;
+      case 'evidence': await evidenceCommand(positionals[0], positionals[1], { dataDir: v.data, out: v.out, json: !!v.json, hubKey: v['hub-key'] }); break;
       case 'print-record': await printRecordCommand(recordId(positionals), required(v.data, 'data'), required(v.out, 'out')); break;
       case 'ledgers': ledgersCommand(!!v.json); break;
       case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template, json: !!v.json }); break;

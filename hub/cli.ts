@@ -14,6 +14,8 @@ import { auditActionLabel } from '../shared/auth/audit-actions';
 import { hubTls } from './services/tls';
 import { addUser, disableUser, listUsers, updateUser } from './services/users';
 import { isLoopbackHost } from '../shared/sync/loopback';
+import { createHash } from 'node:crypto';
+import { hubKeys } from './services/keys';
 
 const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]
   start   --data DIR --port N [--host 127.0.0.1] [--database postgres://用户:密码@主机/库] [--cert FILE --key FILE]
@@ -58,6 +60,9 @@ async function start(dir: string, database: string | undefined, host: string, po
   console.log(`清水同步中心已启动：${url.replace('[::1]', '127.0.0.1')}（${db.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}；日志 ${join(dir, 'hub.log')}）`);
   if (tls) console.log(`证书指纹（SHA-256）：${tls.fingerprint}${tls.selfSigned ? `（自签名证书，在 ${join(dir, 'tls')}；请把此指纹告诉登记的各台电脑核对）` : ''}`);
   else if (!isLoopbackHost(host)) console.log('警告：未加密（http），账号密码和记录以明文传输');
+  // What a court compares an evidence package's receipt with (`qingshui evidence verify --hub-key`).
+  const signing = await hubKeys(dir, db);
+  console.log(`回执签名公钥指纹（证据包核验用，请公布）：${createHash('sha256').update(Buffer.from(signing.publicKey, 'base64')).digest('hex').toUpperCase().match(/../g)!.join(':')}`);
   log.info({ url, database: db.kind }, 'hub started');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

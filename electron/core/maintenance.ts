@@ -27,13 +27,23 @@ import { isProtected } from '../store/protection';
  * own user (the owner of the data folder).
  */
 export async function withWorkbench<T>(dataDir: string, fn: (wb: Workbench) => T | Promise<T>): Promise<T> {
-  const { key, credentials } = await commandKey(workspaceFile(dataDir));
+  const { key, credentials, ownSlot } = await commandKey(workspaceFile(dataDir));
   const wb = createWorkbench({ dataDir, actor: 'system', create: false, key });
   try {
+    // Opened with the account's own slot, its password is proved: one scrypt, not two.
+    if (credentials && ownSlot) await signInOpened(wb, credentials.user);
     // A workspace nobody has an account on yet (a new `init`) is used as this computer's user.
-    if (credentials && (key || !(await wb.call('auth.status', {})).noAccounts)) await signInWith(wb, credentials);
+    else if (credentials && (key || !(await wb.call('auth.status', {})).noAccounts)) await signInWith(wb, credentials);
     return await fn(wb);
   } finally { wb.close(); }
+}
+
+async function signInOpened(wb: Workbench, user: string): Promise<void> {
+  try {
+    await wb.call('auth.signInOpened', { user });
+  } catch (e) {
+    throw new DomainError((e as DomainError).code ?? 'unauthenticated', `QINGSHUI_UNLOCK：${(e as Error).message}`);
+  }
 }
 
 /** Signs a command's workbench in with an account (a refusal says it came from QINGSHUI_UNLOCK). */

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { DomainError } from '../../shared/api/result';
 import { hubSlotOf, openWithHubSecret, openWithPassword, readSlots } from '../store/key-slots';
 import { isProtected } from '../store/protection';
+import { isPlainRemote } from '../../shared/sync/loopback';
 import { unsealAtHub } from '../services/sync/index';
 
 export { keyFromRecoveryCode } from '../store/key-slots';
@@ -15,15 +16,24 @@ export { keyFromRecoveryCode } from '../store/key-slots';
 export type Credentials = { user: string; password: string };
 
 /** The workspace key opened by an account's password, or null (wrong password, no such account). */
-export async function keyFromPassword(file: string, { user, password }: Credentials): Promise<Buffer | null> {
+export async function keyFromPassword(file: string, credentials: Credentials): Promise<Buffer | null> {
+  return (await openedBy(file, credentials))?.key ?? null;
+}
+
+/** The key and how it was opened: the account's own slot (its password proved), or through the hub. */
+async function openedBy(file: string, { user, password }: Credentials): Promise<{ key: Buffer; ownSlot: boolean } | null> {
   const slots = readSlots(file);
   if (!slots) return null;
   const own = await openWithPassword(slots, user, password);
-  if (own) return own;
+  if (own) return { key: own, ownSlot: true };
   const hub = hubSlotOf(slots);
   if (!hub) return null;
+  // A password goes only to a hub whose certificate is pinned (or on this machine): a slot file someone
+  // edited to name their own server over plain http gets nothing.
+  if (!(hub.url.startsWith('https:') && hub.fingerprint) && isPlainRemote(hub.url)) return null;
   const secret = await unsealAtHub(hub, user, password);
-  return secret && openWithHubSecret(slots, secret);
+  const key = secret && openWithHubSecret(slots, secret);
+  return key ? { key, ownSlot: false } : null;
 }
 
 /** `QINGSHUI_UNLOCK=account:password` as credentials (null: not set). */
@@ -55,11 +65,11 @@ export function ask(question: string, secret: boolean): Promise<string> {
  * The key a command opens a data folder's workspace with: null when it is not protected; else from
  * QINGSHUI_UNLOCK, or asked on a terminal. A wrong password is refused in Chinese (nothing opened).
  */
-export async function commandKey(file: string): Promise<{ key: Buffer | null; credentials: Credentials | null }> {
-  if (!isProtected(file)) return { key: null, credentials: credentialsFromEnvironment() };
+export async function commandKey(file: string): Promise<{ key: Buffer | null; credentials: Credentials | null; ownSlot: boolean }> {
+  if (!isProtected(file)) return { key: null, credentials: credentialsFromEnvironment(), ownSlot: false };
   const credentials = credentialsFromEnvironment() ?? (process.stdin.isTTY ? await promptCredentials() : null);
   if (!credentials) throw new DomainError('unauthenticated', '工作区已加密：请以 QINGSHUI_UNLOCK=账号:密码 运行该命令（或在终端中运行，按提示输入账号和密码）');
-  const key = await keyFromPassword(file, credentials);
-  if (!key) throw new DomainError('unauthenticated', 'QINGSHUI_UNLOCK：用户名或密码不对，或该账号不能打开本机的工作区');
-  return { key, credentials };
+  const opened = await openedBy(file, credentials);
+  if (!opened) throw new DomainError('unauthenticated', 'QINGSHUI_UNLOCK：用户名或密码不对，或该账号不能打开本机的工作区');
+  return { key: opened.key, credentials, ownSlot: opened.ownSlot };
 }

@@ -78,8 +78,11 @@ export async function sharedPasswordSlots(key: Buffer, password: string, users: 
   return Promise.all(users.map((user) => passwordSlot(key, password, { kind: 'account', user }, kdf, kek)));
 }
 
+/** The hub slot binds where the hub is (its address and certificate) to what it wraps. */
+const hubAad = (h: Omit<HubSlot, 'kind' | 'wrapped'>) => `qingshui-slot|hub|${h.deviceId}|${h.url}|${h.fingerprint ?? ''}`;
+
 export function hubSlot(key: Buffer, secret: Buffer, hub: Omit<HubSlot, 'kind' | 'wrapped'>): HubSlot {
-  return { kind: 'hub', ...hub, wrapped: seal(secret, key, aadOf({ kind: 'hub', id: hub.deviceId })) };
+  return { kind: 'hub', url: hub.url, fingerprint: hub.fingerprint, deviceId: hub.deviceId, wrapped: seal(secret, key, hubAad(hub)) };
 }
 
 /** The workspace key from an account's slot and password, or null (no slot, wrong password). */
@@ -104,7 +107,7 @@ export async function keyFromRecoveryCode(workspaceFile: string, code: string): 
 
 export function openWithHubSecret(file: SlotFile, secret: Buffer): Buffer | null {
   const slot = hubSlotOf(file);
-  return slot ? open(secret, slot.wrapped, aadOf({ kind: 'hub', id: slot.deviceId })) : null;
+  return slot ? open(secret, slot.wrapped, hubAad(slot)) : null;
 }
 
 export function hubSlotOf(file: SlotFile): HubSlot | undefined {

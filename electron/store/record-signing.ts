@@ -12,12 +12,15 @@ import { readSyncState } from './sync-state';
 
 export type DeviceSigner = { privateKey: string; publicKey: string };
 
-/** This device's signing key (the enrolment key when joined; else its own, made now if need be). */
+/**
+ * This device's signing key: its own, made at its first 定稿 or enrolment, and the key it enrolls with
+ * (so the hub knows it); an enrolment before this key existed signed with its enrolment key.
+ */
 export function deviceSigner(db: Database): DeviceSigner {
   const s = readSyncState(db);
-  if (s.privateKey) return { privateKey: s.privateKey, publicKey: publicKeyOf(s.privateKey) };
   const own = prepared(db, "SELECT value FROM meta WHERE key = 'recordKey'").pluck().get() as string | undefined;
   if (own) return { privateKey: own, publicKey: publicKeyOf(own) };
+  if (s.privateKey) return { privateKey: s.privateKey, publicKey: publicKeyOf(s.privateKey) };
   const pair = generateKeyPairSync('ed25519');
   const privateKey = pair.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
   prepared(db, "INSERT INTO meta(key, value) VALUES ('recordKey', ?)").run(privateKey);
@@ -26,6 +29,12 @@ export function deviceSigner(db: Database): DeviceSigner {
 
 function publicKeyOf(privateKey: string): string {
   return createPublicKey(createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' })).export({ type: 'spki', format: 'der' }).toString('base64');
+}
+
+/** This device's public signing key, if it has one yet (read only: nothing is made). */
+export function ownSigningKey(db: Database): string | null {
+  const own = (prepared(db, "SELECT value FROM meta WHERE key = 'recordKey'").pluck().get() as string | undefined) ?? readSyncState(db).privateKey;
+  return own ? publicKeyOf(own) : null;
 }
 
 /** The device's Ed25519 signature of a record's hash, naming the account. */

@@ -15,6 +15,7 @@ export function storedFileHeaders(mime: string, sha256: string): Record<string, 
   return {
     'content-type': mime, 'x-content-type-options': 'nosniff', 'content-security-policy': DATA_CSP,
     'content-disposition': `${download ? 'attachment' : 'inline'}; filename="${sha256.slice(0, 16)}"`,
-    'cache-control': 'private, max-age=31536000, immutable',
+    // Evidence decrypted for a signed-in session is never written to the browser's disk cache (issue 18).
+    'cache-control': 'no-store',
   };
 }

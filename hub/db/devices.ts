@@ -34,12 +34,13 @@ export function insertDevice(q: Queryable, d: Pick<Device, 'id' | 'node' | 'user
 /** Approves or revokes a device, noting when. */
 export async function setDeviceStateAt(q: Queryable, id: string, state: 'approved' | 'revoked', at: string): Promise<void> {
   const col = state === 'approved' ? 'approved_at' : 'revoked_at';
-  await q.run(`UPDATE devices SET state = $2, ${col} = $3 WHERE id = $1`, [id, state, at]);
+  // A revoked laptop's seal secret is forgotten: whoever took it can never be given it again (issue 18).
+  await q.run(`UPDATE devices SET state = $2, ${col} = $3${state === 'revoked' ? ', seal_secret = NULL' : ''} WHERE id = $1`, [id, state, at]);
 }
 
 /** Revokes every device of an account not revoked already. */
 export function revokeDevicesOf(q: Queryable, user: string, at: string): Promise<void> {
-  return q.run("UPDATE devices SET state = 'revoked', revoked_at = $2 WHERE user_name = $1 AND state <> 'revoked'", [user, at]);
+  return q.run("UPDATE devices SET state = 'revoked', revoked_at = $2, seal_secret = NULL WHERE user_name = $1 AND state <> 'revoked'", [user, at]);
 }
 
 /** Notes when a device was last heard from. */

@@ -18,6 +18,7 @@ import { HubRefusal } from './hub-error';
 import { areaOf } from './record-area';
 import { RecordCache } from './record-cache';
 import { frozenRefusal } from './frozen';
+import { signerBindingProblem } from './record-signature-check';
 
 /** Holds a change the author may not make, saying why. */
 async function quarantine(q: Queryable, who: Author, c: Change, reason: string): Promise<Ack> {
@@ -94,6 +95,8 @@ async function takeChange(records: RecordCache, who: Author, c: Change, now: num
   if (signed && signed !== 'same') return quarantine(q, who, c, signed);
   const frozen = agrees ? null : await frozenRefusal(records, c, heads);
   if (frozen) return quarantine(q, who, c, frozen);
+  const signer = await signerBindingProblem(q, who, c);
+  if (signer) return quarantine(q, who, c, signer);
   const foreignFile = await unreadableBlob(q, who, c);
   if (foreignFile) return quarantine(q, who, c, foreignFile);
   return appendChange(records, who, c, heads, area.next, record?.town ?? null, signed === 'same', now);

@@ -1,5 +1,10 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { recordSigningText } from '../../shared/inspection/record-signature';
+import type { Change } from '../../shared/sync/change';
+import { PROGRAM_SIGNER, recordSigningText } from '../../shared/inspection/record-signature';
+import { deviceById } from '../db/devices';
+import type { Queryable } from '../db/hub-db';
+import { accountsOfDevice } from '../db/users';
+import type { Author } from './accounts';
 
 /**
  * Why a signed record's device signature does not hold, or null (issue 18). A record carries the
@@ -17,4 +22,21 @@ export function recordSignatureProblem(f: Record<string, unknown>): string | nul
     if (verify(null, Buffer.from(recordSigningText({ sha256, signer, node, chainSeq })), key, Buffer.from(signature, 'base64'))) return null;
   } catch { /* not a key */ }
   return '定稿检查记录的设备签名与其内容不符（记录被改动后重算了哈希，或签名伪造），已拒收';
+}
+
+/**
+ * Why a pushed record's signature is not this device's, or null (issue 18): it must be made with the
+ * key the device enrolled with, naming an account tied to the device (its
+ * enroller or one that signed in there) or the program itself. Another enrolled laptop cannot put in a
+ * record "signed by the 局长". (Only on push: an administrator's release is their decision.)
+ */
+export async function signerBindingProblem(q: Queryable, who: Author, c: Change): Promise<string | null> {
+  if (c.entity !== 'inspection_record' || typeof c.fields.signature !== 'string' || !who.deviceId) return null;
+  const device = await deviceById(q, who.deviceId);
+  if (!device || c.fields.signerKey !== device.publicKey) return '定稿检查记录不是用推送它的设备登记的密钥签署的，已拒收';
+  const signer = c.fields.signer;
+  if (signer !== PROGRAM_SIGNER && signer !== device.user && !(await accountsOfDevice(q, device.id)).includes(String(signer))) {
+    return `定稿检查记录署名的账号“${String(signer)}”没有在推送它的设备上登录过，已拒收`;
+  }
+  return null;
 }

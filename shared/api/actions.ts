@@ -3,7 +3,7 @@ import type { ProcedureName } from './index';
 
 /** The action each procedure needs: every procedure is named here (the type requires it). */
 export const PROCEDURE_ACTIONS: Record<ProcedureName, Action> = {
-  'auth.status': 'public', 'auth.signIn': 'public', 'auth.setup': 'public', 'auth.recover': 'public',
+  'auth.status': 'public', 'auth.signIn': 'public', 'auth.setup': 'public', 'auth.recover': 'public', 'auth.signInOpened': 'public',
   'auth.signOut': 'session', 'auth.lock': 'session', 'auth.unlock': 'session', 'auth.setPin': 'session', 'auth.changePassword': 'session', 'auth.touch': 'session',
   'auth.accounts': 'accounts', 'auth.createAccount': 'accounts', 'auth.updateAccount': 'accounts', 'auth.resetPassword': 'accounts',
   'audit.list': 'audit', 'audit.export': 'audit', 'audit.reveal': 'read',

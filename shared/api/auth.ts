@@ -68,6 +68,11 @@ export const authProcedures = {
    * opens it, and sets a new password for a local account (which is signed in).
    */
   'auth.recover': { input: z.object({ code: z.string().trim().min(1, '请填写恢复码').max(60), user: z.string().trim().min(1, '请填写用户名').max(50), newPassword: Password }), output: AuthStatus },
+  /**
+   * Host-only: a command that opened the workspace with this account's own key slot (its password was
+   * proved by opening it) signs in without a second password check (issue 18).
+   */
+  'auth.signInOpened': { input: z.object({ user: z.string().trim().min(1).max(50) }), output: AuthStatus },
   'auth.signOut': { input: z.object({}).default({}), output: AuthStatus },
   'auth.lock': { input: z.object({}).default({}), output: AuthStatus },
   /** Unlocks after an idle lock with the PIN, or the password (after 5 wrong PINs, only the password). */

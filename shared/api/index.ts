@@ -23,7 +23,7 @@ import { workspacesProcedures } from './workspaces';
  * never a page through IPC or the browser host: they build a county into an empty workspace, and an
  * empty workspace may be a laptop waiting for its first sync.
  */
-export const HOST_ONLY_PROCEDURES: ReadonlySet<string> = new Set(['demo.generate', 'workspace.init', 'workspace.signIn']);
+export const HOST_ONLY_PROCEDURES: ReadonlySet<string> = new Set(['demo.generate', 'workspace.init', 'workspace.signIn', 'auth.signInOpened']);
 
 /** Every procedure the core answers, by name: the one contract between hosts, renderer and CLI. */
 export const procedures = {

@@ -65,7 +65,7 @@ describe('importing ledgers', () => {
     const changes = stats(b).changes;
     expect(JSON.parse(qingshui('import', 'enterprises', first, '--data', b, '--json').out)).toMatchObject({ created: 0, updated: 0, unchanged: 400 });
     expect(stats(b).changes).toBe(changes);
-  });
+  }, 90_000);
 
   it('reads a clerk’s ledger (title rows, merged two-row headers, 度分秒, name and phone in one cell) and marks each bad cell in an error workbook', async () => {
     const dir = join(tempDir(), 'ws');

@@ -92,7 +92,7 @@ describe('ledgers', () => {
     const values = new Set<unknown>();
     ws.eachRow((row, i) => { if (i > 4 && typeof row.getCell(1).value === 'number') values.add(row.getCell(townCol).value); });
     expect([...values]).toEqual(['龙潭镇']);
-  });
+  }, 90_000);
 
   it('refuses bad requests in Chinese and writes nothing', () => {
     const dir = join(tempDir(), 'ws');

@@ -48,11 +48,16 @@ for (const kind of ['sqlite', 'pg'] as const) {
       const slots = readSlots(workspaceFile(a.dataDir))!;
       expect(slots.slots.map((s) => s.kind).sort()).toEqual(['account', 'hub']);
 
-      // Started again: sealed. li has never signed in on this laptop: the hub opens it for li's password.
+      // Started again: sealed. li has never signed in on this laptop: the hub does not open it for li —
+      // any hub account could otherwise take any laptop's secret. An administrator's password does.
       await addInspector(hub, 'li');
       let sealed = reopenSealed(a);
       expect(await page(sealed).call('auth.status')).toMatchObject({ ok: true, value: { sealed: true, hubJoined: true } });
       expect(await page(sealed).call('auth.signIn', { user: 'li', password: 'not-his-pass-1' })).toMatchObject({ ok: false, error: { message: '用户名或密码不对，或该账号已停用' } });
+      expect(await page(sealed).call('auth.signIn', { user: 'li', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('该账号没有在本机登录过') } });
+      await updateUser(hub.db, 'admin', { password: 'admin-new-pass-3' }); // the admin forgot: reset at the hub
+      expect(await page(sealed).call('auth.signIn', { user: 'admin', password: 'admin-new-pass-3' })).toMatchObject({ ok: true, value: { signedIn: true, account: { name: 'admin' } } });
+      // Open now: li signs in for the first time here (checked at the hub with the device's own session).
       expect(await page(sealed).call('auth.signIn', { user: 'li', password: PASSWORD })).toMatchObject({ ok: true, value: { signedIn: true, account: { name: 'li', role: 'inspector', source: 'hub' } } });
       sealed.close();
 
@@ -64,11 +69,20 @@ for (const kind of ['sqlite', 'pg'] as const) {
 
       // The device revoked at the hub: the hub opens it for nobody new; a person with a slot here still can (offline, by design).
       await setDeviceState(hub.db, deviceId, 'revoked');
-      await addInspector(hub, 'wang');
+      await addInspector(hub, 'wang'); // made from the admin's hash: the admin's password, reset above
       sealed = createWorkspaceHost({ sealed: a.dataDir });
-      expect(await page(sealed).call('auth.signIn', { user: 'wang', password: PASSWORD })).toMatchObject({ ok: false, error: { message: expect.stringContaining('未获批准或已被注销') } });
-      expect(await page(sealed).call('auth.signIn', { user: 'admin', password: PASSWORD })).toMatchObject({ ok: true });
+      expect(await page(sealed).call('auth.signIn', { user: 'wang', password: 'admin-new-pass-3' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('未获批准或已被注销') } });
+      expect(await page(sealed).call('auth.signIn', { user: 'admin', password: 'admin-new-pass-3' })).toMatchObject({ ok: true });
       sealed.close();
+
+      // Guessing a password through the unseal door is throttled per account, whatever device id is named.
+      await addInspector(hub, 'zhao');
+      for (let i = 0; i < 5; i++) {
+        const r = await fetch(new URL('/v1/accounts/unseal', hub.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: `dev-fake${i}`, user: 'zhao', password: `guess-${i}-x` }) });
+        expect(r.status).toBe(401);
+      }
+      const locked = await fetch(new URL('/v1/accounts/unseal', hub.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'dev-fake9', user: 'zhao', password: 'admin-new-pass-3' }) });
+      expect(locked.status).toBe(429);
     });
 
     it('a USB bundle is sealed both ways: no name readable on the stick; a changed byte is refused', async () => {

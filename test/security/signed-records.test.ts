@@ -7,6 +7,10 @@ import type { Workbench } from '../../electron/core/workbench';
 import { verifyEvidencePackage } from '../../electron/services/evidence/index';
 import { syncNow } from '../../electron/services/sync';
 import { sha256Of } from '../../electron/store/blob-store';
+import { readSyncState } from '../../electron/store/sync-state';
+import { keyFingerprint } from '../../electron/services/evidence/index';
+import { recordSigningText } from '../../shared/inspection/record-signature';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { tempDir } from '../integration/helpers';
 import { DEMO_ENV } from '../integration/cli-env';
 import { countyLaptop, startHub } from '../integration/sync-helpers';
@@ -66,10 +70,18 @@ describe('records signed by the people who made them (issue 18)', () => {
     const fields = JSON.parse(row.fields) as Record<string, unknown>;
     const forged = String(fields.canonical).replace('"place":"', '"place":"伪造');
     a.store.db.prepare('UPDATE changes SET fields = ? WHERE seq = ?').run(JSON.stringify({ ...fields, canonical: forged, sha256: sha256Of(forged) }), row.seq);
+    // The other: a valid signature by a key of the forger's own, naming the 局长.
+    const other = a.store.db.prepare("SELECT seq, fields FROM changes WHERE entity = 'inspection_record' ORDER BY seq ASC LIMIT 1").get() as { seq: number; fields: string };
+    const f2 = JSON.parse(other.fields) as Record<string, unknown>;
+    const pair = generateKeyPairSync('ed25519');
+    const text = recordSigningText({ sha256: String(f2.sha256), signer: 'juzhang', node: String(f2.node), chainSeq: Number(f2.chainSeq) });
+    const resigned = { ...f2, signer: 'juzhang', signerKey: pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), signature: sign(null, Buffer.from(text), pair.privateKey).toString('base64') };
+    a.store.db.prepare('UPDATE changes SET fields = ? WHERE seq = ?').run(JSON.stringify(resigned), other.seq);
     const r = await syncNow(a.ctx);
-    expect(r.quarantined).toBeGreaterThan(0);
-    const held = await hub.db.all<{ reason: string }>('SELECT reason FROM quarantine');
-    expect(held.map((h) => h.reason)).toContain('定稿检查记录的设备签名与其内容不符（记录被改动后重算了哈希，或签名伪造），已拒收');
+    expect(r.quarantined).toBeGreaterThan(1);
+    const held = (await hub.db.all<{ reason: string }>('SELECT reason FROM quarantine')).map((h) => h.reason);
+    expect(held).toContain('定稿检查记录的设备签名与其内容不符（记录被改动后重算了哈希，或签名伪造），已拒收');
+    expect(held).toContain('定稿检查记录不是用推送它的设备登记的密钥签署的，已拒收');
   });
 
   it('an evidence package checks on its own; one byte changed anywhere fails; the CLI exports and verifies it', async () => {
@@ -79,7 +91,11 @@ describe('records signed by the people who made them (issue 18)', () => {
     const id = newestRecord(a);
     const file = await evidenceFile(a, id);
     const good = verifyEvidencePackage(file);
-    expect(good).toMatchObject({ ok: true, inspectionId: id, signature: { account: '本机程序', holds: true }, receipt: { holds: true }, problems: [] });
+    expect(good).toMatchObject({ ok: true, anchored: false, inspectionId: id, signature: { account: '本机程序', holds: true }, receipt: { holds: true }, problems: [] });
+    // Anchored only against the hub key the bureau publishes; any other named key fails.
+    const published = keyFingerprint(readSyncState(a.store.db).hubKey!);
+    expect(verifyEvidencePackage(file, published)).toMatchObject({ ok: true, anchored: true });
+    expect(verifyEvidencePackage(file, 'AB'.repeat(32))).toMatchObject({ ok: false, anchored: false });
     expect(good.files).toBeGreaterThan(0);
     const bytes = readFileSync(file);
     const text = bytes.toString('latin1');
@@ -94,9 +110,11 @@ describe('records signed by the people who made them (issue 18)', () => {
       try { r = verifyEvidencePackage(bad); } catch (e) { expect((e as Error).message).toContain('证据包无法读取'); }
       if (r) expect(r.ok, `byte ${pos}`).toBe(false);
     }
-    const cli = spawnSync(process.execPath, [BIN, 'evidence', 'verify', file, '--json'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [BIN, 'evidence', 'verify', file, '--hub-key', published, '--json'], { encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
-    expect(JSON.parse(cli.stdout)).toMatchObject({ ok: true, inspectionId: id });
+    expect(JSON.parse(cli.stdout)).toMatchObject({ ok: true, anchored: true, inspectionId: id });
+    const plainCli = spawnSync(process.execPath, [BIN, 'evidence', 'verify', file], { encoding: 'utf8' });
+    expect(plainCli.stdout).toContain(`须核对中心公钥指纹 ${published}`);
     const copy = Buffer.from(bytes);
     copy[at[0]] ^= 0x01;
     writeFileSync(join(tempDir(), 'x.zip'), copy);
@@ -121,6 +139,6 @@ describe('records signed by the people who made them (issue 18)', () => {
     expect(JSON.parse(made.stdout)).toMatchObject({ signed: true, countersigned: false });
     const checked = spawnSync(process.execPath, [BIN, 'evidence', 'verify', out], { encoding: 'utf8' });
     expect(checked.status, checked.stdout).toBe(0);
-    expect(checked.stdout).toContain('核验通过');
+    expect(checked.stdout).toContain('证据包自身一致');
   }, 120_000);
 });

@@ -114,6 +114,14 @@ export const authHandlers = {
     if (!wasProtected && ctx.store.key) audit(ctx, 'protected', { detail: { recovery: recoveryCode ? 'code' : 'hub' } });
     return { ...authStatus(ctx), recoveryCode };
   },
+  'auth.signInOpened': (ctx, { user }) => {
+    const a = accountNamed(ctx.store.db, user);
+    if (!a || a.disabled) throw new DomainError('unauthenticated', BAD);
+    if (a.lockedUntil && a.lockedUntil > new Date().toISOString()) throw new DomainError('locked', lockedMessage(a.lockedUntil));
+    startSession(ctx, a);
+    audit(ctx, 'sign_in', { detail: { with: 'key_slot' } });
+    return authStatus(ctx);
+  },
   'auth.recover': async (ctx, { code, user, newPassword }) => {
     const key = ctx.store.key ? await keyFromRecoveryCode(ctx.store.file, code) : null;
     if (!key || !key.equals(ctx.store.key!)) {

@@ -17,7 +17,14 @@ const MAX_ENTRIES = 5000;
 const MAX_ENTRY = 256 * 1024 * 1024;
 
 export type EvidenceReport = {
-  ok: boolean; inspectionId: string | null; sha256: string | null; target: string | null; finalizedAt: string | null;
+  /** Everything in the package agrees with itself (hashes, signature, receipt, every byte). */
+  ok: boolean;
+  /**
+   * The receipt holds with the hub key named by the verifier (`--hub-key`, the fingerprint the bureau
+   * publishes): only then is the record proved to be what the bureau's hub received. Keys carried in the
+   * package alone prove nothing against someone who made new ones.
+   */
+  anchored: boolean; inspectionId: string | null; sha256: string | null; target: string | null; finalizedAt: string | null;
   signature: { account: string; holds: boolean; keyFingerprint: string } | null;
   receipt: { hubId: string; hubSeq: number; receivedAt: string; holds: boolean; hubKeyFingerprint: string } | null;
   files: number; problems: string[];
@@ -45,8 +52,11 @@ function entriesOf(file: string): Map<string, Uint8Array> {
   }
 }
 
-/** Checks an evidence package; every problem found is named (nothing is thrown for a failed check). */
-export function verifyEvidencePackage(file: string): EvidenceReport {
+/**
+ * Checks an evidence package; every problem found is named (nothing is thrown for a failed check).
+ * `hubKey`: the fingerprint of the bureau's hub key, as published (`qingshui hub` prints it).
+ */
+export function verifyEvidencePackage(file: string, trustedHubKey?: string): EvidenceReport {
   const entries = entriesOf(file);
   const problems: string[] = [];
   const text = (name: string) => { const b = entries.get(name); return b ? new TextDecoder().decode(b) : null; };
@@ -57,7 +67,7 @@ export function verifyEvidencePackage(file: string): EvidenceReport {
     problems.push(`${name} 格式不对`);
     return null;
   };
-  const report: EvidenceReport = { ok: false, inspectionId: null, sha256: null, target: null, finalizedAt: null, signature: null, receipt: null, files: 0, problems };
+  const report: EvidenceReport = { ok: false, anchored: false, inspectionId: null, sha256: null, target: null, finalizedAt: null, signature: null, receipt: null, files: 0, problems };
   const record = text('record.json');
   if (record === null) { problems.push('证据包中没有 record.json（检查记录）'); return report; }
   const manifest = parsed('manifest.json', z.object({ format: z.literal(EVIDENCE_FORMAT), sha256: z.string() }).passthrough());
@@ -103,6 +113,13 @@ export function verifyEvidencePackage(file: string): EvidenceReport {
     const rebuilt = packEvidence(evidenceEntries(parts));
     if (!Buffer.from(rebuilt).equals(readFileSync(file))) problems.push('证据包的说明、清单或文件结构与其内容不符：包已被改动');
   }
+  if (trustedHubKey !== undefined) {
+    const want = trustedHubKey.replace(/[^0-9a-f]/gi, '').toUpperCase();
+    const have = report.receipt?.hubKeyFingerprint.replace(/:/g, '') ?? '';
+    if (!report.receipt) problems.push('证据包没有同步中心回执，无法与给定的中心公钥核对');
+    else if (want !== have) problems.push(`证据包所载中心公钥指纹 ${report.receipt.hubKeyFingerprint} 与给定的 ${trustedHubKey} 不符：回执不是本局同步中心签署的`);
+  }
   report.ok = problems.length === 0;
+  report.anchored = report.ok && trustedHubKey !== undefined && Boolean(report.receipt?.holds);
   return report;
 }

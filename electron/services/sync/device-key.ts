@@ -1,13 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
-
-/** A new Ed25519 key pair for this device: the private half stays in the workspace, the public half goes to the hub. */
-export function newDeviceKey(): { privateKey: string; publicKey: string } {
-  const pair = generateKeyPairSync('ed25519');
-  return {
-    privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-    publicKey: pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-  };
-}
+import { createPrivateKey, sign } from 'node:crypto';
 
 /** Signs a message (a hub challenge, a bundle manifest) with this device's private key, as base64. */
 export function signWith(privateKey: string, message: string | Uint8Array): string {

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { DomainError } from '../../../shared/api/result';
 import { enrollResponseSchema, PROTOCOL_VERSION } from '../../../shared/sync/protocol';
 import type { Store } from '../../store/store';
-import { newDeviceKey } from './device-key';
+import { deviceSigner } from '../../store/record-signing';
 import { HubClient, type FetchLike } from './hub-client';
 import { isPlainRemote } from '../../../shared/sync/loopback';
 import { hubCertificate, normalFingerprint, type HubCertificate } from './pinned-fetch';
@@ -14,7 +14,7 @@ export type EnrollResult = { deviceId: string; node: string; state: 'pending' | 
 export type EnrollOptions = { deviceName?: string; fetch?: FetchLike; fingerprint?: string; insecure?: boolean };
 
 /**
- * Enrols this workspace with a hub (DESIGN §8): a new Ed25519 key, the node id the hub assigns (this
+ * Enrols this workspace with a hub (DESIGN §8): the device's Ed25519 key (the one its records are signed with), the node id the hub assigns (this
  * laptop's unsent changes are renumbered under it), and — for a re-enrolment after a restore or a
  * clone — a fresh identity while keeping the cursor, so the hub's copy of what was lost comes back.
  */
@@ -34,7 +34,9 @@ export async function enroll(store: Store, hubUrl: string, user: string, passwor
     if (opts.fingerprint !== undefined && !want) throw new DomainError('invalid', '证书指纹应为 64 位十六进制（SHA-256，可带冒号）');
     if (want && want !== cert.fingerprint) throw new DomainError('forbidden', `同步中心出示的证书指纹 ${cert.fingerprint} 与给定的 ${want} 不符：可能有人冒充同步中心，未登记`);
   }
-  const key = newDeviceKey();
+  // The device enrolls with the key its records are signed with, so the hub knows every record's signer
+  // (a clone holds the original's key in its copy anyway: a new key would add nothing but unknown signatures).
+  const key = deviceSigner(store.db);
   const client = HubClient.of(url.toString(), cert?.fingerprint ?? null, opts.fetch);
   const raw = await client.request('POST', '/v1/enroll', { user, password, deviceName: opts.deviceName ?? `${hostname()}（${store.file.split(/[\\/]/).pop()}）`, publicKey: key.publicKey, protocol: PROTOCOL_VERSION });
   const r = enrollResponseSchema.parse(raw);
