@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { DomainError } from '../../shared/api/result';
 import { deriveKek, newKdf, normalizeRecoveryCode, open, seal, type KdfParams } from './cipher';
@@ -55,10 +55,6 @@ export function writeSlots(workspaceFile: string, file: SlotFile): void {
   const fd = openSync(tmp, 'w', 0o600);
   try { writeSync(fd, JSON.stringify(file)); fsyncSync(fd); } finally { closeSync(fd); }
   renameSync(tmp, path);
-}
-
-export function removeSlots(workspaceFile: string): void {
-  rmSync(keysFileOf(workspaceFile), { force: true });
 }
 
 const aadOf = (s: Pick<Slot, 'kind'> & { id?: string }) => `qingshui-slot|${s.kind}|${s.id ?? ''}`;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { encryptPlainBlobs, setBlobKey } from './blob-store';
 import { exportsDirOfWorkspace, sealExport, setExportsKey } from './sealed-exports';
-import { keysFileOf, readSlots, writeSlots, type SlotFile } from './key-slots';
+import { keysFileOf, writeSlots, type SlotFile } from './key-slots';
 import { encryptInPlace, isPlainSqlite, rawDatabase } from './open';
 import type { Store } from './store';
 
@@ -66,11 +66,4 @@ export function finishProtection(file: string, key: Buffer): void {
     const db = rawDatabase(bak);
     try { encryptInPlace(db, key); } finally { db.close(); }
   }
-}
-
-/** The slot file of a protected workspace (it must exist). */
-export function slotsOf(file: string): SlotFile {
-  const slots = readSlots(file);
-  if (!slots) throw new Error(`no key slots beside ${file}`);
-  return slots;
 }

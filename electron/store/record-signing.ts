@@ -74,8 +74,14 @@ export function keepReceipt(db: Database, r: ReceiptRow): void {
     .run(r.inspectionId, r.sha256, r.hubId, r.hubSeq, r.receivedAt, r.signature);
 }
 
-/** Signed records held here without the hub's receipt yet (oldest first). */
-export function recordsWithoutReceipt(db: Database, limit: number): string[] {
-  return prepared(db, `SELECT r.inspection_id FROM inspection_records r LEFT JOIN record_receipts c ON c.inspection_id = r.inspection_id
-    WHERE c.inspection_id IS NULL ORDER BY r.rowid LIMIT ?`).pluck().all(limit) as string[];
+/** Records held here without the hub's receipt yet, in the order they were kept, after `afterRowid`. */
+export function recordsWithoutReceipt(db: Database, afterRowid: number, limit: number): { rowid: number; id: string }[] {
+  return prepared(db, `SELECT r.rowid, r.inspection_id AS id FROM inspection_records r LEFT JOIN record_receipts c ON c.inspection_id = r.inspection_id
+    WHERE c.inspection_id IS NULL AND r.rowid > ? ORDER BY r.rowid LIMIT ?`).all(afterRowid, limit) as { rowid: number; id: string }[];
+}
+
+/** Every receipt kept here, by record (one read for a whole verify). */
+export function allReceipts(db: Database): Map<string, ReceiptRow> {
+  const rows = prepared(db, 'SELECT inspection_id AS inspectionId, sha256, hub_id AS hubId, hub_seq AS hubSeq, received_at AS receivedAt, signature FROM record_receipts').all() as ReceiptRow[];
+  return new Map(rows.map((r) => [r.inspectionId, r]));
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decryptFile, encryptFile, isEncryptedFile, subkey } from './cipher';
 
@@ -22,13 +22,21 @@ export function setExportsKey(workspaceFile: string, workspaceKey: Buffer): void
 /** Encrypts a file just written to a protected exports folder (once; a plain folder's files stay plain). */
 export function sealExport(path: string): void {
   const key = exportKeys.get(dirname(path));
-  if (!key || !existsSync(path)) return;
+  if (!key || !existsSync(path) || hasSealedHeader(path)) return;
   const bytes = readFileSync(path);
-  if (isEncryptedFile(bytes) && decryptFile(key, bytes, basename(path))) return;
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try { writeSync(fd, encryptFile(key, bytes, basename(path))); fsyncSync(fd); } finally { closeSync(fd); }
   renameSync(tmp, path);
+}
+
+/** Whether a file starts as a sealed one does (its first bytes only: nothing else is read). */
+function hasSealedHeader(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    return readSync(fd, head, 0, 4, 0) === 4 && head.toString('latin1') === 'QSE1';
+  } finally { closeSync(fd); }
 }
 
 /** The plain bytes of an exported file (decrypted when sealed; null: sealed and this process has not its key, or altered). */

@@ -5,7 +5,7 @@ import { blobPath, readBlobFile, sha256Of } from './blob-store';
 import { documentOf, type TemplateCache as Templates } from './inspection-document';
 import { documentRowsOf, type DocumentRows } from './inspections';
 import { prepared } from './statements';
-import { ownSigningKey, receiptHolds, receiptOf, recordSignatureHolds } from './record-signing';
+import { allReceipts, ownSigningKey, receiptHolds, recordSignatureHolds } from './record-signing';
 import { readSyncState } from './sync-state';
 
 /** Why a stored blob is not what its name says, or null when its bytes hash to its name. */
@@ -153,6 +153,7 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
   // Records of this device's own chain must carry its own key: one re-signed with another is a forgery.
   const ownNode = db.prepare("SELECT value FROM meta WHERE key = 'nodeId'").pluck().get() as string | undefined;
   const ownKey = ownSigningKey(db);
+  const receipts = allReceipts(db);
   const problem = (kind: VerifyReport['problems'][number]['kind'], id: string, message: string) => report.problems.push({ kind, id, message });
 
   for (const t of db.prepare('SELECT id, name, version, definition, sha256 FROM checklist_templates').all() as { id: string; name: string; version: number; definition: string; sha256: string }[]) {
@@ -169,7 +170,7 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
     if (p) problem('record', r.inspection_id, p);
     if (r.signature) report.signed++;
     if (r.signature && ownKey && r.node === ownNode && r.signer_key !== ownKey) problem('record', r.inspection_id, `检查记录 ${r.inspection_id}（${r.target_name ?? '?'}）是本机记录链上的，却不是用本机密钥签署的：记录被改动后重新签名`);
-    const receipt = receiptOf(db, r.inspection_id);
+    const receipt = receipts.get(r.inspection_id);
     if (receipt && hub.hubKey && receipt.hubId === hub.hubId) {
       // The hub's receipt: what it received, signed with its key — a laptop cannot make one.
       if (!receiptHolds(hub.hubKey, receipt)) problem('record', r.inspection_id, `检查记录 ${r.inspection_id} 的同步中心回执签名无效：回执是伪造或被改动的`);

@@ -85,6 +85,9 @@ describe('protection at rest (issue 18)', () => {
     slots.slots[0].wrapped.tag = Buffer.alloc(16).toString('base64');
     writeFileSync(`${file}.keys`, JSON.stringify(slots));
     expect(await keyFromPassword(file, { user: 'admin', password: DEMO_PASSWORD })).toBeNull();
+    // A slot file that is not one: refused in Chinese, nothing opened, nothing written.
+    writeFileSync(`${file}.keys`, '{"format":"qingshui-keys-v1","slots":[{"kind":"account","id":1}]}');
+    await expect(keyFromPassword(file, { user: 'admin', password: DEMO_PASSWORD })).rejects.toThrow(/工作区密钥文件.*已损坏/);
   }, 120_000);
 
   it('a workspace without a hub: setup encrypts it and shows a recovery code once; sealed, a page reads nothing; the code sets a new password; a wrong code or password is refused', async () => {

@@ -11,6 +11,7 @@ import { readSyncState } from '../../electron/store/sync-state';
 import { keyFingerprint } from '../../electron/services/evidence/index';
 import { recordSigningText } from '../../shared/inspection/record-signature';
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { zipSync } from 'fflate';
 import { tempDir } from '../integration/helpers';
 import { DEMO_ENV } from '../integration/cli-env';
 import { countyLaptop, startHub } from '../integration/sync-helpers';
@@ -120,6 +121,12 @@ describe('records signed by the people who made them (issue 18)', () => {
     writeFileSync(join(tempDir(), 'x.zip'), copy);
     const badCli = spawnSync(process.execPath, [BIN, 'evidence', 'verify', file.replace('evidence.zip', 'nope.zip')], { encoding: 'utf8' });
     expect(badCli.status).not.toBe(0);
+    // Not a zip at all, or a compressed one (someone else's, or a bomb): refused before anything is inflated.
+    const junk = join(tempDir(), 'junk.zip');
+    writeFileSync(junk, 'not a zip, just text');
+    expect(() => verifyEvidencePackage(junk)).toThrow('证据包无法读取');
+    writeFileSync(junk, zipSync({ 'record.json': [new Uint8Array(1024 * 1024).fill(32), { level: 9 }] }));
+    expect(() => verifyEvidencePackage(junk)).toThrow('证据包无法读取');
   });
 
   it('the CLI exports the evidence package of an encrypted demo record; a wrong account cannot', () => {

@@ -5,9 +5,14 @@ import { exportsDirOfWorkspace, sealExport } from '../../store/sealed-exports';
 /** The folder beside a workspace file where ledgers exported from the app are kept. */
 export const exportsDirOf = exportsDirOfWorkspace;
 
-/** Name, size and time of one exported file (encrypted first in a protected workspace: issue 18). */
+/** A file the core just wrote into the exports folder, described (encrypted first in a protected workspace: issue 18). */
 export function exportInfo(path: string): { name: string; size: number; modifiedAt: string } {
   sealExport(path);
+  return describeExport(path);
+}
+
+/** Name, size and time of one exported file. */
+function describeExport(path: string): { name: string; size: number; modifiedAt: string } {
   const s = statSync(path);
   return { name: basename(path), size: s.size, modifiedAt: s.mtime.toISOString() };
 }
@@ -17,7 +22,7 @@ export function listExports(workspaceFile: string, limit = 30): { name: string; 
   const dir = exportsDirOf(workspaceFile);
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith('.xlsx'))
-    .map((name) => exportInfo(join(dir, name)))
+    .map((name) => describeExport(join(dir, name)))
     .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, limit);
 }
 

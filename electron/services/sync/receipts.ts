@@ -14,11 +14,12 @@ export async function fetchReceipts(store: Store, client: HubClient, maxRounds =
   const s = readSyncState(store.db);
   if (!s.hubKey || !s.hubId) return 0;
   let kept = 0;
-  const asked = new Set<string>();
+  let after = 0; // records the hub has no receipt for yet are passed over, not asked again in this sync
   for (let round = 0; round < maxRounds; round++) {
-    const ids = recordsWithoutReceipt(store.db, 500 + asked.size).filter((id) => !asked.has(id)).slice(0, 500);
-    if (!ids.length) break;
-    for (const id of ids) asked.add(id);
+    const page = recordsWithoutReceipt(store.db, after, 500);
+    if (!page.length) break;
+    after = page[page.length - 1].rowid;
+    const ids = page.map((r) => r.id);
     const answer = await client.request<Answer>('POST', '/v1/receipts', { ids });
     if (answer.hubId !== s.hubId) break;
     store.transaction(() => {
