@@ -8,7 +8,9 @@ import { newStagedUpload, uploadsDirOf } from '../services/uploads';
 import { readBlob } from '../store/blob-store';
 import { isEncryptedFile } from '../store/cipher';
 import { openExport } from '../store/sealed-exports';
-import type { Workbench } from './workbench';
+import type { Database } from 'better-sqlite3';
+import { filesExportedBy } from '../store/audit-log';
+import type { Session, Workbench } from './workbench';
 
 /*
  * The files a host serves beside the procedures' answers: stored photos and signatures (by SHA-256),
@@ -19,10 +21,23 @@ export { tileOfPath } from '../services/map/index';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A stored photo or signature, its type proved from its bytes when it was kept. */
-export function storedFile(wb: Workbench, sha256: string): { bytes: Buffer; mime: string } | null {
+/**
+ * A stored photo or signature, its type proved from its bytes when it was kept. A town officer gets
+ * only a file some record they may read names (a photo of another town's inspection is not theirs,
+ * even knowing its hash — as at the hub, `mayReadBlob`).
+ */
+export function storedFile(wb: Workbench, sha256: string, session?: Session): { bytes: Buffer; mime: string } | null {
   const { store } = wb;
+  const reader = wb.readerOf(session);
+  if (reader !== store.db && !namedByRecord(reader, sha256)) return null;
   return readBlob(store.db, store.blobDir, sha256);
+}
+
+/** Whether a record this connection reads names the blob. */
+function namedByRecord(db: Database, sha256: string): boolean {
+  return db.prepare(`SELECT 1 FROM inspection_photos WHERE sha256 = @h OR thumb_sha256 = @h
+    UNION ALL SELECT 1 FROM inspection_signatures WHERE sha256 = @h
+    UNION ALL SELECT 1 FROM record_events e, json_each(e.blobs) b WHERE b.value = @h LIMIT 1`).get({ h: sha256 }) !== undefined;
 }
 
 /** A tile of the workspace's offline basemap (null: outside the package, or no basemap). */
@@ -32,8 +47,10 @@ export function basemapTile(wb: Workbench, z: number, x: number, y: number): { b
   return bytes && tiles ? { bytes, mime: tileMime(tiles.info.format) } : null;
 }
 
-/** A ledger or bundle in the workspace's exports folder, by its bare name. */
-export function exportedFile(wb: Workbench, name: string): { bytes: Buffer; mime: string } | null {
+/** A ledger or bundle in the workspace's exports folder, by its bare name (a town officer: one they exported). */
+export function exportedFile(wb: Workbench, name: string, session?: Session): { bytes: Buffer; mime: string } | null {
+  const user = (session ?? wb.ctx.session).user;
+  if (user?.role === 'town' && !filesExportedBy(wb.store.db, user.account).has(name)) return null;
   const path = exportFile(wb.store.file, name);
   const bytes = path && openExport(path);
   return bytes ? { bytes, mime: name.endsWith('.qsync') ? 'application/octet-stream' : name.endsWith('.zip') ? 'application/zip' : XLSX } : null;

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { chmodSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { PROCEDURE_ACTIONS } from '../../shared/api/actions';
 import { HOST_ONLY_PROCEDURES, isProcedureName, type Input, type Output, type ProcedureName, type Result } from '../../shared/api/index';
 import { DomainError } from '../../shared/api/result';
 import type { ServiceContext, Session } from '../services/context';
@@ -11,6 +13,7 @@ import { handlers } from '../services/index';
 import { openStore, type Store } from '../store/store';
 import { keysFileOf } from '../store/key-slots';
 import { isProtected } from '../store/protection';
+import { openTownReader } from '../store/town-scope';
 import { dispatch } from './dispatch';
 
 export type { Session } from '../services/context';
@@ -33,6 +36,11 @@ export type Workbench = {
   call<K extends ProcedureName>(name: K, input: Input<K>): Promise<Output<K>>;
   events: EventEmitter<{ event: [WorkbenchEvent] }>;
   store: Store;
+  /**
+   * The connection a session reads through: a town officer's sees only their towns' records (issue 18),
+   * everyone else's is the store's own. Files served beside the procedures (photos) are judged with it.
+   */
+  readerOf(session?: Session): Database;
   /** The service context (for Node callers that run a service directly, e.g. a sync with options). */
   ctx: ServiceContext;
   dataDir: string;
@@ -61,11 +69,31 @@ export function createWorkbench({ dataDir, actor = 'user', create = true, key = 
   seedBuiltinTemplates(store);
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
   const ctx: ServiceContext = { store, session: { personId: null }, actor, jobs: createJobs((e) => events.emit('event', e)) };
-  const inSession = (session?: Session): ServiceContext => {
+  // A town officer's reads see their towns only: one reading connection per set of towns (issue 18).
+  const readers = new Map<string, Database>();
+  const townReader = (towns: string[]): Database => {
+    const key = [...towns].sort().join(',');
+    let db = readers.get(key);
+    if (!db) {
+      if (readers.size >= 8) closeReaders();
+      readers.set(key, (db = openTownReader(store.file, store.key, towns)));
+    }
+    return db;
+  };
+  const closeReaders = () => { for (const db of readers.values()) db.close(); readers.clear(); };
+  const inSession = (session?: Session, name?: string): ServiceContext => {
     const c = session && session !== ctx.session ? { ...ctx, session } : ctx;
     const user = c.session.user;
-    // A town officer's writes are held to their towns, whatever service makes them (issue 18).
-    return user?.role === 'town' ? { ...c, store: townGuardedStore(store, user.towns) } : c;
+    // A change made under a hub account names it: the hub judges it by that account (issue 18).
+    const own = user?.hub ? accountStore(store, user.account) : store;
+    if (user?.role !== 'town') return own === store ? c : { ...c, store: own };
+    // A town officer's writes are held to their towns, whatever service makes them; what they read
+    // (lists, pages, maps, dashboards, ledgers) is read through a connection that sees their towns only.
+    const guarded = townGuardedStore(own, user.towns);
+    const action = name && isProcedureName(name) ? PROCEDURE_ACTIONS[name] : null;
+    if (action !== 'read' && action !== 'ledgers') return { ...c, store: guarded };
+    const reader = townReader(user.towns);
+    return { ...c, store: { ...guarded, db: reader, transaction: (fn) => reader.transaction(fn)() } };
   };
   const refusal = (name: string, fromPage: boolean, session?: Session): Result<never> | null => {
     if (!isProcedureName(name)) return null;
@@ -77,8 +105,10 @@ export function createWorkbench({ dataDir, actor = 'user', create = true, key = 
   const run = async (name: string, input: unknown, fromPage: boolean, session?: Session) => {
     const refused = refusal(name, fromPage, session);
     if (refused) return refused;
+    // Signing in may encrypt the workspace in place (issue 18), which no other open connection may see.
+    if (name.startsWith('auth.')) closeReaders();
     const before = store.writeCount();
-    const result = await dispatch(handlers, inSession(session), name, input);
+    const result = await dispatch(handlers, inSession(session, name), name, input);
     if (result.ok && store.writeCount() > before) events.emit('event', { type: 'changed', entity: name.split('.')[0] });
     return result;
   };
@@ -93,9 +123,18 @@ export function createWorkbench({ dataDir, actor = 'user', create = true, key = 
       if (!r.ok) throw new DomainError(r.error.code, r.error.message, r.error.details?.fields);
       return r.value as never;
     },
+    readerOf: (session) => {
+      const user = (session ?? ctx.session).user;
+      return user?.role === 'town' ? townReader(user.towns) : store.db;
+    },
     events, store, ctx, dataDir: resolve(dataDir),
-    close: () => store.close(),
+    close: () => { closeReaders(); store.close(); },
   };
+}
+
+/** The store as a hub account writes through it: each change names the account. */
+function accountStore(store: Store, account: string): Store {
+  return { ...store, write: (spec, id, fields, author, opts) => store.write(spec, id, fields, author, { ...opts, account }) };
 }
 
 /**

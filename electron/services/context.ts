@@ -5,7 +5,9 @@ import type { Store } from '../store/store';
 import type { Jobs } from './jobs';
 
 /** The account a person signed in with (issue 18): what they may do is its role's. */
-export type SignedIn = { account: string; role: Role; towns: string[] };
+export type SignedIn = { account: string; role: Role; towns: string[];
+  /** A hub account (a laptop joined to a hub): its changes name it, and the hub judges them by it. */
+  hub?: boolean };
 
 /**
  * Who is working in one session (a desktop window, a browser's cookie, a CLI run). `user` is set by
@@ -41,4 +43,9 @@ export function namedFields<T extends object>(patch: T): Partial<T> {
 /** A new record id: UUIDv7, born where the record is born. */
 export function newId(): string {
   return uuidv7();
+}
+
+/** Whether this session is a 镇街工作人员's: what they read and write is held to their towns (issue 18). */
+export function townOfficer(ctx: ServiceContext): boolean {
+  return ctx.session.user?.role === 'town';
 }

@@ -68,3 +68,9 @@ export function auditSentSeq(db: Database): number {
 export function setAuditSentSeq(db: Database, seq: number): void {
   db.prepare("INSERT INTO meta (key, value) VALUES ('auditSentSeq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(seq));
 }
+
+/** The names of the files an account exported (ledgers, bundles, evidence packages), from its audit entries. */
+export function filesExportedBy(db: Database, account: string): Set<string> {
+  return new Set(db.prepare(`SELECT json_extract(detail, '$.file') FROM audit_log
+    WHERE account = ? AND action IN ('export', 'unmasked_export') AND json_extract(detail, '$.file') IS NOT NULL`).pluck().all(account) as string[]);
+}

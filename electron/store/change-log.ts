@@ -5,18 +5,20 @@ import { PAGE_MAX_BYTES, PAGE_MAX_CHANGES } from '../../shared/sync/protocol';
 import { prepared } from './statements';
 import { noteHeldAside } from './sync-rejects';
 
-type Row = { node: string; nseq: number; entity: string; entity_id: string; hlc: string; author: string; fields: string; base: string | null };
+type Row = { node: string; nseq: number; entity: string; entity_id: string; hlc: string; author: string; fields: string; base: string | null; account: string | null };
 
 /** One row of the change log as the write path appends it: a local edit (no hub sequence, not sent) or a change from elsewhere (sent). */
 export type LoggedChange = {
   node: string; nseq: number | null; entity: string; entityId: string; hlc: string; author: string;
   fields: string; base: string; hubSeq: number | null; sent: boolean; pushedBy: string | null;
+  /** The hub account a local change was made under (null: a program, a local account, or received). */
+  account?: string | null;
 };
 
 /** Appends a change to the log; returns its place in the log. Only the write path calls this: the log and the rows never part. */
 export function appendChange(db: Database, c: LoggedChange): number {
-  return Number(prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, hub_seq, sent, pushed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, c.fields, c.base, c.hubSeq, c.sent ? 1 : 0, c.pushedBy).lastInsertRowid);
+  return Number(prepared(db, 'INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, hub_seq, sent, pushed_by, account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, c.fields, c.base, c.hubSeq, c.sent ? 1 : 0, c.pushedBy, c.account ?? null).lastInsertRowid);
 }
 
 /** Takes back the entry just appended for a change whose row was refused (the write path, inside its transaction). */
@@ -51,14 +53,15 @@ export function forgetRecordLog(db: Database, entity: string, entityId: string, 
 
 /** This node's changes not yet acknowledged, in order, one page (≤ 5,000 changes or 4 MiB). */
 export function pendingPage(db: Database, node: string, after = 0, maxChanges = PAGE_MAX_CHANGES): Change[] {
-  const rows = prepared(db, `SELECT node, nseq, entity, entity_id, hlc, author, fields, base FROM changes
+  const rows = prepared(db, `SELECT node, nseq, entity, entity_id, hlc, author, fields, base, account FROM changes
     WHERE sent = 0 AND node = ? AND nseq > ? ORDER BY nseq LIMIT ?`).all(node, after, maxChanges) as Row[];
   const out: Change[] = [];
   let bytes = 0;
   for (const r of rows) {
     bytes += r.fields.length + (r.base?.length ?? 2) + 200;
     if (out.length > 0 && bytes > PAGE_MAX_BYTES) break;
-    out.push({ cid: `${r.node}:${r.nseq}`, node: r.node, nseq: r.nseq, entity: r.entity, entityId: r.entity_id, hlc: r.hlc, author: r.author, fields: JSON.parse(r.fields), base: r.base ? JSON.parse(r.base) : {} });
+    out.push({ cid: `${r.node}:${r.nseq}`, node: r.node, nseq: r.nseq, entity: r.entity, entityId: r.entity_id, hlc: r.hlc, author: r.author, fields: JSON.parse(r.fields), base: r.base ? JSON.parse(r.base) : {},
+      ...(r.account ? { account: r.account } : {}) });
   }
   return out;
 }

@@ -14,7 +14,8 @@ export { toColumn, fromColumn, type ColumnKind, type EntityTable } from './colum
 /** `stamp`: this node's next change number and timestamp, read inside the write's transaction (another process may write the same file). */
 export type WriteContext = { db: Database; clock: Clock; nodeId: string; stamp: () => { nseq: number; hlc: string } };
 /** `force`: fields recorded even when their value is unchanged (resolving a conflict in favour of the current value). */
-export type WriteOptions = { force?: string[] };
+/** `account`: the hub account the change is made under (sent with it: the hub judges it by that account's role and towns). */
+export type WriteOptions = { force?: string[]; account?: string | null };
 
 export type WriteResult = { changed: string[]; hlc: string | null; created: boolean };
 
@@ -46,7 +47,7 @@ export function writeRecord(
     // The base: what this write replaces, as this replica has it (a conflict's heads included).
     const heads = existing ? loadHeads(db, spec.entity, id) : {};
     const base = baseFor(heads, names);
-    appendChange(db, { node: ctx.nodeId, nseq, entity: spec.entity, entityId: id, hlc, author, fields: JSON.stringify(changed), base: JSON.stringify(base), hubSeq: null, sent: false, pushedBy: null });
+    appendChange(db, { node: ctx.nodeId, nseq, entity: spec.entity, entityId: id, hlc, author, fields: JSON.stringify(changed), base: JSON.stringify(base), hubSeq: null, sent: false, pushedBy: null, account: opts.account ?? null });
     if (existing && (heads.deletedAt || hasConflicts(db, spec.entity, id))) {
       const outcome = mergeChange(heads, { hlc, author, fields: changed, base });
       noteConflicts(db, spec.entity, id, outcome.heads);

@@ -91,7 +91,7 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'refusal
       if (url.pathname.startsWith('/exports/')) {
         let name = '';
         try { name = decodeURIComponent(url.pathname.slice(9)); } catch { /* not a name of ours */ }
-        const file = exportedFile(wb.current(), name);
+        const file = exportedFile(wb.current(), name, guard.sessionOf(req)!);
         if (!file) return refuse(res, 404, 'not_found', '未找到该导出文件');
         res.writeHead(200, { 'content-type': file.mime, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
         return res.end(file.bytes);
@@ -107,7 +107,7 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'refusal
       }
       if (url.pathname.startsWith('/blobs/')) {
         const sha256 = url.pathname.slice(7);
-        const blob = storedFile(wb.current(), sha256);
+        const blob = storedFile(wb.current(), sha256, guard.sessionOf(req)!);
         if (!blob) return refuse(res, 404, 'not_found', '未找到该文件');
         res.writeHead(200, storedFileHeaders(blob.mime, sha256));
         return res.end(blob.bytes);

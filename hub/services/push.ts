@@ -19,6 +19,7 @@ import { areaOf } from './record-area';
 import { RecordCache } from './record-cache';
 import { frozenRefusal } from './frozen';
 import { signerBindingProblem } from './record-signature-check';
+import { actingAuthor } from './acting-account';
 
 /** Holds a change the author may not make, saying why. */
 async function quarantine(q: Queryable, who: Author, c: Change, reason: string): Promise<Ack> {
@@ -64,12 +65,13 @@ export async function pushPage(q: Queryable, who: Author, changes: Change[], las
   }
   const acks: Ack[] = [];
   const records = new RecordCache(q);
+  const actors = new Map<string, Author | string>();
   for (const c of [...changes].sort((a, b) => a.nseq - b.nseq)) {
     if (c.node !== who.node) throw new HubRefusal(400, 'foreign_node', `变更 ${c.cid} 不属于本设备（节点 ${who.node}）`);
     if (c.nseq <= last) { acks.push(await repeatOf(q, c)); continue; }
     if (c.nseq !== last + 1) throw new HubRefusal(409, 'gap', `缺少前序变更：本中心已收到第 ${last} 号，本页从第 ${c.nseq} 号开始`);
     last = c.nseq;
-    acks.push(await takeChange(records, who, c, now));
+    acks.push(await takeChange(records, who, c, now, actors));
   }
   await setLastNseq(q, who.node, last);
   const hubSeq = await latestHubSeq(q);
@@ -77,10 +79,13 @@ export async function pushPage(q: Queryable, who: Author, changes: Change[], las
 }
 
 /** One change of a page, checked and then logged — or held, saying why. */
-async function takeChange(records: RecordCache, who: Author, c: Change, now: number): Promise<Ack> {
+async function takeChange(records: RecordCache, who: Author, c: Change, now: number, actors: Map<string, Author | string>): Promise<Ack> {
   const q = records.q;
   const malformed = changeFieldsProblem(c.entity, c.fields);
   if (malformed) return quarantine(q, who, c, malformed);
+  // Judged by the account it was made under, when that account signed in on this device (issue 18).
+  const actor = await actingAuthor(q, who, c, actors);
+  if (typeof actor === 'string') return quarantine(q, who, c, actor);
   const record = await records.get(c.entity, c.entityId);
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
   const area = await areaOf(records, c, heads, record);
@@ -89,7 +94,7 @@ async function takeChange(records: RecordCache, who: Author, c: Change, now: num
   // anything else is judged, or an 'agreement' could reopen a deleted record or confirm a guessed value.
   const agrees = record !== undefined && area.current === null && !heads.deletedAt?.[0]?.v
     && Object.entries(c.fields).every(([f, v]) => heads[f] !== undefined && heads[f].length === 1 && JSON.stringify(heads[f][0].v ?? null) === JSON.stringify(v ?? null));
-  const refusal = agrees ? null : areaRefusal(who.role, who.towns, c.entity, area);
+  const refusal = agrees ? null : areaRefusal(actor.role, actor.towns, c.entity, area);
   if (refusal) return quarantine(q, who, c, refusal);
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') return quarantine(q, who, c, signed);
@@ -97,7 +102,7 @@ async function takeChange(records: RecordCache, who: Author, c: Change, now: num
   if (frozen) return quarantine(q, who, c, frozen);
   const signer = await signerBindingProblem(q, who, c);
   if (signer) return quarantine(q, who, c, signer);
-  const foreignFile = await unreadableBlob(q, who, c);
+  const foreignFile = await unreadableBlob(q, actor, c);
   if (foreignFile) return quarantine(q, who, c, foreignFile);
   return appendChange(records, who, c, heads, area.next, record?.town ?? null, signed === 'same', now);
 }

@@ -16,6 +16,12 @@ export type Change = {
   author: string;
   fields: Record<string, unknown>;
   base: Record<string, string[]>;
+  /**
+   * The hub account the change was made under on the laptop (issue 18), when it was made by a person
+   * signed in with one: the hub judges the change by that account's role and towns, and only when the
+   * account has signed in on the pushing device. Absent: judged by the device's own account.
+   */
+  account?: string;
 };
 
 /**
@@ -36,6 +42,7 @@ export const changeSchema = z.object({
   author: z.string().max(100),
   fields: z.record(z.string(), z.unknown()),
   base: z.record(z.string(), z.array(z.string().regex(HLC_RE)).max(64)),
+  account: z.string().min(1).max(100).optional(),
 }).refine((c) => c.cid === `${c.node}:${c.nseq}`, { message: '变更编号应为“节点:序号”' });
 
 export const sequencedChangeSchema = z.intersection(changeSchema, z.object({ hubSeq: z.number().int().positive(), pushedBy: z.string().max(100).nullable().optional() }));

@@ -132,11 +132,12 @@ describe('roles, enforced behind the contract (issue 18)', () => {
 
   it('验收 is refused to whoever rechecked the problem, and not offered to them; someone else may', async () => {
     const wb = await county(true);
-    const row = wb.store.db.prepare(`SELECT f.id, e.author, p.role FROM findings f JOIN record_events e ON e.stream = 'finding' AND e.stream_id = f.id AND e.kind = 'rechecked'
-      JOIN people p ON p.id = e.author WHERE f.state = 'rechecked' LIMIT 1`).get() as { id: string; author: string; role: string };
+    const row = wb.store.db.prepare(`SELECT f.id, f.town_code AS town, e.author, p.role FROM findings f JOIN record_events e ON e.stream = 'finding' AND e.stream_id = f.id AND e.kind = 'rechecked'
+      JOIN people p ON p.id = e.author WHERE f.state = 'rechecked' LIMIT 1`).get() as { id: string; town: string; author: string; role: string };
     const role = ({ 执法人员: 'inspector', 镇街工作人员: 'town', 局机关人员: 'bureau' } as const)[row.role as '执法人员'];
     const system = createWorkbench({ dataDir: wb.dataDir, actor: 'system', create: false });
-    await system.call('auth.createAccount', { user: 'fuchaa', personId: row.author, role, password: 'Fucha2026x' });
+    // A town officer answers for the problem's town (they see nothing of another town's).
+    await system.call('auth.createAccount', { user: 'fuchaa', personId: row.author, role, towns: role === 'town' ? [row.town] : [], password: 'Fucha2026x' });
     system.close();
     const checker = await page(wb, 'fuchaa', 'Fucha2026x');
     const detail = await checker.call('findings.get', { id: row.id }) as { value: { allowed: string[] } };

@@ -65,7 +65,7 @@ export function authStatus(ctx: ServiceContext): AuthStatus {
 /** Starts a session for an account whose secret was just checked. */
 export function startSession(ctx: ServiceContext, a: AccountRow): void {
   noteSignIn(ctx.store.db, a.name, new Date().toISOString());
-  ctx.session.user = { account: a.name, role: a.role, towns: a.towns };
+  ctx.session.user = { account: a.name, role: a.role, towns: a.towns, hub: a.source === 'hub' };
   ctx.session.personId = a.personId;
   ctx.session.locked = false;
   ctx.session.lastActive = Date.now();
@@ -100,7 +100,7 @@ export function procedureRefusal(ctx: ServiceContext, name: keyof typeof PROCEDU
   }
   const a = accountNamed(ctx.store.db, s.user.account);
   if (!a || a.disabled) { endSession(ctx); return new DomainError('unauthenticated', '该账号已停用或已删除，请重新登录'); }
-  s.user = { account: a.name, role: a.role, towns: a.towns };
+  s.user = { account: a.name, role: a.role, towns: a.towns, hub: a.source === 'hub' };
   lockIfIdle(ctx);
   if (s.locked && !['auth.unlock', 'auth.signOut', 'auth.status', 'auth.touch'].includes(name)) return new DomainError('locked', '已锁定：请输入 PIN 或密码解锁');
   if (!s.locked) s.lastActive = Date.now();

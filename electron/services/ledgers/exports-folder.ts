@@ -18,10 +18,10 @@ function describeExport(path: string): { name: string; size: number; modifiedAt:
 }
 
 /** The exported files, newest first. */
-export function listExports(workspaceFile: string, limit = 30): { name: string; size: number; modifiedAt: string }[] {
+export function listExports(workspaceFile: string, limit = 30, only?: Set<string>): { name: string; size: number; modifiedAt: string }[] {
   const dir = exportsDirOf(workspaceFile);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.xlsx'))
+  return readdirSync(dir).filter((f) => f.endsWith('.xlsx') && (!only || only.has(f)))
     .map((name) => describeExport(join(dir, name)))
     .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, limit);
 }

@@ -9,7 +9,8 @@ import type { LedgerSpec } from '../../../shared/ledger/spec';
 import { getPerson } from '../../store/people';
 import { readSettings } from '../../store/settings';
 import { today } from '../clock';
-import type { ServiceContext } from '../context';
+import { townOfficer, type ServiceContext } from '../context';
+import { filesExportedBy } from '../../store/audit-log';
 import { checkDraft as checkEnterprise, toFields as enterpriseFields } from '../enterprises';
 import { recordFindingCreated } from '../findings/index';
 import { refreshFinding } from '../findings/index';
@@ -133,6 +134,7 @@ export const ledgerHandlers = {
       rmSync(upload, { force: true });
     }
   },
-  'ledgers.exports': (ctx) => listExports(ctx.store.file),
+  // A town officer lists only what they exported themselves (a county-wide ledger another made is not theirs).
+  'ledgers.exports': (ctx) => listExports(ctx.store.file, 30, townOfficer(ctx) ? filesExportedBy(ctx.store.db, ctx.session.user!.account) : undefined),
   'jobs.cancel': (ctx, { jobId }) => { ctx.jobs?.cancel(jobId); return { jobId }; },
 } satisfies Partial<Handlers>;

@@ -13,6 +13,7 @@ import * as m0110 from './0110-sync-missing';
 import * as m0120 from './0120-pushed-by';
 import * as m0130 from './0130-accounts';
 import * as m0140 from './0140-record-signatures';
+import * as m0150 from './0150-change-account';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -32,6 +33,7 @@ export const migrations: Migration[] = [
   { version: 120, name: 'pushed-by', up: m0120.up },
   { version: 130, name: 'accounts', up: m0130.up },
   { version: 140, name: 'record-signatures', up: m0140.up },
+  { version: 150, name: 'change-account', up: m0150.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
