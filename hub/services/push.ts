@@ -1,6 +1,7 @@
 import { changeDigest, type Change } from '../../shared/sync/change';
 import { MAX_DRIFT_MS, parseHlc } from '../../shared/sync/hlc';
-import { conflictedFields, mergeChange, type FieldHeads } from '../../shared/sync/merge';
+import { conflictedFields, mergeChange, winningValues, type FieldHeads } from '../../shared/sync/merge';
+import { entityRefusal } from '../../shared/auth/entity-permissions';
 import { type Ack } from '../../shared/sync/protocol';
 import { areaRefusal } from '../../shared/sync/roles';
 import { checkSigned } from '../../shared/sync/signed';
@@ -94,7 +95,9 @@ async function takeChange(records: RecordCache, who: Author, c: Change, now: num
   // anything else is judged, or an 'agreement' could reopen a deleted record or confirm a guessed value.
   const agrees = record !== undefined && area.current === null && !heads.deletedAt?.[0]?.v
     && Object.entries(c.fields).every(([f, v]) => heads[f] !== undefined && heads[f].length === 1 && JSON.stringify(heads[f][0].v ?? null) === JSON.stringify(v ?? null));
-  const refusal = agrees ? null : areaRefusal(actor.role, actor.towns, c.entity, area);
+  // A change made under a named account is held to that account's role by the one permission table.
+  const refusal = agrees ? null : (actor !== who ? entityRefusal(actor.role, c.entity, { ...winningValues(heads), ...c.fields }) : null)
+    ?? areaRefusal(actor.role, actor.towns, c.entity, area);
   if (refusal) return quarantine(q, who, c, refusal);
   const signed = checkSigned(c.entity, heads, c.fields);
   if (signed && signed !== 'same') return quarantine(q, who, c, signed);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Workbench } from '../../electron/core/workbench';
 import type { Session } from '../../electron/services/context';
 import { syncNow } from '../../electron/services/sync';
-import { ENTERPRISE } from '../../electron/store/entities';
+import { ENTERPRISE, INSPECTION, PLAN, SETTING } from '../../electron/store/entities';
 import { addUser } from '../../hub/services/users';
 import { countyLaptop, PASSWORD, startHub, townsOf, type TestHub } from '../integration/sync-helpers';
 
@@ -64,6 +64,33 @@ for (const kind of ['sqlite', 'pg'] as const) {
       await syncNow(a.ctx);
       expect(await held(hub, e1)).toEqual([expect.objectContaining({ reason: expect.stringContaining('在本中心不存在') })]);
       expect(await held(hub, e2)).toEqual([expect.objectContaining({ reason: expect.stringContaining('没有在推送它的设备上登录过') })]);
+      await hub.close();
+    });
+
+    it('a change is held to its account\'s role by the one permission table: an inspector\'s settings or 双随机 plan, a bureau member\'s inspection', async () => {
+      const hub = await startHub(kind);
+      const a = await countyLaptop(hub);
+      await syncNow(a.ctx);
+      await addUser(hub.db, { name: 'zhifa', role: 'inspector', towns: [], password: PASSWORD });
+      await addUser(hub.db, { name: 'juzhang', role: 'bureau', towns: [], password: PASSWORD });
+      for (const user of ['zhifa', 'juzhang']) expect(await page(a).call('auth.signIn', { user, password: PASSWORD })).toMatchObject({ ok: true });
+      // A plan and a draft inspection made by the laptop's program; then changes to them under the accounts.
+      const q = { mode: 'ratio', value: 0.1 } as const;
+      const plan = await a.call('plans.create', { name: '2026年第一批', matter: '排污许可执行情况', periodFrom: '2026-01-01', periodTo: '2026-06-30', quotas: { 重点: q, 一般: q, 特殊: q } });
+      const templateId = a.store.db.prepare('SELECT id FROM checklist_templates LIMIT 1').pluck().get() as string;
+      const [town] = townsOf(a);
+      const e = enterpriseIn(a, town);
+      const insp = await a.call('inspections.start', { templateId, targetKind: 'enterprise', targetId: e });
+      await syncNow(a.ctx);
+      a.store.write(SETTING, 'contactPhone', { value: '0797-0000000' }, 'x', { account: 'zhifa' });
+      a.store.write(PLAN, plan.id, { name: '伪造计划' }, 'x', { account: 'zhifa' });
+      a.store.write(INSPECTION, insp.id, { place: '局长补写' }, 'x', { account: 'juzhang' });
+      a.store.write(ENTERPRISE, e, { note: '执法人员核实' }, 'x', { account: 'zhifa' });
+      await syncNow(a.ctx);
+      expect(await held(hub, 'contactPhone')).toEqual([expect.objectContaining({ reason: expect.stringContaining('执法人员无权修改系统设置') })]);
+      expect(await held(hub, plan.id)).toEqual([expect.objectContaining({ reason: expect.stringContaining('执法人员无权制定双随机计划') })]);
+      expect(await held(hub, insp.id)).toEqual([expect.objectContaining({ reason: expect.stringContaining('局机关人员无权开展现场检查') })]);
+      expect(await held(hub, e)).toEqual([]);
       await hub.close();
     });
   });

@@ -134,7 +134,7 @@ describe('roles, enforced behind the contract (issue 18)', () => {
     const wb = await county(true);
     const row = wb.store.db.prepare(`SELECT f.id, f.town_code AS town, e.author, p.role FROM findings f JOIN record_events e ON e.stream = 'finding' AND e.stream_id = f.id AND e.kind = 'rechecked'
       JOIN people p ON p.id = e.author WHERE f.state = 'rechecked' LIMIT 1`).get() as { id: string; town: string; author: string; role: string };
-    const role = ({ 执法人员: 'inspector', 镇街工作人员: 'town', 局机关人员: 'bureau' } as const)[row.role as '执法人员'];
+    const role = ({ 执法人员: 'inspector', 镇街工作人员: 'town', 局机关人员: 'bureau' } as const)[row.role as '执法人员' | '镇街工作人员' | '局机关人员'];
     const system = createWorkbench({ dataDir: wb.dataDir, actor: 'system', create: false });
     // A town officer answers for the problem's town (they see nothing of another town's).
     await system.call('auth.createAccount', { user: 'fuchaa', personId: row.author, role, towns: role === 'town' ? [row.town] : [], password: 'Fucha2026x' });
