@@ -44,7 +44,13 @@ describe('the qingshui command line', () => {
     const stats = demoCli('stats', '--data', dir, '--json');
     expect(stats.code).toBe(0);
     expect(JSON.parse(stats.out)).toMatchObject({ enterprises: 400, outfalls: 200, regions: 111, people: 30, watersheds: 2, waterBodies: 5 });
-    expect(run(['stats', '--data', dir], { QINGSHUI_UNLOCK: `zhenjie1:${DEMO_PASSWORD}` }).out).toContain('排污单位：400');
+    // A town officer's command reads their town only (issue 18).
+    const town = run(['stats', '--data', dir, '--json'], { QINGSHUI_UNLOCK: `zhenjie1:${DEMO_PASSWORD}` });
+    expect(town.code).toBe(0);
+    const seen = JSON.parse(town.out) as { enterprises: number; regions: number };
+    expect(seen.enterprises).toBeGreaterThan(0);
+    expect(seen.enterprises).toBeLessThan(400);
+    expect(seen.regions).toBe(111);
   });
 
   it('checks a workspace database page by page', () => {
