@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { encryptPlainBlobs, setBlobKey } from './blob-store';
 import { exportsDirOfWorkspace, sealExport, setExportsKey } from './sealed-exports';
@@ -65,5 +65,29 @@ export function finishProtection(file: string, key: Buffer): void {
     if (!isPlainSqlite(bak)) continue;
     const db = rawDatabase(bak);
     try { encryptInPlace(db, key); } finally { db.close(); }
+  }
+  protectSetAside(file, key);
+}
+
+/**
+ * The workspaces set aside in this data folder before it was protected (工作区切换 → `workspaces/`) are
+ * encrypted with the same key and given a copy of its slots (the same accounts and recovery code open
+ * them), each crash-safe as above: a copy of the data folder reveals none of them either. Opened again,
+ * such a workspace is unsealed by one of those passwords; its own accounts then sign in as before and
+ * get slots of their own.
+ */
+function protectSetAside(file: string, key: Buffer): void {
+  const archive = join(dirname(file), 'workspaces');
+  const slots = existsSync(pendingOf(file)) ? pendingOf(file) : keysFileOf(file);
+  if (!existsSync(archive) || !existsSync(slots)) return;
+  for (const name of readdirSync(archive)) {
+    const aside = join(archive, name);
+    if (!name.endsWith('.qingshui') || isProtected(aside) || !isPlainSqlite(aside)) continue;
+    copyFileSync(slots, pendingOf(aside));
+    const db = rawDatabase(aside);
+    try { encryptInPlace(db, key); } finally { db.close(); }
+    setBlobKey(`${aside}.blobs`, key);
+    encryptPlainBlobs(`${aside}.blobs`);
+    renameSync(pendingOf(aside), keysFileOf(aside));
   }
 }

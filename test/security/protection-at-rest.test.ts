@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupWorkspace, buildDemoWorkspace, initWorkspace, restoreWorkspace } from '../../electron/core/maintenance';
@@ -157,6 +157,41 @@ describe('protection at rest (issue 18)', () => {
     expect(await admin.call('auth.updateAccount', { user: 'zhifa2', disabled: true })).toMatchObject({ ok: true });
     expect(await keyFromPassword(file, { user: 'zhifa2', password: DEMO_PASSWORD })).toBeNull();
     expect(await keyFromPassword(file, { user: 'admin', password: DEMO_PASSWORD })).not.toBeNull();
+  }, 120_000);
+
+  it('a workspace set aside before protection is encrypted with the data folder: the same accounts open it', async () => {
+    // A plain workspace with its photos, set aside under workspaces/ (工作区切换) before protection existed.
+    const old = tempDir();
+    const o = createWorkbench({ dataDir: old, actor: 'system' });
+    generateDemo(o.store);
+    await writeDemoAccounts(o.store);
+    const oldSecrets = secretsOf(o);
+    o.close();
+    const dir = tempDir();
+    mkdirSync(join(dir, 'workspaces'));
+    const aside = join(dir, 'workspaces', '2026-01-01T00-00-00-000Z.qingshui');
+    renameSync(workspaceFile(old), aside);
+    const b = createWorkbench({ dataDir: dir, actor: 'system' });
+    generateDemo(b.store, { seed: 7 });
+    await writeDemoAccounts(b.store);
+    b.close();
+    expect(isPlainSqlite(aside)).toBe(true);
+    expect(leaks(dir, oldSecrets).length).toBeGreaterThan(0);
+
+    const host = createWorkspaceHost(createWorkbench({ dataDir: dir }));
+    opened.push(host);
+    const admin = page(host);
+    expect(await admin.call('auth.signIn', { user: 'admin', password: DEMO_PASSWORD })).toMatchObject({ ok: true, value: { protected: true } });
+    expect(isPlainSqlite(aside)).toBe(false);
+    expect(leaks(dir, oldSecrets)).toEqual([]);
+    // Opened again: sealed until one of the data folder's accounts signs in; then it reads as before.
+    expect(await admin.call('workspaces.open', { file: 'workspaces/2026-01-01T00-00-00-000Z.qingshui' })).toMatchObject({ ok: true });
+    expect(await page(host).call('auth.status')).toMatchObject({ ok: true, value: { sealed: true } });
+    const again = page(host);
+    expect(await again.call('auth.signIn', { user: 'zhifa1', password: DEMO_PASSWORD })).toMatchObject({ ok: false });
+    expect(await again.call('auth.signIn', { user: 'admin', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    const names = (await again.call('enterprises.list', { limit: 5 })) as { ok: true; value: { rows: { name: string }[] } };
+    expect(names.value.rows.length).toBe(5);
   }, 120_000);
 
   it('a backup is encrypted with its slots beside it; restore asks for a password or the recovery code and refuses a wrong one', async () => {
