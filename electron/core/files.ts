@@ -8,8 +8,8 @@ import { newStagedUpload, uploadsDirOf } from '../services/uploads';
 import { readBlob } from '../store/blob-store';
 import { isEncryptedFile } from '../store/cipher';
 import { openExport } from '../store/sealed-exports';
-import type { Database } from 'better-sqlite3';
 import { filesExportedBy } from '../store/audit-log';
+import { blobNamedByRecord } from '../store/town-scope';
 import type { Session, Workbench } from './workbench';
 
 /*
@@ -29,16 +29,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function storedFile(wb: Workbench, sha256: string, session?: Session): { bytes: Buffer; mime: string } | null {
   const { store } = wb;
   const reader = wb.readerOf(session);
-  if (reader !== store.db && !namedByRecord(reader, sha256)) return null;
+  if (reader !== store.db && !blobNamedByRecord(reader, sha256)) return null;
   return readBlob(store.db, store.blobDir, sha256);
 }
 
-/** Whether a record this connection reads names the blob. */
-function namedByRecord(db: Database, sha256: string): boolean {
-  return db.prepare(`SELECT 1 FROM inspection_photos WHERE sha256 = @h OR thumb_sha256 = @h
-    UNION ALL SELECT 1 FROM inspection_signatures WHERE sha256 = @h
-    UNION ALL SELECT 1 FROM record_events e, json_each(e.blobs) b WHERE b.value = @h LIMIT 1`).get({ h: sha256 }) !== undefined;
-}
 
 /** A tile of the workspace's offline basemap (null: outside the package, or no basemap). */
 export function basemapTile(wb: Workbench, z: number, x: number, y: number): { bytes: Buffer; mime: string } | null {

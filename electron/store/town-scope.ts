@@ -106,3 +106,10 @@ export function openTownReader(file: string, key: Buffer | null, towns: string[]
     throw e;
   }
 }
+
+/** Whether a record this connection reads names the blob (a photo, its thumbnail, a signature, an event's file). */
+export function blobNamedByRecord(db: Database, sha256: string): boolean {
+  return db.prepare(`SELECT 1 FROM inspection_photos WHERE sha256 = @h OR thumb_sha256 = @h
+    UNION ALL SELECT 1 FROM inspection_signatures WHERE sha256 = @h
+    UNION ALL SELECT 1 FROM record_events e, json_each(e.blobs) b WHERE b.value = @h LIMIT 1`).get({ h: sha256 }) !== undefined;
+}
