@@ -8,7 +8,7 @@ export const ENTERPRISE: EntityTable = {
     permitClass: 'permit_class', keyUnit: ['key_unit', 'bool'], state: 'state', address: 'address',
     townCode: 'town_code', villageCode: 'village_code', watershedId: 'watershed_id', lon: 'lon', lat: 'lat',
     legalRepresentative: 'legal_representative', contactName: 'contact_name', contactPhone: 'contact_phone',
-    tags: ['tags', 'json'], note: 'note',
+    tags: ['tags', 'json'], note: 'note', dischargeStandard: 'discharge_standard', permitLimits: ['permit_limits', 'json'],
   },
 };
 
@@ -20,7 +20,7 @@ export const OUTFALL: EntityTable = {
     lon: 'lon', lat: 'lat', entryMode: 'entry_mode', dischargePattern: 'discharge_pattern', enterpriseId: 'enterprise_id',
     approvalState: 'approval_state', signState: 'sign_state', remediationCategory: 'remediation_category',
     remediationState: 'remediation_state', nearestSection: 'nearest_section', sectionDistanceKm: 'section_distance_km',
-    note: 'note',
+    note: 'note', dischargeStandard: 'discharge_standard', permitLimits: ['permit_limits', 'json'],
   },
 };
 

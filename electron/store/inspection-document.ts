@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { documentAnswers, type InspectionDocument } from '../../shared/inspection/document';
+import { withTargetLimits } from '../../shared/checklist/limits';
 import { getTemplate } from './checklists';
 import { documentRowsOf, type DocumentRows } from './inspections';
 
@@ -38,7 +39,7 @@ export function documentOf(
     startedAt: i.startedAt, endedAt: i.endedAt, place: i.place,
     position: i.lon !== null && i.lat !== null ? { lon: i.lon, lat: i.lat, source: i.positionSource } : null,
     officers: i.officers, recorder: i.recorder, present: i.present, notice: i.notice, body: i.body,
-    answers: documentAnswers(t.definition, answers),
+    answers: documentAnswers(withTargetLimits(t.definition, i.targetExtra, answers), answers),
     photos: rows.photos.map(({ id: _id, ...p }) => p),
     signatures: rows.signatures,
     findings: [...reviewed.values()].filter((f) => f.included).sort((a, b) => a.itemId.localeCompare(b.itemId))

@@ -6,6 +6,7 @@ import { call } from '../api';
 import { useRegisterForm } from '../components/use-register-form';
 import { CoordinateInputs, coordinateTextOf, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
 import { RecordForm } from '../components/record-form';
+import { DischargeStandardFields } from '../components/discharge-standard-fields';
 import { Choice, Field } from '../components/field';
 import { TownVillagePicker } from '../components/region-picker';
 import { WatershedSelect } from '../components/water-picker';
@@ -20,7 +21,7 @@ type Form = Omit<EnterpriseDraft, 'lon' | 'lat' | 'coordSystem' | 'tags'> & { co
 const blank = (system: string): Form => ({
   name: '', uscc: '', pollutionSourceCode: null, industryCode: null, permitClass: null, keyUnit: false, state: '在产',
   address: '', townCode: '', villageCode: null, watershedId: null, legalRepresentative: '', contactName: '', contactPhone: '',
-  note: '', tags: '', coords: { lon: '', lat: '', system },
+  note: '', tags: '', dischargeStandard: null, permitLimits: null, coords: { lon: '', lat: '', system },
 });
 
 /** Checks that need no server: shown as the person types. */
@@ -76,6 +77,8 @@ export function EnterpriseFormPage({ id }: { id?: string }) {
           <Field label={L('keyUnit')}><label className="check"><input type="checkbox" name="keyUnit" checked={form.keyUnit} onChange={(e) => set({ keyUnit: e.target.checked })} />列入重点排污单位名录</label></Field>
           <Field label={L('legalRepresentative')}><input name="legalRepresentative" value={form.legalRepresentative} onChange={(e) => set({ legalRepresentative: e.target.value })} /></Field>
           <Field label={L('tags')} hint="用逗号分隔，如 涉VOCs，园区企业"><input name="tags" value={form.tags} onChange={(e) => set({ tags: e.target.value })} /></Field>
+          <DischargeStandardFields dischargeStandard={form.dischargeStandard} permitLimits={form.permitLimits} error={errorOf('dischargeStandard') ?? errorOf('permitLimits')}
+            hint={form.industryCode?.startsWith('D462') ? '污水处理企业：城镇污水处理厂执行 GB 18918-2002' : undefined} onChange={set} />
         </div>
       </section>
       <section className="card">

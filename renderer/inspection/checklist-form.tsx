@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Inspection } from '../../shared/api/inspections';
 import { isFailing, visibleItemIds, type Answers } from '../../shared/checklist/answers';
+import { withTargetLimits } from '../../shared/checklist/limits';
 import type { Item, TemplateDefinition } from '../../shared/checklist/template';
 import { ApiFailure, call } from '../api';
 import { ItemInput } from './item-input';
@@ -17,8 +18,9 @@ type Props = {
 
 /** The checklist: sections of items, hidden ones skipped, failing ones marked, each answer saved as made. */
 export function ChecklistForm({ insp, shown, setAnswer, itemErrors, setItemError, save, reload, setDerived }: Props) {
-  const def = insp.template.definition as TemplateDefinition;
   const answers = insp.answers as Answers;
+  // Readings judged by the target's discharge limits follow the answers as they are made (氨氮 by water temperature).
+  const def = useMemo(() => withTargetLimits(insp.template.definition as TemplateDefinition, insp.targetExtra, answers), [insp.template.definition, insp.targetExtra, answers]);
   const visible = useMemo(() => visibleItemIds(def, answers), [def, answers]);
   const onSave = (item: Item) => async (value: unknown) => {
     setAnswer(item.id, value);

@@ -36,6 +36,7 @@ function NumberInput({ item, value, disabled, onSave }: Props & { item: Extract<
       <input inputMode="decimal" aria-label={item.label} value={text} disabled={disabled} onChange={(e) => setText(e.target.value)} onBlur={flush} />
       <span className="unit">{item.unit}</span>
       {limits && <small className="muted">{item.type === 'reading' ? '限值' : '范围'} {limits}{item.type === 'reading' && item.standard ? `（${item.standard}）` : ''}</small>}
+      {!limits && item.type === 'reading' && item.standard && <small className="muted">{item.standard}</small>}
       {error && <span className="field-error" role="alert">{error}</span>}
     </span>
   );

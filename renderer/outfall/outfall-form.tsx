@@ -8,6 +8,7 @@ import { call } from '../api';
 import { useRegisterForm } from '../components/use-register-form';
 import { CoordinateInputs, coordinateTextOf, parseCoordinateText, type CoordinateText } from '../components/coordinate-inputs';
 import { RecordForm } from '../components/record-form';
+import { DischargeStandardFields } from '../components/discharge-standard-fields';
 import { EnterprisePicker } from '../components/record-picker';
 import { Choice, Field } from '../components/field';
 import { TownVillagePicker } from '../components/region-picker';
@@ -24,7 +25,7 @@ const blank = (system: string): Form => ({
   name: '', code: null, localCode: null, codeState: '暂不掌握', type: '工业排污口', subType: '工业企业排污口', waterBodyId: null,
   watershedId: null, townCode: '', villageCode: null, entryMode: null, dischargePattern: null, enterpriseId: null, enterpriseName: null,
   approvalState: null, signState: null, remediationCategory: null, remediationState: null, nearestSection: '', distance: '', note: '',
-  coords: { lon: '', lat: '', system },
+  dischargeStandard: null, permitLimits: null, coords: { lon: '', lat: '', system },
 });
 
 function localCheck(f: Form): Record<string, string> {
@@ -94,6 +95,8 @@ export function OutfallFormPage({ id }: { id?: string }) {
           <Field label="坐标" error={errorOf('lon') ?? errorOf('lat')} hint={t.coords.hint} wide><CoordinateInputs value={form.coords} onChange={(coords) => set({ coords })} /></Field>
           <Field label={L('nearestSection')}><input name="nearestSection" value={form.nearestSection} onChange={(e) => set({ nearestSection: e.target.value })} /></Field>
           <Field label={L('sectionDistanceKm')} error={errorOf('sectionDistanceKm')}><input name="sectionDistanceKm" inputMode="decimal" value={form.distance} onChange={(e) => set({ distance: e.target.value })} /></Field>
+          <DischargeStandardFields dischargeStandard={form.dischargeStandard} permitLimits={form.permitLimits} error={errorOf('dischargeStandard') ?? errorOf('permitLimits')}
+            hint={form.subType === '城镇污水处理厂排污口' ? '城镇污水处理厂执行 GB 18918-2002（按环评批复或排污许可证载明的级别）' : undefined} onChange={set} />
         </div>
       </section>
       <section className="card">

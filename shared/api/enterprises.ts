@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../domain/enterprise-fields';
 import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, patchOf, text } from './common';
 import { Warning } from './result';
+import { dischargeFields } from './discharge';
 
 /** What a person fills in for an 排污单位 (一企一档). */
 export const EnterpriseDraft = z.object({
@@ -24,6 +25,7 @@ export const EnterpriseDraft = z.object({
   contactPhone: text(30).default(''),
   tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
   note: text(2000).default(''),
+  ...dischargeFields,
 });
 export type EnterpriseDraft = z.output<typeof EnterpriseDraft>;
 

@@ -5,6 +5,7 @@ import {
 } from '../domain/outfall-types';
 import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, patchOf, text } from './common';
 import { Warning } from './result';
+import { dischargeFields } from './discharge';
 
 const OutfallTypeEnum = z.enum(OUTFALL_TYPE_NAMES as [OutfallType, ...OutfallType[]]);
 
@@ -33,6 +34,7 @@ export const OutfallDraft = z.object({
   nearestSection: text(50).default(''),
   sectionDistanceKm: z.number().min(0, '距国控断面距离不能为负').max(1000).nullable().default(null),
   note: text(2000).default(''),
+  ...dischargeFields,
 });
 export type OutfallDraft = z.output<typeof OutfallDraft>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POLLUTANT_KEYS } from '../standards/discharge-standards';
 import { DEADLINE_BANDS } from './deadline-band';
 
 /** The item types a checklist may hold (DESIGN §6). */
@@ -56,7 +57,16 @@ export const Item = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('choice'), options: z.array(Option).min(2) }),
   z.strictObject({ ...base, type: z.literal('multi'), options: z.array(Option).min(2) }),
   z.strictObject({ ...base, type: z.literal('number'), unit: z.string().max(20).default(''), ...Limits }),
-  z.strictObject({ ...base, type: z.literal('reading'), unit: z.string().min(1).max(20), ...Limits, standard: z.string().max(100).optional() }),
+  z.strictObject({
+    ...base, type: z.literal('reading'), unit: z.string().min(1).max(20), ...Limits, standard: z.string().max(200).optional(),
+    /** What is measured (a discharge's pollutant, or the water temperature the 氨氮 limit depends on). */
+    measures: z.enum([...POLLUTANT_KEYS, 'temp'] as unknown as [string, ...string[]]).optional(),
+    /**
+     * 'discharge': the limits are the inspected target's discharge limits (its permit's, or its 执行标准),
+     * set for each inspection (`limits.ts`); a target with none set is not judged automatically.
+     */
+    limitFrom: z.literal('discharge').optional(),
+  }),
   z.strictObject({ ...base, type: z.literal('text'), multiline: z.boolean().default(false) }),
   z.strictObject({ ...base, type: z.literal('date') }),
   z.strictObject({ ...base, type: z.literal('datetime') }),
@@ -89,7 +99,11 @@ export const TemplateDefinition = z.strictObject({
     for (const [ci, c] of (item.visibleWhen ?? []).entries()) {
       if (!seen.has(c.item)) ctx.addIssue({ code: 'custom', path: [...path, 'visibleWhen', ci, 'item'], message: `显示条件引用的题目“${c.item}”不存在（只能引用前面的题目）` });
     }
-    if (item.failWhen?.outsideLimits && !((item.type === 'number' || item.type === 'reading') && (item.min !== undefined || item.max !== undefined))) {
+    if (item.type === 'reading' && item.limitFrom && !(item.measures && item.measures !== 'temp')) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'measures'], message: '按排放限值判定的读数需写明所测污染物（measures）' });
+    }
+    const fromTarget = item.type === 'reading' && item.limitFrom !== undefined;
+    if (item.failWhen?.outsideLimits && !fromTarget && !((item.type === 'number' || item.type === 'reading') && (item.min !== undefined || item.max !== undefined))) {
       ctx.addIssue({ code: 'custom', path: [...path, 'failWhen'], message: '“超出限值即不合格”需要题目给出下限或上限' });
     }
     if (item.failWhen && !item.finding) ctx.addIssue({ code: 'custom', path: [...path, 'finding'], message: '有不合格条件的题目需给出问题描述（finding）' });

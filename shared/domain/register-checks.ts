@@ -4,6 +4,7 @@ import { defaultOutfallCodeValidator } from './outfall-code';
 import { isSubTypeOf, type OutfallType } from './outfall-types';
 import { pollutionSourceCodeProblem } from './pollution-source-code';
 import { checkUscc, type UsccCheck } from './uscc';
+import { PERMIT_STANDARD } from '../standards/discharge-standards';
 
 /*
  * The rules of a register record's own fields — those that need no other record. The form shows them
@@ -11,8 +12,8 @@ import { checkUscc, type UsccCheck } from './uscc';
  */
 
 /** An enterprise's codes: 统一社会信用代码 (GB 32100), 排污许可证编号, 行业代码 (GB/T 4754), phone. */
-export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?: string | null; industryCode?: string | null; contactPhone?: string | null }, opts: { maskedAllowed?: boolean } = {}): { errors: Record<string, string>; uscc: UsccCheck } {
-  const errors: Record<string, string> = {};
+export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?: string | null; industryCode?: string | null; contactPhone?: string | null } & DischargeChoice, opts: { maskedAllowed?: boolean } = {}): { errors: Record<string, string>; uscc: UsccCheck } {
+  const errors: Record<string, string> = dischargeProblems(d);
   const uscc = checkUscc(d.uscc);
   if (!uscc.ok) errors.uscc = uscc.message;
   if (d.pollutionSourceCode) {
@@ -32,8 +33,8 @@ export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?:
 }
 
 /** An outfall's codes (HJ 1235 排污口编码), its type and sub-type, and its remediation (整治类型 before 进展). */
-export function outfallFieldProblems(d: { code?: string | null; localCode?: string | null; codeState?: string | null; type?: string | null; subType?: string | null; remediationState?: string | null; remediationCategory?: string | null }): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function outfallFieldProblems(d: { code?: string | null; localCode?: string | null; codeState?: string | null; type?: string | null; subType?: string | null; remediationState?: string | null; remediationCategory?: string | null } & DischargeChoice): Record<string, string> {
+  const errors: Record<string, string> = dischargeProblems(d);
   if (d.type && d.subType && !isSubTypeOf(d.type as OutfallType, d.subType)) errors.subType = `细类“${d.subType}”不属于“${d.type}”`;
   for (const key of ['code', 'localCode'] as const) {
     const code = d[key];
@@ -45,4 +46,12 @@ export function outfallFieldProblems(d: { code?: string | null; localCode?: stri
   if (d.remediationState && !d.remediationCategory) errors.remediationCategory = '填写整治进展前，请先选择整治类型（依法取缔、清理合并或规范整治）';
   if (d.codeState === '已掌握' && !d.code && !d.localCode) errors.code = '编码状态为“已掌握”时请填写排污口编码';
   return errors;
+}
+
+type DischargeChoice = { dischargeStandard?: string | null; permitLimits?: unknown };
+
+/** 执行标准: limits by the permit need the limits (issue 19: a discharge is judged only against limits someone gave). */
+function dischargeProblems(d: DischargeChoice): Record<string, string> {
+  if (d.dischargeStandard === PERMIT_STANDARD && !d.permitLimits) return { permitLimits: '选择“按排污许可证限值”时，请填写限值依据和至少一项污染物的限值' };
+  return {};
 }

@@ -2,6 +2,7 @@ import canonicalize from 'canonicalize';
 import type { Officer, Photo, Present, Signature } from '../api/inspections';
 import { answerText, isFailing, visibleItemIds, type Answers } from '../checklist/answers';
 import { itemsOf, type TemplateDefinition } from '../checklist/template';
+import { limitNote } from '../checklist/limits';
 
 /** A signed 现场检查记录 as frozen at finalization: the text that is hashed and chained. */
 export type InspectionDocument = {
@@ -36,7 +37,9 @@ export function documentAnswers(def: TemplateDefinition, answers: Answers): Insp
   return items.filter(({ item }) => visible.has(item.id) && item.type !== 'photo').map(({ item, section }) => {
     const a = answers[item.id];
     const value = a?.value ?? null;
-    return { section: section.title, itemId: item.id, label: item.label, value, text: answerText(item, value), note: a?.note ?? '', failing: isFailing(item, value) };
+    // A reading judged by the target's discharge limits states the limit and the standard it applied (issue 19).
+    const text = answerText(item, value) + (item.type === 'reading' && item.limitFrom && value !== null ? `（${limitNote(item)}）` : '');
+    return { section: section.title, itemId: item.id, label: item.label, value, text, note: a?.note ?? '', failing: isFailing(item, value) };
   });
 }
 

@@ -14,11 +14,12 @@ export const RECORD_FIELDS: Record<string, Record<string, Kind>> = {
   enterprise: {
     name: T, uscc: T, pollutionSourceCode: T, industryCode: T, permitClass: T, keyUnit: B, state: T, address: T, townCode: T, villageCode: T,
     watershedId: T, lon: N, lat: N, legalRepresentative: T, contactName: T, contactPhone: T, tags: J, note: L,
+    dischargeStandard: T, permitLimits: J,
   },
   outfall: {
     name: T, code: T, localCode: T, codeState: T, type: T, subType: T, waterBodyId: T, watershedId: T, townCode: T, villageCode: T, lon: N, lat: N,
     entryMode: T, dischargePattern: T, enterpriseId: T, approvalState: T, signState: T, remediationCategory: T, remediationState: T,
-    nearestSection: T, sectionDistanceKm: N, note: L,
+    nearestSection: T, sectionDistanceKm: N, note: L, dischargeStandard: T, permitLimits: J,
   },
   person: { name: T, role: T, certificateNo: T, unit: T, post: T, townCode: T, phone: T, active: B },
   region: { name: T, level: T, parentCode: T },

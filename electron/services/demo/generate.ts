@@ -120,6 +120,8 @@ export function generateDemo(store: Store, { seed = 20261129, scale = 1, onProgr
         villageCode: rng.chance(0.8) ? rng.pick(town.villages) : null, watershedId: riverOf(town).watershedId,
         lon: p.lon, lat: p.lat, legalRepresentative: personName(rng), contactName: personName(rng), contactPhone: mobile(rng),
         tags: rng.chance(0.2) ? [rng.pick(['涉VOCs', '涉重金属', '园区企业', '危废产生单位'])] : [], note: '',
+        // 执行标准 follows what the unit is (no random draw: the county's other values stay as they were).
+        dischargeStandard: industry.startsWith('D462') ? 'GB18918-2002/1A' : permitClass === '重点管理' ? 'GB8978-1996/1' : permitClass === '简化管理' ? 'GB8978-1996/2' : null,
       }, AUTHOR);
       const list = enterprisesByTown.get(town.code) ?? [];
       list.push({ id, name });
@@ -147,6 +149,8 @@ export function generateDemo(store: Store, { seed = 20261129, scale = 1, onProgr
         signState: rng.pick(SIGN_STATES), remediationCategory: category,
         remediationState: category ? rng.pick(REMEDIATION_STATES) : null,
         nearestSection: rng.pick(SECTIONS), sectionDistanceKm: Math.round(rng.next() * 250) / 10, note: '',
+        // A treatment plant's outfall: GB 18918-2002 一级A; an industrial one follows its responsible enterprise's.
+        dischargeStandard: /污水处理厂排污口$/.test(sub) ? 'GB18918-2002/1A' : null,
       }, AUTHOR);
       if (onProgress && i % 1000 === 0) onProgress(nEnterprises + i, total);
     }

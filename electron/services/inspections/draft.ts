@@ -16,7 +16,8 @@ import { isMaskedOf, maskIdNumber, maskPhone } from '../../../shared/auth/mask';
 import { headerProblems } from './problems';
 import { proposedFindings } from './proposals';
 import { targetSnapshot } from './target';
-import { mustGetDraft, mustGetInspection, templateOf } from './view';
+import type { InspectionRow } from '../../store/inspections';
+import { appliedTemplate, mustGetDraft, mustGetInspection, templateOf } from './view';
 import { draftDerived } from './view';
 
 /** The directory entry of an officer as the record names them (name and 执法证号 at the time). */
@@ -32,8 +33,10 @@ function officersOf(ctx: ServiceContext, ids: string[]): Officer[] {
 }
 
 /** Recounts the failing items of a draft (kept on the row for lists and ledgers; unchanged is a no-op). */
-function refreshFailingCount(ctx: ServiceContext, id: string, templateId: string, author: string): void {
-  const failing = failingItems(templateOf(ctx, templateId).definition, answersOf(ctx.store.db, id));
+function refreshFailingCount(ctx: ServiceContext, i: InspectionRow, author: string): void {
+  const answers = answersOf(ctx.store.db, i.id);
+  const failing = failingItems(appliedTemplate(ctx, i, answers).definition, answers);
+  const id = i.id;
   ctx.store.write(INSPECTION, id, { failingCount: failing.length }, author);
 }
 
@@ -92,16 +95,19 @@ export const draftHandlers = {
       const key = `${id}/${itemId}`;
       const isNew = !answerExists(ctx.store.db, key);
       ctx.store.write(INSPECTION_ANSWER, key, { inspectionId: id, itemId, value: v, note: note ?? (isNew ? '' : undefined) }, author);
-      refreshFailingCount(ctx, id, i.templateId, author);
-      // One answer written; what it changed comes back with it (no reload of the whole record).
-      return { failing: isFailing(item, v), ...draftDerived(ctx, id) };
+      refreshFailingCount(ctx, i, author);
+      // One answer written; what it changed comes back with it (no reload of the whole record), judged by
+      // the limits this inspection applies (a reading against the target's discharge limits).
+      const applied = itemsOf(appliedTemplate(ctx, i).definition).find((x) => x.item.id === itemId)!.item;
+      return { failing: isFailing(applied, v), ...draftDerived(ctx, id) };
     });
   },
   'inspections.reviewFinding': (ctx, { id, itemId, patch }) => {
     const author = authorOf(ctx);
     const i = mustGetDraft(ctx, id);
     const { db } = ctx.store;
-    const proposal = proposedFindings(templateOf(ctx, i.templateId).definition, answersOf(db, id), i, reviewedFindingsOf(db, id)).find((f) => f.itemId === itemId);
+    const answers = answersOf(db, id);
+    const proposal = proposedFindings(appliedTemplate(ctx, i, answers).definition, answers, i, reviewedFindingsOf(db, id)).find((f) => f.itemId === itemId);
     if (!proposal) throw new DomainError('invalid', '该题目前的答案不构成问题，无需填写问题信息');
     const { itemLabel: _l, ...current } = proposal;
     ctx.store.write(INSPECTION_FINDING, `${id}/${itemId}`, { ...current, ...namedFields(patch), inspectionId: id, itemId }, author);

@@ -2,7 +2,8 @@ import { maskIdNumber, maskPhone } from '../../../shared/auth/mask';
 import { fieldAsSeen, seesPersonalInfo } from '../personal-info';
 import type { Inspection } from '../../../shared/api/inspections';
 import { DomainError } from '../../../shared/api/result';
-import type { PhotoCounts } from '../../../shared/checklist/answers';
+import type { Answers, PhotoCounts } from '../../../shared/checklist/answers';
+import { withTargetLimits } from '../../../shared/checklist/limits';
 import { getTemplate } from '../../store/checklists';
 import { answersOf, getInspectionRow, photosOf, recordOf, reviewedFindingsOf, signaturesOf, signedTextHash, supersededByOf, type InspectionRow } from '../../store/inspections';
 import type { ServiceContext } from '../context';
@@ -35,6 +36,15 @@ export function templateOf(ctx: ServiceContext, id: string) {
   return t;
 }
 
+/**
+ * The template as this inspection applies it: readings judged by discharge limits carry the target's
+ * limits (kept in the inspection when it started) and, for 氨氮, the water temperature read (issue 19).
+ */
+export function appliedTemplate(ctx: ServiceContext, i: Pick<InspectionRow, 'id' | 'templateId' | 'targetExtra'>, answers: Answers = answersOf(ctx.store.db, i.id)) {
+  const t = templateOf(ctx, i.templateId);
+  return { ...t, definition: withTargetLimits(t.definition, i.targetExtra, answers) };
+}
+
 /** Photos counted per item. */
 export function photoCounts(photos: { itemId: string | null }[]): PhotoCounts {
   const counts: PhotoCounts = {};
@@ -54,8 +64,8 @@ function receiptAsSeen(ctx: ServiceContext, id: string, sha256: string): { hubSe
 export function inspectionView(ctx: ServiceContext, id: string): Inspection {
   const { db } = ctx.store;
   const i = mustGetInspection(ctx, id);
-  const t = templateOf(ctx, i.templateId);
   const answers = answersOf(db, id);
+  const t = appliedTemplate(ctx, i, answers);
   const photos = photosOf(db, id);
   const signatures = signaturesOf(db, id);
   const findings = proposedFindings(t.definition, answers, i, reviewedFindingsOf(db, id));
@@ -95,8 +105,8 @@ function presentAsSeen(ctx: ServiceContext, i: { officers: { personId: string }[
 export function draftDerived(ctx: ServiceContext, id: string): Pick<Inspection, 'findings' | 'problems'> {
   const { db } = ctx.store;
   const i = mustGetInspection(ctx, id);
-  const t = templateOf(ctx, i.templateId);
   const answers = answersOf(db, id);
+  const t = appliedTemplate(ctx, i, answers);
   const findings = proposedFindings(t.definition, answers, i, reviewedFindingsOf(db, id));
   return { findings, problems: finalizeProblems(t.definition, i, answers, photoCounts(photosOf(db, id)), signaturesOf(db, id), findings) };
 }

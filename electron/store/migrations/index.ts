@@ -14,6 +14,7 @@ import * as m0120 from './0120-pushed-by';
 import * as m0130 from './0130-accounts';
 import * as m0140 from './0140-record-signatures';
 import * as m0150 from './0150-change-account';
+import * as m0160 from './0160-discharge-standard';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   { version: 130, name: 'accounts', up: m0130.up },
   { version: 140, name: 'record-signatures', up: m0140.up },
   { version: 150, name: 'change-account', up: m0150.up },
+  { version: 160, name: 'discharge-standard', up: m0160.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
