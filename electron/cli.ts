@@ -8,7 +8,7 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { findingsCommand } from './commands/findings';
 import { exportCommand, ledgersCommand } from './commands/ledgers';
-import { planDrawCommand, planVerifyCommand } from './commands/plan';
+import { planDrawCommand, planPublishCommand, planVerifyCommand } from './commands/plan';
 import { printRecordCommand } from './commands/print-record';
 import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
@@ -38,6 +38,7 @@ const USAGE = `用法：qingshui <命令> [选项]
   plan draw --data DIR [--seed S] [--plan ID | --name 名称 --matter 事项 --from 日期 --to 日期 --key 25% --general 5% --special 0] [--release] [--json]
                                                        “双随机”抽取检查对象与执法人员（记录随机种子，可复核）
   plan verify PLAN_ID --data DIR [--json]              按记录的随机种子重算抽取结果并比对
+  plan publish PLAN_ID --data DIR --date 日期 [--json]  记录抽查结果的公示日期（已检查、尚未公示的对象；日期为实际公示之日）
   enroll  --data DIR --hub URL --user 账号 [--fingerprint SHA256] [--insecure]   把本工作区登记到同步中心（密码在终端输入，或由 QINGSHUI_PASSWORD 给出；https 中心的证书指纹核对后记下；非本机的 http 地址须 --insecure）
   sync    --data DIR [--json]                          与同步中心同步一次（上传、接收变更与照片）
   conflicts --data DIR [--json]                        两处同时修改同一字段而留下的冲突（各方取值并列）
@@ -60,7 +61,7 @@ const OPTIONS = {
   'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' },
   state: { type: 'string' }, overdue: { type: 'boolean' }, plan: { type: 'string' }, name: { type: 'string' }, matter: { type: 'string' },
   hub: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, fingerprint: { type: 'string' }, insecure: { type: 'boolean' }, empty: { type: 'boolean' },
-  key: { type: 'string' }, 'hub-key': { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, tiles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  key: { type: 'string' }, 'hub-key': { type: 'string' }, date: { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, tiles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 function required(value: string | undefined, flag: string): string {
@@ -117,7 +118,8 @@ export async function main(argv: string[]): Promise<number> {
         if (sub === 'draw' && args.length === 0) {
           await planDrawCommand({ dataDir: required(v.data, 'data'), seed: v.seed, plan: v.plan, name: v.name, matter: v.matter, from: v.from, to: v.to, key: v.key, general: v.general, special: v.special, release: !!v.release, json: !!v.json });
         } else if (sub === 'verify' && args.length === 1) await planVerifyCommand(args[0], required(v.data, 'data'), !!v.json);
-        else throw new DomainError('invalid', '用法：qingshui plan draw --data DIR --seed S … 或 qingshui plan verify PLAN_ID --data DIR');
+        else if (sub === 'publish' && args.length === 1) await planPublishCommand(args[0], required(v.data, 'data'), required(v.date, 'date'), !!v.json);
+        else throw new DomainError('invalid', '用法：qingshui plan draw --data DIR --seed S …、qingshui plan verify PLAN_ID --data DIR 或 qingshui plan publish PLAN_ID --data DIR --date 日期');
         break;
       }
       case 'enroll': await enrollCommand(required(v.data, 'data'), required(v.hub, 'hub'), required(v.user, 'user'), v.password, !!v.json, { fingerprint: v.fingerprint, insecure: !!v.insecure }); break;

@@ -58,3 +58,11 @@ export async function planVerifyCommand(planId: string, dataDir: string, json: b
   }
   if (!r.ok) throw new DomainError('invalid', `抽取结果与重算不一致（${r.problems.length} 处）`);
 }
+
+/** `qingshui plan publish PLAN_ID --data DIR --date YYYY-MM-DD [--json]`: records the day the checked results were published (公示). */
+export async function planPublishCommand(planId: string, dataDir: string, date: string, json: boolean): Promise<void> {
+  const r = await withWorkbench(dataDir, (wb) => wb.call('plans.publish', { id: planId, publishedAt: date }));
+  if (json) { console.log(JSON.stringify({ published: r.published, tasks: r.tasks.map((t) => ({ id: t.id, targetName: t.targetName, inspectedAt: t.inspectedAt, publishedAt: t.publishedAt, publishDue: t.publishDue, publication: t.publication })) })); return; }
+  console.log(`已记录 ${r.published} 项抽查结果的公示日期 ${date}`);
+  for (const t of r.tasks.filter((x) => x.publication !== '未检查')) console.log(`  ${t.targetName}：${t.publication}${t.publishDue ? `（应于 ${t.publishDue} 前公示）` : ''}`);
+}

@@ -7,7 +7,7 @@ export const dashboardHandlers = {
   'dashboard.get': (ctx) => {
     const me = ctx.session.personId;
     const { mineFindings, ...figures } = dashboardFigures(ctx.store.db, today(), me);
-    const tasks = me ? tasksOfInspector(ctx.store.db, me).filter((t) => !t.inspectionId).length : 0;
+    const tasks = me ? tasksOfInspector(ctx.store.db, me, today()).filter((t) => !t.inspectionId).length : 0;
     return { ...figures, mine: { tasks, findings: mineFindings } };
   },
 } satisfies Partial<Handlers>;

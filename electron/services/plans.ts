@@ -8,7 +8,7 @@ import { getEnterprise } from '../store/enterprises';
 import { DIRECTORY_ENTRY, INSPECTOR_CONFLICT, PLAN, PLAN_TASK } from '../store/entities';
 import { getPerson } from '../store/people';
 import { conflictPairs, directoryConflicts, directoryInspectors, directoryOverrides, directoryTargets, drawRecordOf, excludedCount, getPlan, planIds, tasksOfInspector, tasksOfPlan } from '../store/plans';
-import { nowMinute } from './clock';
+import { nowMinute, today } from './clock';
 import { authorOf, newId, type ServiceContext } from './context';
 import type { Handlers } from './handlers';
 
@@ -57,7 +57,7 @@ export function verifyPlan(ctx: ServiceContext, id: string): VerifyReport {
   if (input.seed !== row.seed) problems.push('记录的随机种子与抽取输入不一致');
   const again = drawPlan(input, hash);
   if (typeof again === 'string') return { ok: false, planId: id, seed: row.seed, tasks: 0, sha256: row.draw_sha256 ?? '', problems: [`重新抽取失败：${again}`] };
-  const stored = tasksOfPlan(ctx.store.db, id);
+  const stored = tasksOfPlan(ctx.store.db, id, today());
   const digest = drawDigest(input, again);
   if (digest !== row.draw_sha256) problems.push(`抽取结果摘要不符：记录为 ${row.draw_sha256}，重算为 ${digest}`);
   if (stored.length !== again.length) problems.push(`记录的任务 ${stored.length} 项，重算得 ${again.length} 项`);
@@ -129,7 +129,7 @@ export const planHandlers = {
     const plan = mustPlan(ctx, id);
     const hidden = plan.state !== 'released' && !isBureau(ctx);
     if (hidden && plan.state === 'draft') throw new DomainError('not_found', `未找到抽查计划“${id}”`);
-    return { plan: hidden ? { ...plan, seed: null } : plan, tasks: hidden ? [] : tasksOfPlan(ctx.store.db, id), hidden };
+    return { plan: hidden ? { ...plan, seed: null } : plan, tasks: hidden ? [] : tasksOfPlan(ctx.store.db, id, today()), hidden };
   },
   'plans.draw': (ctx, { id, seed }) => drawPlanFor(ctx, id, seed),
   'plans.verify': (ctx, { id }) => verifyPlan(ctx, id),
@@ -142,5 +142,26 @@ export const planHandlers = {
     ctx.store.write(PLAN, id, { state: 'released', releasedAt: nowMinute() }, author);
     return mustPlan(ctx, id);
   },
-  'plans.myTasks': (ctx) => (ctx.session.personId ? tasksOfInspector(ctx.store.db, ctx.session.personId) : []),
+  'plans.myTasks': (ctx) => (ctx.session.personId ? tasksOfInspector(ctx.store.db, ctx.session.personId, today()) : []),
+  /**
+   * 公示: the bureau records the day it published the results of a plan's checked tasks (all checked and
+   * not yet published, or those named). The day is the one entered — not after today, not before the
+   * check it publishes; a task already published keeps its date (correct one by naming it again).
+   */
+  'plans.publish': (ctx, { id, publishedAt, taskIds }) => {
+    const author = mustBureau(ctx, '公示抽查结果');
+    const plan = mustPlan(ctx, id);
+    if (plan.state !== 'released') throw new DomainError('invalid', '抽查任务尚未发布，没有可公示的结果');
+    if (publishedAt > today()) throw invalidFields({ publishedAt: `公示日期 ${publishedAt} 晚于今天，请填写实际公示的日期` });
+    const tasks = tasksOfPlan(ctx.store.db, id, today());
+    const chosen = taskIds ? tasks.filter((t) => taskIds.includes(t.id)) : tasks.filter((t) => t.inspectionId && !t.publishedAt);
+    if (taskIds && chosen.length !== new Set(taskIds).size) throw new DomainError('not_found', '所选任务不属于该抽查计划');
+    const unchecked = chosen.filter((t) => !t.inspectedAt);
+    if (unchecked.length) throw new DomainError('invalid', `尚未检查的对象不能公示结果：${unchecked.map((t) => t.targetName).join('、')}`);
+    const early = chosen.filter((t) => t.inspectedAt!.slice(0, 10) > publishedAt);
+    if (early.length) throw invalidFields({ publishedAt: `公示日期早于检查日期（${early.map((t) => `${t.targetName} ${t.inspectedAt!.slice(0, 10)}`).join('、')}）` });
+    if (!chosen.length) throw new DomainError('invalid', '没有待公示的抽查结果（已检查且尚未公示的）');
+    ctx.store.transaction(() => { for (const t of chosen) ctx.store.write(PLAN_TASK, t.id, { publishedAt }, author); });
+    return { published: chosen.length, tasks: tasksOfPlan(ctx.store.db, id, today()) };
+  },
 } satisfies Partial<Handlers>;

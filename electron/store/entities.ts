@@ -155,7 +155,7 @@ export const PLAN_TASK: EntityTable = {
   entity: 'plan_task', table: 'plan_tasks', key: 'id',
   columns: {
     planId: 'plan_id', order: 'order_no', targetKind: 'target_kind', targetId: 'target_id', targetName: 'target_name', townCode: 'town_code',
-    category: 'category', inspectorIds: ['inspector_ids', 'json'], inspectionId: 'inspection_id', result: 'result',
+    category: 'category', inspectorIds: ['inspector_ids', 'json'], inspectionId: 'inspection_id', result: 'result', publishedAt: 'published_at',
   },
 };
 

@@ -10,6 +10,8 @@ export type LedgerFilters = {
   from?: string; to?: string; townCodes?: string[]; watershedId?: string; type?: string; state?: string;
   /** Complainants' names in full (only for people with the right, 信访人信息保密). */
   revealComplainants?: boolean;
+  /** The workspace's working-day calendar (公示 within 20 working days). */
+  calendar?: { holidays: string[]; workdays: string[] };
   /** Phone numbers in full (a role allowed to; others get them masked). */
   revealPersonal?: boolean;
   /** Today for 是否超期 (simulated in rehearsals). */
@@ -120,6 +122,7 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
       w.add("p.state = 'released'");
       common(w, 't', 'p.period_from', f);
       return q('plan_tasks t JOIN plans p ON p.id = t.plan_id', `WITH x AS (SELECT p.matter, t.target_name AS targetName, e.uscc AS targetUscc, p.released_at AS releasedAt, t.order_no, p.period_from,
+            t.category, t.published_at AS publishedAt,
             (SELECT group_concat(pe.name, '、') FROM json_each(t.inspector_ids) j JOIN people pe ON pe.id = j.value) AS officers,
             ${TASK_INSPECTION} AS inspectionId
             FROM plan_tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN enterprises e ON e.id = t.target_id ${w.sql})

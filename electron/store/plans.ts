@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Directory, PlanSummary, PlanTask } from '../../shared/api/plans';
 import type { PlanCategory } from '../../shared/plan/draw';
+import { publicationOf } from '../../shared/plan/publication';
 import { PLAN } from './entities';
+import { readSettings } from './settings';
 import { prepared } from './statements';
 import { rowToFields } from './write-path';
 
@@ -31,7 +33,7 @@ export const TASK_INSPECTION = `(SELECT i.id FROM inspections i WHERE i.target_k
 const TASK_SELECT = `SELECT t.*, p.name AS plan_name, p.period_to, r.name AS town_name, ${TASK_INSPECTION} AS done_id
   FROM plan_tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN regions r ON r.code = t.town_code`;
 
-function rowToTask(db: Database, r: Record<string, unknown>): PlanTask {
+function rowToTask(db: Database, r: Record<string, unknown>, today: string): PlanTask {
   const ids = JSON.parse(r.inspector_ids as string) as string[];
   const names = new Map((prepared(db, 'SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))').all(r.inspector_ids) as { id: string; name: string }[]).map((p) => [p.id, p.name]));
   const done = r.done_id ? (prepared(db, 'SELECT started_at, failing_count FROM inspections WHERE id = ?').get(r.done_id) as { started_at: string; failing_count: number }) : null;
@@ -41,16 +43,24 @@ function rowToTask(db: Database, r: Record<string, unknown>): PlanTask {
     inspectors: ids.map((id) => ({ id, name: names.get(id) ?? id })), periodTo: r.period_to as string,
     inspectionId: (r.done_id as string | null) ?? null, inspectedAt: done?.started_at ?? null, failingCount: done?.failing_count ?? null,
     result: done ? (done.failing_count ? `发现问题 ${done.failing_count} 项，已责令整改` : '未发现问题') : (r.result as string) || '未检查',
+    ...publicationFields(db, done?.started_at ?? null, (r.published_at as string | null) ?? null, today),
   };
 }
 
-export function tasksOfPlan(db: Database, planId: string): PlanTask[] {
-  return (prepared(db, `${TASK_SELECT} WHERE t.plan_id = ? AND t.deleted_at IS NULL ORDER BY t.order_no`).all(planId) as Record<string, unknown>[]).map((r) => rowToTask(db, r));
+/** 公示 of a task's result, on the workspace's working-day calendar. */
+function publicationFields(db: Database, checkedAt: string | null, publishedAt: string | null, today: string): Pick<PlanTask, 'publishedAt' | 'publishDue' | 'publication'> {
+  const { holidays, workdays } = readSettings(db);
+  const p = publicationOf(checkedAt, publishedAt, today, { holidays, workdays });
+  return { publishedAt, publishDue: p.due, publication: p.state };
 }
 
-export function tasksOfInspector(db: Database, personId: string): PlanTask[] {
+export function tasksOfPlan(db: Database, planId: string, today: string): PlanTask[] {
+  return (prepared(db, `${TASK_SELECT} WHERE t.plan_id = ? AND t.deleted_at IS NULL ORDER BY t.order_no`).all(planId) as Record<string, unknown>[]).map((r) => rowToTask(db, r, today));
+}
+
+export function tasksOfInspector(db: Database, personId: string, today: string): PlanTask[] {
   return (prepared(db, `${TASK_SELECT} WHERE p.state = 'released' AND t.deleted_at IS NULL AND EXISTS (SELECT 1 FROM json_each(t.inspector_ids) j WHERE j.value = ?)
-    ORDER BY p.period_to, t.order_no`).all(personId) as Record<string, unknown>[]).map((r) => rowToTask(db, r));
+    ORDER BY p.period_to, t.order_no`).all(personId) as Record<string, unknown>[]).map((r) => rowToTask(db, r, today));
 }
 
 export function getPlan(db: Database, id: string): PlanSummary | null {

@@ -14,6 +14,8 @@ export function PlanPage({ id }: { id: string }) {
   const [seed, setSeed] = useState('');
   const [verify, setVerify] = useState<VerifyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [publishedAt, setPublishedAt] = useState(d.info.today);
+  const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(() => call('plans.get', { id }).then(setData, (e: Error) => setError(e.message)), [id]);
   useEffect(() => { void load(); }, [load]);
   const run = async (fn: () => Promise<unknown>) => { setError(null); try { await fn(); await load(); } catch (e) { setError((e as Error).message); } };
@@ -44,11 +46,23 @@ export function PlanPage({ id }: { id: string }) {
       {data.hidden ? <p className="banner warning">该计划已抽取，发布前对执法人员保密。</p> : data.tasks.length > 0 && (
         <section className="card">
           <h2>抽查任务（{data.tasks.length}）</h2>
+          {bureau && p.state === 'released' && (
+            <form className="pair" aria-label="记录公示" onSubmit={(e) => {
+              e.preventDefault();
+              void run(async () => { const r = await call('plans.publish', { id, publishedAt }); setNotice(`已记录 ${r.published} 项抽查结果的公示日期 ${publishedAt}`); });
+            }}>
+              <label>公示日期 <input type="date" name="publishedAt" value={publishedAt} max={d.info.today} onChange={(e) => setPublishedAt(e.target.value)} /></label>
+              <button className="primary" type="submit" disabled={!data.tasks.some((t) => t.inspectionId && !t.publishedAt)}>记录已检查结果的公示</button>
+              <span className="muted">填写结果实际公示的日期；检查后 20 个工作日内应当公示</span>
+            </form>
+          )}
+          {notice && <p className="banner ok" role="status">{notice}</p>}
           <table className="grid" aria-label="抽查任务">
-            <thead><tr><th>序号</th><th>类别</th><th>检查对象</th><th>镇街</th><th>执法人员</th><th>检查结果</th></tr></thead>
+            <thead><tr><th>序号</th><th>类别</th><th>检查对象</th><th>镇街</th><th>执法人员</th><th>检查结果</th><th>公示</th></tr></thead>
             <tbody>{data.tasks.map((t) => (
               <tr key={t.id}><td>{t.order}</td><td>{t.category}</td><td><a href={`#/enterprises/${t.targetId}`}>{t.targetName}</a></td><td>{t.townName}</td>
-                <td>{t.inspectors.map((x) => x.name).join('、')}</td><td>{t.inspectionId ? <a href={`#/inspections/${t.inspectionId}`}>{t.result}</a> : t.result}</td></tr>
+                <td>{t.inspectors.map((x) => x.name).join('、')}</td><td>{t.inspectionId ? <a href={`#/inspections/${t.inspectionId}`}>{t.result}</a> : t.result}</td>
+                <td className={t.publication.startsWith('逾期') ? 'overdue' : undefined}>{t.publishedAt ? `${t.publishedAt} ${t.publication}` : t.publication}{t.publishDue && !t.publishedAt ? `（${t.publishDue} 前）` : ''}</td></tr>
             ))}</tbody>
           </table>
         </section>

@@ -27,7 +27,7 @@ export const PROCEDURE_ACTIONS: Record<ProcedureName, Action> = {
   'complaints.list': 'read', 'complaints.get': 'read', 'complaints.create': 'complaints', 'complaints.renumber': 'complaints', 'complaints.act': 'complaints',
   'cases.list': 'read', 'cases.get': 'read', 'cases.draftFrom': 'cases', 'cases.create': 'cases', 'cases.act': 'cases',
   'plans.directory': 'read', 'plans.setCategory': 'plans', 'plans.addConflict': 'plans', 'plans.removeConflict': 'plans', 'plans.list': 'read',
-  'plans.create': 'plans', 'plans.get': 'read', 'plans.draw': 'plans', 'plans.verify': 'read', 'plans.release': 'plans', 'plans.myTasks': 'read',
+  'plans.create': 'plans', 'plans.get': 'read', 'plans.draw': 'plans', 'plans.verify': 'read', 'plans.release': 'plans', 'plans.publish': 'plans', 'plans.myTasks': 'read',
   'dashboard.get': 'read',
   'map.importBoundaries': 'settings', 'map.layers': 'read', 'map.points': 'read', 'map.basemap': 'read', 'map.setBasemap': 'settings',
   'ledgers.list': 'read', 'ledgers.preview': 'read', 'ledgers.export': 'ledgers', 'ledgers.exportWithTemplate': 'ledgers', 'ledgers.import': 'import', 'ledgers.exports': 'read',

@@ -24,6 +24,8 @@ export const PlanTask = z.object({
   id: z.string(), planId: z.string(), planName: z.string(), order: z.number(), targetKind: z.string(), targetId: z.string(), targetName: z.string(),
   townName: z.string().nullable(), category: z.enum(PLAN_CATEGORIES), inspectors: z.array(z.object({ id: z.string(), name: z.string() })),
   periodTo: z.string(), inspectionId: z.string().nullable(), inspectedAt: z.string().nullable(), failingCount: z.number().nullable(), result: z.string(),
+  /** 公示: the day the result was published (entered then), the last day to publish it, and where it stands (issue 19). */
+  publishedAt: z.string().nullable(), publishDue: z.string().nullable(), publication: z.enum(['未检查', '待公示', '已公示', '逾期未公示', '逾期公示']),
 });
 export type PlanTask = z.infer<typeof PlanTask>;
 
@@ -49,6 +51,11 @@ export const planProcedures = {
   'plans.draw': { input: z.object({ id: Id, seed: z.string().trim().max(100).optional() }), output: PlanSummary },
   'plans.verify': { input: z.object({ id: Id }), output: VerifyReport },
   'plans.release': { input: z.object({ id: Id }), output: PlanSummary },
+  /** Records the day the checked results of a plan were published (公示日期: entered, not the export date). */
+  'plans.publish': {
+    input: z.object({ id: Id, publishedAt: day('公示日期'), taskIds: z.array(Id).min(1).max(5000).optional() }),
+    output: z.object({ published: z.number(), tasks: z.array(PlanTask) }),
+  },
   /** Released tasks assigned to the signed-in inspector. */
   'plans.myTasks': { input: z.object({}).default({}), output: z.array(PlanTask) },
 } as const;

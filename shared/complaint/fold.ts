@@ -2,7 +2,8 @@ import { addDays } from '../domain/calendar';
 import { dayOf, foldEvents, type RecordEvent } from '../events/event';
 
 export const COMPLAINT_CHANNELS = ['12369电话', '网络（微信）', '网络（微博）', '来信', '来访', '上级交办', '其他'] as const;
-export const COMPLAINT_CATEGORIES = ['水', '大气', '土壤', '生态', '噪声', '辐射', '其他'] as const;
+/** 问题类别 (one complaint may count under several); 固废 (固体废物) beside the others (issue 19). */
+export const COMPLAINT_CATEGORIES = ['水', '大气', '土壤', '固废', '生态', '噪声', '辐射', '其他'] as const;
 export const COMPLAINT_OUTCOMES = ['办结', '阶段性办结'] as const;
 
 export const COMPLAINT_STATES = ['received', 'accepted', 'staged', 'concluded', 'rejected'] as const;

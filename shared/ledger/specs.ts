@@ -152,11 +152,13 @@ const randomChecks: LedgerSpec = {
     { key: 'matter', header: ['抽查事项'], width: 18, wrap: true },
     { key: 'targetName', header: ['抽查对象', '名称'], width: 26, wrap: true },
     { key: 'targetUscc', header: ['抽查对象', '统一社会信用代码'], width: 22 },
+    { key: 'category', header: ['抽查对象', '类别'], width: 8 },
     { key: 'checkedAt', header: ['抽查时间'], width: 13, format: 'date' },
     { key: 'officers', header: ['执法人员'], width: 16, wrap: true },
     { key: 'result', header: ['抽查结果'], width: 22, wrap: true },
     { key: 'handling', header: ['处理情况'], width: 18, wrap: true },
     { key: 'publishedAt', header: ['公示日期'], width: 13, format: 'date' },
+    { key: 'publication', header: ['公示情况'], width: 20, wrap: true },
   ],
 };
 

@@ -59,6 +59,7 @@ export const RECORD_FIELDS: Record<string, Record<string, Kind>> = {
   },
   plan_task: {
     planId: T, order: I, targetKind: T, targetId: T, targetName: T, townCode: T, category: T, inspectorIds: J, inspectionId: T, result: T,
+    publishedAt: T,
   },
   geometry: { kind: T, name: T, geojson: 'bigjson' },
 };

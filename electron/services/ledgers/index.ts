@@ -60,14 +60,14 @@ type Filters = z.output<typeof FiltersSchema>;
 
 /** A ledger's filters with what the user may see (complainants) and today's date (超期). */
 function scoped(ctx: ServiceContext, filters: Filters): SourceFilters {
-  const viewers = readSettings(ctx.store.db).complainantViewers;
-  return { ...filters, revealComplainants: ctx.session.personId !== null && viewers.includes(ctx.session.personId), revealPersonal: seesPersonalInfo(ctx), today: today() };
+  const { complainantViewers: viewers, holidays, workdays } = readSettings(ctx.store.db);
+  return { ...filters, revealComplainants: ctx.session.personId !== null && viewers.includes(ctx.session.personId), revealPersonal: seesPersonalInfo(ctx), today: today(), calendar: { holidays: [...holidays], workdays: [...workdays] } };
 }
 
 /** Whether a ledger goes out with personal information in full (logged as such, issue 18). */
 function unmasked(ctx: ServiceContext, ledgerId: string): boolean {
   const s = scoped(ctx, {} as Filters);
-  return (ledgerId === 'enterprises' && Boolean(s.revealPersonal)) || (ledgerId === 'complaints' && Boolean(s.revealComplainants));
+  return ledgerId === 'enterprises' && Boolean(s.revealPersonal);
 }
 
 export const ledgerHandlers = {

@@ -1,5 +1,6 @@
 import { maskPhone } from '../../../shared/auth/mask';
 import type { Database } from 'better-sqlite3';
+import { publicationOf } from '../../../shared/plan/publication';
 import { FINDING_SOURCES } from '../../../shared/api/findings';
 import { CASE_STATE_LABELS, type CaseState } from '../../../shared/case/fold';
 import { COMPLAINT_STATE_LABELS, type ComplaintResult, type ComplaintState } from '../../../shared/complaint/fold';
@@ -39,23 +40,30 @@ const SHAPES: Partial<Record<LedgerSource, Shape>> = {
     progress: [r.progress, (r.reopenCount as number) > 0 && `反弹 ${r.reopenCount as number} 次`].filter(Boolean).join('；'),
     evidence: [(r.photos as number) > 0 && `检查照片 ${r.photos as number} 张`, (r.files as number) > 0 && `整改佐证 ${r.files as number} 份`].filter(Boolean).join('；'),
   }),
-  complaints: (r, f, today) => {
+  complaints: (r, _f, today) => {
     const due = (r.completeBy ?? r.acceptBy) as string;
     const late = (r.state === 'received' && (r.acceptBy as string) < today) || (r.state === 'accepted' && (r.completeBy as string) < today)
       || (r.closedAt !== null && r.completeBy !== null && (r.closedAt as string) > (r.completeBy as string));
-    const name = (r.complainantName as string) || '匿名';
+    // The complaint ledger never carries a complainant's name or phone, whoever exports it (issue 19; the
+    // 信访工作条例 (2022) protects a complainant's identity — DOMAIN.md): only whether one was given.
+    const named = Boolean(r.complainantName) && r.complainantName !== '匿名';
     return {
-      ...r, complainant: f.revealComplainants ? name : name === '匿名' ? name : `${name.slice(0, 1)}**`,
+      ...r, complainant: named ? '实名（姓名不导出）' : '匿名',
       categories: (JSON.parse(r.categories as string) as string[]).join('、'), dueAt: due,
       outcome: r.state === 'rejected' ? `不予受理：${r.rejected as string}` : resultText(r.result as string | null) || COMPLAINT_STATE_LABELS[r.state as ComplaintState],
       overdue: late ? '是' : '否',
     };
   },
   cases: (r) => ({ ...r, fine: r.amount === null ? null : Number(r.amount) / 10000, transferred: r.transferredAt ? '是' : '否', state: CASE_STATE_LABELS[r.state as CaseState] }),
-  plans: (r, _f, today) => ({
-    ...r, result: r.inspectionId ? (r.failing ? `发现问题 ${r.failing as number} 项` : '未发现问题') : '尚未检查',
-    handling: r.inspectionId ? (r.raised ? `责令整改 ${r.raised as number} 项` : '无') : '', publishedAt: r.inspectionId ? today : null,
-  }),
+  plans: (r, f, today) => {
+    // 公示日期 is the day the result was published, as recorded (plans.publish) — never the export date (issue 19).
+    const p = publicationOf((r.checkedAt as string | null) ?? null, (r.publishedAt as string | null) ?? null, today, f.calendar ?? { holidays: [], workdays: [] });
+    return {
+      ...r, result: r.inspectionId ? (r.failing ? `发现问题 ${r.failing as number} 项` : '未发现问题') : '尚未检查',
+      handling: r.inspectionId ? (r.raised ? `责令整改 ${r.raised as number} 项` : '无') : '',
+      publication: p.state === '待公示' || p.state === '逾期未公示' ? `${p.state}（应于 ${p.due} 前）` : p.state,
+    };
+  },
 };
 
 /** How many rows a ledger has for these filters. */

@@ -15,6 +15,7 @@ import * as m0130 from './0130-accounts';
 import * as m0140 from './0140-record-signatures';
 import * as m0150 from './0150-change-account';
 import * as m0160 from './0160-discharge-standard';
+import * as m0170 from './0170-plan-publication';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -36,6 +37,7 @@ export const migrations: Migration[] = [
   { version: 140, name: 'record-signatures', up: m0140.up },
   { version: 150, name: 'change-account', up: m0150.up },
   { version: 160, name: 'discharge-standard', up: m0160.up },
+  { version: 170, name: 'plan-publication', up: m0170.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
