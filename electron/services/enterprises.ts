@@ -22,6 +22,8 @@ export function checkDraft(ctx: ServiceContext, d: EnterpriseDraft, id: string |
     if (!uscc.checkMatches) warnings.push({ field: 'uscc', message: `统一社会信用代码校验位不符（按 GB 32100 应为“${uscc.expectedCheck}”），已照录，请核对营业执照` });
     const others = enterprisesWithUscc(db, uscc.code).filter((x) => x !== id);
     if (others.length) warnings.push({ field: 'uscc', message: `已有 ${others.length} 家单位使用同一统一社会信用代码，请确认不是重复建档` });
+    // Checked loosely (issue 19): a number whose code differs is kept as issued, with a word.
+    if (d.permitNumber && !errors.permitNumber && d.permitNumber.slice(0, 18) !== uscc.code) warnings.push({ field: 'permitNumber', message: '排污许可证编号的前18位与本单位统一社会信用代码不一致，已照录，请核对许可证正本' });
   }
   checkTownVillage(db, d.townCode, d.villageCode, errors);
   checkWatershed(db, d.watershedId, errors);
@@ -31,7 +33,8 @@ export function checkDraft(ctx: ServiceContext, d: EnterpriseDraft, id: string |
 
 export function toFields(d: EnterpriseDraft, coords: { lon: number | null; lat: number | null }, uscc: string): Record<string, unknown> {
   const { coordSystem: _system, ...rest } = d;
-  return { ...rest, uscc, lon: coords.lon, lat: coords.lat };
+  // Listed under any 环境监管重点单位 category is a 重点单位 (the 双随机 directory's 重点 follows it).
+  return { ...rest, uscc, lon: coords.lon, lat: coords.lat, keyUnit: d.keyUnit || (d.keyUnitCategories?.length ?? 0) > 0 };
 }
 
 function mustGet(ctx: ServiceContext, id: string) {

@@ -9,6 +9,8 @@ export const ENTERPRISE: EntityTable = {
     townCode: 'town_code', villageCode: 'village_code', watershedId: 'watershed_id', lon: 'lon', lat: 'lat',
     legalRepresentative: 'legal_representative', contactName: 'contact_name', contactPhone: 'contact_phone',
     tags: ['tags', 'json'], note: 'note', dischargeStandard: 'discharge_standard', permitLimits: ['permit_limits', 'json'],
+    permitNumber: 'permit_number', permitIssuer: 'permit_issuer', permitValidFrom: 'permit_valid_from', permitValidTo: 'permit_valid_to',
+    registrationNumber: 'registration_number', keyUnitCategories: ['key_unit_categories', 'json'],
   },
 };
 

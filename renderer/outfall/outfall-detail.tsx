@@ -1,3 +1,4 @@
+import { limitsOfTarget } from '../../shared/standards/discharge-standards';
 import { useState } from 'react';
 import type { Outfall } from '../../shared/api/outfalls';
 import type { Warning } from '../../shared/api/result';
@@ -51,6 +52,7 @@ export function OutfallDetailPage({ id }: { id: string }) {
             <CoordinateDetails lon={o.lon} lat={o.lat} />
             <Detail label={L('nearestSection')}>{o.nearestSection}</Detail>
             <Detail label="距断面距离">{o.sectionDistanceKm === null ? '' : `${o.sectionDistanceKm} km`}</Detail>
+            <Detail label="执行标准（排放限值）">{limitsOfTarget(o.dischargeStandard, o.permitLimits)?.name ?? (o.enterpriseId ? '未设定（按责任主体的执行标准）' : '未设定')}</Detail>
           </DetailsCard>
           <DetailsCard title={t.outfall.sections.trace}>
             <Detail label={L('enterpriseId')}>{o.enterpriseId ? <a href={`#/enterprises/${o.enterpriseId}`}>{o.enterpriseName}</a> : ''}</Detail>

@@ -3,6 +3,9 @@ import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../domain/enterprise-fields';
 import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, patchOf, text } from './common';
 import { Warning } from './result';
 import { dischargeFields } from './discharge';
+import { KEY_UNIT_CATEGORIES } from '../domain/permit';
+
+const dayOrNull = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what}应为日期（yyyy-mm-dd）`).nullable().default(null);
 
 /** What a person fills in for an 排污单位 (一企一档). */
 export const EnterpriseDraft = z.object({
@@ -26,6 +29,13 @@ export const EnterpriseDraft = z.object({
   tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
   note: text(2000).default(''),
   ...dischargeFields,
+  /** 排污许可 as issued (issue 19): number, issuer, validity; 排污登记 receipt; 环境监管重点单位 categories. */
+  permitNumber: nullableText.default(null),
+  permitIssuer: text(100).default(''),
+  permitValidFrom: dayOrNull('许可证有效期起'),
+  permitValidTo: dayOrNull('许可证有效期至'),
+  registrationNumber: nullableText.default(null),
+  keyUnitCategories: z.array(z.enum(KEY_UNIT_CATEGORIES)).max(6).default([]),
 });
 export type EnterpriseDraft = z.output<typeof EnterpriseDraft>;
 

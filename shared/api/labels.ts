@@ -13,6 +13,8 @@ export const FIELD_LABELS: Record<string, string> = {
   enterpriseId: '责任主体（溯源）', approvalState: '审批/登记情况', signState: '标识牌设置', remediationCategory: '整治类型',
   remediationState: '整治进展', nearestSection: '下游最近国控断面', sectionDistanceKm: '距断面距离（km）',
   dischargeStandard: '执行标准（排放限值）', permitLimits: '许可排放限值',
+  permitNumber: '排污许可证编号', permitIssuer: '发证机关', permitValidFrom: '许可证有效期起', permitValidTo: '许可证有效期至',
+  registrationNumber: '排污登记编号', keyUnitCategories: '环境监管重点单位类别',
   role: '人员类别', certificateNo: '执法证号', unit: '单位', post: '职务', phone: '电话', active: '在岗',
   deletedAt: '删除时间', value: '值', bureauName: '填报单位', countyCode: '县级区划代码', countyName: '县（市、区）名称',
   defaultCoordSystem: '默认坐标系', contactPhoneOfBureau: '联系电话', parentCode: '上级区划', level: '层级', kind: '类别',

@@ -5,6 +5,7 @@ import { isSubTypeOf, type OutfallType } from './outfall-types';
 import { pollutionSourceCodeProblem } from './pollution-source-code';
 import { checkUscc, type UsccCheck } from './uscc';
 import { PERMIT_STANDARD } from '../standards/discharge-standards';
+import { permitNumberProblem, registrationNumberProblem } from './permit';
 
 /*
  * The rules of a register record's own fields — those that need no other record. The form shows them
@@ -12,8 +13,8 @@ import { PERMIT_STANDARD } from '../standards/discharge-standards';
  */
 
 /** An enterprise's codes: 统一社会信用代码 (GB 32100), 排污许可证编号, 行业代码 (GB/T 4754), phone. */
-export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?: string | null; industryCode?: string | null; contactPhone?: string | null } & DischargeChoice, opts: { maskedAllowed?: boolean } = {}): { errors: Record<string, string>; uscc: UsccCheck } {
-  const errors: Record<string, string> = dischargeProblems(d);
+export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?: string | null; industryCode?: string | null; contactPhone?: string | null } & DischargeChoice & PermitFields, opts: { maskedAllowed?: boolean } = {}): { errors: Record<string, string>; uscc: UsccCheck } {
+  const errors: Record<string, string> = { ...dischargeProblems(d), ...permitProblems(d) };
   const uscc = checkUscc(d.uscc);
   if (!uscc.ok) errors.uscc = uscc.message;
   if (d.pollutionSourceCode) {
@@ -54,4 +55,17 @@ type DischargeChoice = { dischargeStandard?: string | null; permitLimits?: unkno
 function dischargeProblems(d: DischargeChoice): Record<string, string> {
   if (d.dischargeStandard === PERMIT_STANDARD && !d.permitLimits) return { permitLimits: '选择“按排污许可证限值”时，请填写限值依据和至少一项污染物的限值' };
   return {};
+}
+
+type PermitFields = { permitNumber?: string | null; registrationNumber?: string | null; permitValidFrom?: string | null; permitValidTo?: string | null };
+
+/** 排污许可证编号 and 排污登记编号 shapes, and a validity that ends after it starts (issue 19). */
+function permitProblems(d: PermitFields): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const n = d.permitNumber && permitNumberProblem(d.permitNumber);
+  if (n) errors.permitNumber = n;
+  const r = d.registrationNumber && registrationNumberProblem(d.registrationNumber);
+  if (r) errors.registrationNumber = r;
+  if (d.permitValidFrom && d.permitValidTo && d.permitValidTo < d.permitValidFrom) errors.permitValidTo = '许可证有效期止不能早于起';
+  return errors;
 }

@@ -15,6 +15,7 @@ export const RECORD_FIELDS: Record<string, Record<string, Kind>> = {
     name: T, uscc: T, pollutionSourceCode: T, industryCode: T, permitClass: T, keyUnit: B, state: T, address: T, townCode: T, villageCode: T,
     watershedId: T, lon: N, lat: N, legalRepresentative: T, contactName: T, contactPhone: T, tags: J, note: L,
     dischargeStandard: T, permitLimits: J,
+    permitNumber: T, permitIssuer: T, permitValidFrom: T, permitValidTo: T, registrationNumber: T, keyUnitCategories: J,
   },
   outfall: {
     name: T, code: T, localCode: T, codeState: T, type: T, subType: T, waterBodyId: T, watershedId: T, townCode: T, villageCode: T, lon: N, lat: N,

@@ -82,6 +82,24 @@ function writeWater(store: Store, rng: Random): { watersheds: string[]; rivers: 
 }
 
 /**
+ * A demo unit's 排污许可 as issued (deterministic from its place in the list: the county's other values stay
+ * as they were): five-year permits issued over 2021–2023 by the city's bureau, so some are due for renewal
+ * or expired today; 登记管理 units hold a registration receipt; a 重点单位 has its 环境监管重点单位 categories.
+ */
+function demoPermit(i: number, uscc: string, permitClass: string | null, industry: string, keyUnit: boolean): Record<string, unknown> {
+  if (permitClass === '登记管理') return { registrationNumber: `${uscc}001W` };
+  if (permitClass !== '重点管理' && permitClass !== '简化管理') return {};
+  const year = 2021 + (i % 3), month = String(1 + (i % 12)).padStart(2, '0'), day = String(1 + (i % 28)).padStart(2, '0');
+  const from = `${year}-${month}-${day}`;
+  const to = new Date(Date.UTC(year + 5, Number(month) - 1, Number(day) - 1)).toISOString().slice(0, 10);
+  const air = /^(C25|C26|C30|C31|C32|D44)/.test(industry);
+  return {
+    permitNumber: `${uscc}001P`, permitIssuer: '赣州市生态环境局', permitValidFrom: from, permitValidTo: to,
+    keyUnitCategories: keyUnit ? ['水环境重点排污单位', ...(air ? ['大气环境重点排污单位'] : [])] : [],
+  };
+}
+
+/**
  * Builds the fictional 清水县 deterministically from `seed` through the write path: 10 towns,
  * 100 villages, 5 rivers in 2 watersheds, 400×scale enterprises and 200×scale outfalls, people.
  */
@@ -112,9 +130,10 @@ export function generateDemo(store: Store, { seed = 20261129, scale = 1, onProgr
       usedNames.add(name);
       const id = rng.uuid(BASE_MS + 10_000 + i);
       const p = near(rng, town.centre);
+      const keyUnit = permitClass === '重点管理' && rng.chance(0.7); // the first draw of the record, as before
       store.write(ENTERPRISE, id, {
         name, uscc, pollutionSourceCode: permitClass === '重点管理' || permitClass === '简化管理' ? `${uscc}001P` : null,
-        industryCode: industry, permitClass, keyUnit: permitClass === '重点管理' && rng.chance(0.7),
+        industryCode: industry, permitClass, keyUnit,
         state: rng.chance(0.88) ? '在产' : rng.pick(['停产', '关闭', '在建']),
         address: `${COUNTY.name}${town.name}${rng.pick(ROADS)}${rng.int(1, 388)}号`, townCode: town.code,
         villageCode: rng.chance(0.8) ? rng.pick(town.villages) : null, watershedId: riverOf(town).watershedId,
@@ -122,6 +141,7 @@ export function generateDemo(store: Store, { seed = 20261129, scale = 1, onProgr
         tags: rng.chance(0.2) ? [rng.pick(['涉VOCs', '涉重金属', '园区企业', '危废产生单位'])] : [], note: '',
         // 执行标准 follows what the unit is (no random draw: the county's other values stay as they were).
         dischargeStandard: industry.startsWith('D462') ? 'GB18918-2002/1A' : permitClass === '重点管理' ? 'GB8978-1996/1' : permitClass === '简化管理' ? 'GB8978-1996/2' : null,
+        ...demoPermit(i, uscc, permitClass, industry, keyUnit),
       }, AUTHOR);
       const list = enterprisesByTown.get(town.code) ?? [];
       list.push({ id, name });

@@ -16,6 +16,7 @@ import * as m0140 from './0140-record-signatures';
 import * as m0150 from './0150-change-account';
 import * as m0160 from './0160-discharge-standard';
 import * as m0170 from './0170-plan-publication';
+import * as m0180 from './0180-permit-fields';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   { version: 150, name: 'change-account', up: m0150.up },
   { version: 160, name: 'discharge-standard', up: m0160.up },
   { version: 170, name: 'plan-publication', up: m0170.up },
+  { version: 180, name: 'permit-fields', up: m0180.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
