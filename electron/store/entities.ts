@@ -23,6 +23,10 @@ export const OUTFALL: EntityTable = {
     approvalState: 'approval_state', signState: 'sign_state', remediationCategory: 'remediation_category',
     remediationState: 'remediation_state', nearestSection: 'nearest_section', sectionDistanceKm: 'section_distance_km',
     note: 'note', dischargeStandard: 'discharge_standard', permitLimits: ['permit_limits', 'json'],
+    responsibleKind: 'responsible_kind', responsibleName: 'responsible_name', responsibleUscc: 'responsible_uscc',
+    responsibleContact: 'responsible_contact', responsiblePhone: 'responsible_phone', approvalNumber: 'approval_number', approvalDate: 'approval_date',
+    remediationMeasures: 'remediation_measures', remediationPlannedAt: 'remediation_planned_at', remediationDoneAt: 'remediation_done_at',
+    postMonitoring: 'post_monitoring', closureEvidence: 'closure_evidence',
   },
 };
 

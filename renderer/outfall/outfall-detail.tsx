@@ -55,13 +55,21 @@ export function OutfallDetailPage({ id }: { id: string }) {
             <Detail label="执行标准（排放限值）">{limitsOfTarget(o.dischargeStandard, o.permitLimits)?.name ?? (o.enterpriseId ? '未设定（按责任主体的执行标准）' : '未设定')}</Detail>
           </DetailsCard>
           <DetailsCard title={t.outfall.sections.trace}>
-            <Detail label={L('enterpriseId')}>{o.enterpriseId ? <a href={`#/enterprises/${o.enterpriseId}`}>{o.enterpriseName}</a> : ''}</Detail>
+            <Detail label={L('responsibleKind')}>{o.responsibleKind ?? (o.enterpriseId ? '企业' : '尚未查明')}</Detail>
+            <Detail label="责任主体">{o.enterpriseId ? <a href={`#/enterprises/${o.enterpriseId}`}>{o.enterpriseName}</a> : o.responsibleName}</Detail>
+            <Detail label={L('responsibleUscc')}><code>{o.responsibleUscc}</code></Detail>
+            <Detail label="联系人 / 电话">{[o.responsibleContact, o.responsiblePhone].filter(Boolean).join(' ')}</Detail>
             <Detail label={L('approvalState')}>{o.approvalState}</Detail>
+            <Detail label="审批/备案">{[o.approvalNumber, o.approvalDate].filter(Boolean).join('，')}</Detail>
             <Detail label={L('signState')}>{o.signState}</Detail>
           </DetailsCard>
           <DetailsCard title={t.outfall.sections.remediation}>
             <Detail label={L('remediationCategory')}>{o.remediationCategory}</Detail>
             <Detail label={L('remediationState')}>{o.remediationState}</Detail>
+            <Detail label={L('remediationMeasures')} wide>{o.remediationMeasures}</Detail>
+            <Detail label="计划 / 实际完成">{[o.remediationPlannedAt && `计划 ${o.remediationPlannedAt}`, o.remediationDoneAt && `实际 ${o.remediationDoneAt}`].filter(Boolean).join('；')}</Detail>
+            <Detail label={L('postMonitoring')} wide>{o.postMonitoring}</Detail>
+            <Detail label={L('closureEvidence')} wide>{o.closureEvidence}</Detail>
             <Detail label={L('note')} wide>{o.note}</Detail>
           </DetailsCard>
           <TargetInspections kind="outfall" id={id} name={o.name} />

@@ -1,7 +1,7 @@
 import type { OutfallDraft } from '../../shared/api/outfalls';
 import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
-  REMEDIATION_STATES, SIGN_STATES, needsApproval, type OutfallType,
+  REMEDIATION_STATES, RESPONSIBLE_KINDS, SIGN_STATES, needsApproval, type OutfallType,
 } from '../../shared/domain/outfall-types';
 import { labelOf } from '../../shared/api/labels';
 import { call } from '../api';
@@ -26,6 +26,8 @@ const blank = (system: string): Form => ({
   watershedId: null, townCode: '', villageCode: null, entryMode: null, dischargePattern: null, enterpriseId: null, enterpriseName: null,
   approvalState: null, signState: null, remediationCategory: null, remediationState: null, nearestSection: '', distance: '', note: '',
   dischargeStandard: null, permitLimits: null, coords: { lon: '', lat: '', system },
+  responsibleKind: null, responsibleName: '', responsibleUscc: null, responsibleContact: '', responsiblePhone: '', approvalNumber: null, approvalDate: null,
+  remediationMeasures: '', remediationPlannedAt: null, remediationDoneAt: null, postMonitoring: '', closureEvidence: '',
 });
 
 function localCheck(f: Form): Record<string, string> {
@@ -102,10 +104,23 @@ export function OutfallFormPage({ id }: { id?: string }) {
       <section className="card">
         <h2>{t.outfall.sections.trace}</h2>
         <div className="form-grid">
-          <Field label={L('enterpriseId')} error={errorOf('enterpriseId')} wide>
-            <EnterprisePicker value={form.enterpriseId} name={form.enterpriseName} onChange={(enterpriseId, enterpriseName) => set({ enterpriseId, enterpriseName })} />
-          </Field>
+          <Field label={L('responsibleKind')}><Choice name="responsibleKind" value={form.responsibleKind} options={RESPONSIBLE_KINDS} allowEmpty="（尚未查明）" onChange={(v) => set({ responsibleKind: v as Form['responsibleKind'] })} /></Field>
+          {form.responsibleKind === '企业' || form.enterpriseId ? (
+            <Field label={L('enterpriseId')} error={errorOf('enterpriseId')} wide>
+              <EnterprisePicker value={form.enterpriseId} name={form.enterpriseName} onChange={(enterpriseId, enterpriseName) => set({ enterpriseId, enterpriseName, ...(enterpriseId ? { responsibleKind: '企业' as const } : {}) })} />
+            </Field>
+          ) : null}
+          {form.responsibleKind && !form.enterpriseId && <>
+            <Field label={L('responsibleName')} error={errorOf('responsibleName')}><input name="responsibleName" value={form.responsibleName} onChange={(e) => set({ responsibleName: e.target.value })} /></Field>
+            <Field label={L('responsibleUscc')} error={errorOf('responsibleUscc')} hint="机关、村（居）委会等也有统一社会信用代码（11、54 开头等）"><input name="responsibleUscc" value={form.responsibleUscc ?? ''} onChange={(e) => set({ responsibleUscc: e.target.value.toUpperCase().trim() || null })} /></Field>
+          </>}
+          {form.responsibleKind && <>
+            <Field label={L('responsibleContact')}><input name="responsibleContact" value={form.responsibleContact} onChange={(e) => set({ responsibleContact: e.target.value })} /></Field>
+            <Field label={L('responsiblePhone')} error={errorOf('responsiblePhone')}><input name="responsiblePhone" value={form.responsiblePhone} onChange={(e) => set({ responsiblePhone: e.target.value })} /></Field>
+          </>}
           <Field label={L('approvalState')}><Choice name="approvalState" value={form.approvalState} options={APPROVAL_STATES} allowEmpty="（未查明）" onChange={(v) => set({ approvalState: v as Form['approvalState'] })} /></Field>
+          <Field label={L('approvalNumber')}><input name="approvalNumber" value={form.approvalNumber ?? ''} onChange={(e) => set({ approvalNumber: e.target.value.trim() || null })} /></Field>
+          <Field label={L('approvalDate')}><input type="date" name="approvalDate" value={form.approvalDate ?? ''} onChange={(e) => set({ approvalDate: e.target.value || null })} /></Field>
           <Field label={L('signState')}><Choice name="signState" value={form.signState} options={SIGN_STATES} allowEmpty="（未查明）" onChange={(v) => set({ signState: v as Form['signState'] })} /></Field>
         </div>
       </section>
@@ -114,6 +129,13 @@ export function OutfallFormPage({ id }: { id?: string }) {
         <div className="form-grid">
           <Field label={L('remediationCategory')} error={errorOf('remediationCategory')}><Choice name="remediationCategory" value={form.remediationCategory} options={REMEDIATION_CATEGORIES} allowEmpty="（无需整治/未定）" onChange={(v) => set({ remediationCategory: v as Form['remediationCategory'] })} /></Field>
           <Field label={L('remediationState')}><Choice name="remediationState" value={form.remediationState} options={REMEDIATION_STATES} allowEmpty="（无）" onChange={(v) => set({ remediationState: v as Form['remediationState'] })} /></Field>
+          {form.remediationCategory && <>
+            <Field label={L('remediationMeasures')} wide><textarea name="remediationMeasures" value={form.remediationMeasures} onChange={(e) => set({ remediationMeasures: e.target.value })} /></Field>
+            <Field label={L('remediationPlannedAt')}><input type="date" name="remediationPlannedAt" value={form.remediationPlannedAt ?? ''} onChange={(e) => set({ remediationPlannedAt: e.target.value || null })} /></Field>
+            <Field label={L('remediationDoneAt')} error={errorOf('remediationDoneAt')}><input type="date" name="remediationDoneAt" value={form.remediationDoneAt ?? ''} onChange={(e) => set({ remediationDoneAt: e.target.value || null })} /></Field>
+            <Field label={L('postMonitoring')} wide><textarea name="postMonitoring" value={form.postMonitoring} placeholder="如：2026-10-12 采样，COD 32 mg/L，达标" onChange={(e) => set({ postMonitoring: e.target.value })} /></Field>
+            <Field label={L('closureEvidence')} error={errorOf('closureEvidence')} warning={form.remediationState === '已销号' && !form.closureEvidence.trim() ? '已销号的排污口应写明销号佐证材料' : undefined} wide><textarea name="closureEvidence" value={form.closureEvidence} placeholder="如：整治前后照片、监测报告、镇街验收意见" onChange={(e) => set({ closureEvidence: e.target.value })} /></Field>
+          </>}
           <Field label={L('note')} wide><textarea name="note" value={form.note} onChange={(e) => set({ note: e.target.value })} /></Field>
         </div>
       </section>

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
-  REMEDIATION_STATES, SIGN_STATES, type OutfallType,
+  REMEDIATION_STATES, RESPONSIBLE_KINDS, SIGN_STATES, type OutfallType,
 } from '../domain/outfall-types';
+
+const dayOrNull = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what}应为日期（yyyy-mm-dd）`).nullable().default(null);
 import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, patchOf, text } from './common';
 import { Warning } from './result';
 import { dischargeFields } from './discharge';
@@ -35,6 +37,21 @@ export const OutfallDraft = z.object({
   sectionDistanceKm: z.number().min(0, '距国控断面距离不能为负').max(1000).nullable().default(null),
   note: text(2000).default(''),
   ...dischargeFields,
+  /** 责任主体 (溯): the kind of body, its name, USCC where it has one, contact and phone (an enterprise: `enterpriseId`). */
+  responsibleKind: z.enum(RESPONSIBLE_KINDS).nullable().default(null),
+  responsibleName: text(100).default(''),
+  responsibleUscc: nullableText.default(null),
+  responsibleContact: text(50).default(''),
+  responsiblePhone: text(30).default(''),
+  /** 设置审批/备案 number and date. */
+  approvalNumber: nullableText.default(null),
+  approvalDate: dayOrNull('审批（备案）日期'),
+  /** 整治 (治): measures, planned and actual completion, monitoring after the works, 销号 evidence. */
+  remediationMeasures: text(1000).default(''),
+  remediationPlannedAt: dayOrNull('计划完成日期'),
+  remediationDoneAt: dayOrNull('实际完成日期'),
+  postMonitoring: text(1000).default(''),
+  closureEvidence: text(1000).default(''),
 });
 export type OutfallDraft = z.output<typeof OutfallDraft>;
 

@@ -29,3 +29,7 @@ export const APPROVAL_STATES = ['已审批', '已登记', '未审批', '未登�
 export const SIGN_STATES = ['已设置且规范', '已设置不规范', '未设置'] as const;
 export const REMEDIATION_CATEGORIES = ['依法取缔', '清理合并', '规范整治'] as const;
 export const REMEDIATION_STATES = ['未开始', '整治中', '已完成', '已销号'] as const;
+
+/** Who answers for an outfall (issue 19): an enterprise, a town government, a village committee or another body. */
+export const RESPONSIBLE_KINDS = ['企业', '镇人民政府（街道办事处）', '村（居）民委员会', '其他单位'] as const;
+export type ResponsibleKind = (typeof RESPONSIBLE_KINDS)[number];

@@ -34,8 +34,8 @@ export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?:
 }
 
 /** An outfall's codes (HJ 1235 排污口编码), its type and sub-type, and its remediation (整治类型 before 进展). */
-export function outfallFieldProblems(d: { code?: string | null; localCode?: string | null; codeState?: string | null; type?: string | null; subType?: string | null; remediationState?: string | null; remediationCategory?: string | null } & DischargeChoice): Record<string, string> {
-  const errors: Record<string, string> = dischargeProblems(d);
+export function outfallFieldProblems(d: { code?: string | null; localCode?: string | null; codeState?: string | null; type?: string | null; subType?: string | null; remediationState?: string | null; remediationCategory?: string | null } & DischargeChoice & OutfallParty, opts: { maskedAllowed?: boolean } = {}): Record<string, string> {
+  const errors: Record<string, string> = { ...dischargeProblems(d), ...partyProblems(d, opts) };
   if (d.type && d.subType && !isSubTypeOf(d.type as OutfallType, d.subType)) errors.subType = `细类“${d.subType}”不属于“${d.type}”`;
   for (const key of ['code', 'localCode'] as const) {
     const code = d[key];
@@ -67,5 +67,28 @@ function permitProblems(d: PermitFields): Record<string, string> {
   const r = d.registrationNumber && registrationNumberProblem(d.registrationNumber);
   if (r) errors.registrationNumber = r;
   if (d.permitValidFrom && d.permitValidTo && d.permitValidTo < d.permitValidFrom) errors.permitValidTo = '许可证有效期止不能早于起';
+  return errors;
+}
+
+type OutfallParty = {
+  responsibleKind?: string | null; responsibleName?: string | null; responsibleUscc?: string | null; responsiblePhone?: string | null; enterpriseId?: string | null;
+  remediationState?: string | null; remediationDoneAt?: string | null;
+};
+
+/** An outfall's 责任主体 and 整治 (issue 19): who it is, its codes, a completion date that agrees with the progress. */
+function partyProblems(d: OutfallParty, opts: { maskedAllowed?: boolean }): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (d.responsibleKind && d.responsibleKind !== '企业' && !d.responsibleName?.trim()) errors.responsibleName = '请填写责任主体名称（如 某镇人民政府、某村村民委员会）';
+  if (d.responsibleKind === '企业' && !d.enterpriseId && !d.responsibleName?.trim()) errors.enterpriseId = '责任主体为企业时，请选择排污单位或填写企业名称';
+  if (d.responsibleUscc) {
+    const u = checkUscc(d.responsibleUscc);
+    if (!u.ok) errors.responsibleUscc = u.message;
+  }
+  if (d.responsiblePhone && !(opts.maskedAllowed && d.responsiblePhone.includes('*'))) {
+    const p = phoneProblem(d.responsiblePhone);
+    if (p) errors.responsiblePhone = p;
+  }
+  // 已销号 without its completion date: a clerk's sheet that says so still goes in (the form asks for both).
+  if (d.remediationDoneAt && d.remediationState && d.remediationState !== '已完成' && d.remediationState !== '已销号') errors.remediationState = '已填写实际完成日期，整治进展应为“已完成”或“已销号”';
   return errors;
 }

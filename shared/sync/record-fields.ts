@@ -21,6 +21,8 @@ export const RECORD_FIELDS: Record<string, Record<string, Kind>> = {
     name: T, code: T, localCode: T, codeState: T, type: T, subType: T, waterBodyId: T, watershedId: T, townCode: T, villageCode: T, lon: N, lat: N,
     entryMode: T, dischargePattern: T, enterpriseId: T, approvalState: T, signState: T, remediationCategory: T, remediationState: T,
     nearestSection: T, sectionDistanceKm: N, note: L, dischargeStandard: T, permitLimits: J,
+    responsibleKind: T, responsibleName: T, responsibleUscc: T, responsibleContact: T, responsiblePhone: T, approvalNumber: T, approvalDate: T,
+    remediationMeasures: L, remediationPlannedAt: T, remediationDoneAt: T, postMonitoring: L, closureEvidence: L,
   },
   person: { name: T, role: T, certificateNo: T, unit: T, post: T, townCode: T, phone: T, active: B },
   region: { name: T, level: T, parentCode: T },

@@ -32,7 +32,21 @@ function idNumber(rng: Random): string {
 const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 
 /** A plausible answer to an item; `fail` asks for one that fails its check. */
-function answerFor(rng: Random, item: Item, fail: boolean, at: string, near: { lon: number; lat: number }): unknown {
+/** What a text item of the demo says, by what it asks (one draw, as every text item always took). */
+function textFor(rng: Random, item: Item, c: TextContext): string {
+  switch (item.id) {
+    case 'trace.party': return rng.pick([c.party || `${c.town}人民政府`, c.party || `${c.town}环境卫生管理所`]);
+    case 'trace.source': return rng.pick(['周边居民生活污水经管网汇入', '雨水管网混接生活污水', '上游养殖场废水经沟渠汇入', '工业园区雨水管网']);
+    case 'treat.plan': return rng.pick(['截污纳管，实施雨污分流改造', '封堵取缔，污水接入城镇污水处理厂', '规范设置标志牌，安装流量计', '清理合并至就近排口']);
+    case 'permit.number': return rng.pick([c.permit]);
+    case 'eia.number': return rng.pick(['赣市环评字〔2019〕46号，2020年自主验收', '清环审〔2021〕12号，2022年自主验收']);
+    default: return rng.pick(['现场未见异常。', '已查阅相关台账及记录。', '企业负责人陪同检查。', '相关台账已现场查阅并拍照留存。']);
+  }
+}
+
+type TextContext = { party: string; town: string; permit: string };
+
+function answerFor(rng: Random, item: Item, fail: boolean, at: string, near: { lon: number; lat: number }, text: TextContext): unknown {
   const rule = item.failWhen;
   switch (item.type) {
     case 'yesno': {
@@ -52,7 +66,7 @@ function answerFor(rng: Random, item: Item, fail: boolean, at: string, near: { l
       if (fail && rule?.outsideLimits) return Math.round((item.max !== undefined ? hi * (1 + rng.int(1, 8) / 10) : lo / 2) * 100) / 100;
       return Math.round((lo + (hi - lo) * (0.2 + rng.next() * 0.6)) * 100) / 100;
     }
-    case 'text': return rng.pick(['现场未见异常。', '已查阅相关台账及记录。', '企业负责人陪同检查。', '已要求企业完善相关资料。']);
+    case 'text': return textFor(rng, item, text);
     case 'date': return at.slice(0, 10);
     case 'datetime': return at;
     case 'location': return { lon: Math.round((near.lon + (rng.next() - 0.5) * 0.002) * 1e6) / 1e6, lat: Math.round((near.lat + (rng.next() - 0.5) * 0.002) * 1e6) / 1e6 };
@@ -130,7 +144,9 @@ export async function generateDemoPast(store: Store, { seed = 20261129, scale = 
           }
           if (item.type === 'signature') continue;
           if (!item.required && rng.chance(0.3)) continue;
-          const value = answerFor(rng, item, !!item.failWhen && rng.chance(failRate), at, near);
+          const value = answerFor(rng, item, !!item.failWhen && rng.chance(failRate), at, near, {
+            party: snap.targetExtra.responsibleParty ?? '', town: snap.townName, permit: snap.targetExtra.uscc ? `${snap.targetExtra.uscc}001P` : '未取得',
+          });
           if (value === null) continue;
           answers[item.id] = { value, note: '' };
           store.write(INSPECTION_ANSWER, `${id}/${item.id}`, { inspectionId: id, itemId: item.id, value, note: '' }, author);

@@ -41,8 +41,8 @@ export function targetSnapshot(ctx: ServiceContext, kind: TargetKind, id: string
     return {
       targetId: o.id, targetName: o.name, targetAddress: [o.townName, o.villageName, o.waterBodyName].filter(Boolean).join(' '),
       townCode: o.townCode, townName: o.townName, place: [o.townName, o.villageName].filter(Boolean).join(''),
-      targetExtra: { code: o.code ?? '', type: o.type, subType: o.subType, waterBody: o.waterBodyName ?? '', responsibleParty: o.enterpriseName ?? '', ...dischargeOf(o.dischargeStandard ? o : (o.enterpriseId && getEnterprise(db, o.enterpriseId, () => true)) || o) },
-      responsibleUnit: o.enterpriseName ?? `${o.townName}人民政府`, responsiblePerson: '',
+      targetExtra: { code: o.code ?? '', type: o.type, subType: o.subType, waterBody: o.waterBodyName ?? '', responsibleParty: o.enterpriseName ?? o.responsibleName ?? '', ...dischargeOf(o.dischargeStandard ? o : (o.enterpriseId && getEnterprise(db, o.enterpriseId, () => true)) || o) },
+      responsibleUnit: o.enterpriseName ?? (o.responsibleName || `${o.townName}人民政府`), responsiblePerson: o.responsibleContact,
     };
   }
   if (!siteName.trim()) throw new DomainError('invalid', '请填写被检查场所的名称', { siteName: '请填写被检查场所的名称' });

@@ -17,6 +17,7 @@ import * as m0150 from './0150-change-account';
 import * as m0160 from './0160-discharge-standard';
 import * as m0170 from './0170-plan-publication';
 import * as m0180 from './0180-permit-fields';
+import * as m0190 from './0190-outfall-responsible';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -40,6 +41,7 @@ export const migrations: Migration[] = [
   { version: 160, name: 'discharge-standard', up: m0160.up },
   { version: 170, name: 'plan-publication', up: m0170.up },
   { version: 180, name: 'permit-fields', up: m0180.up },
+  { version: 190, name: 'outfall-responsible', up: m0190.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
