@@ -39,6 +39,7 @@ export function documentOf(
     startedAt: i.startedAt, endedAt: i.endedAt, place: i.place,
     position: i.lon !== null && i.lat !== null ? { lon: i.lon, lat: i.lat, source: i.positionSource } : null,
     officers: i.officers, recorder: i.recorder, present: i.present, notice: i.notice, body: i.body,
+    ...(i.recusal ? { recusal: { answer: i.recusal, note: i.recusalNote ?? '' } } : {}),
     answers: documentAnswers(withTargetLimits(t.definition, i.targetExtra, answers), answers),
     photos: rows.photos.map(({ id: _id, ...p }) => p),
     signatures: rows.signatures,

@@ -12,6 +12,8 @@ export type InspectionRow = {
   officers: Officer[]; recorder: Officer | null; present: { name: string; idNumber: string; post: string; phone: string };
   body: string; notice: string; failingCount: number; supersedes: string | null; correctionReason: string | null;
   finalizedAt: string | null; sha256: string | null; createdBy: string; createdAt: string; updatedAt: string; deleted: boolean;
+  /** The party's answer to the recusal question (issue 19), and how a request was dealt with. */
+  recusal: '不申请回避' | '申请回避' | null; recusalNote: string;
 };
 
 export function getInspectionRow(db: Database, id: string): InspectionRow | null {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Inspection, InspectionHeaderPatch } from '../../shared/api/inspections';
+import { RECUSAL_ANSWERS, type Inspection, type InspectionHeaderPatch } from '../../shared/api/inspections';
 import type { Person } from '../../shared/api/people';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/field';
@@ -77,6 +77,13 @@ export function HeaderForm({ insp, people, shown, save }: Props) {
         <HeaderText label="身份证号" value={insp.present.idNumber} error={problems['present.idNumber']} onSave={(idNumber) => void patch({ present: { idNumber } })} />
         <HeaderText label="职务" value={insp.present.post} onSave={(post) => void patch({ present: { post } })} />
         <HeaderText label="电话" value={insp.present.phone} onSave={(phone) => void patch({ present: { phone } })} />
+        <Field label="是否申请回避（被检查人答复）" required error={problems.recusal} hint="告知回避权利后，记录被检查人的答复">
+          <select aria-label="是否申请回避" value={insp.recusal ?? ''} onChange={(e) => void patch({ recusal: (e.target.value || null) as InspectionHeaderPatch['recusal'] })}>
+            <option value="">（请选择）</option>
+            {RECUSAL_ANSWERS.map((a) => <option key={a} value={a}>{a}</option>)}
+          </select>
+        </Field>
+        {insp.recusal === '申请回避' && <HeaderText label="回避申请处理情况" required wide value={insp.recusalNote} error={problems.recusalNote} onSave={(recusalNote) => void patch({ recusalNote })} />}
         <HeaderText label="现场检查情况" wide multiline value={insp.body} onSave={(body) => void patch({ body })} />
       </div>
     </section>

@@ -15,7 +15,7 @@ export function InspectionPrintPage({ id }: { id: string }) {
   useEffect(() => { call('inspections.get', { id }).then(setInsp, (e: Error) => setError(e.message)); }, [id]);
   useEffect(() => {
     if (!insp) return;
-    document.title = `现场检查笔录 - ${insp.targetName}`;
+    document.title = `现场检查（勘察）笔录 - ${insp.targetName}`;
     const images = Array.from(document.images);
     void Promise.all(images.map((img) => (img.complete ? Promise.resolve() : new Promise((r) => { img.onload = r; img.onerror = r; })))).then(() => {
       document.body.dataset.printReady = '1';

@@ -29,7 +29,7 @@ export function RecordBody({ insp, bureauName }: { insp: Inspection; bureauName:
     <article className="record">
       <header className="record-head">
         <p className="record-bureau">{bureauName}</p>
-        <h1>现场检查笔录</h1>
+        <h1>现场检查（勘察）笔录</h1>
         {insp.state !== 'finalized' && <p className="record-stamp">{insp.state === 'draft' ? '草稿（未定稿，不具法律效力）' : '已被更正（见更正版本）'}</p>}
         {insp.supersedes && <p className="record-note">本记录为更正版本，更正原因：{insp.correctionReason}</p>}
       </header>
@@ -48,6 +48,7 @@ export function RecordBody({ insp, bureauName }: { insp: Inspection; bureauName:
         </tbody>
       </table>
       <p className="record-notice"><b>告知：</b>{insp.notice}</p>
+      <p className="record-notice" data-testid="recusal-answer"><b>被检查人答复：</b>{insp.recusal ?? '（未记录）'}{insp.recusal === '申请回避' && insp.recusalNote ? `。处理情况：${insp.recusalNote}` : ''}</p>
       <h2>检查内容（{insp.template.name} 第 {insp.template.version} 版）</h2>
       <table className="record-table record-items">
         <thead><tr><th className="n">序号</th><th>检查内容</th><th className="a">检查情况</th><th className="r">备注</th></tr></thead>

@@ -16,6 +16,9 @@ export type Present = z.infer<typeof Present>;
 
 const Minute = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式应为 年-月-日 时:分');
 
+/** The party's answers to the recusal question a 笔录 records (issue 19). */
+export const RECUSAL_ANSWERS = ['不申请回避', '申请回避'] as const;
+
 export const InspectionHeaderPatch = z.object({
   startedAt: Minute.nullable().optional(),
   endedAt: Minute.nullable().optional(),
@@ -27,6 +30,9 @@ export const InspectionHeaderPatch = z.object({
   recorderId: Id.nullable().optional(),
   present: patchOf(Present).optional(),
   body: text(5000).optional(),
+  /** 被检查人对“是否申请回避”的答复, and when recusal was asked for, how it was dealt with. */
+  recusal: z.enum(RECUSAL_ANSWERS).nullable().optional(),
+  recusalNote: text(500).optional(),
 });
 export type InspectionHeaderPatch = z.infer<typeof InspectionHeaderPatch>;
 
@@ -67,6 +73,7 @@ export const Inspection = InspectionSummary.omit({ officerNames: true, failingCo
   targetAddress: z.string(), targetExtra: z.record(z.string(), z.string()),
   place: z.string(), lon: z.number().nullable(), lat: z.number().nullable(), positionSource: z.string().nullable(),
   officers: z.array(Officer), recorder: Officer.nullable(), present: Present, body: z.string(), notice: z.string(),
+  recusal: z.enum(RECUSAL_ANSWERS).nullable(), recusalNote: z.string(),
   correctionReason: z.string().nullable(), supersededBy: z.string().nullable(), finalizedAt: z.string().nullable(),
   answers: z.record(z.string(), z.object({ value: z.unknown(), note: z.string() })),
   photos: z.array(Photo), signatures: z.array(Signature), findings: z.array(ProposedFinding),

@@ -20,6 +20,8 @@ export type InspectionDocument = {
   recorder: Officer | null;
   present: Present;
   notice: string;
+  /** The party's answer to the recusal question (records made before issue 19 have none). */
+  recusal?: { answer: string; note: string };
   body: string;
   answers: { section: string; itemId: string; label: string; value: unknown; text: string; note: string; failing: boolean }[];
   photos: Omit<Photo, 'id'>[];

@@ -49,12 +49,14 @@ export async function completeIndustrial(page: Page, o: { signOk: boolean; respo
   await header.getByLabel('记录人').selectOption({ index: 2 });
   await header.getByLabel('姓名').fill('王建国');
   await header.getByLabel('身份证号').fill('360799198001010015');
+  await header.getByLabel('是否申请回避').selectOption('不申请回避');
   const start = await header.getByLabel('检查开始时间').inputValue();
   const end = new Date(new Date(`${start}:00`).getTime() + 75 * 60_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   await header.getByLabel('检查结束时间').fill(`${end.getFullYear()}-${pad(end.getMonth() + 1)}-${pad(end.getDate())}T${pad(end.getHours())}:${pad(end.getMinutes())}`);
   for (const [id, a] of [['permit.held', '是'], ['permit.valid', '是'], ['monitoring.self', '是'], ['monitoring.auto', '否'], ['facilities.running', '是'],
-    ['emissions.sampled', '否'], ['emissions.bypass', '否'], ['ledgers.kept', '是'], ['outlets.standard', '是'], ['hazwaste.produces', '否'], ['emergency.plan', '是'], ['leaks.any', '否']] as const) {
+    ['emissions.sampled', '否'], ['emissions.bypass', '否'], ['ledgers.kept', '是'], ['outlets.standard', '是'], ['eia.approved', '是'], ['eia.accepted', '是'], ['solidwaste.produces', '否'], ['hazwaste.produces', '否'],
+    ['disclosure.required', '否'], ['emergency.plan', '是'], ['leaks.any', '否']] as const) {
     await yes(page, id, a);
   }
   await item(page, 'outlets.sign').getByRole('combobox').selectOption(o.signOk ? '规范设置' : '未设置');

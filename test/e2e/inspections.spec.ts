@@ -29,6 +29,8 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   await header.getByLabel('职务').fill('环保主管');
   await header.getByLabel('电话').fill('13907971234');
   await header.getByLabel('电话').blur();
+  // The party's answer to the recusal question is a legal element of the record (issue 19).
+  await header.getByLabel('是否申请回避').selectOption('不申请回避');
 
   await yes(page, 'permit.held', '是');
   await yes(page, 'permit.valid', '是');
@@ -48,7 +50,11 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   await yes(page, 'outlets.standard', '是');
   await item(page, 'outlets.sign').getByRole('combobox').selectOption('未设置');
   await expect(item(page, 'outlets.sign')).toContainText('不符合 → 问题');
+  await yes(page, 'eia.approved', '是');
+  await yes(page, 'eia.accepted', '是');
+  await yes(page, 'solidwaste.produces', '否');
   await yes(page, 'hazwaste.produces', '否');
+  await yes(page, 'disclosure.required', '否');
   await yes(page, 'emergency.plan', '是');
   await yes(page, 'leaks.any', '否');
 

@@ -135,11 +135,11 @@ describe('inspections', () => {
   it('seeds the built-in templates and keeps a used version unchanged: editing makes a new version', async () => {
     const wb = openWorkbench(undefined, 'system');
     const list = await wb.call('checklists.list', {});
-    expect(list.map((t) => `${t.code}@${t.version}`).sort()).toEqual(['complaint-verification@1', 'construction-dust@1', 'construction-dust@2', 'industrial@1', 'outfall-survey@1']);
+    expect(list.map((t) => `${t.code}@${t.version}`).sort()).toEqual(['complaint-verification@1', 'construction-dust@1', 'construction-dust@2', 'industrial@1', 'industrial@2', 'outfall-survey@1', 'outfall-survey@2']);
     const t = await wb.call('checklists.get', { id: 'builtin:industrial@1' });
     const edited = { ...(t.definition as object), name: '工业企业现场检查表（本局修订）' };
     const { template } = await wb.call('checklists.newVersion', { fromId: t.id, json: JSON.stringify(edited) });
-    expect(template).toMatchObject({ code: 'industrial', version: 2, basedOn: t.id, builtin: false });
+    expect(template).toMatchObject({ code: 'industrial', version: 3, basedOn: t.id, builtin: false }); // after the built-in version 2
     expect((await wb.call('checklists.get', { id: t.id })).name).toBe('工业企业现场检查表');
     expect(() => wb.store.db.prepare("UPDATE checklist_templates SET definition = '{}' WHERE id = ?").run(t.id)).toThrow(/immutable/);
     await wb.call('checklists.retire', { id: t.id, retired: true });

@@ -125,6 +125,7 @@ export async function generateDemoPast(store: Store, { seed = 20261129, scale = 
           recorder: { personId: two[1].id, name: two[1].name, certificateNo: two[1].certificateNo },
           present: { name: rng.pick(SURNAMES) + rng.pick(GIVEN), idNumber: idNumber(rng), post: rng.pick(['环保主管', '厂长', '安全员', '项目经理']), phone: `139${String(rng.int(0, 99999999)).padStart(8, '0')}` },
           body: '执法人员出示证件，告知权利义务后，在当事人陪同下进行现场检查。', notice: DEFAULT_NOTICE, failingCount: 0, createdBy: author,
+          recusal: '不申请回避',
         }, author);
         const answers: Answers = {};
         const failRate = rng.chance(0.3) ? 0.12 : 0;

@@ -124,7 +124,11 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
       // Ask for the next page before writing this one: the hub reads while this laptop writes.
       if (page.more) next = fetchPage(page.after ? { ...page.after, cursor: page.cursor } : at);
       store.replicaTransaction(() => {
-        const records = again ? takeUnheld(store.db, page.records, new Date().toISOString()) : page.records;
+        // Only records this laptop lacks are replayed raw. One it holds — also on a first snapshot: its own
+        // records, pushed by a USB bundle whose acknowledgement never came back — is brought up to date by
+        // its history instead (replayed raw over its own unacknowledged change, the hub's heads would read
+        // as a conflict with it here only).
+        const records = takeUnheld(store.db, page.records, new Date().toISOString());
         merge(report, applyRemoteChanges(store, snapshotChanges(records)));
         report.snapshotRecords += records.length;
         // Whole now: every finalized record it brought must rebuild from its rows, or it is not kept.
