@@ -5,6 +5,9 @@ export const SortDir = z.enum(['asc', 'desc']);
 export const Page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 export const CoordinateSystem = z.enum(['WGS84', 'CGCS2000', 'GCJ02', 'BD09']);
 export const nullableText = z.string().trim().max(500).nullable().transform((v) => (v === '' ? null : v));
+
+/** A calendar date (yyyy-mm-dd) or none, named in its message. */
+export const dayOrNull = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what}应为日期（yyyy-mm-dd）`).nullable().default(null);
 export const text = (max = 500) => z.string().trim().max(max, `内容不能超过${max}个字`);
 export const RecordMeta = { id: z.string(), createdAt: z.string(), updatedAt: z.string(), deleted: z.boolean() };
 

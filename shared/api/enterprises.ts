@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { ENTERPRISE_STATES, PERMIT_CLASSES } from '../domain/enterprise-fields';
-import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, patchOf, text } from './common';
+import { CoordinateSystem, Id, Page, RecordMeta, SortDir, dayOrNull, nullableText, patchOf, text } from './common';
 import { Warning } from './result';
 import { dischargeFields } from './discharge';
 import { KEY_UNIT_CATEGORIES } from '../domain/permit';
-
-const dayOrNull = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what}应为日期（yyyy-mm-dd）`).nullable().default(null);
 
 /** What a person fills in for an 排污单位 (一企一档). */
 export const EnterpriseDraft = z.object({

@@ -3,9 +3,7 @@ import {
   APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
   REMEDIATION_STATES, RESPONSIBLE_KINDS, SIGN_STATES, type OutfallType,
 } from '../domain/outfall-types';
-
-const dayOrNull = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what}应为日期（yyyy-mm-dd）`).nullable().default(null);
-import { CoordinateSystem, Id, Page, RecordMeta, SortDir, nullableText, patchOf, text } from './common';
+import { CoordinateSystem, Id, Page, RecordMeta, SortDir, dayOrNull, nullableText, patchOf, text } from './common';
 import { Warning } from './result';
 import { dischargeFields } from './discharge';
 
