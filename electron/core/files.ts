@@ -44,7 +44,7 @@ export function basemapTile(wb: Workbench, z: number, x: number, y: number): { b
 /** A ledger or bundle in the workspace's exports folder, by its bare name (a town officer: one they exported). */
 export function exportedFile(wb: Workbench, name: string, session?: Session): { bytes: Buffer; mime: string } | null {
   const user = (session ?? wb.ctx.session).user;
-  if (user?.role === 'town' && !filesExportedBy(wb.store.db, user.account).has(name)) return null;
+  if (user?.role === 'town' && (name.endsWith('.qsync') || !filesExportedBy(wb.store.db, user.account).has(name))) return null;
   const path = exportFile(wb.store.file, name);
   const bytes = path && openExport(path);
   return bytes ? { bytes, mime: name.endsWith('.qsync') ? 'application/octet-stream' : name.endsWith('.zip') ? 'application/zip' : XLSX } : null;

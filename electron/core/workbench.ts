@@ -13,7 +13,7 @@ import { handlers } from '../services/index';
 import { openStore, type Store } from '../store/store';
 import { keysFileOf } from '../store/key-slots';
 import { isProtected } from '../store/protection';
-import { openTownReader } from '../store/town-scope';
+import { namesHiddenRecord, openTownReader } from '../store/town-scope';
 import { dispatch } from './dispatch';
 
 export type { Session } from '../services/context';
@@ -80,10 +80,16 @@ export function createWorkbench({ dataDir, actor = 'user', create = true, key = 
     }
     return db;
   };
-  const closeReaders = () => { for (const db of readers.values()) db.close(); readers.clear(); };
+  const closeReaders = () => {
+    for (const [k, db] of readers) {
+      try { db.close(); readers.delete(k); } catch { /* busy with an export's rows: closed when the key next changes */ }
+    }
+  };
   const inSession = (session?: Session, name?: string): ServiceContext => {
     const c = session && session !== ctx.session ? { ...ctx, session } : ctx;
     const user = c.session.user;
+    // Signing in, PINs and passwords work on the store itself (protection sets its key there).
+    if (name?.startsWith('auth.')) return c;
     // A change made under a hub account names it: the hub judges it by that account (issue 18).
     const own = user?.hub ? accountStore(store, user.account) : store;
     if (user?.role !== 'town') return own === store ? c : { ...c, store: own };
@@ -91,7 +97,8 @@ export function createWorkbench({ dataDir, actor = 'user', create = true, key = 
     // (lists, pages, maps, dashboards, ledgers) is read through a connection that sees their towns only.
     const guarded = townGuardedStore(own, user.towns);
     const action = name && isProcedureName(name) ? PROCEDURE_ACTIONS[name] : null;
-    if (action !== 'read' && action !== 'ledgers') return { ...c, store: guarded };
+    // Integrity checks read the whole workspace (a filtered chain would read as broken); they show no record.
+    if ((action !== 'read' && action !== 'ledgers') || name === 'workspace.verify' || name === 'plans.verify') return { ...c, store: guarded };
     const reader = townReader(user.towns);
     return { ...c, store: { ...guarded, db: reader, transaction: (fn) => reader.transaction(fn)() } };
   };
@@ -106,9 +113,17 @@ export function createWorkbench({ dataDir, actor = 'user', create = true, key = 
     const refused = refusal(name, fromPage, session);
     if (refused) return refused;
     // Signing in may encrypt the workspace in place (issue 18), which no other open connection may see.
-    if (name.startsWith('auth.')) closeReaders();
+    if (name === 'auth.signIn' || name === 'auth.setup' || name === 'auth.recover') closeReaders();
+    const c = inSession(session, name);
+    // A town officer's call naming another town's record is answered as if there were none (no service
+    // looks it up and says what it is).
+    if (c.session.user?.role === 'town' && c.store.db === store.db && isProcedureName(name) && namesHiddenRecord(townReader(c.session.user.towns), store.db, name, input)) {
+      return { ok: false, error: { code: 'not_found', message: '未找到该记录（或不在您负责的镇街内）' } } as Result<unknown>;
+    }
     const before = store.writeCount();
-    const result = await dispatch(handlers, inSession(session, name), name, input);
+    const keyBefore = store.key;
+    const result = await dispatch(handlers, c, name, input);
+    if (store.key !== keyBefore) closeReaders();
     if (result.ok && store.writeCount() > before) events.emit('event', { type: 'changed', entity: name.split('.')[0] });
     return result;
   };

@@ -20,7 +20,8 @@ import { rawDatabase } from './open';
 
 /** SQL text of a list of town codes (quoted; an empty list matches nothing). */
 function townList(towns: string[]): string {
-  return towns.length ? towns.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ') : 'NULL';
+  // '' is no town code: `IN ('')` matches nothing and `NOT IN ('')` excludes every real town (NULL would make both unknown).
+  return towns.length ? towns.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ') : "''";
 }
 
 /** The views, in the order they must be made (a view reads the ones before it). */
@@ -112,4 +113,26 @@ export function blobNamedByRecord(db: Database, sha256: string): boolean {
   return db.prepare(`SELECT 1 FROM inspection_photos WHERE sha256 = @h OR thumb_sha256 = @h
     UNION ALL SELECT 1 FROM inspection_signatures WHERE sha256 = @h
     UNION ALL SELECT 1 FROM record_events e, json_each(e.blobs) b WHERE b.value = @h LIMIT 1`).get({ h: sha256 }) !== undefined;
+}
+
+/** The table a procedure's `id` names, by the procedure's area (enterprises.remove → enterprises). */
+const PROCEDURE_TABLES: Record<string, string> = {
+  enterprises: 'enterprises', outfalls: 'outfalls', inspections: 'inspections', findings: 'findings', complaints: 'complaints', cases: 'cases', people: 'people',
+};
+
+/**
+ * Whether a call names a record the workspace holds but this reader may not see: its `id` or `ids` (in
+ * the procedure's own table) or its target (`targetKind`/`targetId`). A town officer's call that does is
+ * answered as if there were no such record, before any service looks it up (and says what it is).
+ */
+export function namesHiddenRecord(reader: Database, main: Database, procedure: string, input: unknown): boolean {
+  if (!input || typeof input !== 'object') return false;
+  const i = input as Record<string, unknown>;
+  const hidden = (table: string, id: unknown) => typeof id === 'string'
+    && main.prepare(`SELECT 1 FROM main.${table} WHERE id = ?`).get(id) !== undefined
+    && reader.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) === undefined;
+  const table = PROCEDURE_TABLES[procedure.split('.')[0]];
+  if (table && (hidden(table, i.id) || (Array.isArray(i.ids) && i.ids.some((id) => hidden(table, id))))) return true;
+  if ((i.targetKind === 'enterprise' || i.targetKind === 'outfall') && hidden(`${i.targetKind}s`, i.targetId)) return true;
+  return false;
 }

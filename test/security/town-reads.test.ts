@@ -134,7 +134,7 @@ describe('a town officer reads their towns only, on a laptop holding the whole c
     await me.call('enterprises.update', { id: e.id, patch: { note: '镇街复核' } });
     expect(await me.call('enterprises.get', { id: e.id })).toMatchObject({ note: '镇街复核', townCode: town });
     const other = wb.store.db.prepare('SELECT id FROM enterprises WHERE town_code <> ? LIMIT 1').pluck().get(town) as string;
-    expect(await me.raw('enterprises.update', { id: other, patch: { note: 'x' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await me.raw('enterprises.update', { id: other, patch: { note: 'x' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('every procedure that reads answers a town officer without an internal error', async () => {
@@ -152,5 +152,24 @@ describe('a town officer reads their towns only, on a laptop holding the whole c
       const r = await me.raw(name, inputs[name] ?? (name === 'ledgers.export' ? { ledgerId: 'cases' } : {}));
       if (!r.ok) expect(r.error.code, `${name}: ${r.error.message}`).not.toBe('internal');
     }
+  });
+
+  it('a call naming another town\'s record is answered as if there were none: nothing of it is said; bundles go out only sealed; integrity checks see the whole', async () => {
+    const { wb, town } = await county();
+    const me = await page(wb, 'zhenjie1');
+    const finding = wb.store.db.prepare("SELECT id, description FROM findings WHERE town_code <> ? AND deleted_at IS NULL LIMIT 1").get(town) as { id: string; description: string };
+    const enterprise = wb.store.db.prepare('SELECT id FROM enterprises WHERE town_code <> ? LIMIT 1').pluck().get(town) as string;
+    for (const [name, input] of [
+      ['findings.assign', { ids: [finding.id], responsibleUnit: '某单位', responsiblePerson: '某人' }],
+      ['findings.act', { id: finding.id, kind: 'note', text: '' }],
+      ['enterprises.remove', { id: enterprise }],
+      ['inspections.start', { templateId: 'builtin:industrial@2', targetKind: 'enterprise', targetId: enterprise }],
+    ] as const) {
+      const r = await me.raw(name, input);
+      expect(r, name).toMatchObject({ ok: false, error: { code: 'not_found', message: '未找到该记录（或不在您负责的镇街内）' } });
+      expect(JSON.stringify(r)).not.toContain(finding.description.slice(0, 6));
+    }
+    expect(await me.raw('sync.exportBundle', {})).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('不能导出未加密的同步包') } });
+    expect(await me.call<{ problems: unknown[] }>('workspace.verify', {})).toMatchObject({ problems: [] });
   });
 });

@@ -11,7 +11,7 @@ import { listRejected, rejectedCount } from '../../store/sync-rejects';
 import { readSyncState } from '../../store/sync-state';
 import { refreshCase } from '../cases';
 import { refreshComplaint } from '../complaints';
-import { authorOf, type ServiceContext } from '../context';
+import { authorOf, townOfficer, type ServiceContext } from '../context';
 import { refreshFinding } from '../findings/index';
 import type { Handlers } from '../handlers';
 import { audit } from '../audit';
@@ -112,6 +112,11 @@ export const syncHandlers: Pick<Handlers, `sync.${string}` & keyof Handlers> = {
   'sync.addUser': async (ctx, user) => (await hubSession(ctx.store)).request<HubUser>('POST', '/v1/users', user),
   'sync.updateUser': async (ctx, { name, patch }) => (await hubSession(ctx.store)).request<HubUser>('POST', `/v1/users/${encodeURIComponent(name)}`, patch),
   'sync.exportBundle': (ctx) => {
+    // A bundle holds every change waiting on this laptop, of every town: a town officer may carry one only
+    // sealed for the hub (issue 18).
+    if (townOfficer(ctx) && !readSyncState(ctx.store.db).sealSecret) {
+      throw new DomainError('forbidden', '本机尚未从同步中心取得同步包加密密钥：镇街工作人员不能导出未加密的同步包，请先联网同步一次');
+    }
     const out = newExportPath(ctx.store.file, '同步包').replace(/\.xlsx$/, '.qsync');
     const r = exportDeviceBundle(ctx.store, out);
     audit(ctx, 'export', { entity: 'bundle', detail: { file: exportInfo(out).name, changes: r.changes, blobs: r.blobs } });
