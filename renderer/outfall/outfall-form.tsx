@@ -105,7 +105,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
         <h2>{t.outfall.sections.trace}</h2>
         <div className="form-grid">
           <Field label={L('responsibleKind')}><Choice name="responsibleKind" value={form.responsibleKind} options={RESPONSIBLE_KINDS} allowEmpty="（尚未查明）" onChange={(v) => set({ responsibleKind: v as Form['responsibleKind'] })} /></Field>
-          {form.responsibleKind === '企业' || form.enterpriseId ? (
+          {!form.responsibleKind || form.responsibleKind === '企业' || form.enterpriseId ? (
             <Field label={L('enterpriseId')} error={errorOf('enterpriseId')} wide>
               <EnterprisePicker value={form.enterpriseId} name={form.enterpriseName} onChange={(enterpriseId, enterpriseName) => set({ enterpriseId, enterpriseName, ...(enterpriseId ? { responsibleKind: '企业' as const } : {}) })} />
             </Field>

@@ -101,7 +101,8 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   await page.locator('.finalize-card').getByRole('button', { name: '定稿' }).click();
   await expect(page.getByRole('status')).toContainText('已定稿');
   await expect(page.getByText('已定稿', { exact: true })).toBeVisible();
-  await expect(page.locator('.record')).toContainText('现 场 检 查 笔 录'.replace(/ /g, ''));
+  await expect(page.locator('.record')).toContainText('现场检查（勘察）笔录');
+  await expect(page.getByTestId('recusal-answer')).toContainText('被检查人答复：不申请回避');
   await expect(page.locator('.record-findings')).toContainText('责任人：王建国');
   // Signed at 定稿 by the device, naming the account signed in (issue 18).
   await expect(page.getByLabel('电子签名与回执')).toContainText('电子签名有效：账号“zhifa1”');
