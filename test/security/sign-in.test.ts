@@ -109,13 +109,14 @@ describe('roles, enforced behind the contract (issue 18)', () => {
     const other = wb.store.db.prepare('SELECT id, town_code FROM enterprises WHERE town_code <> ? LIMIT 1').get(mine) as { id: string; town_code: string };
     const town = await page(wb, 'zhenjie1');
     expect(await town.call('enterprises.update', { id: own, patch: { note: '本镇' } })).toMatchObject({ ok: true });
-    expect(await town.call('enterprises.update', { id: other.id, patch: { note: '外镇' } })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('不在该账号负责的镇街') } });
+    // Another town's record is not found for them at all (nothing of it is said); a move out of their towns is refused.
+    expect(await town.call('enterprises.update', { id: other.id, patch: { note: '外镇' } })).toMatchObject({ ok: false, error: { code: 'not_found', message: '未找到该记录（或不在您负责的镇街内）' } });
     expect(await town.call('enterprises.update', { id: own, patch: { townCode: other.town_code, villageCode: null } })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('不能把记录从镇街') } });
     const finding = {
       number: null, sourceKind: 'monitoring', sourceId: null, description: '外镇问题', townCode: mine, targetKind: 'enterprise', targetId: other.id, targetName: '外镇企业',
       goal: '', measures: '', responsibleUnit: '某单位', partnerUnits: '', leader: '', responsiblePerson: '某人', deadline: '2026-12-31', foundAt: '2026-12-01', legalBasis: '', deadlineBand: 'immediate',
     };
-    expect(await town.call('findings.create', finding)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await town.call('findings.create', finding)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(wb.store.db.prepare("SELECT count(*) FROM findings WHERE description = '外镇问题'").pluck().get()).toBe(0);
     expect(wb.store.db.prepare('SELECT note FROM enterprises WHERE id = ?').pluck().get(other.id)).not.toBe('外镇');
   });
