@@ -1,4 +1,4 @@
-import { addDays } from './calendar';
+import { addDays, daysBetween } from './calendar';
 
 /**
  * 排污许可 of an 排污单位 (issue 19; DOMAIN.md [M]).
@@ -30,7 +30,7 @@ export type PermitValidity = { state: 'none' | 'valid' | 'expiring' | 'expired';
 /** Where a permit stands on `today`: valid, to be renewed (within 60 days), or expired. */
 export function permitValidity(validTo: string | null, today: string): PermitValidity {
   if (!validTo) return { state: 'none', daysLeft: null, text: '' };
-  const daysLeft = Math.round((Date.parse(`${validTo}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  const daysLeft = daysBetween(today, validTo);
   if (daysLeft < 0) return { state: 'expired', daysLeft, text: `排污许可证已于 ${validTo} 过期` };
   if (daysLeft <= RENEW_BEFORE_DAYS) return { state: 'expiring', daysLeft, text: `排污许可证 ${validTo} 到期（剩 ${daysLeft} 天），应在到期 60 日前申请延续（截至 ${addDays(validTo, -RENEW_BEFORE_DAYS)}）` };
   return { state: 'valid', daysLeft, text: `有效期至 ${validTo}` };
