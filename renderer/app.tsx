@@ -5,7 +5,7 @@ import { onCoreEvent } from './api';
 import { useAuth, useMay } from './auth/auth-context';
 import { useDirectories } from './directories';
 import { t } from './i18n/zh-CN';
-import { FEATURES, InspectionPrint } from './features';
+import { DocumentPrint, FEATURES, InspectionPrint } from './features';
 import { useRoute } from './router';
 
 /** Only what exists, and what the signed-in role may use, is in the navigation: no dead buttons. */
@@ -46,6 +46,7 @@ export function App() {
   }), [reload]);
   const section = route[0] ?? 'dashboard';
   if (section === 'inspections' && route[2] === 'print') return <Suspense fallback={null}><InspectionPrint id={route[1]} /></Suspense>;
+  if (section === 'cases' && route[2] === 'documents' && route[4] === 'print') return <Suspense fallback={null}><DocumentPrint caseId={route[1]} documentId={route[3]} /></Suspense>;
   return (
     <div className="shell">
       <nav className="sidebar">

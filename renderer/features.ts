@@ -23,3 +23,4 @@ export const FEATURES: Record<string, LazyExoticComponent<FeatureEntry>> = {
 
 /** The printable 现场检查笔录 ('#/inspections/ID/print'), shown without the shell. */
 export const InspectionPrint = onFirstOpen(() => import('./inspection/inspection-print'), 'InspectionPrintPage');
+export const DocumentPrint = onFirstOpen(() => import('./case/document-print'), 'DocumentPrintPage');

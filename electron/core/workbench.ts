@@ -8,6 +8,7 @@ import { DomainError } from '../../shared/api/result';
 import type { ServiceContext, Session } from '../services/context';
 import { procedureRefusal, townGuardedStore } from '../services/auth/index';
 import { seedBuiltinTemplates } from '../services/checklists/index';
+import { refreshUnfoldedCases } from '../services/cases';
 import { createJobs } from '../services/jobs';
 import { handlers } from '../services/index';
 import { openStore, type Store } from '../store/store';
@@ -69,6 +70,8 @@ export function createWorkbench({ dataDir, actor = 'user', create = true, key = 
   seedBuiltinTemplates(store);
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
   const ctx: ServiceContext = { store, session: { personId: null }, actor, jobs: createJobs((e) => events.emit('event', e)) };
+  // Cases folded before their statutory clocks existed are folded once (issue 19, migration 0210).
+  refreshUnfoldedCases(ctx);
   // A town officer's reads see their towns only: one reading connection per set of towns (issue 18).
   const readers = new Map<string, Database>();
   const townReader = (towns: string[]): Database => {

@@ -1,8 +1,12 @@
 import type { CaseDetail, CaseDraft } from '../../shared/api/cases';
 import { DomainError, invalidFields } from '../../shared/api/result';
-import { CASE_EVENT_KINDS, CASE_EVENT_LABELS, foldCase } from '../../shared/case/fold';
+import { CASE_EVENT_KINDS, CASE_EVENT_LABELS, foldCase, type CaseEventKind, type CaseFold } from '../../shared/case/fold';
 import type { RecordEvent } from '../../shared/events/event';
-import { cacheCaseFold, getCaseRow, listCases, liveCaseIds, rowToCase } from '../store/cases';
+import { cacheCaseFold, getCaseRow, listCases, liveCaseIds, rowToCase, unfoldedCaseIds } from '../store/cases';
+import { probeEvent } from '../../shared/events/event';
+import { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from '../../shared/enforcement/kinds';
+import { buildIssued, caseDocument, caseDocumentRows } from './case-documents';
+import { documentDraft } from './case-document-drafts';
 import { getComplaintRow } from '../store/complaints';
 import { getEnterprise } from '../store/enterprises';
 import { CASE } from '../store/entities';
@@ -14,9 +18,10 @@ import { storeEvidenceFiles } from './evidence-files';
 import type { Handlers } from './handlers';
 import { readSettings } from '../store/settings';
 
-function folder(ctx: ServiceContext) {
+function folder(ctx: ServiceContext, id: string) {
   const s = readSettings(ctx.store.db);
-  return (events: RecordEvent[]) => foldCase({ holidays: s.holidays, workdays: s.workdays }, events);
+  const openedAt = (getCaseRow(ctx.store.db, id)?.opened_at as string | undefined) ?? null;
+  return (events: RecordEvent[]) => foldCase({ holidays: s.holidays, workdays: s.workdays }, events, openedAt);
 }
 
 function mustRow(ctx: ServiceContext, id: string) {
@@ -27,7 +32,7 @@ function mustRow(ctx: ServiceContext, id: string) {
 
 /** Refolds a case after its log (or the calendar) changed and caches the result in its derived columns. */
 export function refreshCase(ctx: ServiceContext, id: string): void {
-  cacheCaseFold(ctx.store.db, id, flaggedEvents(ctx, 'case', id, folder(ctx)).state);
+  cacheCaseFold(ctx.store.db, id, flaggedEvents(ctx, 'case', id, folder(ctx, id)).state);
 }
 
 /** Refolds every case: the working-day calendar decides their publicity deadlines. */
@@ -35,13 +40,31 @@ export function refreshAllCases(ctx: ServiceContext): void {
   for (const id of liveCaseIds(ctx.store.db)) refreshCase(ctx, id);
 }
 
+/** Folds the cases not folded since their clocks were added (a workspace opened after migration 0210). */
+export function refreshUnfoldedCases(ctx: ServiceContext): void {
+  const ids = unfoldedCaseIds(ctx.store.db);
+  if (ids.length) ctx.store.transaction(() => { for (const id of ids) refreshCase(ctx, id); });
+}
+
 /** A case's page: its row, its timeline with flags, the actions its state allows. */
 export function caseDetail(ctx: ServiceContext, id: string): CaseDetail {
   mustRow(ctx, id);
-  const fold = folder(ctx);
-  const { events } = flaggedEvents(ctx, 'case', id, fold);
-  const allowed = allowedKinds('case', CASE_EVENT_KINDS, events, fold, { number: '号', kind: 'other', amount: 0 });
-  return { case: rowToCase(mustRow(ctx, id), today()), events, allowed };
+  const fold = folder(ctx, id);
+  const { events, state } = flaggedEvents(ctx, 'case', id, fold);
+  // Documents are made through cases.issueDocument and penalties decided by a 处罚决定书: not offered as plain actions.
+  const allowed = allowedKinds('case', CASE_EVENT_KINDS, events, fold, { number: '号', kind: 'other', amount: 0, approver: '负责人', days: 1, collective: true, hearingRequested: false, waived: true })
+    .filter((k) => !DOCUMENT_MADE.has(k) && (k !== 'served' || state.documents.some((d) => !d.served && d.kind !== 'inquiry')));
+  const documentKinds = DOCUMENT_KINDS.filter((kind) => !fold([...events, probeEvent('case', 'document', probeDocument(kind, state))]).flags.has('probe'));
+  return { case: rowToCase(mustRow(ctx, id), today()), events, allowed, documents: caseDocumentRows(state, events), documentKinds };
+}
+
+/** Kinds only a document makes: a document itself, and the decision a 处罚决定书 records. */
+const DOCUMENT_MADE = new Set<CaseEventKind>(['document']);
+
+/** A stand-in issued document of a kind at the end of a case file (what the fold would take next). */
+function probeDocument(kind: DocumentKind, s: CaseFold): Record<string, unknown> {
+  const last = s.documents.at(-1);
+  return { kind, number: '', canonical: '{}', sha256: '0'.repeat(64), seq: s.documents.length + 1, prev: last?.sha256 ?? null, signer: '', signerKey: '', signature: '' };
 }
 
 /** The party of a case from the enterprise a finding or complaint points at. */
@@ -79,13 +102,44 @@ export const caseHandlers = {
   'cases.act': async (ctx, { id, kind, at, text, data, files }) => {
     const author = authorOf(ctx);
     const row = mustRow(ctx, id);
+    if (kind === 'document') throw new DomainError('invalid', '执法文书须通过“制作文书”生成（编号、冻结并签名）');
+    // 行政处罚法 第五十九条: a penalty is decided by a 行政处罚决定书 — made, frozen and signed in the case file.
+    if (kind === 'decided' && data.kind === 'penalty') throw new DomainError('invalid', '行政处罚决定须制作《行政处罚决定书》作出（先送达告知书，陈述申辩期满后制作）');
     const when = eventTime(at, row.opened_at as string, '案源登记日期');
-    if (kind === 'decided' && data.kind === 'penalty') data.amount = Number(data.amount);
+    if (kind === 'decisionExtended') data.days = Number(data.days);
+    if (kind === 'served' && typeof data.servedAt !== 'string') data.servedAt = when.length > 10 ? when : `${when}T00:00`;
     const blobs = await storeEvidenceFiles(ctx.store, files);
     ctx.store.transaction(() => {
-      appendIfLegal(ctx, 'case', id, folder(ctx), { kind, at: when, text, data, blobs }, author, CASE_EVENT_LABELS[kind]);
+      appendIfLegal(ctx, 'case', id, folder(ctx, id), { kind, at: when, text, data, blobs }, author, CASE_EVENT_LABELS[kind]);
       refreshCase(ctx, id);
     });
     return caseDetail(ctx, id);
+  },
+  'cases.documentDraft': (ctx, { id, kind }) => {
+    const row = mustRow(ctx, id);
+    return documentDraft(ctx, row, kind, flaggedEvents(ctx, 'case', id, folder(ctx, id)).state);
+  },
+  'cases.issueDocument': (ctx, input) => {
+    const author = authorOf(ctx);
+    mustRow(ctx, input.id);
+    ctx.store.transaction(() => {
+      const fold = folder(ctx, input.id);
+      const { state } = flaggedEvents(ctx, 'case', input.id, fold);
+      const { doc, issued } = buildIssued(ctx, input.id, state, input);
+      const label = `制作${DOCUMENT_TITLES[doc.kind]}`;
+      const documentId = appendIfLegal(ctx, 'case', input.id, fold, { kind: 'document', at: doc.issuedAt, text: '', data: issued, blobs: [] }, author, label);
+      const f = doc.fields;
+      // The 处罚决定书 is the decision: the case is decided by it, its publicity and payment clocks start.
+      if (f.kind === 'penalty') {
+        appendIfLegal(ctx, 'case', input.id, fold, { kind: 'decided', at: doc.issuedAt, text: '', blobs: [],
+          data: { kind: 'penalty', number: doc.number, amount: f.amount, legalBasis: f.penaltyBasis, content: f.penalty, documentId } }, author, label);
+      }
+      refreshCase(ctx, input.id);
+    });
+    return caseDetail(ctx, input.id);
+  },
+  'cases.document': (ctx, { id, documentId }) => {
+    mustRow(ctx, id);
+    return caseDocument(ctx, id, documentId, flaggedEvents(ctx, 'case', id, folder(ctx, id)).state);
   },
 } satisfies Partial<Handlers>;

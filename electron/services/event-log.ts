@@ -14,12 +14,13 @@ export type Folded<S> = { state: S; flags: Map<string, string> };
 export function appendIfLegal<S>(
   ctx: ServiceContext, stream: EventStream, streamId: string, fold: (events: RecordEvent[]) => Folded<S>,
   e: { kind: string; at: string; text: string; data: Record<string, unknown>; blobs: string[] }, author: string, label: string,
-): void {
+): string {
   const candidate: RecordEvent = { ...e, id: newId(), stream, streamId, hlc: '\uffff', author, authorName: '', flag: null };
   const { flags } = fold([...eventsOf(ctx.store.db, stream, streamId), candidate]);
   const reason = flags.get(candidate.id);
   if (reason) throw new DomainError('invalid', `${label}：${reason}`);
   appendEvent(ctx.store, candidate.id, { stream, streamId, ...e }, author);
+  return candidate.id;
 }
 
 /** A record's events with the fold's flags on them (for timelines). */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { receiptText, recordSigningText, type RecordReceipt, type RecordSignature } from '../../shared/inspection/record-signature';
+import { documentSigningText, type DocumentSignature } from '../../shared/enforcement/document';
 import { prepared } from './statements';
 import { readSyncState } from './sync-state';
 
@@ -51,6 +52,16 @@ export function signatureHolds(publicKey: string, text: string, signature: strin
   } catch {
     return false;
   }
+}
+
+/** The device's Ed25519 signature of an enforcement document's hash, naming the account and its place in the case file. */
+export function signDocument(signer: DeviceSigner, d: DocumentSignature): string {
+  const key = createPrivateKey({ key: Buffer.from(signer.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+  return sign(null, Buffer.from(documentSigningText(d)), key).toString('base64');
+}
+
+export function documentSignatureHolds(d: DocumentSignature & { signerKey: string; signature: string }): boolean {
+  return signatureHolds(d.signerKey, documentSigningText(d), d.signature);
 }
 
 export function recordSignatureHolds(r: RecordSignature & { signerKey: string; signature: string }): boolean {

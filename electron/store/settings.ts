@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   noticeDays: 14, recheckAfterDays: 90, findingMaxExtensionDays: 180,
   complaintAcceptDays: 15, complaintCompleteDays: 60, complaintMaxExtensionDays: 30,
   holidays: [], workdays: [], complainantViewers: [], basemapPath: '', idleLockMinutes: 10,
+  documentPrefixes: { order: '', notice: '', penalty: '' }, reviewBody: '', courtName: '', paymentAccount: '',
 };
 
 /** The workspace settings (填报单位, county, defaults), each key a record of its own. */

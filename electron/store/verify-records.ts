@@ -7,6 +7,7 @@ import { documentRowsOf, type DocumentRows } from './inspections';
 import { prepared } from './statements';
 import { allReceipts, ownSigningKey, receiptHolds, recordSignatureHolds } from './record-signing';
 import { readSyncState } from './sync-state';
+import { verifyDocuments } from './verify-documents';
 
 /** Why a stored blob is not what its name says, or null when its bytes hash to its name. */
 export function blobProblem(db: Database, dir: string, sha256: string): string | null {
@@ -135,6 +136,8 @@ export type VerifyReport = {
   records: number; blobs: number; templates: number; chains: number;
   /** Issue 18: records signed by their device at 定稿, and records with the hub's countersigned receipt. */
   signed: number; countersigned: number;
+  /** Issue 19: enforcement documents checked. */
+  documents: number;
   problems: { kind: 'record' | 'blob' | 'chain' | 'template'; id: string; message: string }[];
 };
 
@@ -148,7 +151,7 @@ type RecordRow = {
  * (bytes against name) and every template version (definition against hash). Names what is altered.
  */
 export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (done: number, total: number) => void): VerifyReport {
-  const report: VerifyReport = { records: 0, blobs: 0, templates: 0, chains: 0, signed: 0, countersigned: 0, problems: [] };
+  const report: VerifyReport = { records: 0, blobs: 0, templates: 0, chains: 0, signed: 0, countersigned: 0, documents: 0, problems: [] };
   const hub = readSyncState(db);
   // Records of this device's own chain must carry its own key: one re-signed with another is a forgery.
   const ownNode = db.prepare("SELECT value FROM meta WHERE key = 'nodeId'").pluck().get() as string | undefined;
@@ -190,5 +193,6 @@ export function verifyWorkspace(db: Database, blobDir: string, onProgress?: (don
     const p = blobProblem(db, blobDir, b);
     if (p) problem('blob', b, `照片或签名${p}`);
   }
+  verifyDocuments(db, report);
   return report;
 }

@@ -6,6 +6,7 @@ import { finalizeWithoutText, isFinalizing } from '../../shared/sync/signed';
 import type { RecordCache } from './record-cache';
 import { sha256 } from './hash';
 import { recordSignatureProblem } from './record-signature-check';
+import { documentProblem } from './document-check';
 
 /** The rows a finalized inspection (定稿) was built from: frozen with it. */
 const EVIDENCE: Record<string, string> = {
@@ -19,6 +20,16 @@ const EVIDENCE: Record<string, string> = {
  * text does not hash to the hash it carries is refused too.
  */
 export async function frozenRefusal(records: RecordCache, c: Change, heads: FieldHeads): Promise<string | null> {
+  // A log is appended to, never edited (DESIGN §5): an event once taken is not changed or deleted; documents are checked as signed.
+  if (c.entity === 'record_event') {
+    if (Object.keys(heads).length) {
+      // The same event again (a restored laptop re-sending what the hub took) is agreement, not an edit.
+      const held = winningValues(heads);
+      const same = Object.entries(c.fields).every(([f, v]) => JSON.stringify(held[f] ?? null) === JSON.stringify(v ?? null));
+      return same ? null : '处理记录一经写入不能修改或删除（更正请追加新的记录），已拒收';
+    }
+    return documentProblem(c);
+  }
   if (c.entity === 'inspection_record') {
     const canonical = c.fields.canonical ?? heads.canonical?.[0]?.v;
     const hash = c.fields.sha256 ?? heads.sha256?.[0]?.v;

@@ -5,6 +5,7 @@ import { deviceById } from '../db/devices';
 import type { Queryable } from '../db/hub-db';
 import { accountsOfDevice } from '../db/users';
 import type { Author } from './accounts';
+import { issuedOf } from './document-check';
 
 /**
  * Why a signed record's device signature does not hold, or null (issue 18). A record carries the
@@ -31,12 +32,15 @@ export function recordSignatureProblem(f: Record<string, unknown>): string | nul
  * record "signed by the 局长". (Only on push: an administrator's release is their decision.)
  */
 export async function signerBindingProblem(q: Queryable, who: Author, c: Change): Promise<string | null> {
-  if (c.entity !== 'inspection_record' || typeof c.fields.signature !== 'string' || !who.deviceId) return null;
+  // An enforcement document (issue 19) is bound to its device and account the same way.
+  const signed = c.entity === 'inspection_record' ? c.fields : issuedOf(c);
+  if (!signed || typeof signed.signature !== 'string' || !who.deviceId) return null;
+  const what = c.entity === 'inspection_record' ? '定稿检查记录' : '执法文书';
   const device = await deviceById(q, who.deviceId);
-  if (!device || c.fields.signerKey !== device.publicKey) return '定稿检查记录不是用推送它的设备登记的密钥签署的，已拒收';
-  const signer = c.fields.signer;
+  if (!device || signed.signerKey !== device.publicKey) return `${what}不是用推送它的设备登记的密钥签署的，已拒收`;
+  const signer = signed.signer;
   if (signer !== PROGRAM_SIGNER && signer !== device.user && !(await accountsOfDevice(q, device.id)).includes(String(signer))) {
-    return `定稿检查记录署名的账号“${String(signer)}”没有在推送它的设备上登录过，已拒收`;
+    return `${what}署名的账号“${String(signer)}”没有在推送它的设备上登录过，已拒收`;
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
-import { CASE_SOURCES } from '../../shared/api/cases';
+import { CASE_SOURCES, type CaseDetail } from '../../shared/api/cases';
+import { RECEIVER_RELATIONS, SERVICE_METHODS } from '../../shared/enforcement/kinds';
+import { ClocksCard, DocumentsCard } from './case-file';
 import { CASE_EVENT_LABELS, CASE_STATE_LABELS, PUBLICITY_WORKDAYS, type CaseEventKind } from '../../shared/case/fold';
 import { call } from '../api';
 import type { ActionSpec } from '../closed-loop/action-form';
@@ -8,17 +10,61 @@ import { EventTimeline } from '../closed-loop/event-timeline';
 import { Detail } from '../components/field';
 import { navigate } from '../router';
 
+const SERVICE_HINT = '直接/委托送达写签收人；留置送达写拒收事由，并有见证人或上传照片记录；邮寄写邮件号；电子送达写地址；公告送达写载体与日期';
+
+/** The action forms; 送达 lists the case file's documents not yet served. */
+function specs(d: CaseDetail): Partial<Record<CaseEventKind, ActionSpec>> {
+  const unserved = d.documents.filter((x) => !x.served && x.kind !== 'inquiry');
+  return {
+  ...SPECS,
+  served: {
+    label: '送达',
+    fields: [
+      { name: 'documentId', label: '送达的文书', type: 'select', required: true, initial: unserved[0]?.id ?? '', options: unserved.map((x) => ({ value: x.id, label: `${x.title} ${x.number}` })) },
+      { name: 'time', label: '送达时间（时:分）', type: 'time', initial: '' },
+      { name: 'method', label: '送达方式', type: 'select', required: true, options: SERVICE_METHODS.map((m) => ({ value: m, label: m })), hint: SERVICE_HINT },
+      { name: 'place', label: '送达地点', type: 'text' }, { name: 'receiver', label: '签收人', type: 'text' },
+      { name: 'relation', label: '签收人与当事人的关系', type: 'select', options: RECEIVER_RELATIONS.map((m) => ({ value: m, label: m })) },
+      { name: 'refusedReason', label: '拒收事由（留置送达）', type: 'text' }, { name: 'witness', label: '见证人（姓名、单位）', type: 'text' },
+      { name: 'reference', label: '邮件号 / 电子地址 / 公告载体', type: 'text' }, { name: 'server', label: '送达人', type: 'text', required: true },
+      { name: 'files', label: '送达过程照片', type: 'files' },
+    ],
+    toData: (v) => {
+      const { at, text: _t, time, ...rest } = v;
+      const data: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== ''));
+      return { ...data, servedAt: `${String(at)}T${String(time || '00:00')}` };
+    },
+  },
+  };
+}
+
 const SPECS: Partial<Record<CaseEventKind, ActionSpec>> = {
+  filingExtended: { label: '延长立案审查期限', fields: [{ name: 'approver', label: '批准的负责人', type: 'text', required: true }, { name: 'text', label: '延期理由', type: 'textarea', required: true }] },
+  decisionExtended: {
+    label: '延长办案期限',
+    fields: [
+      { name: 'days', label: '延长天数', type: 'number', required: true, initial: '30', hint: '首次由负责人批准，不超过 30 日；再次延期须集体讨论决定' },
+      { name: 'approver', label: '批准人（或集体讨论会议）', type: 'text', required: true }, { name: 'collective', label: '经负责人集体讨论决定', type: 'check' },
+      { name: 'text', label: '延期理由', type: 'textarea', required: true },
+    ],
+    toData: (v) => ({ days: Number(v.days), approver: v.approver ?? '', collective: v.collective === true }),
+  },
+  statement: {
+    label: '记录陈述申辩',
+    fields: [{ name: 'text', label: '陈述申辩内容', type: 'textarea' }, { name: 'hearingRequested', label: '当事人要求听证', type: 'check' }, { name: 'waived', label: '当事人书面表示放弃陈述申辩', type: 'check' }, { name: 'files', label: '陈述申辩书（扫描件）', type: 'files' }],
+    toData: (v) => ({ hearingRequested: v.hearingRequested === true, waived: v.waived === true }),
+  },
+  heard: { label: '举行听证', fields: [{ name: 'text', label: '听证情况（时间、地点、主持人、当事人意见）', type: 'textarea', required: true }, { name: 'files', label: '听证笔录（扫描件）', type: 'files' }] },
+  paid: { label: '缴纳罚款', fields: [{ name: 'receipt', label: '缴款凭证号', type: 'text', required: true }, { name: 'files', label: '缴款凭证（扫描件）', type: 'files' }] },
   filed: { label: '立案', fields: [{ name: 'number', label: '立案编号', type: 'text', required: true, hint: '如 清环立字〔2026〕12号' }, { name: 'text', label: '立案审批意见', type: 'textarea' }] },
   investigated: { label: '调查取证', fields: [{ name: 'text', label: '调查情况', type: 'textarea', required: true }, { name: 'files', label: '证据材料', type: 'files' }] },
   decided: {
-    label: '作出决定',
+    label: '作出其他决定',
     fields: [
-      { name: 'kind', label: '决定类别', type: 'select', required: true, initial: 'penalty', options: [{ value: 'penalty', label: `行政处罚决定（${PUBLICITY_WORKDAYS.penalty} 个工作日内公开）` }, { value: 'other', label: `其他执法决定（${PUBLICITY_WORKDAYS.other} 个工作日内公开）` }] },
-      { name: 'number', label: '决定书文号', type: 'text', required: true }, { name: 'amount', label: '罚款金额（元）', type: 'number' },
+      { name: 'number', label: '决定书文号', type: 'text', required: true, hint: `不予处罚等其他决定（${PUBLICITY_WORKDAYS.other} 个工作日内公开）；行政处罚须“制作文书 → 行政处罚决定书”` },
       { name: 'legalBasis', label: '法律依据', type: 'text' }, { name: 'content', label: '处理内容', type: 'textarea' },
     ],
-    toData: (v) => ({ kind: v.kind, number: v.number, amount: v.amount === '' || v.amount === undefined ? null : Number(v.amount), legalBasis: v.legalBasis ?? '', content: v.content ?? '' }),
+    toData: (v) => ({ kind: 'other', number: v.number, amount: null, legalBasis: v.legalBasis ?? '', content: v.content ?? '' }),
   },
   transferred: { label: '移送公安', fields: [{ name: 'to', label: '接收单位', type: 'text', required: true, initial: '县公安局' }, { name: 'text', label: '移送理由', type: 'textarea', required: true }] },
   published: { label: '公开', fields: [{ name: 'text', label: '公开方式与网址', type: 'textarea' }] },
@@ -58,9 +104,11 @@ export function CasePage({ id }: { id: string }) {
               <Detail label="公开期限">{c.publishBy ? `${c.publishBy} 前（工作日计算）` : ''}{c.publishedAt ? `，${c.publishedAt} 已公开` : ''}</Detail>
             </dl>
           </section>
+          <ClocksCard clocks={c.clocks} />
+          <DocumentsCard caseId={id} d={d} />
           <section className="card"><h2>办理过程</h2><EventTimeline events={d.events} labels={CASE_EVENT_LABELS} /></section>
         </div>
-        <RecordActions<CaseEventKind> allowed={d.allowed} labels={CASE_EVENT_LABELS} specs={SPECS} onAct={async (kind, a) => setD(await call('cases.act', { id, kind, ...a }))} />
+        <RecordActions<CaseEventKind> allowed={d.allowed} labels={CASE_EVENT_LABELS} specs={specs(d)} onAct={async (kind, a) => setD(await call('cases.act', { id, kind, ...a }))} />
       </div>
     </div>
   );

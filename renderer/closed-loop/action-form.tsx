@@ -5,7 +5,7 @@ import { useDirectories } from '../directories';
 import { readFileBase64 } from '../file-base64';
 
 export type ActionField =
-  | { name: string; label: string; type: 'text' | 'textarea' | 'date' | 'number'; required?: boolean; initial?: string; hint?: string }
+  | { name: string; label: string; type: 'text' | 'textarea' | 'date' | 'number' | 'time'; required?: boolean; initial?: string; hint?: string }
   | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; required?: boolean; initial?: string; hint?: string }
   | { name: string; label: string; type: 'check'; initial?: boolean }
   | { name: string; label: string; type: 'files' };

@@ -7,6 +7,7 @@ import { useDirectories } from '../directories';
 import { COORD_SYSTEM_LABELS, t } from '../i18n/zh-CN';
 import { ChecklistSettings } from '../checklist/checklist-settings';
 import { ClosedLoopSettings } from '../closed-loop/closed-loop-settings';
+import { DocumentSettings } from '../case/document-settings';
 import { PlacesDirectory } from './places-directory';
 import { WorkspacesSection } from '../workspace/workspaces-section';
 import { useMay } from '../auth/auth-context';
@@ -116,6 +117,7 @@ export function SettingsPage() {
       {admin && <PeopleDirectory />}
       {may('accounts') && <AccountsSection />}
       {admin && <ClosedLoopSettings />}
+      {admin && <DocumentSettings />}
       {may('checklists') && <ChecklistSettings />}
       {admin && <PlacesDirectory />}
       {admin && <WorkspacesSection />}

@@ -25,7 +25,7 @@ export const PROCEDURE_ACTIONS: Record<ProcedureName, Action> = {
   'inspections.evidencePackage': 'ledgers',
   'findings.list': 'read', 'findings.get': 'read', 'findings.act': 'findings', 'findings.assign': 'findings', 'findings.create': 'findings', 'findings.facets': 'read',
   'complaints.list': 'read', 'complaints.get': 'read', 'complaints.create': 'complaints', 'complaints.renumber': 'complaints', 'complaints.act': 'complaints',
-  'cases.list': 'read', 'cases.get': 'read', 'cases.draftFrom': 'cases', 'cases.create': 'cases', 'cases.act': 'cases',
+  'cases.list': 'read', 'cases.get': 'read', 'cases.draftFrom': 'cases', 'cases.create': 'cases', 'cases.act': 'cases', 'cases.documentDraft': 'cases', 'cases.issueDocument': 'cases', 'cases.document': 'read',
   'plans.directory': 'read', 'plans.setCategory': 'plans', 'plans.addConflict': 'plans', 'plans.removeConflict': 'plans', 'plans.list': 'read',
   'plans.create': 'plans', 'plans.get': 'read', 'plans.draw': 'plans', 'plans.verify': 'read', 'plans.release': 'plans', 'plans.publish': 'plans', 'plans.myTasks': 'read',
   'dashboard.get': 'read',

@@ -3,6 +3,8 @@ import { CASE_EVENT_KINDS, CASE_STATES } from '../case/fold';
 import { TARGET_KINDS } from '../checklist/template';
 import { RecordEvent } from '../events/event';
 import { Id, Page } from './common';
+import { DocumentFields, IssuedDocument, Remedies, ServiceRecord } from '../enforcement/document';
+import { DOCUMENT_KINDS } from '../enforcement/kinds';
 
 export const CASE_SOURCES = { finding: '问题线索', complaint: '信访投诉', inspection: '现场检查', other: '其他' } as const;
 
@@ -22,21 +24,52 @@ export const Case = CaseDraft.extend({
   decisionKind: z.string().nullable(), decisionNumber: z.string().nullable(), penaltyAmount: z.number().nullable(), legalBasis: z.string().nullable(),
   decidedAt: z.string().nullable(), publishBy: z.string().nullable(), publishedAt: z.string().nullable(), transferredAt: z.string().nullable(),
   closedAt: z.string().nullable(), publicityOverdue: z.boolean(),
+  /** Every statutory clock the case has started, with where it stands today (issue 19). */
+  clocks: z.array(z.object({ key: z.string(), label: z.string(), due: z.string(), done: z.string().nullable(), workdays: z.boolean(), source: z.string(), state: z.enum(['open', 'overdue', 'done', 'late']) })),
+  nextDue: z.string().nullable(), documents: z.number(),
 });
 export type Case = z.infer<typeof Case>;
 
-export const CaseDetail = z.object({ case: Case, events: z.array(RecordEvent), allowed: z.array(z.enum(CASE_EVENT_KINDS)) });
+/** A document of the case file as its page lists it. */
+export const CaseDocumentRow = z.object({
+  id: z.string(), kind: z.enum(DOCUMENT_KINDS), title: z.string(), number: z.string(), at: z.string(), sha256: z.string(), seq: z.number(),
+  served: ServiceRecord.extend({ at: z.string() }).nullable(), flag: z.string().nullable(),
+});
+export type CaseDocumentRow = z.infer<typeof CaseDocumentRow>;
+
+export const CaseDetail = z.object({
+  case: Case, events: z.array(RecordEvent), allowed: z.array(z.enum(CASE_EVENT_KINDS)),
+  documents: z.array(CaseDocumentRow), documentKinds: z.array(z.enum(DOCUMENT_KINDS)),
+});
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const caseProcedures = {
   'cases.list': {
-    input: z.object({ q: z.string().trim().max(50).optional(), state: z.enum(CASE_STATES).optional(), townCode: z.string().optional(), publicityOverdue: z.boolean().optional(), from: z.string().optional(), to: z.string().optional(), ...Page }),
+    input: z.object({ q: z.string().trim().max(50).optional(), state: z.enum(CASE_STATES).optional(), townCode: z.string().optional(), publicityOverdue: z.boolean().optional(), clockOverdue: z.boolean().optional(), from: z.string().optional(), to: z.string().optional(), ...Page }),
     output: z.object({ total: z.number(), rows: z.array(Case) }),
   },
   'cases.get': { input: z.object({ id: Id }), output: CaseDetail },
   /** A draft prefilled from the finding or complaint a case is opened from. */
   'cases.draftFrom': { input: z.object({ kind: z.enum(['finding', 'complaint']), id: Id }), output: CaseDraft },
   'cases.create': { input: CaseDraft, output: CaseDetail },
+  /** What a new document of this kind starts from: the case's facts, its source's officers, the bureau's numbering and remedies. */
+  'cases.documentDraft': {
+    input: z.object({ id: Id, kind: z.enum(DOCUMENT_KINDS) }),
+    output: z.object({ fields: z.record(z.string(), z.unknown()), number: z.string(), numberedBy: z.enum(['prefix', 'hand', 'none']), remedies: Remedies.nullable(), notice: z.string() }),
+  },
+  /** 制作文书: fills, numbers, freezes (canonical JSON, SHA-256), signs and chains a document into the case file. */
+  'cases.issueDocument': {
+    input: z.object({
+      id: Id, fields: DocumentFields, number: z.string().trim().max(60).optional(),
+      issuedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '制作日期应为 yyyy-mm-dd').optional(), remedies: Remedies.optional(),
+    }),
+    output: CaseDetail,
+  },
+  /** One frozen document with its proofs (for printing and checking). */
+  'cases.document': {
+    input: z.object({ id: Id, documentId: Id }),
+    output: z.object({ document: z.record(z.string(), z.unknown()), issued: IssuedDocument, served: ServiceRecord.extend({ at: z.string() }).nullable(), intact: z.boolean(), caseParty: z.string() }),
+  },
   'cases.act': {
     input: z.object({
       id: Id, kind: z.enum(CASE_EVENT_KINDS), at: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, '日期格式应为 yyyy-mm-dd').optional(),

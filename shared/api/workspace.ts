@@ -30,6 +30,15 @@ export const Settings = z.object({
   basemapPath: z.string().max(1000),
   /** Minutes of no activity before the app locks (issue 18; 等保 2.0 8.1.4.1 b 登录连接超时自动退出). */
   idleLockMinutes: z.number().int().min(1, '锁屏时间至少 1 分钟').max(60, '锁屏时间不超过 60 分钟'),
+  /** 执法文书的文号前缀 (e.g. 清环责改 → 清环责改〔2026〕12号); '' — the number is written by hand (issue 19). */
+  documentPrefixes: z.object({
+    order: z.string().trim().max(20, '文号前缀不超过20个字'), notice: z.string().trim().max(20, '文号前缀不超过20个字'), penalty: z.string().trim().max(20, '文号前缀不超过20个字'),
+  }),
+  /** 行政复议机关 named in decisions ('' — the county's 人民政府, 行政复议法 2023 第二十四条) and the 人民法院 for a lawsuit. */
+  reviewBody: z.string().trim().max(100),
+  courtName: z.string().trim().max(100),
+  /** Where fines are paid (银行、账户或电子缴款渠道), printed in a 处罚决定书. */
+  paymentAccount: z.string().trim().max(300),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -61,6 +70,8 @@ export const VerifyReport = z.object({
   records: z.number(), blobs: z.number(), templates: z.number(), chains: z.number(),
   /** Issue 18: records signed by their device at 定稿; records with the hub's countersigned receipt. */
   signed: z.number(), countersigned: z.number(),
+  /** Issue 19: enforcement documents checked (hash, device signature, each case file's chain). */
+  documents: z.number().optional(),
   problems: z.array(z.object({ kind: z.enum(['record', 'blob', 'chain', 'template']), id: z.string(), message: z.string() })),
   seconds: z.number(),
 });

@@ -1,5 +1,8 @@
-import { addWorkdays, type WorkCalendar } from '../domain/calendar';
+import { addDays, addWorkdays, type WorkCalendar } from '../domain/calendar';
 import { dayOf, foldEvents, type RecordEvent } from '../events/event';
+import { IssuedDocument, ServiceRecord, serviceProblem } from '../enforcement/document';
+import { DOCUMENT_TITLES, type DocumentKind } from '../enforcement/kinds';
+import { CASE_LIMITS } from './limits';
 
 export const CASE_STATES = ['opened', 'filed', 'decided', 'published', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -7,10 +10,15 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   opened: '待立案', filed: '已立案调查', decided: '已作出决定', published: '已公开', closed: '已结案',
 };
 
-export const CASE_EVENT_KINDS = ['filed', 'investigated', 'decided', 'transferred', 'published', 'closed', 'comment'] as const;
+export const CASE_EVENT_KINDS = [
+  'filingExtended', 'filed', 'investigated', 'document', 'served', 'statement', 'heard', 'decisionExtended',
+  'decided', 'paid', 'transferred', 'published', 'closed', 'comment',
+] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 export const CASE_EVENT_LABELS: Record<CaseEventKind, string> = {
-  filed: '立案', investigated: '调查取证', decided: '作出决定', transferred: '移送公安', published: '公开', closed: '结案', comment: '备注',
+  filingExtended: '延长立案审查期限', filed: '立案', investigated: '调查取证', document: '制作文书', served: '送达',
+  statement: '陈述申辩', heard: '举行听证', decisionExtended: '延长办案期限', decided: '作出决定', paid: '缴纳罚款',
+  transferred: '移送公安', published: '公开', closed: '结案', comment: '备注',
 };
 
 /** 处罚决定 publish within 7 working days; other enforcement results within 20 (DOMAIN [H]). */
@@ -18,11 +26,28 @@ export const PUBLICITY_WORKDAYS = { penalty: 7, other: 20 } as const;
 
 export type CaseDecision = { kind: 'penalty' | 'other'; number: string; amount: number | null; legalBasis: string; content: string };
 
+/** A document of the case file: its frozen text's hash, and its 送达 once recorded. */
+export type CaseDocument = { id: string; kind: DocumentKind; number: string; at: string; sha256: string; seq: number; served: (ServiceRecord & { at: string }) | null };
+
 export type CaseFold = {
   state: CaseState;
+  /** 立案 due: 15 days from the clue (the case's 登记日期), once 15 more with approval. */
+  fileBy: string | null;
+  filingExtended: boolean;
   filedNumber: string | null;
   filedAt: string | null;
+  /** 作出决定 due: 90 days from 立案, plus each approved extension. */
+  decideBy: string | null;
+  decisionExtensions: number;
+  documents: CaseDocument[];
+  /** 陈述申辩/听证 due: 5 working days from the 告知书's service. */
+  statementBy: string | null;
+  statement: { at: string; hearingRequested: boolean } | null;
+  heardAt: string | null;
   decision: (CaseDecision & { at: string }) | null;
+  /** 缴纳罚款 due: 15 days from the 处罚决定书's service (from the decision until it is served). */
+  payBy: string | null;
+  paidAt: string | null;
   publishBy: string | null;
   publishedAt: string | null;
   transferredAt: string | null;
@@ -31,31 +56,91 @@ export type CaseFold = {
   lastEventAt: string | null;
 };
 
-/** A case's state from its events; the publicity deadline counts working days on the calendar given. */
-export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[]) {
-  const initial: CaseFold = { state: 'opened', filedNumber: null, filedAt: null, decision: null, publishBy: null, publishedAt: null, transferredAt: null, transferredTo: null, closedAt: null, lastEventAt: null };
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/**
+ * A case's state from its events; every statutory clock counts from the event that starts it, in
+ * calendar days or — where the law says 日 of five or fewer (行政处罚法 第八十五条) — working days on
+ * the calendar given. `openedAt` (the day the clue was registered) starts the 立案 clock.
+ */
+export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[], openedAt: string | null = null) {
+  const initial: CaseFold = {
+    state: 'opened', fileBy: openedAt ? addDays(openedAt, CASE_LIMITS.fileDays) : null, filingExtended: false, filedNumber: null, filedAt: null,
+    decideBy: null, decisionExtensions: 0, documents: [], statementBy: null, statement: null, heardAt: null, decision: null,
+    payBy: null, paidAt: null, publishBy: null, publishedAt: null, transferredAt: null, transferredTo: null, closedAt: null, lastEventAt: null,
+  };
   return foldEvents(initial, events, (s, e): CaseFold | string => {
     const day = dayOf(e.at);
     const base = { ...s, lastEventAt: e.at };
     const not = (what: string) => `案件当前为“${CASE_STATE_LABELS[s.state]}”，不能${what}`;
+    const open = s.state !== 'opened' && s.state !== 'closed';
     switch (e.kind as CaseEventKind) {
-      case 'comment': case 'investigated':
-        return e.kind === 'investigated' && s.state !== 'filed' ? not('登记调查取证（须先立案）') : base;
+      case 'comment': return base;
+      case 'investigated':
+        return s.state !== 'filed' ? not('登记调查取证（须先立案）') : base;
+      case 'filingExtended':
+        if (s.state !== 'opened') return not('延长立案审查期限');
+        if (s.filingExtended) return '立案审查期限只能延长一次（十五日）';
+        if (!text(e.data.approver)) return '请填写批准延长的负责人';
+        return { ...base, filingExtended: true, fileBy: s.fileBy ? addDays(s.fileBy, CASE_LIMITS.fileExtensionDays) : null };
       case 'filed': {
         if (s.state !== 'opened') return not('立案');
-        const number = typeof e.data.number === 'string' ? e.data.number.trim() : '';
+        const number = text(e.data.number);
         if (!number) return '请填写立案编号';
-        return { ...base, state: 'filed', filedNumber: number, filedAt: day };
+        return { ...base, state: 'filed', filedNumber: number, filedAt: day, decideBy: addDays(day, CASE_LIMITS.decideDays) };
       }
+      case 'decisionExtended': {
+        if (s.state !== 'filed') return not('延长办案期限（须已立案、尚未决定）');
+        const days = Number(e.data.days);
+        if (!text(e.data.approver)) return '请填写批准延长的负责人（或集体讨论）';
+        // The first extension is the head's, up to 30 days; a further one is decided collectively, with its length (生态环境行政处罚办法 2023).
+        const max = s.decisionExtensions === 0 ? CASE_LIMITS.decideExtensionDays : 365;
+        if (s.decisionExtensions > 0 && e.data.collective !== true) return '再次延期须经负责人集体讨论决定';
+        if (!Number.isInteger(days) || days < 1 || days > max) return `延长天数应为 1～${max} 天`;
+        return { ...base, decisionExtensions: s.decisionExtensions + 1, decideBy: addDays(s.decideBy ?? day, days) };
+      }
+      case 'document': return documentStep(s, base, e, day, calendar, not);
+      case 'served': {
+        const parsed = ServiceRecord.safeParse(e.data);
+        if (!parsed.success) return parsed.error.issues[0]?.message ?? '送达回证不完整';
+        const problem = serviceProblem(parsed.data, e.blobs.length);
+        if (problem) return problem;
+        const doc = s.documents.find((d) => d.id === parsed.data.documentId);
+        if (!doc) return '要送达的文书不在本案卷中';
+        if (doc.kind === 'inquiry') return '调查询问笔录由被询问人当场签字，无须送达';
+        if (doc.served) return `${DOCUMENT_TITLES[doc.kind]}已于 ${doc.served.at} 送达`;
+        if (dayOf(parsed.data.servedAt) < doc.at) return '送达时间不能早于文书的制作日期';
+        const served = dayOf(parsed.data.servedAt);
+        const documents = s.documents.map((d) => (d === doc ? { ...d, served: { ...parsed.data, at: served } } : d));
+        if (doc.kind === 'notice') return { ...base, documents, statementBy: addWorkdays(served, CASE_LIMITS.statementWorkdays, calendar) };
+        if (doc.kind === 'penalty') return { ...base, documents, payBy: addDays(served, CASE_LIMITS.payDays) };
+        return { ...base, documents };
+      }
+      case 'statement':
+        if (!s.statementBy) return '须先送达《行政处罚事先（听证）告知书》';
+        if (s.statement) return '陈述申辩已记录';
+        if (s.decision) return not('记录陈述申辩（已作出决定）');
+        if (!text(e.text) && e.data.waived !== true) return '请记录当事人的陈述申辩内容，或注明放弃';
+        return { ...base, statement: { at: day, hearingRequested: e.data.hearingRequested === true } };
+      case 'heard':
+        if (!s.statement?.hearingRequested) return '当事人未要求听证';
+        if (s.heardAt) return '听证已记录';
+        if (!text(e.text)) return '请填写听证情况';
+        return { ...base, heardAt: day };
       case 'decided': {
         if (s.state !== 'filed') return not('作出决定（须先立案）');
         const d = e.data as unknown as CaseDecision;
         if (!d.number?.trim()) return '请填写决定书文号';
         if (d.kind === 'penalty' && !(typeof d.amount === 'number' && d.amount >= 0)) return '罚款金额应为不小于0的数字';
-        return { ...base, state: 'decided', decision: { ...d, at: day }, publishBy: addWorkdays(day, PUBLICITY_WORKDAYS[d.kind === 'penalty' ? 'penalty' : 'other'], calendar) };
+        const payBy = d.kind === 'penalty' && d.amount ? addDays(day, CASE_LIMITS.payDays) : null;
+        return { ...base, state: 'decided', decision: { ...d, at: day }, payBy: s.payBy ?? payBy, publishBy: addWorkdays(day, PUBLICITY_WORKDAYS[d.kind === 'penalty' ? 'penalty' : 'other'], calendar) };
       }
+      case 'paid':
+        if (s.decision?.kind !== 'penalty' || !s.decision.amount) return '本案没有罚款决定';
+        if (s.paidAt) return '罚款缴纳已记录';
+        return { ...base, paidAt: day };
       case 'transferred':
-        if (s.state === 'opened' || s.state === 'closed') return not('移送公安');
+        if (!open) return not('移送公安');
         return { ...base, transferredAt: day, transferredTo: typeof e.data.to === 'string' ? e.data.to : null };
       case 'published':
         if (s.state !== 'decided') return not('公开（须先作出决定）');
@@ -66,6 +151,28 @@ export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[])
       default: return `未知的事件类型“${e.kind}”`;
     }
   });
+}
+
+/**
+ * A document enters the case file in order: the next link of its chain; an inquiry or an order while
+ * the case is under investigation; the 告知书 before any decision; the 处罚决定书 only after the 告知书
+ * was served and the party's time to state their case (and any hearing they asked for) is over.
+ */
+function documentStep(s: CaseFold, base: CaseFold, e: RecordEvent, day: string, _cal: WorkCalendar, not: (w: string) => string): CaseFold | string {
+  const parsed = IssuedDocument.safeParse(e.data);
+  if (!parsed.success) return '文书数据不完整';
+  const d = parsed.data;
+  if (s.state !== 'filed' && !(d.kind === 'order' && s.state !== 'opened' && s.state !== 'closed')) return not(`制作${DOCUMENT_TITLES[d.kind]}（须已立案、尚未决定）`);
+  const last = s.documents.at(-1);
+  if (d.seq !== s.documents.length + 1 || (last && d.prev !== last.sha256)) return '文书链断开：另一台电脑同时为本案制作了文书，请核对后重新制作';
+  if (d.number && s.documents.some((x) => x.number === d.number && x.kind === d.kind)) return `文号 ${d.number} 在本案中已使用`;
+  if (d.kind === 'notice' && s.documents.some((x) => x.kind === 'notice' && !x.served)) return '已有一份尚未送达的告知书';
+  if (d.kind === 'penalty') {
+    if (!s.statementBy) return '作出行政处罚决定前须送达《行政处罚事先（听证）告知书》（行政处罚法 第四十四条、第六十二条）';
+    if (s.statement?.hearingRequested && !s.heardAt) return '当事人要求听证，须先举行听证（行政处罚法 第六十四条）';
+    if (!s.statement && day <= s.statementBy) return `当事人陈述申辩期限至 ${s.statementBy}（五个工作日），期满或记录其陈述申辩后方可作出决定`;
+  }
+  return { ...base, documents: [...s.documents, { id: e.id, kind: d.kind, number: d.number, at: day, sha256: d.sha256, seq: d.seq, served: null }] };
 }
 
 /** Whether the publicity deadline has passed without publication on `today`. */

@@ -56,8 +56,10 @@ describe('cases (查处)', () => {
     const c = await wb.call('cases.create', { ...draft, openedAt: '2026-09-20' });
     await expect(wb.call('cases.act', { id: c.case.id, kind: 'decided', at: '2026-09-30', data: { kind: 'penalty', number: '清环罚〔2026〕9号', amount: 50000 } })).rejects.toThrow('须先立案');
     await wb.call('cases.act', { id: c.case.id, kind: 'filed', at: '2026-09-21', data: { number: '清环立字〔2026〕9号' } });
-    const d = await wb.call('cases.act', { id: c.case.id, kind: 'decided', at: '2026-09-30', data: { kind: 'penalty', number: '清环罚〔2026〕9号', amount: '50000', legalBasis: '《水污染防治法》第八十三条' } });
-    expect(d.case).toMatchObject({ state: 'decided', publishBy: '2026-10-15', penaltyAmount: 50000, publicityOverdue: true });
+    // A penalty is decided by a 处罚决定书 only (case-file.test.ts); another decision (不予处罚) is published within 20 working days.
+    await expect(wb.call('cases.act', { id: c.case.id, kind: 'decided', at: '2026-09-30', data: { kind: 'penalty', number: '清环罚〔2026〕9号', amount: '50000' } })).rejects.toThrow('须制作《行政处罚决定书》');
+    const d = await wb.call('cases.act', { id: c.case.id, kind: 'decided', at: '2026-09-30', data: { kind: 'other', number: '清环不罚〔2026〕9号', amount: null, legalBasis: '《行政处罚法》第三十三条', content: '违法行为轻微并及时改正，不予处罚' } });
+    expect(d.case).toMatchObject({ state: 'decided', publishBy: '2026-11-03', penaltyAmount: null, publicityOverdue: true });
     expect((await wb.call('cases.list', { publicityOverdue: true })).rows.map((x) => x.id)).toContain(c.case.id);
     expect((await wb.call('cases.act', { id: c.case.id, kind: 'published', at: '2026-10-14' })).case).toMatchObject({ state: 'published', publicityOverdue: false });
   });

@@ -19,6 +19,7 @@ import * as m0170 from './0170-plan-publication';
 import * as m0180 from './0180-permit-fields';
 import * as m0190 from './0190-outfall-responsible';
 import * as m0200 from './0200-recusal';
+import * as m0210 from './0210-case-clocks';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -44,6 +45,7 @@ export const migrations: Migration[] = [
   { version: 180, name: 'permit-fields', up: m0180.up },
   { version: 190, name: 'outfall-responsible', up: m0190.up },
   { version: 200, name: 'recusal', up: m0200.up },
+  { version: 210, name: 'case-clocks', up: m0210.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
