@@ -9,7 +9,8 @@ import { initCommand } from './commands/init';
 import { findingsCommand } from './commands/findings';
 import { exportCommand, ledgersCommand } from './commands/ledgers';
 import { planDrawCommand, planPublishCommand, planVerifyCommand } from './commands/plan';
-import { printRecordCommand } from './commands/print-record';
+import { printDocumentCommand, printRecordCommand } from './commands/print-record';
+import { casesCommand } from './commands/cases';
 import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
 import { bundleCommand, conflictsCommand, devicesCommand, enrollCommand, syncCommand } from './commands/sync';
@@ -28,6 +29,8 @@ const USAGE = `用法：qingshui <命令> [选项]
   evidence export ID --data DIR --out FILE.zip           导出一份已定稿笔录的证据包（记录、照片与签名、设备签名、同步中心回执与公钥、说明）
   evidence verify FILE.zip [--hub-key 指纹] [--json]   在任何电脑上核验证据包（无需工作区），改动一个字节即不通过；--hub-key 与本局公布的中心公钥指纹核对
   print-record ID --data DIR --out FILE.pdf            把一份现场检查笔录生成为 PDF（需本机有 Chromium/Chrome/Edge）
+  print-document CASE_ID DOC_ID --data DIR --out FILE.pdf  把案卷中的一份执法文书（连同送达回证）生成为 PDF
+  cases [CASE_ID] --data DIR [--state S] [--overdue] [--json]  列出案件及其法定期限；给出案件编号时列出其文书与送达
   ledgers [--json]                                     列出台账及其编号
   export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 … --template 本局模板.xlsx]
                                                        按规定表式（或本局模板）导出台账
@@ -95,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') { console.log(USAGE); return command ? 0 : 2; }
   try {
-    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'export', 'import', 'plan', 'bundle', 'devices', 'evidence'].includes(command) });
+    const { values: v, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: ['print-record', 'print-document', 'cases', 'export', 'import', 'plan', 'bundle', 'devices', 'evidence'].includes(command) });
     switch (command) {
       case 'demo': await demoCommand(required(v.data, 'data'), integer(v.seed, 'seed', 20261129), integer(v.scale, 'scale', 1), !!v.json, v.inspections === undefined ? undefined : integer(v.inspections, 'inspections', 0)); break;
       case 'init': await initCommand(required(v.data, 'data'), required(v.bureau, 'bureau'), required(v['county-code'], 'county-code'), required(v['county-name'], 'county-name')); break;
@@ -106,6 +109,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'verify': await verifyCommand(required(v.data, 'data'), !!v.json); break;
       case 'evidence': await evidenceCommand(positionals[0], positionals[1], { dataDir: v.data, out: v.out, json: !!v.json, hubKey: v['hub-key'] }); break;
       case 'print-record': await printRecordCommand(recordId(positionals), required(v.data, 'data'), required(v.out, 'out')); break;
+      case 'print-document': {
+        if (positionals.length !== 2) throw new DomainError('invalid', '请给出案件编号和文书编号：qingshui print-document CASE_ID DOC_ID --data DIR --out FILE.pdf（qingshui cases CASE_ID --data DIR 列出文书）');
+        await printDocumentCommand(positionals[0], positionals[1], required(v.data, 'data'), required(v.out, 'out'));
+        break;
+      }
+      case 'cases': await casesCommand({ dataDir: required(v.data, 'data'), id: positionals[0], state: v.state, overdue: !!v.overdue, json: !!v.json }); break;
       case 'ledgers': ledgersCommand(!!v.json); break;
       case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template, json: !!v.json }); break;
       case 'import':

@@ -18,7 +18,7 @@ export function defaultDataDir(): string {
 
 /**
  * Opens the workspace in `dataDir`; when none exists yet, builds the demo county there first (registers
- * and a year of inspections). A basemap given is checked and remembered in the workspace's settings.
+ * a year of inspections and the closed loop: findings in every state, complaints, cases with their documents, a released 双随机 plan). A basemap given is checked and remembered in the workspace's settings.
  */
 export async function openOrCreateDemo(dataDir: string, { basemapPath }: { basemapPath?: string } = {}): Promise<{ start: HostStart; createdDemo: boolean }> {
   const file = workspaceFile(dataDir);
@@ -28,7 +28,7 @@ export async function openOrCreateDemo(dataDir: string, { basemapPath }: { basem
   if (fresh || (basemapPath !== undefined && !isProtected(file))) {
     const builder = createWorkbench({ dataDir, actor: 'system' });
     try {
-      if (fresh) await builder.call('demo.generate', { closedLoop: false });
+      if (fresh) await builder.call('demo.generate', {});
       demoKey = builder.store.key;
       if (basemapPath !== undefined) await setBasemap(builder);
     } finally { builder.close(); }

@@ -53,7 +53,9 @@ export function caseDetail(ctx: ServiceContext, id: string): CaseDetail {
   const { events, state } = flaggedEvents(ctx, 'case', id, fold);
   // Documents are made through cases.issueDocument and penalties decided by a 处罚决定书: not offered as plain actions.
   const allowed = allowedKinds('case', CASE_EVENT_KINDS, events, fold, { number: '号', kind: 'other', amount: 0, approver: '负责人', days: 1, collective: true, hearingRequested: false, waived: true })
-    .filter((k) => !DOCUMENT_MADE.has(k) && (k !== 'served' || state.documents.some((d) => !d.served && d.kind !== 'inquiry')));
+    .filter((k) => !DOCUMENT_MADE.has(k) && k !== 'served');
+  // 送达 is offered while a document of the file waits for it (the probe cannot name one).
+  if (state.documents.some((x) => !x.served && x.kind !== 'inquiry')) allowed.splice(allowed.indexOf('decided') + 1 || allowed.length, 0, 'served');
   const documentKinds = DOCUMENT_KINDS.filter((kind) => !fold([...events, probeEvent('case', 'document', probeDocument(kind, state))]).flags.has('probe'));
   return { case: rowToCase(mustRow(ctx, id), today()), events, allowed, documents: caseDocumentRows(state, events), documentKinds };
 }

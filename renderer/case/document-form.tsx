@@ -50,9 +50,9 @@ export function DocumentFormPage({ caseId, kind }: { caseId: string; kind: Docum
     } finally { setBusy(false); }
   };
   const row = (name: string, label: string, input: ReactNode, wide = false) => <Field key={name} label={label} required error={errors[`fields.${name}`]} wide={wide}>{input}</Field>;
-  const textInput = (name: string, type: string) => type === 'textarea'
-    ? <textarea rows={4} aria-label={name} value={String(v[name] ?? '')} onChange={(e) => set(name, e.target.value)} />
-    : <input type={type} aria-label={name} value={String(v[name] ?? '')} onChange={(e) => set(name, e.target.value)} />;
+  const textInput = (name: string, type: string, label: string) => type === 'textarea'
+    ? <textarea rows={4} aria-label={label} value={String(v[name] ?? '')} onChange={(e) => set(name, e.target.value)} />
+    : <input type={type} aria-label={label} value={String(v[name] ?? '')} onChange={(e) => set(name, e.target.value)} />;
   return (
     <div className="page detail-page">
       <header className="page-head">
@@ -72,13 +72,14 @@ export function DocumentFormPage({ caseId, kind }: { caseId: string; kind: Docum
             <Field key={i} label={kind === 'inquiry' ? `询问人 ${i + 1}` : `承办人 ${i + 1}`} required={i < 2} error={i === 0 ? errors['fields.officerIds'] : undefined}>
               <select aria-label={`执法人员${i + 1}`} value={officerIds[i] ?? ''} onChange={(e) => { const next = [...officerIds]; next[i] = e.target.value; set('officerIds', next); }}>
                 <option value="">{i < 2 ? '请选择' : '（可不选）'}</option>
-                {people.map((p) => <option key={p.id} value={p.id}>{p.name}　执法证号 {p.certificateNo ?? '无'}</option>)}
+                {/* 行政处罚法 第四十二条: only holders of a 执法证 act as officers. */}
+                {people.filter((p) => p.certificateNo).map((p) => <option key={p.id} value={p.id}>{p.name}　执法证号 {p.certificateNo}</option>)}
               </select>
             </Field>
           ))}
           {kind === 'inquiry' ? <InquiryFields v={v} set={set} errors={errors} people={people} notice={draft.notice} /> : TEXTS[kind].map(([name, label, type]) => type === 'check'
             ? <label key={name} className="check wide"><input type="checkbox" checked={v[name] === true} onChange={(e) => set(name, e.target.checked)} /> {label}</label>
-            : row(name, label, textInput(name, type), type === 'textarea'))}
+            : row(name, label, textInput(name, type, label), type === 'textarea'))}
           {kind !== 'inquiry' && <>
             <Field label="行政复议机关" required error={errors.remedies} hint="行政复议法（2023）第二十四条：本级人民政府"><input aria-label="行政复议机关" value={remedies.reviewBody} onChange={(e) => setRemedies({ ...remedies, reviewBody: e.target.value })} /></Field>
             <Field label="人民法院" required hint="行政诉讼法 第十八条：作出行政行为的行政机关所在地"><input aria-label="人民法院" value={remedies.court} onChange={(e) => setRemedies({ ...remedies, court: e.target.value })} /></Field>

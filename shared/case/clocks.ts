@@ -9,11 +9,11 @@ export type ClockState = 'open' | 'overdue' | 'done' | 'late';
 export function caseClocks(f: CaseFold): CaseClock[] {
   const clock = (key: CaseClockKey, due: string | null, done: string | null, workdays = false): CaseClock[] =>
     due ? [{ key, label: CASE_CLOCK_LABELS[key], due, done, workdays, source: CASE_CLOCK_SOURCES[key] }] : [];
-  const waived = f.statement?.at ?? (f.decision ? f.decision.at : null);
+  // The party's period is met by their statement; without one it simply runs out (clockState: done once past).
   return [
     ...clock('file', f.fileBy, f.filedAt ?? (f.state === 'closed' ? f.closedAt : null)),
     ...clock('decide', f.decideBy, f.decision?.at ?? f.transferredAt),
-    ...clock('statement', f.statementBy, waived, true),
+    ...clock('statement', f.statementBy, f.statement?.at ?? null, true),
     ...clock('pay', f.decision?.kind === 'penalty' && f.decision.amount ? f.payBy : null, f.paidAt),
     ...clock('publish', f.publishBy, f.publishedAt, true),
   ];

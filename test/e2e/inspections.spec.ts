@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { item, sign, startIndustrialHere, yes } from './inspection-steps';
 import { expect, openAs, startHost, test, type Host, DEMO_ENV } from './fixtures';
+import { pdfNormal, pdfPages } from './pdf-text';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 const PHOTOS = join(process.cwd(), 'test', 'fixtures', 'photos');
@@ -128,6 +129,17 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   const r = spawnSync(process.execPath, [BIN, 'print-record', id, '--data', host.dataDir, '--out', out], { encoding: 'utf8', env: DEMO_ENV });
   expect(r.stderr).toBe('');
   expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  // Read back page by page (issue 19): the title and the recusal answer are in the record, and every page
+  // carries its number and the lines for the party's and the officers' signatures.
+  const pages = await pdfPages(out);
+  expect(pages.length).toBeGreaterThan(1);
+  expect(pages[0]).toContain(pdfNormal('现场检查（勘察）笔录'));
+  expect(pages.join('')).toContain(pdfNormal('被检查人答复：不申请回避'));
+  pages.forEach((text, i) => {
+    expect(text).toContain(pdfNormal(`第 ${i + 1} 页 共 ${pages.length} 页`));
+    expect(text).toContain(pdfNormal('被检查人（签字）'));
+    expect(text).toContain(pdfNormal('执法人员（签字）'));
+  });
 
   // The enterprise page lists the inspection and the finding it raised.
   await page.goto(`${host.url.split('?')[0]}#/enterprises`);

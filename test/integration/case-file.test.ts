@@ -14,7 +14,7 @@ describe('a case file (案卷): statutory clocks and enforcement documents (issu
     // 2026 National Day: 10-01…10-07 off, Saturday 10-10 a working day (国办发明电〔2025〕 arrangement as entered).
     await wb.call('workspace.updateSettings', {
       holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'], workdays: ['2026-10-10'],
-      documentPrefixes: { order: '清环责改', notice: '清环罚告', penalty: '清环罚' }, courtName: '清水县人民法院', paymentAccount: '清水县财政局非税收入汇缴结算户（电子缴款）',
+      documentPrefixes: { order: '测环责改', notice: '测环罚告', penalty: '测环罚' }, courtName: '清水县人民法院', paymentAccount: '清水县财政局非税收入汇缴结算户（电子缴款）',
     });
     const [finding] = (await wb.call('findings.list', { targetKind: 'enterprise', limit: 1 })).rows;
     const c = await wb.call('cases.create', { ...(await wb.call('cases.draftFrom', { kind: 'finding', id: finding.id })), openedAt: '2026-09-20' });
@@ -45,12 +45,12 @@ describe('a case file (案卷): statutory clocks and enforcement documents (issu
     await expect(wb.call('cases.issueDocument', { id, fields: { ...inquiry, endedAt: '2026-10-12T09:00' } })).rejects.toThrow('询问结束时间应晚于开始时间');
     await wb.call('cases.issueDocument', { id, fields: inquiry, issuedAt: '2026-10-12' });
     const order = await wb.call('cases.issueDocument', { id, issuedAt: '2026-10-13', fields: { kind: 'order', officerIds: officers, ...decision, basis: '《中华人民共和国行政处罚法》第二十八条', requirement: '立即停止违法排放，修复处理设施', deadline: '2026-11-13' } });
-    expect(order.documents.map((d) => [d.seq, d.title, d.number])).toEqual([[1, '调查询问笔录', ''], [2, '责令改正违法行为决定书', '清环责改〔2026〕1号']]);
+    expect(order.documents.map((d) => [d.seq, d.title, d.number])).toEqual([[1, '调查询问笔录', ''], [2, '责令改正违法行为决定书', '测环责改〔2026〕1号']]);
     const notice = { kind: 'notice' as const, officerIds: officers, ...decision, proposed: '罚款人民币拾万元整', amount: 100000, hearing: true, contact: '张科长 0000-1234567', address: '清水县环城路1号' };
-    await expect(wb.call('cases.issueDocument', { id, number: '清环责改〔2026〕1号', fields: { kind: 'order', officerIds: officers, ...decision, basis: 'x', requirement: 'y', deadline: '2026-11-30' } })).rejects.toThrow('已被另一份责令改正违法行为决定书使用');
+    await expect(wb.call('cases.issueDocument', { id, number: '测环责改〔2026〕1号', fields: { kind: 'order', officerIds: officers, ...decision, basis: 'x', requirement: 'y', deadline: '2026-11-30' } })).rejects.toThrow('已被另一份责令改正违法行为决定书使用');
     const noticed = await wb.call('cases.issueDocument', { id, issuedAt: '2026-10-20', fields: notice });
     const noticeDoc = noticed.documents[2];
-    expect(noticeDoc).toMatchObject({ number: '清环罚告〔2026〕1号', served: null });
+    expect(noticeDoc).toMatchObject({ number: '测环罚告〔2026〕1号', served: null });
     // Each document chains to the one before it by its hash.
     const texts = await Promise.all(noticed.documents.map((d) => wb.call('cases.document', { id, documentId: d.id })));
     expect(texts.map((t) => t.issued.prev)).toEqual([expect.anything(), texts[0].issued.sha256, texts[1].issued.sha256].map((x, i) => (i === 0 ? texts[0].issued.prev : x)));
@@ -72,16 +72,19 @@ describe('a case file (案卷): statutory clocks and enforcement documents (issu
       .rejects.toThrow('须先举行听证');
     await wb.call('cases.act', { id, kind: 'heard', at: '2026-11-05', text: '2026-11-05 于局会议室举行听证，当事人到场陈述' });
     const draft = await wb.call('cases.documentDraft', { id, kind: 'penalty' });
-    expect(draft).toMatchObject({ number: '清环罚〔2026〕1号', numberedBy: 'prefix', fields: { penalty: '罚款人民币拾万元整', amount: 100000, payTo: '清水县财政局非税收入汇缴结算户（电子缴款）' }, remedies: { court: '清水县人民法院' } });
-    const decided = await wb.call('cases.issueDocument', { id, issuedAt: '2026-11-10', fields: { ...(draft.fields as never), statementReview: '当事人陈述申辩及听证意见经复核不予采纳' } });
-    expect(decided.case).toMatchObject({ state: 'decided', decisionNumber: '清环罚〔2026〕1号', penaltyAmount: 100000, publishBy: '2026-11-19' });
+    expect(draft).toMatchObject({ number: '测环罚〔2026〕1号', numberedBy: 'prefix', fields: { penalty: '罚款人民币拾万元整', amount: 100000, payTo: '清水县财政局非税收入汇缴结算户（电子缴款）' }, remedies: { court: '清水县人民法院' } });
+    const decided = await wb.call('cases.issueDocument', { id, issuedAt: '2026-11-10', fields: { ...(draft.fields as Record<string, unknown>), statementReview: '当事人陈述申辩及听证意见经复核不予采纳' } as never });
+    expect(decided.case).toMatchObject({ state: 'decided', decisionNumber: '测环罚〔2026〕1号', penaltyAmount: 100000, publishBy: '2026-11-19' });
     const paidServed = await wb.call('cases.act', { id, kind: 'served', at: '2026-11-12', data: { documentId: decided.documents[3].id, method: '直接送达', servedAt: '2026-11-12T10:00', receiver: '赵六', relation: '法定代表人', server: '张三' } });
     expect(clock(paidServed, 'pay')).toMatchObject({ due: '2026-11-27', state: 'overdue' });
     expect(clock(paidServed, 'publish')).toMatchObject({ due: '2026-11-19', state: 'overdue' });
     expect(clock(paidServed, 'decide')).toMatchObject({ done: '2026-11-10', state: 'done' });
 
     // Integrity: every document checks; one altered in the database is named.
-    expect(await wb.call('workspace.verify', {})).toMatchObject({ documents: 4, problems: [] });
+    const clean = await wb.call('workspace.verify', {});
+    // The demo county's own penalties (告知书 and 决定书 each) check too.
+    expect(clean.problems).toEqual([]);
+    expect(clean.documents).toBeGreaterThan(4);
     const altered = texts[1].issued.canonical.replace('立即停止违法排放', '限期停止违法排放');
     // Someone with the file drops the append-only trigger and edits the text in place.
     wb.store.db.exec('DROP TRIGGER record_events_append_only');

@@ -54,7 +54,7 @@ describe('cases (查处)', () => {
     const draft = await wb.call('cases.draftFrom', { kind: 'finding', id: finding.id });
     expect(draft).toMatchObject({ sourceKind: 'finding', sourceId: finding.id, targetId: finding.targetId, facts: finding.description });
     const c = await wb.call('cases.create', { ...draft, openedAt: '2026-09-20' });
-    await expect(wb.call('cases.act', { id: c.case.id, kind: 'decided', at: '2026-09-30', data: { kind: 'penalty', number: '清环罚〔2026〕9号', amount: 50000 } })).rejects.toThrow('须先立案');
+    await expect(wb.call('cases.act', { id: c.case.id, kind: 'decided', at: '2026-09-30', data: { kind: 'other', number: '清环不罚〔2026〕9号', amount: null } })).rejects.toThrow('须先立案');
     await wb.call('cases.act', { id: c.case.id, kind: 'filed', at: '2026-09-21', data: { number: '清环立字〔2026〕9号' } });
     // A penalty is decided by a 处罚决定书 only (case-file.test.ts); another decision (不予处罚) is published within 20 working days.
     await expect(wb.call('cases.act', { id: c.case.id, kind: 'decided', at: '2026-09-30', data: { kind: 'penalty', number: '清环罚〔2026〕9号', amount: '50000' } })).rejects.toThrow('须制作《行政处罚决定书》');

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { refreshFinding } from '../findings/index';
 import { drawPlanFor } from '../plans';
 import { writeSettings } from '../../store/settings';
+import { penaltyStory } from './case-documents';
 import { GIVEN, SURNAMES } from './county';
 import { seededRandom, type Random } from './random';
 import { demoEnterprises, demoFindings, demoTowns, enterpriseFindings, findingCreatedQuery, laterInspectionQuery, peopleIdsOfRole, verificationQuery } from '../../store/demo-queries';
@@ -18,7 +19,7 @@ import { demoEnterprises, demoFindings, demoTowns, enterpriseFindings, findingCr
 export const DEMO_TODAY = '2026-11-28';
 const AUTHOR = 'system';
 
-type Ev = { kind: string; day: string; text?: string; data?: Record<string, unknown> };
+type Ev = { kind: string; day: string; text?: string; data?: Record<string, unknown>; id?: string };
 
 /** A finding's history up to a stage, dated after it was found and never after DEMO_TODAY. */
 function findingStory(rng: Random, foundAt: string, age: number, recheckId: string | null): Ev[] {
@@ -45,7 +46,8 @@ function findingStory(rng: Random, foundAt: string, age: number, recheckId: stri
 
 /** Writes a story's events in order, each by one of the people who would record it. */
 function writeEvents(store: Store, rng: Random, stream: 'finding' | 'complaint' | 'case', id: string, events: Ev[], authors: string[]): void {
-  events.forEach((e, i) => appendEvent(store, rng.uuid(Date.parse(e.day) + i), {
+  // Every event draws its id from the seed (the same county for the same seed), whether or not it was named ahead.
+  events.forEach((e, i) => appendEvent(store, [rng.uuid(Date.parse(e.day) + i)].map((drawn) => e.id ?? drawn)[0], {
     stream, streamId: id, kind: e.kind, at: `${e.day}T${String(9 + (i % 8)).padStart(2, '0')}:00`, text: e.text ?? '', data: e.data ?? {}, blobs: [],
   }, authors.length ? rng.pick(authors) : AUTHOR));
 }
@@ -66,7 +68,10 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
   const townStaff = peopleIdsOfRole(db, '镇街工作人员');
   const officers = peopleIdsOfRole(db, '执法人员');
   return store.transaction(() => {
-    writeSettings(store, { complainantViewers: bureau.slice(0, 2) }, AUTHOR);
+    writeSettings(store, {
+      complainantViewers: bureau.slice(0, 2), documentPrefixes: { order: '清环责改', notice: '清环罚告', penalty: '清环罚' },
+      courtName: '清水县人民法院', paymentAccount: '清水县财政局非税收入汇缴结算户（开户行：清水县农村商业银行），或通过“赣服通”电子缴款',
+    }, AUTHOR);
     // Handed-down problems (中央/省级督察交办), owned by the towns.
     for (let i = 0; i < 12 * scale; i++) {
       const town = rng.pick(towns);
@@ -142,7 +147,7 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
       const r = rng.next();
       if (r > 0.1) story.push({ kind: 'filed', day: addDays(opened, 2), data: { number: `清环立字〔${opened.slice(0, 4)}〕${i + 1}号` } });
       if (r > 0.1 && age > 20) story.push({ kind: 'investigated', day: addDays(opened, 10), text: '现场勘察，调取监测数据，制作询问笔录' });
-      if (r > 0.25 && age > 40) story.push({ kind: 'decided', day: addDays(opened, 35), data: { kind: 'penalty', number: `清环罚〔${opened.slice(0, 4)}〕${i + 1}号`, amount: rng.int(2, 30) * 10000, legalBasis: '《中华人民共和国水污染防治法》第八十三条', content: '罚款并责令改正' } });
+      if (r > 0.25 && age > 40) story.push(...penaltyStory(ctx, { id, opened, facts: f.description, officers: officers.slice(i % 3, (i % 3) + 2), n: i + 1, amount: rng.int(2, 30) * 10000, rep: e.rep, paid: age > 60 && r > 0.35 }));
       if (r > 0.92 && age > 40) story.push({ kind: 'transferred', day: addDays(opened, 36), data: { to: '清水县公安局' }, text: '涉嫌污染环境罪，移送公安机关' });
       if (r > 0.4 && age > 50) story.push({ kind: 'published', day: addDays(opened, 40) });
       if (r > 0.6 && age > 80) story.push({ kind: 'closed', day: addDays(opened, 75) });
