@@ -108,6 +108,11 @@ export const caseHandlers = {
     // 行政处罚法 第五十九条: a penalty is decided by a 行政处罚决定书 — made, frozen and signed in the case file.
     if (kind === 'decided' && data.kind === 'penalty') throw new DomainError('invalid', '行政处罚决定须制作《行政处罚决定书》作出（先送达告知书，陈述申辩期满后制作）');
     const when = eventTime(at, row.opened_at as string, '案源登记日期');
+    // A penalty case closes once the fine is paid, or with how it was enforced (行政处罚法 第七十二条: 申请人民法院强制执行).
+    if (kind === 'closed') {
+      const { state } = flaggedEvents(ctx, 'case', id, folder(ctx, id));
+      if (state.decision?.kind === 'penalty' && state.decision.amount && !state.paidAt && !text.trim()) throw invalidFields({ text: '罚款尚未缴纳：结案须写明执行情况（如已申请人民法院强制执行）' });
+    }
     if (kind === 'decisionExtended') data.days = Number(data.days);
     if (kind === 'served' && typeof data.servedAt !== 'string') data.servedAt = when.length > 10 ? when : `${when}T00:00`;
     const blobs = await storeEvidenceFiles(ctx.store, files);

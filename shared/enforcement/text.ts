@@ -53,7 +53,7 @@ export function printedDocument(d: EnforcementDocument): PrintedDocument {
       b.push({ text: `你（单位）的上述行为违反了${f.violated}的规定。依据${f.penaltyBasis}的规定，我局拟对你（单位）作出如下行政处罚：\n${f.proposed}${f.amount !== null && !f.proposed.includes('罚款') ? `（罚款 ${money(f.amount)}）` : ''}` });
       b.push({ text: `根据《中华人民共和国行政处罚法》第四十四条、第四十五条${f.hearing ? '、第六十三条、第六十四条' : ''}的规定，你（单位）有权进行陈述和申辩${f.hearing ? '，并有权要求举行听证' : ''}。你（单位）如需陈述、申辩${f.hearing ? '或者要求听证' : ''}，应当在收到本告知书之日起五个工作日内向我局提出；逾期未提出的，视为放弃上述权利。` });
       b.push({ text: `联系人及电话：${f.contact}\n地址：${f.address}` });
-      return { title, number: d.number, blocks: b, pageSigners: ['当事人（签收）', '承办人'] };
+      break;
     case 'penalty':
       b.push({ text: partyText(d) });
       b.push({ text: `经查，你（单位）实施了以下环境违法行为：\n${f.facts}` });

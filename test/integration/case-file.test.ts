@@ -80,6 +80,12 @@ describe('a case file (案卷): statutory clocks and enforcement documents (issu
     expect(clock(paidServed, 'publish')).toMatchObject({ due: '2026-11-19', state: 'overdue' });
     expect(clock(paidServed, 'decide')).toMatchObject({ done: '2026-11-10', state: 'done' });
 
+    // Closed only once the fine is paid (or with how it was enforced); paid a day late shows as 逾期完成.
+    await wb.call('cases.act', { id, kind: 'published', at: '2026-11-20', text: '局网站' });
+    await expect(wb.call('cases.act', { id, kind: 'closed', at: '2026-11-28' })).rejects.toThrow('罚款尚未缴纳');
+    expect(clock(await wb.call('cases.act', { id, kind: 'paid', at: '2026-11-28', data: { receipt: 'FS0001' } }), 'pay')).toMatchObject({ done: '2026-11-28', state: 'late' });
+    expect((await wb.call('cases.act', { id, kind: 'closed', at: '2026-11-28' })).case.state).toBe('closed');
+
     // Integrity: every document checks; one altered in the database is named.
     const clean = await wb.call('workspace.verify', {});
     // The demo county's own penalties (告知书 and 决定书 each) check too.
