@@ -37,11 +37,12 @@ export function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetai
   const { state, events } = flaggedEvents(ctx, 'complaint', id, folder(row));
   const complaint = rowToComplaint(row, today(), canSeeComplainants(ctx));
   const fold = folder(row);
-  const allowed = allowedKinds('complaint', COMPLAINT_EVENT_KINDS, events, fold, { days: 1, result: { outcome: '办结' } });
+  // Probed today: a 复查/复核 request is offered only within its 30 days.
+  const allowed = allowedKinds('complaint', COMPLAINT_EVENT_KINDS, events, fold, { days: 1, result: { outcome: '办结' } }, today());
   return {
     complaint, events, allowed, limits: { acceptDays: row.accept_days as number, completeDays: row.complete_days as number, maxExtensionDays: row.max_extension_days as number },
     inspections: recheckCandidates(ctx, { targetKind: complaint.targetKind ?? 'site', targetId: complaint.targetId, targetName: complaint.targetName, sourceId: null, foundAt: complaint.receivedAt.slice(0, 10) }),
-    extensionDays: state.extensionDays, verifiedInspectionId: state.verifiedInspectionId, reply: state.reply,
+    extensionDays: state.extensionDays, verifiedInspectionId: state.verifiedInspectionId, reply: state.reply, review: state.review, recheck: state.recheck,
     findingIds: followUpsOf(ctx.store.db, 'findings', id), caseIds: followUpsOf(ctx.store.db, 'cases', id),
   };
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Complaint } from '../../shared/api/complaints';
 import { addDays } from '../../shared/domain/calendar';
-import { complaintOverdue, type ComplaintFold } from '../../shared/complaint/fold';
+import { complaintOverdue, pendingReview, type ComplaintFold } from '../../shared/complaint/fold';
 import { COMPLAINT } from './entities';
 import { prepared } from './statements';
 import { rowToFields } from './write-path';
@@ -19,11 +19,12 @@ function masked(name: string, phone: string): { complainantName: string; complai
 export function rowToComplaint(r: Record<string, unknown>, today: string, canSee: boolean): Complaint {
   const { createdAt: _c, updatedAt: _u, deleted: _d, ...fields } = rowToFields(COMPLAINT, r);
   const f = { state: r.state as Complaint['state'], acceptBy: r.accept_by as string, completeBy: r.complete_by as string | null };
-  const overdue = complaintOverdue(f, today);
-  const due = f.state === 'received' ? f.acceptBy : f.state === 'accepted' ? f.completeBy : null;
+  const review = { reviewStage: (r.review_stage as string | null) ?? null, reviewDue: (r.review_due as string | null) ?? null };
+  const overdue = complaintOverdue({ ...f, ...review }, today);
+  const due = f.state === 'received' ? f.acceptBy : f.state === 'accepted' ? f.completeBy : review.reviewDue;
   const c = {
     ...fields, townName: (r.town_name as string | null) ?? null, ...f, acceptedAt: r.accepted_at as string | null, concludedAt: r.concluded_at as string | null,
-    outcome: r.outcome as string | null, overdue, dueSoon: !overdue && due !== null && due <= addDays(today, DUE_SOON_DAYS), complainantVisible: canSee,
+    outcome: r.outcome as string | null, ...review, overdue, dueSoon: !overdue && due !== null && due <= addDays(today, DUE_SOON_DAYS), complainantVisible: canSee,
   } as Complaint;
   return canSee ? c : { ...c, ...masked(c.complainantName, c.complainantPhone) };
 }
@@ -35,7 +36,7 @@ function where(f: ComplaintFilter, today: string): { sql: string; args: unknown[
   if (f.category) { w.push('EXISTS (SELECT 1 FROM json_each(c.categories) j WHERE j.value = ?)'); args.push(f.category); }
   if (f.from) { w.push('c.received_at >= ?'); args.push(f.from); }
   if (f.to) { w.push('c.received_at < ?'); args.push(addDays(f.to, 1)); }
-  if (f.overdue) { w.push("((c.state = 'received' AND c.accept_by < ?) OR (c.state = 'accepted' AND c.complete_by < ?))"); args.push(today, today); }
+  if (f.overdue) { w.push("((c.state = 'received' AND c.accept_by < ?) OR (c.state = 'accepted' AND c.complete_by < ?) OR c.review_due < ?)"); args.push(today, today, today); }
   if (f.q) { const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`; w.push("(c.content LIKE ? ESCAPE '\\' OR c.target_name LIKE ? ESCAPE '\\' OR c.address LIKE ? ESCAPE '\\' OR c.number = ?)"); args.push(like, like, like, f.q); }
   return { sql: w.join(' AND '), args };
 }
@@ -59,8 +60,11 @@ export function nextComplaintNumber(db: Database, year: string): string {
 }
 
 export function cacheComplaintFold(db: Database, id: string, s: ComplaintFold): void {
-  prepared(db, `UPDATE complaints SET state = ?, accept_by = ?, complete_by = ?, accepted_at = ?, concluded_at = ?, outcome = ?, penalty_amount = ?, last_event_at = ? WHERE id = ?`)
-    .run(s.state, s.acceptBy, s.completeBy, s.acceptedAt, s.concludedAt, s.result?.outcome ?? null, s.result?.penaltyAmount ?? null, s.lastEventAt, id);
+  const review = pendingReview(s);
+  prepared(db, `UPDATE complaints SET state = ?, accept_by = ?, complete_by = ?, accepted_at = ?, concluded_at = ?, outcome = ?, penalty_amount = ?, last_event_at = ?,
+    review_stage = ?, review_due = ? WHERE id = ?`)
+    .run(s.state, s.acceptBy, s.completeBy, s.acceptedAt, s.concludedAt, s.result?.outcome ?? null, s.result?.penaltyAmount ?? null, s.lastEventAt,
+      review?.stage ?? null, review?.dueBy ?? null, id);
 }
 
 /** The findings or cases a complaint gave rise to (their source is the complaint). */

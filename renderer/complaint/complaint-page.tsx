@@ -26,6 +26,10 @@ function specs(d: ComplaintDetail): Partial<Record<ComplaintEventKind, ActionSpe
       toData: (v) => ({ days: Number(v.days) }),
     },
     replied: { label: '答复信访人', fields: [{ name: 'text', label: '答复内容', type: 'textarea', required: true }] },
+    reviewRequested: { label: '信访人请求复查', fields: [{ name: 'text', label: '复查请求（理由）', type: 'textarea', required: true }, { name: 'body', label: '复查机关', type: 'text', hint: '原办理机关的上一级机关（信访工作条例 第三十五条）' }, { name: 'files', label: '复查请求书（扫描件）', type: 'files' }] },
+    reviewed: { label: '出具复查意见', fields: [{ name: 'text', label: '复查意见', type: 'textarea', required: true }, { name: 'files', label: '复查意见书（扫描件）', type: 'files' }] },
+    recheckRequested: { label: '信访人请求复核', fields: [{ name: 'text', label: '复核请求（理由）', type: 'textarea', required: true }, { name: 'body', label: '复核机关', type: 'text', hint: '复查机关的上一级机关（信访工作条例 第三十六条）' }, { name: 'files', label: '复核请求书（扫描件）', type: 'files' }] },
+    rechecked: { label: '出具复核意见', fields: [{ name: 'text', label: '复核意见', type: 'textarea', required: true }, { name: 'files', label: '复核意见书（扫描件）', type: 'files' }] },
     concluded: {
       label: '办结',
       fields: [
@@ -72,6 +76,8 @@ export function ComplaintPage({ id }: { id: string }) {
               <Detail label="受理期限">{c.acceptBy}（{d.limits.acceptDays} 日内）</Detail>
               <Detail label="办结期限">{c.completeBy ?? `受理后 ${d.limits.completeDays} 日`}{d.extensionDays ? `（已延长 ${d.extensionDays} 日）` : ''}</Detail>
               {d.reply && <Detail label="答复" wide>{d.reply}</Detail>}
+              {d.review && <Detail label="复查">{`${d.review.requestedAt} 请求，应于 ${d.review.dueBy} 前出具意见`}{d.review.answeredAt ? `；${d.review.answeredAt} 已出具` : ''}</Detail>}
+              {d.recheck && <Detail label="复核">{`${d.recheck.requestedAt} 请求，应于 ${d.recheck.dueBy} 前出具意见`}{d.recheck.answeredAt ? `；${d.recheck.answeredAt} 已出具` : ''}</Detail>}
             </dl>
           </section>
           <section className="card"><h2>办理过程</h2><EventTimeline events={d.events} labels={COMPLAINT_EVENT_LABELS} /></section>

@@ -26,6 +26,8 @@ export const Complaint = ComplaintDraft.extend({
   id: z.string(), number: z.string(), townName: z.string().nullable(), state: z.enum(COMPLAINT_STATES),
   acceptBy: z.string(), completeBy: z.string().nullable(), acceptedAt: z.string().nullable(), concludedAt: z.string().nullable(),
   outcome: z.string().nullable(), overdue: z.string().nullable(), dueSoon: z.boolean(),
+  /** A 复查 or 复核 waiting for its opinion (信访工作条例 第三十五条、第三十六条) and its 30-day due date. */
+  reviewStage: z.string().nullable(), reviewDue: z.string().nullable(),
   /** False when the complainant's name and phone are hidden from this user (信访人信息保密). */
   complainantVisible: z.boolean(),
 });
@@ -36,6 +38,8 @@ export const ComplaintDetail = z.object({
   inspections: z.array(z.object({ id: z.string(), startedAt: z.string().nullable(), templateName: z.string(), failingCount: z.number() })),
   limits: z.object({ acceptDays: z.number(), completeDays: z.number(), maxExtensionDays: z.number() }),
   extensionDays: z.number(), verifiedInspectionId: z.string().nullable(), reply: z.string().nullable(),
+  review: z.object({ requestedAt: z.string(), dueBy: z.string(), answeredAt: z.string().nullable() }).nullable(),
+  recheck: z.object({ requestedAt: z.string(), dueBy: z.string(), answeredAt: z.string().nullable() }).nullable(),
   findingIds: z.array(z.string()), caseIds: z.array(z.string()),
 });
 export type ComplaintDetail = z.infer<typeof ComplaintDetail>;

@@ -12,11 +12,22 @@ export const COMPLAINT_STATE_LABELS: Record<ComplaintState, string> = {
   received: '待受理', accepted: '办理中', staged: '阶段性办结', concluded: '已办结', rejected: '不予受理',
 };
 
-export const COMPLAINT_EVENT_KINDS = ['accepted', 'rejected', 'verified', 'extended', 'replied', 'concluded', 'comment'] as const;
+export const COMPLAINT_EVENT_KINDS = ['accepted', 'rejected', 'verified', 'extended', 'replied', 'concluded', 'reviewRequested', 'reviewed', 'recheckRequested', 'rechecked', 'comment'] as const;
 export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number];
 export const COMPLAINT_EVENT_LABELS: Record<ComplaintEventKind, string> = {
-  accepted: '受理', rejected: '不予受理', verified: '现场核查', extended: '延期办理', replied: '答复信访人', concluded: '办结', comment: '备注',
+  accepted: '受理', rejected: '不予受理', verified: '现场核查', extended: '延期办理', replied: '答复信访人', concluded: '办结',
+  reviewRequested: '信访人请求复查', reviewed: '出具复查意见', recheckRequested: '信访人请求复核', rechecked: '出具复核意见', comment: '备注',
 };
+
+/**
+ * 复查 and 复核 (信访工作条例 2022 第三十五条、第三十六条): the complainant may ask for a 复查 within 30
+ * days of the written answer, answered within 30 days; then for a 复核 within 30 days of the 复查
+ * opinion, answered within 30 days. After the 复核 the same request is not taken again.
+ */
+export const REVIEW_LIMITS = { requestDays: 30, answerDays: 30 } as const;
+
+/** A 复查 or 复核 under way or done: when asked, by when it must be answered, when it was. */
+export type ComplaintReview = { requestedAt: string; dueBy: string; answeredAt: string | null };
 
 /** The time limits a complaint was taken in under (kept with it, so later settings do not move them). */
 export type ComplaintLimits = { acceptDays: number; completeDays: number; maxExtensionDays: number };
@@ -37,6 +48,8 @@ export type ComplaintFold = {
   result: ComplaintResult | null;
   concludedAt: string | null;
   rejectedReason: string | null;
+  review: ComplaintReview | null;
+  recheck: ComplaintReview | null;
   lastEventAt: string | null;
 };
 
@@ -46,7 +59,7 @@ const OPEN: readonly ComplaintState[] = ['accepted', 'staged'];
 export function foldComplaint(seed: { receivedAt: string } & ComplaintLimits, events: readonly RecordEvent[]) {
   const initial: ComplaintFold = {
     state: 'received', acceptBy: addDays(dayOf(seed.receivedAt), seed.acceptDays), acceptedAt: null, completeBy: null, extensionDays: 0,
-    verifiedInspectionId: null, verifiedAt: null, repliedAt: null, reply: null, result: null, concludedAt: null, rejectedReason: null, lastEventAt: null,
+    verifiedInspectionId: null, verifiedAt: null, repliedAt: null, reply: null, result: null, concludedAt: null, rejectedReason: null, review: null, recheck: null, lastEventAt: null,
   };
   return foldEvents(initial, events, (s, e): ComplaintFold | string => {
     const day = dayOf(e.at);
@@ -81,14 +94,42 @@ export function foldComplaint(seed: { receivedAt: string } & ComplaintLimits, ev
         if (!result || !(COMPLAINT_OUTCOMES as readonly string[]).includes(result.outcome)) return '请选择办理结果（办结或阶段性办结）';
         return { ...base, result, state: result.outcome === '办结' ? 'concluded' : 'staged', concludedAt: day };
       }
+      case 'reviewRequested': {
+        const answered = s.repliedAt ?? s.concludedAt;
+        if (!answered) return '须先书面答复信访人，方可请求复查';
+        if (s.review) return '复查只能请求一次；对复查意见不服的，可请求复核';
+        if (day > addDays(answered, REVIEW_LIMITS.requestDays)) return `复查请求应在收到答复之日起 ${REVIEW_LIMITS.requestDays} 日内提出（答复于 ${answered}）`;
+        return { ...base, review: { requestedAt: day, dueBy: addDays(day, REVIEW_LIMITS.answerDays), answeredAt: null } };
+      }
+      case 'reviewed':
+        if (!s.review || s.review.answeredAt) return '没有待出具意见的复查请求';
+        if (!e.text.trim()) return '请填写复查意见';
+        return { ...base, review: { ...s.review, answeredAt: day } };
+      case 'recheckRequested':
+        if (!s.review?.answeredAt) return '须先有复查意见，方可请求复核';
+        if (s.recheck) return '复核只能请求一次；复核后以同一事实和理由提出的，不再受理';
+        if (day > addDays(s.review.answeredAt, REVIEW_LIMITS.requestDays)) return `复核请求应在收到复查意见之日起 ${REVIEW_LIMITS.requestDays} 日内提出（复查意见于 ${s.review.answeredAt}）`;
+        return { ...base, recheck: { requestedAt: day, dueBy: addDays(day, REVIEW_LIMITS.answerDays), answeredAt: null } };
+      case 'rechecked':
+        if (!s.recheck || s.recheck.answeredAt) return '没有待出具意见的复核请求';
+        if (!e.text.trim()) return '请填写复核意见';
+        return { ...base, recheck: { ...s.recheck, answeredAt: day } };
       default: return `未知的事件类型“${e.kind}”`;
     }
   });
 }
 
-/** 逾期 warnings on `today`: not accepted in time, or not finished in time. */
-export function complaintOverdue(f: Pick<ComplaintFold, 'state' | 'acceptBy' | 'completeBy'>, today: string): '逾期未受理' | '逾期未办结' | null {
+/** The 复查 or 复核 waiting for its opinion, if any (its stage and due date). */
+export function pendingReview(f: Pick<ComplaintFold, 'review' | 'recheck'>): { stage: '复查' | '复核'; dueBy: string } | null {
+  if (f.recheck && !f.recheck.answeredAt) return { stage: '复核', dueBy: f.recheck.dueBy };
+  if (f.review && !f.review.answeredAt) return { stage: '复查', dueBy: f.review.dueBy };
+  return null;
+}
+
+/** 逾期 warnings on `today`: not accepted in time, not finished in time, or a 复查/复核 not answered in time. */
+export function complaintOverdue(f: Pick<ComplaintFold, 'state' | 'acceptBy' | 'completeBy'> & { reviewStage?: string | null; reviewDue?: string | null }, today: string): string | null {
   if (f.state === 'received' && f.acceptBy < today) return '逾期未受理';
   if (f.state === 'accepted' && f.completeBy && f.completeBy < today) return '逾期未办结';
+  if (f.reviewStage && f.reviewDue && f.reviewDue < today) return `逾期未${f.reviewStage}`;
   return null;
 }

@@ -47,9 +47,9 @@ export function dayOf(at: string): string {
 }
 
 /**
- * A stand-in event of `kind` at the end of a log (latest HLC, far-future date, content that meets
- * every content rule): folding it tells whether a record's state allows that kind at all.
+ * A stand-in event of `kind` at the end of a log (latest HLC, far-future date unless a log's rules
+ * count from a date — then today's —, content that meets every content rule): folding it tells whether a record's state allows that kind at all.
  */
-export function probeEvent(stream: EventStream, kind: string, data: Record<string, unknown>): RecordEvent {
-  return { id: 'probe', stream, streamId: 'probe', kind, hlc: '\uffff', author: '', authorName: '', at: '2999-12-31', text: '理由', data, blobs: [], flag: null };
+export function probeEvent(stream: EventStream, kind: string, data: Record<string, unknown>, at = '2999-12-31'): RecordEvent {
+  return { id: 'probe', stream, streamId: 'probe', kind, hlc: '\uffff', author: '', authorName: '', at, text: '理由', data, blobs: [], flag: null };
 }

@@ -46,6 +46,26 @@ describe('complaints (信访)', () => {
   });
 });
 
+describe('complaints: 复查 and 复核 (issue 19)', () => {
+  it('keeps each its own 30-day clock, listed as 逾期 when the opinion is late, and offers a request only within its 30 days', async () => {
+    const wb = await loopWorkbench(20);
+    const { complaint: c } = await wb.call('complaints.create', { channel: '来信', receivedAt: '2026-09-01T09:00', content: '河道有异味', categories: ['水'] });
+    await wb.call('complaints.act', { id: c.id, kind: 'accepted', at: '2026-09-02' });
+    await wb.call('complaints.act', { id: c.id, kind: 'replied', at: '2026-09-20', text: '经核查未发现违法排放' });
+    const done = await wb.call('complaints.act', { id: c.id, kind: 'concluded', at: '2026-09-20', data: { result: { outcome: '办结', rectification: false, penaltyAmount: null, interview: false, accountablePeople: 0 } } });
+    // Today (11-28) is past 30 days from the answer: a 复查 request is no longer offered, and one entered late is refused.
+    expect(done.allowed).not.toContain('reviewRequested');
+    await expect(wb.call('complaints.act', { id: c.id, kind: 'reviewRequested', at: '2026-10-21', text: '不服' })).rejects.toThrow('复查请求应在收到答复之日起 30 日内提出');
+    const asked = await wb.call('complaints.act', { id: c.id, kind: 'reviewRequested', at: '2026-10-10', text: '不服答复，要求复查', data: { body: '市生态环境局' } });
+    expect(asked.complaint).toMatchObject({ reviewStage: '复查', reviewDue: '2026-11-09', overdue: '逾期未复查' });
+    expect((await wb.call('complaints.list', { overdue: true })).rows.map((x) => x.id)).toContain(c.id);
+    const reviewed = await wb.call('complaints.act', { id: c.id, kind: 'reviewed', at: '2026-11-20', text: '维持原答复意见' });
+    expect(reviewed.complaint).toMatchObject({ reviewStage: null, overdue: null });
+    expect(reviewed.allowed).toContain('recheckRequested');
+    expect(reviewed.review).toEqual({ requestedAt: '2026-10-10', dueBy: '2026-11-09', answeredAt: '2026-11-20' });
+  });
+});
+
 describe('cases (查处)', () => {
   it('opens a case from a finding, and counts publicity in working days', async () => {
     const wb = await loopWorkbench(20);
