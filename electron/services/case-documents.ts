@@ -17,7 +17,7 @@ import { issuedProblem } from '../store/verify-documents';
 import { readSettings } from '../store/settings';
 import { today } from './clock';
 import type { ServiceContext } from './context';
-import { officerOf } from './inspections/draft';
+import { officerOf } from './inspections/index';
 
 /** The remedy clauses' defaults: the county's 人民政府 (行政复议法 2023 第二十四条); the court as the bureau set it. */
 export function defaultRemedies(ctx: ServiceContext): Remedies | null {

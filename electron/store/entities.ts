@@ -67,7 +67,7 @@ export const INSPECTION: EntityTable = {
     startedAt: 'started_at', endedAt: 'ended_at', place: 'place', lon: 'lon', lat: 'lat', positionSource: 'position_source',
     officers: ['officers', 'json'], recorder: ['recorder', 'json'], present: ['present', 'json'], body: 'body', notice: 'notice', failingCount: 'failing_count',
     supersedes: 'supersedes', correctionReason: 'correction_reason', finalizedAt: 'finalized_at', sha256: 'sha256',
-    createdBy: 'created_by', recusal: 'recusal', recusalNote: 'recusal_note',
+    createdBy: 'created_by', recusal: 'recusal', recusalNote: 'recusal_note', source: 'source',
   },
 };
 

@@ -40,6 +40,7 @@ export function documentOf(
     position: i.lon !== null && i.lat !== null ? { lon: i.lon, lat: i.lat, source: i.positionSource } : null,
     officers: i.officers, recorder: i.recorder, present: i.present, notice: i.notice, body: i.body,
     ...(i.recusal ? { recusal: { answer: i.recusal, note: i.recusalNote ?? '' } } : {}),
+    ...(i.source ? { source: i.source } : {}),
     answers: documentAnswers(withTargetLimits(t.definition, i.targetExtra, answers), answers),
     photos: rows.photos.map(({ id: _id, ...p }) => p),
     signatures: rows.signatures,

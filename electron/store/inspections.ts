@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { InspectionSummary, Officer, Photo, Signature } from '../../shared/api/inspections';
+import type { INSPECTION_SOURCES, InspectionSummary, Officer, Photo, Signature } from '../../shared/api/inspections';
 import type { Answers } from '../../shared/checklist/answers';
 import { INSPECTION, INSPECTION_FINDING, INSPECTION_PHOTO, INSPECTION_SIGNATURE } from './entities';
 import { rowToFields } from './write-path';
@@ -14,6 +14,8 @@ export type InspectionRow = {
   finalizedAt: string | null; sha256: string | null; createdBy: string; createdAt: string; updatedAt: string; deleted: boolean;
   /** The party's answer to the recusal question (issue 19), and how a request was dealt with. */
   recusal: '不申请回避' | '申请回避' | null; recusalNote: string;
+  /** 检查来源 (issue 19); records made before have none. */
+  source: (typeof INSPECTION_SOURCES)[number] | null;
 };
 
 export function getInspectionRow(db: Database, id: string): InspectionRow | null {

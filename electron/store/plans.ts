@@ -25,10 +25,11 @@ export function conflictPairs(db: Database): [string, string][] {
 
 /**
  * The inspection that carries out task `t` of plan `p`: a finalized inspection of its target since
- * the plan was released (the latest one). SQL over aliases `t` and `p`.
+ * the plan was released — one made as 双随机 (检查来源, issue 19) before any other, then the latest.
+ * SQL over aliases `t` and `p`.
  */
 export const TASK_INSPECTION = `(SELECT i.id FROM inspections i WHERE i.target_kind = t.target_kind AND i.target_id = t.target_id AND i.state = 'finalized'
-  AND substr(i.started_at, 1, 10) >= substr(p.released_at, 1, 10) ORDER BY i.started_at DESC LIMIT 1)`;
+  AND substr(i.started_at, 1, 10) >= substr(p.released_at, 1, 10) ORDER BY i.source IS '双随机' DESC, i.started_at DESC LIMIT 1)`;
 
 const TASK_SELECT = `SELECT t.*, p.name AS plan_name, p.period_to, r.name AS town_name, ${TASK_INSPECTION} AS done_id
   FROM plan_tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN regions r ON r.code = t.town_code`;

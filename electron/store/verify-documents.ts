@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { VerifyReport } from './verify-records';
 import { IssuedDocument, type EnforcementDocument } from '../../shared/enforcement/document';
 import { isCanonicalJson } from '../../shared/inspection/document';
 import { sha256Of } from './blob-store';
@@ -23,7 +22,7 @@ export function issuedProblem(data: Record<string, unknown>, caseId: string): st
  * Checks every enforcement document (issue 19): its text against its hash and device signature, and
  * each case file's chain (the n-th document follows the (n−1)-th by its hash). Adds what it finds.
  */
-export function verifyDocuments(db: Database, report: Pick<VerifyReport, 'problems' | 'documents'>): void {
+export function verifyDocuments(db: Database, report: { documents: number; problems: { kind: 'record' | 'blob' | 'chain' | 'template'; id: string; message: string }[] }): void {
   let last = null as { caseId: string; seq: number; sha: string } | null;
   for (const e of allDocumentEvents(db)) {
     report.documents++;

@@ -84,7 +84,7 @@ export function ComplaintPage({ id }: { id: string }) {
         </div>
         <RecordActions<ComplaintEventKind> allowed={d.allowed} labels={COMPLAINT_EVENT_LABELS} specs={s} danger={['rejected']}
           onAct={async (kind, a) => setD(await call('complaints.act', { id, kind, ...a }))}>
-          {c.targetId && d.allowed.includes('verified') && <p><a href={`#/inspections/new?kind=${c.targetKind}&target=${c.targetId}&name=${encodeURIComponent(c.targetName)}`}>去现场核查（开始一次现场检查）</a></p>}
+          {c.targetId && d.allowed.includes('verified') && <p><a href={`#/inspections/new?kind=${c.targetKind}&target=${c.targetId}&name=${encodeURIComponent(c.targetName)}&source=信访`}>去现场核查（开始一次现场检查）</a></p>}
           <p><a href={`#/cases/new?from=complaint:${c.id}`}>立案查处</a></p>
           {d.caseIds.map((x) => <p key={x}><a href={`#/cases/${x}`}>查看由此立案的案件</a></p>)}
         </RecordActions>

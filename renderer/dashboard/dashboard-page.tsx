@@ -43,7 +43,7 @@ export function DashboardPage() {
           {open.length > 0 && <>
             <h3>双随机抽查任务（{open.length}）</h3>
             <ul className="links">{open.map((t) => (
-              <li key={t.id}><a href={`#/inspections/new?kind=enterprise&target=${t.targetId}&name=${encodeURIComponent(t.targetName)}`}>{t.targetName}</a>
+              <li key={t.id}><a href={`#/inspections/new?kind=enterprise&target=${t.targetId}&name=${encodeURIComponent(t.targetName)}&source=双随机`}>{t.targetName}</a>
                 <small> {t.planName} · 与 {t.inspectors.filter((p) => p.id !== me).map((p) => p.name).join('、')} 同组 · {t.periodTo} 前完成</small></li>
             ))}</ul>
           </>}

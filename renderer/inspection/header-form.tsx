@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { RECUSAL_ANSWERS, type Inspection, type InspectionHeaderPatch } from '../../shared/api/inspections';
+import { INSPECTION_SOURCES, RECUSAL_ANSWERS, type Inspection, type InspectionHeaderPatch } from '../../shared/api/inspections';
 import type { Person } from '../../shared/api/people';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/field';
@@ -77,6 +77,12 @@ export function HeaderForm({ insp, people, shown, save }: Props) {
         <HeaderText label="身份证号" value={insp.present.idNumber} error={problems['present.idNumber']} onSave={(idNumber) => void patch({ present: { idNumber } })} />
         <HeaderText label="职务" value={insp.present.post} onSave={(post) => void patch({ present: { post } })} />
         <HeaderText label="电话" value={insp.present.phone} onSave={(phone) => void patch({ present: { phone } })} />
+        <Field label="检查来源" required error={problems.source} hint="为何开展本次检查（双随机抽查、信访举报核查、督察交办、日常监管、专项行动）">
+          <select aria-label="检查来源" value={insp.source ?? ''} onChange={(e) => void patch({ source: (e.target.value || null) as InspectionHeaderPatch['source'] })}>
+            <option value="">（请选择）</option>
+            {INSPECTION_SOURCES.map((x) => <option key={x} value={x}>{x}</option>)}
+          </select>
+        </Field>
         <Field label="是否申请回避（被检查人答复）" required error={problems.recusal} hint="告知回避权利后，记录被检查人的答复">
           <select aria-label="是否申请回避" value={insp.recusal ?? ''} onChange={(e) => void patch({ recusal: (e.target.value || null) as InspectionHeaderPatch['recusal'] })}>
             <option value="">（请选择）</option>

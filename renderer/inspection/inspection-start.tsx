@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TemplateSummary } from '../../shared/api/checklists';
 import type { Person } from '../../shared/api/people';
+import { INSPECTION_SOURCES } from '../../shared/api/inspections';
 import type { TargetKind } from '../../shared/checklist/template';
 import { TARGET_KIND_LABELS } from '../../shared/inspection/notice';
 import { ApiFailure, call } from '../api';
@@ -38,7 +39,7 @@ export function InspectionStartPage() {
   const start = async () => {
     setError(null);
     try {
-      const r = await call('inspections.start', { templateId, targetKind: kind, targetId: kind === 'site' ? null : targetId, siteName, siteAddress, officerIds: officers.filter(Boolean) });
+      const r = await call('inspections.start', { templateId, targetKind: kind, targetId: kind === 'site' ? null : targetId, siteName, siteAddress, officerIds: officers.filter(Boolean), source: (INSPECTION_SOURCES as readonly string[]).includes(q.get('source') ?? '') ? q.get('source') as (typeof INSPECTION_SOURCES)[number] : null });
       navigate(`/inspections/${r.id}`);
     } catch (e) { setError(e instanceof ApiFailure ? e.message : (e as Error).message); }
   };

@@ -39,7 +39,7 @@ export function RecordBody({ insp, bureauName }: { insp: Inspection; bureauName:
           {extra.uscc && <tr><th>统一社会信用代码</th><td>{extra.uscc}</td><th>法定代表人</th><td>{extra.legalRepresentative}</td></tr>}
           {extra.code !== undefined && <tr><th>排污口编码</th><td>{extra.code || '暂不掌握'}</td><th>类型</th><td>{extra.type} {extra.subType}</td></tr>}
           <tr><th>地址</th><td colSpan={3}>{insp.targetAddress}</td></tr>
-          <tr><th>检查时间</th><td colSpan={3}>{chineseMinute(insp.startedAt)} 至 {end}</td></tr>
+          <tr><th>检查时间</th><td colSpan={insp.source ? 1 : 3}>{chineseMinute(insp.startedAt)} 至 {end}</td>{insp.source && <><th>检查来源</th><td data-testid="inspection-source">{insp.source}</td></>}</tr>
           <tr><th>检查地点</th><td colSpan={3}>{insp.place}{insp.lat !== null && insp.lon !== null ? `（经度 ${formatDms(insp.lon)}，纬度 ${formatDms(insp.lat)}）` : ''}</td></tr>
           <tr><th>执法人员</th><td colSpan={3}>{insp.officers.map((o) => `${o.name}（执法证号 ${o.certificateNo ?? '—'}）`).join('　')}</td></tr>
           <tr><th>记录人</th><td colSpan={3}>{insp.recorder ? `${insp.recorder.name}（执法证号 ${insp.recorder.certificateNo ?? '—'}）` : ''}</td></tr>

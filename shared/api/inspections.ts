@@ -19,6 +19,9 @@ const Minute = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式
 /** The party's answers to the recusal question a 笔录 records (issue 19). */
 export const RECUSAL_ANSWERS = ['不申请回避', '申请回避'] as const;
 
+/** 检查来源 (issue 19): why the inspection was made — a 双随机 draw, a complaint, a task handed down by 督察, routine supervision, a special campaign. */
+export const INSPECTION_SOURCES = ['双随机', '信访', '督察交办', '日常', '专项'] as const;
+
 export const InspectionHeaderPatch = z.object({
   startedAt: Minute.nullable().optional(),
   endedAt: Minute.nullable().optional(),
@@ -33,6 +36,7 @@ export const InspectionHeaderPatch = z.object({
   /** 被检查人对“是否申请回避”的答复, and when recusal was asked for, how it was dealt with. */
   recusal: z.enum(RECUSAL_ANSWERS).nullable().optional(),
   recusalNote: text(500).optional(),
+  source: z.enum(INSPECTION_SOURCES, { error: '检查来源应为 双随机、信访、督察交办、日常、专项 之一' }).nullable().optional(),
 });
 export type InspectionHeaderPatch = z.infer<typeof InspectionHeaderPatch>;
 
@@ -73,7 +77,7 @@ export const Inspection = InspectionSummary.omit({ officerNames: true, failingCo
   targetAddress: z.string(), targetExtra: z.record(z.string(), z.string()),
   place: z.string(), lon: z.number().nullable(), lat: z.number().nullable(), positionSource: z.string().nullable(),
   officers: z.array(Officer), recorder: Officer.nullable(), present: Present, body: z.string(), notice: z.string(),
-  recusal: z.enum(RECUSAL_ANSWERS).nullable(), recusalNote: z.string(),
+  recusal: z.enum(RECUSAL_ANSWERS).nullable(), recusalNote: z.string(), source: z.enum(INSPECTION_SOURCES).nullable(),
   correctionReason: z.string().nullable(), supersededBy: z.string().nullable(), finalizedAt: z.string().nullable(),
   answers: z.record(z.string(), z.object({ value: z.unknown(), note: z.string() })),
   photos: z.array(Photo), signatures: z.array(Signature), findings: z.array(ProposedFinding),
@@ -106,6 +110,7 @@ export const inspectionProcedures = {
     input: z.object({
       templateId: Id, targetKind: z.enum(TARGET_KINDS), targetId: Id.nullable().default(null),
       siteName: text(100).default(''), siteAddress: text(200).default(''), officerIds: z.array(Id).max(6).default([]),
+      source: z.enum(INSPECTION_SOURCES).nullable().default(null),
     }),
     output: z.object({ id: z.string() }),
   },

@@ -22,6 +22,8 @@ export type InspectionDocument = {
   notice: string;
   /** The party's answer to the recusal question (records made before issue 19 have none). */
   recusal?: { answer: string; note: string };
+  /** 检查来源 (records made before issue 19 have none). */
+  source?: string;
   body: string;
   answers: { section: string; itemId: string; label: string; value: unknown; text: string; note: string; failing: boolean }[];
   photos: Omit<Photo, 'id'>[];

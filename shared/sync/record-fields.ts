@@ -33,7 +33,7 @@ export const RECORD_FIELDS: Record<string, Record<string, Kind>> = {
   inspection: {
     state: T, templateId: T, targetKind: T, targetId: T, targetName: T, targetAddress: T, targetExtra: J, townCode: T, townName: T, startedAt: T,
     endedAt: T, place: T, lon: N, lat: N, positionSource: T, officers: J, recorder: J, present: J, body: L, notice: L, failingCount: I,
-    supersedes: T, correctionReason: L, finalizedAt: T, sha256: H, createdBy: T, recusal: T, recusalNote: L,
+    supersedes: T, correctionReason: L, finalizedAt: T, sha256: H, createdBy: T, recusal: T, recusalNote: L, source: T,
   },
   inspection_answer: { inspectionId: T, itemId: T, value: J, note: L },
   inspection_photo: { inspectionId: T, itemId: T, sha256: H, thumbSha256: H, fileName: T, caption: L, takenAt: T, lon: N, lat: N, width: I, height: I },

@@ -31,7 +31,7 @@ async function photos(): Promise<Buffer[]> {
 
 async function fullInspection(wb: Workbench, templateId: string, enterpriseId: string, officerIds: string[], pics: Buffer[]): Promise<string> {
   const { id } = await wb.call('inspections.start', { templateId, targetKind: 'enterprise', targetId: enterpriseId, officerIds });
-  await wb.call('inspections.updateHeader', { id, patch: { endedAt: '2099-01-01T00:00', recorderId: officerIds[1], place: '厂区', present: { name: '王建国', idNumber: '360799198001010015' }, recusal: '不申请回避' } });
+  await wb.call('inspections.updateHeader', { id, patch: { endedAt: '2099-01-01T00:00', recorderId: officerIds[1], place: '厂区', present: { name: '王建国', idNumber: '360799198001010015' }, recusal: '不申请回避', source: '日常' } });
   for (let i = 0; i < 79; i++) await wb.call('inspections.answer', { id, itemId: `q${i}`, value: answerOf(i) });
   for (const [n, p] of pics.entries()) await wb.call('inspections.addPhoto', { id, itemId: 'photos', fileName: `IMG_${n}.jpg`, base64: p.toString('base64') });
   const png = (await sharp({ create: { width: 300, height: 120, channels: 4, background: '#ffffff00' } }).png().toBuffer()).toString('base64');

@@ -50,6 +50,7 @@ export async function completeIndustrial(page: Page, o: { signOk: boolean; respo
   await header.getByLabel('姓名').fill('王建国');
   await header.getByLabel('身份证号').fill('360799198001010015');
   await header.getByLabel('是否申请回避').selectOption('不申请回避');
+  await header.getByLabel('检查来源').selectOption('日常');
   const start = await header.getByLabel('检查开始时间').inputValue();
   const end = new Date(new Date(`${start}:00`).getTime() + 75 * 60_000);
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -32,6 +32,7 @@ test('an inspector runs a whole industrial inspection, signs it, finalizes and p
   await header.getByLabel('电话').blur();
   // The party's answer to the recusal question is a legal element of the record (issue 19).
   await header.getByLabel('是否申请回避').selectOption('不申请回避');
+  await header.getByLabel('检查来源').selectOption('双随机');
 
   await yes(page, 'permit.held', '是');
   await yes(page, 'permit.valid', '是');

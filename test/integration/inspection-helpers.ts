@@ -31,7 +31,7 @@ export async function completeIndustrial(wb: Workbench, id: string, officerIds: 
   await wb.call('inspections.updateHeader', {
     id, patch: {
       startedAt: '2026-11-20T09:30', endedAt: '2026-11-20T10:40', recorderId: officerIds[1], lon: 115.06, lat: 25.9, positionSource: 'typed',
-      present: { name: '王建国', idNumber: '360799198001010015', post: '环保主管', phone: '13907971234' }, body: '现场检查时企业正常生产。', recusal: '不申请回避',
+      present: { name: '王建国', idNumber: '360799198001010015', post: '环保主管', phone: '13907971234' }, body: '现场检查时企业正常生产。', recusal: '不申请回避', source: '日常',
     },
   });
   for (const [itemId, value] of Object.entries(INDUSTRIAL_ANSWERS)) await wb.call('inspections.answer', { id, itemId, value });

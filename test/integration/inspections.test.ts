@@ -10,9 +10,13 @@ describe('inspections', () => {
   it('runs a whole industrial inspection: answers, photos with EXIF, signatures, finalize, finding', async () => {
     const wb = await demoWorkbench();
     const { id, enterprise, officers } = await startIndustrial(wb);
+    // 检查来源 is a legal element of the record (issue 19): none chosen, the record cannot be finalized.
+    expect((await wb.call('inspections.get', { id })).problems.source).toBe('请选择检查来源（双随机、信访、督察交办、日常、专项）');
+    await expect(wb.call('inspections.updateHeader', { id, patch: { source: '巡查' as never } })).rejects.toThrow('检查来源应为 双随机、信访、督察交办、日常、专项 之一');
     await completeIndustrial(wb, id, officers.map((o) => o.id));
     const draft = await wb.call('inspections.get', { id });
     expect(draft.problems).toEqual({});
+    expect(draft.source).toBe('日常');
     const gps = draft.photos.find((p) => p.fileName === 'outlet-gps.jpg')!;
     expect(gps.takenAt).toBe('2026-11-20T10:12');
     expect(gps.lat).toBeCloseTo(25.9033, 3);
@@ -26,6 +30,7 @@ describe('inspections', () => {
     const record = await wb.call('inspections.get', { id });
     expect(record.state).toBe('finalized');
     expect(record.record?.sha256).toBe(done.sha256);
+    expect(JSON.parse(wb.store.db.prepare('SELECT canonical FROM inspection_records WHERE inspection_id = ?').pluck().get(id) as string).source).toBe('日常');
     const findings = await wb.call('findings.list', { targetKind: 'enterprise', targetId: enterprise.id });
     expect(findings.rows.map((f) => [f.description, f.sourceId, f.state])).toEqual([['排放口未按 GB 15562.1 设置环境保护图形标志牌', id, 'open']]);
     const listed = await wb.call('inspections.list', { targetId: enterprise.id });

@@ -126,6 +126,8 @@ export async function generateDemoPast(store: Store, { seed = 20261129, scale = 
           present: { name: rng.pick(SURNAMES) + rng.pick(GIVEN), idNumber: idNumber(rng), post: rng.pick(['环保主管', '厂长', '安全员', '项目经理']), phone: `139${String(rng.int(0, 99999999)).padStart(8, '0')}` },
           body: '执法人员出示证件，告知权利义务后，在当事人陪同下进行现场检查。', notice: DEFAULT_NOTICE, failingCount: 0, createdBy: author,
           recusal: '不申请回避',
+          // 检查来源: a complaint's verification is 信访; of the rest most are routine, some 双随机 or a campaign (no draw from the seed).
+          source: template.startsWith('builtin:complaint-verification') ? '信访' : (['日常', '双随机', '日常', '专项', '日常', '督察交办'] as const)[n % 6],
         }, author);
         const answers: Answers = {};
         const failRate = rng.chance(0.3) ? 0.12 : 0;

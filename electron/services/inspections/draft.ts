@@ -55,7 +55,7 @@ export const draftHandlers = {
       targetAddress: target.targetAddress, townCode: target.townCode, townName: target.townName,
       targetExtra: { ...target.targetExtra, responsibleUnit: target.responsibleUnit, responsiblePerson: target.responsiblePerson },
       startedAt: localMinute(), endedAt: null, place: target.place, officers, recorder: officers[1] ?? null,
-      present: { name: '', idNumber: '', post: '', phone: '' }, body: '', notice, failingCount: 0, createdBy: author,
+      present: { name: '', idNumber: '', post: '', phone: '' }, body: '', notice, failingCount: 0, createdBy: author, source: input.source,
     }, author);
     return { id };
   },
@@ -66,7 +66,7 @@ export const draftHandlers = {
     const p: InspectionHeaderPatch = patch;
     if (p.officerIds) fields.officers = officersOf(ctx, p.officerIds);
     if (p.recorderId !== undefined) fields.recorder = p.recorderId ? officerOf(ctx, p.recorderId, 'recorderId') : null;
-    for (const k of ['startedAt', 'endedAt', 'place', 'lon', 'lat', 'positionSource', 'body', 'recusal', 'recusalNote'] as const) if (p[k] !== undefined) fields[k] = p[k];
+    for (const k of ['startedAt', 'endedAt', 'place', 'lon', 'lat', 'positionSource', 'body', 'recusal', 'recusalNote', 'source'] as const) if (p[k] !== undefined) fields[k] = p[k];
     if (p.present) {
       // A form sends back the masked values it was shown: those are no change.
       const given = Object.entries(p.present).filter(([k, v]) => v !== undefined

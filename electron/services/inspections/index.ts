@@ -8,6 +8,7 @@ import { inspectionView } from './view';
 export { finalizeInspection } from './finalize';
 export { proposedFindings } from './proposals';
 export { targetSnapshot } from './target';
+export { officerOf } from './draft';
 
 export const inspectionHandlers = {
   'inspections.list': (ctx, { offset, limit, ...filter }) => listInspections(ctx.store.db, filter, offset, limit),

@@ -5,7 +5,7 @@ import { idNumberProblem } from '../../../shared/domain/id-number';
 import type { InspectionRow } from '../../store/inspections';
 
 /** Problems of the header alone (also checked as the inspector types). */
-export function headerProblems(i: Pick<InspectionRow, 'startedAt' | 'endedAt' | 'officers' | 'recorder' | 'place' | 'present'> & Partial<Pick<InspectionRow, 'recusal' | 'recusalNote'>>): Record<string, string> {
+export function headerProblems(i: Pick<InspectionRow, 'startedAt' | 'endedAt' | 'officers' | 'recorder' | 'place' | 'present'> & Partial<Pick<InspectionRow, 'recusal' | 'recusalNote' | 'source'>>): Record<string, string> {
   const p: Record<string, string> = {};
   if (i.officers.length < 2) p.officers = i.officers.length === 0 ? '请选择至少两名执法人员' : '还缺第二名执法人员（现场检查须两名以上执法人员）';
   for (const o of i.officers) if (!o.certificateNo) { p.officers = `执法人员${o.name}没有执法证号，不能作为检查人`; break; }
@@ -19,6 +19,7 @@ export function headerProblems(i: Pick<InspectionRow, 'startedAt' | 'endedAt' | 
   // A legal element of the record (issue 19): the party's answer to the recusal question, and how a request was handled.
   if (!i.recusal) p.recusal = '请记录被检查人对“是否申请回避”的答复';
   else if (i.recusal === '申请回避' && !i.recusalNote?.trim()) p.recusalNote = '被检查人申请回避：请记录处理情况（如 经批准更换执法人员后继续检查）';
+  if (!i.source) p.source = '请选择检查来源（双随机、信访、督察交办、日常、专项）';
   return p;
 }
 

@@ -76,7 +76,7 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
     targetKind: i.targetKind, targetId: i.targetId, targetName: i.targetName, targetAddress: i.targetAddress, targetExtra: fieldAsSeen(ctx, 'targetExtra', i.targetExtra) as Inspection['targetExtra'],
     townCode: i.townCode, townName: i.townName, startedAt: i.startedAt, endedAt: i.endedAt, place: i.place, lon: i.lon, lat: i.lat,
     positionSource: i.positionSource, officers: i.officers, recorder: i.recorder, present: presentAsSeen(ctx, i), body: i.body, notice: i.notice,
-    recusal: i.recusal ?? null, recusalNote: i.recusalNote ?? '',
+    recusal: i.recusal ?? null, recusalNote: i.recusalNote ?? '', source: i.source ?? null,
     supersedes: i.supersedes, supersededBy: supersededByOf(db, id), correctionReason: i.correctionReason, finalizedAt: i.finalizedAt,
     sha256: i.sha256, answers: answers as Inspection['answers'], photos, signatures,
     findings: i.state === 'draft' ? findings : findings.filter((f) => f.included),

@@ -21,6 +21,7 @@ import * as m0190 from './0190-outfall-responsible';
 import * as m0200 from './0200-recusal';
 import * as m0210 from './0210-case-clocks';
 import * as m0220 from './0220-complaint-review';
+import * as m0230 from './0230-inspection-source';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -48,6 +49,7 @@ export const migrations: Migration[] = [
   { version: 200, name: 'recusal', up: m0200.up },
   { version: 210, name: 'case-clocks', up: m0210.up },
   { version: 220, name: 'complaint-review', up: m0220.up },
+  { version: 230, name: 'inspection-source', up: m0230.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
