@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../shared/api/workspace';
 import { DEFAULT_NOTICE } from '../../shared/inspection/notice';
+import { DEFAULT_ACCEPTANCE } from '../../shared/finding/states';
 import { REGION, SETTING } from './entities';
 import type { Store } from './store';
 
@@ -11,7 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   noticeDays: 14, recheckAfterDays: 90, findingMaxExtensionDays: 180,
   complaintAcceptDays: 15, complaintCompleteDays: 60, complaintMaxExtensionDays: 30,
   holidays: [], workdays: [], complainantViewers: [], basemapPath: '', idleLockMinutes: 10,
-  documentPrefixes: { order: '', notice: '', penalty: '' }, reviewBody: '', courtName: '', paymentAccount: '',
+  documentPrefixes: { order: '', notice: '', penalty: '' }, reviewBody: '', courtName: '', paymentAccount: '', acceptanceLevels: DEFAULT_ACCEPTANCE,
 };
 
 /** The workspace settings (填报单位, county, defaults), each key a record of its own. */

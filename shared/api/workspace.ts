@@ -37,6 +37,8 @@ export const Settings = z.object({
   /** 行政复议机关 named in decisions ('' — the county's 人民政府, 行政复议法 2023 第二十四条) and the 人民法院 for a lawsuit. */
   reviewBody: z.string().trim().max(100),
   courtName: z.string().trim().max(100),
+  /** 验收层级 by a problem's source (issue 19): 中央/省级督察交办 — 县级验收 + 市级复核; the county's own — 县级验收. */
+  acceptanceLevels: z.record(z.string(), z.array(z.enum(['county', 'city'])).min(1, '至少需要县级验收')),
   /** Where fines are paid (银行、账户或电子缴款渠道), printed in a 处罚决定书. */
   paymentAccount: z.string().trim().max(300),
 });

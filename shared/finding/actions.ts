@@ -8,12 +8,15 @@ const PROBE: Partial<Record<FindingEventKind, Record<string, unknown>>> = {
   rechecked: { passed: true },
   notice_started: { days: 1 },
   deadline_extended: { deadline: '9999-12-31' },
+  objection_handled: { upheld: true },
 };
 
 /** The actions a finding allows in its state (what its page offers), decided by the fold itself. */
 export function allowedFindingActions(s: FindingFold): FindingEventKind[] {
   return FINDING_EVENT_KINDS.filter((kind) => {
     if (kind === 'created') return false;
+    // 验收 at either level (县级验收, then 市级复核 where the source needs it).
+    if (kind === 'accepted') return ['county', 'city'].some((level) => typeof stepFinding(s, probeEvent('finding', kind, { level })) !== 'string');
     return typeof stepFinding(s, probeEvent('finding', kind, PROBE[kind] ?? {})) !== 'string';
   });
 }

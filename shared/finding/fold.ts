@@ -1,6 +1,6 @@
 import { addDays } from '../domain/calendar';
 import { dayOf, foldEvents, type RecordEvent } from '../events/event';
-import { FINDING_STATE_LABELS, type FindingEventKind, type FindingState } from './states';
+import { ACCEPTANCE_LEVEL_LABELS, ACCEPTANCE_LEVELS, FINDING_STATE_LABELS, type AcceptanceLevel, type FindingEventKind, type FindingState } from './states';
 
 /** What a finding's events say about it now. */
 export type FindingFold = {
@@ -14,6 +14,11 @@ export type FindingFold = {
   recheck: { inspectionId: string | null; passed: boolean; at: string } | null;
   acceptedAt: string | null;
   acceptedBy: string | null;
+  /** Each level's acceptance so far (县级验收, 市级复核), and the levels this problem needs (issue 19). */
+  acceptances: { level: AcceptanceLevel; at: string; unit: string | null }[];
+  /** An objection received during 公示 and not yet dealt with. */
+  objectionPending: boolean;
+  objections: number;
   noticeFrom: string | null;
   noticeTo: string | null;
   noticeEnded: boolean;
@@ -30,7 +35,7 @@ export type FindingFold = {
 export function initialFinding(f: { deadline: string; responsibleUnit: string; responsiblePerson: string }): FindingFold {
   return {
     state: 'open', deadline: f.deadline, responsibleUnit: f.responsibleUnit, responsiblePerson: f.responsiblePerson, responsiblePersonId: null,
-    progress: null, submittedAt: null, recheck: null, acceptedAt: null, acceptedBy: null, noticeFrom: null, noticeTo: null, noticeEnded: false,
+    progress: null, submittedAt: null, recheck: null, acceptedAt: null, acceptedBy: null, acceptances: [], objectionPending: false, objections: 0, noticeFrom: null, noticeTo: null, noticeEnded: false,
     closedAt: null, recheckDue: null, reopenCount: 0, extensions: 0, lastEventAt: null, started: false,
   };
 }
@@ -43,8 +48,24 @@ function reopen(s: FindingFold, e: RecordEvent): FindingFold {
   const deadline = str(e.data.deadline);
   return {
     ...s, state: 'reopened', reopenCount: s.reopenCount + 1, recheckDue: null, noticeEnded: false, submittedAt: null,
-    acceptedAt: null, acceptedBy: null, noticeFrom: null, noticeTo: null, closedAt: null, deadline: deadline && deadline > s.deadline ? deadline : s.deadline,
+    acceptedAt: null, acceptedBy: null, acceptances: [], objectionPending: false, noticeFrom: null, noticeTo: null, closedAt: null, deadline: deadline && deadline > s.deadline ? deadline : s.deadline,
   };
+}
+
+/**
+ * 验收 at one level. The levels the problem needs travel in the event (as the settings said when it
+ * was recorded), so every replica folds alike; an acceptance recorded before levels existed is whole.
+ */
+function accept(s: FindingFold, base: FindingFold, e: RecordEvent, day: string): FindingFold | string {
+  if (s.state !== 'rechecked') return not(s.state, '验收（须现场复查合格）');
+  const level = (e.data.level ?? 'county') as AcceptanceLevel;
+  if (!ACCEPTANCE_LEVELS.includes(level)) return `未知的验收层级“${String(e.data.level)}”`;
+  if (s.acceptances.some((a) => a.level === level)) return `该问题已${ACCEPTANCE_LEVEL_LABELS[level]}`;
+  if (level === 'city' && !s.acceptances.some((a) => a.level === 'county')) return '须先经县级验收，再报市级复核';
+  const acceptances = [...s.acceptances, { level, at: day, unit: str(e.data.unit) }];
+  const required = Array.isArray(e.data.required) ? (e.data.required as AcceptanceLevel[]) : null;
+  const whole = !required || required.every((l) => acceptances.some((a) => a.level === l));
+  return whole ? { ...base, acceptances, state: 'accepted', acceptedAt: day, acceptedBy: str(e.data.unit) } : { ...base, acceptances };
 }
 
 /** One event applied to a finding: the next state, or why the event is illegal here. */
@@ -78,19 +99,31 @@ export function stepFinding(s: FindingFold, e: RecordEvent): FindingFold | strin
       return not(s.state, '登记复查结果（须先申请验收，或已销号）');
     }
     case 'accepted':
-      if (s.state !== 'rechecked') return not(s.state, '验收（须现场复查合格）');
-      return { ...base, state: 'accepted', acceptedAt: day, acceptedBy: str(e.data.unit) };
+      return accept(s, base, e, day);
     case 'notice_started': {
       if (s.state !== 'accepted') return not(s.state, '开始公示（须先验收）');
       const days = Number(e.data.days);
       if (!Number.isInteger(days) || days < 1) return '公示天数应为正整数';
       return { ...base, state: 'noticed', noticeFrom: day, noticeTo: addDays(day, days), noticeEnded: false };
     }
+    case 'objected':
+      if (s.state !== 'noticed' || s.noticeEnded) return not(s.state, '登记公示异议（仅限公示期内）');
+      if (!e.text.trim()) return '请填写异议内容';
+      return { ...base, objectionPending: true, objections: s.objections + 1 };
+    case 'objection_handled': {
+      if (!s.objectionPending) return '没有待处理的公示异议';
+      // Upheld: back to 整改中, acceptance and 公示 start over; dismissed: the reason is recorded and 公示 goes on.
+      if (e.data.upheld === true) return { ...base, state: 'rectifying', objectionPending: false, acceptances: [], acceptedAt: null, acceptedBy: null, noticeFrom: null, noticeTo: null, noticeEnded: false, submittedAt: null };
+      if (!e.text.trim()) return '异议不成立的，须写明理由';
+      return { ...base, objectionPending: false };
+    }
     case 'notice_ended':
+      if (s.objectionPending) return '公示期间收到的异议尚未处理';
       if (s.state !== 'noticed' || s.noticeEnded) return not(s.state, '结束公示');
       if (s.noticeTo && day < s.noticeTo) return `公示期至 ${s.noticeTo} 止，尚未期满`;
       return { ...base, noticeEnded: true };
     case 'closed': {
+      if (s.objectionPending) return '公示期间收到的异议尚未处理';
       if (s.state !== 'noticed' || !s.noticeEnded) return not(s.state, '销号（须公示期满）');
       const after = Number(e.data.recheckAfterDays);
       return { ...base, state: 'closed', closedAt: day, recheckDue: Number.isInteger(after) && after > 0 ? addDays(day, after) : null };

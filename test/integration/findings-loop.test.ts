@@ -49,8 +49,20 @@ describe('a finding from inspection to close-out (销号) and back (反弹)', ()
     d = await wb.call('findings.act', { id: findingId, kind: 'notice_started', at: '2026-12-05', data: { days: 14 } });
     expect(d.finding).toMatchObject({ state: 'noticed', noticeFrom: '2026-12-05', noticeTo: '2026-12-19' });
     await expect(wb.call('findings.act', { id: findingId, kind: 'notice_ended', at: '2026-12-10' })).rejects.toThrow('公示期至 2026-12-19 止，尚未期满');
-    await wb.call('findings.act', { id: findingId, kind: 'notice_ended', at: '2026-12-19', text: '公示期内无异议' });
-    d = await wb.call('findings.act', { id: findingId, kind: 'closed', at: '2026-12-20' });
+    // An objection during 公示 (issue 19) holds the notice until dealt with; dismissed with a reason, 公示 goes on.
+    await expect(wb.call('findings.act', { id: findingId, kind: 'objected', at: '2026-12-08' })).rejects.toThrow('请填写异议内容');
+    await wb.call('findings.act', { id: findingId, kind: 'objected', at: '2026-12-08', text: '村民李某：标志牌位置不醒目' });
+    await expect(wb.call('findings.act', { id: findingId, kind: 'notice_ended', at: '2026-12-19', text: '期满' })).rejects.toThrow('公示期间收到的异议尚未处理');
+    await expect(wb.call('findings.act', { id: findingId, kind: 'objection_handled', at: '2026-12-09', data: { upheld: false } })).rejects.toThrow('异议不成立的，须写明理由');
+    d = await wb.call('findings.act', { id: findingId, kind: 'objection_handled', at: '2026-12-09', text: '经现场核实，标志牌设置符合 GB 15562.1', data: { upheld: false } });
+    expect(d.finding.state).toBe('noticed');
+    await wb.call('findings.act', { id: findingId, kind: 'notice_ended', at: '2026-12-19', text: '异议已处理，公示期满' });
+    // 销号 is signed off, with an opinion, by someone who neither rectified nor accepted it.
+    await expect(wb.call('findings.act', { id: findingId, kind: 'closed', at: '2026-12-20', text: '同意销号' })).rejects.toThrow('职责分离：您参与了该问题的验收');
+    const [, reviewer] = await wb.call('people.list', { role: '局机关人员' });
+    await wb.call('workspace.signIn', { personId: reviewer.id });
+    await expect(wb.call('findings.act', { id: findingId, kind: 'closed', at: '2026-12-20' })).rejects.toThrow('请填写销号审核意见');
+    d = await wb.call('findings.act', { id: findingId, kind: 'closed', at: '2026-12-20', text: '整改到位，资料齐全，同意销号' });
     expect(d.finding).toMatchObject({ state: 'closed', closedAt: '2026-12-20', recheckDue: '2027-03-20', overdue: false });
     expect((await wb.call('findings.list', { recheckDueBy: '2027-03-31', limit: 500 })).rows.map((f) => f.id)).toContain(findingId);
 
@@ -58,7 +70,7 @@ describe('a finding from inspection to close-out (销号) and back (反弹)', ()
     d = await wb.call('findings.act', { id: findingId, kind: 'rechecked', at: '2027-01-10', data: { inspectionId: recheck.id, passed: false }, text: '标识牌被拆除' });
     expect(d.finding).toMatchObject({ state: 'reopened', reopenCount: 1, recheckDue: null });
     expect((await wb.call('findings.list', { reopened: true, limit: 500 })).rows.map((f) => f.id)).toContain(findingId);
-    expect(d.events.map((e) => e.kind)).toEqual(['created', 'assigned', 'progress', 'submitted', 'rechecked', 'accepted', 'notice_started', 'notice_ended', 'closed', 'rechecked']);
+    expect(d.events.map((e) => e.kind)).toEqual(['created', 'assigned', 'progress', 'submitted', 'rechecked', 'accepted', 'notice_started', 'objected', 'objection_handled', 'notice_ended', 'closed', 'rechecked']);
   });
 
   it('derives overdue from the deadline, refuses bad deadlines and extensions beyond the limit', async () => {

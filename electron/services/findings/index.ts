@@ -55,7 +55,21 @@ function prepareAction(ctx: ServiceContext, id: string, a: Action, originalDeadl
       break;
     }
     case 'notice_started': data.days = Number(data.days ?? s.noticeDays); break;
-    case 'closed': data.recheckAfterDays = s.recheckAfterDays; break;
+    case 'closed':
+      // 销号 is a reviewer's sign-off: its opinion is part of the record (issue 19).
+      if (!a.text.trim()) throw invalidFields({ text: '请填写销号审核意见' });
+      data.recheckAfterDays = s.recheckAfterDays;
+      break;
+    case 'accepted':
+      // The levels this problem's source needs, as the settings say now (kept in the event: every replica folds alike).
+      data.level = data.level === 'city' ? 'city' : 'county';
+      data.required = s.acceptanceLevels[f.sourceKind] ?? ['county'];
+      break;
+    case 'objected': if (!a.text.trim()) throw invalidFields({ text: '请填写异议内容（异议人、理由）' }); break;
+    case 'objection_handled':
+      data.upheld = data.upheld === true || data.upheld === 'yes';
+      if (!data.upheld && !a.text.trim()) throw invalidFields({ text: '异议不成立的，须写明理由' });
+      break;
     case 'progress': if (!a.text) throw invalidFields({ text: '请填写整改进展' }); break;
     case 'comment': if (!a.text) throw invalidFields({ text: '请填写备注内容' }); break;
     case 'reopened': if (!a.text) throw invalidFields({ text: '请写明重新打开的原因' }); break;
