@@ -102,3 +102,14 @@ export function targetFacets(db: Database, kind: string, id: string | null): { w
 export function findingsFromSource(db: Database, sourceId: string): { item_id: string; id: string }[] {
   return prepared(db, 'SELECT item_id, id FROM findings WHERE source_id = ? AND deleted_at IS NULL').all(sourceId) as { item_id: string; id: string }[];
 }
+
+/**
+ * The problems a 复查 of a target lists (issue 19): every one not yet 销号, and those 销号 whose
+ * after-close re-check is still due — oldest first.
+ */
+export function openProblemsOf(db: Database, targetKind: string, targetId: string | null): { id: string; description: string; state: string; deadline: string; foundAt: string }[] {
+  if (!targetId) return [];
+  return prepared(db, `SELECT id, description, state, deadline, found_at AS foundAt FROM findings
+    WHERE target_kind = ? AND target_id = ? AND deleted_at IS NULL AND (state <> 'closed' OR recheck_due IS NOT NULL)
+    ORDER BY found_at, id`).all(targetKind, targetId) as { id: string; description: string; state: string; deadline: string; foundAt: string }[];
+}

@@ -2,7 +2,7 @@ import type { Item } from '../../shared/checklist/template';
 import { DEADLINE_BANDS, DEADLINE_BAND_LABELS } from '../../shared/checklist/deadline-band';
 
 export const TYPE_LABELS: Record<Item['type'], string> = {
-  yesno: '是/否', choice: '单选', multi: '多选', number: '数值', reading: '监测读数', text: '文字', date: '日期', datetime: '时间', photo: '照片', location: '位置', signature: '签名',
+  yesno: '是/否', choice: '单选', multi: '多选', number: '数值', reading: '监测读数', text: '文字', date: '日期', datetime: '时间', photo: '照片', location: '位置', signature: '签名', problems: '问题复查',
 };
 
 /** A fresh item of a type, keeping what carries over (id, label, required, hint, visibility). */

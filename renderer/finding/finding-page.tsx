@@ -67,7 +67,7 @@ export function FindingPage({ id }: { id: string }) {
           specs={specs} danger={['reopened']} onAct={async (kind, a) => setD(await call('findings.act', { id, kind, ...a }))}>
           {d.withheld.map((w) => <p key={w.kind} className="muted duty-note" role="note">{FINDING_EVENT_LABELS[w.kind]}：{w.reason}</p>)}
           {f.targetId && f.targetKind !== 'site' && d.allowed.includes('rechecked') && (
-            <p><a href={`#/inspections/new?kind=${f.targetKind}&target=${f.targetId}&name=${encodeURIComponent(f.targetName)}`}>去现场复查（开始一次现场检查）</a></p>
+            <p><a href={`#/inspections/new?kind=${f.targetKind}&target=${f.targetId}&name=${encodeURIComponent(f.targetName)}&template=recheck&source=日常`}>去现场复查（填写问题整改复查表）</a></p>
           )}
           <p><a href={`#/cases/new?from=finding:${f.id}`}>立案查处</a></p>
         </RecordActions>

@@ -5,6 +5,7 @@ import { withTargetLimits } from '../../shared/checklist/limits';
 import type { Item, TemplateDefinition } from '../../shared/checklist/template';
 import { ApiFailure, call } from '../api';
 import { ItemInput } from './item-input';
+import { RecheckInput } from './recheck-input';
 import { LocationInput } from './location-input';
 import { PhotoStrip } from './photo-strip';
 import { SignatureBox } from './signature-box';
@@ -59,7 +60,9 @@ export function ChecklistForm({ insp, shown, setAnswer, itemErrors, setItemError
                         : item.type === 'signature'
                           ? <SignatureBox role={`item:${item.id}`} title={item.label} name={insp.present.name} signature={insp.signatures.find((s) => s.role === `item:${item.id}`)}
                               onSign={async (png, signerName) => { await save(() => call('inspections.sign', { id: insp.id, role: `item:${item.id}`, signerName: signerName || '签名人', pngBase64: png })); reload(); }} />
-                          : <ItemInput item={item} value={value} onSave={(v) => void onSave(item)(v)} />}
+                          : item.type === 'problems'
+                            ? <RecheckInput label={item.label} value={value} open={insp.openProblems} onSave={(v) => void onSave(item)(v)} />
+                            : <ItemInput item={item} value={value} onSave={(v) => void onSave(item)(v)} />}
                     {problem && <span className="field-error" role="alert">{problem}</span>}
                   </div>
                 </div>

@@ -33,7 +33,9 @@ export function InspectionStartPage() {
       // The checklists made for this kind of target first (工业企业 before 信访核查 for an enterprise).
       latest.sort((a, b) => a.targetKinds.indexOf(kind) - b.targetKinds.indexOf(kind) || a.targetKinds.length - b.targetKinds.length);
       setTemplates(latest);
-      setTemplateId((cur) => (latest.some((t) => t.id === cur) ? cur : latest[0]?.id ?? ''));
+      // A link may ask for a form by its code (a problem's “去现场复查” asks for the 复查 form).
+      const asked = latest.find((t) => t.code === q.get('template'));
+      setTemplateId((cur) => (latest.some((t) => t.id === cur) ? cur : asked?.id ?? latest[0]?.id ?? ''));
     });
   }, [kind]);
   const start = async () => {

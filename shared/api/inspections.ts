@@ -83,6 +83,8 @@ export const Inspection = InspectionSummary.omit({ officerNames: true, failingCo
   photos: z.array(Photo), signatures: z.array(Signature), findings: z.array(ProposedFinding),
   /** What keeps the draft from being finalized, by item id or header field. */
   problems: z.record(z.string(), z.string()),
+  /** A 复查 draft (issue 19): the target's open problems it must cover. */
+  openProblems: z.array(z.object({ id: z.string(), description: z.string(), state: z.string(), deadline: z.string(), foundAt: z.string() })),
   record: z.object({
     sha256: z.string(), node: z.string(), chainSeq: z.number(), prevSha256: z.string().nullable(),
     /** Issue 18: the account that signed it at 定稿 (null: made before records were signed) and whether its device signature holds. */

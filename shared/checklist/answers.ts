@@ -1,5 +1,6 @@
 import type { Condition, Item, TemplateDefinition } from './template';
 import { itemsOf } from './template';
+import { recheckProblem, type RecheckRow } from './recheck';
 
 /** A saved answer: the value (shape by item type) and the inspector's remark. */
 export type Answer = { value: unknown; note: string };
@@ -47,6 +48,7 @@ export function answerProblem(item: Item, value: unknown): string | null {
       return typeof v === 'object' && typeof v.sha256 === 'string' && /^[0-9a-f]{64}$/.test(v.sha256) ? null : '签名无效';
     }
     case 'photo': return '照片请用“添加照片”上传';
+    case 'problems': return recheckProblem(value);
   }
 }
 
@@ -124,6 +126,7 @@ export function answerText(item: Item, value: unknown): string {
     case 'datetime': return (value as string).replace('T', ' ');
     case 'location': { const v = value as { lat: number; lon: number }; return `${v.lon.toFixed(6)}, ${v.lat.toFixed(6)}`; }
     case 'signature': return '已签名';
+    case 'problems': return (value as RecheckRow[]).map((r, i) => `${i + 1}. ${r.description}：${r.result}${r.note ? `（${r.note}）` : ''}`).join('；');
     default: return String(value);
   }
 }

@@ -3,7 +3,7 @@ import { POLLUTANT_KEYS } from '../standards/discharge-standards';
 import { DEADLINE_BANDS } from './deadline-band';
 
 /** The item types a checklist may hold (DESIGN §6). */
-export const ITEM_TYPES = ['yesno', 'choice', 'multi', 'number', 'reading', 'text', 'date', 'datetime', 'photo', 'location', 'signature'] as const;
+export const ITEM_TYPES = ['yesno', 'choice', 'multi', 'number', 'reading', 'text', 'date', 'datetime', 'photo', 'location', 'signature', 'problems'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 export const TARGET_KINDS = ['enterprise', 'outfall', 'site'] as const;
@@ -73,6 +73,8 @@ export const Item = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('photo'), minCount: z.number().int().min(0).default(0), maxCount: z.number().int().min(1).max(100).default(20) }),
   z.strictObject({ ...base, type: z.literal('location') }),
   z.strictObject({ ...base, type: z.literal('signature') }),
+  /** 复查 (issue 19): the target's open problems, each recorded as 已整改 / 部分整改 / 未整改 with a note. */
+  z.strictObject({ ...base, type: z.literal('problems') }),
 ], { error: (iss) => (iss.code === 'invalid_union' ? `未知的题型，可用：${ITEM_TYPES.join('、')}` : undefined) });
 export type Item = z.output<typeof Item>;
 

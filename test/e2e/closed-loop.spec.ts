@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, openAs, signIn, signOut, startHost, test, DEMO_ENV } from './fixtures';
-import { chooseIndustrial, completeIndustrial, startIndustrialHere } from './inspection-steps';
+import { chooseIndustrial, completeIndustrial, completeRecheck, startIndustrialHere } from './inspection-steps';
 
 const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 const day = (offset: number) => { const d = new Date(); d.setDate(d.getDate() + offset); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
@@ -38,16 +38,20 @@ test.describe('a finding from an inspection to close-out and back', () => {
     await act('整改进展', async (f) => { await f.getByLabel('日期').fill(day(1)); await f.getByLabel('整改进展').fill('已订制标志牌'); }, '整改中');
     await act('申请验收', async (f) => { await f.getByLabel('日期').fill(day(2)); await f.getByLabel('整改完成情况').fill('标志牌已安装'); }, '待复查');
 
-    // The re-check is a real inspection of the same enterprise.
-    await page.getByRole('link', { name: '去现场复查（开始一次现场检查）' }).click();
-    await chooseIndustrial(page);
-    const recheckId = await completeIndustrial(page, { signOk: true });
+    // The re-check is its own short form (issue 19): the enterprise's open problems, each 已整改 / 部分整改 / 未整改;
+    // finalized, it moves the problem on by itself.
+    await page.getByRole('link', { name: '去现场复查（填写问题整改复查表）' }).click();
+    await expect(page.getByRole('heading', { name: '开始现场检查' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: /问题整改现场复查表/ })).toBeChecked();
+    await page.getByLabel('执法人员1').selectOption({ index: 1 });
+    await page.getByLabel('执法人员2').selectOption({ index: 2 });
+    await page.getByRole('button', { name: '开始检查' }).click();
+    await expect(page.getByRole('heading', { name: '问题整改现场复查表' })).toBeVisible();
+    await expect(page.getByTestId('recheck-row').filter({ hasText: '标志牌' })).toContainText('待复查');
+    const recheckId = await completeRecheck(page, '已整改');
+    await expect(page.getByText('已整改（现场已整改到位）').first()).toBeVisible();
     await page.goto(findingUrl);
-    await act('现场复查', async (f) => {
-      await f.getByLabel('日期').fill(day(3));
-      await f.getByLabel('复查检查记录').selectOption(recheckId);
-      await f.getByLabel('复查结论').selectOption('yes');
-    }, '复查合格待验收');
+    await expect(page.getByTestId('finding-state')).toHaveText('复查合格待验收');
     // Who found, rectified and rechecked it may not accept it (separation of duties): not offered, and said why.
     await expect(page.getByRole('region', { name: '可办理的操作' }).getByRole('button', { name: '验收通过' })).toHaveCount(0);
     await expect(page.getByText(/验收通过：职责分离：您参与了该问题的/)).toBeVisible();

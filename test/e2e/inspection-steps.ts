@@ -69,6 +69,37 @@ export async function completeIndustrial(page: Page, o: { signOk: boolean; respo
     await findings.getByLabel('责任人').fill(o.responsible ?? '王建国');
     await findings.getByLabel('责任人').blur();
   }
+  return signAndFinalize(page);
+}
+
+/**
+ * Fills and finalizes a 复查 (问题整改现场复查表, issue 19) already started: every open problem of the
+ * target as `result` (the one matching `note`'s problem first), a photo, the signatures. Returns its id.
+ */
+export async function completeRecheck(page: Page, result: '已整改' | '部分整改' | '未整改' = '已整改') {
+  const header = page.getByRole('region', { name: '笔录表头' });
+  await header.getByLabel('记录人').selectOption({ index: 2 });
+  await header.getByLabel('姓名').fill('王建国');
+  await header.getByLabel('身份证号').fill('360799198001010015');
+  await header.getByLabel('是否申请回避').selectOption('不申请回避');
+  await expect(header.getByLabel('检查来源')).toHaveValue('日常');
+  const start = await header.getByLabel('检查开始时间').inputValue();
+  const end = new Date(new Date(`${start}:00`).getTime() + 40 * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await header.getByLabel('检查结束时间').fill(`${end.getFullYear()}-${pad(end.getMonth() + 1)}-${pad(end.getDate())}T${pad(end.getHours())}:${pad(end.getMinutes())}`);
+  const rows = page.getByTestId('recheck-row');
+  const n = await rows.count();
+  for (let i = 1; i <= n; i++) {
+    await page.getByRole('radiogroup', { name: `复查结论${i}` }).getByRole('radio', { name: result }).click();
+    await page.getByLabel(`现场情况${i}`).fill(result === '已整改' ? '现场已整改到位' : '整改未完成');
+    await page.getByLabel(`现场情况${i}`).blur();
+  }
+  await item(page, 'recheck.photo').locator('input[type=file]').setInputFiles(join(PHOTOS, 'sign-board.png'));
+  await expect(item(page, 'recheck.photo').getByRole('img')).toHaveCount(1);
+  return signAndFinalize(page);
+}
+
+async function signAndFinalize(page: Page): Promise<string> {
   const signatures = page.getByRole('region', { name: '签名' });
   for (const role of ['inspected', 'recorder']) await sign(signatures.locator(`[data-role="${role}"]`), page);
   for (const box of await signatures.locator('[data-role^="officer:"]').all()) await sign(box, page);

@@ -100,6 +100,8 @@ export function recordFindingCreated(ctx: ServiceContext, id: string, at: string
   refreshFinding(ctx.store, id);
 }
 
+export { applyRecheckResults } from './recheck-results';
+
 export const findingHandlers = {
   'findings.list': (ctx, { offset, limit, ...filter }) => listFindings(ctx.store.db, filter, today(), offset, limit),
   'findings.get': (ctx, { id }) => findingDetail(ctx, id),

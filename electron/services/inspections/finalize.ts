@@ -10,7 +10,10 @@ import { deviceSigner, signRecord } from '../../store/record-signing';
 import { PROGRAM_SIGNER } from '../../../shared/inspection/record-signature';
 import { authorOf, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
-import { recordFindingCreated } from '../findings/index';
+import { applyRecheckResults, recordFindingCreated } from '../findings/index';
+import { problemsItemId } from './recheck';
+import type { RecheckRow } from '../../../shared/checklist/recheck';
+import type { TemplateDefinition } from '../../../shared/checklist/template';
 import { refreshFinding } from '../findings/index';
 import { officerOf } from './draft';
 import { inspectionView, mustGetDraft } from './view';
@@ -74,6 +77,10 @@ export function finalizeInspection(ctx: ServiceContext, id: string, finalizedAt 
       else refreshFinding(store, findingId);
     }
     if (i.supersedes) store.write(INSPECTION, i.supersedes, { state: 'superseded' }, author);
+    // A 复查 (issue 19) moves each problem it recorded on, as its officers' actions.
+    const problemsItem = problemsItemId(view.template.definition as TemplateDefinition);
+    const rows = problemsItem ? view.answers[problemsItem]?.value : null;
+    if (Array.isArray(rows) && !i.supersedes) applyRecheckResults(ctx, id, { kind: i.targetKind, id: i.targetId }, (i.startedAt ?? finalizedAt).slice(0, 16), rows as RecheckRow[]);
     return { sha256, chainSeq: chain.seq, findingIds };
   });
 }

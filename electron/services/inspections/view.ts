@@ -9,6 +9,7 @@ import { answersOf, getInspectionRow, photosOf, recordOf, reviewedFindingsOf, si
 import type { ServiceContext } from '../context';
 import { finalizeProblems } from './problems';
 import { proposedFindings } from './proposals';
+import { openProblemsFor, recheckProblems } from './recheck';
 import { receiptHolds, receiptOf, recordSignatureHolds } from '../../store/record-signing';
 import { readSyncState } from '../../store/sync-state';
 import { keyFingerprint } from '../evidence/index';
@@ -80,7 +81,8 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
     supersedes: i.supersedes, supersededBy: supersededByOf(db, id), correctionReason: i.correctionReason, finalizedAt: i.finalizedAt,
     sha256: i.sha256, answers: answers as Inspection['answers'], photos, signatures,
     findings: i.state === 'draft' ? findings : findings.filter((f) => f.included),
-    problems: i.state === 'draft' ? finalizeProblems(t.definition, i, answers, photoCounts(photos), signatures, findings) : {},
+    problems: i.state === 'draft' ? { ...finalizeProblems(t.definition, i, answers, photoCounts(photos), signatures, findings), ...recheckProblems(ctx, i, t.definition, answers) } : {},
+    openProblems: i.state === 'draft' ? openProblemsFor(ctx, i, t.definition) : [],
     record: record && {
       sha256: record.sha256, node: record.node, chainSeq: record.chainSeq, prevSha256: record.prevSha256, signer: record.signer,
       signatureHolds: Boolean(record.signature && record.signerKey && record.signer && recordSignatureHolds({ sha256: record.sha256, signer: record.signer, node: record.node, chainSeq: record.chainSeq, signerKey: record.signerKey, signature: record.signature })),
@@ -109,5 +111,5 @@ export function draftDerived(ctx: ServiceContext, id: string): Pick<Inspection, 
   const answers = answersOf(db, id);
   const t = appliedTemplate(ctx, i, answers);
   const findings = proposedFindings(t.definition, answers, i, reviewedFindingsOf(db, id));
-  return { findings, problems: finalizeProblems(t.definition, i, answers, photoCounts(photosOf(db, id)), signaturesOf(db, id), findings) };
+  return { findings, problems: { ...finalizeProblems(t.definition, i, answers, photoCounts(photosOf(db, id)), signaturesOf(db, id), findings), ...recheckProblems(ctx, i, t.definition, answers) } };
 }
