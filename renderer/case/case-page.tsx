@@ -27,7 +27,7 @@ function specs(d: CaseDetail): Partial<Record<CaseEventKind, ActionSpec>> {
       { name: 'relation', label: '签收人与当事人的关系', type: 'select', options: RECEIVER_RELATIONS.map((m) => ({ value: m, label: m })) },
       { name: 'refusedReason', label: '拒收事由（留置送达）', type: 'text' }, { name: 'witness', label: '见证人（姓名、单位）', type: 'text' },
       { name: 'reference', label: '邮件号 / 电子地址 / 公告载体', type: 'text' }, { name: 'server', label: '送达人', type: 'text', required: true },
-      { name: 'files', label: '送达过程照片', type: 'files' },
+      { name: 'files', label: '送达过程照片或录音录像', type: 'files' },
     ],
     toData: (v) => {
       const { at, text: _t, time, ...rest } = v;

@@ -49,7 +49,7 @@ export function ActionForm({ kind, spec, onSubmit, onCancel }: { kind: string; s
         <Field label="日期" required error={fieldErrors.at}><input type="date" value={String(v.at)} onChange={(e) => set('at', e.target.value)} /></Field>
         {spec.fields.map((f) => {
           if (f.type === 'check') return <label key={f.name} className="check"><input type="checkbox" checked={v[f.name] === true} onChange={(e) => set(f.name, e.target.checked)} /> {f.label}</label>;
-          if (f.type === 'files') return <Field key={f.name} label={f.label} hint="照片（JPEG/PNG）或扫描件（PDF）"><input type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" onChange={(e) => setFiles([...(e.target.files ?? [])])} /></Field>;
+          if (f.type === 'files') return <Field key={f.name} label={f.label} hint="照片（JPEG/PNG）、扫描件（PDF）或录音录像（MP4/MP3/M4A/WAV，单个不超过 50 MB）"><input type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf,video/mp4,audio/mpeg,audio/mp4,audio/x-m4a,audio/aac,audio/wav,audio/x-wav" onChange={(e) => setFiles([...(e.target.files ?? [])])} /></Field>;
           const value = String(v[f.name] ?? '');
           const input = f.type === 'select'
             ? <select value={value} onChange={(e) => set(f.name, e.target.value)}><option value="">请选择</option>{f.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>

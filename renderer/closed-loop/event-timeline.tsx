@@ -1,9 +1,10 @@
 import type { RecordEvent } from '../../shared/events/event';
-import { blobUrl } from '../api';
+import { EvidenceFile } from './evidence-file';
 
 const DATA_LABELS: Record<string, string> = {
   responsibleUnit: '责任单位', responsiblePerson: '责任人', deadline: '新时限', days: '天数', unit: '验收单位', number: '文号', amount: '罚款（元）',
-  legalBasis: '依据', content: '内容', to: '移送至', recheckAfterDays: '销号后复查（天）',
+  legalBasis: '依据', content: '内容', to: '移送至', recheckAfterDays: '销号后复查（天）', approver: '批准人', method: '送达方式',
+  receiver: '签收人', refusedReason: '拒收事由', witness: '见证人', reference: '邮件号/地址/公告', receipt: '缴款凭证',
 };
 
 function dataSummary(e: RecordEvent): string {
@@ -37,7 +38,7 @@ export function EventTimeline({ events, labels }: { events: RecordEvent[]; label
           {dataSummary(e) && <p className="muted">{dataSummary(e)}</p>}
           {typeof e.data.inspectionId === 'string' && <p><a href={`#/inspections/${e.data.inspectionId}`}>查看检查记录</a></p>}
           {e.blobs.length > 0 && (
-            <div className="tl-files">{e.blobs.map((sha) => <a key={sha} href={blobUrl(sha)} target="_blank" rel="noreferrer"><img src={blobUrl(sha)} alt="佐证材料" onError={(ev) => { (ev.target as HTMLImageElement).replaceWith(document.createTextNode('PDF 文件')); }} /></a>)}</div>
+            <div className="tl-files">{e.blobs.map((sha) => <EvidenceFile key={sha} sha256={sha} />)}</div>
           )}
           {e.flag && <p className="banner error" role="note">此事件未生效：{e.flag}</p>}
         </li>

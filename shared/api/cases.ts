@@ -33,7 +33,7 @@ export type Case = z.infer<typeof Case>;
 /** A document of the case file as its page lists it. */
 export const CaseDocumentRow = z.object({
   id: z.string(), kind: z.enum(DOCUMENT_KINDS), title: z.string(), number: z.string(), at: z.string(), sha256: z.string(), seq: z.number(),
-  served: ServiceRecord.extend({ at: z.string() }).nullable(), flag: z.string().nullable(),
+  served: ServiceRecord.extend({ at: z.string(), evidence: z.number().optional() }).nullable(), flag: z.string().nullable(),
 });
 export type CaseDocumentRow = z.infer<typeof CaseDocumentRow>;
 
@@ -68,7 +68,7 @@ export const caseProcedures = {
   /** One frozen document with its proofs (for printing and checking). */
   'cases.document': {
     input: z.object({ id: Id, documentId: Id }),
-    output: z.object({ document: z.record(z.string(), z.unknown()), issued: IssuedDocument, served: ServiceRecord.extend({ at: z.string() }).nullable(), intact: z.boolean(), caseParty: z.string() }),
+    output: z.object({ document: z.record(z.string(), z.unknown()), issued: IssuedDocument, served: ServiceRecord.extend({ at: z.string(), evidence: z.number().optional() }).nullable(), intact: z.boolean(), caseParty: z.string() }),
   },
   'cases.act': {
     input: z.object({

@@ -27,7 +27,7 @@ export const PUBLICITY_WORKDAYS = { penalty: 7, other: 20 } as const;
 export type CaseDecision = { kind: 'penalty' | 'other'; number: string; amount: number | null; legalBasis: string; content: string };
 
 /** A document of the case file: its frozen text's hash, and its 送达 once recorded. */
-export type CaseDocument = { id: string; kind: DocumentKind; number: string; at: string; sha256: string; seq: number; served: (ServiceRecord & { at: string }) | null };
+export type CaseDocument = { id: string; kind: DocumentKind; number: string; at: string; sha256: string; seq: number; served: (ServiceRecord & { at: string; evidence?: number }) | null };
 
 export type CaseFold = {
   state: CaseState;
@@ -111,7 +111,7 @@ export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[],
         if (doc.served) return `${DOCUMENT_TITLES[doc.kind]}已于 ${doc.served.at} 送达`;
         if (dayOf(parsed.data.servedAt) < doc.at) return '送达时间不能早于文书的制作日期';
         const served = dayOf(parsed.data.servedAt);
-        const documents = s.documents.map((d) => (d === doc ? { ...d, served: { ...parsed.data, at: served } } : d));
+        const documents = s.documents.map((d) => (d === doc ? { ...d, served: { ...parsed.data, at: served, evidence: e.blobs.length } } : d));
         if (doc.kind === 'notice') return { ...base, documents, statementBy: addWorkdays(served, CASE_LIMITS.statementWorkdays, calendar) };
         if (doc.kind === 'penalty') return { ...base, documents, payBy: addDays(served, CASE_LIMITS.payDays) };
         return { ...base, documents };

@@ -14,7 +14,7 @@ async function openFiledCase(page: Page): Promise<string> {
   return page.url().split('#/cases/')[1];
 }
 
-test('an officer makes a 告知书 and an 询问笔录 in a case file, serves the 告知书 by 留置送达 with a witness, and prints both page by page (issue 19)', async ({ page, host }) => {
+test('an officer makes a 告知书 and an 询问笔录 in a case file, serves the 告知书 by 留置送达 evidenced by a recording, and prints both page by page (issue 19)', async ({ page, host }) => {
   test.setTimeout(150_000);
   await openAs(page, host);
   const caseId = await openFiledCase(page);
@@ -78,10 +78,13 @@ test('an officer makes a 告知书 and an 询问笔录 in a case file, serves th
   await serve.getByLabel('送达人').fill('何小龙、何芳');
   await serve.getByRole('button', { name: '确认送达' }).click();
   await expect(serve.getByRole('alert')).toContainText('须有见证人签名，或以拍照、录像记录送达过程');
-  await serve.getByLabel('见证人（姓名、单位）').fill('王五（村委会主任）');
+  // No witness came: the 执法记录仪's recording of the refusal evidences it instead (民事诉讼法 第八十九条).
+  await serve.getByLabel('送达过程照片或录音录像').setInputFiles(join(process.cwd(), 'test', 'fixtures', 'recordings', 'refusal.wav'));
   await serve.getByRole('button', { name: '确认送达' }).click();
   await expect(serve).toBeHidden();
   await expect(notice).toContainText('留置送达');
+  // The recording is kept with the 送达 and played in place.
+  await expect(page.getByRole('list', { name: '办理过程' }).getByLabel('录音')).toHaveCount(1);
   await expect(clocks.getByTestId('clock-statement')).toContainText('（工作日）');
 
   // The print page: the 告知书 states the rights and the five working days; its 送达回证 the refusal and the witness.
@@ -90,7 +93,7 @@ test('an officer makes a 告知书 and an 询问笔录 in a case file, serves th
   const print = await popup;
   await expect(print.getByTestId('enforcement-document')).toContainText('收到本告知书之日起五个工作日内');
   await expect(print.getByTestId('service-slip')).toContainText('法定代表人拒绝签收');
-  await expect(print.getByTestId('service-slip')).toContainText('王五（村委会主任）');
+  await expect(print.getByTestId('service-slip')).toContainText('照片、录音录像 1 件');
 
   // Printed by the CLI and read back page by page: the title, the recusal answer, the signature lines on every page.
   const detail = JSON.parse(spawnSync(process.execPath, [BIN, 'cases', caseId, '--data', host.dataDir, '--json'], { encoding: 'utf8', env: DEMO_ENV }).stdout) as { documents: { id: string; kind: string }[] };

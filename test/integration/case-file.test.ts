@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EnforcementDocument } from '../../shared/enforcement/document';
 import { printedDocument } from '../../shared/enforcement/text';
@@ -98,5 +100,24 @@ describe('a case file (案卷): statutory clocks and enforcement documents (issu
     const report = await wb.call('workspace.verify', {});
     expect(report.problems.map((p) => p.message).join('\n')).toContain('文书内容与其 SHA-256 不符');
     expect((await wb.call('cases.document', { id, documentId: noticed.documents[1].id })).intact).toBe(false);
+  });
+
+  it('keeps a recording of a refused 送达 as its evidence (WAV/MP3/M4A/MP4, by the bytes), and refuses a file that only claims to be one', async () => {
+    const wb = await loopWorkbench(20);
+    const officers = (await wb.call('people.list', {})).filter((p) => p.active && p.certificateNo).slice(0, 2).map((p) => p.id);
+    const c = await wb.call('cases.create', { sourceKind: 'other', party: '某公司', facts: '违法排放', openedAt: '2026-11-01' });
+    const id = c.case.id;
+    await wb.call('cases.act', { id, kind: 'filed', at: '2026-11-02', data: { number: '立1' } });
+    const made = await wb.call('cases.issueDocument', { id, issuedAt: '2026-11-03', number: '测责改〔2026〕1号', remedies: { reviewBody: '清水县人民政府', court: '清水县人民法院' },
+      fields: { kind: 'order', officerIds: officers, facts: '违法排放', evidence: '笔录', violated: '第三十九条', basis: '第二十八条', requirement: '停止排放', deadline: '2026-12-10' } });
+    const serve = { documentId: made.documents[0].id, method: '留置送达', servedAt: '2026-11-05T10:00', refusedReason: '拒绝签收', server: '张三' };
+    const fake = Buffer.from('<html><script>alert(1)</script></html>').toString('base64');
+    await expect(wb.call('cases.act', { id, kind: 'served', at: '2026-11-05', data: serve, files: [{ name: 'refusal.mp4', base64: fake }] })).rejects.toThrow('不是可接受的证据文件类型');
+    expect((await wb.call('cases.get', { id })).documents[0].served).toBeNull();
+    const wav = readFileSync(join(__dirname, '..', 'fixtures', 'recordings', 'refusal.wav')).toString('base64');
+    const done = await wb.call('cases.act', { id, kind: 'served', at: '2026-11-05', data: serve, files: [{ name: 'refusal.wav', base64: wav }] });
+    expect(done.documents[0].served).toMatchObject({ method: '留置送达', evidence: 1 });
+    const sha = done.events.at(-1)!.blobs[0];
+    expect(wb.store.db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').pluck().get(sha)).toBe('audio/wav');
   });
 });
