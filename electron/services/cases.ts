@@ -56,7 +56,8 @@ export function caseDetail(ctx: ServiceContext, id: string): CaseDetail {
     .filter((k) => !DOCUMENT_MADE.has(k) && k !== 'served');
   // 送达 is offered while a document of the file waits for it (the probe cannot name one).
   if (state.documents.some((x) => !x.served && x.kind !== 'inquiry')) allowed.splice(allowed.indexOf('decided') + 1 || allowed.length, 0, 'served');
-  const documentKinds = DOCUMENT_KINDS.filter((kind) => !fold([...events, probeEvent('case', 'document', probeDocument(kind, state))]).flags.has('probe'));
+  // Probed today: a 决定书 is offered only once the party's time is over (not during the 陈述申辩 period).
+  const documentKinds = DOCUMENT_KINDS.filter((kind) => !fold([...events, probeEvent('case', 'document', probeDocument(kind, state), today())]).flags.has('probe'));
   return { case: rowToCase(mustRow(ctx, id), today()), events, allowed, documents: caseDocumentRows(state, events), documentKinds };
 }
 

@@ -24,16 +24,22 @@ export function issuedProblem(data: Record<string, unknown>, caseId: string): st
  */
 export function verifyDocuments(db: Database, report: { documents: number; problems: { kind: 'record' | 'blob' | 'chain' | 'template'; id: string; message: string }[] }): void {
   let last = null as { caseId: string; seq: number; sha: string } | null;
+  const numbers = new Map<string, string[]>();
   for (const e of allDocumentEvents(db)) {
     report.documents++;
     const data = JSON.parse(e.data) as Record<string, unknown>;
     const p = issuedProblem(data, e.caseId);
     if (p) { report.problems.push({ kind: 'record', id: e.id, message: `案件 ${e.caseId} 的执法文书 ${String(data.number ?? '') || e.id}：${p}` }); continue; }
     const d = data as unknown as IssuedDocument;
+    if (d.number) numbers.set(`${d.kind}|${d.number}`, [...(numbers.get(`${d.kind}|${d.number}`) ?? []), e.id]);
     if (last?.caseId !== e.caseId) last = null;
     if (last ? d.seq !== last.seq + 1 || d.prev !== last.sha : d.seq !== 1) {
       report.problems.push({ kind: 'chain', id: e.id, message: `案件 ${e.caseId} 的文书链在第 ${d.seq} 份处与前一份不相接：前面的文书已被改动或删除` });
     }
     last = { caseId: e.caseId, seq: d.seq, sha: d.sha256 };
+  }
+  // Two laptops offline may give one 文号 twice: a frozen document is not renumbered, so it is named for the legal office to settle.
+  for (const [key, ids] of numbers) {
+    if (ids.length > 1) report.problems.push({ kind: 'record', id: ids[1], message: `文号 ${key.split('|')[1]} 被 ${ids.length} 份文书使用（离线时在不同电脑上编号）：请法制部门核定，作废重号的文书并重新制作` });
   }
 }

@@ -6,7 +6,7 @@ import { finalizeWithoutText, isFinalizing } from '../../shared/sync/signed';
 import type { RecordCache } from './record-cache';
 import { sha256 } from './hash';
 import { recordSignatureProblem } from './record-signature-check';
-import { documentProblem } from './document-check';
+import { documentProblem, referencedDocument } from './document-check';
 
 /** The rows a finalized inspection (定稿) was built from: frozen with it. */
 const EVIDENCE: Record<string, string> = {
@@ -27,6 +27,14 @@ export async function frozenRefusal(records: RecordCache, c: Change, heads: Fiel
       const held = winningValues(heads);
       const same = Object.entries(c.fields).every(([f, v]) => JSON.stringify(held[f] ?? null) === JSON.stringify(v ?? null));
       return same ? null : '处理记录一经写入不能修改或删除（更正请追加新的记录），已拒收';
+    }
+    // A penalty decided, or a document served, names a document of the same case file the hub holds (issue 19).
+    const ref = referencedDocument(c);
+    if (ref !== null) {
+      if (!ref) return c.fields.kind === 'served' ? '送达记录未指明所送达的文书，已拒收' : '行政处罚决定须以案卷中的《行政处罚决定书》作出，已拒收';
+      const row = await records.get('record_event', ref);
+      const doc = row ? winningValues(JSON.parse(row.heads) as FieldHeads) : null;
+      if (!doc || doc.streamId !== c.fields.streamId || doc.kind !== 'document') return '所指的执法文书本中心没有（或不在本案卷中），已拒收';
     }
     return documentProblem(c);
   }

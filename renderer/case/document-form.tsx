@@ -12,7 +12,7 @@ type Draft = Awaited<ReturnType<typeof call<'cases.documentDraft'>>>;
 const TEXTS: Record<Exclude<DocumentKind, 'inquiry'>, [string, string, 'textarea' | 'text' | 'date' | 'number' | 'check'][]> = {
   order: [['facts', '违法事实', 'textarea'], ['evidence', '证据', 'textarea'], ['violated', '违反的法律条款', 'textarea'], ['basis', '责令改正的依据', 'text'], ['requirement', '改正要求', 'textarea'], ['deadline', '改正期限', 'date']],
   notice: [['facts', '违法事实', 'textarea'], ['evidence', '证据', 'textarea'], ['violated', '违反的法律条款', 'textarea'], ['penaltyBasis', '处罚依据', 'text'], ['proposed', '拟作出的行政处罚', 'textarea'], ['amount', '拟罚款金额（元）', 'number'], ['hearing', '告知听证权利（较大数额罚款、责令停产停业、吊销许可证等，行政处罚法 第六十三条）', 'check'], ['contact', '联系人及联系电话', 'text'], ['address', '我局地址', 'text']],
-  penalty: [['facts', '违法事实', 'textarea'], ['evidence', '证据', 'textarea'], ['statementReview', '陈述申辩（听证）情况及采纳意见', 'textarea'], ['violated', '违反的法律条款', 'textarea'], ['penaltyBasis', '处罚依据', 'text'], ['penalty', '处罚内容', 'textarea'], ['amount', '罚款金额（元）', 'number'], ['payTo', '缴款方式（银行、账户或电子缴款）', 'text']],
+  penalty: [['facts', '违法事实', 'textarea'], ['evidence', '证据', 'textarea'], ['statementReview', '陈述申辩（听证）情况及采纳意见', 'textarea'], ['violated', '违反的法律条款', 'textarea'], ['penaltyBasis', '处罚依据', 'text'], ['penalty', '处罚内容', 'textarea'], ['amount', '罚款金额（元，无罚款留空）', 'number'], ['payTo', '缴款方式（有罚款时）', 'text'], ['performance', '履行方式和期限（罚款以外的处罚）', 'textarea']],
 };
 
 /** 制作文书: a document of the case file filled from the case, checked, numbered, frozen and signed by the core. */

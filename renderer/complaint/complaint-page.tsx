@@ -26,10 +26,10 @@ function specs(d: ComplaintDetail): Partial<Record<ComplaintEventKind, ActionSpe
       toData: (v) => ({ days: Number(v.days) }),
     },
     replied: { label: '答复信访人', fields: [{ name: 'text', label: '答复内容', type: 'textarea', required: true }] },
-    reviewRequested: { label: '信访人请求复查', fields: [{ name: 'text', label: '复查请求（理由）', type: 'textarea', required: true }, { name: 'body', label: '复查机关', type: 'text', hint: '原办理机关的上一级机关（信访工作条例 第三十五条）' }, { name: 'files', label: '复查请求书（扫描件）', type: 'files' }] },
-    reviewed: { label: '出具复查意见', fields: [{ name: 'text', label: '复查意见', type: 'textarea', required: true }, { name: 'files', label: '复查意见书（扫描件）', type: 'files' }] },
+    reviewRequested: { label: '信访人请求复查', fields: [{ name: 'text', label: '复查请求（理由）', type: 'textarea', required: true }, { name: 'answerReceivedAt', label: '信访人收到书面答复的日期', type: 'date', hint: '30 日自收到答复起算；不填则自答复之日起算' }, { name: 'body', label: '复查机关', type: 'text', hint: '原办理机关的上一级机关（信访工作条例 第三十五条）' }, { name: 'files', label: '复查请求书（扫描件）', type: 'files' }] },
+    reviewed: { label: '收到复查意见', fields: [{ name: 'text', label: '复查机关的复查意见', type: 'textarea', required: true }, { name: 'files', label: '复查意见书（扫描件）', type: 'files' }] },
     recheckRequested: { label: '信访人请求复核', fields: [{ name: 'text', label: '复核请求（理由）', type: 'textarea', required: true }, { name: 'body', label: '复核机关', type: 'text', hint: '复查机关的上一级机关（信访工作条例 第三十六条）' }, { name: 'files', label: '复核请求书（扫描件）', type: 'files' }] },
-    rechecked: { label: '出具复核意见', fields: [{ name: 'text', label: '复核意见', type: 'textarea', required: true }, { name: 'files', label: '复核意见书（扫描件）', type: 'files' }] },
+    rechecked: { label: '收到复核意见', fields: [{ name: 'text', label: '复核机关的复核意见', type: 'textarea', required: true }, { name: 'files', label: '复核意见书（扫描件）', type: 'files' }] },
     concluded: {
       label: '办结',
       fields: [

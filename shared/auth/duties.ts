@@ -23,8 +23,8 @@ export function dutyRefusal(kind: string, personId: string, h: ProblemHistory): 
   if (h.officers.includes(personId)) did.add('检查发现');
   if (h.responsiblePersonId === personId) did.add('负责整改');
   for (const e of h.events) if (e.author === personId && ROLES_OF_KIND[e.kind]) did.add(ROLES_OF_KIND[e.kind]);
-  // 销号 is signed off by a reviewer who neither rectified nor accepted it (issue 19).
-  if (kind === 'closed' && h.events.some((e) => e.author === personId && e.kind === 'accepted')) did.add('验收');
+  // 销号 is signed off by a reviewer who neither rectified nor accepted it; 市级复核 is not the 县级验收's author (issue 19).
+  if (h.events.some((e) => e.author === personId && e.kind === 'accepted')) did.add('验收');
   if (!did.size) return null;
   return `职责分离：您参与了该问题的${[...did].join('、')}，不能${KIND_LABEL[kind]}；请由其他人员办理`;
 }

@@ -14,7 +14,8 @@ export function caseClocks(f: CaseFold): CaseClock[] {
     ...clock('file', f.fileBy, f.filedAt ?? (f.state === 'closed' ? f.closedAt : null)),
     ...clock('decide', f.decideBy, f.decision?.at ?? f.transferredAt),
     ...clock('statement', f.statementBy, f.statement?.at ?? null, true),
-    ...clock('pay', f.decision?.kind === 'penalty' && f.decision.amount ? f.payBy : null, f.paidAt),
+    // A case closed is settled (cases decided before payments were recorded have none).
+    ...clock('pay', f.decision?.kind === 'penalty' && f.decision.amount ? f.payBy : null, f.paidAt ?? f.closedAt),
     ...clock('publish', f.publishBy, f.publishedAt, true),
   ];
 }

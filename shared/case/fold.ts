@@ -27,7 +27,7 @@ export const PUBLICITY_WORKDAYS = { penalty: 7, other: 20 } as const;
 export type CaseDecision = { kind: 'penalty' | 'other'; number: string; amount: number | null; legalBasis: string; content: string };
 
 /** A document of the case file: its frozen text's hash, and its 送达 once recorded. */
-export type CaseDocument = { id: string; kind: DocumentKind; number: string; at: string; sha256: string; seq: number; served: (ServiceRecord & { at: string; evidence?: number }) | null };
+export type CaseDocument = { id: string; kind: DocumentKind; number: string; at: string; sha256: string; seq: number; amount: number | null; served: (ServiceRecord & { at: string; evidence?: number }) | null };
 
 export type CaseFold = {
   state: CaseState;
@@ -110,9 +110,12 @@ export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[],
         if (doc.kind === 'inquiry') return '调查询问笔录由被询问人当场签字，无须送达';
         if (doc.served) return `${DOCUMENT_TITLES[doc.kind]}已于 ${doc.served.at} 送达`;
         if (dayOf(parsed.data.servedAt) < doc.at) return '送达时间不能早于文书的制作日期';
-        const served = dayOf(parsed.data.servedAt);
+        if (dayOf(parsed.data.servedAt) > day) return '送达时间不能晚于登记送达的日期';
+        // 公告送达: deemed served 30 days after the notice is published (民事诉讼法 第九十五条).
+        const served = parsed.data.method === '公告送达' ? addDays(dayOf(parsed.data.servedAt), CASE_LIMITS.publicNoticeDays) : dayOf(parsed.data.servedAt);
         const documents = s.documents.map((d) => (d === doc ? { ...d, served: { ...parsed.data, at: served, evidence: e.blobs.length } } : d));
-        if (doc.kind === 'notice') return { ...base, documents, statementBy: addWorkdays(served, CASE_LIMITS.statementWorkdays, calendar) };
+        // A (new) 告知书 served: the party's time to state their case starts again; an earlier statement answered the earlier notice.
+        if (doc.kind === 'notice') return { ...base, documents, statementBy: addWorkdays(served, CASE_LIMITS.statementWorkdays, calendar), statement: null, heardAt: null };
         if (doc.kind === 'penalty') return { ...base, documents, payBy: addDays(served, CASE_LIMITS.payDays) };
         return { ...base, documents };
       }
@@ -129,11 +132,17 @@ export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[],
         return { ...base, heardAt: day };
       case 'decided': {
         if (s.state !== 'filed') return not('作出决定（须先立案）');
-        const d = e.data as unknown as CaseDecision;
+        const d = e.data as unknown as CaseDecision & { documentId?: unknown };
         if (!d.number?.trim()) return '请填写决定书文号';
-        if (d.kind === 'penalty' && !(typeof d.amount === 'number' && d.amount >= 0)) return '罚款金额应为不小于0的数字';
+        // A penalty without a fine (警告, 没收, 责令停产停业…) has no amount.
+        if (d.kind === 'penalty' && d.amount !== null && d.amount !== undefined && !(typeof d.amount === 'number' && d.amount >= 0)) return '罚款金额应为不小于0的数字';
+        // A penalty is decided by its 处罚决定书 in this case file (decisions recorded before documents existed name none).
+        if (d.documentId !== undefined) {
+          const doc = s.documents.find((x) => x.id === d.documentId);
+          if (!doc || doc.kind !== 'penalty' || doc.number !== d.number || (doc.amount ?? null) !== (d.amount ?? null)) return '行政处罚决定与案卷中的《行政处罚决定书》不符';
+        } else if (d.kind === 'penalty' && s.documents.length > 0) return '行政处罚决定须以案卷中的《行政处罚决定书》作出';
         const payBy = d.kind === 'penalty' && d.amount ? addDays(day, CASE_LIMITS.payDays) : null;
-        return { ...base, state: 'decided', decision: { ...d, at: day }, payBy: s.payBy ?? payBy, publishBy: addWorkdays(day, PUBLICITY_WORKDAYS[d.kind === 'penalty' ? 'penalty' : 'other'], calendar) };
+        return { ...base, state: 'decided', decision: { kind: d.kind, number: d.number, amount: d.amount ?? null, legalBasis: d.legalBasis, content: d.content, at: day }, payBy: s.payBy ?? payBy, publishBy: addWorkdays(day, PUBLICITY_WORKDAYS[d.kind === 'penalty' ? 'penalty' : 'other'], calendar) };
       }
       case 'paid':
         if (s.decision?.kind !== 'penalty' || !s.decision.amount) return '本案没有罚款决定';
@@ -165,14 +174,29 @@ function documentStep(s: CaseFold, base: CaseFold, e: RecordEvent, day: string, 
   if (s.state !== 'filed' && !(d.kind === 'order' && s.state !== 'opened' && s.state !== 'closed')) return not(`制作${DOCUMENT_TITLES[d.kind]}（须已立案、尚未决定）`);
   const last = s.documents.at(-1);
   if (d.seq !== s.documents.length + 1 || (last && d.prev !== last.sha256)) return '文书链断开：另一台电脑同时为本案制作了文书，请核对后重新制作';
+  // No back-dating: a document is dated on or after 立案 and the document before it.
+  if (s.filedAt && day < s.filedAt) return `文书的制作日期不能早于立案日期 ${s.filedAt}`;
+  if (last && day < last.at) return `文书的制作日期不能早于前一份文书的日期 ${last.at}`;
+  const amount = amountOf(d.canonical);
   if (d.number && s.documents.some((x) => x.number === d.number && x.kind === d.kind)) return `文号 ${d.number} 在本案中已使用`;
   if (d.kind === 'notice' && s.documents.some((x) => x.kind === 'notice' && !x.served)) return '已有一份尚未送达的告知书';
   if (d.kind === 'penalty') {
-    if (!s.statementBy) return '作出行政处罚决定前须送达《行政处罚事先（听证）告知书》（行政处罚法 第四十四条、第六十二条）';
+    const notice = s.documents.filter((x) => x.kind === 'notice').at(-1);
+    if (!s.statementBy || !notice?.served) return '作出行政处罚决定前须送达《行政处罚事先（听证）告知书》（行政处罚法 第四十四条、第六十二条）';
+    // 第四十五条: no heavier penalty for stating one's case; a heavier one needs a new 告知书.
+    if (amount !== null && (notice.amount === null || amount > notice.amount)) return `罚款不得高于告知书告知的金额（${notice.amount ?? 0} 元）；加重处罚须重新告知（行政处罚法 第四十五条）`;
     if (s.statement?.hearingRequested && !s.heardAt) return '当事人要求听证，须先举行听证（行政处罚法 第六十四条）';
     if (!s.statement && day <= s.statementBy) return `当事人陈述申辩期限至 ${s.statementBy}（五个工作日），期满或记录其陈述申辩后方可作出决定`;
   }
-  return { ...base, documents: [...s.documents, { id: e.id, kind: d.kind, number: d.number, at: day, sha256: d.sha256, seq: d.seq, served: null }] };
+  return { ...base, documents: [...s.documents, { id: e.id, kind: d.kind, number: d.number, at: day, sha256: d.sha256, seq: d.seq, amount, served: null }] };
+}
+
+/** The fine a frozen document states (告知书, 决定书), or null. */
+function amountOf(canonical: string): number | null {
+  try {
+    const a = (JSON.parse(canonical) as { fields?: { amount?: unknown } }).fields?.amount;
+    return typeof a === 'number' ? a : null;
+  } catch { return null; }
 }
 
 /** Whether the publicity deadline has passed without publication on `today`. */

@@ -13,6 +13,8 @@ export const CASE_LIMITS = {
   statementWorkdays: 5,
   /** 缴纳罚款 within 15 days of receiving the decision (行政处罚法 第六十七条第三款). */
   payDays: 15,
+  /** 公告送达: deemed served 30 days after publication (民事诉讼法 第九十五条). */
+  publicNoticeDays: 30,
 } as const;
 
 export type CaseClockKey = 'file' | 'decide' | 'statement' | 'pay' | 'publish';

@@ -16,7 +16,7 @@ export const COMPLAINT_EVENT_KINDS = ['accepted', 'rejected', 'verified', 'exten
 export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number];
 export const COMPLAINT_EVENT_LABELS: Record<ComplaintEventKind, string> = {
   accepted: '受理', rejected: '不予受理', verified: '现场核查', extended: '延期办理', replied: '答复信访人', concluded: '办结',
-  reviewRequested: '信访人请求复查', reviewed: '出具复查意见', recheckRequested: '信访人请求复核', rechecked: '出具复核意见', comment: '备注',
+  reviewRequested: '信访人请求复查', reviewed: '收到复查意见', recheckRequested: '信访人请求复核', rechecked: '收到复核意见', comment: '备注',
 };
 
 /**
@@ -95,10 +95,14 @@ export function foldComplaint(seed: { receivedAt: string } & ComplaintLimits, ev
         return { ...base, result, state: result.outcome === '办结' ? 'concluded' : 'staged', concludedAt: day };
       }
       case 'reviewRequested': {
-        const answered = s.repliedAt ?? s.concludedAt;
-        if (!answered) return '须先书面答复信访人，方可请求复查';
+        const replied = s.repliedAt ?? s.concludedAt;
+        if (!replied) return '须先书面答复信访人，方可请求复查';
+        // The 30 days run from when the complainant received the answer (given), else from the answer.
+        const received = typeof e.data.answerReceivedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e.data.answerReceivedAt) ? e.data.answerReceivedAt : null;
+        if (received && (received < replied || received > day)) return '信访人收到答复的日期应在答复之后、请求之前';
+        const answered = received ?? replied;
         if (s.review) return '复查只能请求一次；对复查意见不服的，可请求复核';
-        if (day > addDays(answered, REVIEW_LIMITS.requestDays)) return `复查请求应在收到答复之日起 ${REVIEW_LIMITS.requestDays} 日内提出（答复于 ${answered}）`;
+        if (day > addDays(answered, REVIEW_LIMITS.requestDays)) return `复查请求应在收到答复之日起 ${REVIEW_LIMITS.requestDays} 日内提出（${received ? '收到答复' : '答复'}于 ${answered}）`;
         return { ...base, review: { requestedAt: day, dueBy: addDays(day, REVIEW_LIMITS.answerDays), answeredAt: null } };
       }
       case 'reviewed':

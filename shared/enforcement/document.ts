@@ -49,8 +49,10 @@ export const NoticeFields = z.object({
 export const PenaltyFields = z.object({
   kind: z.literal('penalty'), ...decisionCore,
   statementReview: must('当事人陈述申辩（听证）情况及采纳意见'), penaltyBasis: must('处罚依据', 1000),
-  penalty: must('处罚内容', 1000), amount, payTo: must('缴款方式（银行、账户或电子缴款）', 300),
-});
+  penalty: must('处罚内容', 1000), amount, payTo: may(300),
+  /** 履行方式和期限 of a penalty other than a fine (没收, 责令停产停业…), 行政处罚法 第五十九条第一款第四项. */
+  performance: may(1000),
+}).refine((f) => !(f.amount && !f.payTo), { message: '请填写缴款方式（银行、账户或电子缴款）', path: ['payTo'] });
 
 export const DocumentFields = z.discriminatedUnion('kind', [InquiryFields, OrderFields, NoticeFields, PenaltyFields]);
 export type DocumentFields = z.output<typeof DocumentFields>;

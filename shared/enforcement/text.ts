@@ -32,7 +32,7 @@ export function printedDocument(d: EnforcementDocument): PrintedDocument {
     case 'inquiry': {
       const w = f.interviewee;
       b.push({ text: `询问时间：${f.startedAt.replace('T', ' ')} 至 ${f.endedAt.replace('T', ' ')}\n询问地点：${f.place}` });
-      b.push({ text: `询问人：${officerLine(d)}\n记录人：${d.recorder ? d.recorder.name : d.officers[0]?.name ?? ''}` });
+      b.push({ text: `询问人：${officerLine(d)}\n记录人：${d.recorder ? d.recorder.name : '（询问人记录）'}` });
       b.push({ text: [`被询问人：${w.name}　性别：${w.gender}`, w.idNumber && `身份证号：${w.idNumber}`, w.post && `工作单位及职务：${w.post}`, w.phone && `联系电话：${w.phone}`, w.address && `住址：${w.address}`, `与当事人关系：${w.relation}（当事人：${d.party.name}）`].filter(Boolean).join('\n') });
       b.push({ text: `${d.notice}\n执法人员已出示执法证件。\n问：你是否申请回避？\n答：${f.recusal}。` });
       for (const x of f.qa) b.push({ text: `问：${x.q}\n答：${x.a}` });
@@ -41,7 +41,7 @@ export function printedDocument(d: EnforcementDocument): PrintedDocument {
     }
     case 'order':
       b.push({ text: partyText(d) });
-      b.push({ text: `我局于${d.issuedAt.slice(0, 4)}年对你（单位）进行了调查，发现你（单位）实施了以下环境违法行为：\n${f.facts}` });
+      b.push({ text: `经调查，你（单位）实施了以下环境违法行为：\n${f.facts}` });
       b.push({ heading: '以上事实，有以下证据为证', text: f.evidence });
       b.push({ text: `你（单位）的上述行为违反了${f.violated}的规定。依据${f.basis}的规定，我局责令你（单位）：\n${f.requirement}\n请于 ${f.deadline} 前改正上述违法行为，并将改正情况书面报告我局。` });
       b.push({ text: remedyText(d, '决定') });
@@ -50,8 +50,8 @@ export function printedDocument(d: EnforcementDocument): PrintedDocument {
       b.push({ text: partyText(d) });
       b.push({ text: `经查，你（单位）实施了以下环境违法行为：\n${f.facts}` });
       b.push({ heading: '以上事实，有以下证据为证', text: f.evidence });
-      b.push({ text: `你（单位）的上述行为违反了${f.violated}的规定。依据${f.penaltyBasis}的规定，我局拟对你（单位）作出如下行政处罚：\n${f.proposed}${f.amount !== null && !f.proposed.includes('罚款') ? `（罚款 ${money(f.amount)}）` : ''}` });
-      b.push({ text: `根据《中华人民共和国行政处罚法》第四十四条、第四十五条${f.hearing ? '、第六十三条、第六十四条' : ''}的规定，你（单位）有权进行陈述和申辩${f.hearing ? '，并有权要求举行听证' : ''}。你（单位）如需陈述、申辩${f.hearing ? '或者要求听证' : ''}，应当在收到本告知书之日起五个工作日内向我局提出；逾期未提出的，视为放弃上述权利。` });
+      b.push({ text: `你（单位）的上述行为违反了${f.violated}的规定。依据${f.penaltyBasis}的规定，我局拟对你（单位）作出如下行政处罚：\n${f.proposed}${f.amount && !f.proposed.includes('罚款') ? `（罚款 ${money(f.amount)}）` : ''}` });
+      b.push({ text: `根据《中华人民共和国行政处罚法》第四十四条、第四十五条${f.hearing ? '、第六十三条、第六十四条' : ''}的规定，你（单位）有权进行陈述和申辩${f.hearing ? '，并有权要求举行听证' : ''}。你（单位）如需陈述、申辩${f.hearing ? '或者要求听证' : ''}，应当在收到本告知书之日起五个工作日内向我局提出；逾期未提出的，视为放弃上述权利。我局不因你（单位）陈述、申辩${f.hearing ? '或者要求听证' : ''}而给予更重的处罚（《中华人民共和国行政处罚法》第四十五条）。` });
       b.push({ text: `联系人及电话：${f.contact}\n地址：${f.address}` });
       break;
     case 'penalty':
@@ -59,12 +59,13 @@ export function printedDocument(d: EnforcementDocument): PrintedDocument {
       b.push({ text: `经查，你（单位）实施了以下环境违法行为：\n${f.facts}` });
       b.push({ heading: '以上事实，有以下证据为证', text: f.evidence });
       b.push({ heading: '陈述申辩（听证）及采纳情况', text: f.statementReview });
-      b.push({ text: `你（单位）的上述行为违反了${f.violated}的规定。依据${f.penaltyBasis}的规定，我局决定对你（单位）作出如下行政处罚：\n${f.penalty}${f.amount !== null && !f.penalty.includes('罚款') ? `（罚款 ${money(f.amount)}）` : ''}` });
-      if (f.amount) b.push({ text: `限你（单位）自收到本决定书之日起十五日内，将罚款缴至：${f.payTo}。到期不缴纳罚款的，我局可以每日按罚款数额的百分之三加处罚款（《中华人民共和国行政处罚法》第六十七条、第七十二条）。` });
+      b.push({ text: `你（单位）的上述行为违反了${f.violated}的规定。依据${f.penaltyBasis}的规定，我局决定对你（单位）作出如下行政处罚：\n${f.penalty}${f.amount && !f.penalty.includes('罚款') ? `（罚款 ${money(f.amount)}）` : ''}` });
+      if (f.amount) b.push({ text: `限你（单位）自收到本决定书之日起十五日内，将罚款缴至：${f.payTo}。到期不缴纳罚款的，我局可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额；逾期不申请行政复议、不提起行政诉讼又不履行的，我局将依法申请人民法院强制执行（《中华人民共和国行政处罚法》第六十七条、第七十二条）。` });
+      if (f.performance) b.push({ heading: '履行方式和期限', text: f.performance });
       b.push({ text: remedyText(d, '决定') });
       break;
   }
   b.push({ text: `承办人：${officerLine(d)}` });
-  b.push({ text: `${d.bureau}\n${d.issuedAt.slice(0, 4)}年${Number(d.issuedAt.slice(5, 7))}月${Number(d.issuedAt.slice(8, 10))}日` });
+  b.push({ text: `（印章）\n${d.bureau}\n${d.issuedAt.slice(0, 4)}年${Number(d.issuedAt.slice(5, 7))}月${Number(d.issuedAt.slice(8, 10))}日` });
   return { title, number: d.number, blocks: b, pageSigners: ['当事人（签收）', '承办人'] };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syncNow } from '../../electron/services/sync';
 import { sha256Of } from '../../electron/store/blob-store';
 import { RECORD_EVENT } from '../../electron/store/entities';
+import { appendEvent } from '../../electron/store/events';
 import { countyLaptop, startHub } from '../integration/sync-helpers';
 
 /*
@@ -40,11 +41,14 @@ describe('enforcement documents at the hub', () => {
       a.store.db.exec('DROP TRIGGER record_events_append_only');
       const filedId = a.store.db.prepare("SELECT id FROM record_events WHERE stream = 'case' AND kind = 'filed'").pluck().get() as string;
       a.store.write(RECORD_EVENT, filedId, { at: '2026-11-01' }, 'system');
-      expect((await syncNow(a.ctx)).quarantined).toBe(3);
+      // And a fine decided with no 决定书 at all, written straight into the log (the laptop's service refuses it).
+      appendEvent(a.store, 'bare-penalty', { stream: 'case', streamId: id, kind: 'decided', at: '2026-11-20', text: '', data: { kind: 'penalty', number: '清环罚〔2026〕99号', amount: 500000, legalBasis: '', content: '罚款' }, blobs: [] }, 'system');
+      expect((await syncNow(a.ctx)).quarantined).toBe(4);
       const held = (await hub.db.all<{ reason: string }>('SELECT reason FROM quarantine')).map((h) => h.reason);
       expect(held).toContain('执法文书的内容与其 SHA-256 不符（文书已被改动），已拒收');
       expect(held).toContain('执法文书的设备签名与其内容不符（文书被改动后重算了哈希，或签名伪造），已拒收');
       expect(held).toContain('处理记录一经写入不能修改或删除（更正请追加新的记录），已拒收');
+      expect(held).toContain('行政处罚决定须以案卷中的《行政处罚决定书》作出，已拒收');
     } finally {
       delete process.env.QINGSHUI_TODAY;
     }

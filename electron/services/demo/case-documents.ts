@@ -29,7 +29,7 @@ export function penaltyStory(ctx: ServiceContext, c: { id: string; opened: strin
   const none = { documents: [] } as unknown as CaseFold;
   const notice = buildIssued(ctx, c.id, none, { fields: noticeFields, number: `清环罚告〔${year}〕${c.n}号`, issuedAt: addDays(c.opened, 20), remedies: REMEDIES }).issued;
   const afterNotice = { documents: [{ sha256: notice.sha256 }] } as unknown as CaseFold;
-  const penaltyFields: DocumentFields = { kind: 'penalty', ...core, statementReview: '当事人在法定期限内未提出陈述、申辩和听证申请。', penaltyBasis: BASIS, penalty: `罚款人民币 ${c.amount.toLocaleString('zh-CN')} 元，并责令改正违法行为`, amount: c.amount, payTo: '清水县财政局非税收入汇缴结算户' };
+  const penaltyFields: DocumentFields = { kind: 'penalty', ...core, statementReview: '当事人在法定期限内未提出陈述、申辩和听证申请。', penaltyBasis: BASIS, penalty: `罚款人民币 ${c.amount.toLocaleString('zh-CN')} 元，并责令改正违法行为`, amount: c.amount, payTo: '清水县财政局非税收入汇缴结算户', performance: '' };
   const penalty = buildIssued(ctx, c.id, afterNotice, { fields: penaltyFields, number: `清环罚〔${year}〕${c.n}号`, issuedAt: addDays(c.opened, 35), remedies: REMEDIES }).issued;
   const noticeId = idOf(c.id, 'notice');
   const penaltyId = idOf(c.id, 'penalty');

@@ -19,7 +19,7 @@ import { targetSnapshot } from './target';
 import type { InspectionRow } from '../../store/inspections';
 import { appliedTemplate, mustGetDraft, mustGetInspection, templateOf } from './view';
 import { draftDerived } from './view';
-import { foreignRows } from './recheck';
+import { foreignRows, withStoredDescriptions } from './recheck';
 
 /** The directory entry of an officer as the record names them (name and 执法证号 at the time). */
 export function officerOf(ctx: ServiceContext, personId: string, field: string): Officer {
@@ -89,9 +89,11 @@ export const draftHandlers = {
     const t = templateOf(ctx, i.templateId);
     const item = itemsOf(t.definition).find((x) => x.item.id === itemId)?.item;
     if (!item) throw new DomainError('invalid', `检查表中没有题目“${itemId}”`);
-    const v = value === undefined ? null : value;
+    let v = value === undefined ? null : value;
     const problem = answerProblem(item, v) ?? (item.type === 'problems' ? foreignRows(ctx, i, v) : null);
     if (problem) throw invalidFields({ [itemId]: `${item.label}：${problem}` });
+    // A 复查 states each problem as the register has it, whatever a page sent.
+    if (item.type === 'problems' && Array.isArray(v)) v = withStoredDescriptions(ctx, i, v);
     return ctx.store.transaction(() => {
       const key = `${id}/${itemId}`;
       const isNew = !answerExists(ctx.store.db, key);

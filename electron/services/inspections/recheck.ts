@@ -31,3 +31,9 @@ export function foreignRows(ctx: ServiceContext, i: Pick<InspectionRow, 'targetK
   const foreign = (value as RecheckRow[]).find((r) => !open.has(r.findingId));
   return foreign ? `“${foreign.description.slice(0, 20)}”不是本检查对象未销号的问题` : null;
 }
+
+/** 复查 rows with each problem's description as the register holds it. */
+export function withStoredDescriptions(ctx: ServiceContext, i: Pick<InspectionRow, 'targetKind' | 'targetId'>, rows: unknown[]): RecheckRow[] {
+  const open = new Map(openProblemsOf(ctx.store.db, i.targetKind, i.targetId).map((f) => [f.id, f.description]));
+  return (rows as RecheckRow[]).map((r) => ({ ...r, description: open.get(r.findingId) ?? r.description }));
+}

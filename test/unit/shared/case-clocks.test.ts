@@ -51,3 +51,42 @@ describe('case clocks (行政处罚法; 生态环境行政处罚办法)', () => 
     expect(flags.get(again.id)).toContain('已于 2026-09-29 送达');
   });
 });
+
+describe('the 告知书 before the 决定书 (review of issue 19)', () => {
+  const docOf = (kind: string, seq: number, prev: string | null, sha: string, amount: number | null, number = '') =>
+    ({ ...issued(kind, seq, prev, sha), number, canonical: JSON.stringify({ fields: { amount } }) });
+
+  it('a heavier fine than the notice told, a back-dated document and a decision not matching its 决定书 are refused; a penalty without a fine is fine', () => {
+    n = 200;
+    const filed = ev('filed', '2026-09-10', { number: '立1' });
+    const notice = ev('document', '2026-09-20', docOf('notice', 1, null, 'a', 50000, '告1'));
+    const served = ev('served', '2026-09-21', { documentId: notice.id, method: '直接送达', servedAt: '2026-09-21T10:00', receiver: '赵', relation: '本人', server: '张' });
+    const backdated = ev('document', '2026-09-15', docOf('order', 2, 'a'.repeat(64), 'b', null, '改1'));
+    const heavier = ev('document', '2026-10-10', docOf('penalty', 2, 'a'.repeat(64), 'c', 80000, '罚1'));
+    const warning = ev('document', '2026-10-10', docOf('penalty', 2, 'a'.repeat(64), 'd', null, '罚2'));
+    const mismatch = ev('decided', '2026-10-10', { kind: 'penalty', number: '罚2', amount: 10000, legalBasis: '', content: '', documentId: warning.id });
+    const decided = ev('decided', '2026-10-10', { kind: 'penalty', number: '罚2', amount: null, legalBasis: '', content: '警告', documentId: warning.id });
+    const { state, flags } = foldCase(cal, [filed, notice, served, backdated, heavier, warning, mismatch, decided], '2026-09-01');
+    expect(flags.get(backdated.id)).toContain('不能早于前一份文书的日期');
+    expect(flags.get(heavier.id)).toContain('罚款不得高于告知书告知的金额（50000 元）');
+    expect(flags.get(mismatch.id)).toBe('行政处罚决定与案卷中的《行政处罚决定书》不符');
+    expect(flags.has(warning.id) || flags.has(decided.id)).toBe(false);
+    expect(state).toMatchObject({ state: 'decided', decision: { kind: 'penalty', amount: null }, payBy: null });
+  });
+
+  it('公告送达 counts as served 30 days after publication; a new 告知书 served starts the party\'s time again', () => {
+    n = 300;
+    const filed = ev('filed', '2026-09-10', { number: '立1' });
+    const notice = ev('document', '2026-09-20', docOf('notice', 1, null, 'a', 50000, '告1'));
+    const published = ev('served', '2026-09-21', { documentId: notice.id, method: '公告送达', servedAt: '2026-09-21T10:00', reference: '县政府网站 2026-09-21', server: '张' });
+    const statement = ev('statement', '2026-11-01', {}, '请求从轻');
+    const again = ev('document', '2026-11-02', docOf('notice', 2, 'a'.repeat(64), 'b', 60000, '告2'));
+    const servedAgain = ev('served', '2026-11-03', { documentId: again.id, method: '直接送达', servedAt: '2026-11-03T10:00', receiver: '赵', relation: '本人', server: '张' });
+    const first = foldCase(cal, [filed, notice, published], '2026-09-01').state;
+    // Published 09-21: deemed served 10-21 (Wed); 5 working days → 10-28.
+    expect(first.documents[0].served?.at).toBe('2026-10-21');
+    expect(first.statementBy).toBe('2026-10-28');
+    const second = foldCase(cal, [filed, notice, published, statement, again, servedAgain], '2026-09-01').state;
+    expect(second).toMatchObject({ statement: null, statementBy: '2026-11-10' });
+  });
+});
