@@ -18,7 +18,7 @@ const item = (def: TemplateDefinition, id: string) => itemsOf(def).find((x) => x
 describe('checklist engine', () => {
   it('every built-in template validates, and each failing rule proposes a finding', () => {
     const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBe(7); // industrial and outfall-survey have a version 2 (issue 19: discharge limits)
+    expect(files.length).toBe(8); // industrial and outfall-survey have a version 2 (issue 19: discharge limits); the 复查 form (issue 19)
     for (const f of files) {
       const def = builtin(f);
       for (const { item: i } of itemsOf(def)) if (i.failWhen) expect(i.finding?.description, `${f} ${i.id}`).toBeTruthy();
