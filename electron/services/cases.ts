@@ -148,6 +148,7 @@ export const caseHandlers = {
   },
   'cases.document': (ctx, { id, documentId }) => {
     mustRow(ctx, id);
-    return caseDocument(ctx, id, documentId, flaggedEvents(ctx, 'case', id, folder(ctx, id)).state);
+    const { state, events } = flaggedEvents(ctx, 'case', id, folder(ctx, id));
+    return { ...caseDocument(ctx, id, documentId, state), flag: events.find((e) => e.id === documentId)?.flag ?? null };
   },
 } satisfies Partial<Handlers>;

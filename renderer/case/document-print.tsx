@@ -32,6 +32,7 @@ export function DocumentPrintPage({ caseId, documentId }: { caseId: string; docu
           {p.number && <p className="document-number">{p.number}</p>}
         </header>
         {!d.intact && <p className="banner error">本文书的内容与其哈希或签名不符：已被改动，不能作为证据使用</p>}
+        {d.flag && <p className="banner error">本文书未生效：{d.flag}</p>}
         {p.blocks.map((b, i) => (
           <section key={i} className="document-block">
             {b.heading && <h2>{b.heading}：</h2>}

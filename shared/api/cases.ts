@@ -68,7 +68,7 @@ export const caseProcedures = {
   /** One frozen document with its proofs (for printing and checking). */
   'cases.document': {
     input: z.object({ id: Id, documentId: Id }),
-    output: z.object({ document: z.record(z.string(), z.unknown()), issued: IssuedDocument, served: ServiceRecord.extend({ at: z.string(), evidence: z.number().optional() }).nullable(), intact: z.boolean(), caseParty: z.string() }),
+    output: z.object({ document: z.record(z.string(), z.unknown()), issued: IssuedDocument, served: ServiceRecord.extend({ at: z.string(), evidence: z.number().optional() }).nullable(), intact: z.boolean(), caseParty: z.string(), flag: z.string().nullable() }),
   },
   'cases.act': {
     input: z.object({
