@@ -2,6 +2,7 @@ import type { Case } from '../../shared/api/cases';
 import { DomainError } from '../../shared/api/result';
 import { CASE_STATE_LABELS, CASE_STATES, type CaseState } from '../../shared/case/fold';
 import { withWorkbench } from '../core/maintenance';
+import { allRows } from './all-rows';
 
 export type CasesOptions = { dataDir: string; state?: string; overdue: boolean; json: boolean; id?: string };
 
@@ -22,17 +23,10 @@ export async function casesCommand(o: CasesOptions): Promise<void> {
     for (const d of detail.documents) console.log(`  文书 ${d.seq}. ${d.title} ${d.number}（${d.at}）${d.kind === 'inquiry' ? '' : d.served ? ` 已${d.served.method} ${d.served.at}` : ' 未送达'}  [${d.id}]  SHA-256 ${d.sha256.slice(0, 16)}…${d.flag ? `  无效：${d.flag}` : ''}`);
     return;
   }
-  const { today, total, rows } = await withWorkbench(o.dataDir, async (wb) => {
-    const all: Case[] = [];
-    let total = 0;
-    do {
-      const page = await wb.call('cases.list', { state: o.state as CaseState | undefined, clockOverdue: o.overdue || undefined, offset: all.length, limit: 500 });
-      total = page.total;
-      all.push(...page.rows);
-      if (!page.rows.length) break;
-    } while (all.length < total);
-    return { today: (await wb.call('workspace.info', {})).today, total, rows: all };
-  });
+  const { today, total, rows } = await withWorkbench(o.dataDir, async (wb) => ({
+    ...(await allRows((offset, limit) => wb.call('cases.list', { state: o.state as CaseState | undefined, clockOverdue: o.overdue || undefined, offset, limit }))),
+    today: (await wb.call('workspace.info', {})).today,
+  }));
   if (o.json) { console.log(JSON.stringify({ total, today, rows })); return; }
   for (const c of rows) printCase(c);
   console.log(`共 ${total} 件案件`);

@@ -1,7 +1,7 @@
-import type { Finding } from '../../shared/api/findings';
 import { DomainError } from '../../shared/api/result';
 import { FINDING_STATE_LABELS, FINDING_STATES, type FindingState } from '../../shared/finding/states';
 import { withWorkbench } from '../core/maintenance';
+import { allRows } from './all-rows';
 
 export type FindingsOptions = { dataDir: string; state?: string; town?: string; overdue: boolean; json: boolean };
 
@@ -12,15 +12,7 @@ export async function findingsCommand(o: FindingsOptions): Promise<void> {
   }
   const { today, total, rows } = await withWorkbench(o.dataDir, async (wb) => {
     const filter = { state: o.state as FindingState | undefined, townCode: o.town, overdue: o.overdue || undefined };
-    const all: Finding[] = [];
-    let total = 0;
-    do {
-      const page = await wb.call('findings.list', { ...filter, offset: all.length, limit: 500 });
-      total = page.total;
-      all.push(...page.rows);
-      if (!page.rows.length) break;
-    } while (all.length < total);
-    return { today: (await wb.call('workspace.info', {})).today, total, rows: all };
+    return { ...(await allRows((offset, limit) => wb.call('findings.list', { ...filter, offset, limit }))), today: (await wb.call('workspace.info', {})).today };
   });
   if (o.json) { console.log(JSON.stringify({ total, today, rows })); return; }
   for (const f of rows) {
