@@ -54,6 +54,8 @@ export function caseDetail(ctx: ServiceContext, id: string): CaseDetail {
   // Documents are made through cases.issueDocument and penalties decided by a 处罚决定书: not offered as plain actions.
   const allowed = allowedKinds('case', CASE_EVENT_KINDS, events, fold, { number: '号', kind: 'other', amount: 0, approver: '负责人', days: 1, collective: true, hearingRequested: false, waived: true })
     .filter((k) => !DOCUMENT_MADE.has(k) && k !== 'served');
+  // 审查决定 is probed with its own kind of data (the shared probe's `kind` is a decision's).
+  if (!fold([...events, probeEvent('case', 'approved', { kind: '负责人审查', approver: '负责人' })]).flags.has('probe')) allowed.splice(allowed.indexOf('decisionExtended'), 0, 'approved');
   // 送达 is offered while a document of the file waits for it (the probe cannot name one).
   if (state.documents.some((x) => !x.served && x.kind !== 'inquiry')) allowed.splice(allowed.indexOf('decided') + 1 || allowed.length, 0, 'served');
   // Probed today: a 决定书 is offered only once the party's time is over (not during the 陈述申辩 period).

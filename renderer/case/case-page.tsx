@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { CASE_SOURCES, type CaseDetail } from '../../shared/api/cases';
 import { RECEIVER_RELATIONS, SERVICE_METHODS } from '../../shared/enforcement/kinds';
 import { ClocksCard, DocumentsCard } from './case-file';
+import { APPROVAL_KINDS } from '../../shared/case/limits';
 import { CASE_EVENT_LABELS, CASE_STATE_LABELS, PUBLICITY_WORKDAYS, type CaseEventKind } from '../../shared/case/fold';
 import { call } from '../api';
 import type { ActionSpec } from '../closed-loop/action-form';
@@ -53,6 +54,14 @@ const SPECS: Partial<Record<CaseEventKind, ActionSpec>> = {
     label: '记录陈述申辩',
     fields: [{ name: 'text', label: '陈述申辩内容', type: 'textarea' }, { name: 'hearingRequested', label: '当事人要求听证', type: 'check' }, { name: 'waived', label: '当事人书面表示放弃陈述申辩', type: 'check' }, { name: 'files', label: '陈述申辩书（扫描件）', type: 'files' }],
     toData: (v) => ({ hearingRequested: v.hearingRequested === true, waived: v.waived === true }),
+  },
+  approved: {
+    label: '审查决定',
+    fields: [
+      { name: 'kind', label: '审查方式', type: 'select', required: true, initial: '负责人审查', options: APPROVAL_KINDS.map((k) => ({ value: k, label: k })), hint: '经过听证的案件另须法制审核（行政处罚法 第五十八条）；审查人不能是承办人' },
+      { name: 'approver', label: '审查人（负责人、法制审核人员或会议）', type: 'text', required: true }, { name: 'text', label: '审查意见', type: 'textarea', required: true },
+      { name: 'files', label: '审批表、会议纪要（扫描件）', type: 'files' },
+    ],
   },
   heard: { label: '举行听证', fields: [{ name: 'text', label: '听证情况（时间、地点、主持人、当事人意见）', type: 'textarea', required: true }, { name: 'files', label: '听证笔录（扫描件）', type: 'files' }] },
   paid: { label: '缴纳罚款', fields: [{ name: 'receipt', label: '缴款凭证号', type: 'text', required: true }, { name: 'files', label: '缴款凭证（扫描件）', type: 'files' }] },

@@ -14,10 +14,18 @@ export function caseClocks(f: CaseFold): CaseClock[] {
     ...clock('file', f.fileBy, f.filedAt ?? (f.state === 'closed' ? f.closedAt : null)),
     ...clock('decide', f.decideBy, f.decision?.at ?? f.transferredAt),
     ...clock('statement', f.statementBy, f.statement?.at ?? null, true),
+    ...serveClock(f),
     // A case closed is settled (cases decided before payments were recorded have none).
     ...clock('pay', f.decision?.kind === 'penalty' && f.decision.amount ? f.payBy : null, f.paidAt ?? f.closedAt),
     ...clock('publish', f.publishBy, f.publishedAt, true),
   ];
+}
+
+/** 送达处罚决定书: 7 working days from the 决定书 (its document's date), done when served. */
+function serveClock(f: CaseFold): CaseClock[] {
+  const d = f.documents.filter((x) => x.kind === 'penalty').at(-1);
+  if (!d || !f.serveBy) return [];
+  return [{ key: 'serve', label: CASE_CLOCK_LABELS.serve, due: f.serveBy, done: d.served?.at ?? (f.state === 'closed' ? f.closedAt : null), workdays: true, source: CASE_CLOCK_SOURCES.serve }];
 }
 
 /**

@@ -2,7 +2,7 @@ import { addDays, addWorkdays, type WorkCalendar } from '../domain/calendar';
 import { dayOf, foldEvents, type RecordEvent } from '../events/event';
 import { IssuedDocument, ServiceRecord, serviceProblem } from '../enforcement/document';
 import { DOCUMENT_TITLES, type DocumentKind } from '../enforcement/kinds';
-import { CASE_LIMITS } from './limits';
+import { APPROVAL_KINDS, CASE_LIMITS, type ApprovalKind } from './limits';
 
 export const CASE_STATES = ['opened', 'filed', 'decided', 'published', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -11,13 +11,13 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
 };
 
 export const CASE_EVENT_KINDS = [
-  'filingExtended', 'filed', 'investigated', 'document', 'served', 'statement', 'heard', 'decisionExtended',
+  'filingExtended', 'filed', 'investigated', 'document', 'served', 'statement', 'heard', 'approved', 'decisionExtended',
   'decided', 'paid', 'transferred', 'published', 'closed', 'comment',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 export const CASE_EVENT_LABELS: Record<CaseEventKind, string> = {
   filingExtended: '延长立案审查期限', filed: '立案', investigated: '调查取证', document: '制作文书', served: '送达',
-  statement: '陈述申辩', heard: '举行听证', decisionExtended: '延长办案期限', decided: '作出决定', paid: '缴纳罚款',
+  statement: '陈述申辩', heard: '举行听证', approved: '审查决定', decisionExtended: '延长办案期限', decided: '作出决定', paid: '缴纳罚款',
   transferred: '移送公安', published: '公开', closed: '结案', comment: '备注',
 };
 
@@ -27,7 +27,7 @@ export const PUBLICITY_WORKDAYS = { penalty: 7, other: 20 } as const;
 export type CaseDecision = { kind: 'penalty' | 'other'; number: string; amount: number | null; legalBasis: string; content: string };
 
 /** A document of the case file: its frozen text's hash, and its 送达 once recorded. */
-export type CaseDocument = { id: string; kind: DocumentKind; number: string; at: string; sha256: string; seq: number; amount: number | null; served: (ServiceRecord & { at: string; evidence?: number }) | null };
+export type CaseDocument = { id: string; kind: DocumentKind; number: string; at: string; sha256: string; seq: number; amount: number | null; officerIds: string[]; served: (ServiceRecord & { at: string; evidence?: number }) | null };
 
 export type CaseFold = {
   state: CaseState;
@@ -44,7 +44,11 @@ export type CaseFold = {
   statementBy: string | null;
   statement: { at: string; hearingRequested: boolean } | null;
   heardAt: string | null;
+  /** 负责人审查 (and 法制审核 / 集体讨论) of the investigation's result after the party was heard (行政处罚法 第五十七、五十八条). */
+  approvals: { kind: ApprovalKind; at: string; by: string }[];
   decision: (CaseDecision & { at: string }) | null;
+  /** 送达处罚决定书 due: 7 working days from the 决定书. */
+  serveBy: string | null;
   /** 缴纳罚款 due: 15 days from the 处罚决定书's service (from the decision until it is served). */
   payBy: string | null;
   paidAt: string | null;
@@ -66,7 +70,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[], openedAt: string | null = null) {
   const initial: CaseFold = {
     state: 'opened', fileBy: openedAt ? addDays(openedAt, CASE_LIMITS.fileDays) : null, filingExtended: false, filedNumber: null, filedAt: null,
-    decideBy: null, decisionExtensions: 0, documents: [], statementBy: null, statement: null, heardAt: null, decision: null,
+    decideBy: null, decisionExtensions: 0, documents: [], statementBy: null, statement: null, heardAt: null, approvals: [], decision: null, serveBy: null,
     payBy: null, paidAt: null, publishBy: null, publishedAt: null, transferredAt: null, transferredTo: null, closedAt: null, lastEventAt: null,
   };
   return foldEvents(initial, events, (s, e): CaseFold | string => {
@@ -115,7 +119,7 @@ export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[],
         const served = parsed.data.method === '公告送达' ? addDays(dayOf(parsed.data.servedAt), CASE_LIMITS.publicNoticeDays) : dayOf(parsed.data.servedAt);
         const documents = s.documents.map((d) => (d === doc ? { ...d, served: { ...parsed.data, at: served, evidence: e.blobs.length } } : d));
         // A (new) 告知书 served: the party's time to state their case starts again; an earlier statement answered the earlier notice.
-        if (doc.kind === 'notice') return { ...base, documents, statementBy: addWorkdays(served, CASE_LIMITS.statementWorkdays, calendar), statement: null, heardAt: null };
+        if (doc.kind === 'notice') return { ...base, documents, statementBy: addWorkdays(served, CASE_LIMITS.statementWorkdays, calendar), statement: null, heardAt: null, approvals: [] };
         if (doc.kind === 'penalty') return { ...base, documents, payBy: addDays(served, CASE_LIMITS.payDays) };
         return { ...base, documents };
       }
@@ -125,6 +129,17 @@ export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[],
         if (s.decision) return not('记录陈述申辩（已作出决定）');
         if (!text(e.text) && e.data.waived !== true) return '请记录当事人的陈述申辩内容，或注明放弃';
         return { ...base, statement: { at: day, hearingRequested: e.data.hearingRequested === true } };
+      case 'approved': {
+        const kind = e.data.kind as ApprovalKind;
+        if (!(APPROVAL_KINDS as readonly string[]).includes(kind)) return `审查方式应为 ${APPROVAL_KINDS.join('、')} 之一`;
+        if (s.state !== 'filed') return not('登记审查决定（须已立案、尚未决定）');
+        if (!s.statementBy) return '须先送达《行政处罚事先（听证）告知书》，陈述申辩后再审查决定';
+        if (!text(e.text)) return '请填写审查意见';
+        if (!text(e.data.approver)) return '请填写审查人（负责人、法制审核人员或集体讨论的会议）';
+        // The head's review is not the 承办人's own (第五十七条: 行政机关负责人应当对调查结果进行审查).
+        if (noticeOfficers(s).includes(e.author)) return '审查决定须由承办人以外的负责人或法制审核人员作出';
+        return { ...base, approvals: [...s.approvals, { kind, at: day, by: text(e.data.approver) }] };
+      }
       case 'heard':
         if (!s.statement?.hearingRequested) return '当事人未要求听证';
         if (s.heardAt) return '听证已记录';
@@ -167,7 +182,7 @@ export function foldCase(calendar: WorkCalendar, events: readonly RecordEvent[],
  * the case is under investigation; the 告知书 before any decision; the 处罚决定书 only after the 告知书
  * was served and the party's time to state their case (and any hearing they asked for) is over.
  */
-function documentStep(s: CaseFold, base: CaseFold, e: RecordEvent, day: string, _cal: WorkCalendar, not: (w: string) => string): CaseFold | string {
+function documentStep(s: CaseFold, base: CaseFold, e: RecordEvent, day: string, cal: WorkCalendar, not: (w: string) => string): CaseFold | string {
   const parsed = IssuedDocument.safeParse(e.data);
   if (!parsed.success) return '文书数据不完整';
   const d = parsed.data;
@@ -187,8 +202,17 @@ function documentStep(s: CaseFold, base: CaseFold, e: RecordEvent, day: string, 
     if (amount !== null && (notice.amount === null || amount > notice.amount)) return `罚款不得高于告知书告知的金额（${notice.amount ?? 0} 元）；加重处罚须重新告知（行政处罚法 第四十五条）`;
     if (s.statement?.hearingRequested && !s.heardAt) return '当事人要求听证，须先举行听证（行政处罚法 第六十四条）';
     if (!s.statement && day <= s.statementBy) return `当事人陈述申辩期限至 ${s.statementBy}（五个工作日），期满或记录其陈述申辩后方可作出决定`;
+    if (!s.approvals.some((a) => a.kind === '负责人审查' || a.kind === '集体讨论')) return '作出行政处罚决定前须经负责人审查（案情复杂或重大的须集体讨论）（行政处罚法 第五十七条）';
+    // 第五十八条: a case decided after a hearing is one whose decision needs 法制审核 first.
+    if (s.heardAt && !s.approvals.some((a) => a.kind === '法制审核')) return '经过听证的案件，作出决定前须经法制审核（行政处罚法 第五十八条）';
   }
-  return { ...base, documents: [...s.documents, { id: e.id, kind: d.kind, number: d.number, at: day, sha256: d.sha256, seq: d.seq, amount, served: null }] };
+  const serveBy = d.kind === 'penalty' ? addWorkdays(day, CASE_LIMITS.serveDecisionWorkdays, cal) : s.serveBy;
+  return { ...base, serveBy, documents: [...s.documents, { id: e.id, kind: d.kind, number: d.number, at: day, sha256: d.sha256, seq: d.seq, amount, officerIds: officerIdsOf(d.canonical), served: null }] };
+}
+
+/** The officers (承办人) the latest 告知书 names, by person id. */
+function noticeOfficers(s: CaseFold): string[] {
+  return s.documents.filter((x) => x.kind === 'notice').at(-1)?.officerIds ?? [];
 }
 
 /** The fine a frozen document states (告知书, 决定书), or null. */
@@ -197,6 +221,14 @@ function amountOf(canonical: string): number | null {
     const a = (JSON.parse(canonical) as { fields?: { amount?: unknown } }).fields?.amount;
     return typeof a === 'number' ? a : null;
   } catch { return null; }
+}
+
+/** The officers a frozen document names, by person id. */
+function officerIdsOf(canonical: string): string[] {
+  try {
+    const o = (JSON.parse(canonical) as { officers?: { personId?: unknown }[] }).officers;
+    return Array.isArray(o) ? o.map((x) => String(x.personId)) : [];
+  } catch { return []; }
 }
 
 /** Whether the publicity deadline has passed without publication on `today`. */

@@ -18,6 +18,8 @@ describe('a case file (案卷): statutory clocks and enforcement documents (issu
       holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'], workdays: ['2026-10-10'],
       documentPrefixes: { order: '测环责改', notice: '测环罚告', penalty: '测环罚' }, courtName: '清水县人民法院', paymentAccount: '清水县财政局非税收入汇缴结算户（电子缴款）',
     });
+    // The demo county's penalties went through 告知书, review and 决定书: none of their events is out of place.
+    for (const row of (await wb.call('cases.list', {})).rows) expect((await wb.call('cases.get', { id: row.id })).events.filter((e) => e.flag).map((e) => e.flag)).toEqual([]);
     const [finding] = (await wb.call('findings.list', { targetKind: 'enterprise', limit: 1 })).rows;
     const c = await wb.call('cases.create', { ...(await wb.call('cases.draftFrom', { kind: 'finding', id: finding.id })), openedAt: '2026-09-20' });
     const id = c.case.id;
@@ -73,12 +75,25 @@ describe('a case file (案卷): statutory clocks and enforcement documents (issu
     await expect(wb.call('cases.issueDocument', { id, issuedAt: '2026-11-10', fields: { kind: 'penalty', officerIds: officers, ...decision, statementReview: 'x', penalty: '罚款', amount: 100000, payTo: '财政' } }))
       .rejects.toThrow('须先举行听证');
     await wb.call('cases.act', { id, kind: 'heard', at: '2026-11-05', text: '2026-11-05 于局会议室举行听证，当事人到场陈述' });
+    // The head reviews the result (第五十七条) — not one of the 承办人 — and, the case having been heard, 法制审核 (第五十八条).
+    const penaltyOf = (fields: Record<string, unknown>) => wb.call('cases.issueDocument', { id, issuedAt: '2026-11-10', fields: { kind: 'penalty', officerIds: officers, ...decision, statementReview: 'x', penalty: '罚款', amount: 100000, payTo: '财政', ...fields } as never });
+    await expect(penaltyOf({})).rejects.toThrow('须经负责人审查');
+    const me = (await wb.call('workspace.info', {})).currentPerson!.id;
+    await wb.call('workspace.signIn', { personId: officers[0] });
+    await expect(wb.call('cases.act', { id, kind: 'approved', at: '2026-11-06', text: '同意', data: { kind: '负责人审查', approver: '自己' } })).rejects.toThrow('须由承办人以外的负责人或法制审核人员作出');
+    await wb.call('workspace.signIn', { personId: me });
+    await wb.call('cases.act', { id, kind: 'approved', at: '2026-11-06', text: '事实清楚，同意处罚', data: { kind: '负责人审查', approver: '王局长' } });
+    await expect(penaltyOf({})).rejects.toThrow('须经法制审核');
+    await wb.call('cases.act', { id, kind: 'approved', at: '2026-11-07', text: '程序合法，适用依据正确', data: { kind: '法制审核', approver: '法制股 李审核' } });
     const draft = await wb.call('cases.documentDraft', { id, kind: 'penalty' });
     expect(draft).toMatchObject({ number: '测环罚〔2026〕1号', numberedBy: 'prefix', fields: { penalty: '罚款人民币拾万元整', amount: 100000, payTo: '清水县财政局非税收入汇缴结算户（电子缴款）' }, remedies: { court: '清水县人民法院' } });
     const decided = await wb.call('cases.issueDocument', { id, issuedAt: '2026-11-10', fields: { ...(draft.fields as Record<string, unknown>), statementReview: '当事人陈述申辩及听证意见经复核不予采纳' } as never });
     expect(decided.case).toMatchObject({ state: 'decided', decisionNumber: '测环罚〔2026〕1号', penaltyAmount: 100000, publishBy: '2026-11-19' });
+    // Served within 7 working days of the 决定书 (第六十一条): 11-10 → 11-19.
+    expect(clock(decided, 'serve')).toMatchObject({ due: '2026-11-19', done: null });
     const paidServed = await wb.call('cases.act', { id, kind: 'served', at: '2026-11-12', data: { documentId: decided.documents[3].id, method: '直接送达', servedAt: '2026-11-12T10:00', receiver: '赵六', relation: '法定代表人', server: '张三' } });
     expect(clock(paidServed, 'pay')).toMatchObject({ due: '2026-11-27', state: 'overdue' });
+    expect(clock(paidServed, 'serve')).toMatchObject({ done: '2026-11-12', state: 'done' });
     expect(clock(paidServed, 'publish')).toMatchObject({ due: '2026-11-19', state: 'overdue' });
     expect(clock(paidServed, 'decide')).toMatchObject({ done: '2026-11-10', state: 'done' });
 

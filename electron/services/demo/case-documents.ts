@@ -5,7 +5,7 @@ import type { DocumentFields } from '../../../shared/enforcement/document';
 import { buildIssued } from '../case-documents';
 import type { ServiceContext } from '../context';
 
-type Ev = { kind: string; day: string; text?: string; data?: Record<string, unknown>; id?: string };
+type Ev = { kind: string; day: string; text?: string; data?: Record<string, unknown>; id?: string; author?: string };
 
 const VIOLATED = '《中华人民共和国水污染防治法》第三十九条';
 const BASIS = '《中华人民共和国水污染防治法》第八十三条第三项';
@@ -18,11 +18,11 @@ const idOf = (caseId: string, what: string) => {
 };
 
 /**
- * A demo penalty as the law runs it: the 告知书 made and served, five working days for the party,
+ * A demo penalty as the law runs it: the 告知书 made and served, five working days for the party, the head's review,
  * the 处罚决定书 (frozen, signed, chained after the 告知书) and the decision it records, its service
  * and — for some — the payment. Built through the same code a bureau's documents are.
  */
-export function penaltyStory(ctx: ServiceContext, c: { id: string; opened: string; facts: string; officers: string[]; n: number; amount: number; rep: string; paid: boolean }): Ev[] {
+export function penaltyStory(ctx: ServiceContext, c: { id: string; opened: string; facts: string; officers: string[]; approver: string; n: number; amount: number; rep: string; paid: boolean }): Ev[] {
   const year = c.opened.slice(0, 4);
   const core = { officerIds: c.officers, facts: c.facts, evidence: '现场检查（勘察）笔录一份，现场照片，调查询问笔录一份', violated: VIOLATED };
   const noticeFields: DocumentFields = { kind: 'notice', ...core, penaltyBasis: BASIS, proposed: `罚款人民币 ${c.amount.toLocaleString('zh-CN')} 元`, amount: c.amount, hearing: c.amount >= 100000, contact: '法制与执法监督股 0797-0000000', address: '清水县城南大道8号' };
@@ -37,6 +37,7 @@ export function penaltyStory(ctx: ServiceContext, c: { id: string; opened: strin
   return [
     { kind: 'document', day: addDays(c.opened, 20), data: notice, id: noticeId },
     { kind: 'served', day: addDays(c.opened, 22), data: serve(noticeId, addDays(c.opened, 22)) },
+    { kind: 'approved', day: addDays(c.opened, 33), text: '违法事实清楚，证据确凿，同意按告知的内容作出处罚决定', data: { kind: '负责人审查', approver: '分管副局长' }, author: c.approver },
     { kind: 'document', day: addDays(c.opened, 35), data: penalty, id: penaltyId },
     { kind: 'decided', day: addDays(c.opened, 35), data: { kind: 'penalty', number: penalty.number, amount: c.amount, legalBasis: BASIS, content: penaltyFields.penalty, documentId: penaltyId } },
     { kind: 'served', day: addDays(c.opened, 37), data: serve(penaltyId, addDays(c.opened, 37)) },

@@ -19,7 +19,7 @@ import { demoEnterprises, demoFindings, demoTowns, enterpriseFindings, findingCr
 export const DEMO_TODAY = '2026-11-28';
 const AUTHOR = 'system';
 
-type Ev = { kind: string; day: string; text?: string; data?: Record<string, unknown>; id?: string };
+type Ev = { kind: string; day: string; text?: string; data?: Record<string, unknown>; id?: string; author?: string };
 
 /** A finding's history up to a stage, dated after it was found and never after DEMO_TODAY. */
 function findingStory(rng: Random, foundAt: string, age: number, recheckId: string | null): Ev[] {
@@ -49,7 +49,7 @@ function writeEvents(store: Store, rng: Random, stream: 'finding' | 'complaint' 
   // Every event draws its id from the seed (the same county for the same seed), whether or not it was named ahead.
   events.forEach((e, i) => appendEvent(store, [rng.uuid(Date.parse(e.day) + i)].map((drawn) => e.id ?? drawn)[0], {
     stream, streamId: id, kind: e.kind, at: `${e.day}T${String(9 + (i % 8)).padStart(2, '0')}:00`, text: e.text ?? '', data: e.data ?? {}, blobs: [],
-  }, authors.length ? rng.pick(authors) : AUTHOR));
+  }, [authors.length ? rng.pick(authors) : AUTHOR].map((drawn) => e.author ?? drawn)[0]));
 }
 
 const personName = (rng: Random) => rng.pick(SURNAMES) + rng.pick(GIVEN);
@@ -147,7 +147,7 @@ export function generateDemoLoop(ctx: ServiceContext, { seed = 20261129, scale =
       const r = rng.next();
       if (r > 0.1) story.push({ kind: 'filed', day: addDays(opened, 2), data: { number: `清环立字〔${opened.slice(0, 4)}〕${i + 1}号` } });
       if (r > 0.1 && age > 20) story.push({ kind: 'investigated', day: addDays(opened, 10), text: '现场勘察，调取监测数据，制作询问笔录' });
-      if (r > 0.25 && age > 40) story.push(...penaltyStory(ctx, { id, opened, facts: f.description, officers: officers.slice(i % 3, (i % 3) + 2), n: i + 1, amount: rng.int(2, 30) * 10000, rep: e.rep, paid: age > 60 && r > 0.35 }));
+      if (r > 0.25 && age > 40) story.push(...penaltyStory(ctx, { id, opened, facts: f.description, officers: officers.slice(i % 3, (i % 3) + 2), approver: bureau[0], n: i + 1, amount: rng.int(2, 30) * 10000, rep: e.rep, paid: age > 60 && r > 0.35 }));
       if (r > 0.92 && age > 40) story.push({ kind: 'transferred', day: addDays(opened, 36), data: { to: '清水县公安局' }, text: '涉嫌污染环境罪，移送公安机关' });
       if (r > 0.4 && age > 50) story.push({ kind: 'published', day: addDays(opened, 40) });
       if (r > 0.6 && age > 80) story.push({ kind: 'closed', day: addDays(opened, 75) });

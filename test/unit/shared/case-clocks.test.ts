@@ -61,12 +61,13 @@ describe('the 告知书 before the 决定书 (review of issue 19)', () => {
     const filed = ev('filed', '2026-09-10', { number: '立1' });
     const notice = ev('document', '2026-09-20', docOf('notice', 1, null, 'a', 50000, '告1'));
     const served = ev('served', '2026-09-21', { documentId: notice.id, method: '直接送达', servedAt: '2026-09-21T10:00', receiver: '赵', relation: '本人', server: '张' });
+    const approved = ev('approved', '2026-10-05', { kind: '负责人审查', approver: '局长' }, '同意');
     const backdated = ev('document', '2026-09-15', docOf('order', 2, 'a'.repeat(64), 'b', null, '改1'));
     const heavier = ev('document', '2026-10-10', docOf('penalty', 2, 'a'.repeat(64), 'c', 80000, '罚1'));
     const warning = ev('document', '2026-10-10', docOf('penalty', 2, 'a'.repeat(64), 'd', null, '罚2'));
     const mismatch = ev('decided', '2026-10-10', { kind: 'penalty', number: '罚2', amount: 10000, legalBasis: '', content: '', documentId: warning.id });
     const decided = ev('decided', '2026-10-10', { kind: 'penalty', number: '罚2', amount: null, legalBasis: '', content: '警告', documentId: warning.id });
-    const { state, flags } = foldCase(cal, [filed, notice, served, backdated, heavier, warning, mismatch, decided], '2026-09-01');
+    const { state, flags } = foldCase(cal, [filed, notice, served, approved, backdated, heavier, warning, mismatch, decided], '2026-09-01');
     expect(flags.get(backdated.id)).toContain('不能早于前一份文书的日期');
     expect(flags.get(heavier.id)).toContain('罚款不得高于告知书告知的金额（50000 元）');
     expect(flags.get(mismatch.id)).toBe('行政处罚决定与案卷中的《行政处罚决定书》不符');
