@@ -1,11 +1,10 @@
 import type { CaseFold } from '../../shared/case/fold';
 import type { EnforcementDocument } from '../../shared/enforcement/document';
 import { NUMBERED_KINDS, type DocumentKind } from '../../shared/enforcement/kinds';
-import { documentEvents } from '../store/case-documents';
 import { getFinding } from '../store/findings';
 import { getInspectionRow, photosOf } from '../store/inspections';
 import { readSettings } from '../store/settings';
-import { eventsOf } from '../store/events';
+import type { RecordEvent } from '../../shared/events/event';
 import { nowMinute, today } from './clock';
 import type { ServiceContext } from './context';
 import { defaultRemedies, nextNumber } from './case-documents';
@@ -35,12 +34,13 @@ function evidenceOf(ctx: ServiceContext, inspectionId: string | null): { text: s
  * finding and signed 笔录, the 告知书 and the party's statement) and the bureau's settings — a value
  * nobody gave is left empty, never made up.
  */
-export function documentDraft(ctx: ServiceContext, row: Record<string, unknown>, kind: DocumentKind, fold: CaseFold) {
+export function documentDraft(ctx: ServiceContext, row: Record<string, unknown>, kind: DocumentKind, fold: CaseFold, events: readonly RecordEvent[]) {
   const s = readSettings(ctx.store.db);
   const src = sourceOf(ctx, row);
   const ev = evidenceOf(ctx, src.inspectionId);
   const common = { kind, officerIds: ev.officerIds, facts: row.facts as string, evidence: ev.text, violated: src.legalBasis };
-  const notice = documentEvents(ctx.store.db, row.id as string).filter((e) => e.data.kind === 'notice').at(-1);
+  // The case's log as folded (flags on): the latest 告知书 in effect, the statement in effect.
+  const notice = events.filter((e) => e.kind === 'document' && !e.flag && e.data.kind === 'notice').at(-1);
   const noticeFields = notice ? (JSON.parse(notice.data.canonical as string) as EnforcementDocument).fields : null;
   let fields: Record<string, unknown>;
   switch (kind) {
@@ -56,7 +56,7 @@ export function documentDraft(ctx: ServiceContext, row: Record<string, unknown>,
       break;
     case 'penalty': {
       const n = noticeFields?.kind === 'notice' ? noticeFields : null;
-      const statement = eventsOf(ctx.store.db, 'case', row.id as string).find((e) => e.kind === 'statement' && !e.flag);
+      const statement = events.find((e) => e.kind === 'statement' && !e.flag);
       const review = statement
         ? `当事人于 ${statement.at.slice(0, 10)} 提出陈述申辩：${statement.text || '（放弃陈述申辩）'}`
         : fold.statementBy && fold.statementBy < today() ? `当事人在法定期限内（至 ${fold.statementBy}）未提出陈述、申辩${n?.hearing ? '和听证申请' : ''}。` : '';

@@ -9,7 +9,7 @@ import { PROGRAM_SIGNER } from '../../shared/inspection/record-signature';
 import type { RecordEvent } from '../../shared/events/event';
 import { sha256Of } from '../store/blob-store';
 import { getCaseRow } from '../store/cases';
-import { documentEvents, issuedDocumentsOfKind } from '../store/case-documents';
+import { issuedDocumentsOfKind } from '../store/case-documents';
 import { getFinding } from '../store/findings';
 import { getInspectionRow } from '../store/inspections';
 import { deviceSigner, signDocument } from '../store/record-signing';
@@ -116,11 +116,11 @@ export function caseDocumentRows(fold: CaseFold, events: RecordEvent[]): CaseDoc
 }
 
 /** One issued document of a case, its text parsed, checked against its hash and signature. */
-export function caseDocument(ctx: ServiceContext, caseId: string, documentId: string, fold: CaseFold) {
-  const e = documentEvents(ctx.store.db, caseId).find((x) => x.id === documentId);
+export function caseDocument(ctx: ServiceContext, caseId: string, documentId: string, fold: CaseFold, events: readonly RecordEvent[]) {
+  const e = events.find((x) => x.id === documentId && x.kind === 'document');
   if (!e) throw new DomainError('not_found', '未找到该文书');
   const issued = IssuedDocument.parse(e.data);
   const served = fold.documents.find((d) => d.id === documentId)?.served ?? null;
   const row = getCaseRow(ctx.store.db, caseId);
-  return { document: JSON.parse(issued.canonical) as Record<string, unknown>, issued, served, intact: issuedProblem(e.data, caseId) === null, caseParty: (row?.party as string) ?? '' };
+  return { document: JSON.parse(issued.canonical) as Record<string, unknown>, issued, served, intact: issuedProblem(e.data, caseId) === null, caseParty: (row?.party as string) ?? '', flag: e.flag };
 }

@@ -52,12 +52,14 @@ export function caseDetail(ctx: ServiceContext, id: string): CaseDetail {
   const fold = folder(ctx, id);
   const { events, state } = flaggedEvents(ctx, 'case', id, fold);
   // Documents are made through cases.issueDocument and penalties decided by a 处罚决定书: not offered as plain actions.
-  const allowed = allowedKinds('case', CASE_EVENT_KINDS, events, fold, { number: '号', kind: 'other', amount: 0, approver: '负责人', days: 1, collective: true, hearingRequested: false, waived: true })
-    .filter((k) => !DOCUMENT_MADE.has(k) && k !== 'served');
-  // 审查决定 is probed with its own kind of data (the shared probe's `kind` is a decision's).
-  if (!fold([...events, probeEvent('case', 'approved', { kind: '负责人审查', approver: '负责人' })]).flags.has('probe')) allowed.splice(allowed.indexOf('decisionExtended'), 0, 'approved');
-  // 送达 is offered while a document of the file waits for it (the probe cannot name one).
-  if (state.documents.some((x) => !x.served && x.kind !== 'inquiry')) allowed.splice(allowed.indexOf('decided') + 1 || allowed.length, 0, 'served');
+  const common = { number: '号', kind: 'other', amount: 0, approver: '负责人', days: 1, collective: true, hearingRequested: false, waived: true };
+  // A 送达 names a document waiting for it; a review names its kind.
+  const waiting = state.documents.find((x) => !x.served && x.kind !== 'inquiry');
+  const probes: Partial<Record<CaseEventKind, Record<string, unknown>>> = {
+    approved: { kind: '负责人审查', approver: '负责人' },
+    served: { documentId: waiting?.id ?? '', method: '直接送达', servedAt: '2999-12-31T00:00', receiver: '签收人', relation: '本人', server: '送达人' },
+  };
+  const allowed = allowedKinds('case', CASE_EVENT_KINDS, events, fold, (k) => probes[k] ?? common).filter((k) => !DOCUMENT_MADE.has(k));
   // Probed today: a 决定书 is offered only once the party's time is over (not during the 陈述申辩 period).
   const documentKinds = DOCUMENT_KINDS.filter((kind) => !fold([...events, probeEvent('case', 'document', probeDocument(kind, state), today())]).flags.has('probe'));
   return { case: rowToCase(mustRow(ctx, id), today()), events, allowed, documents: caseDocumentRows(state, events), documentKinds };
@@ -127,7 +129,8 @@ export const caseHandlers = {
   },
   'cases.documentDraft': (ctx, { id, kind }) => {
     const row = mustRow(ctx, id);
-    return documentDraft(ctx, row, kind, flaggedEvents(ctx, 'case', id, folder(ctx, id)).state);
+    const { state, events } = flaggedEvents(ctx, 'case', id, folder(ctx, id));
+    return documentDraft(ctx, row, kind, state, events);
   },
   'cases.issueDocument': (ctx, input) => {
     const author = authorOf(ctx);
@@ -151,6 +154,6 @@ export const caseHandlers = {
   'cases.document': (ctx, { id, documentId }) => {
     mustRow(ctx, id);
     const { state, events } = flaggedEvents(ctx, 'case', id, folder(ctx, id));
-    return { ...caseDocument(ctx, id, documentId, state), flag: events.find((e) => e.id === documentId)?.flag ?? null };
+    return caseDocument(ctx, id, documentId, state, events);
   },
 } satisfies Partial<Handlers>;

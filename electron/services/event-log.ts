@@ -31,8 +31,13 @@ export function flaggedEvents<S>(ctx: ServiceContext, stream: EventStream, strea
 }
 
 /** The kinds of event a record's log accepts next (what its page offers), asked of the fold itself. */
-export function allowedKinds<K extends string, S>(stream: EventStream, kinds: readonly K[], events: RecordEvent[], fold: (events: RecordEvent[]) => Folded<S>, data: Record<string, unknown>, at?: string): K[] {
-  return kinds.filter((kind) => !fold([...events, probeEvent(stream, kind, data, at)]).flags.has('probe'));
+export function allowedKinds<K extends string, S>(
+  stream: EventStream, kinds: readonly K[], events: RecordEvent[], fold: (events: RecordEvent[]) => Folded<S>,
+  data: Record<string, unknown> | ((kind: K) => Record<string, unknown>), at?: string,
+): K[] {
+  // Data meeting every content rule — one shape for all kinds, or each kind its own (a 送达 names a document, a review its kind).
+  const dataOf = typeof data === 'function' ? data : () => data;
+  return kinds.filter((kind) => !fold([...events, probeEvent(stream, kind, dataOf(kind), at)]).flags.has('probe'));
 }
 
 /** When an action happened: now unless given; never before the record began, never after today. */

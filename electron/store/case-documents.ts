@@ -1,12 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { RecordEvent } from '../../shared/events/event';
-import { eventsOf } from './events';
 import { prepared } from './statements';
-
-/** The `document` events of one case (its enforcement documents), in log order. */
-export function documentEvents(db: Database, caseId: string): RecordEvent[] {
-  return eventsOf(db, 'case', caseId).filter((e) => e.kind === 'document');
-}
 
 /** Every issued document of a kind in the workspace, by 文号 (numbers are unique per kind). */
 export function issuedDocumentsOfKind(db: Database, kind: string): { id: string; caseId: string; number: string }[] {

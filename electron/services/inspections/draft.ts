@@ -20,6 +20,7 @@ import type { InspectionRow } from '../../store/inspections';
 import { appliedTemplate, mustGetDraft, mustGetInspection, templateOf } from './view';
 import { draftDerived } from './view';
 import { foreignRows, withStoredDescriptions } from './recheck';
+import { openProblemsOf } from '../../store/findings';
 
 /** The directory entry of an officer as the record names them (name and 执法证号 at the time). */
 export function officerOf(ctx: ServiceContext, personId: string, field: string): Officer {
@@ -90,10 +91,11 @@ export const draftHandlers = {
     const item = itemsOf(t.definition).find((x) => x.item.id === itemId)?.item;
     if (!item) throw new DomainError('invalid', `检查表中没有题目“${itemId}”`);
     let v = value === undefined ? null : value;
-    const problem = answerProblem(item, v) ?? (item.type === 'problems' ? foreignRows(ctx, i, v) : null);
+    // A 复查 names only the target's open problems, each stated as the register has it, whatever a page sent.
+    const open = item.type === 'problems' ? openProblemsOf(ctx.store.db, i.targetKind, i.targetId) : [];
+    const problem = answerProblem(item, v) ?? (item.type === 'problems' ? foreignRows(open, v) : null);
     if (problem) throw invalidFields({ [itemId]: `${item.label}：${problem}` });
-    // A 复查 states each problem as the register has it, whatever a page sent.
-    if (item.type === 'problems' && Array.isArray(v)) v = withStoredDescriptions(ctx, i, v);
+    if (item.type === 'problems' && Array.isArray(v)) v = withStoredDescriptions(open, v);
     return ctx.store.transaction(() => {
       const key = `${id}/${itemId}`;
       const isNew = !answerExists(ctx.store.db, key);

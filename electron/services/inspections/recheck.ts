@@ -16,24 +16,25 @@ export function openProblemsFor(ctx: ServiceContext, i: Pick<InspectionRow, 'tar
 }
 
 /** What keeps a 复查 from being finalized: an open problem not listed, or one without its result. */
-export function recheckProblems(ctx: ServiceContext, i: Pick<InspectionRow, 'targetKind' | 'targetId'>, def: Pick<TemplateDefinition, 'sections'>, answers: Answers): Record<string, string> {
+export function recheckProblems(ctx: ServiceContext, i: Pick<InspectionRow, 'targetKind' | 'targetId'>, def: Pick<TemplateDefinition, 'sections'>, answers: Answers,
+  open: readonly { id: string }[] = openProblemsFor(ctx, i, def)): Record<string, string> {
   const itemId = problemsItemId(def);
   if (!itemId) return {};
   const rows = (answers[itemId]?.value ?? []) as RecheckRow[];
-  const why = recheckIncomplete(Array.isArray(rows) ? rows : [], openProblemsOf(ctx.store.db, i.targetKind, i.targetId));
+  const why = recheckIncomplete(Array.isArray(rows) ? rows : [], open);
   return why ? { [itemId]: why } : {};
 }
 
 /** Why 复查 rows name a problem that is not one of this target's open problems (a hostile or stale answer), or null. */
-export function foreignRows(ctx: ServiceContext, i: Pick<InspectionRow, 'targetKind' | 'targetId'>, value: unknown): string | null {
+export function foreignRows(open: readonly { id: string }[], value: unknown): string | null {
   if (!Array.isArray(value)) return null;
-  const open = new Set(openProblemsOf(ctx.store.db, i.targetKind, i.targetId).map((f) => f.id));
-  const foreign = (value as RecheckRow[]).find((r) => !open.has(r.findingId));
+  const ids = new Set(open.map((f) => f.id));
+  const foreign = (value as RecheckRow[]).find((r) => !ids.has(r.findingId));
   return foreign ? `“${foreign.description.slice(0, 20)}”不是本检查对象未销号的问题` : null;
 }
 
 /** 复查 rows with each problem's description as the register holds it. */
-export function withStoredDescriptions(ctx: ServiceContext, i: Pick<InspectionRow, 'targetKind' | 'targetId'>, rows: unknown[]): RecheckRow[] {
-  const open = new Map(openProblemsOf(ctx.store.db, i.targetKind, i.targetId).map((f) => [f.id, f.description]));
-  return (rows as RecheckRow[]).map((r) => ({ ...r, description: open.get(r.findingId) ?? r.description }));
+export function withStoredDescriptions(open: readonly { id: string; description: string }[], rows: unknown[]): RecheckRow[] {
+  const byId = new Map(open.map((f) => [f.id, f.description]));
+  return (rows as RecheckRow[]).map((r) => ({ ...r, description: byId.get(r.findingId) ?? r.description }));
 }

@@ -69,6 +69,7 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
   const t = appliedTemplate(ctx, i, answers);
   const photos = photosOf(db, id);
   const signatures = signaturesOf(db, id);
+  const open = i.state === 'draft' ? openProblemsFor(ctx, i, t.definition) : [];
   const findings = proposedFindings(t.definition, answers, i, reviewedFindingsOf(db, id));
   const record = recordOf(db, id);
   return {
@@ -81,8 +82,8 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
     supersedes: i.supersedes, supersededBy: supersededByOf(db, id), correctionReason: i.correctionReason, finalizedAt: i.finalizedAt,
     sha256: i.sha256, answers: answers as Inspection['answers'], photos, signatures,
     findings: i.state === 'draft' ? findings : findings.filter((f) => f.included),
-    problems: i.state === 'draft' ? { ...finalizeProblems(t.definition, i, answers, photoCounts(photos), signatures, findings), ...recheckProblems(ctx, i, t.definition, answers) } : {},
-    openProblems: i.state === 'draft' ? openProblemsFor(ctx, i, t.definition) : [],
+    problems: i.state === 'draft' ? { ...finalizeProblems(t.definition, i, answers, photoCounts(photos), signatures, findings), ...recheckProblems(ctx, i, t.definition, answers, open) } : {},
+    openProblems: open,
     record: record && {
       sha256: record.sha256, node: record.node, chainSeq: record.chainSeq, prevSha256: record.prevSha256, signer: record.signer,
       signatureHolds: Boolean(record.signature && record.signerKey && record.signer && recordSignatureHolds({ sha256: record.sha256, signer: record.signer, node: record.node, chainSeq: record.chainSeq, signerKey: record.signerKey, signature: record.signature })),
