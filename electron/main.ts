@@ -4,11 +4,16 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openOrCreateDemo } from './core/default-workspace';
-import { basemapTile, exportedFile, storedFile } from './core/files';
+import { basemapTile, exportedFile, storedFileAnswer } from './core/files';
+import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import { receiveUpload } from './core/streamed-upload';
+import { DomainError } from '../shared/api/result';
 import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import { lockWorkspace } from './core/workspace-lock';
 import {
-  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, appRequestToBlob, appRequestToExport, appRequestToTile, appRequestToFile, contentSecurityPolicy, DATA_CSP, storedFileHeaders,
+  APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL, IPC_CHANNEL, PRINT_CHANNEL, STAGE_CHANNEL, appRequestToBlob, appRequestToExport, appRequestToTile, appRequestToFile, contentSecurityPolicy, DATA_CSP,
   isAllowedExternal, isAllowedPermission, isAppUrl, isTrustedSender, secureWebPreferences,
 } from './security';
 
@@ -57,8 +62,10 @@ void app.whenReady().then(async () => {
     if (isFile && wb && wb.refusal('ledgers.exports')) return new Response('请先登录', { status: 401 });
     const sha = appRequestToBlob(request.method, request.url);
     if (sha && wb) {
-      const blob = storedFile(wb.current(), sha);
-      return blob ? new Response(new Uint8Array(blob.bytes), { headers: storedFileHeaders(blob.mime, sha) }) : new Response('Not found', { status: 404 });
+      // A recording plays from any point: one byte range is answered, the file decrypted piece by piece as it is sent.
+      const file = storedFileAnswer(wb.current(), sha, request.headers.get('range') ?? undefined, request.method === 'HEAD');
+      if (!file) return new Response('Not found', { status: 404 });
+      return new Response(file.body ? (Readable.toWeb(file.body) as ReadableStream) : null, { status: file.status, headers: file.headers });
     }
     const tile = appRequestToTile(request.method, request.url);
     if (tile && wb) {
@@ -95,6 +102,20 @@ void app.whenReady().then(async () => {
       return { ok: false, error: { code: 'forbidden', message: '拒绝来自非本程序页面的请求' } };
     }
     return wb!.dispatch(name, input);
+  });
+  ipcMain.handle(STAGE_CHANNEL, async (event, path: unknown) => {
+    // A file the person picked (a recording), streamed into the uploads folder for a procedure (issue 19).
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null }) || typeof path !== 'string' || !path) {
+      return { ok: false, error: { code: 'forbidden', message: '拒绝来自非本程序页面的请求' } };
+    }
+    const refused = wb!.refusal('ledgers.exports');
+    if (refused && !refused.ok) return refused;
+    try {
+      return { ok: true, value: { upload: await receiveUpload(wb!.current(), extname(path), createReadStream(path)) } };
+    } catch (e) {
+      return { ok: false, error: { code: e instanceof DomainError ? e.code : 'internal', message: (e as Error).message } };
+    }
   });
   ipcMain.handle(PRINT_CHANNEL, async (event, id: unknown) => {
     const frame = event.senderFrame;

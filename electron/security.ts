@@ -12,6 +12,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const IPC_CHANNEL = 'qingshui:rpc';
 export const EVENT_CHANNEL = 'qingshui:event';
 export const PRINT_CHANNEL = 'qingshui:print-pdf';
+export const STAGE_CHANNEL = 'qingshui:stage-file';
 
 /** Links a person may open in the system browser; everything else is refused. */
 export const EXTERNAL_ALLOW = ['https://www.mee.gov.cn/', 'https://sthjt.', 'https://www.gov.cn/'];
@@ -57,7 +58,7 @@ export function appRequestToFile(method: string, url: string, rendererDir: strin
 
 /** The SHA-256 an `app://…/blobs/<sha>` GET asks for (photos and signatures of the open workspace), or null. */
 export function appRequestToBlob(method: string, url: string): string | null {
-  if (method !== 'GET') return null;
+  if (method !== 'GET' && method !== 'HEAD') return null;
   let u: URL;
   try { u = new URL(url); } catch { return null; }
   if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;

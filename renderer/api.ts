@@ -7,6 +7,7 @@ type Bridge = {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
   onEvent(cb: (e: unknown) => void): () => void;
   printToPdf(inspectionId: string): Promise<Result<{ path: string | null }>>;
+  stageFile(file: File): Promise<Result<{ upload: string }>>;
 };
 declare global { interface Window { qingshui?: Bridge } }
 
@@ -52,6 +53,26 @@ export function onCoreEvent(cb: (e: { type: string; entity?: string }) => void):
   const source = new EventSource('/events');
   source.onmessage = (m) => cb(JSON.parse(m.data as string) as { type: string });
   return () => source.close();
+}
+
+/**
+ * Hands a large file (a recording) to the host as a stream, not as base64 in a form (issue 19):
+ * resolves with the name a procedure is then given as `{ name, upload }`.
+ */
+export async function stageFile(file: File): Promise<string> {
+  let result: Result<{ upload: string }>;
+  if (window.qingshui) result = await window.qingshui.stageFile(file);
+  else {
+    const ext = (/\.([A-Za-z0-9]{2,5})$/.exec(file.name)?.[1] ?? '').toLowerCase();
+    try {
+      const res = await fetch(`/uploads/${ext || 'bin'}`, { method: 'POST', body: file });
+      result = (await res.json()) as Result<{ upload: string }>;
+    } catch {
+      result = { ok: false, error: { code: 'internal', message: `“${file.name}”未能上传：请确认程序仍在运行` } };
+    }
+  }
+  if (!result.ok) throw new ApiFailure(result.error);
+  return result.value.upload;
 }
 
 /** Where the page loads a stored photo or signature from (the host serves blobs by SHA-256). */

@@ -5,12 +5,12 @@ import { DomainError } from '../../shared/api/result';
 import { exportFile } from '../services/ledgers/index';
 import { basemapOf, tileMime } from '../services/map/index';
 import { newStagedUpload, uploadsDirOf } from '../services/uploads';
-import { readBlob } from '../store/blob-store';
 import { isEncryptedFile } from '../store/cipher';
 import { openExport } from '../store/sealed-exports';
 import { filesExportedBy } from '../store/audit-log';
-import { blobNamedByRecord } from '../store/town-scope';
 import type { Session, Workbench } from './workbench';
+
+export { storedFileAnswer } from './stored-file';
 
 /*
  * The files a host serves beside the procedures' answers: stored photos and signatures (by SHA-256),
@@ -20,19 +20,6 @@ import type { Session, Workbench } from './workbench';
 export { tileOfPath } from '../services/map/index';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/**
- * A stored photo or signature, its type proved from its bytes when it was kept. A town officer gets
- * only a file some record they may read names (a photo of another town's inspection is not theirs,
- * even knowing its hash — as at the hub, `mayReadBlob`).
- */
-export function storedFile(wb: Workbench, sha256: string, session?: Session): { bytes: Buffer; mime: string } | null {
-  const { store } = wb;
-  const reader = wb.readerOf(session);
-  if (reader !== store.db && !blobNamedByRecord(reader, sha256)) return null;
-  return readBlob(store.db, store.blobDir, sha256);
-}
-
 
 /** A tile of the workspace's offline basemap (null: outside the package, or no basemap). */
 export function basemapTile(wb: Workbench, z: number, x: number, y: number): { bytes: Buffer; mime: string } | null {

@@ -12,17 +12,23 @@ export function uploadsDirOf(workspaceFile: string): string {
 
 const KINDS = ['.xlsx', '.geojson', '.json', '.qsync'];
 
+/** The files a page may hand in by streaming them to the host (issue 19: a recording is too large for a form's base64). */
+export const STREAMED_KINDS = ['.mp4', '.mov', '.m4a', '.mp3', '.aac', '.wav', '.pdf'];
+
+/** The largest file handed in that way: an hour of 1080p 执法记录仪 video is about 4 GB. */
+export const MAX_STREAMED_BYTES = 8 * 1024 ** 3;
+
 /** A new staged upload's name and path (the folder made if need be): a random name keeping a known kind's ending, else `.xlsx`. */
 export function newStagedUpload(workspaceFile: string, ext: string): { name: string; path: string } {
   const dir = uploadsDirOf(workspaceFile);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const name = `${randomBytes(16).toString('hex')}${KINDS.includes(ext) ? ext : '.xlsx'}`;
+  const name = `${randomBytes(16).toString('hex')}${KINDS.includes(ext) || STREAMED_KINDS.includes(ext) ? ext : '.xlsx'}`;
   return { name, path: join(dir, name) };
 }
 
 /** The path of a staged upload by its name (null: not a name a host gives, or gone). */
 export function stagedUpload(workspaceFile: string, name: string): string | null {
-  if (!/^[0-9a-f]{32}\.(xlsx|geojson|json|qsync)$/.test(name)) return null;
+  if (!/^[0-9a-f]{32}\.(xlsx|geojson|json|qsync|mp4|mov|m4a|mp3|aac|wav|pdf)$/.test(name)) return null;
   const path = join(uploadsDirOf(workspaceFile), name);
   return existsSync(path) ? path : null;
 }

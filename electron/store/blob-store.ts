@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { DomainError } from '../../shared/api/result';
 import { notEvidenceMessage, sniffEvidenceType } from '../../shared/domain/file-type';
 import { prepared } from './statements';
-import { decryptFile, encryptFile, isEncryptedFile, subkey } from './cipher';
+import { subkey } from './cipher';
+import { eachChunk, encryptSegmented, openBlobReader, openPlainReader, sealSegment, SEGMENT_BYTES, segmentHeader, type BlobReader } from './blob-segments';
 
 /*
- * Blobs of a protected workspace are encrypted at rest (issue 18): AES-256-GCM per file under a key
- * derived from the workspace key, the SHA-256 of the plain bytes as the file's name and associated data
- * (a file moved under another name does not open). The key of a folder is set when its workspace is
+ * Blobs of a protected workspace are encrypted at rest (issue 18): AES-256-GCM under a key derived
+ * from the workspace key, in 1 MiB segments (`blob-segments.ts`, issue 19), the SHA-256 of the plain
+ * bytes as the file's name and associated data (a file moved under another name does not open). The key of a folder is set when its workspace is
  * opened with its key, for every store of this process on that folder.
  */
 const blobKeys = new Map<string, Buffer>();
@@ -23,34 +24,70 @@ export function setBlobKey(dir: string, workspaceKey: Buffer): void {
 /** The bytes as they are kept on disk in `dir` (encrypted when the folder has a key). */
 function atRest(dir: string, sha256: string, bytes: Uint8Array): Uint8Array {
   const key = blobKeys.get(dir);
-  return key ? encryptFile(key, bytes, sha256) : bytes;
+  return key ? encryptSegmented(key, bytes, sha256) : bytes;
 }
 
-/** The plain bytes of a blob file (null: encrypted and this folder's key is not set, or altered). */
-export function readBlobFile(dir: string, sha256: string): Buffer | null {
+/** A reader of a blob file by ranges (null: absent, or encrypted and this folder's key is not set). */
+export function blobFileReader(dir: string, sha256: string): BlobReader | null {
   const path = blobPath(dir, sha256);
   if (!existsSync(path)) return null;
-  const bytes = readFileSync(path);
-  if (!isEncryptedFile(bytes)) return bytes;
-  const key = blobKeys.get(dir);
-  return key ? decryptFile(key, bytes, sha256) : null;
+  return openBlobReader(path, sha256, blobKeys.get(dir));
 }
 
-/** Encrypts the blobs of `dir` that are still plain (a workspace being protected); returns how many. */
+/** The plain bytes of a small blob file (a photo) at once (null: absent, not readable here, or altered). */
+export function readBlobFile(dir: string, sha256: string): Buffer | null {
+  let reader: BlobReader | null = null;
+  try {
+    reader = blobFileReader(dir, sha256);
+    return reader ? Buffer.from(reader.read(0, reader.size)) : null;
+  } catch {
+    return null;
+  } finally {
+    reader?.close();
+  }
+}
+
+/** Encrypts the blobs of `dir` that are still plain (a workspace being protected), file by file in segments; returns how many. */
 export function encryptPlainBlobs(dir: string): number {
-  if (!blobKeys.has(dir) || !existsSync(dir)) return 0;
+  const key = blobKeys.get(dir);
+  if (!key || !existsSync(dir)) return 0;
   let n = 0;
   for (const sub of readdirSync(dir)) {
     if (!/^[0-9a-f]{2}$/.test(sub)) continue;
     for (const name of readdirSync(join(dir, sub))) {
       if (!/^[0-9a-f]{64}$/.test(name)) continue;
-      const bytes = readFileSync(join(dir, sub, name));
-      if (isEncryptedFile(bytes) && readBlobFile(dir, name)) continue;
-      writeWhole(join(dir, sub, name), atRest(dir, name, bytes));
+      const path = join(dir, sub, name);
+      const reader = openBlobReader(path, name, undefined);
+      if (!reader) continue; // encrypted already
+      try { writeAtRest(dir, path, name, reader); } finally { reader.close(); }
       n++;
     }
   }
   return n;
+}
+
+/** Writes a blob's bytes from a reader to `path` as they are kept in `dir` (segments encrypted one at a time), whole or not at all. */
+function writeAtRest(dir: string, path: string, sha256: string, reader: BlobReader): void {
+  const key = blobKeys.get(dir);
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    if (key) {
+      const header = segmentHeader();
+      writeSync(fd, header);
+      const count = Math.max(1, Math.ceil(reader.size / SEGMENT_BYTES));
+      for (let i = 0; i < count; i++) writeSync(fd, sealSegment(key, header, sha256, i, reader.read(i * SEGMENT_BYTES, SEGMENT_BYTES), i === count - 1));
+    } else {
+      eachChunk(reader, (bytes) => writeSync(fd, bytes));
+    }
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  renameSync(tmp, path);
 }
 
 /** Writes a file under a temporary name, flushed, then renamed: the whole file or none of it. */
@@ -109,6 +146,46 @@ export function expectBlob(db: Database, sha256: string, now = new Date().toISOS
 /** Takes back a row `expectBlob` registered for a record that was then refused (bytes never came). */
 export function forgetExpectedBlob(db: Database, sha256: string): void {
   prepared(db, 'DELETE FROM blobs WHERE sha256 = ? AND size < 0').run(sha256);
+}
+
+/**
+ * Stores a file the host staged on disk (a recording, issue 19) without reading it whole: its type
+ * from its first bytes, its SHA-256 in one pass, then copied (encrypted segment by segment in a
+ * protected workspace) under that hash in a second. Same promises as `putBlob`; returns hash, size, type.
+ */
+export function putBlobFile(db: Database, dir: string, source: string, name = '文件'): { sha256: string; size: number; mime: string } {
+  const reader = openPlainReader(source);
+  const size = reader.size;
+  try {
+    const mime = sniffEvidenceType(reader.read(0, 64));
+    if (!mime) throw new DomainError('invalid', notEvidenceMessage(name));
+    const hash = createHash('sha256');
+    eachChunk(reader, (bytes) => hash.update(bytes));
+    const sha256 = hash.digest('hex');
+    const path = blobPath(dir, sha256);
+    if (!existsSync(path)) {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      writeAtRest(dir, path, sha256, reader);
+    }
+    prepared(db, `INSERT INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, mime = excluded.mime WHERE blobs.size < 0`).run(sha256, size, mime, new Date().toISOString());
+    return { sha256, size, mime };
+  } finally {
+    reader.close();
+  }
+}
+
+/** A stored blob's reader by ranges and its type as kept (null: not here). The caller closes the reader. */
+export function openBlob(db: Database, dir: string, sha256: string): { reader: BlobReader; mime: string } | null {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+  const row = prepared(db, 'SELECT mime FROM blobs WHERE sha256 = ? AND size >= 0').get(sha256) as { mime: string } | undefined;
+  if (!row) return null;
+  const reader = blobFileReader(dir, sha256);
+  if (!reader) return null;
+  // Served as what the bytes are (a row's type may predate the check): anything else is a download.
+  let mime = 'application/octet-stream';
+  try { mime = sniffEvidenceType(reader.read(0, 64)) ?? mime; } catch { reader.close(); return null; }
+  return { reader, mime };
 }
 
 /** The bytes and type of a stored blob, or null when it is not here. */

@@ -85,6 +85,15 @@ export const INSPECTION_PHOTO: EntityTable = {
   },
 };
 
+/** An audio or video recording in an inspection (issue 19): what it proves is its `purpose` (evidence | refusal). */
+export const INSPECTION_RECORDING: EntityTable = {
+  entity: 'inspection_recording', table: 'inspection_recordings', key: 'id',
+  columns: {
+    inspectionId: 'inspection_id', sha256: 'sha256', fileName: 'file_name', caption: 'caption', mime: 'mime', size: 'size',
+    recordedAt: 'recorded_at', purpose: 'purpose',
+  },
+};
+
 /** One signature per inspection and role; its id is `inspectionId/role`. */
 export const INSPECTION_SIGNATURE: EntityTable = {
   entity: 'inspection_signature', table: 'inspection_signatures', key: 'id',
@@ -170,6 +179,6 @@ export const GEOMETRY: EntityTable = { entity: 'geometry', table: 'geometries', 
 /** Every record kind by its entity name (the names changes carry). */
 export const ENTITY_TABLES: ReadonlyMap<string, EntityTable> = new Map([
   ENTERPRISE, OUTFALL, PERSON, REGION, WATERSHED, WATER_BODY, SETTING, CHECKLIST_TEMPLATE, INSPECTION, INSPECTION_ANSWER,
-  INSPECTION_PHOTO, INSPECTION_SIGNATURE, INSPECTION_FINDING, INSPECTION_RECORD, FINDING, RECORD_EVENT, COMPLAINT, CASE,
+  INSPECTION_PHOTO, INSPECTION_RECORDING, INSPECTION_SIGNATURE, INSPECTION_FINDING, INSPECTION_RECORD, FINDING, RECORD_EVENT, COMPLAINT, CASE,
   DIRECTORY_ENTRY, INSPECTOR_CONFLICT, PLAN, PLAN_TASK, GEOMETRY,
 ].map((t) => [t.entity, t]));

@@ -43,6 +43,7 @@ export function documentOf(
     ...(i.source ? { source: i.source } : {}),
     answers: documentAnswers(withTargetLimits(t.definition, i.targetExtra, answers), answers),
     photos: rows.photos.map(({ id: _id, ...p }) => p),
+    ...(rows.recordings.length ? { recordings: rows.recordings.map(({ id: _id, ...r }) => r) } : {}),
     signatures: rows.signatures,
     findings: [...reviewed.values()].filter((f) => f.included).sort((a, b) => a.itemId.localeCompare(b.itemId))
       .map(({ included: _i, ...f }) => f),

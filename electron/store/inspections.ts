@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { INSPECTION_SOURCES, InspectionSummary, Officer, Photo, Signature } from '../../shared/api/inspections';
+import type { INSPECTION_SOURCES, InspectionSummary, Officer, Photo, Recording, Signature } from '../../shared/api/inspections';
 import type { Answers } from '../../shared/checklist/answers';
-import { INSPECTION, INSPECTION_FINDING, INSPECTION_PHOTO, INSPECTION_SIGNATURE } from './entities';
+import { INSPECTION, INSPECTION_FINDING, INSPECTION_PHOTO, INSPECTION_RECORDING, INSPECTION_SIGNATURE } from './entities';
 import { rowToFields } from './write-path';
 import { prepared } from './statements';
 
@@ -40,6 +40,16 @@ function toPhoto(r: Record<string, unknown>): Photo {
   return photo as Photo;
 }
 
+export function recordingsOf(db: Database, id: string): Recording[] {
+  const rows = prepared(db, 'SELECT * FROM inspection_recordings WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(id) as Record<string, unknown>[];
+  return rows.map(toRecording);
+}
+
+function toRecording(r: Record<string, unknown>): Recording {
+  const { inspectionId: _i, createdAt: _c, updatedAt: _u, deleted: _d, ...recording } = rowToFields(INSPECTION_RECORDING, r);
+  return recording as Recording;
+}
+
 export function signaturesOf(db: Database, id: string): Signature[] {
   const rows = prepared(db, 'SELECT * FROM inspection_signatures WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(id) as Record<string, unknown>[];
   return rows.map(toSignature);
@@ -67,7 +77,7 @@ function toReviewed(r: Record<string, unknown>): [string, ReviewedFinding] {
 }
 
 /** What a signed document is built from, for one inspection. */
-export type DocumentRows = { inspection: InspectionRow; answers: Answers; photos: Photo[]; signatures: Signature[]; reviewed: Map<string, ReviewedFinding> };
+export type DocumentRows = { inspection: InspectionRow; answers: Answers; photos: Photo[]; recordings: Recording[]; signatures: Signature[]; reviewed: Map<string, ReviewedFinding> };
 
 /**
  * The rows of many inspections' documents at once — one query per table, in the single loaders'
@@ -78,7 +88,7 @@ export function documentRowsOf(db: Database, ids: string[]): Map<string, Documen
   const json = JSON.stringify(ids);
   const inIds = 'inspection_id IN (SELECT value FROM json_each(?))';
   for (const r of prepared(db, 'SELECT * FROM inspections WHERE id IN (SELECT value FROM json_each(?))').all(json) as Record<string, unknown>[]) {
-    out.set(r.id as string, { inspection: rowToFields(INSPECTION, r) as InspectionRow, answers: {}, photos: [], signatures: [], reviewed: new Map() });
+    out.set(r.id as string, { inspection: rowToFields(INSPECTION, r) as InspectionRow, answers: {}, photos: [], recordings: [], signatures: [], reviewed: new Map() });
   }
   const groups = <T>(sql: string) => {
     const by = new Map<string, T[]>();
@@ -97,11 +107,13 @@ export function documentRowsOf(db: Database, ids: string[]): Map<string, Documen
     answers.set(r.inspection_id, JSON.parse(r.list) as [string, unknown, string][]);
   }
   const photos = groups<Record<string, unknown>>(`SELECT * FROM inspection_photos WHERE ${inIds} AND deleted_at IS NULL ORDER BY created_at, id`);
+  const recordings = groups<Record<string, unknown>>(`SELECT * FROM inspection_recordings WHERE ${inIds} AND deleted_at IS NULL ORDER BY created_at, id`);
   const signatures = groups<Record<string, unknown>>(`SELECT * FROM inspection_signatures WHERE ${inIds} AND deleted_at IS NULL ORDER BY created_at, id`);
   const reviewed = groups<Record<string, unknown>>(`SELECT * FROM inspection_findings WHERE ${inIds} AND deleted_at IS NULL`);
   for (const [id, d] of out) {
     d.answers = Object.fromEntries((answers.get(id) ?? []).map(([item, value, note]) => [item, { value, note }]));
     d.photos = (photos.get(id) ?? []).map(toPhoto);
+    d.recordings = (recordings.get(id) ?? []).map(toRecording);
     d.signatures = (signatures.get(id) ?? []).map(toSignature);
     d.reviewed = new Map((reviewed.get(id) ?? []).map(toReviewed));
   }

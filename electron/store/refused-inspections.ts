@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { forgetRecordLog } from './change-log';
-import { INSPECTION_ANSWER, INSPECTION_FINDING, INSPECTION_PHOTO, INSPECTION_SIGNATURE } from './entities';
+import { INSPECTION_ANSWER, INSPECTION_FINDING, INSPECTION_PHOTO, INSPECTION_RECORDING, INSPECTION_SIGNATURE } from './entities';
 import { withInspectionUnlocked } from './frozen-triggers';
 import { prepared } from './statements';
 import { forgetConflicts } from './sync-conflicts';
 
-const EVIDENCE = [INSPECTION_ANSWER, INSPECTION_PHOTO, INSPECTION_SIGNATURE, INSPECTION_FINDING];
+const EVIDENCE = [INSPECTION_ANSWER, INSPECTION_PHOTO, INSPECTION_RECORDING, INSPECTION_SIGNATURE, INSPECTION_FINDING];
 
 /**
  * Takes back finalized inspections this laptop received and refused (DESIGN §11: their rows do not

@@ -45,6 +45,7 @@ function townViews(towns: string[]): [string, string][] {
     ['plan_tasks', `town_code IS NULL OR town_code IN ${inTowns}`],
     ['inspection_answers', ofInspection],
     ['inspection_photos', ofInspection],
+    ['inspection_recordings', ofInspection],
     ['inspection_signatures', ofInspection],
     ['inspection_findings', ofInspection],
     ['inspection_records', ofInspection],
@@ -62,6 +63,7 @@ const SCOPED_ENTITIES: [entity: string, table: string, key: string][] = [
   ['enterprise', 'enterprises', 'id'], ['outfall', 'outfalls', 'id'], ['person', 'people', 'id'],
   ['inspection', 'inspections', 'id'], ['finding', 'findings', 'id'], ['complaint', 'complaints', 'id'], ['case', 'cases', 'id'],
   ['plan_task', 'plan_tasks', 'id'], ['inspection_answer', 'inspection_answers', 'id'], ['inspection_photo', 'inspection_photos', 'id'],
+  ['inspection_recording', 'inspection_recordings', 'id'],
   ['inspection_signature', 'inspection_signatures', 'id'], ['inspection_finding', 'inspection_findings', 'id'],
   ['inspection_record', 'inspection_records', 'inspection_id'], ['record_event', 'record_events', 'id'],
   ['directory_entry', 'directory_entries', 'target_id'], ['inspector_conflict', 'inspector_conflicts', 'id'],
@@ -111,6 +113,7 @@ export function openTownReader(file: string, key: Buffer | null, towns: string[]
 /** Whether a record this connection reads names the blob (a photo, its thumbnail, a signature, an event's file). */
 export function blobNamedByRecord(db: Database, sha256: string): boolean {
   return db.prepare(`SELECT 1 FROM inspection_photos WHERE sha256 = @h OR thumb_sha256 = @h
+    UNION ALL SELECT 1 FROM inspection_recordings WHERE sha256 = @h
     UNION ALL SELECT 1 FROM inspection_signatures WHERE sha256 = @h
     UNION ALL SELECT 1 FROM record_events e, json_each(e.blobs) b WHERE b.value = @h LIMIT 1`).get({ h: sha256 }) !== undefined;
 }

@@ -3,8 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { WorkbenchEvent } from '../core/workbench';
 import type { WorkspaceHost } from '../core/workspace-host';
-import { basemapTile, exportedFile, storedFile, tileOfPath } from '../core/files';
-import { contentSecurityPolicy, DATA_CSP, storedFileHeaders } from './csp';
+import { basemapTile, exportedFile, storedFileAnswer, tileOfPath } from '../core/files';
+import { receiveUpload } from '../core/streamed-upload';
+import { DomainError } from '../../shared/api/result';
+import { contentSecurityPolicy, DATA_CSP } from './csp';
 import { HostGuard } from './guard';
 import { readStatic, resolveStatic } from './static-files';
 
@@ -66,9 +68,9 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'refusal
         res.writeHead(303, { ...cookie, location: url.pathname + url.search, 'cache-control': 'no-store' });
         return res.end();
       }
-      const isPage = !/^\/(rpc|events|exports|tiles|blobs)\//.test(url.pathname) && url.pathname !== '/events';
+      const isPage = !/^\/(rpc|events|exports|tiles|blobs|uploads)\//.test(url.pathname) && url.pathname !== '/events';
       if (!isPage && !guard.allowed(req)) return refuse(res, 401, 'forbidden', '会话令牌无效或已失效，请使用启动时显示的地址重新打开');
-      if (/^\/(exports|tiles|blobs)\//.test(url.pathname)) {
+      if (/^\/(exports|tiles|blobs|uploads)\//.test(url.pathname)) {
         // Files are read as a procedure is: signed in, not idle-locked (issue 18).
         const refused = wb.refusal('ledgers.exports', guard.sessionOf(req)!);
         if (refused && !refused.ok) return refuse(res, 401, refused.error.code, refused.error.message);
@@ -80,6 +82,17 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'refusal
         let input: unknown;
         try { input = body ? JSON.parse(body) : {}; } catch { return refuse(res, 400, 'invalid', '请求内容不是有效的 JSON'); }
         return send(res, 200, await wb.dispatch(decodeURIComponent(url.pathname.slice(5)), input, guard.sessionOf(req)!));
+      }
+      if (url.pathname.startsWith('/uploads/')) {
+        // A large file (a recording) streamed to disk: `POST /uploads/<kind>` answers the name a procedure is given.
+        if (req.method !== 'POST') return refuse(res, 405, 'invalid', '只接受 POST');
+        if (!guard.originAllowed(req)) return refuse(res, 403, 'forbidden', '请求来自其他网页，已拒绝');
+        try {
+          return send(res, 200, { ok: true, value: { upload: await receiveUpload(wb.current(), url.pathname.slice(9), req) } });
+        } catch (e) {
+          if (e instanceof DomainError) return refuse(res, 400, e.code, e.message);
+          throw e;
+        }
       }
       if (url.pathname === '/events') {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -107,10 +120,13 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'refusal
       }
       if (url.pathname.startsWith('/blobs/')) {
         const sha256 = url.pathname.slice(7);
-        const blob = storedFile(wb.current(), sha256, guard.sessionOf(req)!);
-        if (!blob) return refuse(res, 404, 'not_found', '未找到该文件');
-        res.writeHead(200, storedFileHeaders(blob.mime, sha256));
-        return res.end(blob.bytes);
+        const file = storedFileAnswer(wb.current(), sha256, req.headers.range, req.method === 'HEAD', guard.sessionOf(req)!);
+        if (!file) return refuse(res, 404, 'not_found', '未找到该文件');
+        res.writeHead(file.status, file.headers);
+        if (!file.body) return res.end();
+        file.body.on('error', () => res.destroy());
+        res.on('close', () => file.body?.destroy());
+        return void file.body.pipe(res);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid', '不支持的请求方法');
       const file = resolveStatic(opts.rendererDir, url.pathname);

@@ -6,7 +6,7 @@ import { addMeta, metaValue } from '../db/meta';
 import type { Author } from './accounts';
 
 /** The kinds of record that can name a blob (`blobRefs`). */
-const KINDS = ['inspection_photo', 'inspection_signature', 'record_event'];
+const KINDS = ['inspection_photo', 'inspection_recording', 'inspection_signature', 'record_event'];
 
 /** Remembers which record names which blobs, so a blob is served only to those who may see such a record. */
 export async function noteBlobRefs(q: Queryable, entity: string, id: string, fields: Record<string, unknown>): Promise<void> {

@@ -5,8 +5,11 @@ import type { Queryable } from '../db/hub-db';
 import { forgetUploadsBefore, forgetUploadsOf, noteUpload, pendingUploadBytes } from '../db/uploads';
 import { HubRefusal } from './hub-error';
 
-/** How much one device may hold in unfinished uploads at once (a few days of photos and recordings). */
-export const PENDING_UPLOAD_QUOTA = 2 * 1024 ** 3;
+/**
+ * How much one device may hold in unfinished uploads at once: a few days of photos and recordings,
+ * and at least the largest recording a laptop takes (8 GB, `MAX_STREAMED_BYTES`) with room to spare.
+ */
+export const PENDING_UPLOAD_QUOTA = 10 * 1024 ** 3;
 /** How long unfinished uploads and files no record names are kept. */
 export const SWEEP_AFTER_MS = 24 * 60 * 60_000;
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, fstatSync, mkdirSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHUNK_BYTES, type BlobStatus } from '../../shared/sync/protocol';
 import { notEvidenceMessage, sniffEvidenceType, type EvidenceType } from '../../shared/domain/file-type';
@@ -71,20 +72,41 @@ export class HubBlobs {
     const existing = await this.status(hash);
     if (existing.state === 'complete') return;
     const dir = this.partDir(hash);
-    const parts: Buffer[] = [];
     for (let i = 0; i < chunks.length; i++) {
-      const file = join(dir, `${i}.part`);
-      if (!existsSync(file)) throw new HubRefusal(409, 'missing_chunk', `还缺第 ${i + 1} 块`);
-      parts.push(readFileSync(file));
+      if (!existsSync(join(dir, `${i}.part`))) throw new HubRefusal(409, 'missing_chunk', `还缺第 ${i + 1} 块`);
     }
-    const whole = Buffer.concat(parts);
-    if (whole.length !== size || sha256(whole) !== hash) {
+    // Joined chunk by chunk into a file, hashed as it goes (a recording is gigabytes): one chunk in memory at a time.
+    const path = this.path(hash);
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${process.pid}.join`;
+    const whole = createHash('sha256');
+    let length = 0;
+    let type: EvidenceType | null = null;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      for (let i = 0; i < chunks.length; i++) {
+        const part = readFileSync(join(dir, `${i}.part`));
+        if (i === 0) type = sniffEvidenceType(part);
+        whole.update(part);
+        length += part.length;
+        writeSync(fd, part);
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (length !== size || whole.digest('hex') !== hash) {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(tmp, { force: true });
       throw new HubRefusal(422, 'blob_hash', `文件内容与其 SHA-256（${hash.slice(0, 12)}…）不符，已丢弃，请重传`);
     }
-    if (!sniffEvidenceType(whole)) rmSync(dir, { recursive: true, force: true });
-    const type = evidenceTypeOf(hash, whole);
-    this.keep(hash, whole);
+    if (!type) {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(tmp, { force: true });
+      throw new HubRefusal(415, 'file_type', notEvidenceMessage(`文件 ${hash.slice(0, 12)}…`));
+    }
+    if (existsSync(path)) rmSync(tmp, { force: true });
+    else renameSync(tmp, path);
     await insertBlob(this.q, hash, size, type, chunks, new Date().toISOString());
     rmSync(dir, { recursive: true, force: true });
   }
@@ -114,7 +136,18 @@ export class HubBlobs {
     this.check(hash);
     const path = this.path(hash);
     if (!existsSync(path)) throw new HubRefusal(404, 'not_found', '本中心还没有这个文件');
-    return readFileSync(path).subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
+    // Only this chunk is read from the file.
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const start = Math.min(size, index * CHUNK_BYTES);
+      const bytes = Buffer.alloc(Math.min(CHUNK_BYTES, size - start));
+      let got = 0;
+      while (got < bytes.length) { const n = readSync(fd, bytes, got, bytes.length - got, start + got); if (!n) break; got += n; }
+      return bytes.subarray(0, got);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** A whole blob's bytes, or null when the hub does not hold it. */

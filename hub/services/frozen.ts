@@ -10,7 +10,7 @@ import { documentProblem, referencedDocument } from './document-check';
 
 /** The rows a finalized inspection (定稿) was built from: frozen with it. */
 const EVIDENCE: Record<string, string> = {
-  inspection_answer: '答案', inspection_photo: '照片或其说明', inspection_signature: '签名', inspection_finding: '复核的问题',
+  inspection_answer: '答案', inspection_photo: '照片或其说明', inspection_recording: '录音录像', inspection_signature: '签名', inspection_finding: '复核的问题',
 };
 
 /**

@@ -12,6 +12,7 @@ import { HeaderForm } from './header-form';
 import { PhotoStrip } from './photo-strip';
 import { RecordBody } from './record-body';
 import { SignaturesCard } from './signatures-card';
+import { RecordingList, RecordingsCard } from './recordings-card';
 import { useInspection } from './use-inspection';
 import { navigate } from '../router';
 
@@ -104,6 +105,7 @@ export function InspectionPage({ id }: { id: string }) {
             <h2>其他现场照片</h2>
             <PhotoStrip inspectionId={id} itemId={null} label="其他现场照片" photos={insp.photos.filter((p) => p.itemId === null)} max={50} save={save} onChanged={() => void reload()} />
           </section>
+          <RecordingsCard insp={insp} save={save} reload={() => void reload()} />
           <FindingsReview insp={insp} shown={shown} save={save} />
           <SignaturesCard insp={insp} save={save} reload={() => void reload()} />
           <section className="card finalize-card">
@@ -115,6 +117,7 @@ export function InspectionPage({ id }: { id: string }) {
         <>
           {insp.record && <SigningLine record={insp.record} />}
           <div className="card record-card"><RecordBody insp={insp} bureauName={d.info.settings.bureauName} /></div>
+          {insp.recordings.length > 0 && <section className="card" aria-label="录音录像"><h2>录音录像</h2><RecordingList recordings={insp.recordings} /></section>}
         </>
       )}
     </div>

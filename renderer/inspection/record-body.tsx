@@ -1,10 +1,11 @@
-import type { Inspection } from '../../shared/api/inspections';
+import { RECORDING_PURPOSE_LABELS, type Inspection } from '../../shared/api/inspections';
 import { documentAnswers } from '../../shared/inspection/document';
 import type { Answers } from '../../shared/checklist/answers';
 import type { TemplateDefinition } from '../../shared/checklist/template';
 import { signatureRoleLabel } from '../../shared/inspection/notice';
 import { formatDms } from '../../shared/domain/dms';
 import { blobUrl } from '../api';
+import { fileSize } from './recordings-card';
 
 /** "2026-11-20T09:30" → "2026年11月20日 9时30分". */
 export function chineseMinute(v: string | null): string {
@@ -24,6 +25,7 @@ export function RecordBody({ insp, bureauName }: { insp: Inspection; bureauName:
   const extra = insp.targetExtra;
   const end = insp.endedAt && insp.startedAt && insp.endedAt.slice(0, 10) === insp.startedAt.slice(0, 10) ? chineseMinute(insp.endedAt).split(' ')[1] : chineseMinute(insp.endedAt);
   const signatures = insp.signatures.filter((s) => !s.role.startsWith('item:'));
+  const refusalRecordings = insp.recordings.filter((r) => r.purpose === 'refusal');
   let section = '';
   return (
     <article className="record">
@@ -80,7 +82,7 @@ export function RecordBody({ insp, bureauName }: { insp: Inspection; bureauName:
         {signatures.map((s) => (
           <div key={s.role} className="record-signature">
             <span className="role">{signatureRoleLabel(s.role)}（签名）：</span>
-            {s.sha256 ? <img src={blobUrl(s.sha256)} alt={`${s.signerName}签名`} /> : <span className="refused">拒绝签名（{s.refusedReason}）</span>}
+            {s.sha256 ? <img src={blobUrl(s.sha256)} alt={`${s.signerName}签名`} /> : <span className="refused">拒绝签名（{s.refusedReason}）{refusalRecordings.length ? `；拒签过程已录音录像：${refusalRecordings.map((r) => r.fileName).join('、')}` : ''}</span>}
             <span className="signer">{s.signerName}</span>
             <span className="date">{chineseMinute(s.signedAt.slice(0, 16)).split(' ')[0]}</span>
           </div>
@@ -88,6 +90,22 @@ export function RecordBody({ insp, bureauName }: { insp: Inspection; bureauName:
       </div>
       {insp.record && (
         <p className="record-hash">记录编号 {insp.id}　定稿时间 {insp.finalizedAt?.replace('T', ' ').slice(0, 19)}　SHA-256 {insp.record.sha256}　设备 {insp.record.node} 第 {insp.record.chainSeq} 条</p>
+      )}
+      {insp.recordings.length > 0 && (
+        <section className="record-recordings">
+          <h2>附件：录音录像（共 {insp.recordings.length} 个）</h2>
+          <table className="record-table">
+            <thead><tr><th className="n">序号</th><th>文件</th><th>内容</th><th>录制时间</th><th>大小</th><th>SHA-256</th></tr></thead>
+            <tbody>
+              {insp.recordings.map((r, i) => (
+                <tr key={r.id}>
+                  <td className="n">{i + 1}</td><td>{r.fileName}</td><td>{RECORDING_PURPOSE_LABELS[r.purpose]}{r.caption ? `：${r.caption}` : ''}</td>
+                  <td>{r.recordedAt?.replace('T', ' ') ?? '未填写'}</td><td>{fileSize(r.size)}</td><td className="hash">{r.sha256}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
       {insp.photos.length > 0 && (
         <section className="record-annex">

@@ -20,7 +20,7 @@ export const PROCEDURE_ACTIONS: Record<ProcedureName, Action> = {
   'outfalls.list': 'read', 'outfalls.get': 'read', 'outfalls.create': 'registers', 'outfalls.update': 'registers', 'outfalls.remove': 'registers',
   'checklists.list': 'read', 'checklists.get': 'read', 'checklists.import': 'checklists', 'checklists.newVersion': 'checklists', 'checklists.retire': 'checklists',
   'inspections.list': 'read', 'inspections.get': 'read', 'inspections.start': 'inspect', 'inspections.updateHeader': 'inspect', 'inspections.answer': 'inspect',
-  'inspections.addPhoto': 'inspect', 'inspections.removePhoto': 'inspect', 'inspections.sign': 'inspect', 'inspections.reviewFinding': 'inspect',
+  'inspections.addPhoto': 'inspect', 'inspections.removePhoto': 'inspect', 'inspections.addRecording': 'inspect', 'inspections.removeRecording': 'inspect', 'inspections.sign': 'inspect', 'inspections.reviewFinding': 'inspect',
   'inspections.finalize': 'inspect', 'inspections.correct': 'correct', 'inspections.discard': 'inspect',
   'inspections.evidencePackage': 'ledgers',
   'findings.list': 'read', 'findings.get': 'read', 'findings.act': 'findings', 'findings.assign': 'findings', 'findings.create': 'findings', 'findings.facets': 'read',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CASE_EVENT_KINDS, CASE_STATES } from '../case/fold';
 import { TARGET_KINDS } from '../checklist/template';
 import { RecordEvent } from '../events/event';
-import { Id, Page } from './common';
+import { Id, Page, HandedFile } from './common';
 import { DocumentFields, IssuedDocument, Remedies, ServiceRecord } from '../enforcement/document';
 import { DOCUMENT_KINDS } from '../enforcement/kinds';
 
@@ -74,7 +74,7 @@ export const caseProcedures = {
     input: z.object({
       id: Id, kind: z.enum(CASE_EVENT_KINDS), at: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, '日期格式应为 yyyy-mm-dd').optional(),
       text: z.string().trim().max(4000).default(''), data: z.record(z.string(), z.unknown()).default({}),
-      files: z.array(z.object({ name: z.string(), base64: z.string() })).max(20).default([]),
+      files: z.array(HandedFile).max(20).default([]),
     }),
     output: CaseDetail,
   },

@@ -21,3 +21,14 @@ export function patchOf<T extends z.ZodRawShape>(draft: z.ZodObject<T>): ReturnT
   );
   return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;
 }
+
+/**
+ * A file handed in with a form: its bytes as base64 (photos, scans up to 50 MB), or the name of an
+ * upload the host received as a stream (a recording of any length, issue 19) — exactly one of the two.
+ */
+export const HandedFile = z.object({
+  name: z.string().trim().max(200).default('文件'),
+  base64: z.string().max(72_000_000, '文件超过 50 MB：更大的录音录像请以文件上传').optional(),
+  upload: z.string().regex(/^[0-9a-f]{32}\.[a-z0-9]{2,5}$/, '上传文件的名称无效').optional(),
+}).refine((f) => (f.base64 ? 1 : 0) + (f.upload ? 1 : 0) === 1, '文件内容缺失');
+export type HandedFile = z.infer<typeof HandedFile>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_EVENT_KINDS, COMPLAINT_STATES } from '../complaint/fold';
 import { TARGET_KINDS } from '../checklist/template';
 import { RecordEvent } from '../events/event';
-import { Id, Page } from './common';
+import { Id, Page, HandedFile } from './common';
 
 const minute = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '请填写接收时间（年-月-日 时:分）');
 
@@ -62,7 +62,7 @@ export const complaintProcedures = {
       id: Id, kind: z.enum(COMPLAINT_EVENT_KINDS),
       at: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, '日期格式应为 yyyy-mm-dd').optional(),
       text: z.string().trim().max(2000).default(''), data: z.record(z.string(), z.unknown()).default({}),
-      files: z.array(z.object({ name: z.string(), base64: z.string() })).max(20).default([]),
+      files: z.array(HandedFile).max(20).default([]),
     }),
     output: ComplaintDetail,
   },

@@ -3,7 +3,7 @@ import { DEADLINE_BANDS } from '../checklist/deadline-band';
 import { TARGET_KINDS } from '../checklist/template';
 import { RecordEvent } from '../events/event';
 import { FINDING_EVENT_KINDS, FINDING_STATES } from '../finding/states';
-import { Id, Page } from './common';
+import { Id, Page, HandedFile } from './common';
 
 export const Finding = z.object({
   id: z.string(), sourceKind: z.string(), sourceId: z.string().nullable(), itemId: z.string().nullable(),
@@ -67,7 +67,7 @@ export const FindingAction = z.object({
   text: z.string().trim().max(2000).default(''),
   data: z.record(z.string(), z.unknown()).default({}),
   /** Evidence files (photos, scans) as base64, stored as blobs. */
-  files: z.array(z.object({ name: z.string(), base64: z.string() })).max(20).default([]),
+  files: z.array(HandedFile).max(20).default([]),
 });
 
 export const FindingDetail = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEADLINE_BANDS } from '../checklist/deadline-band';
 import { TARGET_KINDS } from '../checklist/template';
-import { Id, Page, patchOf, text } from './common';
+import { HandedFile, Id, Page, patchOf, text } from './common';
 
 export const INSPECTION_STATES = ['draft', 'finalized', 'superseded'] as const;
 
@@ -46,6 +46,17 @@ export const Photo = z.object({
 });
 export type Photo = z.infer<typeof Photo>;
 
+/** What a recording in an inspection proves (issue 19): the inspection itself, or the party's refusal to sign the 笔录. */
+export const RECORDING_PURPOSES = ['evidence', 'refusal'] as const;
+export const RECORDING_PURPOSE_LABELS: Record<(typeof RECORDING_PURPOSES)[number], string> = { evidence: '现场录音录像', refusal: '拒绝签名过程的录音录像' };
+
+/** An audio or video recording (执法记录仪, a phone) kept with an inspection, by SHA-256 like a photo. */
+export const Recording = z.object({
+  id: z.string(), sha256: z.string(), fileName: z.string(), caption: z.string(), mime: z.string(), size: z.number(),
+  recordedAt: z.string().nullable(), purpose: z.enum(RECORDING_PURPOSES),
+});
+export type Recording = z.infer<typeof Recording>;
+
 export const Signature = z.object({
   role: z.string(), signerName: z.string(), sha256: z.string().nullable(), signedAt: z.string(), refusedReason: z.string().nullable(),
 });
@@ -80,7 +91,7 @@ export const Inspection = InspectionSummary.omit({ officerNames: true, failingCo
   recusal: z.enum(RECUSAL_ANSWERS).nullable(), recusalNote: z.string(), source: z.enum(INSPECTION_SOURCES).nullable(),
   correctionReason: z.string().nullable(), supersededBy: z.string().nullable(), finalizedAt: z.string().nullable(),
   answers: z.record(z.string(), z.object({ value: z.unknown(), note: z.string() })),
-  photos: z.array(Photo), signatures: z.array(Signature), findings: z.array(ProposedFinding),
+  photos: z.array(Photo), recordings: z.array(Recording), signatures: z.array(Signature), findings: z.array(ProposedFinding),
   /** What keeps the draft from being finalized, by item id or header field. */
   problems: z.record(z.string(), z.string()),
   /** A 复查 draft (issue 19): the target's open problems it must cover. */
@@ -131,6 +142,16 @@ export const inspectionProcedures = {
     output: Photo,
   },
   'inspections.removePhoto': { input: z.object({ id: Id, photoId: Id }), output: z.object({ id: z.string() }) },
+  'inspections.addRecording': {
+    input: z.object({
+      id: Id, file: HandedFile, caption: text(200).default(''),
+      /** When it was recorded, as the officer states it (a recorder's clock is often wrong; nothing is guessed). */
+      recordedAt: Minute.nullable().default(null),
+      purpose: z.enum(RECORDING_PURPOSES, { error: '录音录像的用途应为 现场录音录像 或 拒绝签名过程的录音录像' }).default('evidence'),
+    }),
+    output: Recording,
+  },
+  'inspections.removeRecording': { input: z.object({ id: Id, recordingId: Id }), output: z.object({ id: z.string() }) },
   'inspections.sign': {
     input: z.object({ id: Id, role: z.string().min(1), signerName: text(30).min(1, '请填写签名人姓名'), pngBase64: z.string().nullable().default(null), refusedReason: text(200).nullable().default(null) }),
     output: Signature,

@@ -16,6 +16,7 @@ const WRITTEN_BY: Record<string, readonly Action[]> = {
   enterprise: ['registers', 'import'], outfall: ['registers', 'import'],
   checklist_template: ['checklists'],
   inspection: ['inspect', 'correct'], inspection_answer: ['inspect', 'correct'], inspection_photo: ['inspect', 'correct'],
+  inspection_recording: ['inspect', 'correct'],
   inspection_signature: ['inspect', 'correct'], inspection_finding: ['inspect', 'correct'], inspection_record: ['inspect', 'correct'],
   finding: ['findings', 'inspect', 'complaints'],
   complaint: ['complaints'],

@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import type { Officer, Photo, Present, Signature } from '../api/inspections';
+import type { Officer, Photo, Present, Recording, Signature } from '../api/inspections';
 import { answerText, isFailing, visibleItemIds, type Answers } from '../checklist/answers';
 import { itemsOf, type TemplateDefinition } from '../checklist/template';
 import { limitNote } from '../checklist/limits';
@@ -27,6 +27,8 @@ export type InspectionDocument = {
   body: string;
   answers: { section: string; itemId: string; label: string; value: unknown; text: string; note: string; failing: boolean }[];
   photos: Omit<Photo, 'id'>[];
+  /** Audio and video evidence (issue 19); absent when there is none, so records made before read the same. */
+  recordings?: Omit<Recording, 'id'>[];
   signatures: Signature[];
   findings: { itemId: string; description: string; legalBasis: string; deadlineBand: string; responsibleUnit: string; responsiblePerson: string; deadline: string | null; measures: string }[];
   chain: { node: string; seq: number; prev: string | null };

@@ -6,7 +6,7 @@
 export const SNAPSHOT_ORDER = [
   'settings', 'region', 'watershed', 'water_body', 'geometry', 'person', 'checklist_template', 'enterprise', 'outfall',
   'directory_entry', 'inspector_conflict', 'plan', 'plan_task', 'inspection', 'inspection_answer', 'inspection_photo',
-  'inspection_signature', 'inspection_finding', 'inspection_record', 'finding', 'complaint', 'case', 'record_event',
+  'inspection_recording', 'inspection_signature', 'inspection_finding', 'inspection_record', 'finding', 'complaint', 'case', 'record_event',
 ];
 
 /** The kinds present, in snapshot order. */

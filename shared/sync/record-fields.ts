@@ -37,6 +37,7 @@ export const RECORD_FIELDS: Record<string, Record<string, Kind>> = {
   },
   inspection_answer: { inspectionId: T, itemId: T, value: J, note: L },
   inspection_photo: { inspectionId: T, itemId: T, sha256: H, thumbSha256: H, fileName: T, caption: L, takenAt: T, lon: N, lat: N, width: I, height: I },
+  inspection_recording: { inspectionId: T, sha256: H, fileName: T, caption: L, mime: T, size: I, recordedAt: T, purpose: T },
   inspection_signature: { inspectionId: T, role: T, signerName: T, sha256: H, signedAt: T, refusedReason: L },
   inspection_finding: {
     inspectionId: T, itemId: T, included: B, description: L, legalBasis: L, deadlineBand: T, responsibleUnit: T, responsiblePerson: T, deadline: T, measures: L,

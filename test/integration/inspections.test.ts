@@ -179,7 +179,7 @@ describe('inspections', () => {
     await completeIndustrial(wb, id, officers.map((o) => o.id));
     await wb.call('inspections.sign', { id, role: 'inspected', signerName: '王建国', refusedReason: '当事人拒绝签名' });
     const refused = await wb.call('inspections.get', { id });
-    expect(refused.problems).toEqual({ 'signature:witness': '当事人拒绝签名的，须由见证人签名' });
+    expect(refused.problems).toEqual({ 'signature:witness': '当事人拒绝签名的，须由见证人签名，或附上拒绝签名过程的录音录像' });
     const bad = await wb.dispatch('inspections.sign', { id, role: 'recorder', signerName: '记录人', refusedReason: '不签' });
     expect(bad.ok ? '' : bad.error.message).toBe('只有被检查单位现场负责人可以记录拒绝签名');
     await wb.call('inspections.sign', { id, role: 'witness', signerName: '村委会李四', pngBase64: await signaturePng() });

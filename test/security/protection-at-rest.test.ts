@@ -76,7 +76,7 @@ describe('protection at rest (issue 18)', () => {
     expect(leaks(dir, [...secrets, draft.name, '清水县', 'SQLite format 3'])).toEqual([]);
     const blobs = everyFile(join(dir, 'workspace.qingshui.blobs'));
     expect(blobs.length).toBeGreaterThan(10);
-    for (const b of blobs) expect(b.bytes.subarray(0, 4).toString('latin1')).toBe('QSE1'); // no JPEG/PNG header readable
+    for (const b of blobs) expect(b.bytes.subarray(0, 4).toString('latin1')).toBe('QSE2'); // no JPEG/PNG header readable
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     for (const f of [file, `${file}.keys`]) expect(statSync(f).mode & 0o777).toBe(0o600);
 

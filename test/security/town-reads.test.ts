@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportedFile, storedFile } from '../../electron/core/files';
+import { exportedFile, storedFileAnswer } from '../../electron/core/files';
 import { createWorkbench, type Workbench } from '../../electron/core/workbench';
 import type { Session } from '../../electron/services/context';
 import { PROCEDURE_ACTIONS } from '../../shared/api/actions';
@@ -120,11 +120,11 @@ describe('a town officer reads their towns only, on a laptop holding the whole c
         WHERE j.town_code = @t OR j.town_code IS NULL)`} LIMIT 1`).pluck().get({ t: town }) as string | undefined;
     const foreign = photo(false);
     expect(foreign).toBeDefined();
-    expect(storedFile(wb, foreign!, me.session)).toBeNull();
+    expect(storedFileAnswer(wb, foreign!, undefined, true, me.session)).toBeNull();
     const boss = await page(wb, 'juzhang');
-    expect(storedFile(wb, foreign!, boss.session)).not.toBeNull();
+    expect(storedFileAnswer(wb, foreign!, undefined, true, boss.session)).not.toBeNull();
     const own = photo(true);
-    if (own) expect(storedFile(wb, own, me.session)).not.toBeNull();
+    if (own) expect(storedFileAnswer(wb, own, undefined, true, me.session)).not.toBeNull();
   });
 
   it('their writes still work and show at once in what they read', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { zipSync, type Zippable } from 'fflate';
 import type { InspectionDocument } from '../../../shared/inspection/document';
 import type { RecordReceipt } from '../../../shared/inspection/record-signature';
+import { sniffEvidenceType } from '../../../shared/domain/file-type';
 
 /*
  * A self-contained evidence package of one finalized record (issue 18), for a court or a reviewing
@@ -10,7 +11,7 @@ import type { RecordReceipt } from '../../../shared/inspection/record-signature'
  *   signature.json  the account that signed it, its device's public key and Ed25519 signature
  *   receipt.json    the hub's countersigned receipt (when the record has reached the hub)
  *   hub-key.json    the hub's public key and its SHA-256 fingerprint (compare with the bureau's)
- *   files/…         every photo, thumbnail and signature image the record names, under its SHA-256
+ *   files/…         every photo, thumbnail, recording and signature image the record names, under its SHA-256
  *   manifest.json, 说明.txt   derived from the above only
  * The zip is built deterministically (stored, fixed times, fixed order), so verification rebuilds it
  * from what it read and compares every byte: a byte changed anywhere in the file is found.
@@ -33,17 +34,22 @@ export function keyFingerprint(publicKey: string): string {
   return sha256Hex(Buffer.from(publicKey, 'base64')).toUpperCase().match(/../g)!.join(':');
 }
 
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'application/pdf': 'pdf',
+  'video/mp4': 'mp4', 'audio/mp4': 'm4a', 'audio/mpeg': 'mp3', 'audio/aac': 'aac', 'audio/wav': 'wav',
+};
+
 /** What a file's bytes are, for its name in the package (its type proved when it was kept). */
 function extensionOf(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpg';
-  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'png';
-  if (bytes[8] === 0x57 && bytes[9] === 0x45) return 'webp';
-  return 'bin';
+  return EXTENSIONS[sniffEvidenceType(bytes.subarray(0, 64)) ?? ''] ?? 'bin';
 }
 
-/** Every file the record names (photos, their thumbnails, signature images). */
+/** Every file the record names (photos, their thumbnails, recordings, signature images). */
 export function filesNamedBy(doc: InspectionDocument): string[] {
-  const shas = [...doc.photos.flatMap((p) => [p.sha256, p.thumbSha256]), ...doc.signatures.flatMap((s) => (s.sha256 ? [s.sha256] : []))];
+  const shas = [
+    ...doc.photos.flatMap((p) => [p.sha256, p.thumbSha256]), ...(doc.recordings ?? []).map((r) => r.sha256),
+    ...doc.signatures.flatMap((s) => (s.sha256 ? [s.sha256] : [])),
+  ];
   return [...new Set(shas.filter((s): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s)))].sort();
 }
 
@@ -85,7 +91,9 @@ function readme(doc: InspectionDocument, sha256: string, p: EvidenceParts): stri
     `定稿时间：${doc.finalizedAt}`,
     `记录编号：${doc.id}${doc.supersedes ? `（更正 ${doc.supersedes}：${doc.correctionReason ?? ''}）` : ''}`,
     `记录 SHA-256：${sha256}`,
-    `照片与签名文件：${p.files.size} 个（files/ 下，以其 SHA-256 命名）`,
+    // The wording of packages made before recordings is kept: a package is checked by rebuilding it byte for byte.
+    `照片${doc.recordings?.length ? '、录音录像' : ''}与签名文件：${p.files.size} 个（files/ 下，以其 SHA-256 命名）`,
+    ...(doc.recordings?.length ? [`其中录音录像 ${doc.recordings.length} 个：${doc.recordings.map((r) => `${r.fileName}（${r.purpose === 'refusal' ? '拒绝签名过程' : '现场'}，SHA-256 ${r.sha256.slice(0, 12)}…）`).join('；')}`] : []),
     '',
     '一、电子签名',
     p.signature

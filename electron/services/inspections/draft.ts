@@ -5,8 +5,8 @@ import { itemsOf } from '../../../shared/checklist/template';
 import { idNumberProblem } from '../../../shared/domain/id-number';
 import { localMinute } from '../../../shared/domain/local-time';
 import { DEFAULT_NOTICE } from '../../../shared/inspection/notice';
-import { INSPECTION, INSPECTION_ANSWER, INSPECTION_FINDING, INSPECTION_PHOTO } from '../../store/entities';
-import { answerExists, answersOf, openCorrectionOf, photosOf, reviewedFindingsOf } from '../../store/inspections';
+import { INSPECTION, INSPECTION_ANSWER, INSPECTION_FINDING, INSPECTION_PHOTO, INSPECTION_RECORDING } from '../../store/entities';
+import { answerExists, answersOf, openCorrectionOf, photosOf, recordingsOf, reviewedFindingsOf } from '../../store/inspections';
 import { getPerson } from '../../store/people';
 import { readSettings } from '../../store/settings';
 import { authorOf, namedFields, newId, type ServiceContext } from '../context';
@@ -141,6 +141,7 @@ export const draftHandlers = {
         ctx.store.write(INSPECTION_ANSWER, `${newIdValue}/${itemId}`, { inspectionId: newIdValue, itemId, value: a!.value, note: a!.note }, author);
       }
       for (const { id: _p, ...photo } of photosOf(db, id)) ctx.store.write(INSPECTION_PHOTO, newId(), { ...photo, inspectionId: newIdValue }, author);
+      for (const { id: _r, ...recording } of recordingsOf(db, id)) ctx.store.write(INSPECTION_RECORDING, newId(), { ...recording, inspectionId: newIdValue }, author);
       for (const f of reviewedFindingsOf(db, id).values()) ctx.store.write(INSPECTION_FINDING, `${newIdValue}/${f.itemId}`, { ...f, inspectionId: newIdValue }, author);
       audit(ctx, 'correct', { entity: 'inspection', entityId: id, detail: { correction: newIdValue, reason } });
     });

@@ -2,8 +2,9 @@ import { DomainError } from '../../../shared/api/result';
 import { itemsOf } from '../../../shared/checklist/template';
 import { localSecond } from '../../../shared/domain/local-time';
 import { putBlob } from '../../store/blob-store';
-import { INSPECTION_ANSWER, INSPECTION_PHOTO, INSPECTION_SIGNATURE } from '../../store/entities';
-import { photosOf, signaturesOf } from '../../store/inspections';
+import { INSPECTION_ANSWER, INSPECTION_PHOTO, INSPECTION_RECORDING, INSPECTION_SIGNATURE } from '../../store/entities';
+import { photosOf, recordingsOf, signaturesOf } from '../../store/inspections';
+import { storeHandedFile } from '../evidence-files';
 import { authorOf, newId, type ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { bytesOf, intakePhoto, intakeSignature } from '../photo-intake';
@@ -40,6 +41,28 @@ export const evidenceHandlers = {
     if (!photosOf(ctx.store.db, id).some((p) => p.id === photoId)) throw new DomainError('not_found', '未找到该照片');
     ctx.store.write(INSPECTION_PHOTO, photoId, { deletedAt: new Date().toISOString() }, author);
     return { id: photoId };
+  },
+  'inspections.addRecording': async (ctx, { id, file, caption, recordedAt, purpose }) => {
+    authorOf(ctx);
+    mustGetDraft(ctx, id);
+    if (recordedAt && recordedAt > localSecond().slice(0, 16)) throw new DomainError('invalid', '录制时间不能晚于现在', { recordedAt: '录制时间不能晚于现在' });
+    const stored = await storeHandedFile(ctx.store, file);
+    if (!stored.mime.startsWith('video/') && !stored.mime.startsWith('audio/')) throw new DomainError('invalid', `“${file.name}”不是录音或录像（MP4、M4A、MP3、AAC、WAV）：照片请在照片栏添加`);
+    // Re-read after the await: the draft may have been finalized meanwhile.
+    const author = authorOf(ctx);
+    mustGetDraft(ctx, id);
+    const recordingId = newId();
+    ctx.store.write(INSPECTION_RECORDING, recordingId, {
+      inspectionId: id, sha256: stored.sha256, fileName: file.name, caption, mime: stored.mime, size: stored.size, recordedAt, purpose,
+    }, author);
+    return recordingsOf(ctx.store.db, id).find((r) => r.id === recordingId)!;
+  },
+  'inspections.removeRecording': (ctx, { id, recordingId }) => {
+    const author = authorOf(ctx);
+    mustGetDraft(ctx, id);
+    if (!recordingsOf(ctx.store.db, id).some((r) => r.id === recordingId)) throw new DomainError('not_found', '未找到该录音录像');
+    ctx.store.write(INSPECTION_RECORDING, recordingId, { deletedAt: new Date().toISOString() }, author);
+    return { id: recordingId };
   },
   'inspections.sign': async (ctx, { id, role, signerName, pngBase64, refusedReason }) => {
     authorOf(ctx);

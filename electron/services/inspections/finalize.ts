@@ -4,7 +4,7 @@ import { sha256Of } from '../../store/blob-store';
 import { FINDING, INSPECTION, INSPECTION_FINDING, INSPECTION_RECORD } from '../../store/entities';
 import { findingsFromSource, targetFacets } from '../../store/findings';
 import { buildDocument } from '../../store/inspection-document';
-import { getInspectionRow, includedFindingsOf, lastChainLink, photosOf, signaturesOf } from '../../store/inspections';
+import { getInspectionRow, includedFindingsOf, lastChainLink, photosOf, recordingsOf, signaturesOf } from '../../store/inspections';
 import { blobProblem } from '../../store/verify-records';
 import { deviceSigner, signRecord } from '../../store/record-signing';
 import { PROGRAM_SIGNER } from '../../../shared/inspection/record-signature';
@@ -37,7 +37,7 @@ export function finalizeInspection(ctx: ServiceContext, id: string, finalizedAt 
       const n = Object.keys(view.problems).length;
       throw new DomainError('invalid', `还有 ${n} 处未完成，不能定稿：${Object.values(view.problems).slice(0, 3).join('；')}${n > 3 ? '……' : ''}`, view.problems);
     }
-    for (const sha of [...photosOf(store.db, id).flatMap((p) => [p.sha256, p.thumbSha256]), ...signaturesOf(store.db, id).flatMap((s) => (s.sha256 ? [s.sha256] : []))]) {
+    for (const sha of [...photosOf(store.db, id).flatMap((p) => [p.sha256, p.thumbSha256]), ...recordingsOf(store.db, id).map((r) => r.sha256), ...signaturesOf(store.db, id).flatMap((s) => (s.sha256 ? [s.sha256] : []))]) {
       const problem = blobProblem(store.db, store.blobDir, sha);
       if (problem) throw new DomainError('invalid', `证据文件有误，不能定稿：${problem}`);
     }

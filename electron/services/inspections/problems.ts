@@ -1,4 +1,4 @@
-import type { ProposedFinding, Signature } from '../../../shared/api/inspections';
+import type { ProposedFinding, Recording, Signature } from '../../../shared/api/inspections';
 import { unansweredProblems, type Answers, type PhotoCounts } from '../../../shared/checklist/answers';
 import type { TemplateDefinition } from '../../../shared/checklist/template';
 import { idNumberProblem } from '../../../shared/domain/id-number';
@@ -23,13 +23,17 @@ export function headerProblems(i: Pick<InspectionRow, 'startedAt' | 'endedAt' | 
   return p;
 }
 
-/** Every signature a record needs: the person present (or a refusal and a witness), each officer, the recorder. */
-export function signatureProblems(i: Pick<InspectionRow, 'officers' | 'recorder'>, signatures: Signature[]): Record<string, string> {
+/**
+ * Every signature a record needs: the person present (or a refusal, noted with its reason and
+ * evidenced by a witness's signature or by a recording of the refusal — issue 19; 行政处罚法 第四十七条:
+ * 以文字、音像等形式对调查取证进行全过程记录), each officer, the recorder.
+ */
+export function signatureProblems(i: Pick<InspectionRow, 'officers' | 'recorder'>, signatures: Signature[], refusalRecorded = false): Record<string, string> {
   const p: Record<string, string> = {};
   const by = new Map(signatures.map((s) => [s.role, s]));
   const inspected = by.get('inspected');
   if (!inspected) p['signature:inspected'] = '被检查单位现场负责人尚未签名';
-  else if (inspected.refusedReason && !by.get('witness')?.sha256) p['signature:witness'] = '当事人拒绝签名的，须由见证人签名';
+  else if (inspected.refusedReason && !by.get('witness')?.sha256 && !refusalRecorded) p['signature:witness'] = '当事人拒绝签名的，须由见证人签名，或附上拒绝签名过程的录音录像';
   for (const o of i.officers) if (!by.get(`officer:${o.personId}`)?.sha256) p[`signature:officer:${o.personId}`] = `检查人${o.name}尚未签名`;
   if (i.recorder && !by.get('recorder')?.sha256) p['signature:recorder'] = '记录人尚未签名';
   if (by.get('witness') && !by.get('witness')?.sha256) p['signature:witness'] = '见证人尚未签名';
@@ -50,6 +54,8 @@ export function findingProblems(findings: ProposedFinding[]): Record<string, str
 /** Everything that keeps a draft from being finalized, keyed by header field, item id, signature or finding. */
 export function finalizeProblems(
   def: TemplateDefinition, i: InspectionRow, answers: Answers, photos: PhotoCounts, signatures: Signature[], findings: ProposedFinding[],
+  recordings: Pick<Recording, 'purpose'>[] = [],
 ): Record<string, string> {
-  return { ...headerProblems(i), ...unansweredProblems(def, answers, photos), ...findingProblems(findings), ...signatureProblems(i, signatures) };
+  const refusalRecorded = recordings.some((r) => r.purpose === 'refusal');
+  return { ...headerProblems(i), ...unansweredProblems(def, answers, photos), ...findingProblems(findings), ...signatureProblems(i, signatures, refusalRecorded) };
 }

@@ -5,7 +5,7 @@ import { DomainError } from '../../../shared/api/result';
 import type { Answers, PhotoCounts } from '../../../shared/checklist/answers';
 import { withTargetLimits } from '../../../shared/checklist/limits';
 import { getTemplate } from '../../store/checklists';
-import { answersOf, getInspectionRow, photosOf, recordOf, reviewedFindingsOf, signaturesOf, signedTextHash, supersededByOf, type InspectionRow } from '../../store/inspections';
+import { answersOf, getInspectionRow, photosOf, recordingsOf, recordOf, reviewedFindingsOf, signaturesOf, signedTextHash, supersededByOf, type InspectionRow } from '../../store/inspections';
 import type { ServiceContext } from '../context';
 import { finalizeProblems } from './problems';
 import { proposedFindings } from './proposals';
@@ -68,6 +68,7 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
   const answers = answersOf(db, id);
   const t = appliedTemplate(ctx, i, answers);
   const photos = photosOf(db, id);
+  const recordings = recordingsOf(db, id);
   const signatures = signaturesOf(db, id);
   const open = i.state === 'draft' ? openProblemsFor(ctx, i, t.definition) : [];
   const findings = proposedFindings(t.definition, answers, i, reviewedFindingsOf(db, id));
@@ -80,9 +81,9 @@ export function inspectionView(ctx: ServiceContext, id: string): Inspection {
     positionSource: i.positionSource, officers: i.officers, recorder: i.recorder, present: presentAsSeen(ctx, i), body: i.body, notice: i.notice,
     recusal: i.recusal ?? null, recusalNote: i.recusalNote ?? '', source: i.source ?? null,
     supersedes: i.supersedes, supersededBy: supersededByOf(db, id), correctionReason: i.correctionReason, finalizedAt: i.finalizedAt,
-    sha256: i.sha256, answers: answers as Inspection['answers'], photos, signatures,
+    sha256: i.sha256, answers: answers as Inspection['answers'], photos, recordings, signatures,
     findings: i.state === 'draft' ? findings : findings.filter((f) => f.included),
-    problems: i.state === 'draft' ? { ...finalizeProblems(t.definition, i, answers, photoCounts(photos), signatures, findings), ...recheckProblems(ctx, i, t.definition, answers, open) } : {},
+    problems: i.state === 'draft' ? { ...finalizeProblems(t.definition, i, answers, photoCounts(photos), signatures, findings, recordings), ...recheckProblems(ctx, i, t.definition, answers, open) } : {},
     openProblems: open,
     record: record && {
       sha256: record.sha256, node: record.node, chainSeq: record.chainSeq, prevSha256: record.prevSha256, signer: record.signer,
@@ -112,5 +113,5 @@ export function draftDerived(ctx: ServiceContext, id: string): Pick<Inspection, 
   const answers = answersOf(db, id);
   const t = appliedTemplate(ctx, i, answers);
   const findings = proposedFindings(t.definition, answers, i, reviewedFindingsOf(db, id));
-  return { findings, problems: { ...finalizeProblems(t.definition, i, answers, photoCounts(photosOf(db, id)), signaturesOf(db, id), findings), ...recheckProblems(ctx, i, t.definition, answers) } };
+  return { findings, problems: { ...finalizeProblems(t.definition, i, answers, photoCounts(photosOf(db, id)), signaturesOf(db, id), findings, recordingsOf(db, id)), ...recheckProblems(ctx, i, t.definition, answers) } };
 }

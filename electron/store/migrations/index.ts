@@ -22,6 +22,7 @@ import * as m0200 from './0200-recusal';
 import * as m0210 from './0210-case-clocks';
 import * as m0220 from './0220-complaint-review';
 import * as m0230 from './0230-inspection-source';
+import * as m0240 from './0240-inspection-recordings';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -50,6 +51,7 @@ export const migrations: Migration[] = [
   { version: 210, name: 'case-clocks', up: m0210.up },
   { version: 220, name: 'complaint-review', up: m0220.up },
   { version: 230, name: 'inspection-source', up: m0230.up },
+  { version: 240, name: 'inspection-recordings', up: m0240.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
