@@ -7,3 +7,12 @@ export function readFileBase64(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+/**
+ * A file the user picked, as a form hands it to the core: a recording or a scan streamed to the host
+ * first (any size, issue 19), a photo as base64 (it is re-encoded and checked in the core).
+ */
+export async function handedFile(file: File, stage: (f: File) => Promise<string>): Promise<{ name: string; base64?: string; upload?: string }> {
+  const streamed = /\.(mp4|mov|m4a|mp3|aac|wav|pdf)$/i.test(file.name) || /^(video|audio)\//.test(file.type) || file.type === 'application/pdf';
+  return streamed ? { name: file.name, upload: await stage(file) } : { name: file.name, base64: await readFileBase64(file) };
+}

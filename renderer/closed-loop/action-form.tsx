@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { ApiFailure } from '../api';
+import { ApiFailure, stageFile } from '../api';
 import { Field } from '../components/field';
 import { useDirectories } from '../directories';
-import { readFileBase64 } from '../file-base64';
+import { handedFile } from '../file-base64';
 
 export type ActionField =
   | { name: string; label: string; type: 'text' | 'textarea' | 'date' | 'number' | 'time'; required?: boolean; initial?: string; hint?: string }
@@ -18,7 +18,7 @@ export type ActionSpec = {
   danger?: boolean;
 };
 
-export type ActionSubmit = { kind: string; at: string; text: string; data: Record<string, unknown>; files: { name: string; base64: string }[] };
+export type ActionSubmit = { kind: string; at: string; text: string; data: Record<string, unknown>; files: { name: string; base64?: string; upload?: string }[] };
 
 /** One action's form: the date it happened, its text and fields, evidence files; the core's answer shown in place. */
 export function ActionForm({ kind, spec, onSubmit, onCancel }: { kind: string; spec: ActionSpec; onSubmit: (a: ActionSubmit) => Promise<void>; onCancel: () => void }) {
@@ -36,7 +36,7 @@ export function ActionForm({ kind, spec, onSubmit, onCancel }: { kind: string; s
     try {
       const { at, text, ...rest } = v;
       const data = spec.toData ? spec.toData(v) : Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== ''));
-      await onSubmit({ kind, at: String(at), text: String(text), data, files: await Promise.all(files.map(async (f) => ({ name: f.name, base64: await readFileBase64(f) }))) });
+      await onSubmit({ kind, at: String(at), text: String(text), data, files: await Promise.all(files.map((f) => handedFile(f, stageFile))) });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       if (e instanceof ApiFailure) setFieldErrors(e.fields);

@@ -44,7 +44,7 @@ export async function chooseIndustrial(page: Page) {
  * Answers, signs and finalizes a started industrial inspection; the outlet sign is missing (a finding
  * with `responsible` as its named person) unless `signOk`. Returns the record's id.
  */
-export async function completeIndustrial(page: Page, o: { signOk: boolean; responsible?: string }) {
+export async function completeIndustrial(page: Page, o: { signOk: boolean; responsible?: string; refuseWithRecording?: string }) {
   const header = page.getByRole('region', { name: '笔录表头' });
   await header.getByLabel('记录人').selectOption({ index: 2 });
   await header.getByLabel('姓名').fill('王建国');
@@ -69,7 +69,7 @@ export async function completeIndustrial(page: Page, o: { signOk: boolean; respo
     await findings.getByLabel('责任人').fill(o.responsible ?? '王建国');
     await findings.getByLabel('责任人').blur();
   }
-  return signAndFinalize(page);
+  return signAndFinalize(page, o.refuseWithRecording);
 }
 
 /**
@@ -99,9 +99,29 @@ export async function completeRecheck(page: Page, result: '已整改' | '部分�
   return signAndFinalize(page);
 }
 
-async function signAndFinalize(page: Page): Promise<string> {
+/**
+ * Signs and finalizes; with `refusalRecording` (a file), the person present refuses to sign and the
+ * recording of the refusal is added in place of a witness (issue 19).
+ */
+async function signAndFinalize(page: Page, refusalRecording?: string): Promise<string> {
   const signatures = page.getByRole('region', { name: '签名' });
-  for (const role of ['inspected', 'recorder']) await sign(signatures.locator(`[data-role="${role}"]`), page);
+  if (refusalRecording) {
+    const box = signatures.locator('[data-role="inspected"]');
+    await box.getByRole('button', { name: '当事人拒绝签名' }).click();
+    await box.getByLabel('拒签情况').fill('当事人称需请示负责人，拒绝在笔录上签名');
+    await box.getByRole('button', { name: '记录拒签' }).click();
+    await expect(signatures).toContainText('当事人拒绝签名的，须由见证人签名，或附上拒绝签名过程的录音录像');
+    const recordings = page.getByRole('region', { name: '录音录像' });
+    await expect(recordings.locator('.banner.warning')).toContainText('当事人拒绝签名');
+    await expect(recordings.getByLabel('用途')).toHaveValue('refusal');
+    await recordings.getByLabel('说明').fill('执法记录仪记录当事人拒签过程');
+    await recordings.getByLabel('添加录音录像').setInputFiles(refusalRecording);
+    await expect(recordings.locator('.recording-list li')).toHaveCount(1);
+    await expect(recordings.locator('.recording-list audio')).toHaveCount(1);
+  } else {
+    await sign(signatures.locator('[data-role="inspected"]'), page);
+  }
+  await sign(signatures.locator('[data-role="recorder"]'), page);
   for (const box of await signatures.locator('[data-role^="officer:"]').all()) await sign(box, page);
   await expect(page.locator('.finalize-card')).toContainText('全部填写完毕，可以定稿');
   page.once('dialog', (d) => void d.accept());

@@ -2,7 +2,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { item, sign, startIndustrialHere, yes } from './inspection-steps';
+import { completeIndustrial, item, sign, startIndustrialHere, yes } from './inspection-steps';
 import { expect, openAs, startHost, test, type Host, DEMO_ENV } from './fixtures';
 import { pdfNormal, pdfPages } from './pdf-text';
 
@@ -180,4 +180,31 @@ test('killing the program mid-inspection loses no answer: reopened, everything i
     again.child.kill('SIGTERM');
   }
   expect(existsSync(host.dataDir)).toBe(true);
+});
+
+test('the party refuses to sign: the 执法记录仪 recording of the refusal stands for the witness, plays on the record and is listed in the printed 笔录', async ({ page, host }) => {
+  await openAs(page, host);
+  await startFromFirstEnterprise(page);
+  const wav = join(process.cwd(), 'test', 'fixtures', 'recordings', 'refusal.wav');
+  const id = await completeIndustrial(page, { signOk: true, refuseWithRecording: wav });
+  // The finalized record: the refusal names its recording; the recording plays in place.
+  await expect(page.locator('.record-signature').first()).toContainText('拒签过程已录音录像：refusal.wav');
+  await expect(page.locator('.record-recordings')).toContainText('拒绝签名过程的录音录像：执法记录仪记录当事人拒签过程');
+  const player = page.getByRole('region', { name: '录音录像' }).locator('audio');
+  await expect(player).toHaveCount(1);
+  // The host serves it by byte ranges (a player seeks): a range is answered 206 with those bytes.
+  const src = await player.getAttribute('src');
+  const ranged = await page.evaluate(async (u) => { const r = await fetch(u!, { headers: { range: 'bytes=0-3' } }); return { status: r.status, text: await r.text() }; }, src);
+  expect(ranged).toEqual({ status: 206, text: 'RIFF' });
+  await page.screenshot({ path: 'test-results/inspection-refusal-recording.png', fullPage: true });
+
+  const out = join(host.dataDir, 'refused.pdf');
+  const r = spawnSync(process.execPath, [BIN, 'print-record', id, '--data', host.dataDir, '--out', out], { encoding: 'utf8', env: DEMO_ENV });
+  expect(r.stderr).toBe('');
+  const text = (await pdfPages(out)).join('');
+  expect(text).toContain(pdfNormal('拒绝签名（当事人称需请示负责人，拒绝在笔录上签名）'));
+  expect(text).toContain(pdfNormal('附件：录音录像（共 1 个）'));
+  expect(text).toContain(pdfNormal('refusal.wav'));
+  const verify = spawnSync(process.execPath, [BIN, 'verify', '--data', host.dataDir, '--json'], { encoding: 'utf8', env: DEMO_ENV });
+  expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, problems: [] });
 });

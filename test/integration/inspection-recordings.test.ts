@@ -9,6 +9,8 @@ import { stagedUpload } from '../../electron/services/uploads';
 import { verifyWorkspace } from '../../electron/store/verify-records';
 import { blobPath, setBlobKey } from '../../electron/store/blob-store';
 import { demoWorkbench, tempDir } from './helpers';
+import { syncNow } from '../../electron/services/sync';
+import { countyLaptop, enrolledLaptop, startHub } from './sync-helpers';
 import { completeIndustrial, signaturePng, startIndustrial } from './inspection-helpers';
 
 const WAV = new URL('../fixtures/recordings/refusal.wav', import.meta.url).pathname;
@@ -116,5 +118,32 @@ describe('recordings in an inspection (issue 19)', () => {
     const { uploadsDirOf } = await import('../../electron/services/uploads');
     const dir = uploadsDirOf(wb.store.file);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  });
+
+  it('a recording of more than one chunk syncs to another laptop chunk by chunk, from encrypted segments, and verifies there', async () => {
+    const hub = await startHub('sqlite');
+    try {
+      const a = await countyLaptop(hub);
+      setBlobKey(a.store.blobDir, randomBytes(32));
+      const { id, officers } = await startIndustrial(a);
+      await completeIndustrial(a, id, officers.map((o) => o.id));
+      const video = mp4Bytes(randomBytes(9 * 1024 * 1024 + 4321));
+      const src = join(tempDir(), 'camera.mp4');
+      writeFileSync(src, video);
+      const { createReadStream } = await import('node:fs');
+      const upload = await receiveUpload(a, 'mp4', createReadStream(src));
+      const r = await a.call('inspections.addRecording', { id, file: { name: '执法记录仪.mp4', upload } });
+      await a.call('inspections.finalize', { id });
+      await syncNow(a.ctx);
+      const b = await enrolledLaptop(hub, 'wang', { role: 'inspector' });
+      const got = await syncNow(b.ctx);
+      expect(got.mediaPending).toBe(0);
+      expect(readFileSync(blobPath(b.store.blobDir, r.sha256)).equals(video)).toBe(true);
+      expect(verifyWorkspace(b.store.db, b.store.blobDir).problems).toEqual([]);
+      expect((await b.call('inspections.get', { id })).recordings).toMatchObject([{ sha256: r.sha256, size: video.length, mime: 'video/mp4' }]);
+      a.close(); b.close();
+    } finally {
+      await hub.close();
+    }
   });
 });

@@ -101,4 +101,28 @@ describe('a hostile page or file against the browser host', () => {
     expect(r.error!.message).toMatch(/photo\.jpg/);
     expect((await call('workspace.stats', {})).value).toEqual(before.value);
   });
+
+  it('a large file handed in as a stream (issue 19): only with the session, only from our page, only kinds taken that way, and proved by its bytes', async () => {
+    const { url, token } = await startHost(join(tempDir(), 'ws'));
+    const upload = (kind: string, body: Buffer, headers: Record<string, string> = {}) => fetch(new URL(`/uploads/${kind}`, url), { method: 'POST', headers, body: new Uint8Array(body) });
+    expect((await upload('mp4', HTML)).status).toBe(401);
+    expect((await upload('mp4', HTML, { 'x-qingshui-token': token, origin: 'https://evil.example' })).status).toBe(403);
+    const exe = await upload('exe', Buffer.from('MZ'), { 'x-qingshui-token': token });
+    expect(exe.status).toBe(400);
+    expect(((await exe.json()) as { error: { message: string } }).error.message).toContain('不接受');
+    // A page sent as a video is taken in as a staged file, then refused by its bytes when a record is to name it.
+    const staged = await upload('mp4', HTML, { 'x-qingshui-token': token });
+    const { value } = (await staged.json()) as { value: { upload: string } };
+    expect(value.upload).toMatch(/^[0-9a-f]{32}\.mp4$/);
+    const call = async (name: string, input: unknown) => (await rpc(url, name, input, token)).json() as Promise<{ ok: boolean; error?: { message: string }; value?: unknown }>;
+    const before = await call('workspace.stats', {});
+    const findings = (await call('findings.list', { limit: 1 })).value as { rows: { id: string }[] };
+    const r = await call('findings.act', { id: findings.rows[0].id, kind: 'comment', text: '录像', files: [{ name: '执法记录仪.mp4', upload: value.upload }] });
+    expect(r.ok).toBe(false);
+    expect(r.error!.message).toMatch(/执法记录仪\.mp4/);
+    expect((await call('workspace.stats', {})).value).toEqual(before.value);
+    // The staged copy went with the refusal: naming it again finds nothing.
+    const again = await call('findings.act', { id: findings.rows[0].id, kind: 'comment', text: '录像', files: [{ name: '执法记录仪.mp4', upload: value.upload }] });
+    expect(again.error!.message).toMatch(/上传已失效/);
+  });
 });
