@@ -1,6 +1,7 @@
 import type { OutfallDraft } from '../../shared/api/outfalls';
 import { DomainError, invalidFields, type Warning } from '../../shared/api/result';
-import { needsApproval } from '../../shared/domain/outfall-types';
+import { classificationOf, needsApproval } from '../../shared/domain/outfall-types';
+import { readSettings } from '../store/settings';
 import { outfallFieldProblems } from '../../shared/domain/register-checks';
 import { OUTFALL } from '../store/entities';
 import { getEnterprise } from '../store/enterprises';
@@ -13,7 +14,7 @@ import type { Handlers } from './handlers';
 /** Domain checks of a whole outfall draft; a duplicate national code is a conflict. */
 export function checkDraft(ctx: ServiceContext, d: OutfallDraft, id: string | null) {
   const { db } = ctx.store;
-  const errors = outfallFieldProblems(d);
+  const errors = outfallFieldProblems(d, { classification: classificationOf(readSettings(db).outfallSubTypes) });
   const warnings: Warning[] = [];
   // A code another outfall holds is refused — unless this one already held it (both came by sync and
   // are listed as 编码重复: each can still be edited, or given its right code).

@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   complaintAcceptDays: 15, complaintCompleteDays: 60, complaintMaxExtensionDays: 30,
   holidays: [], workdays: [], complainantViewers: [], basemapPath: '', idleLockMinutes: 10,
   documentPrefixes: { order: '', notice: '', penalty: '' }, reviewBody: '', courtName: '', paymentAccount: '', acceptanceLevels: DEFAULT_ACCEPTANCE,
+  outfallSubTypes: {},
 };
 
 /** The workspace settings (填报单位, county, defaults), each key a record of its own. */

@@ -1,6 +1,6 @@
 import type { OutfallDraft } from '../../shared/api/outfalls';
 import {
-  APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES,
+  APPROVAL_STATES, CODE_STATES, DISCHARGE_PATTERNS, ENTRY_MODES, OUTFALL_TYPE_NAMES, REMEDIATION_CATEGORIES, classificationOf, type OutfallClassification,
   REMEDIATION_STATES, RESPONSIBLE_KINDS, SIGN_STATES, needsApproval, type OutfallType,
 } from '../../shared/domain/outfall-types';
 import { labelOf } from '../../shared/api/labels';
@@ -30,8 +30,8 @@ const blank = (system: string): Form => ({
   remediationMeasures: '', remediationPlannedAt: null, remediationDoneAt: null, postMonitoring: '', closureEvidence: '',
 });
 
-function localCheck(f: Form): Record<string, string> {
-  const errors = outfallFieldProblems(f);
+function localCheck(f: Form, classification: OutfallClassification): Record<string, string> {
+  const errors = outfallFieldProblems(f, { classification });
   if (!f.name.trim()) errors.name = '请填写排污口名称';
   if (!f.townCode) errors.townCode = '请选择所属镇街';
   if (f.distance && !(Number(f.distance) >= 0)) errors.sectionDistanceKm = '距离应为不小于0的数字（km）';
@@ -49,10 +49,11 @@ function pickedOnMap(f: Form): Form {
 /** Create or edit an 入河排污口 across 查 (codes, type), 测/溯 (water, responsible party) and 治. */
 export function OutfallFormPage({ id }: { id?: string }) {
   const d = useDirectories();
+  const classification = classificationOf(d.info.settings.outfallSubTypes);
   const { form, waiting, set, submit, errorOf, banner } = useRegisterForm<Form>({
-    id, check: (f) => ({ errors: localCheck(f) }),
+    id, check: (f) => ({ errors: localCheck(f, classification) }),
     reveals: { coords: ['lon', 'lat'], distance: ['sectionDistanceKm'], remediationState: ['remediationCategory'] },
-    blank: () => pickedOnMap(blank(d.info.settings.defaultCoordSystem)),
+    blank: () => { const f = pickedOnMap(blank(d.info.settings.defaultCoordSystem)); return { ...f, subType: classification[f.type].includes(f.subType) ? f.subType : classification[f.type][0] }; },
     load: async (key) => {
       const o = await call('outfalls.get', { id: key });
       return { ...o, distance: o.sectionDistanceKm === null ? '' : String(o.sectionDistanceKm), coords: coordinateTextOf(o.lon, o.lat) };
@@ -67,7 +68,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
   });
   if (!form) return waiting;
 
-  const subTypes = OUTFALL_TYPES[form.type] as readonly string[];
+  const subTypes = classification[form.type];
   return (
     <RecordForm title={id ? t.outfall.edit : t.outfall.new} backTo={id ? `/outfalls/${id}` : '/outfalls'} banner={banner} onSubmit={submit}>
       <section className="card">
@@ -75,7 +76,7 @@ export function OutfallFormPage({ id }: { id?: string }) {
         <div className="form-grid">
           <Field label={L('name')} required error={errorOf('name')} wide><input name="name" value={form.name} onChange={(e) => set({ name: e.target.value })} /></Field>
           <Field label={L('type')} required>
-            <Choice name="type" value={form.type} options={OUTFALL_TYPE_NAMES} onChange={(v) => { const type = (v ?? '其他排口') as OutfallType; set({ type, subType: OUTFALL_TYPES[type][0] }); }} />
+            <Choice name="type" value={form.type} options={OUTFALL_TYPE_NAMES} onChange={(v) => { const type = (v ?? '其他排口') as OutfallType; set({ type, subType: classification[type][0] }); }} />
           </Field>
           <Field label={L('subType')} required error={errorOf('subType')} warning={needsApproval(form.subType) ? '此类排污口须办理设置审批' : undefined}>
             <Choice name="subType" value={form.subType} options={subTypes} onChange={(v) => set({ subType: v ?? subTypes[0] })} />

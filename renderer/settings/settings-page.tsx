@@ -8,6 +8,7 @@ import { COORD_SYSTEM_LABELS, t } from '../i18n/zh-CN';
 import { ChecklistSettings } from '../checklist/checklist-settings';
 import { ClosedLoopSettings } from '../closed-loop/closed-loop-settings';
 import { DocumentSettings } from '../case/document-settings';
+import { OutfallClassSettings } from '../outfall/outfall-class-settings';
 import { PlacesDirectory } from './places-directory';
 import { WorkspacesSection } from '../workspace/workspaces-section';
 import { useMay } from '../auth/auth-context';
@@ -118,6 +119,7 @@ export function SettingsPage() {
       {may('accounts') && <AccountsSection />}
       {admin && <ClosedLoopSettings />}
       {admin && <DocumentSettings />}
+      {admin && <OutfallClassSettings />}
       {may('checklists') && <ChecklistSettings />}
       {admin && <PlacesDirectory />}
       {admin && <WorkspacesSection />}

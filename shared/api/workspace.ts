@@ -1,3 +1,4 @@
+import { OUTFALL_TYPE_NAMES, type OutfallType } from '../domain/outfall-types';
 import { z } from 'zod';
 import { CoordinateSystem, Id } from './common';
 import { Person } from './people';
@@ -39,6 +40,12 @@ export const Settings = z.object({
   courtName: z.string().trim().max(100),
   /** 验收层级 by a problem's source (issue 19): 中央/省级督察交办 — 县级验收 + 市级复核; the county's own — 县级验收. */
   acceptanceLevels: z.record(z.string(), z.array(z.enum(['county', 'city'])).min(1, '至少需要县级验收')),
+  /**
+   * A province's own 细类 of 入河排污口 per type (issue 19); a type not named keeps the national 细类
+   * (国办函〔2022〕17号). Each 细类 names one kind of outfall: no duplicates across types.
+   */
+  outfallSubTypes: z.partialRecord(z.enum(OUTFALL_TYPE_NAMES as [OutfallType, ...OutfallType[]]), z.array(z.string().trim().min(1, '细类名称不能为空').max(40, '细类名称不超过40个字')).max(60))
+    .refine((m) => { const all = Object.values(m).flat(); return new Set(all).size === all.length; }, '同一细类不能出现在两个类型中'),
   /** Where fines are paid (银行、账户或电子缴款渠道), printed in a 处罚决定书. */
   paymentAccount: z.string().trim().max(300),
 });

@@ -1,4 +1,9 @@
-/** 入河排污口 classification (国办函〔2022〕17号) and the field-survey vocabularies. */
+/**
+ * 入河排污口 classification and the field-survey vocabularies. The five types and the national 细类 are
+ * those of 国办函〔2022〕17号《关于加强入河入海排污口监督管理工作的实施意见》 and the 排查整治
+ * technical guideline; a province may set its own 细类 per type (设置 → 排污口分类, `outfallSubTypes`),
+ * the national list being the default.
+ */
 
 export const OUTFALL_TYPES = {
   工业排污口: ['工业企业排污口', '工业企业雨洪排口', '矿山排污口', '矿山雨洪排口', '尾矿库排污口', '尾矿库雨洪排口', '工业园区污水处理厂排污口', '工业园区雨洪排口'],
@@ -12,9 +17,17 @@ export type OutfallType = keyof typeof OUTFALL_TYPES;
 export const OUTFALL_TYPE_NAMES = Object.keys(OUTFALL_TYPES) as OutfallType[];
 export const OUTFALL_SUBTYPE_NAMES: string[] = Object.values(OUTFALL_TYPES).flat();
 
-/** Whether a sub-type belongs to a type. */
-export function isSubTypeOf(type: OutfallType, subType: string): boolean {
-  return (OUTFALL_TYPES[type] as readonly string[]).includes(subType);
+/** The 细类 of each type in force in a workspace. */
+export type OutfallClassification = Record<OutfallType, readonly string[]>;
+
+/** The classification in force: the province's 细类 for each type it set, the national list for the others. */
+export function classificationOf(custom: Partial<Record<OutfallType, readonly string[]>> | undefined): OutfallClassification {
+  return Object.fromEntries(OUTFALL_TYPE_NAMES.map((t) => [t, custom?.[t]?.length ? custom[t]! : OUTFALL_TYPES[t]])) as OutfallClassification;
+}
+
+/** Whether a sub-type belongs to a type (in the national classification unless another is given). */
+export function isSubTypeOf(type: OutfallType, subType: string, classification: OutfallClassification = OUTFALL_TYPES): boolean {
+  return (classification[type] ?? []).includes(subType);
 }
 
 /** Outfalls of 工矿企业, 园区 and 城镇污水处理厂 are approved (审批); the others are registered (登记). */

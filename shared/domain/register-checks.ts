@@ -1,7 +1,7 @@
 import { phoneProblem } from './certificate';
 import { industryCodeProblem } from './industry';
 import { defaultOutfallCodeValidator } from './outfall-code';
-import { isSubTypeOf, type OutfallType } from './outfall-types';
+import { isSubTypeOf, type OutfallClassification, type OutfallType } from './outfall-types';
 import { pollutionSourceCodeProblem } from './pollution-source-code';
 import { checkUscc, type UsccCheck } from './uscc';
 import { PERMIT_STANDARD } from '../standards/discharge-standards';
@@ -34,9 +34,9 @@ export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?:
 }
 
 /** An outfall's codes (HJ 1235 排污口编码), its type and sub-type, and its remediation (整治类型 before 进展). */
-export function outfallFieldProblems(d: { code?: string | null; localCode?: string | null; codeState?: string | null; type?: string | null; subType?: string | null; remediationState?: string | null; remediationCategory?: string | null } & DischargeChoice & OutfallParty, opts: { maskedAllowed?: boolean } = {}): Record<string, string> {
+export function outfallFieldProblems(d: { code?: string | null; localCode?: string | null; codeState?: string | null; type?: string | null; subType?: string | null; remediationState?: string | null; remediationCategory?: string | null } & DischargeChoice & OutfallParty, opts: { maskedAllowed?: boolean; classification?: OutfallClassification } = {}): Record<string, string> {
   const errors: Record<string, string> = { ...dischargeProblems(d), ...partyProblems(d, opts) };
-  if (d.type && d.subType && !isSubTypeOf(d.type as OutfallType, d.subType)) errors.subType = `细类“${d.subType}”不属于“${d.type}”`;
+  if (d.type && d.subType && !isSubTypeOf(d.type as OutfallType, d.subType, opts.classification)) errors.subType = `细类“${d.subType}”不属于“${d.type}”`;
   for (const key of ['code', 'localCode'] as const) {
     const code = d[key];
     if (code) {
