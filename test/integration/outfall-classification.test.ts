@@ -11,7 +11,7 @@ describe('排污口分类 as a setting (issue 19)', () => {
     expect(ok.outfall.subType).toBe('农田退水排口');
     const dropped = await wb.dispatch('outfalls.create', await outfallDraft(wb, { type: '其他排口', subType: '港口码头排口', name: '码头排口' }));
     expect(dropped.ok ? {} : dropped.error.details?.fields).toMatchObject({ subType: '排污口细类：细类“港口码头排口”不属于“其他排口”' });
-    const national = await wb.call('outfalls.create', await outfallDraft(wb, { type: '工业排污口', subType: OUTFALL_TYPES.工业排污口[0], name: '某厂排污口' }));
+    const national = await wb.call('outfalls.create', await outfallDraft(wb, { type: '工业排污口', subType: OUTFALL_TYPES.工业排污口[0], name: '某厂排污口', code: 'QS-NEW-0002' }));
     expect(national.outfall.subType).toBe('工业企业排污口');
   });
 
