@@ -9,7 +9,7 @@ import { assertNotInUse } from '../core/workspace-lock';
 
 const CRS: Record<string, CoordinateSystem> = { cgcs2000: 'CGCS2000', wgs84: 'WGS84', gcj02: 'GCJ02', bd09: 'BD09' };
 
-export type ImportArgs = { kind: string; file: string; dataDir: string; crs?: string; dryRun: boolean; errors?: string; json: boolean };
+export type ImportArgs = { kind: string; file: string; dataDir: string; crs?: string; dryRun: boolean; errors?: string; sheet?: string; json: boolean };
 
 /** `qingshui import boundaries FILE.geojson`: town/village boundaries, watersheds, rivers for the map. */
 async function importBoundaries(wb: Workbench, a: ImportArgs, crs: CoordinateSystem): Promise<void> {
@@ -26,8 +26,8 @@ async function importBoundaries(wb: Workbench, a: ImportArgs, crs: CoordinateSys
 /** `qingshui import enterprises|outfalls|findings FILE`: a clerk's register, all rows or none. */
 async function importRegister(wb: Workbench, a: ImportArgs & { kind: 'enterprises' | 'outfalls' | 'findings' }, crs: CoordinateSystem, errorsOut: string | undefined): Promise<void> {
   const started = Date.now();
-  const report = await withStagedUpload(wb, resolve(a.file), (staged) => wb.call('ledgers.import', { kind: a.kind, staged, fileName: resolve(a.file), crs, dryRun: a.dryRun }));
-  if (report.missing.length) throw new DomainError('invalid', `工作表“${report.sheet}”的前 10 行中找不到必需的列：${report.missing.join('、')}（表头在第 ${report.headerRow} 行：${report.headers.map((h) => h.text).join('、')}）`);
+  const report = await withStagedUpload(wb, resolve(a.file), (staged) => wb.call('ledgers.import', { kind: a.kind, staged, fileName: resolve(a.file), crs, dryRun: a.dryRun, sheet: a.sheet }));
+  if (report.missing.length) throw new DomainError('invalid', `工作表“${report.sheet}”中找不到必需的列：${report.missing.join('、')}（表头在第 ${report.headerRow} 行：${report.headers.map((h) => `${h.text}${h.suggestions.length ? `（可能是 ${h.suggestions.join('/')}）` : ''}`).join('、')}）`);
   // The marked-up workbook goes where --errors says, or nowhere.
   if (report.errorsFile) {
     if (errorsOut) takeExport(wb, report.errorsFile.name, errorsOut);
@@ -37,7 +37,11 @@ async function importRegister(wb: Workbench, a: ImportArgs & { kind: 'enterprise
   if (a.json) console.log(JSON.stringify({ ...figures, ms: Date.now() - started, errorsFile: errorsOut && report.problems.length ? errorsOut : null }));
   else {
     console.log(`工作表“${report.sheet}”（表头在第 ${report.headerRow} 行）：共 ${report.rows} 行 — 新增 ${report.created}，更新 ${report.updated}，无变化 ${report.unchanged}，有误 ${report.invalid}`);
+    if (report.sheets.length > 1) console.log(`工作簿中有 ${report.sheets.length} 个工作表：${report.sheets.join('、')}（用 --sheet 指定其他工作表）`);
     if (report.unmatchedHeaders.length) console.log(`未识别的列（未导入）：${report.unmatchedHeaders.join('、')}`);
+    for (const c of report.changes.slice(0, 30)) console.log(`  更新 第 ${c.row} 行 ${c.name}：${c.fields.map((f) => `${f.label} ${f.from} → ${f.to}`).join('；')}`);
+    for (const w of report.warnings.slice(0, 30)) console.log(`  ! ${w.message}`);
+    if (report.warnings.length > 30) console.log(`  ……提示共 ${report.warnings.length} 处`);
     for (const p of report.problems.slice(0, 30)) console.log(`  ✗ ${p.message}`);
     if (report.problems.length > 30) console.log(`  ……共 ${report.problems.length} 处`);
     console.log(report.committed ? '已全部写入工作区。' : report.problems.length ? `未写入任何数据${errorsOut ? `；错误已标注在 ${errorsOut}` : '（用 --errors OUT.xlsx 得到标注了错误的工作簿）'}` : '试导入（--dry-run）：未写入。');

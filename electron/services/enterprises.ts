@@ -18,6 +18,7 @@ export function checkDraft(ctx: ServiceContext, d: EnterpriseDraft, id: string |
   const { db } = ctx.store;
   const { errors, uscc } = enterpriseFieldProblems(d);
   const warnings: Warning[] = [];
+  if (!d.uscc.trim()) warnings.push({ field: 'uscc', message: '未填写统一社会信用代码（个体户、农村点位等可暂缺），请核实后补录' });
   if (uscc.ok) {
     if (!uscc.checkMatches) warnings.push({ field: 'uscc', message: `统一社会信用代码校验位不符（按 GB 32100 应为“${uscc.expectedCheck}”），已照录，请核对营业执照` });
     const others = enterprisesWithUscc(db, uscc.code).filter((x) => x !== id);

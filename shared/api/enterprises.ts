@@ -8,7 +8,8 @@ import { KEY_UNIT_CATEGORIES } from '../domain/permit';
 /** What a person fills in for an 排污单位 (一企一档). */
 export const EnterpriseDraft = z.object({
   name: text(100).min(1, '请填写单位名称'),
-  uscc: text(18).min(1, '请填写统一社会信用代码'),
+  /** 统一社会信用代码; blank where a unit has none to hand (个体户, a rural site) — said as a warning, never invented (issue 20). */
+  uscc: text(18).default(''),
   pollutionSourceCode: nullableText.default(null),
   industryCode: nullableText.default(null),
   permitClass: z.enum(PERMIT_CLASSES).nullable().default(null),

@@ -51,14 +51,21 @@ export const ledgerProcedures = {
       crs: z.enum(['CGCS2000', 'WGS84', 'GCJ02', 'BD09']).default('CGCS2000'), dryRun: z.boolean().default(true),
       /** Column index → field, chosen on the mapping screen ('' = do not import). */
       mapping: z.record(z.string(), z.string()).default({}),
+      /** The sheet to read (several in the workbook); none: the one that looks like this register. */
+      sheet: z.string().max(100).optional(),
       jobId: JobId,
     }).refine((x) => !!x.base64 !== !!x.staged, { message: '请给出要导入的文件（仅一个）', path: ['base64'] }),
     output: z.object({
       sheet: z.string(), headerRow: z.number(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), invalid: z.number(),
       problems: z.array(z.object({ row: z.number(), col: z.number(), cell: z.string(), message: z.string() })), unmatchedHeaders: z.array(z.string()),
       committed: z.boolean(), errorsFile: ExportFile.nullable(),
-      headers: z.array(z.object({ col: z.number(), text: z.string(), field: z.string().nullable() })), missing: z.array(z.string()),
+      headers: z.array(z.object({ col: z.number(), text: z.string(), field: z.string().nullable(), suggestions: z.array(z.string()) })), missing: z.array(z.string()),
       fieldOptions: z.array(z.object({ key: z.string(), label: z.string() })),
+      /** Imported as read, but said: derived or mapped values, codes to verify — each cell once (issue 20). */
+      warnings: z.array(z.object({ row: z.number(), col: z.number(), cell: z.string(), message: z.string() })),
+      sheets: z.array(z.string()),
+      /** Per record updated, which fields change from what to what. */
+      changes: z.array(z.object({ row: z.number(), name: z.string(), fields: z.array(z.object({ key: z.string(), label: z.string(), from: z.string(), to: z.string() })) })),
     }),
   },
   'ledgers.exports': { input: z.object({}).default({}), output: z.array(ExportFile) },

@@ -16,7 +16,7 @@ import { permitNumberProblem, registrationNumberProblem } from './permit';
 export function enterpriseFieldProblems(d: { uscc: string; pollutionSourceCode?: string | null; industryCode?: string | null; contactPhone?: string | null } & DischargeChoice & PermitFields, opts: { maskedAllowed?: boolean } = {}): { errors: Record<string, string>; uscc: UsccCheck } {
   const errors: Record<string, string> = { ...dischargeProblems(d), ...permitProblems(d) };
   const uscc = checkUscc(d.uscc);
-  if (!uscc.ok) errors.uscc = uscc.message;
+  if (!uscc.ok && d.uscc.trim()) errors.uscc = uscc.message;
   if (d.pollutionSourceCode) {
     const p = pollutionSourceCodeProblem(d.pollutionSourceCode, uscc.ok ? uscc.code : undefined);
     if (p) errors.pollutionSourceCode = p;

@@ -12,7 +12,11 @@ import { enterprisesWithUscc } from '../../store/enterprises';
 import { ENTERPRISE, FINDING, OUTFALL } from '../../store/entities';
 import { targetFacets } from '../../store/findings';
 import { outfallWithCode } from '../../store/outfalls';
-import { enterpriseNamed, enterpriseNamedOrUscc, findingNumbered, outfallNamedInTown } from '../../store/register-lookups';
+import { enterpriseNamed, enterpriseNamedInTown, enterpriseNamedOrUscc, findingNumbered, outfallNamedInTown } from '../../store/register-lookups';
+import { checkUscc } from '../../../shared/domain/uscc';
+import { outfallTypeOf, olderWord } from '../../../shared/ledger/older-words';
+import { classificationOf } from '../../../shared/domain/outfall-types';
+import { readSettings } from '../../store/settings';
 import type { Store } from '../../store/store';
 import type { ServiceContext } from '../context';
 import type { RegisterProfile } from './import-register';
@@ -48,11 +52,11 @@ export function registerProfiles(rules: RegisterRules): {
 }
 
 const enterpriseProfile = (rules: RegisterRules): RegisterProfile<EnterpriseDraft> => ({
-  label: '排污单位名录', headers: ENTERPRISE_HEADERS, required: ENTERPRISE_REQUIRED, entity: ENTERPRISE, schema: EnterpriseDraft,
+  label: '排污单位名录', key: 'enterprises', headers: ENTERPRISE_HEADERS, required: ENTERPRISE_REQUIRED, entity: ENTERPRISE, schema: EnterpriseDraft,
   cellOf: {
     name: 'name', uscc: 'uscc', industryCode: 'industryCode', permitClass: 'permitClass', keyUnit: 'keyUnit', state: 'state', townCode: 'townName',
     villageCode: 'villageName', watershedId: 'watershedName', address: 'address', lon: 'lon', lat: 'lat', legalRepresentative: 'legalRepresentative',
-    contactName: 'contactName', contactPhone: 'contactPhone', note: 'note',
+    contactName: 'contactName', contactPhone: 'contactPhone', note: 'note', permitNumber: 'permitNumber',
   },
   raw(row, crs) {
     const { townCode, villageCode } = row.place('townName', 'villageName');
@@ -60,16 +64,27 @@ const enterpriseProfile = (rules: RegisterRules): RegisterProfile<EnterpriseDraf
     const watershedId = watershedText ? row.dir.watersheds.get(watershedText) ?? null : null;
     if (watershedText && !watershedId) row.bad('watershedName', `流域“${watershedText}”不在本县流域目录中`);
     const contact = !row.get('contactName') && !row.get('contactPhone') && row.has('contactBoth') ? splitContact(row.get('contactBoth')) : { name: row.get('contactName'), phone: row.get('contactPhone') };
+    // A 排污许可证编号 is the unit's USCC and a sequence (HJ 608: 18 + 3 digits + a letter): the USCC a sheet leaves out is read from it.
+    const permitNumber = row.get('permitNumber').toUpperCase() || null;
+    let uscc = row.get('uscc').toUpperCase();
+    if (!uscc && permitNumber && /^[0-9A-HJ-NPQRTUWXY]{18}\d{3}[A-Z]$/.test(permitNumber)) {
+      uscc = permitNumber.slice(0, 18);
+      row.warn('uscc', `统一社会信用代码未填，按排污许可证编号取前 18 位“${uscc}”`);
+    }
+    const check = uscc ? checkUscc(uscc) : null;
+    if (check?.ok && !check.checkMatches) row.warn('uscc', `统一社会信用代码“${uscc}”校验位不符（按 GB 32100 应为“${check.expectedCheck}”），已照录，请核对营业执照`);
+    if (!uscc) row.warn('uscc', '未填统一社会信用代码（个体户、农村点位等可暂缺），已导入，请核实后补录');
     return {
-      name: row.get('name'), uscc: row.get('uscc').toUpperCase(), industryCode: row.get('industryCode') || null,
+      name: row.get('name'), uscc, industryCode: row.get('industryCode') || null, ...(permitNumber ? { permitNumber } : {}),
       permitClass: row.oneOf('permitClass', '排污许可管理类别', PERMIT_CLASSES), keyUnit: YES.has(row.get('keyUnit')),
       state: row.oneOf('state', '生产状态', ENTERPRISE_STATES) ?? undefined, address: row.get('address'),
       townCode: townCode ?? '0', villageCode, watershedId, ...row.coords(), coordSystem: crs,
       legalRepresentative: row.get('legalRepresentative'), contactName: contact.name, contactPhone: contact.phone, note: row.get('note'),
     };
   },
-  existing: (db, d) => enterprisesWithUscc(db, d.uscc.toUpperCase())[0],
-  identity: (d) => ({ key: d.uscc.toUpperCase(), label: 'uscc' }),
+  // Known by its USCC; one without is known by its name in its town.
+  existing: (db, d) => (d.uscc ? enterprisesWithUscc(db, d.uscc.toUpperCase())[0] : enterpriseNamedInTown(db, d.name, d.townCode)),
+  identity: (d) => (d.uscc ? { key: d.uscc.toUpperCase(), label: 'uscc' } : { key: `name:${d.townCode}/${d.name}`, label: 'name' }),
   check(ctx, d, id) {
     const { errors, coords, uscc } = rules.checkEnterprise(ctx, d, id);
     return { errors, fields: rules.enterpriseFields(d, coords, uscc) };
@@ -77,7 +92,7 @@ const enterpriseProfile = (rules: RegisterRules): RegisterProfile<EnterpriseDraf
 });
 
 const outfallProfile = (rules: RegisterRules): RegisterProfile<OutfallDraft> => ({
-  label: '入河排污口排查整治台账', headers: OUTFALL_HEADERS, required: OUTFALL_REQUIRED, entity: OUTFALL, schema: OutfallDraft,
+  label: '入河排污口排查整治台账', key: 'outfalls', headers: OUTFALL_HEADERS, required: OUTFALL_REQUIRED, entity: OUTFALL, schema: OutfallDraft,
   cellOf: {
     name: 'name', code: 'code', localCode: 'localCode', codeState: 'codeState', type: 'type', subType: 'subType', waterBodyId: 'waterBodyName',
     watershedId: 'watershedName', townCode: 'townName', villageCode: 'villageName', lon: 'lon', lat: 'lat', entryMode: 'entryMode',
@@ -100,13 +115,21 @@ const outfallProfile = (rules: RegisterRules): RegisterProfile<OutfallDraft> => 
     const distance = km ? Number(km) : null;
     if (km && !Number.isFinite(distance)) row.bad('sectionDistanceKm', `距离“${km}”应为数字（公里）`);
     const code = row.get('code');
+    // Type and 细类 as the classification in force reads them (older census words mapped, the type from its 细类); else 待核定.
+    const kind = outfallTypeOf(row.get('type'), row.get('subType'), classificationOf(readSettings(row.db).outfallSubTypes));
+    for (const [f, m] of kind.notes) row.warn(f, m);
+    const older = <T extends string>(field: string, label: string, options: readonly T[]) => {
+      const mapped = olderWord(field, row.get(field));
+      if (mapped && mapped !== row.get(field)) row.warn(field, `${label}“${row.get(field)}”按现行“${mapped}”导入`);
+      return mapped && (options as readonly string[]).includes(mapped) ? (mapped as T) : row.oneOf(field, label, options);
+    };
     return {
       name: row.get('name'), code: code || null, localCode: row.get('localCode') || null,
       codeState: row.oneOf('codeState', '编码掌握情况', CODE_STATES) ?? (code ? '已掌握' : '暂不掌握'),
-      type: row.oneOf('type', '排污口类型', OUTFALL_TYPE_NAMES), subType: row.get('subType'),
+      type: kind.type, subType: kind.subType,
       waterBodyId: lookup('waterBodyName', row.dir.waterBodies, '受纳水体'), watershedId: lookup('watershedName', row.dir.watersheds, '流域'),
       townCode: townCode ?? '0', villageCode, ...row.coords(), coordSystem: crs,
-      entryMode: row.oneOf('entryMode', '入河方式', ENTRY_MODES), dischargePattern: row.oneOf('dischargePattern', '排放规律', DISCHARGE_PATTERNS),
+      entryMode: older('entryMode', '入河方式', ENTRY_MODES), dischargePattern: older('dischargePattern', '排放规律', DISCHARGE_PATTERNS),
       enterpriseId, approvalState: row.oneOf('approvalState', '审批/登记情况', APPROVAL_STATES), signState: row.oneOf('signState', '标识牌', SIGN_STATES),
       remediationCategory: row.oneOf('remediationCategory', '整治类型', REMEDIATION_CATEGORIES), remediationState: row.oneOf('remediationState', '整治进展', REMEDIATION_STATES),
       nearestSection: row.get('nearestSection'), sectionDistanceKm: Number.isFinite(distance) ? distance : null, note: row.get('note'),
@@ -136,7 +159,7 @@ function bandOf(foundAt: string, deadline: string): DeadlineBand {
 
 /** A 督察交办 problem list (or a 问题整改销号台账): each row a finding with its source, town and named people. */
 const findingProfile = (rules: RegisterRules): RegisterProfile<FindingImportDraft> => ({
-  label: '督察交办问题清单', headers: FINDING_HEADERS, required: FINDING_REQUIRED, entity: FINDING, schema: FindingImportDraft,
+  label: '督察交办问题清单', key: 'findings', headers: FINDING_HEADERS, required: FINDING_REQUIRED, entity: FINDING, schema: FindingImportDraft,
   cellOf: {
     number: 'number', sourceKind: 'sourceLabel', description: 'description', townCode: 'townName', targetName: 'targetName', goal: 'goal',
     measures: 'measures', responsibleUnit: 'responsibleUnit', partnerUnits: 'partnerUnits', leader: 'leader',

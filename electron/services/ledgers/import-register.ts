@@ -3,22 +3,32 @@ import type { z } from 'zod';
 import { issuesToFields } from '../../../shared/api/issues';
 import { DomainError } from '../../../shared/api/result';
 import type { CoordinateSystem } from '../../../shared/domain/coordinates';
-import { parseDegrees } from '../../../shared/domain/dms';
-import { matchHeaders } from '../../../shared/ledger/import-headers';
-import { listRegions, listWaterBodies, listWatersheds } from '../../store/places';
+import { headerKey, matchHeaders, normalHeader } from '../../../shared/ledger/import-headers';
+import type { FieldLexicon } from '../../../shared/ledger/header-meaning';
 import { storedRow } from '../../store/register-lookups';
+import { readImportMappings, writeImportMappings } from '../../store/import-mappings';
 import type { EntityTable } from '../../store/write-path';
 import { toColumn } from '../../store/write-path';
 import { authorOf, newId, type ServiceContext } from '../context';
 import type { Job } from '../jobs';
 import type { CellProblem } from './error-workbook';
 import { columnLetter, readSheet } from './read-sheet';
+import { directory, rowContext, type RowContext } from './import-row';
+import { changeLines, type FieldChange } from './import-changes';
+
+export type { RowContext } from './import-row';
 
 export type ImportReport = {
   sheet: string; headerRow: number; rows: number; created: number; updated: number; unchanged: number; invalid: number;
   problems: (CellProblem & { cell: string })[]; unmatchedHeaders: string[]; committed: boolean;
-  /** The header row's columns and the field each is read as (null: not imported) — for the mapping screen. */
-  headers: { col: number; text: string; field: string | null }[];
+  /** What is imported as read but said (a value derived or mapped from older words, a code to verify), each cell once. */
+  warnings: (CellProblem & { cell: string })[];
+  /** Every sheet with data, and the one read (the person's choice, or the one that looks like this register). */
+  sheets: string[];
+  /** Per record updated: which fields change, from what to what ("联系电话 138… → 139…"). */
+  changes: { row: number; name: string; fields: FieldChange[] }[];
+  /** The header row's columns, the field each is read as (null: not imported), and the best guesses for the others — for 列对应. */
+  headers: { col: number; text: string; field: string | null; suggestions: string[] }[];
   /** Required fields no column gives (nothing is read until they are mapped). */
   missing: string[];
   /** The fields a column may be mapped to: key and Chinese name. */
@@ -28,39 +38,12 @@ export type ImportReport = {
 /** A column → field choice made by hand on the mapping screen ('' = do not import this column). */
 export type ColumnMapping = Record<string, string>;
 
-/** Towns, villages, watersheds and water bodies by name (and code), to turn a sheet's words into ids. */
-export type Directory = { towns: Map<string, string>; villages: Map<string, string>; watersheds: Map<string, string>; waterBodies: Map<string, string> };
-
-function directory(db: Database): Directory {
-  const regions = listRegions(db);
-  const named = (rows: { id: string; name: string }[]) => new Map(rows.map((w) => [w.name, w.id]));
-  return {
-    towns: new Map(regions.filter((r) => r.level === 'town').flatMap((r) => [[r.name, r.code], [r.code, r.code]])),
-    villages: new Map(regions.filter((r) => r.level === 'village').flatMap((r) => [[`${r.parentCode}/${r.name}`, r.code], [r.code, r.code]])),
-    watersheds: named(listWatersheds(db)),
-    waterBodies: named(listWaterBodies(db)),
-  };
-}
-
-/** What a row offers a profile: its cells by field, a way to name a bad cell, and lookups. */
-export type RowContext = {
-  get(field: string): string;
-  has(field: string): boolean;
-  bad(field: string, message: string): void;
-  dir: Directory;
-  db: Database;
-  /** A place (town, village under it) by name, reporting unknown names at their cells. */
-  place(townField: string, villageField: string): { townCode: string | null; villageCode: string | null };
-  /** A coordinate pair as typed (decimal or 度分秒), reporting what cannot be read. */
-  coords(): { lon: number | null; lat: number | null };
-  /** One of a fixed list, reporting anything else. */
-  oneOf<T extends string>(field: string, label: string, options: readonly T[]): T | null;
-};
-
 /** How one kind of register is read from a sheet. */
 export type RegisterProfile<D> = {
   label: string;
-  headers: Record<string, string[]>;
+  /** Its key in remembered mappings ('enterprises', 'outfalls', 'findings'). */
+  key: string;
+  headers: Record<string, FieldLexicon>;
   required: string[];
   entity: EntityTable;
   schema: z.ZodType<D, unknown>;
@@ -78,7 +61,22 @@ export type RegisterProfile<D> = {
   afterWrite?(ctx: ServiceContext, written: { id: string; create: boolean; fields: Record<string, unknown> }[], author: string): void;
 };
 
-const FOOTER = /^(负责人|审核人|填表人|填报人|说明|注[:：]|备注[:：]|联系电话)/;
+const FOOTER = /^(负责人|审核人|填表人|填报人|说明|注[:：]|备注[:：]|联系电话|填表说明|填报说明|合计|总计|小计|共计)/;
+
+/** The name a field goes by in messages and on the mapping screen. */
+export const fieldLabel = (profile: { headers: Record<string, FieldLexicon> }, f: string) => profile.headers[f]?.names[0] ?? f;
+
+/** A row that is not a record: the header again (a printed sheet repeats it), column numbers (1 2 3 …), or a totals row. */
+function notARecord(cells: string[], header: string[]): boolean {
+  const filled = cells.map((c, i) => [c.trim(), i] as const).filter(([c]) => c);
+  if (!filled.length) return true;
+  if (filled.every(([c, i]) => normalHeader(c) === normalHeader(header[i] ?? ''))) return true;
+  if (filled.length >= 3 && filled.every(([c]) => /^[(（]?\d{1,3}[)）]?$/.test(c))) return true;
+  return filled.some(([c]) => /^(合计|总计|小计|共计)[:：]?$/.test(c));
+}
+
+/** How many mappings a workspace remembers per register (the latest kept). */
+const REMEMBERED = 30;
 
 /**
  * Imports a register from a ledger (DESIGN §7): the header row found in the first 10 rows (merged
@@ -87,12 +85,18 @@ const FOOTER = /^(负责人|审核人|填表人|填报人|说明|注[:：]|备�
  * written in one transaction through the write path (changes recorded for sync).
  */
 export async function importRegister<D>(
-  ctx: ServiceContext, profile: RegisterProfile<D>, file: string, opts: { crs: CoordinateSystem; dryRun: boolean; mapping?: ColumnMapping; job?: Job },
+  ctx: ServiceContext, profile: RegisterProfile<D>, file: string,
+  opts: { crs: CoordinateSystem; dryRun: boolean; mapping?: ColumnMapping; job?: Job; sheet?: string },
 ): Promise<ImportReport> {
-  const sheet = await readSheet(file);
-  const match = matchHeaders(sheet.rows, profile.headers);
+  const { db } = ctx.store;
+  const remembered = readImportMappings(db)[profile.key] ?? {};
+  const looksLike = (rows: string[][]) => { const m = matchHeaders(rows, profile.headers); return m ? Object.keys(m.columns).length : 0; };
+  const sheet = await readSheet(file, { sheet: opts.sheet, score: looksLike });
+  const topKeys = sheet.rows.slice(0, 12).map(headerKey);
+  const rememberedHere = topKeys.map((k) => remembered[k]).find(Boolean);
+  const match = matchHeaders(sheet.rows, profile.headers, rememberedHere);
   if (!match) {
-    throw new DomainError('invalid', `工作表“${sheet.name}”的前 10 行中找不到必需的列：${profile.required.map((f) => profile.headers[f][0]).join('、')}（${profile.label}）`);
+    throw new DomainError('invalid', `工作表“${sheet.name}”的前 12 行中找不到表头（至少要有${profile.required.map((f) => fieldLabel(profile, f)).join('、')}等列）：这似乎不是${profile.label}${sheet.sheets.length > 1 ? `；工作簿中还有 ${sheet.sheets.filter((x) => x !== sheet.name).join('、')}，可选择其他工作表` : ''}`);
   }
   for (const [colText, field] of Object.entries(opts.mapping ?? {})) {
     const c = Number(colText);
@@ -100,20 +104,26 @@ export async function importRegister<D>(
     if (field && profile.headers[field]) match.columns[field] = c;
   }
   const fieldOf = new Map(Object.entries(match.columns).map(([f, c]) => [c, f]));
-  const headers = sheet.rows[match.headerRow].map((text, c) => ({ col: c, text, field: fieldOf.get(c) ?? null })).filter((h) => h.text && h.text !== '序号');
-  const fieldOptions = Object.keys(profile.headers).map((key) => ({ key, label: profile.headers[key][0] }));
-  const missing = profile.required.filter((f) => match.columns[f] === undefined);
+  const headerRow = sheet.rows[match.headerRow];
+  const headers = headerRow.map((text, c) => ({ col: c, text, field: fieldOf.get(c) ?? null, suggestions: fieldOf.has(c) ? [] : match.suggestions[c] ?? [] }))
+    .filter((h) => h.text && normalHeader(h.text) !== '序号');
+  const fieldOptions = Object.keys(profile.headers).map((key) => ({ key, label: fieldLabel(profile, key) }));
+  // A record is identified by its name and where it is: the town, or coordinates placing it in a town.
+  const placed = (f: string) => match.columns[f] !== undefined || (f === 'townName' && (match.columns.lon !== undefined || match.columns.lonDeg !== undefined));
+  const missing = profile.required.filter((f) => !placed(f));
+  const base = {
+    sheet: sheet.name, sheets: sheet.sheets, headerRow: sheet.rowNumbers[match.headerRow], committed: false, headers, fieldOptions,
+    unmatchedHeaders: headers.filter((h) => !h.field).map((h) => h.text),
+  };
   if (missing.length) {
-    return {
-      sheet: sheet.name, headerRow: sheet.rowNumbers[match.headerRow], rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, problems: [],
-      unmatchedHeaders: headers.filter((h) => !h.field).map((h) => h.text), committed: false, headers, missing: missing.map((f) => profile.headers[f][0]), fieldOptions,
-    };
+    return { ...base, rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, problems: [], warnings: [], changes: [], missing: missing.map((f) => fieldLabel(profile, f)) };
   }
   const author = opts.dryRun ? 'system' : authorOf(ctx);
-  const { db } = ctx.store;
   const dir = directory(db);
   const col = match.columns;
   const problems: ImportReport['problems'] = [];
+  const warnings: ImportReport['warnings'] = [];
+  const changes: ImportReport['changes'] = [];
   const writes: { id: string; fields: Record<string, unknown>; create: boolean }[] = [];
   const seen = new Map<string, number>();
   let rows = 0; let unchanged = 0; let invalidRows = 0;
@@ -122,40 +132,20 @@ export async function importRegister<D>(
     const r = sheet.rows[i];
     const line = sheet.rowNumbers[i];
     const get = (f: string) => (col[f] === undefined ? '' : (r[col[f]] ?? '').trim());
-    if (!profile.required.some((f) => get(f)) || FOOTER.test(r.find((x) => x) ?? '')) continue; // blank or footer rows
+    // Blank, footer, totals, a repeated header or a column-number row: not a record.
+    if (!get('name') && !profile.required.some((f) => get(f))) continue;
+    if (FOOTER.test(r.find((x) => x) ?? '') || notARecord(r, headerRow)) continue;
     rows++;
     const before = problems.length;
-    const bad = (field: string, message: string) => {
-      const c = col[field] ?? col[profile.required[0]];
-      problems.push({ row: line, col: c, cell: `${columnLetter(c)}${line}`, message: `第 ${line} 行 ${columnLetter(c)} 列：${message}` });
+    const at = (field: string) => col[field] ?? col.lonDeg ?? col[profile.required[0]];
+    const note = (list: ImportReport['problems'], field: string, message: string) => {
+      const c = at(field);
+      // Each bad cell is said once.
+      if (list.some((p) => p.row === line && p.col === c && p.message.endsWith(message))) return;
+      list.push({ row: line, col: c, cell: `${columnLetter(c)}${line}`, message: `第 ${line} 行 ${columnLetter(c)} 列：${message}` });
     };
-    const row: RowContext = {
-      get, has: (f) => col[f] !== undefined, bad, dir, db,
-      place(townField, villageField) {
-        const townText = get(townField);
-        const townCode = dir.towns.get(townText) ?? null;
-        if (!townCode) bad(townField, townText ? `所属镇街“${townText}”不在本县区划目录中` : '请填写所属镇街');
-        const villageText = get(villageField);
-        const villageCode = villageText && townCode ? dir.villages.get(`${townCode}/${villageText}`) ?? dir.villages.get(villageText) ?? null : null;
-        if (villageText && townCode && !villageCode) bad(villageField, `村居“${villageText}”不在“${townText}”之下`);
-        return { townCode, villageCode };
-      },
-      coords() {
-        const [lonText, latText] = [get('lon'), get('lat')];
-        const lon = lonText ? parseDegrees(lonText) : null;
-        const lat = latText ? parseDegrees(latText) : null;
-        if (lonText && lon === null) bad('lon', `经度“${lonText}”无法识别，请填小数度或度分秒`);
-        if (latText && lat === null) bad('lat', `纬度“${latText}”无法识别，请填小数度或度分秒`);
-        return { lon, lat };
-      },
-      oneOf(field, label, options) {
-        const v = get(field);
-        if (!v) return null;
-        if ((options as readonly string[]).includes(v)) return v as (typeof options)[number];
-        bad(field, `${label}应为${options.join('、')}之一，收到“${v}”`);
-        return null;
-      },
-    };
+    const bad = (field: string, message: string) => note(problems, field, message);
+    const row: RowContext = rowContext(db, dir, opts.crs, r, col, bad, (field, message) => note(warnings, field, message));
     const raw = profile.raw(row, opts.crs);
     const parsed = profile.schema.safeParse(raw);
     if (!parsed.success) {
@@ -169,7 +159,7 @@ export async function importRegister<D>(
       const identity = profile.identity(draft);
       if (identity) {
         const dupe = seen.get(identity.key);
-        if (dupe !== undefined) bad(identity.label, `${profile.headers[identity.label][0]}与第 ${dupe} 行重复`);
+        if (dupe !== undefined) bad(identity.label, `${fieldLabel(profile, identity.label)}与第 ${dupe} 行重复`);
         seen.set(identity.key, line);
       }
       if (problems.length === before) {
@@ -183,8 +173,14 @@ export async function importRegister<D>(
             const [column, kind] = typeof spec === 'string' ? [spec, 'plain' as const] : spec;
             return stored[column] !== toColumn(kind, v);
           }));
-          if (Object.keys(changed).length) writes.push({ id: existing, fields: changed, create: false });
-          else unchanged++;
+          // Said per field; a coordinate that differs only by its notation's rounding is no update.
+          const lines = changeLines(profile.entity, stored, changed, (k) => fieldLabel(profile, profile.cellOf[k] ?? k));
+          const real = Object.fromEntries(Object.entries(changed).filter(([k]) => lines.some((l) => l.key === k && !l.same)));
+          for (const l of lines.filter((x) => x.same)) note(warnings, profile.cellOf[l.key] ?? l.key, `${l.label} 与现值相差 ${l.note}，不更新`);
+          if (Object.keys(real).length) {
+            writes.push({ id: existing, fields: real, create: false });
+            changes.push({ row: line, name: String((raw as { name?: unknown }).name ?? ''), fields: lines.filter((x) => !x.same) });
+          } else unchanged++;
         } else writes.push({ id: newId(), fields, create: true });
       }
     }
@@ -192,14 +188,23 @@ export async function importRegister<D>(
   }
   if (rows === 0) throw new DomainError('invalid', `工作表“${sheet.name}”在表头之后没有数据行`);
   const report: ImportReport = {
-    sheet: sheet.name, headerRow: sheet.rowNumbers[match.headerRow], rows, created: writes.filter((w) => w.create).length,
-    updated: writes.filter((w) => !w.create).length, unchanged, invalid: invalidRows, problems,
-    unmatchedHeaders: headers.filter((h) => !h.field).map((h) => h.text), committed: false, headers, missing: [], fieldOptions,
+    ...base, rows, created: writes.filter((w) => w.create).length,
+    updated: writes.filter((w) => !w.create).length, unchanged, invalid: invalidRows, problems, warnings, changes, missing: [],
   };
   if (problems.length || opts.dryRun) return report;
   ctx.store.transaction(() => {
     for (const w of writes) ctx.store.write(profile.entity, w.id, w.fields, author);
     profile.afterWrite?.(ctx, writes, author);
+    // A mapping the person chose is remembered for the next sheet with the same header (all of it, as read).
+    if (Object.keys(opts.mapping ?? {}).length) rememberMapping(ctx, profile.key, headerKey(headerRow), headers);
   });
   return { ...report, committed: true };
+}
+
+/** Keeps a confirmed header → field reading on this laptop, the latest `REMEMBERED` per register. */
+function rememberMapping(ctx: ServiceContext, register: string, key: string, headers: ImportReport['headers']): void {
+  const all = readImportMappings(ctx.store.db);
+  const mine = Object.entries(all[register] ?? {}).filter(([k]) => k !== key).slice(-(REMEMBERED - 1));
+  const reading = Object.fromEntries(headers.map((h) => [normalHeader(h.text), h.field ?? '']));
+  writeImportMappings(ctx.store.db, { ...all, [register]: Object.fromEntries([...mine, [key, reading]]) });
 }

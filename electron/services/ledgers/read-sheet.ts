@@ -29,7 +29,23 @@ export function cellString(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-export type Sheet = { name: string; rows: string[][]; rowNumbers: number[] };
+export type Sheet = { name: string; rows: string[][]; rowNumbers: number[]; /** Every sheet of the workbook with data, in order. */ sheets: string[] };
+
+/** How well a sheet's top rows look like the register being imported (the best is proposed when the person named none). */
+export type SheetScore = (topRows: string[][]) => number;
+
+class Enough extends Error {}
+
+/** The first `n` rows of a sheet, as text (merged cells not filled: enough to judge a header). */
+function topRows(bytes: Uint8Array, part: string, date1904: boolean, n: number): string[][] {
+  const rows: string[][] = [];
+  try {
+    readSheetRows(bytes, part, date1904, (row) => { rows.push(row.cells.map((c) => c ?? '')); if (rows.length >= n) throw new Enough(); });
+  } catch (e) {
+    if (!(e instanceof Enough)) return rows;
+  }
+  return rows;
+}
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -48,7 +64,7 @@ export function workbookProblem(head: Buffer, name: string): string {
  * inflated); the sheet is then streamed row by row and refused past MAX_IMPORT_ROWS, so memory is
  * bounded by that, not by the file; merged cells read as their first cell, as Excel shows them.
  */
-export async function readSheet(file: string): Promise<Sheet> {
+export async function readSheet(file: string, opts: { sheet?: string; score?: SheetScore } = {}): Promise<Sheet> {
   if (!existsSync(file)) throw new DomainError('not_found', `文件“${file}”不存在`);
   const bytes = readFileSync(file);
   const sizes = checkZipSizes(bytes, file);
@@ -58,14 +74,28 @@ export async function readSheet(file: string): Promise<Sheet> {
   const counts = new Map(countSheetRows(bytes).map((c) => [c.entry, c.rows]));
   const sheets = sheetsOf(bytes);
   const listed = sheets.length ? sheets : [...counts.keys()].map((part) => ({ name: part.replace(/^.*\//, '').replace(/\.xml$/, ''), part, date1904: false }));
-  const target = listed.find((x) => (counts.get(x.part) ?? 0) > 0);
-  if (!target) {
+  const withData = listed.filter((x) => (counts.get(x.part) ?? 0) > 0);
+  if (!withData.length) {
     if (!counts.size) throw new DomainError('invalid', workbookProblem(bytes.subarray(0, 8), file));
     throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
   }
+  // The sheet the person named; else, of several, the one whose top rows look most like this register (a
+  // cover or 填表说明 sheet first is passed over); else the first with data.
+  let target = withData[0];
+  if (opts.sheet) {
+    const named = listed.find((x) => x.name === opts.sheet);
+    if (!named) throw new DomainError('invalid', `工作簿中没有名为“${opts.sheet}”的工作表（有：${listed.map((x) => x.name).join('、')}）`);
+    target = named;
+  } else if (withData.length > 1 && opts.score) {
+    let best = -1;
+    for (const x of withData.slice(0, 20)) {
+      const sc = opts.score(topRows(bytes, x.part, x.date1904, 14));
+      if (sc > best) { best = sc; target = x; }
+    }
+  }
   const label = `工作表“${target.name}”`;
   if ((counts.get(target.part) ?? 0) > MAX_IMPORT_ROWS) throw tooManyRows(label, counts.get(target.part)!);
-  const sheet: Sheet = { name: target.name, rows: [], rowNumbers: [] };
+  const sheet: Sheet = { name: target.name, rows: [], rowNumbers: [], sheets: withData.map((x) => x.name) };
   let merges: ReturnType<typeof readSheetRows>;
   try {
     merges = readSheetRows(bytes, target.part, target.date1904, (row) => {
@@ -84,7 +114,7 @@ export async function readSheet(file: string): Promise<Sheet> {
   fillMerged(sheet, merges);
   const kept = sheet.rows.map((r, i) => [r, sheet.rowNumbers[i]] as const).filter(([r]) => r.some((x) => x));
   if (!kept.length) throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
-  return { name: sheet.name, rows: kept.map(([r]) => r), rowNumbers: kept.map(([, n]) => n) };
+  return { name: sheet.name, rows: kept.map(([r]) => r), rowNumbers: kept.map(([, n]) => n), sheets: sheet.sheets };
 }
 
 /** Every cell of a merged range shows its first cell's text (as Excel does), for the rows read. */
