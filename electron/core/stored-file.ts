@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { openBlob } from '../store/blob-store';
 import type { BlobReader } from '../store/blob-segments';
 import { blobNamedByRecord } from '../store/town-scope';
-import { storedFileHeaders } from '../web/csp';
+import { storedFileHeaders } from './file-headers';
 import type { Session, Workbench } from './workbench';
 
 /** A stored file's answer to a GET or HEAD: status, headers and a body read piece by piece (never the whole file). */

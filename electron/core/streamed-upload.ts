@@ -2,7 +2,7 @@ import { createWriteStream, rmSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainError } from '../../shared/api/result';
-import { MAX_STREAMED_BYTES, newStagedUpload, STREAMED_KINDS } from '../services/uploads';
+import { MAX_STREAMED_BYTES, MAX_STREAMED_SHEET_BYTES, newStagedUpload, STREAMED_KINDS } from '../services/uploads';
 import type { Workbench } from './workbench';
 
 /**
@@ -12,15 +12,16 @@ import type { Workbench } from './workbench';
  * this way; a broken or refused transfer leaves nothing behind. The procedure that takes it proves its
  * type from its bytes and removes it.
  */
-export async function receiveUpload(wb: Workbench, ext: string, body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream, limit = MAX_STREAMED_BYTES): Promise<string> {
+export async function receiveUpload(wb: Workbench, ext: string, body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream, max?: number): Promise<string> {
   const kind = `.${ext.toLowerCase().replace(/^\./, '')}`;
-  if (!STREAMED_KINDS.includes(kind)) throw new DomainError('invalid', `不接受“${kind}”文件的上传：录音录像请用 MP4、MOV、M4A、MP3、AAC、WAV，扫描件用 PDF`);
+  const limit = max ?? (kind === '.xlsx' ? MAX_STREAMED_SHEET_BYTES : MAX_STREAMED_BYTES);
+  if (!STREAMED_KINDS.includes(kind)) throw new DomainError('invalid', `不接受“${kind}”文件的上传：录音录像请用 MP4、MOV、M4A、MP3、AAC、WAV，扫描件用 PDF，台账用 .xlsx`);
   const { name, path } = newStagedUpload(wb.store.file, kind);
   let size = 0;
   const counted = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > limit) done(new DomainError('invalid', `文件超过 ${Math.round(limit / 1024 ** 3)} GB，请剪取相关片段后再附上`));
+      if (size > limit) done(new DomainError('invalid', limit >= 1024 ** 3 ? `文件超过 ${Math.round(limit / 1024 ** 3)} GB，请剪取相关片段后再附上` : `文件超过 ${Math.round(limit / 1024 ** 2)} MB`));
       else done(null, chunk);
     },
   });

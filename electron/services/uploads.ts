@@ -13,7 +13,10 @@ export function uploadsDirOf(workspaceFile: string): string {
 const KINDS = ['.xlsx', '.geojson', '.json', '.qsync'];
 
 /** The files a page may hand in by streaming them to the host (issue 19: a recording is too large for a form's base64). */
-export const STREAMED_KINDS = ['.mp4', '.mov', '.m4a', '.mp3', '.aac', '.wav', '.pdf'];
+export const STREAMED_KINDS = ['.mp4', '.mov', '.m4a', '.mp3', '.aac', '.wav', '.pdf', '.xlsx'];
+
+/** A sheet handed in to be imported (issue 20: never read into the page): the import's own checks bound what it reads. */
+export const MAX_STREAMED_SHEET_BYTES = 200 * 1024 * 1024;
 
 /** The largest file handed in that way: an hour of 1080p 执法记录仪 video is about 4 GB. */
 export const MAX_STREAMED_BYTES = 8 * 1024 ** 3;

@@ -69,12 +69,12 @@ test('导入已有台账: a column the workbench does not recognise is mapped by
   await page.getByRole('link', { name: '台账' }).click();
   const sheet = new ExcelJS.Workbook();
   const ws = sheet.addWorksheet('花名册');
-  ws.addRow(['企业全称', '信用代码', '镇街', '经度', '纬度']);
+  ws.addRow(['检查对象', '信用代码', '镇街', '经度', '纬度']);
   ws.addRow(['清水县映山红食品有限公司', '91360799MA35A1B2XK', '龙潭镇', '115°03′36″', '25°54′12″']);
   const importer = page.getByRole('region', { name: '导入已有台账' });
   await importer.getByLabel('选择要导入的文件').setInputFiles({ name: '花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await sheet.xlsx.writeBuffer()) });
   await expect(importer.getByRole('alert')).toContainText('找不到必需的列：单位名称');
-  await importer.getByLabel('“企业全称”对应').selectOption({ label: '单位名称' });
+  await importer.getByLabel('“检查对象”对应').selectOption('name');
   await expect(importer.getByTestId('import-report')).toContainText('共 1 行：新增 1，更新 0，无变化 0，有误 0');
   await importer.getByRole('button', { name: /确认导入（新增 1/ }).click();
   await expect(importer.getByTestId('import-report')).toContainText('已全部写入');
