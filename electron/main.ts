@@ -103,7 +103,7 @@ void app.whenReady().then(async () => {
     }
     return wb!.dispatch(name, input);
   });
-  ipcMain.handle(STAGE_CHANNEL, async (event, path: unknown) => {
+  ipcMain.handle(STAGE_CHANNEL, async (event, path: unknown, kind: unknown) => {
     // A file the person picked (a recording), streamed into the uploads folder for a procedure (issue 19).
     const frame = event.senderFrame;
     if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null }) || typeof path !== 'string' || !path) {
@@ -112,7 +112,7 @@ void app.whenReady().then(async () => {
     const refused = wb!.refusal('ledgers.exports');
     if (refused && !refused.ok) return refused;
     try {
-      return { ok: true, value: { upload: await receiveUpload(wb!.current(), extname(path), createReadStream(path)) } };
+      return { ok: true, value: { upload: await receiveUpload(wb!.current(), typeof kind === 'string' && kind ? kind : extname(path), createReadStream(path)) } };
     } catch (e) {
       return { ok: false, error: { code: e instanceof DomainError ? e.code : 'internal', message: (e as Error).message } };
     }

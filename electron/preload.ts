@@ -9,7 +9,7 @@ const STAGE_CHANNEL = 'qingshui:stage-file';
 contextBridge.exposeInMainWorld('qingshui', {
   invoke: (name: string, input: unknown) => ipcRenderer.invoke(IPC_CHANNEL, name, input),
   printToPdf: (inspectionId: string) => ipcRenderer.invoke(PRINT_CHANNEL, inspectionId),
-  stageFile: (file: File) => ipcRenderer.invoke(STAGE_CHANNEL, webUtils.getPathForFile(file)),
+  stageFile: (file: File, kind?: string) => ipcRenderer.invoke(STAGE_CHANNEL, webUtils.getPathForFile(file), kind),
   onEvent: (cb: (e: unknown) => void) => {
     const listener = (_e: IpcRendererEvent, payload: unknown) => cb(payload);
     ipcRenderer.on(EVENT_CHANNEL, listener);

@@ -7,7 +7,7 @@ type Bridge = {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
   onEvent(cb: (e: unknown) => void): () => void;
   printToPdf(inspectionId: string): Promise<Result<{ path: string | null }>>;
-  stageFile(file: File): Promise<Result<{ upload: string }>>;
+  stageFile(file: File, kind?: string): Promise<Result<{ upload: string }>>;
 };
 declare global { interface Window { qingshui?: Bridge } }
 
@@ -56,14 +56,15 @@ export function onCoreEvent(cb: (e: { type: string; entity?: string }) => void):
 }
 
 /**
- * Hands a large file (a recording) to the host as a stream, not as base64 in a form (issue 19):
+ * Hands a large file (a recording, a sheet to import) to the host as a stream, not as base64 in a form
+ * (issues 19, 20); `kind` says what it is meant as when its name has no ending:
  * resolves with the name a procedure is then given as `{ name, upload }`.
  */
-export async function stageFile(file: File): Promise<string> {
+export async function stageFile(file: File, kind?: string): Promise<string> {
   let result: Result<{ upload: string }>;
-  if (window.qingshui) result = await window.qingshui.stageFile(file);
+  if (window.qingshui) result = await window.qingshui.stageFile(file, kind);
   else {
-    const ext = (/\.([A-Za-z0-9]{2,5})$/.exec(file.name)?.[1] ?? '').toLowerCase();
+    const ext = kind ?? (/\.([A-Za-z0-9]{2,5})$/.exec(file.name)?.[1] ?? '').toLowerCase();
     try {
       const res = await fetch(`/uploads/${ext || 'bin'}`, { method: 'POST', body: file });
       result = (await res.json()) as Result<{ upload: string }>;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import type { CoordinateSystem } from '../../shared/domain/coordinates';
@@ -9,7 +9,7 @@ import { assertNotInUse } from '../core/workspace-lock';
 
 const CRS: Record<string, CoordinateSystem> = { cgcs2000: 'CGCS2000', wgs84: 'WGS84', gcj02: 'GCJ02', bd09: 'BD09' };
 
-export type ImportArgs = { kind: string; file: string; dataDir: string; crs?: string; dryRun: boolean; errors?: string; sheet?: string; json: boolean };
+export type ImportArgs = { kind: string; file: string; dataDir: string; crs?: string; dryRun: boolean; errors?: string; sheet?: string; prefer?: string; since?: string; json: boolean };
 
 /** `qingshui import boundaries FILE.geojson`: town/village boundaries, watersheds, rivers for the map. */
 async function importBoundaries(wb: Workbench, a: ImportArgs, crs: CoordinateSystem): Promise<void> {
@@ -26,7 +26,12 @@ async function importBoundaries(wb: Workbench, a: ImportArgs, crs: CoordinateSys
 /** `qingshui import enterprises|outfalls|findings FILE`: a clerk's register, all rows or none. */
 async function importRegister(wb: Workbench, a: ImportArgs & { kind: 'enterprises' | 'outfalls' | 'findings' }, crs: CoordinateSystem, errorsOut: string | undefined): Promise<void> {
   const started = Date.now();
-  const report = await withStagedUpload(wb, resolve(a.file), (staged) => wb.call('ledgers.import', { kind: a.kind, staged, fileName: resolve(a.file), crs, dryRun: a.dryRun, sheet: a.sheet }));
+  if (a.prefer && a.prefer !== 'sheet' && a.prefer !== 'current') throw new DomainError('invalid', `--prefer 应为 sheet（用表中的值）或 current（保留现值），收到“${a.prefer}”`);
+  // A clerk's own sheet: what changed here since the file was last saved is asked before it is overwritten (or since --since).
+  const sinceDate = a.since ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(a.since) ? `${a.since}T00:00:00+08:00` : a.since) : statSync(resolve(a.file)).mtime;
+  if (Number.isNaN(sinceDate.getTime())) throw new DomainError('invalid', `--since 应为日期（如 2026-11-30）或时间，收到“${a.since}”`);
+  const since = sinceDate.toISOString();
+  const report = await withStagedUpload(wb, resolve(a.file), (staged) => wb.call('ledgers.import', { kind: a.kind, staged, fileName: resolve(a.file), crs, dryRun: a.dryRun, sheet: a.sheet, prefer: a.prefer as 'sheet' | 'current' | undefined, since }));
   if (report.missing.length) throw new DomainError('invalid', `工作表“${report.sheet}”中找不到必需的列：${report.missing.join('、')}（表头在第 ${report.headerRow} 行：${report.headers.map((h) => `${h.text}${h.suggestions.length ? `（可能是 ${h.suggestions.join('/')}）` : ''}`).join('、')}）`);
   // The marked-up workbook goes where --errors says, or nowhere.
   if (report.errorsFile) {
@@ -41,12 +46,16 @@ async function importRegister(wb: Workbench, a: ImportArgs & { kind: 'enterprise
     if (report.unmatchedHeaders.length) console.log(`未识别的列（未导入）：${report.unmatchedHeaders.join('、')}`);
     for (const c of report.changes.slice(0, 30)) console.log(`  更新 第 ${c.row} 行 ${c.name}：${c.fields.map((f) => `${f.label} ${f.from} → ${f.to}`).join('；')}`);
     for (const w of report.warnings.slice(0, 30)) console.log(`  ! ${w.message}`);
+    if (report.kept) console.log(`保留了 ${report.kept} 处较新的值（表中未改、本机导出后已更新）。`);
+    for (const c of report.conflicts.slice(0, 50)) console.log(`  ⚠ 冲突 第 ${c.row} 行 ${c.name} ${c.label}：表中“${c.sheet}”，现值“${c.current}”（${c.by} ${c.at.slice(0, 16).replace('T', ' ')} 修改）`);
+    if (report.conflicts.length) console.log(`有 ${report.conflicts.length} 处冲突，未写入：用 --prefer sheet（用表中的值）或 --prefer current（保留现值）决定后再导入。`);
     if (report.warnings.length > 30) console.log(`  ……提示共 ${report.warnings.length} 处`);
     for (const p of report.problems.slice(0, 30)) console.log(`  ✗ ${p.message}`);
     if (report.problems.length > 30) console.log(`  ……共 ${report.problems.length} 处`);
     console.log(report.committed ? '已全部写入工作区。' : report.problems.length ? `未写入任何数据${errorsOut ? `；错误已标注在 ${errorsOut}` : '（用 --errors OUT.xlsx 得到标注了错误的工作簿）'}` : '试导入（--dry-run）：未写入。');
   }
   if (report.problems.length) throw new DomainError('invalid', `${report.invalid} 行有误，未导入`);
+  if (report.conflicts.length && !a.dryRun) throw new DomainError('conflict', `${report.conflicts.length} 处冲突未决定，未导入（--prefer sheet|current）`);
 }
 
 /**

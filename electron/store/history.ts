@@ -40,3 +40,11 @@ function withNames(db: Database, fields: Record<string, unknown>) {
 export function changesOfKind(db: Database, entity: string): IterableIterator<{ id: string; fields: string }> {
   return db.prepare('SELECT entity_id AS id, fields FROM changes WHERE entity = ? ORDER BY entity_id, hlc').iterate(entity) as IterableIterator<{ id: string; fields: string }>;
 }
+
+/** The latest change of one field of a record: who (name) and when; null when the log has none. */
+export function lastFieldChange(db: Database, entity: string, id: string, field: string): { by: string; at: string } | null {
+  const r = prepared(db, `SELECT c.hlc, c.author, p.name AS author_name FROM changes c LEFT JOIN people p ON p.id = c.author
+    WHERE c.entity = ? AND c.entity_id = ? AND json_type(c.fields, '$.' || ?) IS NOT NULL ORDER BY c.hlc DESC LIMIT 1`).get(entity, id, field) as { hlc: string; author: string; author_name: string | null } | undefined;
+  if (!r) return null;
+  return { by: r.author_name ?? (r.author === 'system' ? '系统' : r.author), at: new Date(parseHlc(r.hlc).ms).toISOString() };
+}

@@ -58,7 +58,7 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
       if (f.watershedId) w.add('e.watershed_id = ?', f.watershedId);
       if (f.type) w.add('e.permit_class = ?', f.type);
       if (f.state) w.add('e.state = ?', f.state);
-      return q('enterprises e', `SELECT e.name, e.uscc, e.industry_code AS industryCode, e.permit_class AS permitClass, e.key_unit AS keyUnit, t.name AS townName,
+      return q('enterprises e', `SELECT e.id AS __id, e.updated_at AS __updatedAt, e.name, e.uscc, e.industry_code AS industryCode, e.permit_class AS permitClass, e.key_unit AS keyUnit, t.name AS townName,
           v.name AS villageName, e.address, e.lon, e.lat, ws.name AS watershedName, e.state, e.legal_representative AS legalRepresentative,
           e.contact_name AS contactName, e.contact_phone AS contactPhone, e.note
           FROM enterprises e JOIN regions t ON t.code = e.town_code LEFT JOIN regions v ON v.code = e.village_code
@@ -69,7 +69,7 @@ function query(source: LedgerSource, f: LedgerFilters): Query | null {
       if (f.watershedId) w.add('o.watershed_id = ?', f.watershedId);
       if (f.type) w.add('o.type = ?', f.type);
       if (f.state) w.add('o.remediation_state = ?', f.state);
-      return q('outfalls o', `SELECT o.name, o.code, o.type, o.sub_type AS subType, t.name AS townName, v.name AS villageName, o.lon, o.lat,
+      return q('outfalls o', `SELECT o.id AS __id, o.updated_at AS __updatedAt, o.name, o.code, o.type, o.sub_type AS subType, t.name AS townName, v.name AS villageName, o.lon, o.lat,
           b.name AS waterBodyName, ws.name AS watershedName, o.entry_mode AS entryMode, o.discharge_pattern AS dischargePattern,
           e.name AS enterpriseName, o.approval_state AS approvalState, o.sign_state AS signState,
           o.remediation_category AS remediationCategory, o.remediation_state AS remediationState,

@@ -4,6 +4,7 @@ import { ApiFailure, call, exportUrl, stageFile } from '../api';
 import { JobProgress, useJob } from '../components/job-progress';
 import { COORD_SYSTEM_LABELS } from '../i18n/zh-CN';
 import { ImportFindings } from './import-findings';
+import { ImportConflicts } from './import-conflicts';
 
 type Report = Output<'ledgers.import'>;
 type Kind = 'enterprises' | 'outfalls' | 'findings';
@@ -22,21 +23,22 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
   const [busy, setBusy] = useState(false);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [sheet, setSheet] = useState<string | undefined>(undefined);
+  const [resolutions, setResolutions] = useState<Record<string, 'sheet' | 'current'>>({});
   const job = useJob();
-  const run = async (dryRun: boolean, f = file, m = mapping, s = sheet) => {
+  const run = async (dryRun: boolean, f = file, m = mapping, s = sheet, resolved = resolutions) => {
     if (!f) return;
     setBusy(true); setError(null);
     try {
-      const staged = await stageFile(f);
-      const r = await job.run((jobId) => call('ledgers.import', { kind, fileName: f.name, staged, crs, dryRun, mapping: m, sheet: s, jobId }));
+      const staged = await stageFile(f, 'xlsx');
+      const r = await job.run((jobId) => call('ledgers.import', { kind, fileName: f.name, staged, crs, dryRun, mapping: m, sheet: s, resolutions: resolved, since: new Date(f.lastModified).toISOString(), jobId }));
       setReport(r);
       if (r.committed) onImported();
     } catch (e) { setReport(null); setError(e instanceof ApiFailure ? e.message : (e as Error).message); } finally { setBusy(false); }
   };
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return;
-    setFile(chosen); setMapping({}); setSheet(undefined);
-    await run(true, chosen, {}, undefined);
+    setFile(chosen); setMapping({}); setSheet(undefined); setResolutions({});
+    await run(true, chosen, {}, undefined, {});
   };
   const label = (key: string) => report?.fieldOptions.find((o) => o.key === key)?.label ?? key;
   return (
@@ -88,6 +90,8 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
               </tbody>
             </table>
           </details>
+          <ImportConflicts report={report} decide={(choices) => { const next = { ...resolutions, ...choices }; setResolutions(next); void run(true, file, mapping, sheet, next); }} />
+          {report.kept > 0 && <p className="muted">保留了 {report.kept} 处较新的值：表中未改而本机在导出后已更新。</p>}
           <ImportFindings report={report} />
           {report.problems.length > 0 && (
             <>
@@ -96,7 +100,7 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
               {report.problems.length > 20 && <p className="muted">……共 {report.problems.length} 处</p>}
             </>
           )}
-          {!report.committed && report.missing.length === 0 && report.invalid === 0 && report.created + report.updated > 0 && (
+          {!report.committed && report.missing.length === 0 && report.invalid === 0 && report.conflicts.length === 0 && report.created + report.updated > 0 && (
             <button className="primary" disabled={busy} onClick={() => void run(false)}>确认导入（新增 {report.created}，更新 {report.updated}）</button>
           )}
         </div>

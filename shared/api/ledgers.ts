@@ -53,6 +53,11 @@ export const ledgerProcedures = {
       mapping: z.record(z.string(), z.string()).default({}),
       /** The sheet to read (several in the workbook); none: the one that looks like this register. */
       sheet: z.string().max(100).optional(),
+      /** Conflicts (a field changed in the sheet and here since): all decided one way, or each by `row:field`. */
+      prefer: z.enum(['sheet', 'current']).optional(),
+      resolutions: z.record(z.string().max(80), z.enum(['sheet', 'current'])).default({}),
+      /** For a sheet that is not one of our exports: what changed here after this time is asked before it is overwritten (the file's modified time, by default of the host). */
+      since: z.string().datetime({ offset: true, message: '时间格式无效' }).optional(),
       jobId: JobId,
     }).refine((x) => !!x.base64 !== !!x.staged, { message: '请给出要导入的文件（仅一个）', path: ['base64'] }),
     output: z.object({
@@ -66,6 +71,10 @@ export const ledgerProcedures = {
       sheets: z.array(z.string()),
       /** Per record updated, which fields change from what to what. */
       changes: z.array(z.object({ row: z.number(), name: z.string(), fields: z.array(z.object({ key: z.string(), label: z.string(), from: z.string(), to: z.string() })) })),
+      conflicts: z.array(z.object({
+        row: z.number(), id: z.string(), name: z.string(), key: z.string(), label: z.string(), sheet: z.string(), current: z.string(), by: z.string(), at: z.string(), reason: z.enum(['export', 'since']),
+      })),
+      kept: z.number(), exportedAt: z.string().nullable(),
     }),
   },
   'ledgers.exports': { input: z.object({}).default({}), output: z.array(ExportFile) },

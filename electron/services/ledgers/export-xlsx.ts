@@ -5,6 +5,7 @@ import { cellValue, chineseDate, numberFormat, rowHeight, type LedgerStyle } fro
 import { SERIAL, headerLayout } from '../../../shared/ledger/layout';
 import type { LedgerSpec } from '../../../shared/ledger/spec';
 import { countRows, ledgerRows, type LedgerFilters } from './sources';
+import { EXPORT_INFO_SHEET, RECORD_ID_HEADER, writeExportInfo, type ExportInfoRow } from './export-info';
 
 export type ExportHeading = { county: string; bureau: string; reporter: string; phone: string };
 export type ExportOptions = {
@@ -58,7 +59,11 @@ export async function exportLedger(db: Database, o: ExportOptions): Promise<{ ro
     },
     headerFooter: { oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' },
   });
-  ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
+  // A register's rows carry their record's id in a last, hidden column (issue 20): a sheet sorted or cut by
+  // the clerk still names each record, and its import compares with what was exported (`export-info.ts`).
+  const tracked = o.spec.source === 'enterprises' || o.spec.source === 'outfalls';
+  ws.columns = [...columns.map((c) => ({ key: c.key, width: c.width })), ...(tracked ? [{ key: '__id', width: 12, hidden: true }] : [])];
+  const exported: ExportInfoRow[] = [];
   // One style object per column, shared by all its cells: exceljs recognises a style object it has
   // seen (a WeakMap) instead of re-encoding it for each of the millions of cells.
   const dataStyles: Partial<ExcelJS.Style>[] = columns.map((c) => ({
@@ -88,6 +93,7 @@ export async function exportLedger(db: Database, o: ExportOptions): Promise<{ ro
     // Header rows: every cell bordered and centred; merges made before the rows are committed.
     const headRows = Array.from({ length: depth }, (_, i) => ws.getRow(3 + i));
     for (const r of headRows) { r.height = 20; for (let col = 1; col <= n; col++) r.getCell(col).style = { font: HEAD_FONT, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } }; }
+    if (tracked) headRows[depth - 1].getCell(n + 1).value = RECORD_ID_HEADER;
     for (const h of cells) {
       headRows[h.row - 1].getCell(h.col).value = h.text;
       if (h.rowSpan > 1 || h.colSpan > 1) ws.mergeCells(2 + h.row, h.col, 2 + h.row + h.rowSpan - 1, h.col + h.colSpan - 1);
@@ -97,7 +103,8 @@ export async function exportLedger(db: Database, o: ExportOptions): Promise<{ ro
     for (const record of ledgerRows(db, o.spec.source, o.filters)) {
       serial++;
       const values = o.spec.columns.map((c) => cellValue(c, record[c.key], o.style));
-      const row = ws.addRow([serial, ...values]);
+      const row = ws.addRow([serial, ...values, ...(tracked ? [record.__id as string] : [])]);
+      if (tracked) exported.push({ id: record.__id as string, updatedAt: record.__updatedAt as string, values: [serial, ...values] });
       for (let col = 1; col <= n; col++) row.getCell(col).style = dataStyles[col - 1];
       row.height = rowHeight(o.spec.columns, values);
       row.commit();
@@ -122,6 +129,7 @@ export async function exportLedger(db: Database, o: ExportOptions): Promise<{ ro
     }
     sign.commit();
     ws.commit();
+    if (tracked) writeExportInfo(wb.addWorksheet(EXPORT_INFO_SHEET, { state: 'hidden' }), o.spec.id, columns.map((c) => c.header[c.header.length - 1]), exported);
     await wb.commit();
     o.onProgress?.(serial, total);
     renameSync(tmp, o.out);

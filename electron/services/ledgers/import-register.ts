@@ -15,6 +15,8 @@ import type { CellProblem } from './error-workbook';
 import { columnLetter, readSheet } from './read-sheet';
 import { directory, rowContext, type RowContext } from './import-row';
 import { changeLines, type FieldChange } from './import-changes';
+import { exportInfoOf, RECORD_ID_HEADER } from './export-info';
+import { baseCells, staleCheck, type Conflict, type Decision } from './import-stale';
 
 export type { RowContext } from './import-row';
 
@@ -27,6 +29,12 @@ export type ImportReport = {
   sheets: string[];
   /** Per record updated: which fields change, from what to what ("联系电话 138… → 139…"). */
   changes: { row: number; name: string; fields: FieldChange[] }[];
+  /** Fields changed both in the sheet and here since (the export, or the date given): nothing is written until each is decided. */
+  conflicts: Conflict[];
+  /** Cells the sheet left as exported while the record changed since: the record's newer value kept. */
+  kept: number;
+  /** When the sheet was exported by this program (its hidden sheet), else null. */
+  exportedAt: string | null;
   /** The header row's columns, the field each is read as (null: not imported), and the best guesses for the others — for 列对应. */
   headers: { col: number; text: string; field: string | null; suggestions: string[] }[];
   /** Required fields no column gives (nothing is read until they are mapped). */
@@ -86,7 +94,13 @@ const REMEMBERED = 30;
  */
 export async function importRegister<D>(
   ctx: ServiceContext, profile: RegisterProfile<D>, file: string,
-  opts: { crs: CoordinateSystem; dryRun: boolean; mapping?: ColumnMapping; job?: Job; sheet?: string },
+  opts: {
+    crs: CoordinateSystem; dryRun: boolean; mapping?: ColumnMapping; job?: Job; sheet?: string;
+    /** How conflicts are decided: all one way, or per `row:field`. */
+    prefer?: Decision; resolutions?: Record<string, Decision>;
+    /** For a sheet that is not one of our exports: fields changed here after this time are conflicts (ISO). */
+    since?: string;
+  },
 ): Promise<ImportReport> {
   const { db } = ctx.store;
   const remembered = readImportMappings(db)[profile.key] ?? {};
@@ -105,19 +119,33 @@ export async function importRegister<D>(
   }
   const fieldOf = new Map(Object.entries(match.columns).map(([f, c]) => [c, f]));
   const headerRow = sheet.rows[match.headerRow];
+  // Our own export names each row's record in a hidden last column, and what it exported in a hidden sheet.
+  const idCol = headerRow.findIndex((h) => normalHeader(h ?? '') === RECORD_ID_HEADER);
+  const info = sheet.exportInfo ? exportInfoOf(sheet.exportInfo) : null;
   const headers = headerRow.map((text, c) => ({ col: c, text, field: fieldOf.get(c) ?? null, suggestions: fieldOf.has(c) ? [] : match.suggestions[c] ?? [] }))
-    .filter((h) => h.text && normalHeader(h.text) !== '序号');
+    .filter((h) => h.text && normalHeader(h.text) !== '序号' && h.col !== idCol);
   const fieldOptions = Object.keys(profile.headers).map((key) => ({ key, label: fieldLabel(profile, key) }));
   // A record is identified by its name and where it is: the town, or coordinates placing it in a town.
   const placed = (f: string) => match.columns[f] !== undefined || (f === 'townName' && (match.columns.lon !== undefined || match.columns.lonDeg !== undefined));
   const missing = profile.required.filter((f) => !placed(f));
   const base = {
     sheet: sheet.name, sheets: sheet.sheets, headerRow: sheet.rowNumbers[match.headerRow], committed: false, headers, fieldOptions,
-    unmatchedHeaders: headers.filter((h) => !h.field).map((h) => h.text),
+    unmatchedHeaders: headers.filter((h) => !h.field).map((h) => h.text), exportedAt: info?.exportedAt ?? null,
   };
   if (missing.length) {
-    return { ...base, rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, problems: [], warnings: [], changes: [], missing: missing.map((f) => fieldLabel(profile, f)) };
+    return { ...base, rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, problems: [], warnings: [], changes: [], conflicts: [], kept: 0, missing: missing.map((f) => fieldLabel(profile, f)) };
   }
+  const decide = (row: number, key: string) => opts.resolutions?.[`${row}:${key}`] ?? opts.prefer;
+  const conflicts: Conflict[] = [];
+  let kept = 0;
+  /** A record's fields as they were exported, read from the hidden sheet as the row itself is read (null: not readable). */
+  const baseFields = (recordId: string): Record<string, unknown> | null => {
+    const cells = info && baseCells(info, recordId, headerRow);
+    if (!cells) return null;
+    const quiet = () => undefined;
+    const parsed = profile.schema.safeParse(profile.raw(rowContext(db, dir, opts.crs, cells, match.columns, quiet, quiet), opts.crs));
+    return parsed.success ? profile.check(ctx, parsed.data, recordId).fields : null;
+  };
   const author = opts.dryRun ? 'system' : authorOf(ctx);
   const dir = directory(db);
   const col = match.columns;
@@ -174,13 +202,24 @@ export async function importRegister<D>(
             return stored[column] !== toColumn(kind, v);
           }));
           // Said per field; a coordinate that differs only by its notation's rounding is no update.
-          const lines = changeLines(profile.entity, stored, changed, (k) => fieldLabel(profile, profile.cellOf[k] ?? k));
+          const labelOf = (k: string) => fieldLabel(profile, profile.cellOf[k] ?? k);
+          const lines = changeLines(profile.entity, stored, changed, labelOf);
           const real = Object.fromEntries(Object.entries(changed).filter(([k]) => lines.some((l) => l.key === k && !l.same)));
           for (const l of lines.filter((x) => x.same)) note(warnings, profile.cellOf[l.key] ?? l.key, `${l.label} 与现值相差 ${l.note}，不更新`);
-          if (Object.keys(real).length) {
-            writes.push({ id: existing, fields: real, create: false });
-            changes.push({ row: line, name: String((raw as { name?: unknown }).name ?? ''), fields: lines.filter((x) => !x.same) });
-          } else unchanged++;
+          // A stale sheet never undoes newer work: compared with what was exported (or the date given).
+          const name = String((raw as { name?: unknown }).name ?? '');
+          const recordId = idCol >= 0 ? (r[idCol] ?? '').trim() : '';
+          const exported = info && recordId === existing ? baseFields(recordId) : null;
+          const judged = staleCheck({
+            entity: profile.entity, id: existing, row: line, name, stored, changed: real, base: exported, since: exported ? null : opts.since ?? null,
+            label: labelOf, decide, db,
+          });
+          kept += judged.kept.length;
+          conflicts.push(...judged.conflicts);
+          if (Object.keys(judged.write).length) {
+            writes.push({ id: existing, fields: judged.write, create: false });
+            changes.push({ row: line, name, fields: lines.filter((x) => !x.same && x.key in judged.write) });
+          } else if (!judged.conflicts.length) unchanged++;
         } else writes.push({ id: newId(), fields, create: true });
       }
     }
@@ -189,9 +228,9 @@ export async function importRegister<D>(
   if (rows === 0) throw new DomainError('invalid', `工作表“${sheet.name}”在表头之后没有数据行`);
   const report: ImportReport = {
     ...base, rows, created: writes.filter((w) => w.create).length,
-    updated: writes.filter((w) => !w.create).length, unchanged, invalid: invalidRows, problems, warnings, changes, missing: [],
+    updated: writes.filter((w) => !w.create).length, unchanged, invalid: invalidRows, problems, warnings, changes, conflicts, kept, missing: [],
   };
-  if (problems.length || opts.dryRun) return report;
+  if (problems.length || conflicts.length || opts.dryRun) return report;
   ctx.store.transaction(() => {
     for (const w of writes) ctx.store.write(profile.entity, w.id, w.fields, author);
     profile.afterWrite?.(ctx, writes, author);

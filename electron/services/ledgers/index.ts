@@ -109,7 +109,7 @@ export const ledgerHandlers = {
     audit(ctx, unmasked(ctx, ledgerId) ? 'unmasked_export' : 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters, template: templateName } });
     return { file: exportInfo(out), rows: r.rows };
   },
-  'ledgers.import': async (ctx, { kind, fileName, base64, staged, crs, dryRun, mapping, sheet, jobId }) => {
+  'ledgers.import': async (ctx, { kind, fileName, base64, staged, crs, dryRun, mapping, sheet, prefer, resolutions, since, jobId }) => {
     // The upload is kept beside the exports while it is read (exceljs reads files), then removed.
     // A host that staged the file the user named hands its name; a page sends the bytes.
     const upload = staged ? stagedUpload(ctx.store.file, staged) : newExportPath(ctx.store.file, `.upload-${process.pid}`).replace(/\.xlsx$/, '.tmp.xlsx');
@@ -117,7 +117,7 @@ export const ledgerHandlers = {
     if (base64) writeFileSync(upload, Buffer.from(base64, 'base64'));
     try {
       const profile = kind === 'outfalls' ? outfallProfile : kind === 'findings' ? findingProfile : enterpriseProfile;
-      const report = await importRegister(ctx, profile as RegisterProfile<unknown>, upload, { crs, dryRun, mapping, sheet, job: ctx.jobs?.start(jobId, '导入') });
+      const report = await importRegister(ctx, profile as RegisterProfile<unknown>, upload, { crs, dryRun, mapping, sheet, prefer, resolutions, since: since && new Date(since).toISOString(), job: ctx.jobs?.start(jobId, '导入') });
       let errorsFile = null;
       if (report.problems.length) {
         const out = newExportPath(ctx.store.file, `导入错误-${fileName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}`);

@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/api/result';
 import { colName } from './export-xlsx';
 import { checkZipSizes, countSheetRows } from './xlsx-zip';
 import { readSheetRows, sheetsOf } from './xlsx-stream';
+import { EXPORT_INFO_SHEET } from './export-info';
 
 /** The most rows an import reads (a county's registers hold a few thousand; a sheet past this is refused, not half-read). */
 export const MAX_IMPORT_ROWS = 200_000;
@@ -29,7 +30,11 @@ export function cellString(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-export type Sheet = { name: string; rows: string[][]; rowNumbers: number[]; /** Every sheet of the workbook with data, in order. */ sheets: string[] };
+export type Sheet = {
+  name: string; rows: string[][]; rowNumbers: number[]; /** Every sheet of the workbook with data, in order. */ sheets: string[];
+  /** The rows of the hidden sheet an export of ours carries (`export-info.ts`), when there is one. */
+  exportInfo: string[][] | null;
+};
 
 /** How well a sheet's top rows look like the register being imported (the best is proposed when the person named none). */
 export type SheetScore = (topRows: string[][]) => number;
@@ -74,7 +79,8 @@ export async function readSheet(file: string, opts: { sheet?: string; score?: Sh
   const counts = new Map(countSheetRows(bytes).map((c) => [c.entry, c.rows]));
   const sheets = sheetsOf(bytes);
   const listed = sheets.length ? sheets : [...counts.keys()].map((part) => ({ name: part.replace(/^.*\//, '').replace(/\.xml$/, ''), part, date1904: false }));
-  const withData = listed.filter((x) => (counts.get(x.part) ?? 0) > 0);
+  const infoSheet = listed.find((x) => x.name === EXPORT_INFO_SHEET);
+  const withData = listed.filter((x) => (counts.get(x.part) ?? 0) > 0 && x !== infoSheet);
   if (!withData.length) {
     if (!counts.size) throw new DomainError('invalid', workbookProblem(bytes.subarray(0, 8), file));
     throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
@@ -95,7 +101,12 @@ export async function readSheet(file: string, opts: { sheet?: string; score?: Sh
   }
   const label = `工作表“${target.name}”`;
   if ((counts.get(target.part) ?? 0) > MAX_IMPORT_ROWS) throw tooManyRows(label, counts.get(target.part)!);
-  const sheet: Sheet = { name: target.name, rows: [], rowNumbers: [], sheets: withData.map((x) => x.name) };
+  let exportInfo: string[][] | null = null;
+  if (infoSheet && (counts.get(infoSheet.part) ?? 0) <= MAX_IMPORT_ROWS + 1) {
+    exportInfo = [];
+    try { readSheetRows(bytes, infoSheet.part, infoSheet.date1904, (row) => { exportInfo!.push(row.cells.map((c) => c ?? '')); }); } catch { exportInfo = null; }
+  }
+  const sheet: Sheet = { name: target.name, rows: [], rowNumbers: [], sheets: withData.map((x) => x.name), exportInfo };
   let merges: ReturnType<typeof readSheetRows>;
   try {
     merges = readSheetRows(bytes, target.part, target.date1904, (row) => {
@@ -114,7 +125,7 @@ export async function readSheet(file: string, opts: { sheet?: string; score?: Sh
   fillMerged(sheet, merges);
   const kept = sheet.rows.map((r, i) => [r, sheet.rowNumbers[i]] as const).filter(([r]) => r.some((x) => x));
   if (!kept.length) throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
-  return { name: sheet.name, rows: kept.map(([r]) => r), rowNumbers: kept.map(([, n]) => n), sheets: sheet.sheets };
+  return { name: sheet.name, rows: kept.map(([r]) => r), rowNumbers: kept.map(([, n]) => n), sheets: sheet.sheets, exportInfo };
 }
 
 /** Every cell of a merged range shows its first cell's text (as Excel does), for the rows read. */
