@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useAsk } from '../components/ask-dialog';
 import type { Account } from '../../shared/api/auth';
 import type { Person } from '../../shared/api/people';
 import { ROLE_LABELS, type Role } from '../../shared/auth/permissions';
@@ -14,6 +15,7 @@ export function AccountsSection() {
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [people, setPeople] = useState<Person[]>([]);
   const [adding, setAdding] = useState(false);
+  const [asking, ask] = useAsk();
   const [draft, setDraft] = useState(BLANK);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const load = useCallback(() => { void call('auth.accounts', {}).then(setAccounts); void call('people.list', {}).then(setPeople); }, []);
@@ -25,12 +27,13 @@ export function AccountsSection() {
   };
   const toggle = async (a: Account) => { try { await call('auth.updateAccount', { user: a.name, disabled: !a.disabled }); setErrors({}); load(); } catch (e) { fail(e); } };
   const reset = async (a: Account) => {
-    const password = window.prompt(`为 ${a.personName}（${a.name}）设置新密码（至少 8 位，含字母和数字）`);
+    const password = await ask({ title: '重置密码', label: '新密码', secret: true, minLength: 8, hint: `为 ${a.personName}（${a.name}）设置新密码：至少 8 位，含字母和数字。`, confirm: '重置' });
     if (!password) return;
     try { await call('auth.resetPassword', { user: a.name, password }); setErrors({}); load(); } catch (e) { fail(e); }
   };
   return (
     <section className="card" aria-label="账号与权限">
+      {asking}
       <h2>账号与权限<button className="link right" onClick={() => setAdding(!adding)}>{adding ? '取消' : '添加账号'}</button></h2>
       {errors._ && <p className="banner error" role="alert">{errors._}</p>}
       {adding && (

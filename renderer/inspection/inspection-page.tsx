@@ -11,6 +11,7 @@ import { FindingsReview } from './findings-review';
 import { HeaderForm } from './header-form';
 import { PhotoStrip } from './photo-strip';
 import { RecordBody } from './record-body';
+import { useAsk } from '../components/ask-dialog';
 import { SignaturesCard } from './signatures-card';
 import { RecordingList, RecordingsCard } from './recordings-card';
 import { useInspection } from './use-inspection';
@@ -33,6 +34,7 @@ export function InspectionPage({ id }: { id: string }) {
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   // What blocks finalizing is shown at each field once the inspector first tries to finalize.
   const [reveal, setReveal] = useState(false);
+  const [asking, ask] = useAsk();
   useEffect(() => { void call('people.list', { role: '执法人员' }).then(setPeople); }, []);
   if (error) return <div className="page"><p className="banner error">{error}</p><a href="#/inspections">返回检查记录</a></div>;
   if (!insp) return <div className="page muted">加载中…</div>;
@@ -53,7 +55,7 @@ export function InspectionPage({ id }: { id: string }) {
     }
   };
   const correct = async () => {
-    const reason = window.prompt('请说明更正原因（原记录保留，新版本定稿后替代它）：');
+    const reason = await ask({ title: '更正检查记录', label: '更正原因', multiline: true, hint: '原记录保留；更正后的新版本定稿后替代它。', confirm: '开始更正' });
     if (!reason?.trim()) return;
     try { const r = await call('inspections.correct', { id, reason: reason.trim() }); navigate(`/inspections/${r.id}`); } catch (e) { setMessage({ kind: 'error', text: (e as Error).message }); }
   };
@@ -78,6 +80,7 @@ export function InspectionPage({ id }: { id: string }) {
   };
   return (
     <div className="page inspection-page">
+      {asking}
       <header className="page-head">
         <a className="link" href="#/inspections">← 检查记录</a>
         <h1>{insp.template.name}</h1>

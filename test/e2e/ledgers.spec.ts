@@ -82,3 +82,42 @@ test('导入已有台账: a column the workbench does not recognise is mapped by
   await page.getByRole('searchbox', { name: '搜索' }).fill('映山红');
   await expect(page.getByTestId('total')).toHaveText('共 1 条');
 });
+
+test('导入已有台账: a register exported last week and edited by a clerk — untouched cells keep newer work, a field changed on both sides is shown side by side and decided', async ({ page, host }) => {
+  await openAs(page, host, 'juzhang');
+  await page.getByRole('link', { name: '台账' }).click();
+  await page.getByRole('button', { name: '排污单位名录' }).click();
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('status').getByRole('link', { name: '下载' }).click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await (await download).path());
+  const ws = book.worksheets[0];
+  let phoneCol = 0;
+  ws.getRow(3).eachCell((c, n) => { if (c.value === '联系电话') phoneCol = n; });
+  ws.getRow(4).eachCell((c, n) => { if (c.value === '联系电话') phoneCol = n; });
+  const row = ws.getRow(5);
+  const name = String(row.getCell(2).value);
+  // A colleague changes the same unit's phone here after the export (through the page's own calls).
+  const changed = await page.evaluate(async (n) => {
+    const post = async (proc: string, input: unknown) => (await (await fetch(`/rpc/${proc}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })).json()) as { value: never };
+    const list = (await post('enterprises.list', { q: n, limit: 1 })).value as { rows: { id: string }[] };
+    await post('enterprises.update', { id: list.rows[0].id, patch: { contactPhone: '13911112222' } });
+    return list.rows[0].id;
+  }, name);
+  expect(changed).toBeTruthy();
+  row.getCell(phoneCol).value = '13733334444';
+  const importer = page.getByRole('region', { name: '导入已有台账' });
+  await importer.getByLabel('选择要导入的文件').setInputFiles({ name: '名录-张三改.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+  const conflicts = importer.getByRole('region', { name: '导入冲突' });
+  await expect(conflicts.getByRole('alert')).toContainText('有 1 处冲突');
+  await expect(conflicts.getByTestId('conflict')).toContainText(name);
+  await expect(conflicts.locator('td.sheet')).toHaveText('13733334444');
+  await expect(conflicts.locator('td.current')).toHaveText('13911112222');
+  await expect(importer.getByRole('button', { name: /确认导入/ })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/ledger-import-conflict.png', fullPage: true });
+  await conflicts.getByRole('button', { name: '保留现值', exact: true }).click();
+  await expect(conflicts).toHaveCount(0);
+  await expect(importer.getByTestId('import-report')).toContainText('更新 0');
+  await expect(importer.getByRole('button', { name: /确认导入/ })).toHaveCount(0);
+});

@@ -20,7 +20,9 @@ async function dataRows(file: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const rows: unknown[][] = [];
-  wb.worksheets[0].eachRow((row, n) => { if (n > 4 && typeof row.getCell(1).value === 'number') rows.push((row.values as unknown[]).slice(1)); });
+  // The last, hidden column is the record's id in this workspace (issue 20): not content.
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  wb.worksheets[0].eachRow((row, n) => { if (n > 4 && typeof row.getCell(1).value === 'number') { const v = (row.values as unknown[]).slice(1); if (uuid.test(String(v[v.length - 1]))) v.pop(); rows.push(v); } });
   return rows;
 }
 
@@ -110,8 +112,9 @@ describe('importing ledgers', () => {
     const empty = new ExcelJS.Workbook(); empty.addWorksheet('空');
     await empty.xlsx.writeFile(join(dir, 'empty.xlsx'));
     expect(qingshui('import', 'enterprises', join(dir, 'empty.xlsx'), '--data', dir).err).toContain('工作表是空的');
-    const noUscc = await build('no-uscc.xlsx', [['单位名称', '所属镇街'], ['甲公司', '龙潭镇']]);
-    expect(qingshui('import', 'enterprises', noUscc, '--data', dir).err).toContain('找不到必需的列：统一社会信用代码');
+    // Only what identifies a record is required (issue 20): a sheet without names is refused, naming the column.
+    const noName = await build('no-name.xlsx', [['统一社会信用代码', '所属镇街'], ['91360799MA35A1B2XK', '龙潭镇']]);
+    expect(qingshui('import', 'enterprises', noName, '--data', dir).err).toContain('找不到必需的列：单位名称');
     const header = ['单位名称', '统一社会信用代码', '所属镇街', '经度', '纬度'];
     const good = (i: number) => [`测试公司${i}`, '', '龙潭镇', 115.05, 25.9];
     const exported = join(dir, 'ent.xlsx');

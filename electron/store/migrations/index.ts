@@ -23,6 +23,7 @@ import * as m0210 from './0210-case-clocks';
 import * as m0220 from './0220-complaint-review';
 import * as m0230 from './0230-inspection-source';
 import * as m0240 from './0240-inspection-recordings';
+import * as m0250 from './0250-pinyin-search';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -52,6 +53,7 @@ export const migrations: Migration[] = [
   { version: 220, name: 'complaint-review', up: m0220.up },
   { version: 230, name: 'inspection-source', up: m0230.up },
   { version: 240, name: 'inspection-recordings', up: m0240.up },
+  { version: 250, name: 'pinyin-search', up: m0250.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
