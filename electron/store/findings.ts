@@ -5,6 +5,7 @@ import { UNFINISHED_STATES } from '../../shared/finding/states';
 import { FINDING } from './entities';
 import { prepared } from './statements';
 import { rowToFields } from './write-path';
+import { findingNoOf, overdueDays } from '../../shared/finding/numbering';
 
 const UNFINISHED = UNFINISHED_STATES.map((s) => `'${s}'`).join(', ');
 
@@ -21,7 +22,10 @@ export function findingWhere(f: FindingFilter, today: string): { sql: string; ar
   if (f.unfinished) where.push(`f.state IN (${UNFINISHED})`);
   if (f.month) { where.push('f.found_at >= ? AND f.found_at < ?'); args.push(`${f.month}-01`, `${f.month}-32`); }
   if (f.recheckDueBy) { where.push('f.recheck_due IS NOT NULL AND f.recheck_due <= ?'); args.push(f.recheckDueBy); }
-  if (f.q && [...f.q].length >= 3) {
+  if (f.q && /^\d{4}-[0-9a-f]{6}$/i.test(f.q)) {
+    // The number the ledger and the page show for a problem without its own (year and the end of its id).
+    where.push("(f.number = ? OR (f.number IS NULL AND substr(f.found_at, 1, 4) = ? AND upper(substr(f.id, -6)) = ?))"); args.push(f.q, f.q.slice(0, 4), f.q.slice(5).toUpperCase());
+  } else if (f.q && [...f.q].length >= 3) {
     // ≥3 characters: the trigram index; shorter terms scan (a finding list is tens of thousands at most).
     where.push('f.rowid IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)'); args.push(`"${f.q.replace(/"/g, '""')}"`);
   } else if (f.q) {
@@ -42,6 +46,8 @@ export function rowToFinding(r: Record<string, unknown>, today: string): Finding
     noticeFrom: r.notice_from as string | null, noticeTo: r.notice_to as string | null, closedAt: r.closed_at as string | null,
     recheckDue: r.recheck_due as string | null, reopenCount: r.reopen_count as number, flagCount: r.flag_count as number,
     overdue: (UNFINISHED_STATES as readonly string[]).includes(state) && (r.deadline as string) < today,
+    overdueDays: (UNFINISHED_STATES as readonly string[]).includes(state) ? overdueDays(r.deadline as string, today) : 0,
+    findingNo: findingNoOf({ number: r.number as string | null, foundAt: r.found_at as string, id: r.id as string }),
   } as Finding;
 }
 

@@ -31,11 +31,12 @@ export function FindingListPage() {
   const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
   const columns: Column<Finding>[] = [
     { key: 'pick', title: '选', width: '34px', render: (r) => <input type="checkbox" aria-label={`选择 ${r.description}`} checked={selected.has(r.id)} onClick={(e) => e.stopPropagation()} onChange={() => toggle(r.id)} /> },
+    { key: 'no', title: '问题编号', width: '104px', render: (r) => <small>{r.findingNo}</small> },
     { key: 'foundAt', title: '发现日期', width: '96px', render: (r) => r.foundAt },
     { key: 'description', title: '问题', width: 'minmax(240px, 2.4fr)', render: (r) => <><span className="strong">{r.description}</span><small className="sub"> {r.targetName}</small></> },
     { key: 'town', title: '镇街', width: '80px', render: (r) => r.townName || '—' },
     { key: 'responsible', title: '责任单位 / 责任人', width: 'minmax(150px, 1.2fr)', render: (r) => `${r.responsibleUnit} / ${r.responsiblePerson}` },
-    { key: 'deadline', title: '整改时限', width: '130px', render: (r) => <>{r.deadline}{r.overdue && <span className="tag red">超期</span>}</> },
+    { key: 'deadline', title: '整改时限', width: '176px', render: (r) => <span className="nowrap">{r.deadline}{r.overdue && <span className="tag red" title={`已超过整改时限 ${r.overdueDays} 天`}>超期 {r.overdueDays} 天</span>}</span> },
     { key: 'state', title: '状态', width: '120px', render: (r) => <><span className={`tag fs-${r.state}`}>{FINDING_STATE_LABELS[r.state]}</span>{r.reopenCount > 0 && <span className="tag red">反弹</span>}</> },
     { key: 'source', title: '来源', width: '110px', render: (r) => FINDING_SOURCES[r.sourceKind as keyof typeof FINDING_SOURCES] ?? r.sourceKind },
   ];

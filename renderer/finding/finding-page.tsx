@@ -41,7 +41,7 @@ export function FindingPage({ id }: { id: string }) {
           <section className="card">
             <h2>问题情况</h2>
             <dl className="details">
-              <Detail label="问题编号">{f.number}</Detail>
+              <Detail label="问题编号">{f.findingNo}</Detail>
               <Detail label="问题来源">{f.sourceKind === 'inspection' && f.sourceId ? <a href={`#/inspections/${f.sourceId}`}>{FINDING_SOURCES.inspection}</a> : FINDING_SOURCES[f.sourceKind as keyof typeof FINDING_SOURCES] ?? f.sourceKind}</Detail>
               <Detail label="发现日期">{f.foundAt}</Detail>
               <Detail label="对象">{f.targetId && f.targetKind !== 'site' ? <a href={`#/${f.targetKind}s/${f.targetId}`}>{f.targetName}</a> : f.targetName}</Detail>

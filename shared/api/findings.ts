@@ -16,6 +16,8 @@ export const Finding = z.object({
   responsiblePersonId: z.string().nullable(), progress: z.string().nullable(), acceptedAt: z.string().nullable(),
   noticeFrom: z.string().nullable(), noticeTo: z.string().nullable(), closedAt: z.string().nullable(), recheckDue: z.string().nullable(),
   reopenCount: z.number(), flagCount: z.number(), overdue: z.boolean(),
+  /** Days past the deadline while unfinished (issue 20), and the number the ledger shows (its list's number, else year and id). */
+  overdueDays: z.number(), findingNo: z.string(),
 });
 export type Finding = z.infer<typeof Finding>;
 

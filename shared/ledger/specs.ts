@@ -91,6 +91,8 @@ const findings: LedgerSpec = {
     { key: 'responsiblePerson', header: ['责任人', '责任人'], width: 9 },
     { key: 'measures', header: ['整改情况', '整改措施'], width: 24, wrap: true },
     { key: 'deadline', header: ['整改情况', '整改时限'], width: 13, format: 'date' },
+    { key: 'isOverdue', header: ['整改情况', '是否超期'], width: 7 },
+    { key: 'overdueDays', header: ['整改情况', '超期天数'], width: 7, format: 'integer' },
     { key: 'progress', header: ['整改情况', '整改进展'], width: 16, wrap: true },
     { key: 'closedAt', header: ['整改情况', '销号日期'], width: 13, format: 'date' },
     { key: 'done', header: ['是否完成'], width: 7 },

@@ -115,7 +115,7 @@ test('导入已有台账: a register exported last week and edited by a clerk �
   await expect(conflicts.locator('td.sheet')).toHaveText('13733334444');
   await expect(conflicts.locator('td.current')).toHaveText('13911112222');
   await expect(importer.getByRole('button', { name: /确认导入/ })).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/ledger-import-conflict.png', fullPage: true });
+  await importer.screenshot({ path: 'test-results/ledger-import-conflict.png' });
   await conflicts.getByRole('button', { name: '保留现值', exact: true }).click();
   await expect(conflicts).toHaveCount(0);
   await expect(importer.getByTestId('import-report')).toContainText('更新 0');

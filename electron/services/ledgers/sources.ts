@@ -7,6 +7,10 @@ import { COMPLAINT_STATE_LABELS, type ComplaintResult, type ComplaintState } fro
 import { industryName } from '../../../shared/domain/industry';
 import { TARGET_KIND_LABELS, INSPECTION_STATE_LABELS } from '../../../shared/inspection/notice';
 import type { LedgerSource } from '../../../shared/ledger/spec';
+import { findingNoOf, overdueDays } from '../../../shared/finding/numbering';
+import { UNFINISHED_STATES } from '../../../shared/finding/states';
+
+const UNFINISHED = new Set<string>(UNFINISHED_STATES);
 import { countLedgerRows, storedLedgerRows, type LedgerFilters, type LedgerRow } from '../../store/ledger-queries';
 
 export type { LedgerFilters, LedgerRow } from '../../store/ledger-queries';
@@ -34,8 +38,10 @@ const SHAPES: Partial<Record<LedgerSource, Shape>> = {
     recorder: r.recorder ? (JSON.parse(r.recorder as string) as { name: string }).name : '',
     recordNo: r.sha256 ? (r.sha256 as string).slice(0, 12) : '',
   }),
-  findings: (r) => ({
-    ...r, findingNo: (r.number as string | null) ?? `${(r.foundAt as string).slice(0, 4)}-${(r.id as string).slice(-6).toUpperCase()}`,
+  findings: (r, _f, today) => ({
+    ...r, findingNo: findingNoOf({ number: r.number as string | null, foundAt: r.foundAt as string, id: r.id as string }),
+    overdueDays: UNFINISHED.has(r.state as string) ? overdueDays(r.deadline as string, today) : 0,
+    isOverdue: UNFINISHED.has(r.state as string) && overdueDays(r.deadline as string, today) > 0 ? '是' : '否',
     sourceLabel: SOURCE_LABELS[r.sourceKind as string] ?? r.sourceKind, done: r.state === 'closed' ? '是' : '否',
     progress: [r.progress, (r.reopenCount as number) > 0 && `反弹 ${r.reopenCount as number} 次`].filter(Boolean).join('；'),
     evidence: [(r.photos as number) > 0 && `检查照片 ${r.photos as number} 张`, (r.files as number) > 0 && `整改佐证 ${r.files as number} 份`].filter(Boolean).join('；'),
