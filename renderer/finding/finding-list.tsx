@@ -61,7 +61,7 @@ export function FindingListPage() {
             <b>已选 {selected.size} 个问题</b>
             <input aria-label="责任单位" placeholder="责任单位（如 城关镇人民政府）" value={assign.unit} onChange={(e) => setAssign({ ...assign, unit: e.target.value })} list="finding-units" />
             <datalist id="finding-units">{facets.units.map((u) => <option key={u} value={u} />)}</datalist>
-            <select aria-label="责任人" value={assign.personId} onChange={(e) => setAssign({ ...assign, personId: e.target.value })}>
+            <select aria-label="责任人" value={assign.personId} onChange={(e) => { const p = staff.find((x) => x.id === e.target.value); setAssign({ ...assign, personId: e.target.value, unit: p?.unit || assign.unit }); }}>
               <option value="">责任人（或在右侧填写）</option>
               {staff.map((p) => <option key={p.id} value={p.id}>{p.name}（{p.unit || p.role}）</option>)}
             </select>

@@ -38,4 +38,15 @@ describe('问题整改: days overdue and the problem number (issue 20)', () => {
     expect(overdueDays('2026-12-05', '2026-12-05')).toBe(0);
     expect(overdueDays('2027-01-01', '2026-12-05')).toBe(0);
   });
+
+  it('交办: a person from the directory answers for their own unit — another unit is refused', async () => {
+    const wb = await loopWorkbench(20);
+    const open = (await wb.call('findings.list', { unfinished: true, limit: 2 })).rows;
+    const person = (await wb.call('people.list', {})).find((p) => p.unit)!;
+    const wrong = await wb.dispatch('findings.assign', { ids: [open[0].id], responsibleUnit: '某某无关单位', responsiblePerson: person.name, personId: person.id });
+    expect(wrong.ok ? '' : wrong.error.message).toContain(`责任人${person.name}属于“${person.unit}”`);
+    expect((await wb.call('findings.get', { id: open[0].id })).finding.responsibleUnit).toBe(open[0].responsibleUnit);
+    await wb.call('findings.assign', { ids: [open[0].id], responsibleUnit: person.unit, responsiblePerson: person.name, personId: person.id });
+    expect((await wb.call('findings.get', { id: open[0].id })).finding).toMatchObject({ responsibleUnit: person.unit, responsiblePerson: person.name });
+  });
 });

@@ -50,7 +50,14 @@ function prepareAction(ctx: ServiceContext, id: string, a: Action, originalDeadl
     }
     case 'assigned': {
       const person = typeof data.personId === 'string' && data.personId ? getPerson(ctx.store.db, data.personId) : null;
-      if (person) data.responsiblePerson = person.name;
+      if (data.personId && !person) throw invalidFields({ responsiblePerson: '所选责任人不在人员名录中' });
+      if (person) {
+        data.responsiblePerson = person.name;
+        // The unit and the person picked agree (issue 20): a person in the directory answers for their own unit.
+        const unit = String(data.responsibleUnit ?? '').trim();
+        if (person.unit && !unit) data.responsibleUnit = person.unit;
+        else if (person.unit && unit !== person.unit) throw invalidFields({ responsibleUnit: `责任人${person.name}属于“${person.unit}”，与所填责任单位“${unit}”不一致：请改选责任人或责任单位` });
+      }
       if (!String(data.responsibleUnit ?? '').trim()) throw invalidFields({ responsibleUnit: '请填写责任单位' });
       if (!String(data.responsiblePerson ?? '').trim()) throw invalidFields({ responsiblePerson: '请填写责任人' });
       break;
