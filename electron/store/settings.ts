@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../shared/api/workspace';
 import { DEFAULT_NOTICE } from '../../shared/inspection/notice';
 import { DEFAULT_ACCEPTANCE } from '../../shared/finding/states';
+import { DEFAULT_PHOTO_CHECK } from '../../shared/inspection/photo-check';
 import { REGION, SETTING } from './entities';
 import type { Store } from './store';
 
@@ -13,7 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   complaintAcceptDays: 15, complaintCompleteDays: 60, complaintMaxExtensionDays: 30,
   holidays: [], workdays: [], complainantViewers: [], basemapPath: '', idleLockMinutes: 10,
   documentPrefixes: { order: '', notice: '', penalty: '' }, reviewBody: '', courtName: '', paymentAccount: '', acceptanceLevels: DEFAULT_ACCEPTANCE,
-  outfallSubTypes: {},
+  outfallSubTypes: {}, photoCheck: DEFAULT_PHOTO_CHECK,
 };
 
 /** The workspace settings (填报单位, county, defaults), each key a record of its own. */

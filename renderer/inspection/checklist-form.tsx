@@ -8,6 +8,9 @@ import { ItemInput } from './item-input';
 import { RecheckInput } from './recheck-input';
 import { LocationInput } from './location-input';
 import { PhotoStrip } from './photo-strip';
+import { useDirectories } from '../directories';
+import { photoWarnings } from '../../shared/inspection/photo-check';
+import type { Photo } from '../../shared/api/inspections';
 import { SignatureBox } from './signature-box';
 
 type Props = {
@@ -19,6 +22,8 @@ type Props = {
 
 /** The checklist: sections of items, hidden ones skipped, failing ones marked, each answer saved as made. */
 export function ChecklistForm({ insp, shown, setAnswer, itemErrors, setItemError, save, reload, setDerived }: Props) {
+  const photoCheck = useDirectories().info.settings.photoCheck;
+  const warn = (ph: Photo) => photoWarnings(ph, insp, photoCheck);
   const answers = insp.answers as Answers;
   // Readings judged by the target's discharge limits follow the answers as they are made (氨氮 by water temperature).
   const def = useMemo(() => withTargetLimits(insp.template.definition as TemplateDefinition, insp.targetExtra, answers), [insp.template.definition, insp.targetExtra, answers]);
@@ -54,7 +59,7 @@ export function ChecklistForm({ insp, shown, setAnswer, itemErrors, setItemError
                   </div>
                   <div className="check-input">
                     {item.type === 'photo'
-                      ? <PhotoStrip inspectionId={insp.id} itemId={item.id} label={item.label} photos={insp.photos.filter((p) => p.itemId === item.id)} max={item.maxCount} save={save} onChanged={reload} />
+                      ? <PhotoStrip inspectionId={insp.id} itemId={item.id} label={item.label} photos={insp.photos.filter((p) => p.itemId === item.id)} max={item.maxCount} save={save} onChanged={reload} warn={warn} />
                       : item.type === 'location'
                         ? <LocationInput label={item.label} value={(value as { lat: number; lon: number } | null)} onSave={(v) => void onSave(item)(v)} />
                         : item.type === 'signature'

@@ -12,6 +12,7 @@ import { HeaderForm } from './header-form';
 import { PhotoStrip } from './photo-strip';
 import { RecordBody } from './record-body';
 import { useAsk } from '../components/ask-dialog';
+import { photoWarnings } from '../../shared/inspection/photo-check';
 import { SignaturesCard } from './signatures-card';
 import { RecordingList, RecordingsCard } from './recordings-card';
 import { useInspection } from './use-inspection';
@@ -106,7 +107,7 @@ export function InspectionPage({ id }: { id: string }) {
             setItemError={(itemId, m) => setItemErrors((e) => { const next = { ...e }; if (m) next[itemId] = m; else delete next[itemId]; return next; })} />
           <section className="card" aria-label="其他现场照片">
             <h2>其他现场照片</h2>
-            <PhotoStrip inspectionId={id} itemId={null} label="其他现场照片" photos={insp.photos.filter((p) => p.itemId === null)} max={50} save={save} onChanged={() => void reload()} />
+            <PhotoStrip inspectionId={id} itemId={null} label="其他现场照片" photos={insp.photos.filter((p) => p.itemId === null)} max={50} save={save} onChanged={() => void reload()} warn={(ph) => photoWarnings(ph, insp, d.info.settings.photoCheck)} />
           </section>
           <RecordingsCard insp={insp} save={save} reload={() => void reload()} />
           <FindingsReview insp={insp} shown={shown} save={save} />
@@ -119,7 +120,7 @@ export function InspectionPage({ id }: { id: string }) {
       ) : (
         <>
           {insp.record && <SigningLine record={insp.record} />}
-          <div className="card record-card"><RecordBody insp={insp} bureauName={d.info.settings.bureauName} /></div>
+          <div className="card record-card"><RecordBody insp={insp} bureauName={d.info.settings.bureauName} photoCheck={d.info.settings.photoCheck} /></div>
           {insp.recordings.length > 0 && <section className="card" aria-label="录音录像"><h2>录音录像</h2><RecordingList recordings={insp.recordings} /></section>}
         </>
       )}

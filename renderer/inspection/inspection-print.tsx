@@ -24,5 +24,5 @@ export function InspectionPrintPage({ id }: { id: string }) {
   }, [insp]);
   if (error) return <p className="banner error">{error}</p>;
   if (!insp) return <p className="muted">加载中…</p>;
-  return <div className="print-page"><RecordBody insp={insp} bureauName={d.info.settings.bureauName} /></div>;
+  return <div className="print-page"><RecordBody insp={insp} bureauName={d.info.settings.bureauName} photoCheck={d.info.settings.photoCheck} /></div>;
 }

@@ -10,6 +10,8 @@ const MAX_BYTES = 50 * 1024 * 1024;
 /** The photos of one item (or of the record): thumbnails, EXIF time and place, add from file or camera, remove. */
 export function PhotoStrip(p: {
   inspectionId: string; itemId: string | null; label: string; photos: Photo[]; max: number; disabled?: boolean;
+  /** What is off about a photo against the inspection (EXIF time or place far away). */
+  warn?: (ph: Photo) => string[];
   save: <T>(fn: () => Promise<T>) => Promise<T>; onChanged: () => void;
 }) {
   const input = useRef<HTMLInputElement>(null);
@@ -44,6 +46,7 @@ export function PhotoStrip(p: {
           <figcaption>
             {ph.takenAt ? ph.takenAt.replace('T', ' ') : '无拍摄时间'}
             {ph.lat !== null && <span title={`${ph.lon}, ${ph.lat}`}> · 有定位</span>}
+            {(p.warn?.(ph) ?? []).map((w) => <span key={w} className="tag warn photo-warning" title={w}>⚠ {w}</span>)}
             {!p.disabled && <button type="button" className="link" aria-label={`移除${ph.fileName}`} onClick={() => void remove(ph)}>移除</button>}
           </figcaption>
         </figure>

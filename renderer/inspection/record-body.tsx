@@ -6,6 +6,7 @@ import { signatureRoleLabel } from '../../shared/inspection/notice';
 import { formatDms } from '../../shared/domain/dms';
 import { blobUrl } from '../api';
 import { fileSize } from './recordings-card';
+import { photoWarnings, type PhotoCheck } from '../../shared/inspection/photo-check';
 
 /** "2026-11-20T09:30" → "2026年11月20日 9时30分". */
 export function chineseMinute(v: string | null): string {
@@ -20,7 +21,7 @@ export function chineseMinute(v: string | null): string {
  * The 现场检查笔录 as a document (DOMAIN: header, officers with 执法证号, the notice, items and
  * answers, findings, signatures with dates, photos on annex pages). Shown on screen and printed.
  */
-export function RecordBody({ insp, bureauName }: { insp: Inspection; bureauName: string }) {
+export function RecordBody({ insp, bureauName, photoCheck }: { insp: Inspection; bureauName: string; photoCheck?: PhotoCheck }) {
   const rows = documentAnswers(insp.template.definition as TemplateDefinition, insp.answers as Answers);
   const extra = insp.targetExtra;
   const end = insp.endedAt && insp.startedAt && insp.endedAt.slice(0, 10) === insp.startedAt.slice(0, 10) ? chineseMinute(insp.endedAt).split(' ')[1] : chineseMinute(insp.endedAt);
@@ -114,7 +115,7 @@ export function RecordBody({ insp, bureauName }: { insp: Inspection; bureauName:
             {insp.photos.map((p, i) => (
               <figure key={p.id}>
                 <img src={blobUrl(p.sha256)} alt={p.fileName} />
-                <figcaption>照片 {i + 1}：{p.caption || p.fileName}　拍摄时间 {p.takenAt?.replace('T', ' ') ?? '不详'}{p.lat !== null && p.lon !== null ? `　位置 ${p.lon.toFixed(6)}, ${p.lat.toFixed(6)}` : ''}　SHA-256 {p.sha256.slice(0, 16)}…</figcaption>
+                <figcaption>照片 {i + 1}：{p.caption || p.fileName}　拍摄时间 {p.takenAt?.replace('T', ' ') ?? '不详'}{p.lat !== null && p.lon !== null ? `　位置 ${p.lon.toFixed(6)}, ${p.lat.toFixed(6)}` : ''}　SHA-256 {p.sha256.slice(0, 16)}…{photoWarnings(p, insp, photoCheck).map((w) => <span key={w} className="photo-warning">　⚠ {w}</span>)}</figcaption>
               </figure>
             ))}
           </div>
