@@ -11,6 +11,7 @@ import type { Session } from '../services/context';
 import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } from './workbench';
 import { isProtected } from '../store/protection';
 import { sealedGate, sealedStatus } from './sealed-workspace';
+import { backupToRestore, dailyBackup, listBackups, makeBackup, putBackupInPlace } from './backups';
 
 /** What a host (browser or desktop) talks to: the active workbench, swappable for another workspace. */
 export type WorkspaceHost = {
@@ -114,6 +115,13 @@ export function createWorkspaceHost(first: HostStart): WorkspaceHost {
     events.emit('event', { type: 'workspace' });
   };
 
+  // One backup a day while the workspace is open (settings: backupKeepDays): first five minutes after the
+  // start (not in the way of opening), then checked hourly; a failure is logged, never the page's.
+  const daily = () => { try { if (wb && !swapping) dailyBackup(wb, dataDir); } catch (e) { console.error(`[qingshui] 自动备份失败：${(e as Error).message}`); } };
+  const firstDaily = setTimeout(daily, 5 * 60_000);
+  const dailyTimer = setInterval(daily, 3600_000);
+  firstDaily.unref(); dailyTimer.unref();
+
   const hostHandlers: Record<string, (input: never) => unknown> = {
     'workspaces.list': () => [
       describe(active, true, wb?.store.key),
@@ -128,6 +136,17 @@ export function createWorkspaceHost(first: HostStart): WorkspaceHost {
         } catch (e) { removeNew(); throw e; }
         return removeNew;
       });
+      return describe(active, true, wb?.store.key);
+    },
+    'workspaces.backups': () => listBackups(dataDir),
+    'workspaces.backupNow': () => makeBackup(wb!, dataDir),
+    'workspaces.restore': async (from: { name?: string; upload?: string }) => {
+      const source = backupToRestore(dataDir, active, from);
+      try {
+        await swap(async () => putBackupInPlace(source, active));
+      } finally {
+        if (from.upload) rmSync(source, { force: true });
+      }
       return describe(active, true, wb?.store.key);
     },
     'workspaces.open': async ({ file }: { file: string }) => {
@@ -165,6 +184,6 @@ export function createWorkspaceHost(first: HostStart): WorkspaceHost {
       if (!wb) throw new DomainError('unauthenticated', '请先登录');
       return wb;
     },
-    close: () => wb?.close(),
+    close: () => { clearTimeout(firstDaily); clearInterval(dailyTimer); wb?.close(); },
   };
 }

@@ -14,7 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   complaintAcceptDays: 15, complaintCompleteDays: 60, complaintMaxExtensionDays: 30,
   holidays: [], workdays: [], complainantViewers: [], basemapPath: '', idleLockMinutes: 10,
   documentPrefixes: { order: '', notice: '', penalty: '' }, reviewBody: '', courtName: '', paymentAccount: '', acceptanceLevels: DEFAULT_ACCEPTANCE,
-  outfallSubTypes: {}, photoCheck: DEFAULT_PHOTO_CHECK,
+  outfallSubTypes: {}, photoCheck: DEFAULT_PHOTO_CHECK, backupKeepDays: 7,
 };
 
 /** The workspace settings (填报单位, county, defaults), each key a record of its own. */

@@ -9,6 +9,7 @@ import { ChecklistSettings } from '../checklist/checklist-settings';
 import { ClosedLoopSettings } from '../closed-loop/closed-loop-settings';
 import { DocumentSettings } from '../case/document-settings';
 import { OutfallClassSettings } from '../outfall/outfall-class-settings';
+import { BackupSection } from './backup-section';
 import { PlacesDirectory } from './places-directory';
 import { WorkspacesSection } from '../workspace/workspaces-section';
 import { useMay } from '../auth/auth-context';
@@ -123,6 +124,7 @@ export function SettingsPage() {
       {may('checklists') && <ChecklistSettings />}
       {admin && <PlacesDirectory />}
       {admin && <WorkspacesSection />}
+      {admin && <BackupSection />}
       {may('audit') && <AuditSection />}
     </div>
   );

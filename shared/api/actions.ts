@@ -13,6 +13,7 @@ export const PROCEDURE_ACTIONS: Record<ProcedureName, Action> = {
   'sync.rejected': 'read', 'sync.quarantine': 'accounts', 'sync.releaseQuarantined': 'accounts', 'sync.devices': 'accounts', 'sync.setDeviceState': 'accounts',
   'sync.users': 'accounts', 'sync.addUser': 'accounts', 'sync.updateUser': 'accounts', 'sync.exportBundle': 'sync', 'sync.importBundle': 'sync',
   'workspaces.list': 'read', 'workspaces.createEmpty': 'settings', 'workspaces.open': 'settings',
+  'workspaces.backups': 'settings', 'workspaces.backupNow': 'settings', 'workspaces.restore': 'settings',
   'demo.generate': 'settings',
   'places.regions': 'read', 'places.water': 'read', 'places.saveRegion': 'registers', 'places.saveWatershed': 'registers', 'places.saveWaterBody': 'registers',
   'people.list': 'read', 'people.create': 'accounts', 'people.update': 'accounts',

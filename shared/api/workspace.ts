@@ -46,6 +46,8 @@ export const Settings = z.object({
    */
   outfallSubTypes: z.partialRecord(z.enum(OUTFALL_TYPE_NAMES as [OutfallType, ...OutfallType[]]), z.array(z.string().trim().min(1, '细类名称不能为空').max(40, '细类名称不超过40个字')).max(60))
     .refine((m) => { const all = Object.values(m).flat(); return new Set(all).size === all.length; }, '同一细类不能出现在两个类型中'),
+  /** Days an automatic daily backup is kept in the data folder's backups/ (0: none made; issue 20). */
+  backupKeepDays: z.number().int('天数应为整数').min(0).max(365, '最多保留 365 天'),
   /** 现场照片核对 (issue 20): a photo taken farther than this from the inspection, or more days apart, is flagged. */
   photoCheck: z.object({
     maxDistanceKm: z.number().min(0.1, '距离至少 0.1 km').max(100, '距离不超过 100 km'),
