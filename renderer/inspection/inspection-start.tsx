@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useDirectories } from '../directories';
 import type { TemplateSummary } from '../../shared/api/checklists';
 import type { Person } from '../../shared/api/people';
 import { INSPECTION_SOURCES } from '../../shared/api/inspections';
@@ -24,7 +25,9 @@ export function InspectionStartPage() {
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [templateId, setTemplateId] = useState('');
   const [people, setPeople] = useState<Person[]>([]);
-  const [officers, setOfficers] = useState<string[]>(['', '']);
+  // Officer 1 is the person signed in when they hold an enforcement certificate (issue 20).
+  const me = useDirectories().info.currentPerson;
+  const [officers, setOfficers] = useState<string[]>([me?.role === '执法人员' && me.certificateNo ? me.id : '', '']);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { void call('people.list', { role: '执法人员' }).then(setPeople); }, []);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { answerProblem } from '../../shared/checklist/answers';
+import { answerProblem, isFailing } from '../../shared/checklist/answers';
 import type { Item } from '../../shared/checklist/template';
 
 type Props = { item: Item; value: unknown; disabled?: boolean; onSave: (value: unknown) => void };
@@ -57,7 +57,7 @@ export function ItemInput(p: Props) {
       return (
         <span className="segmented" role="radiogroup" aria-label={item.label}>
           {YESNO.filter(([v]) => item.allowNa || v !== 'na').map(([v, label]) => (
-            <button key={v} type="button" role="radio" aria-checked={value === v} className={value === v ? `on ${v}` : ''} disabled={disabled} onClick={() => onSave(value === v ? null : v)}>{label}</button>
+            <button key={v} type="button" role="radio" aria-checked={value === v} className={value === v ? `on ${v === 'na' ? 'na' : isFailing(item, v) ? 'bad' : 'good'}` : ''} disabled={disabled} onClick={() => onSave(value === v ? null : v)}>{label}</button>
           ))}
         </span>
       );

@@ -12,11 +12,12 @@ const PROBE: Partial<Record<FindingEventKind, Record<string, unknown>>> = {
 };
 
 /** The actions a finding allows in its state (what its page offers), decided by the fold itself. */
-export function allowedFindingActions(s: FindingFold): FindingEventKind[] {
+export function allowedFindingActions(s: FindingFold, today?: string): FindingEventKind[] {
   return FINDING_EVENT_KINDS.filter((kind) => {
     if (kind === 'created') return false;
     // 验收 at either level (县级验收, then 市级复核 where the source needs it).
     if (kind === 'accepted') return ['county', 'city'].some((level) => typeof stepFinding(s, probeEvent('finding', kind, { level })) !== 'string');
-    return typeof stepFinding(s, probeEvent('finding', kind, PROBE[kind] ?? {})) !== 'string';
+    // 公示期满 is offered from the day the notice ends, not before (issue 20): probed on today.
+    return typeof stepFinding(s, probeEvent('finding', kind, PROBE[kind] ?? {}, kind === 'notice_ended' && today ? today : undefined)) !== 'string';
   });
 }

@@ -49,4 +49,15 @@ describe('问题整改: days overdue and the problem number (issue 20)', () => {
     await wb.call('findings.assign', { ids: [open[0].id], responsibleUnit: person.unit, responsiblePerson: person.name, personId: person.id });
     expect((await wb.call('findings.get', { id: open[0].id })).finding).toMatchObject({ responsibleUnit: person.unit, responsiblePerson: person.name });
   });
+
+  it('公示期满 is offered only once the notice has ended', async () => {
+    const wb = await loopWorkbench(60);
+    const today = (await wb.call('workspace.info', {})).today;
+    const noticed = (await wb.call('findings.list', { state: 'noticed', limit: 50 })).rows;
+    const running = noticed.find((f) => f.noticeTo && f.noticeTo > today);
+    const ended = noticed.find((f) => f.noticeTo && f.noticeTo <= today);
+    expect(running ?? ended).toBeTruthy();
+    if (running) expect((await wb.call('findings.get', { id: running.id })).allowed).not.toContain('notice_ended');
+    if (ended) expect((await wb.call('findings.get', { id: ended.id })).allowed).toContain('notice_ended');
+  });
 });

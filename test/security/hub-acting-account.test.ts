@@ -80,7 +80,8 @@ for (const kind of ['sqlite', 'pg'] as const) {
       const templateId = a.store.db.prepare('SELECT id FROM checklist_templates LIMIT 1').pluck().get() as string;
       const [town] = townsOf(a);
       const e = enterpriseIn(a, town);
-      const insp = await a.call('inspections.start', { templateId, targetKind: 'enterprise', targetId: e });
+      const officerIds = (a.store.db.prepare("SELECT id FROM people WHERE role = '执法人员' AND certificate_no IS NOT NULL LIMIT 2").pluck().all() as string[]);
+      const insp = await a.call('inspections.start', { templateId, targetKind: 'enterprise', targetId: e, officerIds });
       await syncNow(a.ctx);
       a.store.write(SETTING, 'contactPhone', { value: '0797-0000000' }, 'x', { account: 'zhifa' });
       a.store.write(PLAN, plan.id, { name: '伪造计划' }, 'x', { account: 'zhifa' });

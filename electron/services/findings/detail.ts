@@ -22,7 +22,7 @@ export function findingDetail(ctx: ServiceContext, id: string): FindingDetail {
   const s = readSettings(ctx.store.db);
   // What this person may not do here (they took part in it) is not offered; the service refuses it anyway.
   const me = ctx.session.personId;
-  const possible = allowedFindingActions(fold);
+  const possible = allowedFindingActions(fold, today());
   const withheld = me ? possible.flatMap((kind) => { const reason = dutyOf(ctx, id, kind, me, { fold, events }); return reason ? [{ kind, reason }] : []; }) : [];
   return {
     finding, events, allowed: possible.filter((k) => !withheld.some((w) => w.kind === k)), withheld, inspections: recheckCandidates(ctx, finding),

@@ -50,6 +50,8 @@ export const draftHandlers = {
     if (!t.targetKinds.includes(input.targetKind)) throw new DomainError('invalid', `检查表“${t.name}”不适用于这类检查对象`);
     const target = targetSnapshot(ctx, input.targetKind, input.targetId, input.siteName, input.siteAddress);
     const officers = officersOf(ctx, input.officerIds);
+    // 执法人员不得少于两人 (行政处罚法 第四十二条; 生态环境行政处罚办法): a record made by one is void.
+    if (officers.length < 2) throw invalidFields({ officerIds: '现场检查须由两名以上持执法证的执法人员进行（行政处罚法 第四十二条），请选择两名执法人员' });
     const id = newId();
     const notice = readSettings(ctx.store.db).inspectionNotice || DEFAULT_NOTICE;
     ctx.store.write(INSPECTION, id, {
