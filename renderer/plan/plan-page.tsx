@@ -36,7 +36,11 @@ export function PlanPage({ id }: { id: string }) {
         {bureau && p.state === 'draft' && (
           <div className="pair">
             <input aria-label="随机种子" placeholder="随机种子（留空则随机生成，可用公开摇号号码）" value={seed} onChange={(e) => setSeed(e.target.value)} />
-            <button className="primary" onClick={() => void run(() => call('plans.draw', { id, seed: seed || undefined }))}>抽取</button>
+            <button className="primary" onClick={() => {
+              // A draw is final and public (the seed can be re-checked by anyone): asked once more (issue 20).
+              if (!window.confirm(`确认抽取？抽取结果不可撤销，将按${seed ? `种子“${seed}”` : '随机生成的种子'}确定检查对象和执法人员。`)) return;
+              void run(() => call('plans.draw', { id, seed: seed || undefined }));
+            }}>抽取</button>
           </div>
         )}
         {p.state !== 'draft' && !data.hidden && <button onClick={() => void call('plans.verify', { id }).then(setVerify, (e: Error) => setError(e.message))}>复核抽取结果</button>}

@@ -155,6 +155,8 @@ test('a random plan is drawn with a seed, verified, and released to an inspector
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('plan-state')).toHaveText('待抽取');
   await page.getByLabel('随机种子').fill('2026-e2e');
+  // The draw is final: it is asked once more, with the seed it will use (issue 20).
+  page.once('dialog', (d) => { expect(d.message()).toContain('种子“2026-e2e”'); void d.accept(); });
   await page.getByRole('button', { name: '抽取' }).click();
   await expect(page.getByTestId('plan-state')).toHaveText('已抽取（保密）');
   await expect(page.getByTestId('plan-seed')).toHaveText('2026-e2e');

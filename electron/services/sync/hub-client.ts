@@ -42,6 +42,16 @@ export class HubClient {
     }
     let err: { code?: string; message?: string } = {};
     try { err = (await res.json()) as typeof err; } catch { /* not JSON */ }
-    throw new HubAnswer(err.code ?? 'http', res.status, err.message ?? `同步中心答复 HTTP ${res.status}`);
+    throw new HubAnswer(err.code ?? 'http', res.status, err.message ?? plainAnswer(res.status, this.url));
   }
+}
+
+/** What a hub's bare HTTP status means to a clerk (issue 20: the sync page speaks plain Chinese, never “HTTP 404”). */
+function plainAnswer(status: number, url: URL | string): string {
+  if (status === 404) return `地址 ${url} 不是本局的同步中心（没有找到同步服务）：请核对同步中心地址`;
+  if (status === 401 || status === 403) return '同步中心拒绝了本机：请重新登记本机或联系管理员';
+  if (status === 413) return '发送的数据超过同步中心允许的大小：请分几次同步，或改用 U 盘同步包';
+  if (status === 429) return '同步过于频繁，同步中心暂时拒绝：请稍后再试';
+  if (status >= 500) return '同步中心内部出错，暂时无法同步：请稍后再试，或联系管理员查看中心日志';
+  return `同步中心拒绝了这次请求（状态 ${status}）：请联系管理员`;
 }
