@@ -15,7 +15,7 @@ import type { Workbench } from './workbench';
 export async function receiveUpload(wb: Workbench, ext: string, body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream, max?: number): Promise<string> {
   const kind = `.${ext.toLowerCase().replace(/^\./, '')}`;
   const limit = max ?? (kind === '.xlsx' ? MAX_STREAMED_SHEET_BYTES : MAX_STREAMED_BYTES);
-  if (!STREAMED_KINDS.includes(kind)) throw new DomainError('invalid', `不接受“${kind}”文件的上传：录音录像请用 MP4、MOV、M4A、MP3、AAC、WAV，扫描件用 PDF，台账用 .xlsx，备份用 .qingshui`);
+  if (!STREAMED_KINDS.includes(kind)) throw new DomainError('invalid', `不接受“${kind}”文件的上传：录音录像请用 MP4、MOV、M4A、MP3、AAC、WAV，扫描件用 PDF，台账用 .xlsx，备份用 .qingshui，底图用 .mbtiles`);
   const { name, path } = newStagedUpload(wb.store.file, kind);
   let size = 0;
   const counted = new Transform({

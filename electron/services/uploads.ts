@@ -13,7 +13,7 @@ export function uploadsDirOf(workspaceFile: string): string {
 const KINDS = ['.xlsx', '.geojson', '.json', '.qsync'];
 
 /** The files a page may hand in by streaming them to the host (issue 19: a recording is too large for a form's base64). */
-export const STREAMED_KINDS = ['.mp4', '.mov', '.m4a', '.mp3', '.aac', '.wav', '.pdf', '.xlsx', '.qingshui'];
+export const STREAMED_KINDS = ['.mp4', '.mov', '.m4a', '.mp3', '.aac', '.wav', '.pdf', '.xlsx', '.qingshui', '.mbtiles'];
 
 /** A sheet handed in to be imported (issue 20: never read into the page): the import's own checks bound what it reads. */
 export const MAX_STREAMED_SHEET_BYTES = 200 * 1024 * 1024;
@@ -31,7 +31,7 @@ export function newStagedUpload(workspaceFile: string, ext: string): { name: str
 
 /** The path of a staged upload by its name (null: not a name a host gives, or gone). */
 export function stagedUpload(workspaceFile: string, name: string): string | null {
-  if (!/^[0-9a-f]{32}\.(xlsx|geojson|json|qsync|mp4|mov|m4a|mp3|aac|wav|pdf|qingshui)$/.test(name)) return null;
+  if (!/^[0-9a-f]{32}\.(xlsx|geojson|json|qsync|mp4|mov|m4a|mp3|aac|wav|pdf|qingshui|mbtiles)$/.test(name)) return null;
   const path = join(uploadsDirOf(workspaceFile), name);
   return existsSync(path) ? path : null;
 }

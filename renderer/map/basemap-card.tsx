@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Output } from '../../shared/api/index';
-import { call } from '../api';
+import { call, stageFile } from '../api';
 import { useMay } from '../auth/auth-context';
 
 /** 底图: the offline tile package (.mbtiles) on this computer, or none (the vector layers alone). */
@@ -21,6 +21,10 @@ export function BasemapCard({ value, onChange }: { value: Output<'map.basemap'>;
       {may('settings') ? <div className="pair">
         <input aria-label="瓦片包路径" placeholder="本机 .mbtiles 文件的完整路径" value={path} onChange={(e) => setPath(e.target.value)} />
         <button onClick={() => void apply(path)}>使用</button>
+        <label className="button-like">选择瓦片包…<input type="file" accept=".mbtiles" hidden aria-label="选择瓦片包文件" onChange={(e) => {
+          const f = e.target.files?.[0]; e.target.value = '';
+          if (f) void (async () => { setError(null); try { onChange(await call('map.setBasemap', { upload: await stageFile(f, 'mbtiles'), fileName: f.name })); } catch (err) { setError((err as Error).message); } })();
+        }} /></label>
         {value.info && <button className="link" onClick={() => { setPath(''); void apply(''); }}>不用底图</button>}
       </div> : <p className="muted">底图由管理员在此选择。</p>}
       {error && <p className="banner error" role="alert">{error}</p>}

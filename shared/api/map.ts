@@ -34,5 +34,9 @@ export const mapProcedures = {
   },
   'map.basemap': { input: z.object({}).default({}), output: z.object({ info: BasemapInfo.nullable(), problem: z.string().nullable() }) },
   /** Chooses the tile package (an .mbtiles file on this computer), or none. */
-  'map.setBasemap': { input: z.object({ path: z.string().trim().max(1000) }), output: z.object({ info: BasemapInfo.nullable(), problem: z.string().nullable() }) },
+  'map.setBasemap': {
+    /** A path on this computer, or (chosen with the file picker, issue 20) a tile package handed in and kept in the data folder's basemaps/. */
+    input: z.object({ path: z.string().trim().max(1000).default(''), upload: z.string().regex(/^[0-9a-f]{32}\.mbtiles$/, '上传文件的名称无效').optional(), fileName: z.string().max(200).optional() }),
+    output: z.object({ info: BasemapInfo.nullable(), problem: z.string().nullable() }),
+  },
 } as const;

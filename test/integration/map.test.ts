@@ -58,6 +58,15 @@ describe('offline basemap (MBTiles)', () => {
     await expect(wb.call('map.setBasemap', { path: join(tempDir(), 'x.mbtiles') })).rejects.toThrow('找不到瓦片包文件');
     expect(await wb.call('map.basemap', {})).toEqual({ info: null, problem: null });
     expect((await wb.call('map.setBasemap', { path: file })).info).toMatchObject({ format: 'png', tiles: expect.any(Number) });
+    // Chosen with the file picker (issue 20): handed in as a stream and kept in the data folder's basemaps/.
+    const { receiveUpload } = await import('../../electron/core/streamed-upload');
+    const { createReadStream, existsSync } = await import('node:fs');
+    const upload = await receiveUpload(wb, 'mbtiles', createReadStream(file));
+    expect((await wb.call('map.setBasemap', { upload, fileName: '全县影像.mbtiles' })).info).toMatchObject({ format: 'png' });
+    expect(existsSync(join(wb.dataDir, 'basemaps', '全县影像.mbtiles'))).toBe(true);
+    const junk = await receiveUpload(wb, 'mbtiles', createReadStream(__filename));
+    await expect(wb.call('map.setBasemap', { upload: junk, fileName: 'x.mbtiles' })).rejects.toThrow();
+    expect((await wb.call('map.basemap', {})).info).toMatchObject({ format: 'png' });
     const host = createWorkspaceHost(wb);
     const web = await startWebHost(host, { rendererDir: tempDir(), token: 't0ken' });
     const withToken = { headers: { 'x-qingshui-token': 't0ken' } };

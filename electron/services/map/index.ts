@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { BasemapInfo } from '../../../shared/api/map';
 import { DomainError } from '../../../shared/api/result';
 import { basemapPath, mapLayers } from '../../store/map-layers';
@@ -10,7 +11,7 @@ import type { Handlers } from '../handlers';
 import { importBoundaries } from './import-boundaries';
 import { openMbtiles, type Mbtiles } from './mbtiles';
 import { stagedUpload } from '../uploads';
-import { rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 
 export { importBoundaries, type BoundaryReport } from './import-boundaries';
 export { openMbtiles, tileMime, type Mbtiles } from './mbtiles';
@@ -54,8 +55,19 @@ export const mapHandlers = {
     if (!path) throw new DomainError('not_found', `未找到上传的文件“${fileName}”`);
     try { return importBoundaries(ctx.store, path, crs, dryRun, authorOf(ctx), fileName); } finally { rmSync(path, { force: true }); }
   },
-  'map.setBasemap': (ctx, { path }) => {
+  'map.setBasemap': (ctx, { path: typed, upload, fileName }) => {
     const author = authorOf(ctx);
+    let path = typed;
+    if (upload) {
+      // Picked with the file picker: kept beside the workspace (basemaps/), under its own name.
+      const staged = stagedUpload(ctx.store.file, upload);
+      if (!staged) throw new DomainError('not_found', `未找到上传的瓦片包“${fileName ?? upload}”`);
+      try { checkBasemapFile(staged); } catch (e) { rmSync(staged, { force: true }); throw e; }
+      const dir = join(dirname(ctx.store.file), 'basemaps');
+      mkdirSync(dir, { recursive: true });
+      path = join(dir, (fileName ?? 'basemap.mbtiles').replace(/[\\/:*?"<>|]/g, '_').replace(/(\.mbtiles)?$/i, '.mbtiles'));
+      renameSync(staged, path);
+    }
     // A file that will not open is refused before it is remembered; the map keeps its current basemap.
     if (path) checkBasemapFile(path);
     writeSettings(ctx.store, { basemapPath: path }, author);
