@@ -1,3 +1,4 @@
+import { townAtPoint } from '../store/town-at-point';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { checkRegionCode } from '../../shared/domain/region-code';
 import { REGION, WATERSHED, WATER_BODY } from '../store/entities';
@@ -8,6 +9,7 @@ import { readSettings } from '../store/settings';
 
 export const placeHandlers = {
   'places.regions': (ctx) => listRegions(ctx.store.db),
+  'places.at': (ctx, { lon, lat }) => ({ townCode: townAtPoint(ctx.store.db, lon, lat), villageCode: townAtPoint(ctx.store.db, lon, lat, 'village') }),
   'places.water': (ctx) => ({ watersheds: listWatersheds(ctx.store.db), waterBodies: listWaterBodies(ctx.store.db) }),
   /** Adds a town or village of this county, or renames one; its level and parent follow from the code. */
   'places.saveRegion': (ctx, { code, name }) => {

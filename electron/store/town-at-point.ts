@@ -4,7 +4,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 
 type TownShape = { code: string; shape: Polygon | MultiPolygon; box: [number, number, number, number] };
 
-const cache = new WeakMap<Database, { version: number; towns: TownShape[] }>();
+const caches = { town: new WeakMap<Database, { version: number; towns: TownShape[] }>(), village: new WeakMap<Database, { version: number; towns: TownShape[] }>() };
 
 function bbox(g: Polygon | MultiPolygon): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -14,14 +14,15 @@ function bbox(g: Polygon | MultiPolygon): [number, number, number, number] {
 }
 
 /**
- * The town whose boundary (imported under 地图 → 边界, stored in WGS84/CGCS2000) holds a point, or null
+ * The town (or village) whose boundary (imported under 地图 → 边界, stored in WGS84/CGCS2000) holds a point, or null
  * (no boundaries, or outside them all). The boundaries are read once per change of the table.
  */
-export function townAtPoint(db: Database, lon: number, lat: number): string | null {
-  const version = (db.prepare("SELECT count(*) + coalesce(max(julianday(updated_at)), 0) FROM geometries WHERE kind = 'town'").pluck().get() as number) ?? 0;
+export function townAtPoint(db: Database, lon: number, lat: number, kind: 'town' | 'village' = 'town'): string | null {
+  const cache = caches[kind];
+  const version = (db.prepare('SELECT count(*) + coalesce(max(julianday(updated_at)), 0) FROM geometries WHERE kind = ?').pluck().get(kind) as number) ?? 0;
   let entry = cache.get(db);
   if (!entry || entry.version !== version) {
-    const rows = db.prepare("SELECT id, geojson FROM geometries WHERE kind = 'town' AND deleted_at IS NULL").all() as { id: string; geojson: string }[];
+    const rows = db.prepare('SELECT id, geojson FROM geometries WHERE kind = ? AND deleted_at IS NULL').all(kind) as { id: string; geojson: string }[];
     const towns = rows.map((r) => { const shape = JSON.parse(r.geojson) as Polygon | MultiPolygon; return { code: r.id, shape, box: bbox(shape) }; })
       .filter((t) => t.shape.type === 'Polygon' || t.shape.type === 'MultiPolygon');
     entry = { version, towns };

@@ -30,6 +30,9 @@ export class CountyMap {
   private data: Record<TargetKind, Points> | null = null;
   private selected: Target | null = null;
   picking: PickMode = null;
+  private townLayer: L.GeoJSON | null = null;
+  /** The target a click on the map just chose: selected where it is, the map left as it is. */
+  private clicked: Target | null = null;
   /** How long each redraw of the markers took (ms), for the bench. */
   readonly redraws: number[] = [];
 
@@ -46,6 +49,7 @@ export class CountyMap {
     const villages = L.geoJSON(of('village'), { style: { color: '#8899a6', weight: 0.6, dashArray: '3 3', fill: false } });
     const towns = L.geoJSON(of('town'), { style: { color: '#34495e', weight: 1.6, fillOpacity: 0 }, onEachFeature: (f, l) => l.bindTooltip(String(f.properties?.name), { permanent: true, direction: 'center', className: 'town-label' }) });
     const water = L.geoJSON([...of('river'), ...of('lake')], { style: { color: '#2e86c1', weight: 2.2, fillColor: '#5dade2', fillOpacity: 0.5 }, onEachFeature: (f, l) => l.bindTooltip(String(f.properties?.name), { sticky: true }) });
+    this.townLayer = towns;
     Object.assign(overlays, { 流域: watersheds, 镇街边界: towns, 村居边界: villages, 河流水体: water, 排污单位与排污口: this.markers, 今日任务: this.tasks });
     for (const l of [watersheds, towns, water, this.markers, this.tasks, this.mine]) l.addTo(this.map);
     this.map.on('zoomend', () => { if (this.map.getZoom() >= 12) villages.addTo(this.map); else villages.remove(); });
@@ -90,7 +94,7 @@ export class CountyMap {
       const marker = t.kind === 'enterprise'
         ? L.circleMarker([lat, lon], { renderer: this.canvas, radius: sel ? 9 : 6, color: sel ? '#000' : '#fff', weight: sel ? 3 : 1, fillColor: color, fillOpacity: 0.95 })
         : L.rectangle(this.squareAround(lat, lon, sel ? 9 : 6), { renderer: this.canvas, color: sel ? '#000' : '#fff', weight: sel ? 3 : 1, fillColor: color, fillOpacity: 0.95 });
-      marker.on('click', (e: L.LeafletMouseEvent) => { L.DomEvent.stopPropagation(e); if (!this.pickAt(e)) this.events.onSelect(t); });
+      marker.on('click', (e: L.LeafletMouseEvent) => { L.DomEvent.stopPropagation(e); if (!this.pickAt(e)) { this.clicked = t; this.events.onSelect(t); } });
       marker.bindTooltip(this.data[t.kind].names[t.i]);
       this.markers.addLayer(marker);
     }
@@ -110,11 +114,27 @@ export class CountyMap {
     return L.latLngBounds(this.map.layerPointToLatLng([p.x - px, p.y - px]), this.map.layerPointToLatLng([p.x + px, p.y + px]));
   }
 
-  /** Highlights a target and brings it into view. */
-  select(t: Target | null, fly = true): void {
+  /**
+   * Highlights a target. Clicked on the map, it is selected where it is; chosen from a list, it is
+   * centred at the current zoom — never zoomed to a street (issue 20).
+   */
+  select(t: Target | null): void {
     this.selected = t;
-    if (t && this.data && fly) this.map.setView([this.data[t.kind].lat[t.i], this.data[t.kind].lon[t.i]], Math.max(this.map.getZoom(), 15));
+    const onMap = t && this.clicked && this.clicked.kind === t.kind && this.clicked.i === t.i;
+    this.clicked = null;
+    if (t && this.data && !onMap) this.map.panTo([this.data[t.kind].lat[t.i], this.data[t.kind].lon[t.i]]);
     else this.redraw();
+  }
+
+  /** Fits the map to a town's boundary (the town filter), or to the points given when it has none. */
+  showTown(code: string, points: [number, number][]): void {
+    let box: L.LatLngBounds | null = null;
+    this.townLayer?.eachLayer((l) => {
+      const f = (l as L.GeoJSON & { feature?: GeoJSON.Feature }).feature;
+      if (f?.properties?.id === code) box = (l as L.Polygon).getBounds();
+    });
+    if (!box && points.length) box = L.latLngBounds(points.map(([lon, lat]) => [lat, lon]));
+    if (box && (box as L.LatLngBounds).isValid()) this.map.fitBounds(box, { padding: [24, 24], maxZoom: 15 });
   }
 
   /** Today's released tasks, ringed. */

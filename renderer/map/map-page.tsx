@@ -35,7 +35,8 @@ export function MapPage() {
   useEffect(() => {
     if (!data || !box.current) return;
     const m = new CountyMap(box.current, data.layers, data.basemap.info, { onSelect: setSelected, onPick: (mode, lon, lat) => {
-      if (mode === 'outfall') navigate(`/outfalls/new?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}`);
+      // A new outfall starts in the town and village the clicked point lies in (issue 20).
+      if (mode === 'outfall') void call('places.at', { lon, lat }).then((at) => navigate(`/outfalls/new?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}${at.townCode ? `&town=${at.townCode}` : ''}${at.villageCode ? `&village=${at.villageCode}` : ''}`), () => navigate(`/outfalls/new?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}`));
       else { setPicking(null); setMessage(positionProblem(lon, lat)); if (!positionProblem(lon, lat)) setPosition({ lon, lat }); }
     }, onView: () => setView((v) => v + 1) });
     map.current = m;
@@ -51,6 +52,13 @@ export function MapPage() {
   const targets = useMemo(() => (data ? { enterprise: data.points.enterprises, outfall: data.points.outfalls } : null), [data]);
   useEffect(() => { if (targets && map.current) map.current.setTargets(targets, buildIndex(targets, f)); }, [targets, f, data]);
   useEffect(() => { map.current?.select(selected); }, [selected]);
+  // The town filter brings its town into view (issue 20).
+  useEffect(() => {
+    if (!f.town || !targets || !map.current) return;
+    const pts: [number, number][] = [];
+    for (const p of [targets.enterprise, targets.outfall]) p.town.forEach((t, i) => { if (t === f.town) pts.push([p.lon[i], p.lat[i]]); });
+    map.current.showTown(f.town, pts);
+  }, [f.town, targets]);
   useEffect(() => { if (map.current) map.current.picking = picking; }, [picking, data]); // also when the map is made after the button was pressed
   useEffect(() => { map.current?.setPosition(position); }, [position]);
 

@@ -43,7 +43,7 @@ function localCheck(f: Form, classification: OutfallClassification): Record<stri
 function pickedOnMap(f: Form): Form {
   const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
   const lon = q.get('lon'), lat = q.get('lat');
-  return lon && lat ? { ...f, coords: { lon, lat, system: 'CGCS2000' }, codeState: '暂不掌握', type: '暂无法确定', subType: '暂无法确定', note: '地图选点（排查新发现）' } : f;
+  return lon && lat ? { ...f, coords: { lon, lat, system: 'CGCS2000' }, codeState: '暂不掌握', type: '暂无法确定', subType: '暂无法确定', note: '地图选点（排查新发现）', townCode: q.get('town') ?? f.townCode, villageCode: q.get('village') ?? f.villageCode } : f;
 }
 
 /** Create or edit an 入河排污口 across 查 (codes, type), 测/溯 (water, responsible party) and 治. */

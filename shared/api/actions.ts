@@ -15,7 +15,7 @@ export const PROCEDURE_ACTIONS: Record<ProcedureName, Action> = {
   'workspaces.list': 'read', 'workspaces.createEmpty': 'settings', 'workspaces.open': 'settings',
   'workspaces.backups': 'settings', 'workspaces.backupNow': 'settings', 'workspaces.restore': 'settings',
   'demo.generate': 'settings',
-  'places.regions': 'read', 'places.water': 'read', 'places.saveRegion': 'registers', 'places.saveWatershed': 'registers', 'places.saveWaterBody': 'registers',
+  'places.regions': 'read', 'places.at': 'read', 'places.water': 'read', 'places.saveRegion': 'registers', 'places.saveWatershed': 'registers', 'places.saveWaterBody': 'registers',
   'people.list': 'read', 'people.create': 'accounts', 'people.update': 'accounts',
   'enterprises.list': 'read', 'enterprises.get': 'read', 'enterprises.create': 'registers', 'enterprises.update': 'registers', 'enterprises.remove': 'registers',
   'outfalls.list': 'read', 'outfalls.get': 'read', 'outfalls.create': 'registers', 'outfalls.update': 'registers', 'outfalls.remove': 'registers',

@@ -34,20 +34,30 @@ test('the demo county on the map with no other host: clusters, a filter, a marke
   await page.getByRole('group', { name: '地图筛选' }).getByLabel('状态').selectOption({ label: '有超期问题' });
   await expect.poll(() => clusterTotal(page)).toBeLessThan(all);
 
-  // A marker opened from the nearby list (the map zooms to it), then its record.
+  // A marker opened from the nearby list (the map centres on it, keeping its zoom: issue 20), then its record.
   await page.getByRole('group', { name: '地图筛选' }).getByLabel('状态').selectOption({ label: '全部状态' });
   const first = page.getByRole('region', { name: '附近' }).getByRole('button').first();
   const name = (await first.textContent())!.trim();
   await first.click();
   await expect(page.getByRole('region', { name: '选中的对象' })).toContainText(name);
-  await page.waitForTimeout(700); // the zoom animation
+  await page.waitForTimeout(700); // the pan animation
+  const zoomOf = () => page.evaluate(() => (window as unknown as { __qingshuiMap: { map: { getZoom(): number } } }).__qingshuiMap.map.getZoom());
+  const countyZoom = await zoomOf();
+  // The person zooms in to the street; the marker sits at the map's centre.
+  await page.evaluate(() => (window as unknown as { __qingshuiMap: { map: { setZoom(z: number, o: object): void } } }).__qingshuiMap.map.setZoom(16, { animate: false }));
+  await page.waitForTimeout(300);
   await page.screenshot({ path: 'test-results/map-street.png' });
-  // The marker itself opens it too: it sits at the map's centre now.
+  // The marker itself opens it too; a click selects it where it is, without zooming (issue 20).
   await page.getByRole('region', { name: '选中的对象' }).getByRole('button', { name: '取消选中' }).click();
   await expect(page.getByRole('region', { name: '选中的对象' })).toHaveCount(0);
   const mapBox = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.click(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
   await expect(page.getByRole('region', { name: '选中的对象' })).toContainText(name);
+  expect(await zoomOf()).toBe(16);
+  expect(countyZoom).toBeLessThan(14);
+  // The town filter brings the town into view.
+  await page.getByRole('group', { name: '地图筛选' }).getByLabel('镇街').selectOption({ label: '白沙镇' });
+  await expect.poll(zoomOf).not.toBe(16);
   await page.getByRole('region', { name: '选中的对象' }).getByRole('button', { name: '打开档案' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 
@@ -64,6 +74,8 @@ test('the demo county on the map with no other host: clusters, a filter, a marke
   await expect(page.getByRole('heading', { name: '新建排污口' })).toBeVisible();
   const lon = await page.locator('input[name=lon]').inputValue();
   expect(Number(lon)).toBeGreaterThan(114.8);
+  // The town the point lies in is filled from the county's boundaries (issue 20).
+  await expect(page.locator('select[name=townCode]')).not.toHaveValue('');
   await page.locator('input[name=name]').fill('桃溪河新发现排口');
   await page.locator('select[name=townCode]').selectOption({ label: '白沙镇' });
   await page.getByRole('button', { name: '保存' }).click();
