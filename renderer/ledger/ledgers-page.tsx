@@ -55,9 +55,12 @@ export function LedgersPage() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [exports, setExports] = useState<ExportedFile[]>([]);
   const [busy, setBusy] = useState(false);
+  const [paper, setPaper] = useState<'A4' | 'A3' | null>(null);
   const job = useJob();
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string; file?: string } | null>(null);
   const spec = ledgers.find((l) => l.id === id);
+  // A wide ledger (many columns) is offered on A3 landscape; either is fitted to the page's width.
+  const paperOf = paper ?? ((spec?.fields.length ?? 0) > 14 ? 'A3' : 'A4');
   useEffect(() => { void call('ledgers.list', {}).then(setLedgers); void call('ledgers.exports', {}).then(setExports); }, []);
   useEffect(() => {
     if (!spec) { setPreview(null); return; }
@@ -71,8 +74,11 @@ export function LedgersPage() {
     setBusy(true);
     setMessage(null);
     try {
-      const r = await job.run((jobId) => call('ledgers.export', { ledgerId: id, filters: query(f), jobId }));
+      const r = await job.run((jobId) => call('ledgers.export', { ledgerId: id, filters: query(f), paper: paperOf, jobId }));
       setMessage({ kind: 'ok', text: `已导出 ${r.rows.toLocaleString('zh-CN')} 行：${r.file.name}`, file: r.file.name });
+      // One step: the file is downloaded as soon as it is made (the link stays for another copy).
+      const a = document.createElement('a');
+      a.href = exportUrl(r.file.name); a.download = r.file.name; a.click();
       setExports(await call('ledgers.exports', {}));
     } catch (e) { setMessage({ kind: 'error', text: e instanceof ApiFailure ? e.message : (e as Error).message }); } finally { setBusy(false); }
   };
@@ -96,6 +102,9 @@ export function LedgersPage() {
           <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="按本局模板导出" hidden disabled={!preview || busy}
             onChange={(e) => { void withTemplate(e.target.files?.[0]); e.target.value = ''; }} />
         </label>
+        <select aria-label="纸张" value={paperOf} onChange={(e) => setPaper(e.target.value as 'A4' | 'A3')} title="打印时横向并缩放到一页宽">
+          <option value="A4">A4 横向</option><option value="A3">A3 横向</option>
+        </select>
         <button className="primary" disabled={!preview || busy} onClick={() => void exportNow()}>{busy ? '正在导出…' : '导出 Excel'}</button>
       </header>
       <div className="ledger-layout">

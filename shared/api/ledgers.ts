@@ -36,7 +36,11 @@ export const ledgerProcedures = {
   'ledgers.list': { input: z.object({}).default({}), output: z.array(LedgerInfo) },
   'ledgers.preview': { input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), limit: z.number().int().min(1).max(200).default(50) }), output: LedgerPreview },
   /** Writes the ledger into the workspace's exports folder; the hosts offer the file for download. */
-  'ledgers.export': { input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), jobId: JobId }), output: z.object({ file: ExportFile, rows: z.number() }) },
+  'ledgers.export': {
+    /** `paper`: A4 or A3 landscape, fitted to the page's width (a wide ledger reads better on A3; issue 20). */
+    input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), paper: z.enum(['A4', 'A3']).default('A4'), jobId: JobId }),
+    output: z.object({ file: ExportFile, rows: z.number() }),
+  },
   /** Fills the bureau's own .xlsx template (placeholders `{{field}}`) and keeps it in the exports folder. */
   'ledgers.exportWithTemplate': {
     input: z.object({ ledgerId: Id, filters: LedgerFilters.default({}), jobId: JobId, templateName: z.string().max(200), templateBase64: z.string().min(1, '模板文件为空').max(30_000_000, '模板文件过大') }),

@@ -44,7 +44,7 @@ test('the demo county on the map with no other host: clusters, a filter, a marke
   const zoomOf = () => page.evaluate(() => (window as unknown as { __qingshuiMap: { map: { getZoom(): number } } }).__qingshuiMap.map.getZoom());
   const countyZoom = await zoomOf();
   // The person zooms in to the street; the marker sits at the map's centre.
-  await page.evaluate(() => (window as unknown as { __qingshuiMap: { map: { setZoom(z: number, o: object): void } } }).__qingshuiMap.map.setZoom(16, { animate: false }));
+  await page.evaluate(() => { (window as unknown as { __qingshuiMap: { map: { setZoom(z: number, o: object): void } } }).__qingshuiMap.map.setZoom(16, { animate: false }); });
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'test-results/map-street.png' });
   // The marker itself opens it too; a click selects it where it is, without zooming (issue 20).

@@ -156,4 +156,14 @@ describe('ledgers in real layouts (issue 20)', () => {
     expect(r.changes[0].fields.map((f) => `${f.label} ${f.from} → ${f.to}`)).toEqual(['联系电话 13807970001 → 13907970001']);
     expect(r.warnings.map((w) => w.message).join()).toMatch(/经度 与现值相差 [\d.]+ m，不更新/);
   });
+
+  it('a wide ledger is exported on A3 landscape fitted to the page width when asked', async () => {
+    const wb = await demoWorkbench();
+    const { exportFile } = await import('../../electron/services/ledgers/exports-folder');
+    const { openExport } = await import('../../electron/store/sealed-exports');
+    const r = await wb.call('ledgers.export', { ledgerId: 'findings', filters: {}, paper: 'A3' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(openExport(exportFile(wb.store.file, r.file.name)!)! as unknown as ArrayBuffer);
+    expect(book.worksheets[0].pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+  });
 });

@@ -10,6 +10,8 @@ import { EXPORT_INFO_SHEET, RECORD_ID_HEADER, writeExportInfo, type ExportInfoRo
 export type ExportHeading = { county: string; bureau: string; reporter: string; phone: string };
 export type ExportOptions = {
   spec: LedgerSpec; filters: LedgerFilters; style: LedgerStyle; heading: ExportHeading; out: string;
+  /** Landscape on A4 (default) or A3, fitted to the page's width. */
+  paper?: 'A4' | 'A3';
   onProgress?: (done: number, total: number) => void;
   /** Throws when the user cancelled (checked between batches). */
   checkCancelled?: () => void;
@@ -53,7 +55,8 @@ export async function exportLedger(db: Database, o: ExportOptions): Promise<{ ro
   const ws = wb.addWorksheet(o.spec.name.slice(0, 31), {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 2 + depth }],
     pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      // OOXML paper sizes: 9 = A4, 8 = A3 (exceljs's enum lacks A3).
+      paperSize: (o.paper === 'A3' ? 8 : 9) as never, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
       printTitlesRow: `3:${2 + depth}`, printArea: `A1:${colName(n)}${lastRow}`,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },

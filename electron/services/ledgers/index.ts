@@ -91,12 +91,12 @@ export const ledgerHandlers = {
       info: [`填报单位（盖章）：${heading.bureau}`, `填报人：${heading.reporter}`, `联系电话：${heading.phone}`],
     };
   },
-  'ledgers.export': async (ctx, { ledgerId, filters, jobId }) => {
+  'ledgers.export': async (ctx, { ledgerId, filters, paper, jobId }) => {
     const spec = availableLedger(ledgerId);
     const out = newExportPath(ctx.store.file, spec.name);
     const job = ctx.jobs?.start(jobId, '导出');
     const r = await exportLedger(ctx.store.db, {
-      spec, filters: scoped(ctx, filters), out, ...ledgerContext(ctx),
+      spec, filters: scoped(ctx, filters), out, ...ledgerContext(ctx), paper,
       onProgress: (done, total) => job?.progress(done, total, '导出'), checkCancelled: () => job?.checkCancelled(),
     });
     audit(ctx, unmasked(ctx, ledgerId) ? 'unmasked_export' : 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters } });
