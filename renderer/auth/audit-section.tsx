@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../shared/api/auth';
 import { call, exportUrl } from '../api';
@@ -24,7 +25,7 @@ export function AuditSection() {
             <thead><tr><th>时间</th><th>账号</th><th>人员</th><th>事件</th><th>对象</th><th>详情</th></tr></thead>
             <tbody>{page.rows.map((r) => (
               <tr key={r.seq}>
-                <td>{new Date(r.at).toLocaleString('zh-CN', { hour12: false })}</td><td>{r.account ?? ''}</td><td>{r.personName}</td><td>{r.actionLabel}</td>
+                <td>{shownTime(r.at)}</td><td>{r.account ?? ''}</td><td>{r.personName}</td><td>{r.actionLabel}</td>
                 <td>{[r.entity, r.entityId].filter(Boolean).join(' ')}</td><td className="muted">{Object.keys(r.detail).length ? JSON.stringify(r.detail).slice(0, 120) : ''}</td>
               </tr>
             ))}</tbody>

@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useEffect, useState } from 'react';
 import type { EnforcementDocument, ServiceRecord } from '../../shared/enforcement/document';
 import { printedDocument } from '../../shared/enforcement/text';
@@ -51,7 +52,7 @@ function ServiceSlip({ title, number, party, served }: { title: string; number: 
   const s = served;
   const rows: [string, string][] = [
     ['送达文书名称及文号', `《${title}》${number}`], ['受送达人', party], ['送达地点', s?.place ?? ''], ['送达方式', s?.method ?? ''],
-    ['送达时间', s ? s.servedAt.replace('T', ' ') : ''], ['签收人（与受送达人关系）', s?.receiver ? `${s.receiver}（${s.relation ?? ''}）` : ''],
+    ['送达时间', s ? shownTime(s.servedAt) : ''], ['签收人（与受送达人关系）', s?.receiver ? `${s.receiver}（${s.relation ?? ''}）` : ''],
     ['拒收事由', s?.refusedReason ?? ''], ['见证人', s?.witness ?? ''], ['送达过程记录', s?.evidence ? `照片、录音录像 ${s.evidence} 件（随案卷保存）` : ''], ['邮件号 / 电子地址 / 公告', s?.reference ?? ''], ['送达人', s?.server ?? ''],
   ];
   return (

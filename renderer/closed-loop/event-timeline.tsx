@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import type { RecordEvent } from '../../shared/events/event';
 import { EvidenceFile } from './evidence-file';
 
@@ -33,7 +34,7 @@ export function EventTimeline({ events, labels }: { events: RecordEvent[]; label
     <ol className="timeline" aria-label="办理过程">
       {events.map((e) => (
         <li key={e.id} className={e.flag ? 'flagged' : ''}>
-          <div className="tl-head"><b>{labels[e.kind] ?? e.kind}</b><span className="muted">{e.at.replace('T', ' ')} · {e.authorName}</span></div>
+          <div className="tl-head"><b>{labels[e.kind] ?? e.kind}</b><span className="muted">{shownTime(e.at)} · {e.authorName}</span></div>
           {e.text && <p>{e.text}</p>}
           {dataSummary(e) && <p className="muted">{dataSummary(e)}</p>}
           {typeof e.data.inspectionId === 'string' && <p><a href={`#/inspections/${e.data.inspectionId}`}>查看检查记录</a></p>}

@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import type { Complaint } from '../../shared/api/complaints';
 import type { Input } from '../../shared/api/index';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_STATE_LABELS, COMPLAINT_STATES } from '../../shared/complaint/fold';
@@ -19,7 +20,7 @@ export function ComplaintDeadline({ c }: { c: Complaint }) {
 
 const COLUMNS: Column<Complaint>[] = [
   { key: 'number', title: '编号', width: '92px', render: (r) => r.number },
-  { key: 'receivedAt', title: '接收时间', width: '130px', render: (r) => r.receivedAt.replace('T', ' ') },
+  { key: 'receivedAt', title: '接收时间', width: '130px', render: (r) => shownTime(r.receivedAt) },
   { key: 'content', title: '反映内容', width: 'minmax(240px, 2.4fr)', render: (r) => <><span className="strong">{r.content}</span><small className="sub"> {r.categories.join('、')}</small></> },
   { key: 'channel', title: '渠道', width: '110px', render: (r) => r.channel },
   { key: 'complainant', title: '信访人', width: '80px', render: (r) => r.complainantName || '匿名' },

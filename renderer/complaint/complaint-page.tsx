@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useCallback } from 'react';
 import type { ComplaintDetail } from '../../shared/api/complaints';
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATE_LABELS, type ComplaintEventKind } from '../../shared/complaint/fold';
@@ -66,7 +67,7 @@ export function ComplaintPage({ id }: { id: string }) {
             <h2>信访情况</h2>
             <dl className="details">
               <Detail label="来源渠道">{c.channel}</Detail>
-              <Detail label="接收时间">{c.receivedAt.replace('T', ' ')}</Detail>
+              <Detail label="接收时间">{shownTime(c.receivedAt)}</Detail>
               <Detail label="信访人">{c.complainantName || '匿名'}{!c.complainantVisible && <small className="muted">（已隐去，授权人员可见）</small>}</Detail>
               <Detail label="联系电话">{c.complainantPhone}</Detail>
               <Detail label="反映内容" wide>{c.content}</Detail>

@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../shared/api/workspace';
 import { labelOf } from '../../shared/api/labels';
@@ -23,7 +24,7 @@ export function HistoryList(p: { entity: 'enterprise' | 'outfall' | 'person' | '
     <ol className="history" data-testid="history">
       {entries.map((e) => (
         <li key={e.hlc}>
-          <div className="history-head"><time>{new Date(e.at).toLocaleString('zh-CN', { hour12: false })}</time><span>{e.authorName}</span>{e.pushedBy && <span className="muted" title="同步中心按登录的设备记下的账号">经同步中心账号 {e.pushedBy} 的设备传来</span>}</div>
+          <div className="history-head"><time>{shownTime(e.at)}</time><span>{e.authorName}</span>{e.pushedBy && <span className="muted" title="同步中心按登录的设备记下的账号">经同步中心账号 {e.pushedBy} 的设备传来</span>}</div>
           <ul>
             {Object.entries(e.fields).map(([f, v]) => (
               <li key={f}><b>{labelOf(f, p.entity)}</b>：{formatValue(f, v, e.names)}</li>

@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { Suspense, useEffect, useState } from 'react';
 import type { Dashboard } from '../../shared/api/dashboard';
 import type { InspectionSummary } from '../../shared/api/inspections';
@@ -49,7 +50,7 @@ export function DashboardPage() {
           </>}
           {drafts.length > 0 && <>
             <h3>未完成的现场检查（{drafts.length}）</h3>
-            <ul className="links">{drafts.map((r) => <li key={r.id}><a href={`#/inspections/${r.id}`}>{r.targetName}</a> <small>{r.templateName} · 开始于 {(r.startedAt ?? '').replace('T', ' ')}</small></li>)}</ul>
+            <ul className="links">{drafts.map((r) => <li key={r.id}><a href={`#/inspections/${r.id}`}>{r.targetName}</a> <small>{r.templateName} · 开始于 {shownTime(r.startedAt)}</small></li>)}</ul>
           </>}
           {data && data.mine.findings.length > 0 && <>
             <h3>我负责整改的问题（{data.mine.findings.length}）</h3>

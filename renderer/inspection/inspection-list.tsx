@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useEffect, useState } from 'react';
 import type { TemplateSummary } from '../../shared/api/checklists';
 import type { Input } from '../../shared/api/index';
@@ -13,7 +14,7 @@ type Filters = { q: string; state: string; templateCode: string; townCode: strin
 const EMPTY: Filters = { q: '', state: '', templateCode: '', townCode: '', officerId: '', targetKind: '', from: '', to: '' };
 
 const COLUMNS: Column<InspectionSummary>[] = [
-  { key: 'startedAt', title: '检查时间', width: '140px', render: (r) => (r.startedAt ?? '').replace('T', ' ') },
+  { key: 'startedAt', title: '检查时间', width: '140px', render: (r) => shownTime(r.startedAt) },
   { key: 'target', title: '检查对象', width: 'minmax(220px, 2fr)', render: (r) => <><span className="strong">{r.targetName}</span><small className="sub"> {TARGET_KIND_LABELS[r.targetKind]}</small></> },
   { key: 'template', title: '检查表', width: 'minmax(160px, 1.2fr)', render: (r) => r.templateName },
   { key: 'town', title: '镇街', width: '90px', render: (r) => r.townName || '—' },

@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useEffect, useState } from 'react';
 import type { Inspection } from '../../shared/api/inspections';
 import type { Person } from '../../shared/api/people';
@@ -136,7 +137,7 @@ function SigningLine({ record }: { record: NonNullable<Inspection['record']> }) 
       : <span className="error">✗ 电子签名与记录不符：记录可能已被改动</span>
     : <span className="muted">本记录定稿于电子签名启用之前（无设备签名）</span>;
   const receipt = record.receipt
-    ? <span className="ok">✓ 同步中心回执：第 {record.receipt.hubSeq} 号，{record.receipt.receivedAt.replace('T', ' ').slice(0, 19)} 收到</span>
+    ? <span className="ok">✓ 同步中心回执：第 {record.receipt.hubSeq} 号，{shownTime(record.receipt.receivedAt)} 收到</span>
     : <span className="muted">尚无同步中心回执（同步后取得）</span>;
   return <p className="signing-line" aria-label="电子签名与回执">{signed}　{receipt}</p>;
 }

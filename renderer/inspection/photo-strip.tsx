@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useRef, useState } from 'react';
 import type { Photo } from '../../shared/api/inspections';
 import { blobUrl, call } from '../api';
@@ -44,7 +45,7 @@ export function PhotoStrip(p: {
         <figure key={ph.id} className="photo">
           <a href={blobUrl(ph.sha256)} target="_blank" rel="noreferrer"><img src={blobUrl(ph.thumbSha256)} alt={ph.fileName} /></a>
           <figcaption>
-            {ph.takenAt ? ph.takenAt.replace('T', ' ') : '无拍摄时间'}
+            {ph.takenAt ? shownTime(ph.takenAt) : '无拍摄时间'}
             {ph.lat !== null && <span title={`${ph.lon}, ${ph.lat}`}> · 有定位</span>}
             {(p.warn?.(ph) ?? []).map((w) => <span key={w} className="tag warn photo-warning" title={w}>⚠ {w}</span>)}
             {!p.disabled && <button type="button" className="link" aria-label={`移除${ph.fileName}`} onClick={() => void remove(ph)}>移除</button>}

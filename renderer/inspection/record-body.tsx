@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { RECORDING_PURPOSE_LABELS, type Inspection } from '../../shared/api/inspections';
 import { documentAnswers } from '../../shared/inspection/document';
 import type { Answers } from '../../shared/checklist/answers';
@@ -90,7 +91,7 @@ export function RecordBody({ insp, bureauName, photoCheck }: { insp: Inspection;
         ))}
       </div>
       {insp.record && (
-        <p className="record-hash">记录编号 {insp.id}　定稿时间 {insp.finalizedAt?.replace('T', ' ').slice(0, 19)}　SHA-256 {insp.record.sha256}　设备 {insp.record.node} 第 {insp.record.chainSeq} 条</p>
+        <p className="record-hash">记录编号 {insp.id}　定稿时间 {shownTime(insp.finalizedAt)}　SHA-256 {insp.record.sha256}　设备 {insp.record.node} 第 {insp.record.chainSeq} 条</p>
       )}
       {insp.recordings.length > 0 && (
         <section className="record-recordings">
@@ -101,7 +102,7 @@ export function RecordBody({ insp, bureauName, photoCheck }: { insp: Inspection;
               {insp.recordings.map((r, i) => (
                 <tr key={r.id}>
                   <td className="n">{i + 1}</td><td>{r.fileName}</td><td>{RECORDING_PURPOSE_LABELS[r.purpose]}{r.caption ? `：${r.caption}` : ''}</td>
-                  <td>{r.recordedAt?.replace('T', ' ') ?? '未填写'}</td><td>{fileSize(r.size)}</td><td className="hash">{r.sha256}</td>
+                  <td>{shownTime(r.recordedAt) || '未填写'}</td><td>{fileSize(r.size)}</td><td className="hash">{r.sha256}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,9 +1,9 @@
+import { shownTime } from '../../shared/domain/local-time';
 import type { Output } from '../../shared/api/index';
 
 type Report = Output<'ledgers.import'>;
 type Decision = 'sheet' | 'current';
 
-const when = (iso: string) => (iso ? new Date(iso).toLocaleString('sv-SE', { hour12: false }).slice(0, 16) : '—');
 
 /**
  * 冲突: fields changed both in the sheet and here since the export (or since the file was saved), side
@@ -16,7 +16,7 @@ export function ImportConflicts({ report, decide }: { report: Report; decide: (c
   return (
     <section className="import-conflicts" aria-label="导入冲突">
       <p className="banner warning" role="alert">
-        有 {report.conflicts.length} 处冲突：表中的值与本机的现值都在{report.exportedAt ? `导出（${when(report.exportedAt)}）` : '文件保存'}之后改过。请逐项决定，决定前不写入任何数据。
+        有 {report.conflicts.length} 处冲突：表中的值与本机的现值都在{report.exportedAt ? `导出（${shownTime(report.exportedAt)}）` : '文件保存'}之后改过。请逐项决定，决定前不写入任何数据。
       </p>
       <div className="actions">
         <button type="button" onClick={() => all('sheet')}>全部用表中的值</button>
@@ -28,7 +28,7 @@ export function ImportConflicts({ report, decide }: { report: Report; decide: (c
           {report.conflicts.map((c) => (
             <tr key={`${c.row}:${c.key}`} data-testid="conflict">
               <td>{c.row}</td><td>{c.name}</td><td>{c.label}</td><td className="sheet">{c.sheet}</td><td className="current">{c.current}</td>
-              <td>{c.by}　{when(c.at)}</td>
+              <td>{c.by}　{shownTime(c.at) || '—'}</td>
               <td>
                 <button type="button" className="link" onClick={() => decide({ [`${c.row}:${c.key}`]: 'sheet' })}>用表中</button>
                 <button type="button" className="link" onClick={() => decide({ [`${c.row}:${c.key}`]: 'current' })}>保留现值</button>

@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../shared/api/index';
 import type { VerifyReport } from '../../shared/api/plans';
@@ -31,7 +32,7 @@ export function PlanPage({ id }: { id: string }) {
       <section className="card">
         <p>抽查事项：{p.matter}</p>
         <p>抽查期间：{p.periodFrom} 至 {p.periodTo}</p>
-        {p.seed && <p>随机种子：<code data-testid="plan-seed">{p.seed}</code> · 结果摘要 SHA-256：<code>{p.drawSha256}</code> · {p.drawnAt?.replace('T', ' ')} 由 {p.drawnByName ?? '系统'} 抽取</p>}
+        {p.seed && <p>随机种子：<code data-testid="plan-seed">{p.seed}</code> · 结果摘要 SHA-256：<code>{p.drawSha256}</code> · {shownTime(p.drawnAt)} 由 {p.drawnByName ?? '系统'} 抽取</p>}
         <p className="muted">抽取规则：各类对象按 SHA-256(种子|类别|对象编号) 排序取前 N 家；每家按任务最少、再按 SHA-256(种子|对象编号|人员编号) 选两名无需回避的执法人员。任何人可用种子复核。</p>
         {bureau && p.state === 'draft' && (
           <div className="pair">

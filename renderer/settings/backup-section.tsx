@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useEffect, useState } from 'react';
 import type { BackupEntry } from '../../shared/api/workspaces';
 import { ApiFailure, call, stageFile } from '../api';
@@ -5,7 +6,6 @@ import { Field } from '../components/field';
 import { useDirectories } from '../directories';
 import { fileSize } from '../inspection/recordings-card';
 
-const when = (iso: string) => new Date(iso).toLocaleString('sv-SE', { hour12: false }).slice(0, 16);
 
 /**
  * 备份与恢复 (issue 20): back up now, one automatic backup a day kept N days, restore one of them or a
@@ -52,7 +52,7 @@ export function BackupSection() {
           <thead><tr><th>备份</th><th>时间</th><th>大小</th><th>照片</th><th /></tr></thead>
           <tbody>{backups.map((b) => (
             <tr key={b.name}>
-              <td>{b.name}{b.auto && <span className="tag">自动</span>}</td><td>{when(b.at)}</td><td>{fileSize(b.size)}</td><td>{b.photos ? '含照片' : '仅数据'}</td>
+              <td>{b.name}{b.auto && <span className="tag">自动</span>}</td><td>{shownTime(b.at)}</td><td>{fileSize(b.size)}</td><td>{b.photos ? '含照片' : '仅数据'}</td>
               <td><button type="button" className="link" disabled={busy} onClick={() => restore({ name: b.name }, b.name)}>恢复</button></td>
             </tr>
           ))}</tbody>

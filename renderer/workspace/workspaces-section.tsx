@@ -1,3 +1,4 @@
+import { shownTime } from '../../shared/domain/local-time';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { WorkspaceEntry } from '../../shared/api/workspaces';
 import { ApiFailure, call } from '../api';
@@ -50,7 +51,7 @@ export function WorkspacesSection() {
             {list.map((w) => (
               <tr key={w.file}>
                 <td>{w.bureauName || w.file}{w.active && <span className="tag">当前</span>}</td><td>{w.countyName}</td><td>{w.enterprises}</td>
-                <td>{new Date(w.modifiedAt).toLocaleString('zh-CN', { hour12: false })}</td>
+                <td>{shownTime(w.modifiedAt)}</td>
                 <td>{!w.active && <button className="link" onClick={() => void open(w.file)}>切换到此工作区</button>}</td>
               </tr>
             ))}
