@@ -10,15 +10,25 @@ export function launchChromium() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Runs `fn` with a page of the browser host on `dataDir` (the app shell loaded), then stops both. */
-export async function withBrowserHost<T>(dataDir: string, fn: (page: Page) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` with a page of the browser host on `dataDir` (the app shell loaded, signed in as the demo's
+ * administrator when the workspace asks — issue 18), then stops both.
+ */
+export async function withBrowserHost<T>(dataDir: string, fn: (page: Page) => Promise<T>, account = { user: 'admin', password: 'Qingshui2026' }): Promise<T> {
   const child = spawn(process.execPath, [join(__dirname, '..', 'electron', 'cli.cjs'), 'web', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
     await page.goto(`${url}#/dashboard`);
-    await page.waitForSelector('nav.sidebar');
+    const form = page.getByRole('form', { name: '登录' });
+    await page.waitForSelector('nav.sidebar, form[aria-label="登录"]', { timeout: 60_000 });
+    if (await form.count()) {
+      await form.getByLabel('用户名').fill(account.user);
+      await form.getByLabel('密码').fill(account.password);
+      await form.getByRole('button', { name: '登录' }).click();
+    }
+    await page.waitForSelector('nav.sidebar', { timeout: 60_000 });
     return await fn(page);
   } finally {
     await browser.close();
