@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { receiveUpload } from './core/streamed-upload';
+import { uploadProcedure } from './services/uploads';
 import { DomainError } from '../shared/api/result';
 import { createWorkspaceHost, type WorkspaceHost } from './core/workspace-host';
 import { lockWorkspace } from './core/workspace-lock';
@@ -109,10 +110,11 @@ void app.whenReady().then(async () => {
     if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null }) || typeof path !== 'string' || !path) {
       return { ok: false, error: { code: 'forbidden', message: '拒绝来自非本程序页面的请求' } };
     }
-    const refused = wb!.refusal('ledgers.exports');
+    const ext = typeof kind === 'string' && kind ? kind : extname(path);
+    const refused = wb!.refusal(uploadProcedure(`.${ext.replace(/^\./, '').toLowerCase()}`));
     if (refused && !refused.ok) return refused;
     try {
-      return { ok: true, value: { upload: await receiveUpload(wb!.current(), typeof kind === 'string' && kind ? kind : extname(path), createReadStream(path)) } };
+      return { ok: true, value: { upload: await receiveUpload(wb!.current(), ext, createReadStream(path)) } };
     } catch (e) {
       return { ok: false, error: { code: e instanceof DomainError ? e.code : 'internal', message: (e as Error).message } };
     }

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import { blobDirOf } from '../store/blob-store';
@@ -47,10 +47,32 @@ export function makeBackup(wb: Workbench, dataDir: string, auto = false): Backup
   const name = `清水备份-${stamp()}${auto ? '-auto' : ''}.qingshui`;
   const target = join(dir, name);
   if (existsSync(target)) throw new DomainError('conflict', '一秒内只能备份一次，请稍后再试');
-  backupDatabase(wb.store, target);
-  // Blobs never change and are written before the rows naming them: copied after the database.
-  if (existsSync(wb.store.blobDir)) cpSync(wb.store.blobDir, blobDirOf(target), { recursive: true });
+  // Made under a temporary name and renamed: a backup interrupted halfway is never listed as whole.
+  const part = join(dir, `.part-${process.pid}-${name}`);
+  try {
+    backupDatabase(wb.store, part);
+    // Blobs never change and are written before the rows naming them: after the database, each hard-linked
+    // (content-addressed files cost no space twice; a recording is gigabytes), copied where links fail.
+    if (existsSync(wb.store.blobDir)) linkTree(wb.store.blobDir, blobDirOf(part));
+    if (existsSync(blobDirOf(part))) renameSync(blobDirOf(part), blobDirOf(target));
+    if (existsSync(keysFileOf(part))) renameSync(keysFileOf(part), keysFileOf(target));
+    renameSync(part, target);
+  } finally {
+    for (const p of [part, keysFileOf(part), blobDirOf(part)]) rmSync(p, { recursive: true, force: true });
+  }
   return listBackups(dataDir).find((b) => b.name === name)!;
+}
+
+/** Every file of `from` hard-linked (else copied) under `to`, folder by folder. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true, mode: 0o700 });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [src, dst] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(src, dst);
+    else if (entry.isFile() && !entry.name.endsWith('.tmp')) {
+      try { linkSync(src, dst); } catch { copyFileSync(src, dst); }
+    }
+  }
 }
 
 /** Removes automatic backups older than `keepDays` (the bureau's own backups are kept until removed). */
@@ -79,12 +101,20 @@ export function dailyBackup(wb: Workbench, dataDir: string): BackupEntry | null 
  * Where a backup to restore is: one of backups/ by name, or a workspace file handed in (streamed to the
  * uploads folder). It must be a workspace this app opens (a protected one is opened at the next sign-in).
  */
-export function backupToRestore(dataDir: string, workspaceFile: string, from: { name?: string; upload?: string }): string {
+export function backupToRestore(dataDir: string, workspaceFile: string, from: { name?: string; upload?: string }, currentKey: Buffer | null): string {
   const file = from.name
     ? (NAME.test(from.name) ? join(backupsDirOf(dataDir), from.name) : '')
     : from.upload ? stagedUpload(workspaceFile, from.upload) ?? '' : '';
   if (!file || !existsSync(file)) throw new DomainError('not_found', '未找到要恢复的备份');
-  if (!isProtected(file)) assertOpenable(file);
+  if (isProtected(file)) {
+    // In the app, only a backup this workspace's key opens (made here); another's is restored with `qingshui restore`, which asks its password.
+    if (!currentKey) throw new DomainError('invalid', '这是一份加密的备份，而当前工作区未加密：请用命令行 qingshui restore 恢复（会询问该备份的密码）');
+    try { assertOpenable(file, currentKey); } catch { throw new DomainError('invalid', '这份加密备份不是用本工作区的密钥加密的（来自其他工作区或已损坏）：请用命令行 qingshui restore 恢复'); }
+  } else {
+    // A plain copy in a protected workspace would silently drop its protection at rest.
+    if (currentKey) throw new DomainError('invalid', '这份备份未加密，而当前工作区已加密：恢复后将失去加密保护，请先用命令行 qingshui restore 恢复后再设置密码');
+    assertOpenable(file);
+  }
   return file;
 }
 
@@ -92,6 +122,6 @@ export function backupToRestore(dataDir: string, workspaceFile: string, from: { 
 export function putBackupInPlace(source: string, active: string): () => void {
   copyFileSync(source, active);
   if (existsSync(keysFileOf(source))) copyFileSync(keysFileOf(source), keysFileOf(active));
-  if (existsSync(blobDirOf(source))) cpSync(blobDirOf(source), blobDirOf(active), { recursive: true });
+  if (existsSync(blobDirOf(source))) linkTree(blobDirOf(source), blobDirOf(active));
   return () => { for (const p of [active, keysFileOf(active), blobDirOf(active)]) rmSync(p, { recursive: true, force: true }); };
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { DomainError } from '../../shared/api/result';
 import { exportFile } from '../services/ledgers/index';
 import { basemapOf, tileMime } from '../services/map/index';
-import { newStagedUpload, uploadsDirOf } from '../services/uploads';
+import { newStagedUpload, sweepUploads } from '../services/uploads';
 import { isEncryptedFile } from '../store/cipher';
 import { openExport } from '../store/sealed-exports';
 import { filesExportedBy } from '../store/audit-log';
@@ -45,10 +45,7 @@ export function exportedFile(wb: Workbench, name: string, session?: Session): { 
  */
 export async function withStagedUpload<T>(wb: Workbench, path: string, fn: (name: string) => Promise<T>): Promise<T> {
   if (!existsSync(path)) throw new DomainError('not_found', `文件“${path}”不存在`);
-  const dir = uploadsDirOf(wb.store.file);
-  for (const old of existsSync(dir) ? readdirSync(dir) : []) {
-    try { if (Date.now() - statSync(join(dir, old)).mtimeMs > DAY_MS) rmSync(join(dir, old), { force: true }); } catch { /* gone meanwhile */ }
-  }
+  sweepUploads(wb.store.file);
   const { name, path: staged } = newStagedUpload(wb.store.file, extname(path).toLowerCase());
   try {
     copyFileSync(path, staged);
@@ -58,7 +55,6 @@ export async function withStagedUpload<T>(wb: Workbench, path: string, fn: (name
   }
 }
 
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Moves a file the core wrote into the exports folder to where the user asked for it: renamed, or

@@ -57,7 +57,9 @@ function piecesOf(reader: BlobReader, start: number, end: number): Readable {
 /** One `bytes=a-b`, `bytes=a-` or `bytes=-n` range within `size` (null: not a range we answer, so the whole file). */
 export function byteRange(header: string, size: number): [number, number] | null | 'unsatisfiable' {
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (!m[1] && !m[2])) return null;
+  // Not one range we answer (or an empty file): the whole file, 200 (RFC 9110 §14.2: an invalid Range is ignored).
+  if (!m || (!m[1] && !m[2]) || size === 0) return null;
+  if (m[1] && m[2] && Number(m[2]) < Number(m[1])) return null;
   if (!m[1]) {
     const n = Number(m[2]);
     if (!n) return 'unsatisfiable';
@@ -65,6 +67,6 @@ export function byteRange(header: string, size: number): [number, number] | null
   }
   const start = Number(m[1]);
   const end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
-  if (start >= size || end < start) return 'unsatisfiable';
+  if (start >= size) return 'unsatisfiable';
   return [start, end];
 }

@@ -12,6 +12,7 @@ import { createWorkbench, workspaceFile, type Workbench, type WorkbenchEvent } f
 import { isProtected } from '../store/protection';
 import { sealedGate, sealedStatus } from './sealed-workspace';
 import { backupToRestore, dailyBackup, listBackups, makeBackup, putBackupInPlace } from './backups';
+import { stagedUpload, sweepUploads } from '../services/uploads';
 
 /** What a host (browser or desktop) talks to: the active workbench, swappable for another workspace. */
 export type WorkspaceHost = {
@@ -117,7 +118,10 @@ export function createWorkspaceHost(first: HostStart): WorkspaceHost {
 
   // One backup a day while the workspace is open (settings: backupKeepDays): first five minutes after the
   // start (not in the way of opening), then checked hourly; a failure is logged, never the page's.
-  const daily = () => { try { if (wb && !swapping) dailyBackup(wb, dataDir); } catch (e) { console.error(`[qingshui] 自动备份失败：${(e as Error).message}`); } };
+  const daily = () => {
+    try { if (wb) sweepUploads(wb.store.file); } catch { /* next hour */ }
+    try { if (wb && !swapping) dailyBackup(wb, dataDir); } catch (e) { console.error(`[qingshui] 自动备份失败：${(e as Error).message}`); }
+  };
   const firstDaily = setTimeout(daily, 5 * 60_000);
   const dailyTimer = setInterval(daily, 3600_000);
   firstDaily.unref(); dailyTimer.unref();
@@ -141,11 +145,13 @@ export function createWorkspaceHost(first: HostStart): WorkspaceHost {
     'workspaces.backups': () => listBackups(dataDir),
     'workspaces.backupNow': () => makeBackup(wb!, dataDir),
     'workspaces.restore': async (from: { name?: string; upload?: string }) => {
-      const source = backupToRestore(dataDir, active, from);
+      // A handed-in file is removed whatever happens (refused or restored).
       try {
+        const source = backupToRestore(dataDir, active, from, wb?.store.key ?? null);
         await swap(async () => putBackupInPlace(source, active));
       } finally {
-        if (from.upload) rmSync(source, { force: true });
+        const staged = from.upload && stagedUpload(active, from.upload);
+        if (staged) rmSync(staged, { force: true });
       }
       return describe(active, true, wb?.store.key);
     },

@@ -21,7 +21,7 @@ const isRecordingOrScan = (type: string) => type === 'application/pdf' || type.s
  * disk without being read whole, and removed from the uploads folder whatever happens. Each is kept
  * once by its SHA-256 and frozen with the record that names it.
  */
-export async function storeHandedFile(store: Store, f: HandedFile): Promise<StoredFile> {
+export async function storeHandedFile(store: Store, f: HandedFile, refuse?: (type: string) => string | null): Promise<StoredFile> {
   if (f.upload) {
     const path = stagedUpload(store.file, f.upload);
     if (!path) throw new DomainError('invalid', `“${f.name}”的上传已失效或不存在，请重新选择文件`);
@@ -31,6 +31,8 @@ export async function storeHandedFile(store: Store, f: HandedFile): Promise<Stor
       try { head = reader.read(0, 64); } finally { reader.close(); }
       const type = sniffEvidenceType(head);
       if (!type) throw new DomainError('invalid', notEvidenceMessage(f.name));
+      const why = refuse?.(type);
+      if (why) throw new DomainError('invalid', why);
       if (isRecordingOrScan(type)) return putBlobFile(store.db, store.blobDir, path, f.name);
       if (reader.size > MAX_PHOTO_BYTES) throw new DomainError('invalid', `“${f.name}”超过 50 MB，请压缩后再添加`);
       return await storePhoto(store, readFileSync(path), f.name);
@@ -41,6 +43,9 @@ export async function storeHandedFile(store: Store, f: HandedFile): Promise<Stor
   const bytes = bytesOf(f.base64 ?? '', `“${f.name}”的`);
   const type = sniffEvidenceType(bytes);
   if (!type) throw new DomainError('invalid', notEvidenceMessage(f.name));
+  // Refused for what it is before anything is kept (no file is stored that no record names).
+  const why = refuse?.(type);
+  if (why) throw new DomainError('invalid', why);
   if (isRecordingOrScan(type)) {
     if (bytes.length > MAX_RECORDING_BYTES) throw new DomainError('invalid', `“${f.name}”超过 ${MAX_RECORDING_BYTES / 1024 / 1024} MB：更大的录音录像请以文件上传`);
     return { sha256: putBlob(store.db, store.blobDir, bytes, f.name), size: bytes.length, mime: type };

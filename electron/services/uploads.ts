@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -34,4 +34,24 @@ export function stagedUpload(workspaceFile: string, name: string): string | null
   if (!/^[0-9a-f]{32}\.(xlsx|geojson|json|qsync|mp4|mov|m4a|mp3|aac|wav|pdf|qingshui|mbtiles)$/.test(name)) return null;
   const path = join(uploadsDirOf(workspaceFile), name);
   return existsSync(path) ? path : null;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Removes staged uploads older than a day (a page that never made its call, a program killed mid-call); returns how many. */
+export function sweepUploads(workspaceFile: string, now = Date.now()): number {
+  const dir = uploadsDirOf(workspaceFile);
+  let n = 0;
+  for (const old of existsSync(dir) ? readdirSync(dir) : []) {
+    try { if (now - statSync(join(dir, old)).mtimeMs > DAY_MS) { rmSync(join(dir, old), { force: true }); n++; } } catch { /* gone meanwhile */ }
+  }
+  return n;
+}
+
+/**
+ * The procedure a streamed upload of a kind is for, whose permission it needs (issue 20): a sheet is
+ * imported, a backup restored, a basemap set; recordings and scans go with any record's evidence.
+ */
+export function uploadProcedure(kind: string): string {
+  return ({ '.xlsx': 'ledgers.import', '.qingshui': 'workspaces.restore', '.mbtiles': 'map.setBasemap' } as Record<string, string>)[kind] ?? 'ledgers.exports';
 }

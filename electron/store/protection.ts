@@ -66,7 +66,9 @@ export function finishProtection(file: string, key: Buffer): void {
     const db = rawDatabase(bak);
     try { encryptInPlace(db, key); } finally { db.close(); }
   }
-  protectSetAside(file, key);
+  protectSetAside(file, key, 'workspaces');
+  // Backups made in the app (设置 → 备份与恢复, issue 20) before protection are re-keyed the same way.
+  protectSetAside(file, key, 'backups');
 }
 
 /**
@@ -76,8 +78,8 @@ export function finishProtection(file: string, key: Buffer): void {
  * such a workspace is unsealed by one of those passwords; its own accounts then sign in as before and
  * get slots of their own.
  */
-function protectSetAside(file: string, key: Buffer): void {
-  const archive = join(dirname(file), 'workspaces');
+function protectSetAside(file: string, key: Buffer, folder: 'workspaces' | 'backups'): void {
+  const archive = join(dirname(file), folder);
   const slots = existsSync(pendingOf(file)) ? pendingOf(file) : keysFileOf(file);
   if (!existsSync(archive) || !existsSync(slots)) return;
   for (const name of readdirSync(archive)) {

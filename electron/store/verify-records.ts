@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { canonicalDocument, type InspectionDocument } from '../../shared/inspection/document';
-import { blobPath, readBlobFile, sha256Of } from './blob-store';
+import { createHash } from 'node:crypto';
+import { blobFileReader, blobPath, readBlobFile, sha256Of } from './blob-store';
+import { eachChunk, type BlobReader } from './blob-segments';
 import { documentOf, type TemplateCache as Templates } from './inspection-document';
 import { documentRowsOf, type DocumentRows } from './inspections';
 import { prepared } from './statements';
@@ -16,9 +18,20 @@ export function blobProblem(db: Database, dir: string, sha256: string): string |
   if (!row) return `文件 ${sha256.slice(0, 12)}… 未登记`;
   if (row.size < 0) return null; // media pending: its bytes have not arrived from the hub yet
   if (!existsSync(path)) return `文件 ${sha256.slice(0, 12)}… 缺失`;
-  const bytes = readBlobFile(dir, sha256); // decrypted when encrypted at rest; null: its tag does not match
-  if (!bytes || bytes.length !== row.size || sha256Of(bytes) !== sha256) return `文件 ${sha256.slice(0, 12)}… 已被改动（内容与其 SHA-256 不符）`;
-  return null;
+  // Hashed segment by segment (a recording is gigabytes): decrypted when encrypted at rest; a tag that does not match throws.
+  const altered = `文件 ${sha256.slice(0, 12)}… 已被改动（内容与其 SHA-256 不符）`;
+  let reader: BlobReader | null = null;
+  try {
+    reader = blobFileReader(dir, sha256);
+    if (!reader || reader.size !== row.size) return altered;
+    const hash = createHash('sha256');
+    eachChunk(reader, (bytes) => hash.update(bytes));
+    return hash.digest('hex') === sha256 ? null : altered;
+  } catch {
+    return altered;
+  } finally {
+    reader?.close();
+  }
 }
 
 /**

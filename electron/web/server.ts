@@ -5,6 +5,7 @@ import type { WorkbenchEvent } from '../core/workbench';
 import type { WorkspaceHost } from '../core/workspace-host';
 import { basemapTile, exportedFile, storedFileAnswer, tileOfPath } from '../core/files';
 import { receiveUpload } from '../core/streamed-upload';
+import { uploadProcedure } from '../services/uploads';
 import { DomainError } from '../../shared/api/result';
 import { contentSecurityPolicy, DATA_CSP } from './csp';
 import { HostGuard } from './guard';
@@ -87,6 +88,10 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'refusal
         // A large file (a recording) streamed to disk: `POST /uploads/<kind>` answers the name a procedure is given.
         if (req.method !== 'POST') return refuse(res, 405, 'invalid', '只接受 POST');
         if (!guard.originAllowed(req)) return refuse(res, 403, 'forbidden', '请求来自其他网页，已拒绝');
+        // Only what this person may then do with it: a sheet by who imports, a backup or basemap by an administrator.
+        const kind = `.${url.pathname.slice(9).toLowerCase()}`;
+        const refused = wb.refusal(uploadProcedure(kind), guard.sessionOf(req)!);
+        if (refused && !refused.ok) return refuse(res, 403, refused.error.code, refused.error.message);
         try {
           return send(res, 200, { ok: true, value: { upload: await receiveUpload(wb.current(), url.pathname.slice(9), req) } });
         } catch (e) {
@@ -139,6 +144,8 @@ export async function startWebHost(wb: Pick<WorkspaceHost, 'dispatch' | 'refusal
       refuse(res, 500, 'internal', `内部错误：${(e as Error).message}`);
     }
   });
+  // A multi-GB recording streamed from this computer takes longer than Node's 300 s default (the host listens on 127.0.0.1 only).
+  server.requestTimeout = 0;
   await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(opts.port ?? 0, '127.0.0.1', () => ok()); });
   const port = (server.address() as AddressInfo).port;
   guard.port = port;

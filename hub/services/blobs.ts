@@ -83,17 +83,27 @@ export class HubBlobs {
     let length = 0;
     let type: EvidenceType | null = null;
     const fd = openSync(tmp, 'w', 0o600);
+    let badChunk = -1;
     try {
       for (let i = 0; i < chunks.length; i++) {
         const part = readFileSync(join(dir, `${i}.part`));
+        // The list the sender gives is checked too: a blob is never kept with chunk hashes that would fail every download.
+        if (sha256(part) !== chunks[i]) { badChunk = i; break; }
         if (i === 0) type = sniffEvidenceType(part);
         whole.update(part);
         length += part.length;
         writeSync(fd, part);
       }
       fsyncSync(fd);
-    } finally {
+    } catch (e) {
       closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+    closeSync(fd);
+    if (badChunk >= 0) {
+      rmSync(tmp, { force: true });
+      throw new HubRefusal(422, 'chunk_hash', `第 ${badChunk + 1} 块的哈希与所报不符，请重传`);
     }
     if (length !== size || whole.digest('hex') !== hash) {
       rmSync(dir, { recursive: true, force: true });

@@ -88,7 +88,12 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
   }
   const records = new Set(histories.map((c) => `${c.entity}\u0000${c.entityId}`)).size;
   const blobs = new HubBlobs(dir, db);
+  // Built in memory: files past the bundle's share (a long recording) stay for a network sync, which moves them in chunks.
+  let left = 512 * 1024 * 1024;
   for (const hash of new Set([...changes, ...histories].flatMap((c) => blobRefs(c.entity, c.fields)))) {
+    const size = (await blobs.status(hash)).size;
+    if (size > left) continue;
+    left -= size;
     const bytes = blobs.whole(hash);
     const st = bytes && await blobs.status(hash);
     if (bytes && st) { files.set(`blobs/${hash}`, bytes); listed.push({ name: `blobs/${hash}`, size: bytes.length, sha256: hash, mime: st.mime }); }

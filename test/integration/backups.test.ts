@@ -2,7 +2,9 @@ import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { backupsDirOf, dailyBackup, listBackups, pruneBackups } from '../../electron/core/backups';
+import { backupsDirOf, backupToRestore, dailyBackup, listBackups, makeBackup, pruneBackups } from '../../electron/core/backups';
+import { isProtected } from '../../electron/store/protection';
+import { protectDemo } from '../../electron/services/auth/key-ring';
 import { receiveUpload } from '../../electron/core/streamed-upload';
 import { createWorkbench } from '../../electron/core/workbench';
 import { createWorkspaceHost } from '../../electron/core/workspace-host';
@@ -63,5 +65,26 @@ describe('备份与恢复 in the app (issue 20)', () => {
     await value(host.dispatch('workspace.updateSettings', { backupKeepDays: 0 }));
     expect(dailyBackup(wb, dir)).toBeNull();
     host.close();
+  });
+
+  it('a backup made before the workspace was protected is encrypted with it; a plain backup is not restored into a protected workspace', async () => {
+    const dir = tempDir();
+    const wb = createWorkbench({ dataDir: dir, actor: 'system' });
+    generateDemo(wb.store);
+    const plain = makeBackup(wb, dir);
+    const file = join(backupsDirOf(dir), plain.name);
+    expect(isProtected(file)).toBe(false);
+    await protectDemo(wb.store, [{ user: 'admin', role: 'admin', password: DEMO_PASSWORD }]);
+    expect(isProtected(file)).toBe(true);
+    // And it opens with the workspace's key: restorable in the app.
+    expect(() => backupToRestore(dir, wb.store.file, { name: plain.name }, wb.store.key)).not.toThrow();
+    wb.close();
+    // A plain copy handed in while protected is refused (it would drop the protection).
+    const other = tempDir();
+    const p = createWorkbench({ dataDir: other, actor: 'system' });
+    generateDemo(p.store);
+    const loose = makeBackup(p, other);
+    p.close();
+    expect(() => backupToRestore(other, join(other, 'x'), { name: loose.name }, Buffer.alloc(32, 1))).toThrow('这份备份未加密');
   });
 });

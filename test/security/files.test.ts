@@ -34,6 +34,18 @@ describe('file types are proven from the bytes', () => {
     }
   });
 
+  it('the hub refuses a completion whose chunk list does not match the chunks it holds (it would fail every download)', async () => {
+    const hub = await startHub('sqlite');
+    const laptop = await enrolledLaptop(hub, 'crafty2', { role: 'inspector' });
+    const client = await hubSession(laptop.store);
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1000, 7)]);
+    const hash = sha(photo);
+    await client.request('PUT', `/v1/blobs/${hash}/chunks/0`, undefined, { bytes: photo, headers: { 'x-chunk-sha256': hash } });
+    await expect(client.request('POST', `/v1/blobs/${hash}/complete`, { size: photo.length, mime: 'image/jpeg', chunks: ['0'.repeat(64)] })).rejects.toThrow(/第 1 块的哈希与所报不符/);
+    expect((await client.request<{ state: string }>('GET', `/v1/blobs/${hash}`)).state).not.toBe('complete');
+    await hub.close();
+  });
+
   it.each(['sqlite', 'pg'] as const)('the hub refuses a page claimed as a photo, over the network and in a USB bundle (%s)', async (kind) => {
     const hub = await startHub(kind);
     const laptop = await enrolledLaptop(hub, 'crafty', { role: 'inspector' });

@@ -8,13 +8,22 @@ import type { Store } from '../../store/store';
 import { readSyncState } from '../../store/sync-state';
 import { evidenceEntries, filesNamedBy, keyFingerprint, packEvidence, type EvidenceParts } from './package-format';
 
+/** The most file bytes one evidence package holds (built and verified in memory). */
+export const MAX_PACKAGE_BYTES = 1024 ** 3;
+
 /** The parts of one finalized record's evidence package, as this workspace holds them. */
 export function evidenceParts(store: Store, inspectionId: string): EvidenceParts {
   const record = recordOf(store.db, inspectionId);
   if (!record) throw new DomainError('not_found', `未找到已定稿的检查记录“${inspectionId}”（草稿没有证据包）`);
   const doc = JSON.parse(record.canonical) as InspectionDocument;
   const files = new Map<string, Uint8Array>();
-  for (const sha of filesNamedBy(doc)) {
+  // The package is built and checked whole in memory: past this, a long recording needs a package of its own.
+  const named = filesNamedBy(doc);
+  const total = named.reduce((n, sha) => n + ((store.db.prepare('SELECT size FROM blobs WHERE sha256 = ?').pluck().get(sha) as number | undefined) ?? 0), 0);
+  if (total > MAX_PACKAGE_BYTES) {
+    throw new DomainError('invalid', `本记录所附文件共 ${(total / 1024 ** 3).toFixed(1)} GB，超过单个证据包的上限 ${MAX_PACKAGE_BYTES / 1024 ** 3} GB：请将录音录像剪辑为与违法事实相关的片段后另行附上，或直接提交工作区备份`);
+  }
+  for (const sha of named) {
     const blob = readBlob(store.db, store.blobDir, sha);
     if (!blob) throw new DomainError('conflict', `记录所列文件 ${sha.slice(0, 12)}… 尚未收到（照片待同步）或已缺失，证据包须完整：请先同步`);
     files.set(sha, blob.bytes);

@@ -46,8 +46,7 @@ export const evidenceHandlers = {
     authorOf(ctx);
     mustGetDraft(ctx, id);
     if (recordedAt && recordedAt > localSecond().slice(0, 16)) throw new DomainError('invalid', '录制时间不能晚于现在', { recordedAt: '录制时间不能晚于现在' });
-    const stored = await storeHandedFile(ctx.store, file);
-    if (!stored.mime.startsWith('video/') && !stored.mime.startsWith('audio/')) throw new DomainError('invalid', `“${file.name}”不是录音或录像（MP4、M4A、MP3、AAC、WAV）：照片请在照片栏添加`);
+    const stored = await storeHandedFile(ctx.store, file, (type) => (type.startsWith('video/') || type.startsWith('audio/') ? null : `“${file.name}”不是录音或录像（MP4、M4A、MP3、AAC、WAV）：照片请在照片栏添加`));
     // Re-read after the await: the draft may have been finalized meanwhile.
     const author = authorOf(ctx);
     mustGetDraft(ctx, id);

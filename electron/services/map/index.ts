@@ -11,7 +11,7 @@ import type { Handlers } from '../handlers';
 import { importBoundaries } from './import-boundaries';
 import { openMbtiles, type Mbtiles } from './mbtiles';
 import { stagedUpload } from '../uploads';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 
 export { importBoundaries, type BoundaryReport } from './import-boundaries';
 export { openMbtiles, tileMime, type Mbtiles } from './mbtiles';
@@ -65,7 +65,10 @@ export const mapHandlers = {
       try { checkBasemapFile(staged); } catch (e) { rmSync(staged, { force: true }); throw e; }
       const dir = join(dirname(ctx.store.file), 'basemaps');
       mkdirSync(dir, { recursive: true });
-      path = join(dir, (fileName ?? 'basemap.mbtiles').replace(/[\\/:*?"<>|]/g, '_').replace(/(\.mbtiles)?$/i, '.mbtiles'));
+      // Its own name, made unique: a package of the same name in use stays as it is (its tiles are cached by path).
+      const base = (fileName ?? 'basemap.mbtiles').replace(/[\\/:*?"<>|]/g, '_').replace(/(\.mbtiles)?$/i, '');
+      path = join(dir, `${base}.mbtiles`);
+      for (let n = 2; existsSync(path); n++) path = join(dir, `${base}-${n}.mbtiles`);
       renameSync(staged, path);
     }
     // A file that will not open is refused before it is remembered; the map keeps its current basemap.

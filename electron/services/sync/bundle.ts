@@ -42,6 +42,9 @@ function openedFromHub(s: ReturnType<typeof enrolledState>, bytes: Buffer): Uint
   return zip;
 }
 
+/** The most file bytes one USB bundle carries (it is built and sealed in memory). */
+export const MAX_BUNDLE_FILES_BYTES = 512 * 1024 * 1024;
+
 export type BundleExport = { file: string; changes: number; blobs: number; bytes: number; summary: string };
 
 /**
@@ -62,7 +65,13 @@ export function exportDeviceBundle(store: Store, out: string): BundleExport {
   }
   const files = new Map<string, Uint8Array>([['changes.json', new TextEncoder().encode(JSON.stringify(changes))]]);
   const listed: BundleFile[] = [];
+  // A bundle is made in memory (and sealed whole): a file past its share — a long recording — waits for a
+  // network sync, which moves it chunk by chunk; the summary says how many wait (issue 19).
+  let left = MAX_BUNDLE_FILES_BYTES;
+  let waiting = 0;
   for (const b of unconfirmedBlobs(store.db)) {
+    if (b.size > left) { waiting++; continue; }
+    left -= b.size;
     const blob = readBlob(store.db, store.blobDir, b.sha256);
     if (!blob) continue;
     files.set(`blobs/${b.sha256}`, blob.bytes);
@@ -79,7 +88,7 @@ export function exportDeviceBundle(store: Store, out: string): BundleExport {
   const zip = sealedForHub(s, packBundle(bytes, signWith(s.privateKey, bytes), files));
   writeFileSync(`${out}.tmp`, zip);
   renameSync(`${out}.tmp`, out);
-  return { file: out, changes: changes.length, blobs: listed.length, bytes: zip.length, summary: `已导出同步包 ${out}：本机未确认的变更 ${changes.length} 条，照片等文件 ${listed.length} 个` };
+  return { file: out, changes: changes.length, blobs: listed.length, bytes: zip.length, summary: `已导出同步包 ${out}：本机未确认的变更 ${changes.length} 条，照片等文件 ${listed.length} 个${waiting ? `；另有 ${waiting} 个大文件（录音录像）超出同步包容量，须经网络同步` : ''}` };
 }
 
 export type BundleImport = { applied: number; duplicates: number; acknowledged: number; quarantined: number; blobs: number; cursor: number; report: ApplyReport; summary: string };
