@@ -7,22 +7,11 @@ import { isProtected } from '../../electron/store/protection';
 import { protectDemo } from '../../electron/services/auth/key-ring';
 import { receiveUpload } from '../../electron/core/streamed-upload';
 import { createWorkbench } from '../../electron/core/workbench';
-import { createWorkspaceHost } from '../../electron/core/workspace-host';
 import { generateDemo } from '../../electron/services/demo/generate';
-import { DEMO_PASSWORD, writeDemoAccounts } from '../../electron/services/demo/accounts';
+import { DEMO_PASSWORD } from '../../electron/services/demo/accounts';
 import { tempDir } from './helpers';
+import { demoHost, value } from './host-helpers';
 
-async function demoHost() {
-  const dir = tempDir();
-  const b = createWorkbench({ dataDir: dir, actor: 'system' });
-  generateDemo(b.store);
-  await writeDemoAccounts(b.store);
-  b.close();
-  const host = createWorkspaceHost(createWorkbench({ dataDir: dir }));
-  expect(await host.dispatch('auth.signIn', { user: 'admin', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
-  return { dir, host };
-}
-const value = async <T>(p: Promise<{ ok: boolean }>) => { const r = await p; if (!r.ok) throw new Error(JSON.stringify(r)); return (r as unknown as { value: T }).value; };
 
 describe('备份与恢复 in the app (issue 20)', () => {
   it('backs up now, restores that backup in place of later work, and keeps the workspace it replaced', async () => {

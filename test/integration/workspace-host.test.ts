@@ -1,26 +1,10 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWorkbench } from '../../electron/core/workbench';
-import { createWorkspaceHost } from '../../electron/core/workspace-host';
-import { generateDemo } from '../../electron/services/demo/generate';
-import { DEMO_PASSWORD, writeDemoAccounts } from '../../electron/services/demo/accounts';
-import { tempDir } from './helpers';
+import { DEMO_PASSWORD } from '../../electron/services/demo/accounts';
+import { demoHost, value } from './host-helpers';
 
-/** The demo county in a desktop-like host, its administrator signed in (issue 18). */
-async function demoHost() {
-  const dir = tempDir();
-  const b = createWorkbench({ dataDir: dir, actor: 'system' });
-  generateDemo(b.store);
-  await writeDemoAccounts(b.store);
-  b.close();
-  const host = createWorkspaceHost(createWorkbench({ dataDir: dir }));
-  expect(await host.dispatch('workspaces.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-  expect(await host.dispatch('auth.signIn', { user: 'admin', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
-  return { dir, host };
-}
 
-const value = async (p: Promise<{ ok: boolean }>) => { const r = await p; if (!r.ok) throw new Error(JSON.stringify(r)); return (r as unknown as { value: unknown }).value; };
 
 describe('switching workspaces in one data folder', () => {
   it('starts an empty workspace, keeps the demo aside, and switches back', async () => {
