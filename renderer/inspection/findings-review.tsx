@@ -3,6 +3,7 @@ import type { Inspection, ProposedFinding } from '../../shared/api/inspections';
 import { DEADLINE_BAND_LABELS } from '../../shared/checklist/deadline-band';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/field';
+import { useDraftText } from './draft-text';
 
 type Patch = Partial<Pick<ProposedFinding, 'included' | 'description' | 'legalBasis' | 'responsibleUnit' | 'responsiblePerson' | 'deadline' | 'measures'>>;
 
@@ -19,7 +20,7 @@ function FindingCard({ insp, f, shown, save }: { insp: Inspection; f: ProposedFi
   };
   const text = (key: 'description' | 'legalBasis' | 'responsibleUnit' | 'responsiblePerson' | 'measures', label: string, required = false, wide = false) => (
     <Field label={label} required={required} wide={wide}>
-      <input aria-label={label} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} onBlur={() => { if (draft[key] !== f[key]) void commit({ [key]: draft[key] }); }} />
+      <FindingText label={label} value={f[key]} onSave={(v) => void commit({ [key]: v })} />
     </Field>
   );
   const problem = shown[`finding:${f.itemId}`] ?? error;
@@ -53,4 +54,10 @@ export function FindingsReview({ insp, shown, save }: { insp: Inspection; shown:
         : insp.findings.map((f) => <FindingCard key={f.itemId} insp={insp} f={f} shown={shown} save={save} />)}
     </section>
   );
+}
+
+/** One text of a proposed problem, saved as it is typed (a pause) and when left (issue 20). */
+function FindingText(p: { label: string; value: string; onSave: (v: string) => void }) {
+  const { text, setText, flush } = useDraftText(p.value, p.onSave);
+  return <input aria-label={p.label} value={text} onChange={(e) => setText(e.target.value)} onBlur={flush} />;
 }

@@ -1,20 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { INSPECTION_SOURCES, RECUSAL_ANSWERS, type Inspection, type InspectionHeaderPatch } from '../../shared/api/inspections';
 import type { Person } from '../../shared/api/people';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/field';
 import { LocationInput } from './location-input';
+import { useDraftText } from './draft-text';
 
 type Props = { insp: Inspection; people: Person[]; shown: Record<string, string>; save: <T>(fn: () => Promise<T>) => Promise<T> };
 
-/** A text field of the header that saves when left. */
+/** A text field of the header that saves as it is typed (a pause) and when left. */
 function HeaderText(p: { label: string; value: string; error?: string; multiline?: boolean; required?: boolean; onSave: (v: string) => void; wide?: boolean }) {
-  const [v, setV] = useState(p.value);
-  useEffect(() => setV(p.value), [p.value]);
-  const commit = () => { if (v !== p.value) p.onSave(v); };
+  const { text, setText, flush } = useDraftText(p.value, p.onSave);
   return (
     <Field label={p.label} error={p.error} required={p.required} wide={p.wide}>
-      {p.multiline ? <textarea value={v} onChange={(e) => setV(e.target.value)} onBlur={commit} /> : <input value={v} onChange={(e) => setV(e.target.value)} onBlur={commit} />}
+      {p.multiline ? <textarea value={text} onChange={(e) => setText(e.target.value)} onBlur={flush} /> : <input value={text} onChange={(e) => setText(e.target.value)} onBlur={flush} />}
     </Field>
   );
 }

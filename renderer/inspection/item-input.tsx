@@ -1,23 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { answerProblem, isFailing } from '../../shared/checklist/answers';
+import { useDraftText } from './draft-text';
 import type { Item } from '../../shared/checklist/template';
 
 type Props = { item: Item; value: unknown; disabled?: boolean; onSave: (value: unknown) => void };
 
 const YESNO: [string, string][] = [['yes', '是'], ['no', '否'], ['na', '不适用']];
 
-/** A text-like input that saves when the inspector pauses or leaves it (and never loses a keystroke). */
-function useDraftText(value: unknown, onSave: (v: string) => void) {
-  const [text, setText] = useState(value === null || value === undefined ? '' : String(value));
-  useEffect(() => { setText(value === null || value === undefined ? '' : String(value)); }, [value]);
-  useEffect(() => {
-    const current = value === null || value === undefined ? '' : String(value);
-    if (text === current) return;
-    const timer = setTimeout(() => onSave(text), 600);
-    return () => clearTimeout(timer);
-  }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
-  return { text, setText, flush: () => { const current = value === null || value === undefined ? '' : String(value); if (text !== current) onSave(text); } };
-}
 
 function NumberInput({ item, value, disabled, onSave }: Props & { item: Extract<Item, { type: 'number' | 'reading' }> }) {
   const [error, setError] = useState<string | null>(null);

@@ -208,3 +208,17 @@ test('the party refuses to sign: the 执法记录仪 recording of the refusal st
   const verify = spawnSync(process.execPath, [BIN, 'verify', '--data', host.dataDir, '--json'], { encoding: 'utf8', env: DEMO_ENV });
   expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, problems: [] });
 });
+
+test('text typed into the 笔录 header is saved as it is typed: a reload right after typing loses nothing (issue 20)', async ({ page, host }) => {
+  await openAs(page, host);
+  await startFromFirstEnterprise(page);
+  const header = page.getByRole('region', { name: '笔录表头' });
+  // Officer 1 is the inspector signed in (issue 20).
+  await expect(header.getByLabel('执法人员1').locator('option:checked')).toContainText('执法证号');
+  await header.getByLabel('现场检查情况').fill('车间内正在生产，污水处理设施运行，排放口有少量泡沫');
+  // No blur: the pause saves it.
+  await expect(page.locator('.save-state')).toHaveText('已自动保存');
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await expect(page.getByRole('region', { name: '笔录表头' }).getByLabel('现场检查情况')).toHaveValue('车间内正在生产，污水处理设施运行，排放口有少量泡沫');
+});
