@@ -25,9 +25,12 @@ export async function receiveUpload(wb: Workbench, ext: string, body: AsyncItera
       else done(null, chunk);
     },
   });
+  const out = createWriteStream(path, { mode: 0o600 });
   try {
-    await pipeline(body as AsyncIterable<Uint8Array>, counted, createWriteStream(path, { mode: 0o600 }));
+    await pipeline(body as AsyncIterable<Uint8Array>, counted, out);
   } catch (e) {
+    // The file is opened asynchronously: removed only once the stream has closed, or it could appear after.
+    if (!out.closed) await new Promise<void>((done) => out.once('close', () => done()));
     rmSync(path, { force: true });
     if (e instanceof DomainError) throw e;
     throw new DomainError('invalid', `文件未能完整上传：${(e as Error).message}`);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Inspection } from '../../shared/api/inspections';
 import { isFailing, visibleItemIds, type Answers } from '../../shared/checklist/answers';
 import { withTargetLimits } from '../../shared/checklist/limits';
@@ -68,6 +68,9 @@ export function ChecklistForm({ insp, shown, setAnswer, itemErrors, setItemError
                           : item.type === 'problems'
                             ? <RecheckInput label={item.label} value={value} open={insp.openProblems} onSave={(v) => void onSave(item)(v)} />
                             : <ItemInput item={item} value={value} onSave={(v) => void onSave(item)(v)} />}
+                    {!['photo', 'location', 'signature', 'problems'].includes(item.type) && (
+                      <ProofPhotos insp={insp} itemId={item.id} label={item.label} save={save} reload={reload} warn={warn} />
+                    )}
                     {problem && <span className="field-error" role="alert">{problem}</span>}
                   </div>
                 </div>
@@ -78,4 +81,12 @@ export function ChecklistForm({ insp, shown, setAnswer, itemErrors, setItemError
       })}
     </>
   );
+}
+
+/** Photos attached to the item they prove (issue 20): shown when there are some, else one small button opens the strip. */
+function ProofPhotos(p: { insp: Inspection; itemId: string; label: string; save: <T>(fn: () => Promise<T>) => Promise<T>; reload: () => void; warn: (ph: Photo) => string[] }) {
+  const photos = p.insp.photos.filter((x) => x.itemId === p.itemId);
+  const [open, setOpen] = useState(false);
+  if (!photos.length && !open) return <button type="button" className="link proof-photo" onClick={() => setOpen(true)} aria-label={`${p.label}：附照片`}>附照片</button>;
+  return <PhotoStrip inspectionId={p.insp.id} itemId={p.itemId} label={`${p.label}（佐证）`} photos={photos} max={10} save={p.save} onChanged={p.reload} warn={p.warn} />;
 }

@@ -2,7 +2,7 @@ import { shownTime } from '../../shared/domain/local-time';
 import { RECORDING_PURPOSE_LABELS, type Inspection } from '../../shared/api/inspections';
 import { documentAnswers } from '../../shared/inspection/document';
 import type { Answers } from '../../shared/checklist/answers';
-import type { TemplateDefinition } from '../../shared/checklist/template';
+import { itemsOf, type TemplateDefinition } from '../../shared/checklist/template';
 import { signatureRoleLabel } from '../../shared/inspection/notice';
 import { formatDms } from '../../shared/domain/dms';
 import { blobUrl } from '../api';
@@ -24,6 +24,8 @@ export function chineseMinute(v: string | null): string {
  */
 export function RecordBody({ insp, bureauName, photoCheck }: { insp: Inspection; bureauName: string; photoCheck?: PhotoCheck }) {
   const rows = documentAnswers(insp.template.definition as TemplateDefinition, insp.answers as Answers);
+  // A photo attached to the item it proves says which (issue 20).
+  const itemLabel = new Map(itemsOf(insp.template.definition as TemplateDefinition).filter(({ item }) => item.type !== 'photo').map(({ item }) => [item.id, item.label]));
   const extra = insp.targetExtra;
   const end = insp.endedAt && insp.startedAt && insp.endedAt.slice(0, 10) === insp.startedAt.slice(0, 10) ? chineseMinute(insp.endedAt).split(' ')[1] : chineseMinute(insp.endedAt);
   const signatures = insp.signatures.filter((s) => !s.role.startsWith('item:'));
@@ -116,7 +118,7 @@ export function RecordBody({ insp, bureauName, photoCheck }: { insp: Inspection;
             {insp.photos.map((p, i) => (
               <figure key={p.id}>
                 <img src={blobUrl(p.sha256)} alt={p.fileName} />
-                <figcaption>照片 {i + 1}：{p.caption || p.fileName}　拍摄时间 {p.takenAt?.replace('T', ' ') ?? '不详'}{p.lat !== null && p.lon !== null ? `　位置 ${p.lon.toFixed(6)}, ${p.lat.toFixed(6)}` : ''}　SHA-256 {p.sha256.slice(0, 16)}…{photoWarnings(p, insp, photoCheck).map((w) => <span key={w} className="photo-warning">　⚠ {w}</span>)}</figcaption>
+                <figcaption>照片 {i + 1}：{p.caption || p.fileName}{p.itemId && itemLabel.get(p.itemId) ? `（证明：${itemLabel.get(p.itemId)}）` : ''}　拍摄时间 {p.takenAt?.replace('T', ' ') ?? '不详'}{p.lat !== null && p.lon !== null ? `　位置 ${p.lon.toFixed(6)}, ${p.lat.toFixed(6)}` : ''}　SHA-256 {p.sha256.slice(0, 16)}…{photoWarnings(p, insp, photoCheck).map((w) => <span key={w} className="photo-warning">　⚠ {w}</span>)}</figcaption>
               </figure>
             ))}
           </div>

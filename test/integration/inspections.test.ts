@@ -188,4 +188,18 @@ describe('inspections', () => {
     expect(record.signatures.find((s) => s.role === 'inspected')).toMatchObject({ sha256: null, refusedReason: '当事人拒绝签名' });
     expect(verifyWorkspace(wb.store.db, wb.store.blobDir).problems).toEqual([]);
   });
+
+  it('a photo is attached to the checklist item it proves (issue 20), kept in the signed record with that item; not to a signature', async () => {
+    const wb = await demoWorkbench();
+    const { id, officers } = await startIndustrial(wb);
+    await completeIndustrial(wb, id, officers.map((o) => o.id));
+    const proof = await wb.call('inspections.addPhoto', { id, itemId: 'outlets.sign', fileName: 'sign.jpg', base64: photoBase64('facility.jpg') });
+    expect(proof.itemId).toBe('outlets.sign');
+    const sig = await wb.dispatch('inspections.addPhoto', { id, itemId: 'nope', fileName: 'x.jpg', base64: photoBase64('facility.jpg') });
+    expect(sig.ok ? '' : sig.error.message).toContain('检查表中没有检查项');
+    await wb.call('inspections.finalize', { id });
+    const doc = JSON.parse(wb.store.db.prepare('SELECT canonical FROM inspection_records WHERE inspection_id = ?').pluck().get(id) as string) as { photos: { itemId: string | null }[] };
+    expect(doc.photos.map((p) => p.itemId)).toContain('outlets.sign');
+    expect(verifyWorkspace(wb.store.db, wb.store.blobDir).problems).toEqual([]);
+  });
 });

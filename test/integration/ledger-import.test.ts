@@ -134,7 +134,7 @@ describe('importing ledgers', () => {
     expect(messages).toContain('第 53 行 D 列：坐标（经度 25.9，纬度 115.05）不在中国境内，经纬度可能填反了');
     expect(messages).toContain('第 54 行 B 列：统一社会信用代码与第 2 行重复');
     expect(stats(dir)).toEqual(before);
-  });
+  }, 90_000); // a demo and a dozen CLI imports
 
   it('a sheet with fewer columns updates only what it has; the rest of each record stays as it was', async () => {
     const dir = join(tempDir(), 'ws');

@@ -198,5 +198,5 @@ describe('the command line', () => {
       await new Promise((ok) => child.once('exit', ok));
     }
     expect(readFileSync(join(hubDir, 'hub.log'), 'utf8')).toContain('hub stopped');
-  }, 90_000);
+  }, 180_000); // a dozen CLI processes, a demo and two first syncs of a whole county
 });

@@ -10,15 +10,21 @@ import type { Handlers } from '../handlers';
 import { bytesOf, intakePhoto, intakeSignature } from '../photo-intake';
 import { mustGetDraft, templateOf } from './view';
 
+/** Photos attached to one checklist item as its proof (a photo item has its own maximum). */
+const MAX_PROOF_PHOTOS = 10;
+
 export const evidenceHandlers = {
   'inspections.addPhoto': async (ctx, { id, itemId, fileName, caption, base64, capturedAt }) => {
     authorOf(ctx);
     const i = mustGetDraft(ctx, id);
     if (itemId) {
+      // A photo item's own photos, or (issue 20) a photo attached to the item it proves — an answer, a reading.
       const item = itemsOf(templateOf(ctx, i.templateId).definition).find((x) => x.item.id === itemId)?.item;
-      if (!item || item.type !== 'photo') throw new DomainError('invalid', `检查表中没有照片题“${itemId}”`);
+      if (!item) throw new DomainError('invalid', `检查表中没有检查项“${itemId}”`);
+      if (['signature', 'location', 'problems'].includes(item.type)) throw new DomainError('invalid', `“${item.label}”不能附照片`);
+      const max = item.type === 'photo' ? item.maxCount : MAX_PROOF_PHOTOS;
       const have = photosOf(ctx.store.db, id).filter((p) => p.itemId === itemId).length;
-      if (have >= item.maxCount) throw new DomainError('invalid', `“${item.label}”最多 ${item.maxCount} 张照片`, { [itemId]: `最多 ${item.maxCount} 张照片` });
+      if (have >= max) throw new DomainError('invalid', `“${item.label}”最多 ${max} 张照片`, { [itemId]: `最多 ${max} 张照片` });
     }
     const photo = await intakePhoto(bytesOf(base64, '照片'), fileName);
     // Re-read after the await: the draft may have been finalized meanwhile.
