@@ -3,6 +3,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainError } from '../../shared/api/result';
 import { MAX_STREAMED_BYTES, MAX_STREAMED_SHEET_BYTES, newStagedUpload, STREAMED_KINDS } from '../services/uploads';
+
+export { uploadProcedure } from '../services/uploads';
 import type { Workbench } from './workbench';
 
 /**

@@ -197,3 +197,8 @@ export function readBlob(db: Database, dir: string, sha256: string): { bytes: Bu
   // Served as what the bytes are (a row's type may predate the check): anything else is a download.
   return { bytes, mime: sniffEvidenceType(bytes) ?? 'application/octet-stream' };
 }
+
+/** The bytes the stored blobs of these hashes hold together (those not here count nothing). */
+export function blobBytes(db: Database, shas: string[]): number {
+  return shas.reduce((n, sha) => n + ((prepared(db, 'SELECT size FROM blobs WHERE sha256 = ? AND size >= 0').pluck().get(sha) as number | undefined) ?? 0), 0);
+}

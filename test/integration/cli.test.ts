@@ -97,7 +97,7 @@ describe('the qingshui command line', () => {
     expect(JSON.parse(demoCli('stats', '--data', dir, '--json').out).regions).toBe(111);
     expect(readdirSync(dir).some((f) => f.includes('before-restore'))).toBe(true);
     expect(demoCli('backup', '--data', dir, '--out', backup).err).toContain('已存在');
-  });
+  }, 60_000); // a demo, a backup of it and a restore, each a CLI process
 
   it('refuses to restore from a file that is not a workspace', () => {
     const root = tempDir();

@@ -111,5 +111,5 @@ describe('a stale sheet (issue 20)', () => {
     // With the file's own modified time (the default), nothing changed here since: no conflict.
     const again = run('import', 'outfalls', out, '--data', dir, '--dry-run', '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({ updated: 0, conflicts: [] });
-  });
+  }, 90_000); // a demo, an export and four CLI imports
 });

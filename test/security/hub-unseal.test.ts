@@ -83,7 +83,7 @@ for (const kind of ['sqlite', 'pg'] as const) {
       }
       const locked = await fetch(new URL('/v1/accounts/unseal', hub.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'dev-fake9', user: 'zhao', password: 'admin-new-pass-3' }) });
       expect(locked.status).toBe(429);
-    });
+    }, 60_000); // scrypt slots, a first sync and a hub sign-in on a second laptop
 
     it('a USB bundle is sealed both ways: no name readable on the stick; a changed byte is refused', async () => {
       const hub = await startHub(kind);

@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { DomainError } from '../../../shared/api/result';
 import type { InspectionDocument } from '../../../shared/inspection/document';
-import { readBlob } from '../../store/blob-store';
+import { blobBytes, readBlob } from '../../store/blob-store';
 import { recordOf } from '../../store/inspections';
 import { receiptOf } from '../../store/record-signing';
 import type { Store } from '../../store/store';
@@ -19,7 +19,7 @@ export function evidenceParts(store: Store, inspectionId: string): EvidenceParts
   const files = new Map<string, Uint8Array>();
   // The package is built and checked whole in memory: past this, a long recording needs a package of its own.
   const named = filesNamedBy(doc);
-  const total = named.reduce((n, sha) => n + ((store.db.prepare('SELECT size FROM blobs WHERE sha256 = ?').pluck().get(sha) as number | undefined) ?? 0), 0);
+  const total = blobBytes(store.db, named);
   if (total > MAX_PACKAGE_BYTES) {
     throw new DomainError('invalid', `本记录所附文件共 ${(total / 1024 ** 3).toFixed(1)} GB，超过单个证据包的上限 ${MAX_PACKAGE_BYTES / 1024 ** 3} GB：请将录音录像剪辑为与违法事实相关的片段后另行附上，或直接提交工作区备份`);
   }
