@@ -15,8 +15,6 @@ import { outfallWithCode } from '../../store/outfalls';
 import { enterpriseNamed, enterpriseNamedInTown, enterpriseNamedOrUscc, findingNumbered, outfallNamedInTown } from '../../store/register-lookups';
 import { checkUscc } from '../../../shared/domain/uscc';
 import { outfallTypeOf, olderWord } from '../../../shared/ledger/older-words';
-import { classificationOf } from '../../../shared/domain/outfall-types';
-import { readSettings } from '../../store/settings';
 import type { Store } from '../../store/store';
 import type { ServiceContext } from '../context';
 import type { RegisterProfile } from './import-register';
@@ -116,7 +114,7 @@ const outfallProfile = (rules: RegisterRules): RegisterProfile<OutfallDraft> => 
     if (km && !Number.isFinite(distance)) row.bad('sectionDistanceKm', `距离“${km}”应为数字（公里）`);
     const code = row.get('code');
     // Type and 细类 as the classification in force reads them (older census words mapped, the type from its 细类); else 待核定.
-    const kind = outfallTypeOf(row.get('type'), row.get('subType'), classificationOf(readSettings(row.db).outfallSubTypes));
+    const kind = outfallTypeOf(row.get('type'), row.get('subType'), row.classification);
     for (const [f, m] of kind.notes) row.warn(f, m);
     const older = <T extends string>(field: string, label: string, options: readonly T[]) => {
       const mapped = olderWord(field, row.get(field));

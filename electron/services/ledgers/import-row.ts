@@ -3,9 +3,11 @@ import { toStored, type CoordinateSystem } from '../../../shared/domain/coordina
 import { parseDegrees } from '../../../shared/domain/dms';
 import { listRegions, listWaterBodies, listWatersheds } from '../../store/places';
 import { townAtPoint } from '../../store/town-at-point';
+import { readSettings } from '../../store/settings';
+import { classificationOf, type OutfallClassification } from '../../../shared/domain/outfall-types';
 
 /** Towns, villages, watersheds and water bodies by name (and code), to turn a sheet's words into ids. */
-export type Directory = { towns: Map<string, string>; villages: Map<string, string>; watersheds: Map<string, string>; waterBodies: Map<string, string> };
+export type Directory = { towns: Map<string, string>; villages: Map<string, string>; watersheds: Map<string, string>; waterBodies: Map<string, string>; classification: OutfallClassification };
 
 /** A town as ledgers write it: 城关镇 / 城关 / 城关镇人民政府 / 城关街道办事处 all name 城关镇. */
 function townKeys(name: string): string[] {
@@ -27,6 +29,7 @@ export function directory(db: Database): Directory {
     villages: new Map(regions.filter((r) => r.level === 'village').flatMap((r) => [[`${r.parentCode}/${r.name}`, r.code], [r.code, r.code]])),
     watersheds: named(listWatersheds(db)),
     waterBodies: named(listWaterBodies(db)),
+    classification: classificationOf(readSettings(db).outfallSubTypes),
   };
 }
 
@@ -45,6 +48,8 @@ export type RowContext = {
   warn(field: string, message: string): void;
   dir: Directory;
   db: Database;
+  /** The 排污口分类 in force, read once per import (not once per row). */
+  classification: OutfallClassification;
   /** A place (town, village under it) by name; no town column or cell: the town the coordinates lie in. */
   place(townField: string, villageField: string): { townCode: string | null; villageCode: string | null };
   /** A coordinate pair as typed (decimal, 度分秒 in one cell, or over 度/分/秒 columns), reporting what cannot be read. */
@@ -75,7 +80,7 @@ export function rowContext(db: Database, dir: Directory, crs: CoordinateSystem, 
   const has = (f: string) => col[f] !== undefined;
   let coords: { lon: number | null; lat: number | null } | null = null;
   const row: RowContext = {
-    get, has, bad, warn, dir, db,
+    get, has, bad, warn, dir, db, classification: dir.classification,
     coords() {
       if (coords) return coords;
       const one = (axis: 'lon' | 'lat') => {
