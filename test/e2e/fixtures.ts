@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,7 +9,6 @@ const BIN = join(process.cwd(), 'bin', 'qingshui.cjs');
 
 export type Host = { url: string; dataDir: string };
 
-/** Every test gets its own data folder with the demo county and its own browser host. */
 /** Starts a browser host on a data folder; `today` simulates the date deadlines are counted on. */
 export async function startHost(dataDir: string, today?: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
   const env = { ...process.env, ...(today ? { QINGSHUI_TODAY: today } : {}) };
@@ -18,13 +17,29 @@ export async function startHost(dataDir: string, today?: string, extra: string[]
   return { child, url };
 }
 
+/**
+ * The demo county, made once per Playwright worker and scale (`qingshui demo` takes seconds: its accounts'
+ * key derivations), and copied into each test's own data folder.
+ */
+const demoTemplates = new Map<number, string>();
+function demoTemplate(scale: number): string {
+  let dir = demoTemplates.get(scale);
+  if (dir) return dir;
+  dir = mkdtempSync(join(tmpdir(), 'qingshui-e2e-demo-'));
+  const demo = spawnSync(process.execPath, [BIN, 'demo', '--data', dir, '--scale', String(scale)], { encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(demo.stderr);
+  demoTemplates.set(scale, dir);
+  return dir;
+}
+process.on('exit', () => { for (const dir of demoTemplates.values()) rmSync(dir, { recursive: true, force: true }); });
+
+/** Every test gets its own data folder with the demo county and its own browser host. */
 export const test = base.extend<{ host: Host; scale: number; today: string | undefined }>({
   scale: [1, { option: true }],
   today: [undefined, { option: true }],
   host: async ({ scale, today }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qingshui-e2e-'));
-    const demo = spawnSync(process.execPath, [BIN, 'demo', '--data', dataDir, '--scale', String(scale)], { encoding: 'utf8' });
-    if (demo.status !== 0) throw new Error(demo.stderr);
+    cpSync(demoTemplate(scale), dataDir, { recursive: true });
     const { child, url } = await startHost(dataDir, today);
     await use({ url, dataDir });
     child.kill('SIGTERM');
