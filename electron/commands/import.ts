@@ -48,14 +48,15 @@ async function importRegister(wb: Workbench, a: ImportArgs & { kind: 'enterprise
     for (const w of report.warnings.slice(0, 30)) console.log(`  ! ${w.message}`);
     if (report.kept) console.log(`保留了 ${report.kept} 处较新的值（表中未改、本机导出后已更新）。`);
     for (const c of report.conflicts.slice(0, 50)) console.log(`  ⚠ 冲突 第 ${c.row} 行 ${c.name} ${c.label}：表中“${c.sheet}”，现值“${c.current}”（${c.by} ${c.at.slice(0, 16).replace('T', ' ')} 修改）`);
-    if (report.conflicts.length) console.log(`有 ${report.conflicts.length} 处冲突，未写入：用 --prefer sheet（用表中的值）或 --prefer current（保留现值）决定后再导入。`);
-    if (report.warnings.length > 30) console.log(`  ……提示共 ${report.warnings.length} 处`);
+    const total = (k: keyof typeof report.omitted) => report[k].length + report.omitted[k];
+    if (report.conflicts.length) console.log(`有 ${total('conflicts')} 处冲突，未写入：用 --prefer sheet（用表中的值）或 --prefer current（保留现值）决定后再导入。`);
+    if (total('warnings') > 30) console.log(`  ……提示共 ${total('warnings')} 处`);
     for (const p of report.problems.slice(0, 30)) console.log(`  ✗ ${p.message}`);
-    if (report.problems.length > 30) console.log(`  ……共 ${report.problems.length} 处`);
+    if (total('problems') > 30) console.log(`  ……共 ${total('problems')} 处`);
     console.log(report.committed ? '已全部写入工作区。' : report.problems.length ? `未写入任何数据${errorsOut ? `；错误已标注在 ${errorsOut}` : '（用 --errors OUT.xlsx 得到标注了错误的工作簿）'}` : '试导入（--dry-run）：未写入。');
   }
   if (report.problems.length) throw new DomainError('invalid', `${report.invalid} 行有误，未导入`);
-  if (report.conflicts.length && !a.dryRun) throw new DomainError('conflict', `${report.conflicts.length} 处冲突未决定，未导入（--prefer sheet|current）`);
+  if (report.conflicts.length && !a.dryRun) throw new DomainError('conflict', `${report.conflicts.length + report.omitted.conflicts} 处冲突未决定，未导入（--prefer sheet|current）`);
 }
 
 /**

@@ -10,13 +10,18 @@ type Decision = 'sheet' | 'current';
  * by side — the sheet's value, the current one, who changed it and when; nothing is written until each
  * is decided (one by one, or all one way).
  */
-export function ImportConflicts({ report, decide }: { report: Report; decide: (choices: Record<string, Decision>) => void }) {
+export function ImportConflicts({ report, decide, decideAll }: {
+  report: Report; decide: (choices: Record<string, Decision>) => void;
+  /** All of them one way, those not listed too (a sheet with more than the report lists). */
+  decideAll: (d: Decision) => void;
+}) {
   if (!report.conflicts.length) return null;
-  const all = (d: Decision) => decide(Object.fromEntries(report.conflicts.map((c) => [`${c.row}:${c.key}`, d])));
+  const total = report.conflicts.length + report.omitted.conflicts;
+  const all = (d: Decision) => (report.omitted.conflicts ? decideAll(d) : decide(Object.fromEntries(report.conflicts.map((c) => [`${c.row}:${c.key}`, d]))));
   return (
     <section className="import-conflicts" aria-label="导入冲突">
       <p className="banner warning" role="alert">
-        有 {report.conflicts.length} 处冲突：表中的值与本机的现值都在{report.exportedAt ? `导出（${shownTime(report.exportedAt)}）` : '文件保存'}之后改过。请逐项决定，决定前不写入任何数据。
+        有 {total} 处冲突{report.omitted.conflicts > 0 && `（下表列出前 ${report.conflicts.length} 处，其余请用“全部”按钮决定）`}：表中的值与本机的现值都在{report.exportedAt ? `导出（${shownTime(report.exportedAt)}）` : '文件保存'}之后改过。请逐项决定，决定前不写入任何数据。
       </p>
       <div className="actions">
         <button type="button" onClick={() => all('sheet')}>全部用表中的值</button>

@@ -24,21 +24,22 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [resolutions, setResolutions] = useState<Record<string, 'sheet' | 'current'>>({});
+  const [prefer, setPrefer] = useState<'sheet' | 'current' | undefined>(undefined);
   const job = useJob();
-  const run = async (dryRun: boolean, f = file, m = mapping, s = sheet, resolved = resolutions) => {
+  const run = async (dryRun: boolean, f = file, m = mapping, s = sheet, resolved = resolutions, all = prefer) => {
     if (!f) return;
     setBusy(true); setError(null);
     try {
       const staged = await stageFile(f, 'xlsx');
-      const r = await job.run((jobId) => call('ledgers.import', { kind, fileName: f.name, staged, crs, dryRun, mapping: m, sheet: s, resolutions: resolved, since: new Date(f.lastModified).toISOString(), jobId }));
+      const r = await job.run((jobId) => call('ledgers.import', { kind, fileName: f.name, staged, crs, dryRun, mapping: m, sheet: s, resolutions: resolved, prefer: all, since: new Date(f.lastModified).toISOString(), jobId }));
       setReport(r);
       if (r.committed) onImported();
     } catch (e) { setReport(null); setError(e instanceof ApiFailure ? e.message : (e as Error).message); } finally { setBusy(false); }
   };
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return;
-    setFile(chosen); setMapping({}); setSheet(undefined); setResolutions({});
-    await run(true, chosen, {}, undefined, {});
+    setFile(chosen); setMapping({}); setSheet(undefined); setResolutions({}); setPrefer(undefined);
+    await run(true, chosen, {}, undefined, {}, undefined);
   };
   const label = (key: string) => report?.fieldOptions.find((o) => o.key === key)?.label ?? key;
   return (
@@ -66,7 +67,7 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
         <div className="import-report" data-testid="import-report">
           <p>“{file.name}”工作表“{report.sheet}”，表头在第 {report.headerRow} 行，共 {report.rows} 行：
             <b className="ok">新增 {report.created}</b>，<b>更新 {report.updated}</b>，无变化 {report.unchanged}，<b className={report.invalid ? 'bad' : ''}>有误 {report.invalid}</b>
-            {report.warnings.length > 0 && <>，提示 {report.warnings.length}</>}
+            {report.warnings.length > 0 && <>，提示 {report.warnings.length + report.omitted.warnings}</>}
             {report.committed && '。已全部写入。'}</p>
           {report.missing.length > 0 && <p className="banner error" role="alert">找不到必需的列：{report.missing.join('、')}。请在下面指明哪一列是它们。</p>}
           {report.unmatchedHeaders.length > 0 && <p className="muted">未识别的列（不导入，可在“列对应”中指定）：{report.unmatchedHeaders.join('、')}</p>}
@@ -90,14 +91,15 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
               </tbody>
             </table>
           </details>
-          <ImportConflicts report={report} decide={(choices) => { const next = { ...resolutions, ...choices }; setResolutions(next); void run(true, file, mapping, sheet, next); }} />
+          <ImportConflicts report={report} decide={(choices) => { const next = { ...resolutions, ...choices }; setResolutions(next); void run(true, file, mapping, sheet, next); }}
+            decideAll={(d) => { setPrefer(d); void run(true, file, mapping, sheet, resolutions, d); }} />
           {report.kept > 0 && <p className="muted">保留了 {report.kept} 处较新的值：表中未改而本机在导出后已更新。</p>}
           <ImportFindings report={report} />
           {report.problems.length > 0 && (
             <>
               <p role="alert" className="banner error">有误的行未写入任何数据。请改正后重新选择文件{report.errorsFile && <>：<a href={exportUrl(report.errorsFile.name)} download={report.errorsFile.name}>下载标注了错误的工作簿</a></>}。</p>
               <ul className="problems">{report.problems.slice(0, 20).map((p) => <li key={`${p.row}-${p.col}-${p.message}`}>{p.message}</li>)}</ul>
-              {report.problems.length > 20 && <p className="muted">……共 {report.problems.length} 处</p>}
+              {report.problems.length + report.omitted.problems > 20 && <p className="muted">……共 {report.problems.length + report.omitted.problems} 处</p>}
             </>
           )}
           {!report.committed && report.missing.length === 0 && report.invalid === 0 && report.conflicts.length === 0 && report.created + report.updated > 0 && (

@@ -12,7 +12,7 @@ import { rowToFields } from '../../electron/store/write-path';
 import { coldStartBaseline, coldStartToFirstList } from './cold-start';
 import { benchInspections } from './inspections-bench';
 import { benchImport, benchLedgers, plainExport } from './ledger-bench';
-import { benchHugeImport } from './huge-import-bench';
+import { benchHugeImport, benchImportMemory } from './huge-import-bench';
 import { benchLoop } from './loop-bench';
 import { benchMap } from './map-bench';
 import { benchSync } from './sync-bench';
@@ -112,6 +112,7 @@ async function main() {
     // 6. ledgers
     await benchImport(dataDir, root, results);
     await benchHugeImport(dataDir, root, results);
+    await benchImportMemory(dataDir, root, results);
     benchLedgers(dataDir, root, results);
     await benchMap(root, results);
     await benchSync(root, results);

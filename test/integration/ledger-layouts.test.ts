@@ -111,6 +111,46 @@ describe('ledgers in real layouts (issue 20)', () => {
     expect(e.uscc).toBe('');
   });
 
+  it('a town cell merged down over the rows of its enterprises (as clerks group them) gives each row that town', async () => {
+    const wb = await demoWorkbench();
+    const { towns } = await county(wb);
+    const [t1, t2] = towns;
+    const base64 = await workbook([{
+      name: '名录',
+      rows: [
+        ['序号', '乡镇', '单位名称', '联系电话'],
+        [1, t1.name, '清水县合并甲厂', '13907970101'],
+        [2, null, '清水县合并乙厂', '13907970102'],
+        [3, null, '清水县合并丙厂', '13907970103'],
+        [4, t2.name, '清水县合并丁厂', '13907970104'],
+      ],
+      merges: ['B2:B4'],
+    }]);
+    const done = await wb.call('ledgers.import', { kind: 'enterprises', fileName: '名录.xlsx', base64, dryRun: false });
+    expect(done).toMatchObject({ committed: true, created: 4, invalid: 0 });
+    const rows = (await wb.call('enterprises.list', { q: '清水县合并', limit: 10 })).rows;
+    expect(Object.fromEntries(rows.map((r) => [r.name, r.townCode]))).toEqual({
+      清水县合并甲厂: t1.code, 清水县合并乙厂: t1.code, 清水县合并丙厂: t1.code, 清水县合并丁厂: t2.code,
+    });
+  });
+
+  it('a sheet with more findings than a report lists: the first 1,000 of each are listed, the rest counted, nothing written', async () => {
+    const wb = await demoWorkbench();
+    const { towns } = await county(wb);
+    const before = (await wb.call('workspace.stats', {})).enterprises;
+    // 1,500 rows without a USCC (a warning each) and 1,200 of them with a phone number that is not one (a problem each).
+    const rows: Cell[][] = [['单位名称', '乡镇', '联系电话']];
+    for (let i = 1; i <= 1500; i++) rows.push([`清水县批量${i}号厂`, towns[0].name, i <= 1200 ? '电话待补' : '13907970200']);
+    const base64 = await workbook([{ name: 'S', rows }]);
+    const r = await wb.call('ledgers.import', { kind: 'enterprises', fileName: 'many.xlsx', base64, dryRun: false });
+    expect(r).toMatchObject({ committed: false, rows: 1500, invalid: 1200 });
+    expect(r.problems).toHaveLength(1000);
+    expect(r.omitted.problems).toBe(200);
+    expect(r.warnings).toHaveLength(1000);
+    expect(r.omitted.warnings).toBe(500);
+    expect((await wb.call('workspace.stats', {})).enterprises).toBe(before);
+  });
+
   it('a split coordinate missing its 分 is refused at that cell, nothing written', async () => {
     const wb = await demoWorkbench();
     const { towns } = await county(wb);

@@ -196,10 +196,8 @@ const findingProfile = (rules: RegisterRules): RegisterProfile<FindingImportDraf
       },
     };
   },
-  afterWrite(ctx, written, author) {
-    for (const w of written) {
-      if (w.create) rules.recordFindingCreated(ctx, w.id, w.fields.foundAt as string, author, '导入督察交办问题清单');
-      else rules.refreshFinding(ctx.store, w.id);
-    }
+  afterWrite(ctx, w, author) {
+    if (w.create) rules.recordFindingCreated(ctx, w.id, w.fields.foundAt as string, author, '导入督察交办问题清单');
+    else rules.refreshFinding(ctx.store, w.id);
   },
 });

@@ -1,15 +1,13 @@
 import ExcelJS from 'exceljs';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { DomainError } from '../../../shared/api/result';
 import { colName } from './export-xlsx';
-import { checkZipSizes, countSheetRows } from './xlsx-zip';
-import { readSheetRows, sheetsOf } from './xlsx-stream';
+import { checkZipSizes, scanSheets } from './xlsx-zip';
+import { openWorkbook, readSheetRows, readSheetRowsAsync, type SheetMerge, type SheetRow, type Workbook } from './xlsx-stream';
 import { EXPORT_INFO_SHEET } from './export-info';
 
 /** The most rows an import reads (a county's registers hold a few thousand; a sheet past this is refused, not half-read). */
 export const MAX_IMPORT_ROWS = 200_000;
-/** Rows at the top kept even when empty but for merged cells: where title and header rows are. */
-const HEADER_ROWS = 30;
 
 function tooManyRows(sheet: string, rows: number | null): DomainError {
   const counted = rows === null ? '' : `（约 ${rows.toLocaleString('en-US')} 行）`;
@@ -36,16 +34,38 @@ export type Sheet = {
   exportInfo: string[][] | null;
 };
 
+/**
+ * A sheet opened for import (issue 20: import never holds the whole file): what is known before its rows
+ * are read, its first rows (where title and header rows are), and its rows read once, in order, as the
+ * file is read — merged cells filled as Excel shows them, rows with nothing in them left out.
+ */
+export type OpenedSheet = {
+  name: string; /** Every sheet of the workbook with data, in order. */ sheets: string[];
+  /** The rows of the hidden sheet an export of ours carries (`export-info.ts`), when there is one. */
+  exportInfo: string[][] | null;
+  /** How many rows with content the sheet holds (counted before any cell is parsed). */
+  rowCount: number;
+  /** The first rows with content (up to `TOP_ROWS`). */
+  top: SheetRow[];
+  /** Every row with content, from the first, as it is read; other work runs between pieces of the file. */
+  rows(onRow: (row: SheetRow) => void): Promise<void>;
+  /** The same, all at once (inside a transaction). */
+  rowsSync(onRow: (row: SheetRow) => void): void;
+};
+
+/** The rows at the top an import looks for its header in (kept even when empty but for merged cells). */
+export const TOP_ROWS = 30;
+
 /** How well a sheet's top rows look like the register being imported (the best is proposed when the person named none). */
 export type SheetScore = (topRows: string[][]) => number;
 
 class Enough extends Error {}
 
 /** The first `n` rows of a sheet, as text (merged cells not filled: enough to judge a header). */
-function topRows(bytes: Uint8Array, part: string, date1904: boolean, n: number): string[][] {
+function topRows(wb: Workbook, part: string, date1904: boolean, n: number): string[][] {
   const rows: string[][] = [];
   try {
-    readSheetRows(bytes, part, date1904, (row) => { rows.push(row.cells.map((c) => c ?? '')); if (rows.length >= n) throw new Enough(); });
+    readSheetRows(wb, part, date1904, (row) => { rows.push(row.cells.map((c) => c ?? '')); if (rows.length >= n) throw new Enough(); });
   } catch (e) {
     if (!(e instanceof Enough)) return rows;
   }
@@ -63,30 +83,34 @@ export function workbookProblem(head: Buffer, name: string): string {
   return `“${name}”无法打开：不是 .xlsx 文件，或文件已损坏、设有密码（请另存为不加密的 .xlsx）`;
 }
 
+function headOf(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try { const b = Buffer.alloc(8); readSync(fd, b, 0, 8, 0); return b; } finally { closeSync(fd); }
+}
+
 /**
- * Reads the first sheet with data of an .xlsx as text rows (1-based row numbers kept), refusing what
- * is not one. The zip's central directory is checked first (a zip bomb is refused before anything is
- * inflated); the sheet is then streamed row by row and refused past MAX_IMPORT_ROWS, so memory is
- * bounded by that, not by the file; merged cells read as their first cell, as Excel shows them.
+ * Opens a sheet of an .xlsx for import, refusing what is not one: the zip's central directory is checked
+ * first (a zip bomb is refused before anything is inflated), then each sheet's rows are counted and its
+ * merged ranges listed as the file streams by (a sheet past MAX_IMPORT_ROWS is refused before a cell is
+ * parsed). The sheet is the one the person named; else, of several, the one whose top rows look most
+ * like the register (`score`); else the first with data. Its rows are read later, once, as a stream.
  */
-export async function readSheet(file: string, opts: { sheet?: string; score?: SheetScore } = {}): Promise<Sheet> {
+export async function openSheet(file: string, opts: { sheet?: string; score?: SheetScore } = {}): Promise<OpenedSheet> {
   if (!existsSync(file)) throw new DomainError('not_found', `文件“${file}”不存在`);
-  const bytes = readFileSync(file);
-  const sizes = checkZipSizes(bytes, file);
-  if (sizes === null) throw new DomainError('invalid', workbookProblem(bytes.subarray(0, 8), file));
-  // The first sheet, in the workbook's order, with any row; one far past the limit is refused from a
-  // count of its rows, before any cell is parsed.
-  const counts = new Map(countSheetRows(bytes).map((c) => [c.entry, c.rows]));
-  const sheets = sheetsOf(bytes);
-  const listed = sheets.length ? sheets : [...counts.keys()].map((part) => ({ name: part.replace(/^.*\//, '').replace(/\.xml$/, ''), part, date1904: false }));
+  const unreadable = () => new DomainError('invalid', workbookProblem(headOf(file), file));
+  const sizes = checkZipSizes(file, file);
+  if (sizes === null) throw unreadable();
+  const scanned = new Map(scanSheets(file).map((c) => [c.entry, c]));
+  let wb: Workbook;
+  try { wb = openWorkbook(file); } catch (e) { if (e instanceof DomainError) throw e; throw unreadable(); }
+  const listed = wb.sheets.length ? wb.sheets : [...scanned.keys()].map((part) => ({ name: part.replace(/^.*\//, '').replace(/\.xml$/, ''), part, date1904: false }));
+  const rowsOf = (part: string) => scanned.get(part)?.rows ?? 0;
   const infoSheet = listed.find((x) => x.name === EXPORT_INFO_SHEET);
-  const withData = listed.filter((x) => (counts.get(x.part) ?? 0) > 0 && x !== infoSheet);
+  const withData = listed.filter((x) => rowsOf(x.part) > 0 && x !== infoSheet);
   if (!withData.length) {
-    if (!counts.size) throw new DomainError('invalid', workbookProblem(bytes.subarray(0, 8), file));
+    if (!scanned.size) throw unreadable();
     throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
   }
-  // The sheet the person named; else, of several, the one whose top rows look most like this register (a
-  // cover or 填表说明 sheet first is passed over); else the first with data.
   let target = withData[0];
   if (opts.sheet) {
     const named = listed.find((x) => x.name === opts.sheet);
@@ -95,52 +119,82 @@ export async function readSheet(file: string, opts: { sheet?: string; score?: Sh
   } else if (withData.length > 1 && opts.score) {
     let best = -1;
     for (const x of withData.slice(0, 20)) {
-      const sc = opts.score(topRows(bytes, x.part, x.date1904, 14));
+      const sc = opts.score(topRows(wb, x.part, x.date1904, 14));
       if (sc > best) { best = sc; target = x; }
     }
   }
   const label = `工作表“${target.name}”`;
-  if ((counts.get(target.part) ?? 0) > MAX_IMPORT_ROWS) throw tooManyRows(label, counts.get(target.part)!);
+  if (rowsOf(target.part) > MAX_IMPORT_ROWS) throw tooManyRows(label, rowsOf(target.part));
   let exportInfo: string[][] | null = null;
-  if (infoSheet && (counts.get(infoSheet.part) ?? 0) <= MAX_IMPORT_ROWS + 1) {
+  if (infoSheet && rowsOf(infoSheet.part) <= MAX_IMPORT_ROWS + 1) {
     exportInfo = [];
-    try { readSheetRows(bytes, infoSheet.part, infoSheet.date1904, (row) => { exportInfo!.push(row.cells.map((c) => c ?? '')); }); } catch { exportInfo = null; }
+    try { readSheetRows(wb, infoSheet.part, infoSheet.date1904, (row) => { exportInfo!.push([...row.cells].map((c) => c ?? '')); }); } catch { exportInfo = null; }
   }
-  const sheet: Sheet = { name: target.name, rows: [], rowNumbers: [], sheets: withData.map((x) => x.name), exportInfo };
-  let merges: ReturnType<typeof readSheetRows>;
-  try {
-    merges = readSheetRows(bytes, target.part, target.date1904, (row) => {
+  const merges = scanned.get(target.part)?.merges ?? [];
+  const read = (onRow: (row: SheetRow) => void) => {
+    const fill = mergeFill(merges);
+    let width = 0;
+    let kept = 0;
+    return (row: SheetRow) => {
       // A row empty but for merged cells may be part of the header (its text comes from the merge).
-      if (!row.cells.some((x) => x) && row.number > HEADER_ROWS) return;
-      if (sheet.rows.length >= MAX_IMPORT_ROWS) throw tooManyRows(label, null);
-      sheet.rows.push(row.cells);
-      sheet.rowNumbers.push(row.number);
-    });
-  } catch (e) {
-    if (e instanceof DomainError) throw e;
-    throw new DomainError('invalid', workbookProblem(bytes.subarray(0, 8), file));
-  }
-  const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0);
-  for (const r of sheet.rows) for (let c = 0; c < width; c++) r[c] ??= '';
-  fillMerged(sheet, merges);
-  const kept = sheet.rows.map((r, i) => [r, sheet.rowNumbers[i]] as const).filter(([r]) => r.some((x) => x));
-  if (!kept.length) throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
-  return { name: sheet.name, rows: kept.map(([r]) => r), rowNumbers: kept.map(([, n]) => n), sheets: sheet.sheets, exportInfo };
+      if (!row.cells.some((x) => x) && row.number > TOP_ROWS) return;
+      const cells = Array.from({ length: Math.max(row.cells.length, width) }, (_, c) => row.cells[c] ?? '');
+      fill(row.number, cells, width);
+      if (!cells.some((x) => x)) return;
+      if (kept < TOP_ROWS) width = Math.max(width, cells.length);
+      if (++kept > MAX_IMPORT_ROWS) throw tooManyRows(label, null);
+      onRow({ number: row.number, cells });
+    };
+  };
+  const guarded = async <T>(work: () => T | Promise<T>): Promise<T> => {
+    try { return await work(); } catch (e) { if (e instanceof DomainError || e instanceof Enough) throw e; throw unreadable(); }
+  };
+  const top: SheetRow[] = [];
+  await guarded(() => { try { readSheetRows(wb, target.part, target.date1904, read((r) => { top.push(r); if (top.length >= TOP_ROWS) throw new Enough(); })); } catch (e) { if (!(e instanceof Enough)) throw e; } });
+  if (!top.length) throw new DomainError('invalid', `“${file}”中没有数据：工作表是空的`);
+  return {
+    name: target.name, sheets: withData.map((x) => x.name), exportInfo, rowCount: rowsOf(target.part), top,
+    rows: (onRow) => guarded(() => readSheetRowsAsync(wb, target.part, target.date1904, read(onRow))),
+    rowsSync: (onRow) => {
+      try { readSheetRows(wb, target.part, target.date1904, read(onRow)); } catch (e) { if (e instanceof DomainError) throw e; throw unreadable(); }
+    },
+  };
 }
 
-/** Every cell of a merged range shows its first cell's text (as Excel does), for the rows read. */
-function fillMerged(sheet: Sheet, ranges: { top: number; left: number; bottom: number; right: number }[]): void {
-  const index = new Map(sheet.rowNumbers.map((n, i) => [n, i]));
-  for (const m of ranges) {
-    const first = index.get(m.top);
-    const text = first === undefined ? '' : sheet.rows[first][m.left - 1] ?? '';
-    if (!text) continue;
-    // Only the rows read, from the merge's first: a range claiming millions of rows costs what the sheet holds.
-    for (let i = first!; i < sheet.rows.length && sheet.rowNumbers[i] <= m.bottom; i++) {
-      for (let c = m.left; c <= m.right && c - 1 < sheet.rows[i].length; c++) if (!sheet.rows[i][c - 1]) sheet.rows[i][c - 1] = text;
-    }
-  }
+/** Reads a whole sheet into memory (for checks and tests; the import streams with `openSheet`). */
+export async function readSheet(file: string, opts: { sheet?: string; score?: SheetScore } = {}): Promise<Sheet> {
+  const opened = await openSheet(file, opts);
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  await opened.rows((r) => { rows.push(r.cells); rowNumbers.push(r.number); });
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  for (const r of rows) for (let c = 0; c < width; c++) r[c] ??= '';
+  return { name: opened.name, rows, rowNumbers, sheets: opened.sheets, exportInfo: opened.exportInfo };
 }
+
+/**
+ * Fills merged cells as rows stream by, in order: every cell of a merged range shows its first cell's
+ * text (as Excel does). Only as wide as the sheet's top rows: a range claiming every column costs what the sheet holds.
+ */
+function mergeFill(merges: SheetMerge[]): (number: number, cells: string[], width: number) => void {
+  const sorted = [...merges].sort((a, b) => a.top - b.top);
+  let next = 0;
+  let active: { m: SheetMerge; text: string }[] = [];
+  return (n, cells, width) => {
+    while (next < sorted.length && sorted[next].top <= n) {
+      const m = sorted[next++];
+      const text = m.top === n ? cells[m.left - 1] ?? '' : '';
+      if (text) active.push({ m, text });
+    }
+    if (!active.length) return;
+    active = active.filter((a) => a.m.bottom >= n);
+    const wide = Math.max(width, cells.length);
+    for (const { m, text } of active) {
+      for (let c = m.left; c <= Math.min(m.right, wide); c++) if (!cells[c - 1]) cells[c - 1] = text;
+    }
+  };
+}
+
 
 /** Column letters of a 0-based column index: 0 → A. */
 export function columnLetter(index: number): string {

@@ -1,58 +1,30 @@
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
+import { DomainError } from '../../../shared/api/result';
+import { smallParts, streamParts, streamPartsAsync } from './zip-file';
 
 /**
- * A streaming reader of one .xlsx worksheet as text rows, written for the import (issue 16): each
- * part is inflated 64 KiB at a time and parsed as a SAX stream, so a sheet is never held whole, and
- * text is decoded with a streaming UTF-8 decoder — exceljs's own streaming reader breaks a Chinese
- * character that falls across two chunks (exceljs issues #2063, #2084, still open), which a register
- * full of 单位名称 and 地址 would meet on every few hundred rows.
+ * A streaming reader of one .xlsx worksheet as text rows, written for the import (issue 16): the file
+ * is read from disk and each part inflated 64 KiB at a time and parsed as a SAX stream, so neither the
+ * file nor a sheet is ever held whole (issue 20), and text is decoded with a streaming UTF-8 decoder —
+ * exceljs's own streaming reader breaks a Chinese character that falls across two chunks (exceljs
+ * issues #2063, #2084, still open), which a register full of 单位名称 and 地址 would meet on every few
+ * hundred rows.
  *
  * Cells read as Excel shows them: shared and inline strings, numbers, TRUE/FALSE, a formula as the
  * value Excel cached for it, dates (by the cell's number format, 1900 or 1904 system) as yyyy-mm-dd.
+ * What is held is the workbook's table of distinct texts (shared strings), packed as UTF-8.
  */
+
 export type SheetRow = { number: number; cells: string[] };
 export type SheetMerge = { top: number; left: number; bottom: number; right: number };
 
-const SLICE = 64 * 1024;
 /** A worksheet's bounds (Excel's: XFD, 1,048,576 rows) and how many merged ranges are read. */
 const MAX_COLUMNS = 16_384;
 const MAX_ROWS = 1_048_576;
 const MAX_MERGES = 100_000;
 
-/**
- * Streams the zip's parts that `wanted` picks through `onText` as decoded text, in pieces: the zip is
- * fed 64 KiB at a time, so each part is inflated in small pieces, never whole. Returns how many parts it read.
- */
-export function streamParts(bytes: Uint8Array, wanted: (name: string) => boolean, onText: (name: string, text: string) => void): number {
-  let found = 0;
-  const uz = new Unzip((file) => {
-    if (!wanted(file.name)) return;
-    found++;
-    const decoder = new TextDecoder();
-    file.ondata = (err, chunk, final) => {
-      if (err) throw err;
-      onText(file.name, decoder.decode(chunk, { stream: !final }));
-    };
-    file.start();
-  });
-  uz.register(UnzipInflate);
-  for (let at = 0; at < bytes.length; at += SLICE) uz.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
-  return found;
-}
-
-function streamPart(bytes: Uint8Array, name: string, onText: (text: string) => void): boolean {
-  return streamParts(bytes, (n) => n === name, (_n, text) => onText(text)) > 0;
-}
-
-function smallParts(bytes: Uint8Array, names: string[]): Record<string, string> {
-  const parts = unzipSync(bytes, { filter: (f) => names.includes(f.name) && f.originalSize < 32 * 1024 * 1024 });
-  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, new TextDecoder().decode(v)]));
-}
-
 /** The worksheets in the workbook's order: name and part. */
-export function sheetsOf(bytes: Uint8Array): { name: string; part: string; date1904: boolean }[] {
-  const p = smallParts(bytes, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']);
+function sheetsOf(p: Record<string, string>): { name: string; part: string; date1904: boolean }[] {
   const rels = new Map([...(p['xl/_rels/workbook.xml.rels'] ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
     const id = m[0].match(/\bId="([^"]+)"/)?.[1] ?? '';
     const target = (m[0].match(/\bTarget="([^"]+)"/)?.[1] ?? '').replace(/^\/?xl\//, '').replace(/^\//, '');
@@ -68,8 +40,7 @@ export function sheetsOf(bytes: Uint8Array): { name: string; part: string; date1
 }
 
 /** Which cell styles show a date (ECMA-376 built-in date formats, and custom ones with date letters). */
-function dateStyles(bytes: Uint8Array): Set<number> {
-  const xml = smallParts(bytes, ['xl/styles.xml'])['xl/styles.xml'] ?? '';
+function dateStyles(xml: string): Set<number> {
   const custom = new Map([...xml.matchAll(/<numFmt\b[^>]*>/g)].map((m) => [Number(m[0].match(/numFmtId="(\d+)"/)?.[1]), m[0].match(/formatCode="([^"]*)"/)?.[1] ?? '']));
   const isDate = (id: number) => {
     if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)) return true;
@@ -82,9 +53,41 @@ function dateStyles(bytes: Uint8Array): Set<number> {
   return out;
 }
 
+/** The workbook's distinct texts, packed as UTF-8 with their offsets: a few bytes each beyond the text itself. */
+export class SharedStrings {
+  /** What a workbook's texts may take: far past any register (200,000 rows of long names and addresses). */
+  static readonly MAX_COUNT = 5_000_000;
+  static readonly MAX_BYTES = 512 * 1024 * 1024;
+
+  private bytes = Buffer.alloc(64 * 1024);
+  private ends = new Uint32Array(1024);
+  private used = 0;
+  count = 0;
+
+  push(text: string): void {
+    const need = Buffer.byteLength(text);
+    if (this.count >= SharedStrings.MAX_COUNT || this.used + need > SharedStrings.MAX_BYTES) {
+      throw new DomainError('invalid', `工作簿的文字表过大（超过 ${SharedStrings.MAX_COUNT.toLocaleString('en-US')} 条或 ${SharedStrings.MAX_BYTES / 1024 ** 2} MB），不能导入：请分成几个文件再导入`);
+    }
+    if (this.used + need > this.bytes.length) {
+      const grown = Buffer.alloc(Math.max(this.bytes.length * 2, this.used + need));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.used += this.bytes.write(text, this.used);
+    if (this.count === this.ends.length) { const grown = new Uint32Array(this.ends.length * 2); grown.set(this.ends); this.ends = grown; }
+    this.ends[this.count++] = this.used;
+  }
+
+  get(i: number): string | undefined {
+    if (!(i >= 0 && i < this.count)) return undefined;
+    return this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+}
+
 /** The shared strings, in order (rich text runs joined, phonetic guides left out). */
-function sharedStrings(bytes: Uint8Array): string[] {
-  const out: string[] = [];
+function sharedStrings(file: string): SharedStrings {
+  const out = new SharedStrings();
   const sax = new SaxesParser();
   let text: string | null = null;
   let inT = false;
@@ -93,7 +96,7 @@ function sharedStrings(bytes: Uint8Array): string[] {
   sax.on('closetag', (t) => { if (t.name === 'si') { out.push(text ?? ''); text = null; } else if (t.name === 't') inT = false; else if (t.name === 'rPh') phonetic--; });
   sax.on('text', (s) => { if (inT && !phonetic && text !== null) text += s; });
   // A workbook of inline strings only has no shared-strings part.
-  if (streamPart(bytes, 'xl/sharedStrings.xml', (s) => sax.write(s))) sax.close();
+  if (streamParts(file, (n) => n === 'xl/sharedStrings.xml', (_n, s) => sax.write(s), () => true)) sax.close();
   return out;
 }
 
@@ -107,14 +110,18 @@ function excelDate(serial: number, date1904: boolean): string {
   return new Date(Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000)).toISOString().slice(0, 10);
 }
 
-/**
- * Reads a worksheet part row by row: `onRow` gets each row with any cell (it may throw to stop);
- * returns the sheet's merged ranges.
- */
-export function readSheetRows(bytes: Uint8Array, part: string, date1904: boolean, onRow: (row: SheetRow) => void): SheetMerge[] {
-  const strings = sharedStrings(bytes);
-  const dates = dateStyles(bytes);
-  const merges: SheetMerge[] = [];
+/** A workbook opened for reading: its sheets in order, its shared strings and which styles show dates. */
+export type Workbook = { file: string; sheets: { name: string; part: string; date1904: boolean }[]; strings: SharedStrings; dates: Set<number> };
+
+/** Opens a workbook's directory parts and its shared strings (the sheets are read later, one at a time). */
+export function openWorkbook(file: string): Workbook {
+  const p = smallParts(file, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']);
+  return { file, sheets: sheetsOf(p), strings: sharedStrings(file), dates: dateStyles(p['xl/styles.xml'] ?? '') };
+}
+
+/** A SAX parser turning a worksheet's XML into text rows (`onRow`), gathering its merged ranges into `merges`. */
+function rowParser(wb: Workbook, date1904: boolean, onRow: (row: SheetRow) => void, merges: SheetMerge[]): SaxesParser {
+  const { strings, dates } = wb;
   const sax = new SaxesParser();
   let rowNumber = 0;
   let cells: string[] = [];
@@ -143,7 +150,7 @@ export function readSheetRows(bytes: Uint8Array, part: string, date1904: boolean
     else if (t.name === 'c' && cell) {
       const c = cell;
       let text = '';
-      if (c.type === 's') text = strings[Number(c.v)] ?? '';
+      if (c.type === 's') text = strings.get(Number(c.v)) ?? '';
       else if (c.type === 'inlineStr') text = c.inline;
       else if (c.type === 'str') text = c.v;
       else if (c.type === 'b') text = c.v === '1' ? 'true' : 'false';
@@ -156,7 +163,24 @@ export function readSheetRows(bytes: Uint8Array, part: string, date1904: boolean
       if (cells.length) onRow({ number: rowNumber, cells });
     }
   });
-  streamPart(bytes, part, (s) => sax.write(s));
+  return sax;
+}
+
+/**
+ * Reads a worksheet part row by row: `onRow` gets each row with any cell (it may throw to stop);
+ * returns the sheet's merged ranges (the part lists them after its rows).
+ */
+export function readSheetRows(wb: Workbook, part: string, date1904: boolean, onRow: (row: SheetRow) => void): SheetMerge[] {
+  const merges: SheetMerge[] = [];
+  const sax = rowParser(wb, date1904, onRow, merges);
+  streamParts(wb.file, (n) => n === part, (_n, s) => sax.write(s), () => true);
   sax.close();
   return merges;
+}
+
+/** As `readSheetRows`, letting other work run as the file is read (`onRow` may throw to stop: a cancelled job). */
+export async function readSheetRowsAsync(wb: Workbook, part: string, date1904: boolean, onRow: (row: SheetRow) => void): Promise<void> {
+  const sax = rowParser(wb, date1904, onRow, []);
+  await streamPartsAsync(wb.file, (n) => n === part, (_n, s) => sax.write(s), () => true);
+  sax.close();
 }
