@@ -43,6 +43,7 @@ async function importRegister(wb: Workbench, a: ImportArgs & { kind: 'enterprise
   else {
     console.log(`工作表“${report.sheet}”（表头在第 ${report.headerRow} 行）：共 ${report.rows} 行 — 新增 ${report.created}，更新 ${report.updated}，无变化 ${report.unchanged}，有误 ${report.invalid}`);
     if (report.sheets.length > 1) console.log(`工作簿中有 ${report.sheets.length} 个工作表：${report.sheets.join('、')}（用 --sheet 指定其他工作表）`);
+    if (report.exportCheck === 'unverified') console.log('表内隐藏的“清水导出信息”无法验证（导出后被改动过，或不是本机导出的）：按普通表格比对，本机在 --since（默认文件修改时间）之后改过的字段列为冲突。');
     if (report.unmatchedHeaders.length) console.log(`未识别的列（未导入）：${report.unmatchedHeaders.join('、')}`);
     for (const c of report.changes.slice(0, 30)) console.log(`  更新 第 ${c.row} 行 ${c.name}：${c.fields.map((f) => `${f.label} ${f.from} → ${f.to}`).join('；')}`);
     for (const w of report.warnings.slice(0, 30)) console.log(`  ! ${w.message}`);

@@ -38,6 +38,11 @@ export function ownSigningKey(db: Database): string | null {
   return own ? publicKeyOf(own) : null;
 }
 
+/** The device's Ed25519 signature (base64) of a text (what the text says is the caller's: a digest, a record). */
+export function signText(signer: DeviceSigner, text: string): string {
+  return sign(null, Buffer.from(text), createPrivateKey({ key: Buffer.from(signer.privateKey, 'base64'), format: 'der', type: 'pkcs8' })).toString('base64');
+}
+
 /** The device's Ed25519 signature of a record's hash, naming the account. */
 export function signRecord(signer: DeviceSigner, r: RecordSignature): string {
   const key = createPrivateKey({ key: Buffer.from(signer.privateKey, 'base64'), format: 'der', type: 'pkcs8' });

@@ -69,6 +69,7 @@ export function LedgerImport({ onImported }: { onImported: () => void }) {
             <b className="ok">新增 {report.created}</b>，<b>更新 {report.updated}</b>，无变化 {report.unchanged}，<b className={report.invalid ? 'bad' : ''}>有误 {report.invalid}</b>
             {report.warnings.length > 0 && <>，提示 {report.warnings.length + report.omitted.warnings}</>}
             {report.committed && '。已全部写入。'}</p>
+          {report.exportCheck === 'unverified' && <p className="banner warning" role="alert">表内隐藏的“清水导出信息”无法验证（导出后被改动过，或不是本机导出的）：已按普通表格比对，本机在文件保存之后改过的字段都列为冲突，请逐项决定。</p>}
           {report.missing.length > 0 && <p className="banner error" role="alert">找不到必需的列：{report.missing.join('、')}。请在下面指明哪一列是它们。</p>}
           {report.unmatchedHeaders.length > 0 && <p className="muted">未识别的列（不导入，可在“列对应”中指定）：{report.unmatchedHeaders.join('、')}</p>}
           <details className="column-map" open={report.missing.length > 0 || report.headers.some((h) => !h.field && h.suggestions.length > 0)}>

@@ -79,6 +79,8 @@ export const ledgerProcedures = {
         row: z.number(), id: z.string(), name: z.string(), key: z.string(), label: z.string(), sheet: z.string(), current: z.string(), by: z.string(), at: z.string(), reason: z.enum(['export', 'since']),
       })),
       kept: z.number(), exportedAt: z.string().nullable(),
+      /** The sheet's hidden export record: signed by this workspace (believed), unverified (edited or foreign: compared as a clerk's own sheet), or none. */
+      exportCheck: z.enum(['signed', 'unverified', 'none']),
       /** How many of problems, warnings, changes and conflicts were left out of the lists (each lists its first 1,000; the figures count all). */
       omitted: z.object({ problems: z.number(), warnings: z.number(), changes: z.number(), conflicts: z.number() }),
     }),

@@ -78,6 +78,41 @@ describe('a stale sheet (issue 20)', () => {
     void address;
   });
 
+  it('a hidden export record edited to pass a change off as the exported value breaks its signature: the sheet is compared as a clerk’s own, and the change is asked about', async () => {
+    const wb = await demoWorkbench();
+    const list = (await wb.call('enterprises.list', { limit: 2 })).rows;
+    const [a, c] = await Promise.all(list.map((e) => wb.call('enterprises.get', { id: e.id })));
+    const book = await exported(wb, 'enterprises');
+    const ws = book.worksheets[0];
+    const phone = col(ws, '联系电话');
+    await wb.call('enterprises.update', { id: c.id, patch: { contactPhone: '13900000003' } });
+    rowOf(ws, a.name).getCell(phone).value = '13700000001';
+    rowOf(ws, c.name).getCell(phone).value = '13700000003';
+    // The forger: c's phone "as exported" set to the newer value here, so the sheet's phone would look like the only change.
+    const info = book.getWorksheet('清水导出信息')!;
+    const headers = (info.getRow(1).values as unknown[]).slice(6).map(String);
+    const at = headers.indexOf('联系电话');
+    expect(at).toBeGreaterThanOrEqual(0);
+    info.eachRow((row) => { if (row.getCell(1).value === c.id) row.getCell(3 + at).value = '13900000003'; });
+    const file = join(tempDir(), '名录-伪造.xlsx');
+    await book.xlsx.writeFile(file);
+    const base64 = (await import('node:fs')).readFileSync(file).toString('base64');
+
+    const dry = await wb.call('ledgers.import', { kind: 'enterprises', fileName: '名录-伪造.xlsx', base64, dryRun: true });
+    expect(dry.exportCheck).toBe('unverified');
+    expect(dry.exportedAt).toBeNull();
+    expect(dry.conflicts.filter((x) => x.name === c.name)).toMatchObject([{ label: '联系电话', sheet: '13700000003', current: '13900000003', reason: 'since' }]);
+    const refused = await wb.call('ledgers.import', { kind: 'enterprises', fileName: '名录-伪造.xlsx', base64, dryRun: false });
+    expect(refused.committed).toBe(false);
+    expect((await wb.call('enterprises.get', { id: c.id })).contactPhone).toBe('13900000003');
+
+    // The untouched export of the same register is believed.
+    const clean = join(tempDir(), '名录.xlsx');
+    await (await exported(wb, 'enterprises')).xlsx.writeFile(clean);
+    const again = await wb.call('ledgers.import', { kind: 'enterprises', fileName: '名录.xlsx', base64: (await import('node:fs')).readFileSync(clean).toString('base64'), dryRun: true });
+    expect(again).toMatchObject({ exportCheck: 'signed', conflicts: [], updated: 0 });
+  });
+
   it('a clerk’s own sheet (not our export): the CLI lists what it would overwrite that changed here since --since, and --prefer decides', async () => {
     const dir = join(tempDir(), 'ws');
     const BIN = join(__dirname, '..', '..', 'bin', 'qingshui.cjs');

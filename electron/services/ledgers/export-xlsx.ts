@@ -6,6 +6,7 @@ import { SERIAL, headerLayout } from '../../../shared/ledger/layout';
 import type { LedgerSpec } from '../../../shared/ledger/spec';
 import { countRows, ledgerRows, type LedgerFilters } from './sources';
 import { EXPORT_INFO_SHEET, RECORD_ID_HEADER, writeExportInfo, type ExportInfoRow } from './export-info';
+import { deviceSigner, signText } from '../../store/record-signing';
 
 export type ExportHeading = { county: string; bureau: string; reporter: string; phone: string };
 export type ExportOptions = {
@@ -132,7 +133,10 @@ export async function exportLedger(db: Database, o: ExportOptions): Promise<{ ro
     }
     sign.commit();
     ws.commit();
-    if (tracked) writeExportInfo(wb.addWorksheet(EXPORT_INFO_SHEET, { state: 'hidden' }), o.spec.id, columns.map((c) => c.header[c.header.length - 1]), exported);
+    if (tracked) {
+      const device = deviceSigner(db);
+      writeExportInfo(wb.addWorksheet(EXPORT_INFO_SHEET, { state: 'hidden' }), o.spec.id, columns.map((c) => c.header[c.header.length - 1]), exported, { publicKey: device.publicKey, sign: (text) => signText(device, text) });
+    }
     await wb.commit();
     o.onProgress?.(serial, total);
     renameSync(tmp, o.out);

@@ -6,6 +6,7 @@ import type { CoordinateSystem } from '../../../shared/domain/coordinates';
 import { headerKey, matchHeaders, normalHeader } from '../../../shared/ledger/import-headers';
 import type { FieldLexicon } from '../../../shared/ledger/header-meaning';
 import { storedRow } from '../../store/register-lookups';
+import { ownSigningKey, signatureHolds } from '../../store/record-signing';
 import { readImportMappings, writeImportMappings } from '../../store/import-mappings';
 import type { EntityTable } from '../../store/write-path';
 import { toColumn } from '../../store/write-path';
@@ -34,8 +35,14 @@ export type ImportReport = {
   conflicts: Conflict[];
   /** Cells the sheet left as exported while the record changed since: the record's newer value kept. */
   kept: number;
-  /** When the sheet was exported by this program (its hidden sheet), else null. */
+  /** When the sheet was exported by this program (its hidden sheet, signature verified), else null. */
   exportedAt: string | null;
+  /**
+   * The sheet's hidden export record: `signed` (by this workspace, believed), `unverified` (edited, or
+   * from another device: the sheet is compared as a clerk's own, from the earlier of the time given and
+   * the time it claims), or `none`.
+   */
+  exportCheck: 'signed' | 'unverified' | 'none';
   /** How many of each list were left out of the report (each list names its first `LISTED`; the figures above count all). */
   omitted: { problems: number; warnings: number; changes: number; conflicts: number };
   /** The header row's columns, the field each is read as (null: not imported), and the best guesses for the others — for 列对应. */
@@ -142,7 +149,12 @@ export async function importRegister<D>(
   const headerNumber = sheet.top[match.headerRow].number;
   // Our own export names each row's record in a hidden last column, and what it exported in a hidden sheet.
   const idCol = headerRow.findIndex((h) => normalHeader(h ?? '') === RECORD_ID_HEADER);
-  const info = sheet.exportInfo ? exportInfoOf(sheet.exportInfo) : null;
+  // Believed only when signed by this workspace's own key: an edited or foreign one is compared as a clerk's own
+  // sheet, from the earlier of the time given and the time it claims.
+  const claimed = sheet.exportInfo ? exportInfoOf(sheet.exportInfo, (key, digest, signature) => key === ownSigningKey(db) && signatureHolds(key, digest, signature)) : null;
+  const info = claimed?.trusted ? claimed : null;
+  const claimedAt = claimed && !claimed.trusted && !Number.isNaN(Date.parse(claimed.exportedAt)) ? new Date(claimed.exportedAt).toISOString() : null;
+  const since = [opts.since, claimedAt].filter((x): x is string => !!x).sort()[0];
   const headers = headerRow.map((text, c) => ({ col: c, text, field: fieldOf.get(c) ?? null, suggestions: fieldOf.has(c) ? [] : match.suggestions[c] ?? [] }))
     .filter((h) => h.text && normalHeader(h.text) !== '序号' && h.col !== idCol);
   const fieldOptions = Object.keys(profile.headers).map((key) => ({ key, label: fieldLabel(profile, key) }));
@@ -152,6 +164,7 @@ export async function importRegister<D>(
   const base = {
     sheet: sheet.name, sheets: sheet.sheets, headerRow: headerNumber, committed: false, headers, fieldOptions,
     unmatchedHeaders: headers.filter((h) => !h.field).map((h) => h.text), exportedAt: info?.exportedAt ?? null,
+    exportCheck: info ? 'signed' as const : claimed ? 'unverified' as const : 'none' as const,
   };
   const none = { problems: 0, warnings: 0, changes: 0, conflicts: 0 };
   if (missing.length) {
@@ -231,7 +244,7 @@ export async function importRegister<D>(
       const recordId = idCol >= 0 ? (cells[idCol] ?? '').trim() : '';
       const exported = info && recordId === existing ? baseFields(recordId) : null;
       const judged = staleCheck({
-        entity: profile.entity, id: existing, row: line, name, stored, changed: real, base: exported, since: exported ? null : opts.since ?? null,
+        entity: profile.entity, id: existing, row: line, name, stored, changed: real, base: exported, since: exported ? null : since ?? null,
         label: labelOf, decide, db,
       });
       sink.kept(judged.kept.length);
