@@ -16,6 +16,8 @@ import { addUser, disableUser, listUsers, updateUser } from './services/users';
 import { isLoopbackHost } from '../shared/sync/loopback';
 import { createHash } from 'node:crypto';
 import { hubKeys } from './services/keys';
+import { backupHub, restoreHub } from './services/backup';
+import { notePid } from './services/pid-file';
 
 const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]
   start   --data DIR --port N [--host 127.0.0.1] [--database postgres://用户:密码@主机/库] [--cert FILE --key FILE]
@@ -31,7 +33,9 @@ const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://
   bundle export --device ID --out FILE            为某台设备导出回执同步包
   audit list [--device ID] [--limit N] [--json]    各设备上传的审计日志（登录、查看个人信息、导出、权限变更…），按设备成链
   quarantine list [--json]                        列出隔离的变更（超出账号角色或镇街范围、已定稿文书的另一版本）
-  quarantine release 变更号 [--by 管理员]          放行一条隔离的变更（连同该设备对同一记录更早被隔离的变更）`;
+  quarantine release 变更号 [--by 管理员]          放行一条隔离的变更（连同该设备对同一记录更早被隔离的变更）
+  backup --out DIR [--json]                       在线备份（服务不停）：数据库（SQLite 备份接口 / pg_dump）、密钥、证书和全部文件
+  restore DIR [--json]                            从备份恢复（须先停止同步中心）；开始新的纪元：各台电脑下次同步时从恢复点重新上传和下载`;
 
 const OPTIONS = {
   data: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' },
@@ -49,6 +53,7 @@ async function start(dir: string, database: string | undefined, host: string, po
   const db = await openHubDb(dir, database);
   const log = pino({ level: 'info', base: { service: 'qingshui-hub' } }, pino.destination({ dest: join(dir, 'hub.log'), mkdir: true, sync: true, mode: 0o600 }));
   const app = await buildHub(db, dir, log, tls);
+  const forgetPid = notePid(dir);
   let url: string;
   try {
     url = await app.listen({ host, port });
@@ -67,7 +72,7 @@ async function start(dir: string, database: string | undefined, host: string, po
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'hub stopping');
-      void app.close().then(() => db.close()).then(() => { log.info('hub stopped'); resolve(); });
+      void app.close().then(() => db.close()).then(() => { forgetPid(); log.info('hub stopped'); resolve(); });
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
@@ -86,6 +91,11 @@ export async function main(argv: string[]): Promise<number> {
     if (v.password !== undefined) { console.error(`错误：${PASSWORD_FLAG_REFUSED}`); return 2; }
     const dir = need(v.data, 'data');
     if (command === 'start') return await start(dir, v.database, v.host ?? '127.0.0.1', Number(need(v.port, 'port')), v.cert, v.key);
+    if (command === 'restore') {
+      const r = await restoreHub(dir, v.database, need(p[0], '备份文件夹'));
+      console.log(v.json ? JSON.stringify(r) : `已从 ${r.backupAt} 的备份恢复（同步序号 ${r.hubSeq}，文件 ${r.files} 个）；第 ${r.epoch.n} 纪元开始：各台电脑下次同步时从恢复点重新上传本机的变更并重新下载`);
+      return 0;
+    }
     const db = await openHubDb(dir, v.database);
     try {
       const sub = p[0];
@@ -126,6 +136,9 @@ export async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new HubRefusal(400, 'invalid', '--limit 应为 1–100000 的整数');
         const entries = await auditListing(db, limit, v.device);
         console.log(v.json ? JSON.stringify({ entries }) : entries.map((e) => `${e.receivedAt}\t${e.deviceId}#${e.seq}\t${e.at}\t${e.account ?? ''}\t${auditActionLabel(e.action)}\t${[e.entity, e.entityId].filter(Boolean).join(' ')}`).join('\n') || '尚无审计日志');
+      } else if (command === 'backup') {
+        const m = await backupHub(dir, db, need(v.out, 'out'));
+        console.log(v.json ? JSON.stringify(m) : `已备份到 ${v.out}：同步序号 ${m.hubSeq}，文件 ${m.files} 个（${(m.fileBytes / 1024 ** 2).toFixed(1)} MB），第 ${m.epoch.n} 纪元`);
       } else if (command === 'quarantine' && sub === 'list') {
         const items = await quarantineList(db);
         console.log(v.json ? JSON.stringify({ items }) : items.map((x) => `${x.cid}\t${x.user ?? ''}\t${x.entity} ${x.entityId}\t${x.reason}`).join('\n') || '隔离区为空');

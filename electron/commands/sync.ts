@@ -35,6 +35,7 @@ export async function syncCommand(dataDir: string, json: boolean): Promise<void>
   await withWorkspace(dataDir, async (wb) => {
     const r = await wb.call('sync.run', {});
     if (json) { console.log(JSON.stringify(r)); return; }
+    if (r.restart) console.log(`同步中心已从备份恢复（第 ${r.restart.epoch} 纪元）：本机从恢复点重新上传了 ${r.restart.resent} 条变更，并从同步序号 ${r.restart.pullFrom} 起重新接收`);
     console.log(`已同步：上传变更 ${r.pushed} 条${r.quarantined ? `（被隔离 ${r.quarantined} 条）` : ''}，接收变更 ${r.applied} 条${r.snapshotRecords ? `（首次同步快照 ${r.snapshotRecords} 条记录）` : ''}，上传文件 ${r.blobsUp} 个，接收文件 ${r.blobsDown} 个`
       + `${r.mediaPending ? `，待接收照片 ${r.mediaPending} 个` : ''}${r.conflictsNoticed ? `；新冲突 ${r.conflictsNoticed} 处（qingshui conflicts 查看）` : ''}${r.drifted ? `；时钟超前的变更 ${r.drifted} 条` : ''}`);
   });

@@ -22,3 +22,8 @@ export function blobCounts(db: Database): { unconfirmed: number; missing: number
       (SELECT count(*) FROM blobs b WHERE b.size >= 0 AND NOT EXISTS (SELECT 1 FROM blob_sync s WHERE s.sha256 = b.sha256)) AS unconfirmed,
       (SELECT count(*) FROM blobs WHERE size < 0) AS missing`).get() as { unconfirmed: number; missing: number };
 }
+
+/** Forgets which blobs the hub confirmed (a hub restored from a backup may lack later ones): each is asked again. */
+export function forgetBlobConfirmations(db: Database): void {
+  prepared(db, 'DELETE FROM blob_sync').run();
+}

@@ -91,6 +91,11 @@ export function markAcked(db: Database, node: string, acks: Ack[]): void {
   })();
 }
 
+/** Marks this node's changes after a number as not acknowledged (a hub restored from a backup holds only those up to it); returns how many. */
+export function markUnsentAfter(db: Database, node: string, nseq: number): number {
+  return prepared(db, 'UPDATE changes SET sent = 0 WHERE node = ? AND nseq > ? AND sent = 1').run(node, nseq).changes;
+}
+
 /** Marks every change of this node up to a number as acknowledged (a return bundle's acknowledgement). */
 export function markSentUpTo(db: Database, node: string, nseq: number): number {
   return prepared(db, 'UPDATE changes SET sent = 1 WHERE node = ? AND nseq <= ? AND sent = 0').run(node, nseq).changes;

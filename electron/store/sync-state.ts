@@ -25,9 +25,11 @@ export type SyncState = {
   lastReport: string | null;
   /** The hub's secret for this device, wrapping the workspace key in its hub slot (issue 18). */
   sealSecret: string | null;
+  /** The hub's epoch as last seen (issue 21: a hub restored from a backup starts a new one). */
+  hubEpoch: { n: number; id: string } | null;
 };
 
-const KEYS = ['hubUrl', 'hubFingerprint', 'hubId', 'hubKey', 'deviceId', 'privateKey', 'user', 'role', 'towns', 'enrollState', 'cursor', 'snapshot', 'snapshotDone', 'area', 'lastSyncAt', 'lastReport', 'sealSecret'] as const;
+const KEYS = ['hubUrl', 'hubFingerprint', 'hubId', 'hubKey', 'deviceId', 'privateKey', 'user', 'role', 'towns', 'enrollState', 'cursor', 'snapshot', 'snapshotDone', 'area', 'lastSyncAt', 'lastReport', 'sealSecret', 'hubEpoch'] as const;
 
 /** What this workspace knows of its hub, as kept (defaults before enrolment). */
 export function readSyncState(db: Database): SyncState {
@@ -39,7 +41,7 @@ export function readSyncState(db: Database): SyncState {
     privateKey: get('privateKey', null), user: get('user', null), role: get('role', null), towns: get('towns', []),
     enrollState: get('enrollState', null), cursor: get('cursor', 0), snapshot: get('snapshot', null), snapshotDone: get('snapshotDone', false),
     area: get('area', get<string | null>('role', null) === 'town' ? get<string[]>('towns', []) : null),
-    lastSyncAt: get('lastSyncAt', null), lastReport: get('lastReport', null), sealSecret: get('sealSecret', null),
+    lastSyncAt: get('lastSyncAt', null), lastReport: get('lastReport', null), sealSecret: get('sealSecret', null), hubEpoch: get('hubEpoch', null),
   };
 }
 

@@ -15,6 +15,8 @@ export type HubDb = Queryable & {
   kind: 'sqlite' | 'pg';
   /** Runs `fn` in one serialised transaction. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** Writes a consistent copy of the database to `file` while the hub keeps serving (SQLite's backup API; pg_dump). */
+  backupTo(file: string): Promise<void>;
   close(): Promise<void>;
 };
 

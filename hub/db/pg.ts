@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { ADDED_COLUMNS, AFTER_COLUMNS_SQL, schemaSql, type HubDb, type Queryable } from './hub-db';
 
@@ -36,6 +37,42 @@ export async function openPgHub(url: string): Promise<HubDb> {
         client.release();
       }
     },
+    backupTo: (file: string) => pgTool('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, url]),
     close: () => pool.end(),
   };
+}
+
+/** A database URL without its password (which goes to the tool in PGPASSWORD: a command line is readable by every user). */
+function withoutPassword(url: string): { url: string; password: string | undefined } {
+  const u = new URL(url);
+  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  u.password = '';
+  return { url: u.toString(), password };
+}
+
+/**
+ * Runs PostgreSQL's own tool (pg_dump: a consistent dump in one snapshot; pg_restore) on the database
+ * named in the arguments' last `postgres://` URL; refused in Chinese when the tool is missing or fails.
+ */
+export function pgTool(tool: 'pg_dump' | 'pg_restore', args: string[]): Promise<void> {
+  let password: string | undefined;
+  const safe = args.map((a) => {
+    const m = /^(--dbname=)?(postgres(ql)?:\/\/.*)$/.exec(a);
+    if (!m) return a;
+    const w = withoutPassword(m[2]);
+    password = w.password;
+    return `${m[1] ?? ''}${w.url}`;
+  });
+  return new Promise((resolve, reject) => {
+    const child = spawn(tool, safe, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => { if (err.length < 4000) err += d.toString(); });
+    child.on('error', (e: NodeJS.ErrnoException) => reject(new Error(e.code === 'ENOENT' ? `找不到 ${tool}：请安装 PostgreSQL 客户端（Debian：apt install postgresql-client，版本不低于服务器）` : e.message)));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${tool} 失败（${code}）：${err.trim().slice(0, 1000)}`))));
+  });
+}
+
+/** Puts a pg_dump backup in place of the hub's tables (every hub process must be stopped). */
+export function restorePgDump(url: string, file: string): Promise<void> {
+  return pgTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${url}`, file]);
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { copyFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADDED_COLUMNS, AFTER_COLUMNS_SQL, schemaSql, type HubDb, type Queryable } from './hub-db';
 
@@ -51,7 +52,21 @@ export function openSqliteHub(dir: string): HubDb {
       queue = run.catch(() => undefined);
       return run;
     },
+    // SQLite's online backup API: pages copied in steps while writers go on; restarted by SQLite when one writes.
+    backupTo: async (file: string) => { await db.backup(file); },
     close: async () => { await queue; db.close(); },
   };
 }
 
+
+/**
+ * Puts a backup's database file in place of the hub's (the hub must be stopped): copied beside it, then
+ * renamed over it, its old write-ahead log removed first so nothing of the replaced database is replayed.
+ */
+export function restoreSqliteFile(dir: string, backup: string): void {
+  const target = join(dir, 'hub.db');
+  const tmp = `${target}.restoring`;
+  copyFileSync(backup, tmp);
+  for (const extra of ['-wal', '-shm']) rmSync(`${target}${extra}`, { force: true });
+  renameSync(tmp, target);
+}

@@ -1,3 +1,6 @@
+import { currentEpoch } from './epoch';
+import { lastNseqOf } from '../db/changes';
+import { lastAuditOf } from '../db/audit';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { enrollRequestSchema } from '../../shared/sync/protocol';
@@ -47,7 +50,13 @@ export async function deviceToken(db: HubDb, keys: HubKeys, deviceId: string, ch
   if (!signedBy(device, challenge, signature)) throw new HubRefusal(401, 'signature', '设备签名不对（密钥不符）');
   if (!(await db.tx((q) => useChallenge(q, keys.secret, challenge)))) throw new HubRefusal(401, 'challenge', '登录挑战已过期或已用过，请重试');
   const who = await authorOfDevice(db, device.id);
-  return { token: issueToken(keys.secret, device.id, TOKEN_TTL_MS), expiresInMs: TOKEN_TTL_MS, role: who.role, towns: who.towns, node: who.node };
+  // What a laptop checks at each sync: the hub's epoch (a restore starts a new one), and how far the hub
+  // holds its changes and audit entries (it sends again from there after a restore).
+  const [epoch, lastNseq, audit] = await Promise.all([currentEpoch(db), lastNseqOf(db, who.node), lastAuditOf(db, device.id)]);
+  return {
+    token: issueToken(keys.secret, device.id, TOKEN_TTL_MS), expiresInMs: TOKEN_TTL_MS, role: who.role, towns: who.towns, node: who.node,
+    epoch, lastNseq, auditSeq: audit?.seq ?? 0,
+  };
 }
 
 /** The author behind a request's bearer token (refused when forged, expired or no longer allowed); the device is noted as seen. */

@@ -62,6 +62,7 @@ export function SyncPage({ onSynced }: { onSynced?: () => void } = {}) {
       if (r.conflictsNoticed) parts.push(`新冲突 ${r.conflictsNoticed} 处（见下方）`);
       if (r.mediaPending) parts.push(`照片 ${r.mediaPending} 个尚未到达同步中心（待下次同步）`);
       if (r.drifted) parts.push(`${r.drifted} 条变更来自时钟超前的设备，已标记`);
+      if (r.restart) parts.unshift(`同步中心已从备份恢复（第 ${r.restart.epoch} 纪元），本机从恢复点重新上传了 ${r.restart.resent} 条变更`);
       setBanner({ kind: 'ok', text: `同步完成：${parts.join('，')}` });
     } catch (e) { fail((e as Error).message); }
     await reload();

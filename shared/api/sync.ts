@@ -24,6 +24,8 @@ export const SyncReportOut = z.object({
   receipts: z.number(),
   /** Whole records asked of the hub (a change came for one this laptop never had, e.g. moved into its towns). */
   fetched: z.number(),
+  /** Issue 21: the hub was restored from a backup since the last sync — its new epoch, this laptop's changes sent again, where the pull began again. */
+  restart: z.object({ epoch: z.number(), resent: z.number(), pullFrom: z.number() }).nullable(),
 });
 export type SyncReportOut = z.infer<typeof SyncReportOut>;
 

@@ -30,7 +30,7 @@ const hubs: TestHub[] = [];
 afterEach(async () => { for (const h of hubs.splice(0)) await h.close(); });
 
 /** A fresh database on the PostgreSQL server, dropped when the hub closes. */
-async function freshPg(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPg(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `qs_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   try { await admin.connect(); } catch (e) { throw new Error(`PostgreSQL 不可用（${PG_URL}）：${(e as Error).message}。npm test 会自行启动一个临时 PostgreSQL；单独运行 vitest 时请设置 QINGSHUI_TEST_PG`); }

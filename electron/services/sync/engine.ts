@@ -4,6 +4,7 @@ import type { Store } from '../../store/store';
 import { applyRemoteChanges, type ApplyReport, type RemoteChange } from './apply';
 import { NO_FAULTS, downloadBlob, uploadBlob, type Faults } from './blob-transfer';
 import { connectWith, withFreshChallenge } from './session';
+import type { EpochRestart } from './epoch';
 import { signWith } from './device-key';
 import { HubAnswer, HubClient, type FetchLike } from './hub-client';
 import { markAcked, lastNseq, pendingPage } from '../../store/change-log';
@@ -33,6 +34,8 @@ export type SyncReport = {
   cursor: number;
   /** Whole records asked of the hub because a change arrived for one this laptop never had. */
   fetched: number;
+  /** The hub was restored from a backup since the last sync: its new epoch, this laptop's changes sent again, and where the pull began again. */
+  restart: EpochRestart | null;
   touched: ApplyReport['touched'];
 };
 
@@ -43,14 +46,17 @@ function enrolled(s: SyncState): asserts s is SyncState & { hubUrl: string; devi
 }
 
 /** Opens a session: checks the enrolment is approved and gets a short-lived token by signing a challenge. */
-async function connect(store: Store, s: SyncState & { hubUrl: string; deviceId: string; privateKey: string }, client: HubClient): Promise<void> {
+async function connect(store: Store, s: SyncState & { hubUrl: string; deviceId: string; privateKey: string }, client: HubClient): Promise<EpochRestart | null> {
   if (s.enrollState !== 'approved') {
     const { state } = await withFreshChallenge(client, (challenge) => client.request<{ state: SyncState['enrollState'] }>('POST', `/v1/devices/${s.deviceId}/state`, { challenge, signature: signWith(s.privateKey, challenge) }));
     writeSyncState(store.db, { enrollState: state });
     if (state === 'pending') throw new DomainError('forbidden', '本机的登记尚待同步中心管理员批准（管理员在其电脑的“同步 → 设备管理”中批准）');
     if (state === 'revoked') throw new DomainError('forbidden', '本机已被管理员注销，不能再同步；如需继续使用请重新登记');
   }
-  if (await connectWith(store, client)) Object.assign(s, { snapshotDone: false, snapshot: null });
+  const { widened, restart } = await connectWith(store, client);
+  if (restart) Object.assign(s, readSyncState(store.db));
+  if (widened) Object.assign(s, { snapshotDone: false, snapshot: null });
+  return restart;
 }
 
 /** A request started ahead of need: its failure is reported where it is awaited, never as an unhandled rejection. */
@@ -79,9 +85,9 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
   const s = readSyncState(store.db);
   enrolled(s);
   const client = HubClient.of(s.hubUrl, s.hubFingerprint, opts.fetch);
-  const report: SyncReport = { pushed: 0, quarantined: 0, pulled: 0, snapshotRecords: 0, applied: 0, conflictsNoticed: 0, rejected: 0, drifted: 0, blobsUp: 0, blobsDown: 0, mediaPending: 0, cursor: s.cursor, fetched: 0, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
+  const report: SyncReport = { pushed: 0, quarantined: 0, pulled: 0, snapshotRecords: 0, applied: 0, conflictsNoticed: 0, rejected: 0, drifted: 0, blobsUp: 0, blobsDown: 0, mediaPending: 0, cursor: s.cursor, fetched: 0, restart: null, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
   progress({ phase: 'connect', done: 0, total: null });
-  await connect(store, s, client);
+  report.restart = await connect(store, s, client);
 
   for (;;) {
     const page = pendingPage(store.db, store.nodeId, 0, opts.pageSize);

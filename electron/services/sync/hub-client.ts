@@ -11,6 +11,9 @@ export class HubAnswer extends DomainError {
   }
 }
 
+/** How a request on a connection the other end has closed fails (undici, Node's sockets). */
+const STALE_CONNECTION = new Set(['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNRESET', 'EPIPE']);
+
 /** Talks to one hub over HTTP(S); every failure becomes a Chinese message. */
 export class HubClient {
   token: string | null = null;
@@ -29,12 +32,18 @@ export class HubClient {
     if (raw) { Object.assign(headers, raw.headers, { 'content-type': 'application/octet-stream' }); payload = raw.bytes as unknown as BodyInit; }
     else if (body !== undefined) { headers['content-type'] = 'application/json'; payload = JSON.stringify(body); }
     let res: Response;
-    try {
-      res = await this.doFetch(new URL(path, this.url), { method, headers, body: payload, signal: AbortSignal.timeout(120_000) });
-    } catch (e) {
-      if (e instanceof DomainError) throw e;
-      const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
-      throw new DomainError('internal', `连不上同步中心 ${this.url}（${cause}）；网络恢复后再点“同步”，或改用 U 盘同步包`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        res = await this.doFetch(new URL(path, this.url), { method, headers, body: payload, signal: AbortSignal.timeout(120_000) });
+        break;
+      } catch (e) {
+        if (e instanceof DomainError) throw e;
+        const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+        // A kept-alive connection the hub closed (it restarted) fails at once: asked once more on a new one.
+        // Every request of the protocol may arrive twice (the hub acknowledges a repeat as such).
+        if (attempt === 1 && STALE_CONNECTION.has(cause)) continue;
+        throw new DomainError('internal', `连不上同步中心 ${this.url}（${cause}）；网络恢复后再点“同步”，或改用 U 盘同步包`);
+      }
     }
     if (res.ok) {
       if (res.headers.get('content-type')?.startsWith('application/octet-stream')) return new Uint8Array(await res.arrayBuffer()) as T;

@@ -3,6 +3,7 @@ import type { Store } from '../../store/store';
 import { signWith } from './device-key';
 import { HubAnswer, HubClient } from './hub-client';
 import { widens } from './area';
+import { followEpoch, type EpochRestart, type HubEpoch } from './epoch';
 import { readSyncState, writeSyncState } from '../../store/sync-state';
 
 /**
@@ -24,18 +25,24 @@ export async function withFreshChallenge<T>(client: HubClient, send: (challenge:
  * Gets a short-lived token for this device by signing the hub's challenge with its key, and learns
  * the account's role and towns as they stand now. When the account sees more than this laptop's data
  * is complete for (an admin added a town, or gave one back), the next pull is preceded by a snapshot
- * again: those towns' records, and what changed in them meanwhile, never came as changes. True then.
+ * again: those towns' records, and what changed in them meanwhile, never came as changes (`widened`).
+ * A hub restored from a backup is followed from its restore point first (`restart`, see `epoch.ts`).
  */
-export async function connectWith(store: Store, client: HubClient): Promise<boolean> {
-  const s = readSyncState(store.db);
-  if (!s.deviceId || !s.privateKey) throw new DomainError('invalid', '本机尚未登记到同步中心');
-  const t = await withFreshChallenge(client, (challenge) => client.request<{ token: string; role: string; towns: string[] }>('POST', '/v1/token', { deviceId: s.deviceId, challenge, signature: signWith(s.privateKey!, challenge) }));
+export async function connectWith(store: Store, client: HubClient): Promise<{ widened: boolean; restart: EpochRestart | null }> {
+  const first = readSyncState(store.db);
+  if (!first.deviceId || !first.privateKey) throw new DomainError('invalid', '本机尚未登记到同步中心');
+  const t = await withFreshChallenge(client, (challenge) => client.request<{ token: string; role: string; towns: string[]; epoch?: HubEpoch; lastNseq?: number; auditSeq?: number }>(
+    'POST', '/v1/token', { deviceId: first.deviceId, challenge, signature: signWith(first.privateKey!, challenge) },
+  ));
   client.token = t.token;
+  // A hub restored from a backup: this laptop picks up from its restore point before anything else.
+  const restart = followEpoch(store, t.epoch, t.lastNseq ?? 0, t.auditSeq ?? 0);
+  const s = restart ? readSyncState(store.db) : first;
   const widened = s.snapshotDone && widens(s.area, t.role, t.towns);
   if (t.role !== s.role || t.towns.join() !== s.towns.join() || widened) {
     writeSyncState(store.db, { role: t.role, towns: t.towns, ...(widened ? { snapshotDone: false, snapshot: null } : {}) });
   }
-  return widened;
+  return { widened, restart };
 }
 
 /** A client for this workspace's hub with a fresh token: for one request outside a sync (the quarantine). */
