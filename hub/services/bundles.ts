@@ -16,6 +16,7 @@ import { historiesForBundle } from './bundle-records';
 import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
 import { hubKeys } from './keys';
+import { currentEpoch } from './epoch';
 import { pullPage, readerTowns } from './pull';
 import { pushPage } from './push';
 import { openedBundle, sealedForDevice } from './bundle-seal';
@@ -47,8 +48,17 @@ export async function importHubBundle(db: HubDb, dir: string, file: string): Pro
   // Every file's type is proven before any is kept: a bundle with one that is no evidence is refused whole.
   for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) evidenceTypeOf(f.name.slice(6), files.get(f.name)!);
   for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) await blobs.putWhole(f.name.slice(6), Buffer.from(files.get(f.name)!));
+  const epoch = await currentEpoch(db);
   const { acks } = await db.tx(async (q) => {
-    const r = await pushPage(q, who, changes, m.lastNseq);
+    let r: Awaited<ReturnType<typeof pushPage>>;
+    try {
+      r = await pushPage(q, who, changes, m.lastNseq);
+    } catch (e) {
+      if (e instanceof HubRefusal && e.code === 'gap' && m.epoch && m.epoch.id !== epoch.id) {
+        throw new HubRefusal(409, 'gap', `同步包生成于同步中心从备份恢复之前（第 ${m.epoch.n} 纪元，现为第 ${epoch.n} 纪元），缺少恢复后需要重新上传的变更：请先把同步中心为该设备导出的同步包导入那台电脑，再让它重新导出同步包`);
+      }
+      throw e;
+    }
     await advanceCursorSeen(q, device.id, m.cursor, new Date().toISOString());
     // What the device lacks, in place of what its earlier bundle said (the next one says it again if still lacking).
     await replaceBundleRequests(q, device.id, m.missing);
@@ -101,7 +111,7 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
   const cj = files.get('changes.json')!;
   const manifest: ToDeviceManifest = {
     format: BUNDLE_FORMAT, version: 1, direction: 'to-device', hubId: keys.hubId, deviceId, node: who.node, createdAt: new Date().toISOString(),
-    from, cursor: after, ackNseq, quarantined: quarantined.map((x) => ({ cid: `${who.node}:${x.nseq}`, reason: x.reason })), towns: readerTowns(who),
+    from, cursor: after, ackNseq, epoch: await currentEpoch(db), quarantined: quarantined.map((x) => ({ cid: `${who.node}:${x.nseq}`, reason: x.reason })), towns: readerTowns(who),
     files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
   };
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));

@@ -19,6 +19,8 @@ export const toHubManifestSchema = z.object({
   lastNseq: z.number().int().nonnegative(), cursor: z.number().int().nonnegative(),
   /** Records changes arrived for without the device having them (moved into its towns): the hub's return bundle brings them whole. */
   missing: z.array(z.object({ entity: z.string().min(1).max(40), id: z.string().min(1).max(200) })).max(5000).default([]),
+  /** The hub's epoch the device last knew (issue 21: a bundle made before a restore says so when refused). */
+  epoch: z.object({ n: z.number().int().positive(), id: z.string().max(64) }).nullable().optional(),
   files: z.array(fileSchema),
 });
 
@@ -30,6 +32,8 @@ export const toDeviceManifestSchema = z.object({
   quarantined: z.array(z.object({ cid: z.string(), reason: z.string() })),
   /** The towns its changes were filtered by (null: all), as in a pull page. */
   towns: z.array(z.string()).nullable().optional(),
+  /** The hub's epoch (issue 21): a device that last knew an earlier one picks up from the restore point first. */
+  epoch: z.object({ n: z.number().int().positive(), id: z.string().max(64), restoredFrom: z.number().int().nonnegative().nullable() }).optional(),
   files: z.array(fileSchema),
 });
 

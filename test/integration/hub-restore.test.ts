@@ -15,7 +15,9 @@ import { HubBlobs } from '../../hub/services/blobs';
 import { openHubDb } from '../../hub/services/open-hub';
 import { jpegBytes } from '../fixtures/evidence-bytes';
 import { tempDir } from './helpers';
-import { enrolledLaptop, freshPg, PASSWORD, stateHash, type TestHub } from './sync-helpers';
+import { deviceIdOf, enrolledLaptop, freshPg, PASSWORD, stateHash, type TestHub } from './sync-helpers';
+import { exportHubBundle, importHubBundle } from '../../hub/services/bundles';
+import { exportDeviceBundle, importDeviceBundle } from '../../electron/services/sync/bundle';
 import { addUser } from '../../hub/services/users';
 import { liveEnterprises, newEnterprise, seedCounty } from './sync-world';
 
@@ -84,6 +86,9 @@ describe.each(KINDS)('a hub restored from a backup (%s, issue 21)', (kind) => {
     for (const wb of laptops) await syncNow(wb.ctx);
     laptops.forEach((wb, i) => edit(wb, `after-${i}-yy`));
     for (const wb of laptops) await syncNow(wb.ctx);
+    // A return bundle for laptop 2 made now, before the hub is lost: after the restore it is stale.
+    const staleBundle = join(tempDir(), 'stale.qsync');
+    await exportHubBundle(hub.db, dir, await deviceIdOf(hub, 'li'), staleBundle);
     const acknowledged = laptops.map(ownChanges);
 
     // The hub is lost and put back from the backup, on the same address.
@@ -95,11 +100,27 @@ describe.each(KINDS)('a hub restored from a backup (%s, issue 21)', (kind) => {
     hub = await serve(dir, pgdb?.url, port);
 
     const first = [];
-    for (const wb of laptops) first.push(await syncNow(wb.ctx));
+    for (const wb of laptops.slice(0, 2)) first.push(await syncNow(wb.ctx));
     for (const r of first) expect(r.restart).toMatchObject({ epoch: 2 });
     expect(first.map((r) => r.restart!.resent).every((n) => n > 0)).toBe(true);
-    for (let round = 0; round < 2; round++) for (const wb of laptops) await syncNow(wb.ctx);
 
+    // Laptop 2 goes by USB stick: its bundle made without knowing of the restore lacks what must be sent again, and is refused saying so.
+    const usb = laptops[2];
+    edit(usb, 'usb-after-restore');
+    acknowledged[2] = ownChanges(usb);
+    const up1 = join(tempDir(), 'up1.qsync');
+    exportDeviceBundle(usb.store, up1);
+    await expect(importHubBundle(hub.db, dir, up1)).rejects.toThrow(/同步包生成于同步中心从备份恢复之前（第 1 纪元，现为第 2 纪元）/);
+    // The hub's return bundle tells it of the restore; its next bundle carries everything from the restore point.
+    const down = join(tempDir(), 'down.qsync');
+    await exportHubBundle(hub.db, dir, await deviceIdOf(hub, 'li'), down);
+    importDeviceBundle(usb.store, down);
+    expect(() => importDeviceBundle(usb.store, staleBundle)).toThrow(/同步包生成于同步中心从备份恢复之前（第 1 纪元，本机已到第 2 纪元），已作废/);
+    const up2 = join(tempDir(), 'up2.qsync');
+    exportDeviceBundle(usb.store, up2);
+    const taken = await importHubBundle(hub.db, dir, up2);
+    expect(taken.applied).toBeGreaterThan(1);
+    for (let round = 0; round < 2; round++) for (const wb of laptops) await syncNow(wb.ctx);
     const nodes = await hubNodes(hub.db);
     laptops.forEach((wb, i) => {
       expect(nodes.get(wb.store.nodeId), `laptop ${i}`).toEqual({ count: acknowledged[i], contiguous: true });

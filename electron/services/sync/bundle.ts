@@ -17,6 +17,8 @@ import { applyRemoteChanges, type ApplyReport } from './apply';
 import type { Faults } from './blob-transfer';
 import { signWith } from './device-key';
 import { narrowed } from './area';
+import { followEpoch } from './epoch';
+import { auditSentSeq } from '../../store/audit-log';
 
 function enrolledState(store: Store) {
   const s = readSyncState(store.db);
@@ -81,7 +83,7 @@ export function exportDeviceBundle(store: Store, out: string): BundleExport {
   const manifest: ToHubManifest = {
     format: BUNDLE_FORMAT, version: 1, direction: 'to-hub', hubId: s.hubId, deviceId: s.deviceId, node: store.nodeId, createdAt: new Date().toISOString(),
     lastNseq: lastNseq(store.db, store.nodeId), cursor: s.cursor,
-    missing: missingRecords(store.db, 5000),
+    missing: missingRecords(store.db, 5000), epoch: s.hubEpoch,
     files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
   };
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));
@@ -115,6 +117,8 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   if (typeof files === 'string') throw new DomainError('invalid', files);
   const broken = checkBundleFiles(m.files, files, sha256);
   if (broken) throw new DomainError('invalid', broken);
+  // A hub restored from a backup since this laptop last heard from it: picked up from its restore point first.
+  if (followEpoch(store, m.epoch, m.ackNseq, auditSentSeq(store.db), 'bundle')) Object.assign(s, readSyncState(store.db));
   if (m.from > s.cursor) throw new DomainError('conflict', `同步包从中心第 ${m.from + 1} 号变更开始，本机只收到第 ${s.cursor} 号：请先导入更早的同步包（或联网同步）`);
   const changes = toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(files.get('changes.json')!)));
   const historiesFile = files.get(HISTORIES_FILE);

@@ -18,11 +18,14 @@ export type EpochRestart = { epoch: number; resent: number; pullFrom: number };
  * epochs; later ones do not), files are offered again, and audit entries sent again from where the hub
  * holds them. A snapshot under way starts over. Null when the epoch is the one last seen.
  */
-export function followEpoch(store: Store, epoch: HubEpoch | undefined, lastNseq: number, auditSeq: number): EpochRestart | null {
+export function followEpoch(store: Store, epoch: HubEpoch | undefined, lastNseq: number, auditSeq: number, from: 'sync' | 'bundle' = 'sync'): EpochRestart | null {
   if (!epoch) return null; // a hub from before epochs
   const s = readSyncState(store.db);
   if (!s.hubEpoch) { writeSyncState(store.db, { hubEpoch: { n: epoch.n, id: epoch.id } }); return null; }
   if (s.hubEpoch.id === epoch.id) return null;
+  if (epoch.n < s.hubEpoch.n && from === 'bundle') {
+    throw new DomainError('conflict', `同步包生成于同步中心从备份恢复之前（第 ${epoch.n} 纪元，本机已到第 ${s.hubEpoch.n} 纪元），已作废：请在同步中心为本机重新导出同步包`);
+  }
   if (epoch.n < s.hubEpoch.n) {
     throw new DomainError('conflict', `同步中心的数据早于本机上次同步时的（第 ${epoch.n} 纪元，本机已到第 ${s.hubEpoch.n} 纪元）：它可能由更早的备份恢复后又被替换，或不是原来的中心。为免丢失数据未同步，请联系管理员`);
   }
