@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import { HUB_ROLES } from '../shared/sync/roles';
 import { PASSWORD_ENV, PASSWORD_FLAG_REFUSED, passwordInput } from '../shared/cli/password';
 import { buildHub } from './routes/server';
@@ -18,9 +17,12 @@ import { createHash } from 'node:crypto';
 import { hubKeys } from './services/keys';
 import { backupHub, restoreHub } from './services/backup';
 import { notePid } from './services/pid-file';
+import { DEFAULT_LOG, hubLog, MIN_LOG_DAYS, type LogOptions } from './services/hub-log';
+import { hubStatus, statusText } from './services/status';
 
 const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]
   start   --data DIR --port N [--host 127.0.0.1] [--database postgres://用户:密码@主机/库] [--cert FILE --key FILE]
+          [--log-max-mb 50] [--log-keep-days 180]   日志 hub.log 每天及超过大小时轮转、压缩，保留天数不少于 180（网络安全法第二十一条）
           启动同步中心（默认 SQLite）；监听本机以外的地址时走 HTTPS：用局里的证书，或首次启动时自动生成自签名证书并打印其指纹
   user add 用户名 --role admin|bureau|inspector|town [--towns 镇街代码,…] [--display 姓名]   （密码在终端输入，或由 QINGSHUI_PASSWORD 给出）
                                                   新建账号（密码也可由环境变量 QINGSHUI_PASSWORD 给出）
@@ -34,6 +36,7 @@ const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://
   audit list [--device ID] [--limit N] [--json]    各设备上传的审计日志（登录、查看个人信息、导出、权限变更…），按设备成链
   quarantine list [--json]                        列出隔离的变更（超出账号角色或镇街范围、已定稿文书的另一版本）
   quarantine release 变更号 [--by 管理员]          放行一条隔离的变更（连同该设备对同一记录更早被隔离的变更）
+  status [--json]                                 运行状况：纪元、同步序号、各设备落后条数、隔离区、文件存储大小、最近备份
   backup --out DIR [--json]                       在线备份（服务不停）：数据库（SQLite 备份接口 / pg_dump）、密钥、证书和全部文件
   restore DIR [--json]                            从备份恢复（须先停止同步中心）；开始新的纪元：各台电脑下次同步时从恢复点重新上传和下载`;
 
@@ -41,17 +44,27 @@ const OPTIONS = {
   data: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' },
   towns: { type: 'string' }, display: { type: 'string' }, password: { type: 'string' }, 'new-password': { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' }, device: { type: 'string' },
   out: { type: 'string' }, by: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  'log-max-mb': { type: 'string' }, 'log-keep-days': { type: 'string' },
 } as const;
+
+/** --log-max-mb and --log-keep-days, checked (logs are kept six months at least: 网络安全法 第二十一条). */
+function logOptions(maxMb: string | undefined, keepDays: string | undefined): LogOptions {
+  const mb = Number(maxMb ?? DEFAULT_LOG.maxMb);
+  const days = Number(keepDays ?? DEFAULT_LOG.keepDays);
+  if (!Number.isInteger(mb) || mb < 1 || mb > 10_240) throw new HubRefusal(400, 'invalid', '--log-max-mb 应为 1–10240 的整数');
+  if (!Number.isInteger(days) || days < MIN_LOG_DAYS || days > 3650) throw new HubRefusal(400, 'invalid', `--log-keep-days 应为 ${MIN_LOG_DAYS}–3650 的整数（网络安全法第二十一条：网络日志留存不少于六个月）`);
+  return { maxMb: mb, keepDays: days };
+}
 
 function need(v: string | undefined, flag: string): string {
   if (!v) throw new HubRefusal(400, 'invalid', `缺少参数 --${flag}`);
   return v;
 }
 
-async function start(dir: string, database: string | undefined, host: string, port: number, certFile?: string, keyFile?: string): Promise<number> {
+async function start(dir: string, database: string | undefined, host: string, port: number, certFile?: string, keyFile?: string, logOpts = DEFAULT_LOG): Promise<number> {
   const tls = await hubTls(dir, host, certFile, keyFile);
   const db = await openHubDb(dir, database);
-  const log = pino({ level: 'info', base: { service: 'qingshui-hub' } }, pino.destination({ dest: join(dir, 'hub.log'), mkdir: true, sync: true, mode: 0o600 }));
+  const { log, close: closeLog } = hubLog(dir, logOpts);
   const app = await buildHub(db, dir, log, tls);
   const forgetPid = notePid(dir);
   let url: string;
@@ -72,7 +85,7 @@ async function start(dir: string, database: string | undefined, host: string, po
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'hub stopping');
-      void app.close().then(() => db.close()).then(() => { forgetPid(); log.info('hub stopped'); resolve(); });
+      void app.close().then(() => db.close()).then(() => { forgetPid(); log.info('hub stopped'); return closeLog(); }).then(() => resolve());
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
@@ -90,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     const { values: v, positionals: p } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
     if (v.password !== undefined) { console.error(`错误：${PASSWORD_FLAG_REFUSED}`); return 2; }
     const dir = need(v.data, 'data');
-    if (command === 'start') return await start(dir, v.database, v.host ?? '127.0.0.1', Number(need(v.port, 'port')), v.cert, v.key);
+    if (command === 'start') return await start(dir, v.database, v.host ?? '127.0.0.1', Number(need(v.port, 'port')), v.cert, v.key, logOptions(v['log-max-mb'], v['log-keep-days']));
     if (command === 'restore') {
       const r = await restoreHub(dir, v.database, need(p[0], '备份文件夹'));
       console.log(v.json ? JSON.stringify(r) : `已从 ${r.backupAt} 的备份恢复（同步序号 ${r.hubSeq}，文件 ${r.files} 个）；第 ${r.epoch.n} 纪元开始：各台电脑下次同步时从恢复点重新上传本机的变更并重新下载`);
@@ -136,6 +149,9 @@ export async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new HubRefusal(400, 'invalid', '--limit 应为 1–100000 的整数');
         const entries = await auditListing(db, limit, v.device);
         console.log(v.json ? JSON.stringify({ entries }) : entries.map((e) => `${e.receivedAt}\t${e.deviceId}#${e.seq}\t${e.at}\t${e.account ?? ''}\t${auditActionLabel(e.action)}\t${[e.entity, e.entityId].filter(Boolean).join(' ')}`).join('\n') || '尚无审计日志');
+      } else if (command === 'status') {
+        const st = await hubStatus(dir, db);
+        console.log(v.json ? JSON.stringify(st) : statusText(st));
       } else if (command === 'backup') {
         const m = await backupHub(dir, db, need(v.out, 'out'));
         console.log(v.json ? JSON.stringify(m) : `已备份到 ${v.out}：同步序号 ${m.hubSeq}，文件 ${m.files} 个（${(m.fileBytes / 1024 ** 2).toFixed(1)} MB），第 ${m.epoch.n} 纪元`);

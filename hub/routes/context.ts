@@ -6,11 +6,12 @@ import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { HubBlobs } from '../services/blobs';
 import { HubRefusal } from '../services/hub-error';
 import type { HubKeys } from '../services/keys';
+import type { HubMetrics } from '../services/metrics';
 import type { HubDb } from '../services/open-hub';
 import { tokenAuthor } from '../services/sign-in';
 
 /** What every route of one hub shares: its database, data folder, keys, blob store and log. */
-export type HubContext = { db: HubDb; dir: string; keys: HubKeys; blobs: HubBlobs; log: Logger };
+export type HubContext = { db: HubDb; dir: string; keys: HubKeys; blobs: HubBlobs; log: Logger; metrics: HubMetrics };
 
 /** The hub's Fastify instance, as its route files register on it. */
 export type HubApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;

@@ -10,6 +10,8 @@ import type { HubDb } from '../services/open-hub';
 import { hubSeq } from '../services/pull';
 import { fillParents } from '../services/record-family';
 import { registerAdminRoutes } from './admin-routes';
+import { registerMetrics } from './metrics-route';
+import { hubMetrics } from '../services/metrics';
 import { registerBlobRoutes } from './blob-routes';
 import type { HubContext } from './context';
 import { registerEnrolmentRoutes } from './enrolment-routes';
@@ -24,7 +26,7 @@ export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert:
   const keys = await hubKeys(dir, db);
   await fillBlobRefs(db);
   await fillParents(db);
-  const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log };
+  const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log, metrics: hubMetrics(db) };
   const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024, forceCloseConnections: true, ...(tls ? { https: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' as const } } : {}) });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT }, (_req, body, done) => {
@@ -44,6 +46,7 @@ export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert:
     return reply.status(500).send({ code: 'internal', message: '同步中心内部错误，已记录日志' });
   });
 
+  registerMetrics(app, ctx.metrics);
   app.get('/health', async () => ({ ok: true, hubId: keys.hubId, protocol: PROTOCOL_VERSION, database: db.kind, hubSeq: await hubSeq(db) }));
   registerEnrolmentRoutes(app, ctx);
   registerSyncRoutes(app, ctx);

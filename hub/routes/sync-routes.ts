@@ -21,6 +21,7 @@ export function registerSyncRoutes(app: HubApp, ctx: HubContext): void {
     const who = await authorOf(ctx, req);
     const body = parse(pushRequestSchema, req.body);
     const result = await db.tx((q) => pushPage(q, who, body.changes, body.lastNseq));
+    ctx.metrics.ingested(result.acks);
     const quarantined = result.acks.filter((a) => a.status === 'quarantined');
     req.log.info({ device: who.deviceId, changes: body.changes.length, quarantined: quarantined.length }, 'push');
     for (const a of quarantined) req.log.warn({ device: who.deviceId, cid: a.cid, reason: a.reason }, 'change quarantined');

@@ -1,6 +1,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latestHubSeq } from '../db/changes';
+import { addMeta, metaValue, replaceMeta } from '../db/meta';
 import type { HubDb } from '../db/hub-db';
 import { restorePgDump } from '../db/pg';
 import { restoreSqliteFile } from '../db/sqlite';
@@ -75,6 +76,7 @@ export async function backupHub(dir: string, db: HubDb, out: string): Promise<Ba
   const { files, bytes } = copyBlobs(dir, out);
   const manifest: BackupManifest = { format: FORMAT, at: new Date().toISOString(), database: db.kind, hubId: keys.hubId, hubSeq, epoch, files, fileBytes: bytes };
   writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  await db.tx(async (q) => { if (await metaValue(q, 'lastBackupAt')) await replaceMeta(q, 'lastBackupAt', manifest.at); else await addMeta(q, 'lastBackupAt', manifest.at); });
   return manifest;
 }
 
