@@ -75,14 +75,8 @@ async function start(dir: string, database: string | undefined, host: string, po
     const code = (e as { code?: string }).code;
     throw new HubRefusal(400, 'listen', code === 'EADDRINUSE' ? `端口 ${port} 已被占用（另一个同步中心或程序在用），请换一个 --port` : `无法在 ${host}:${port} 上监听：${(e as Error).message}`);
   }
-  console.log(`清水同步中心已启动：${url.replace('[::1]', '127.0.0.1')}（${db.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}；日志 ${join(dir, 'hub.log')}）`);
-  if (tls) console.log(`证书指纹（SHA-256）：${tls.fingerprint}${tls.selfSigned ? `（自签名证书，在 ${join(dir, 'tls')}；请把此指纹告诉登记的各台电脑核对）` : ''}`);
-  else if (!isLoopbackHost(host)) console.log('警告：未加密（http），账号密码和记录以明文传输');
-  // What a court compares an evidence package's receipt with (`qingshui evidence verify --hub-key`).
-  const signing = await hubKeys(dir, db);
-  console.log(`回执签名公钥指纹（证据包核验用，请公布）：${createHash('sha256').update(Buffer.from(signing.publicKey, 'base64')).digest('hex').toUpperCase().match(/../g)!.join(':')}`);
-  log.info({ url, database: db.kind }, 'hub started');
-  await new Promise<void>((resolve) => {
+  // Listening for the stop before saying it started: a supervisor may stop it the moment it reads that line.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'hub stopping');
       void app.close().then(() => db.close()).then(() => { forgetPid(); log.info('hub stopped'); return closeLog(); }).then(() => resolve());
@@ -90,6 +84,14 @@ async function start(dir: string, database: string | undefined, host: string, po
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  console.log(`清水同步中心已启动：${url.replace('[::1]', '127.0.0.1')}（${db.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}；日志 ${join(dir, 'hub.log')}）`);
+  if (tls) console.log(`证书指纹（SHA-256）：${tls.fingerprint}${tls.selfSigned ? `（自签名证书，在 ${join(dir, 'tls')}；请把此指纹告诉登记的各台电脑核对）` : ''}`);
+  else if (!isLoopbackHost(host)) console.log('警告：未加密（http），账号密码和记录以明文传输');
+  // What a court compares an evidence package's receipt with (`qingshui evidence verify --hub-key`).
+  const signing = await hubKeys(dir, db);
+  console.log(`回执签名公钥指纹（证据包核验用，请公布）：${createHash('sha256').update(Buffer.from(signing.publicKey, 'base64')).digest('hex').toUpperCase().match(/../g)!.join(':')}`);
+  log.info({ url, database: db.kind }, 'hub started');
+  await stopped;
   return 0;
 }
 

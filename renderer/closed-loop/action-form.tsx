@@ -6,7 +6,7 @@ import { handedFile } from '../file-base64';
 
 export type ActionField =
   | { name: string; label: string; type: 'text' | 'textarea' | 'date' | 'number' | 'time'; required?: boolean; initial?: string; hint?: string }
-  | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; required?: boolean; initial?: string; hint?: string }
+  | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; required?: boolean; initial?: string; hint?: string; fills?: (value: string) => Record<string, string> }
   | { name: string; label: string; type: 'check'; initial?: boolean }
   | { name: string; label: string; type: 'files' };
 
@@ -52,7 +52,7 @@ export function ActionForm({ kind, spec, onSubmit, onCancel }: { kind: string; s
           if (f.type === 'files') return <Field key={f.name} label={f.label} hint="照片（JPEG/PNG）、扫描件（PDF）或录音录像（MP4/MP3/M4A/WAV，单个不超过 50 MB）"><input type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf,video/mp4,audio/mpeg,audio/mp4,audio/x-m4a,audio/aac,audio/wav,audio/x-wav" onChange={(e) => setFiles([...(e.target.files ?? [])])} /></Field>;
           const value = String(v[f.name] ?? '');
           const input = f.type === 'select'
-            ? <select value={value} onChange={(e) => set(f.name, e.target.value)}><option value="">请选择</option>{f.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
+            ? <select value={value} onChange={(e) => setV({ ...v, [f.name]: e.target.value, ...f.fills?.(e.target.value) })}><option value="">请选择</option>{f.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
             : f.type === 'textarea' ? <textarea rows={3} value={value} onChange={(e) => set(f.name, e.target.value)} />
             : <input type={f.type} value={value} onChange={(e) => set(f.name, e.target.value)} />;
           return <Field key={f.name} label={f.label} required={f.required} hint={f.hint} error={fieldErrors[f.name]} wide={f.type === 'textarea'}>{input}</Field>;

@@ -16,7 +16,9 @@ export function findingActionSpecs(d: FindingDetail, people: Person[]): Partial<
       label: FINDING_EVENT_LABELS.assigned,
       fields: [
         { name: 'responsibleUnit', label: '责任单位', type: 'text', required: true, initial: f.responsibleUnit },
-        { name: 'personId', label: '责任人（人员名录）', type: 'select', options: staff.map((p) => ({ value: p.id, label: `${p.name}（${p.unit || p.role}）` })), hint: '或在下一栏直接填写姓名' },
+        { name: 'personId', label: '责任人（人员名录）', type: 'select', options: staff.map((p) => ({ value: p.id, label: `${p.name}（${p.unit || p.role}）` })), hint: '或在下一栏直接填写姓名',
+          // The person picked answers for their own unit (issue 20): the unit and name shown are theirs.
+          fills: (id): Record<string, string> => { const p = staff.find((x) => x.id === id); return p ? { responsiblePerson: p.name, ...(p.unit ? { responsibleUnit: p.unit } : {}) } : {}; } },
         { name: 'responsiblePerson', label: '责任人姓名', type: 'text', initial: f.responsiblePerson },
         { name: 'text', label: '交办要求', type: 'textarea' },
       ],
