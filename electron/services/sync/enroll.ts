@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/api/result';
 import { enrollResponseSchema, PROTOCOL_VERSION } from '../../../shared/sync/protocol';
 import type { Store } from '../../store/store';
 import { deviceSigner } from '../../store/record-signing';
+import { connectionProblem } from './connection-problem';
 import { HubClient, type FetchLike } from './hub-client';
 import { isPlainRemote } from '../../../shared/sync/loopback';
 import { hubCertificate, normalFingerprint, type HubCertificate } from './pinned-fetch';
@@ -29,7 +30,7 @@ export async function enroll(store: Store, hubUrl: string, user: string, passwor
   // must match; otherwise it is shown to be checked with the hub's admin, and pinned.
   let cert: HubCertificate | null = null;
   if (url.protocol === 'https:') {
-    try { cert = await hubCertificate(url); } catch (e) { throw new DomainError('internal', `连不上同步中心 ${url.host}（${(e as Error).message}）`); }
+    try { cert = await hubCertificate(url); } catch (e) { throw new DomainError('internal', `连不上同步中心 ${url.host}：${connectionProblem(e)}`); }
     const want = opts.fingerprint === undefined ? null : normalFingerprint(opts.fingerprint);
     if (opts.fingerprint !== undefined && !want) throw new DomainError('invalid', '证书指纹应为 64 位十六进制（SHA-256，可带冒号）');
     if (want && want !== cert.fingerprint) throw new DomainError('forbidden', `同步中心出示的证书指纹 ${cert.fingerprint} 与给定的 ${want} 不符：可能有人冒充同步中心，未登记`);

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/api/result';
 import { PROTOCOL_VERSION } from '../../../shared/sync/protocol';
 import { pinnedFetch, type FetchLike } from './pinned-fetch';
+import { connectionProblem } from './connection-problem';
 
 export type { FetchLike } from './pinned-fetch';
 
@@ -42,7 +43,7 @@ export class HubClient {
         // A kept-alive connection the hub closed (it restarted) fails at once: asked once more on a new one.
         // Every request of the protocol may arrive twice (the hub acknowledges a repeat as such).
         if (attempt === 1 && STALE_CONNECTION.has(cause)) continue;
-        throw new DomainError('internal', `连不上同步中心 ${this.url}（${cause}）；网络恢复后再点“同步”，或改用 U 盘同步包`);
+        throw new DomainError('internal', `连不上同步中心 ${this.url}：${connectionProblem(e)}。网络恢复后再试，或改用 U 盘同步包`);
       }
     }
     if (res.ok) {
@@ -57,7 +58,8 @@ export class HubClient {
 
 /** What a hub's bare HTTP status means to a clerk (issue 20: the sync page speaks plain Chinese, never “HTTP 404”). */
 function plainAnswer(status: number, url: URL | string): string {
-  if (status === 404) return `地址 ${url} 不是本局的同步中心（没有找到同步服务）：请核对同步中心地址`;
+  // A hub's refusals carry its own message; a bare 4xx is another server (a web site, the browser host) at that address.
+  if (status === 404 || status === 405 || status === 400) return `地址 ${url} 不是本局的同步中心（没有找到同步服务）：请核对同步中心地址`;
   if (status === 401 || status === 403) return '同步中心拒绝了本机：请重新登记本机或联系管理员';
   if (status === 413) return '发送的数据超过同步中心允许的大小：请分几次同步，或改用 U 盘同步包';
   if (status === 429) return '同步过于频繁，同步中心暂时拒绝：请稍后再试';
