@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,5 +124,21 @@ describe('a hostile page or file against the browser host', () => {
     // The staged copy went with the refusal: naming it again finds nothing.
     const again = await call('findings.act', { id: findings.rows[0].id, kind: 'comment', text: '录像', files: [{ name: '执法记录仪.mp4', upload: value.upload }] });
     expect(again.error!.message).toMatch(/上传已失效/);
+  });
+
+  it('a town officer may not hand in a sheet to import, a workspace to restore or a basemap: the upload itself is refused by the role (issue 20)', async () => {
+    const dir = join(tempDir(), 'ws');
+    const { url, token } = await startHost(dir);
+    await rpc(url, 'auth.signOut', {}, token);
+    const signedIn = await (await rpc(url, 'auth.signIn', { user: 'zhenjie1', password: 'Qingshui2026' }, token)).json() as { ok: boolean };
+    expect(signedIn.ok).toBe(true);
+    const upload = (kind: string) => fetch(new URL(`/uploads/${kind}`, url), { method: 'POST', headers: { 'x-qingshui-token': token }, body: new Uint8Array(Buffer.from('PK\x03\x04 not really')) });
+    for (const kind of ['xlsx', 'qingshui', 'mbtiles']) {
+      const r = await upload(kind);
+      expect(r.status, kind).toBe(403);
+      expect(((await r.json()) as { error: { message: string } }).error.message, kind).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // Nothing of theirs was staged.
+    expect((readdirSync(dir, { recursive: true }) as string[]).filter((f) => /[0-9a-f]{32}\.(xlsx|qingshui|mbtiles)$/.test(f))).toEqual([]);
   });
 });
