@@ -32,7 +32,7 @@ const USAGE = `用法：qingshui <命令> [选项]
   print-document CASE_ID DOC_ID --data DIR --out FILE.pdf  把案卷中的一份执法文书（连同送达回证）生成为 PDF
   cases [CASE_ID] --data DIR [--state S] [--overdue] [--json]  列出案件及其法定期限；给出案件编号时列出其文书与送达
   ledgers [--json]                                     列出台账及其编号
-  export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 … --template 本局模板.xlsx]
+  export LEDGER_ID --data DIR --out FILE.xlsx [--from 日期 --to 日期 --town 镇街代码 … --paper A4|A3 --template 本局模板.xlsx]
                                                        按规定表式（或本局模板）导出台账
   import enterprises|outfalls|findings|boundaries FILE --data DIR [--crs cgcs2000|wgs84|gcj02|bd09] [--sheet NAME] [--prefer sheet|current] [--since DATE] [--dry-run] [--errors OUT.xlsx]
                                                        导入已有的排污单位名录、排污口台账、督察交办问题清单或地图边界 GeoJSON（全部或全不）
@@ -61,7 +61,7 @@ const USAGE = `用法：qingshui <命令> [选项]
 const OPTIONS = {
   data: { type: 'string' }, inspections: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, json: { type: 'boolean' },
   out: { type: 'string' }, from: { type: 'string' }, port: { type: 'string' }, bureau: { type: 'string' },
-  'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, sheet: { type: 'string' }, prefer: { type: 'string' }, since: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, 'county-name': { type: 'string' },
+  'county-code': { type: 'string' }, to: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' }, sheet: { type: 'string' }, prefer: { type: 'string' }, since: { type: 'string' }, town: { type: 'string', multiple: true }, template: { type: 'string' }, paper: { type: 'string' }, 'county-name': { type: 'string' },
   state: { type: 'string' }, overdue: { type: 'boolean' }, plan: { type: 'string' }, name: { type: 'string' }, matter: { type: 'string' },
   hub: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, fingerprint: { type: 'string' }, insecure: { type: 'boolean' }, empty: { type: 'boolean' },
   key: { type: 'string' }, 'hub-key': { type: 'string' }, date: { type: 'string' }, general: { type: 'string' }, special: { type: 'string' }, release: { type: 'boolean' }, tiles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
@@ -116,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'cases': await casesCommand({ dataDir: required(v.data, 'data'), id: positionals[0], state: v.state, overdue: !!v.overdue, json: !!v.json }); break;
       case 'ledgers': ledgersCommand(!!v.json); break;
-      case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template, json: !!v.json }); break;
+      case 'export': await exportCommand({ ledgerId: ledgerId(positionals), dataDir: required(v.data, 'data'), out: required(v.out, 'out'), from: v.from, to: v.to, towns: v.town, template: v.template, paper: v.paper, json: !!v.json }); break;
       case 'import':
         if (positionals.length !== 2) throw new DomainError('invalid', '用法：qingshui import enterprises|outfalls|findings|boundaries FILE --data DIR [--crs cgcs2000|wgs84|gcj02|bd09] [--sheet NAME] [--dry-run] [--errors OUT.xlsx]');
         await importCommand({ kind: positionals[0], file: positionals[1], dataDir: required(v.data, 'data'), crs: v.crs, dryRun: !!v['dry-run'], errors: v.errors, sheet: v.sheet, prefer: v.prefer, since: v.since, json: !!v.json });

@@ -22,7 +22,9 @@ import { hubStatus, statusText } from './services/status';
 
 const USAGE = `用法：qingshui hub <命令> --data DIR [--database postgres://…]
   start   --data DIR --port N [--host 127.0.0.1] [--database postgres://用户:密码@主机/库] [--cert FILE --key FILE]
-          [--log-max-mb 50] [--log-keep-days 180]   日志 hub.log 每天及超过大小时轮转、压缩，保留天数不少于 180（网络安全法第二十一条）
+          [--blob-store folder|database] [--log-max-mb 50] [--log-keep-days 180]
+          文件（照片、录音录像、签名）存放在数据文件夹（默认）或数据库中（database：多个同步中心进程共用一个 PostgreSQL，无需共享磁盘）
+          日志 hub.log 每天及超过大小时轮转、压缩，保留天数不少于 180（网络安全法第二十一条）
           启动同步中心（默认 SQLite）；监听本机以外的地址时走 HTTPS：用局里的证书，或首次启动时自动生成自签名证书并打印其指纹
   user add 用户名 --role admin|bureau|inspector|town [--towns 镇街代码,…] [--display 姓名]   （密码在终端输入，或由 QINGSHUI_PASSWORD 给出）
                                                   新建账号（密码也可由环境变量 QINGSHUI_PASSWORD 给出）
@@ -44,7 +46,7 @@ const OPTIONS = {
   data: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' },
   towns: { type: 'string' }, display: { type: 'string' }, password: { type: 'string' }, 'new-password': { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' }, device: { type: 'string' },
   out: { type: 'string' }, by: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-  'log-max-mb': { type: 'string' }, 'log-keep-days': { type: 'string' },
+  'log-max-mb': { type: 'string' }, 'log-keep-days': { type: 'string' }, 'blob-store': { type: 'string' },
 } as const;
 
 /** --log-max-mb and --log-keep-days, checked (logs are kept six months at least: 网络安全法 第二十一条). */
@@ -61,11 +63,11 @@ function need(v: string | undefined, flag: string): string {
   return v;
 }
 
-async function start(dir: string, database: string | undefined, host: string, port: number, certFile?: string, keyFile?: string, logOpts = DEFAULT_LOG): Promise<number> {
+async function start(dir: string, database: string | undefined, host: string, port: number, certFile?: string, keyFile?: string, logOpts = DEFAULT_LOG, blobStore?: string): Promise<number> {
   const tls = await hubTls(dir, host, certFile, keyFile);
   const db = await openHubDb(dir, database);
   const { log, close: closeLog } = hubLog(dir, logOpts);
-  const app = await buildHub(db, dir, log, tls);
+  const app = await buildHub(db, dir, log, tls, { blobStore });
   const forgetPid = notePid(dir);
   let url: string;
   try {
@@ -105,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     const { values: v, positionals: p } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
     if (v.password !== undefined) { console.error(`错误：${PASSWORD_FLAG_REFUSED}`); return 2; }
     const dir = need(v.data, 'data');
-    if (command === 'start') return await start(dir, v.database, v.host ?? '127.0.0.1', Number(need(v.port, 'port')), v.cert, v.key, logOptions(v['log-max-mb'], v['log-keep-days']));
+    if (command === 'start') return await start(dir, v.database, v.host ?? '127.0.0.1', Number(need(v.port, 'port')), v.cert, v.key, logOptions(v['log-max-mb'], v['log-keep-days']), v['blob-store']);
     if (command === 'restore') {
       const r = await restoreHub(dir, v.database, need(p[0], '备份文件夹'));
       console.log(v.json ? JSON.stringify(r) : `已从 ${r.backupAt} 的备份恢复（同步序号 ${r.hubSeq}，文件 ${r.files} 个）；第 ${r.epoch.n} 纪元开始：各台电脑下次同步时从恢复点重新上传本机的变更并重新下载`);

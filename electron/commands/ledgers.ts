@@ -13,13 +13,14 @@ export function ledgersCommand(json: boolean): void {
   for (const s of LEDGER_SPECS) console.log(`${s.id.padEnd(16)}${s.name}`);
 }
 
-export type ExportArgs = { ledgerId: string; dataDir: string; out: string; from?: string; to?: string; towns?: string[]; template?: string; json?: boolean };
+export type ExportArgs = { ledgerId: string; dataDir: string; out: string; from?: string; to?: string; towns?: string[]; template?: string; paper?: string; json?: boolean };
 
 /** `qingshui export LEDGER_ID --data DIR --out FILE.xlsx [--from --to --town CODE …]`. */
 export async function exportCommand(a: ExportArgs): Promise<void> {
   const out = resolve(a.out);
   if (!out.toLowerCase().endsWith('.xlsx')) throw new DomainError('invalid', `--out 应为 .xlsx 文件，收到“${a.out}”`);
   if (!existsSync(dirname(out))) throw new DomainError('not_found', `输出文件夹“${dirname(out)}”不存在`);
+  if (a.paper !== undefined && a.paper !== 'A4' && a.paper !== 'A3') throw new DomainError('invalid', `--paper 应为 A4 或 A3（横向，按页宽缩放），收到“${a.paper}”`);
   if (a.template && !existsSync(a.template)) throw new DomainError('not_found', `模板文件“${a.template}”不存在`);
   const parsed = LedgerFilters.safeParse({ from: a.from, to: a.to, townCodes: a.towns });
   if (!parsed.success) throw new DomainError('invalid', Object.values(issuesToFields(parsed.error.issues)).join('；'));
@@ -32,7 +33,7 @@ export async function exportCommand(a: ExportArgs): Promise<void> {
     if (shown) wb.events.on('event', (e) => { if (e.type === 'progress') process.stderr.write(`\r导出中 ${e.done}/${e.total}`); });
     const r = a.template
       ? await wb.call('ledgers.exportWithTemplate', { ledgerId: a.ledgerId, filters: parsed.data, templateName: basename(a.template), templateBase64: readFileSync(a.template).toString('base64') })
-      : await wb.call('ledgers.export', { ledgerId: a.ledgerId, filters: parsed.data, jobId: 'cli-export' });
+      : await wb.call('ledgers.export', { ledgerId: a.ledgerId, filters: parsed.data, paper: (a.paper as 'A4' | 'A3' | undefined) ?? 'A4', jobId: 'cli-export' });
     takeExport(wb, r.file.name, out);
     const name = LEDGER_SPECS.find((s) => s.id === a.ledgerId)?.name ?? a.ledgerId;
     if (a.json) { console.log(JSON.stringify({ ledger: a.ledgerId, rows: r.rows, file: out, ms: Date.now() - started, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })); return; }

@@ -38,8 +38,8 @@ export const AFTER_COLUMNS_SQL = `
   CREATE INDEX IF NOT EXISTS records_parent ON records(parent) WHERE parent IS NOT NULL;
 `;
 
-/** The schema, with the one type that differs between the two. */
-export function schemaSql(serial: string): string {
+/** The schema, with the types that differ between the two. */
+export function schemaSql(serial: string, bytes: string): string {
   return `
     CREATE TABLE IF NOT EXISTS hub_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS users (
@@ -94,5 +94,11 @@ export function schemaSql(serial: string): string {
     CREATE TABLE IF NOT EXISTS blobs (
       sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, mime TEXT NOT NULL, chunks TEXT NOT NULL, complete INTEGER NOT NULL, created_at TEXT NOT NULL
     );
+    -- Files kept in the database itself (issue 21: several hub processes, no shared disk): chunks as they
+    -- arrive, then the whole file as its 4 MiB chunks.
+    CREATE TABLE IF NOT EXISTS blob_parts (
+      sha256 TEXT NOT NULL, idx INTEGER NOT NULL, chunk_sha TEXT NOT NULL, data ${bytes} NOT NULL, at TEXT NOT NULL, PRIMARY KEY (sha256, idx)
+    );
+    CREATE TABLE IF NOT EXISTS blob_data (sha256 TEXT NOT NULL, idx INTEGER NOT NULL, data ${bytes} NOT NULL, PRIMARY KEY (sha256, idx));
   `;
 }

@@ -16,7 +16,7 @@ function over(client: pg.Pool | pg.PoolClient): Queryable {
 /** The hub on a PostgreSQL server (a city or province); the schema is created if missing. */
 export async function openPgHub(url: string): Promise<HubDb> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
-  await pool.query(schemaSql('BIGSERIAL'));
+  await pool.query(schemaSql('BIGSERIAL', 'BYTEA'));
   for (const a of ADDED_COLUMNS) await pool.query(`ALTER TABLE ${a.table} ADD COLUMN IF NOT EXISTS ${a.column} ${a.type}`);
   await pool.query(AFTER_COLUMNS_SQL);
   return {

@@ -9,7 +9,7 @@ export function openSqliteHub(dir: string): HubDb {
   const db = new Database(join(dir, 'hub.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec(schemaSql('INTEGER'));
+  db.exec(schemaSql('INTEGER', 'BLOB'));
   for (const a of ADDED_COLUMNS) {
     const has = (db.prepare(`SELECT count(*) FROM pragma_table_info('${a.table}') WHERE name = ?`).pluck().get(a.column) as number) > 0;
     if (!has) db.exec(`ALTER TABLE ${a.table} ADD COLUMN ${a.column} ${a.type}`);

@@ -36,6 +36,6 @@ export function registerBlobRoutes(app: HubApp, ctx: HubContext): void {
     const who = await authorOf(ctx, req);
     const { hash, index } = req.params as { hash: string; index: string };
     if (!(await mayReadBlob(db, who, hash))) throw new HubRefusal(403, 'blob_forbidden', `文件 ${hash.slice(0, 12)}… 不属于本账号负责镇街内的记录，不能下载`);
-    return reply.type('application/octet-stream').send(ctx.blobs.chunk(hash, Number(index)));
+    return reply.type('application/octet-stream').send(await ctx.blobs.chunk(hash, Number(index)));
   });
 }

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, CHUNK_BYTES } from '../../shared/sync/protocol';
 import { fillBlobRefs } from '../services/blob-access';
 import { sweepBlobs } from '../services/blob-sweep';
 import { HubBlobs } from '../services/blobs';
+import { blobStoreOf } from '../services/blob-choice';
 import { HubRefusal } from '../services/hub-error';
 import { hubKeys } from '../services/keys';
 import type { HubDb } from '../services/open-hub';
@@ -22,11 +23,12 @@ import { registerSyncRoutes } from './sync-routes';
 const JSON_BODY_LIMIT = 6 * 1024 * 1024;
 
 /** The hub's HTTP API (DESIGN §8). Every refusal is a JSON `{code, message}` and a log line. */
-export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert: string; key: string } | null = null) {
+export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert: string; key: string } | null = null, opts: { blobStore?: string } = {}) {
   const keys = await hubKeys(dir, db);
   await fillBlobRefs(db);
   await fillParents(db);
-  const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(dir, db), log, metrics: hubMetrics(db) };
+  const store = await blobStoreOf(dir, db, opts.blobStore);
+  const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(store, db), log, metrics: hubMetrics(db) };
   const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024, forceCloseConnections: true, ...(tls ? { https: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' as const } } : {}) });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT }, (_req, body, done) => {
@@ -53,7 +55,7 @@ export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert:
   registerBlobRoutes(app, ctx);
 
   // Unfinished uploads and files no record names go after a day: at start, then hourly.
-  const sweep = () => { void sweepBlobs(db, dir).then((r) => { if (r.partial || r.unreferenced) log.info(r, 'blobs swept'); }).catch((e: Error) => log.warn({ err: e }, 'blob sweep failed')); };
+  const sweep = () => { void sweepBlobs(db, store).then((r) => { if (r.partial || r.unreferenced) log.info(r, 'blobs swept'); }).catch((e: Error) => log.warn({ err: e }, 'blob sweep failed')); };
   sweep();
   const sweeper = setInterval(sweep, 60 * 60_000);
   sweeper.unref();

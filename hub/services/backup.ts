@@ -10,6 +10,7 @@ import { HubRefusal } from './hub-error';
 import { hubKeys, KEY_FILE } from './keys';
 import { openHubDb } from './open-hub';
 import { runningHub } from './pid-file';
+import { currentBlobStore } from './blob-choice';
 
 /*
  * `qingshui hub backup` and `qingshui hub restore` (issue 21). A backup is a folder: the database (a
@@ -72,8 +73,9 @@ export async function backupHub(dir: string, db: HubDb, out: string): Promise<Ba
     throw new HubRefusal(500, 'backup', `数据库备份失败：${(e as Error).message}`);
   }
   copySecrets(dir, out, true);
-  // After the database: every file it names was complete before it, so it is here too (later ones as well, harmlessly).
-  const { files, bytes } = copyBlobs(dir, out);
+  // After the database: every file it names was complete before it, so it is here too (later ones as well,
+  // harmlessly). Files kept in the database came with it.
+  const { files, bytes } = (await currentBlobStore(dir, db)).kind === 'folder' ? copyBlobs(dir, out) : { files: 0, bytes: 0 };
   const manifest: BackupManifest = { format: FORMAT, at: new Date().toISOString(), database: db.kind, hubId: keys.hubId, hubSeq, epoch, files, fileBytes: bytes };
   writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   await db.tx(async (q) => { if (await metaValue(q, 'lastBackupAt')) await replaceMeta(q, 'lastBackupAt', manifest.at); else await addMeta(q, 'lastBackupAt', manifest.at); });

@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import type { BlobBytes } from './blob-store';
 import { deleteBlob, orphanBlobs } from '../db/blobs';
 import type { Queryable } from '../db/hub-db';
 import { forgetUploadsBefore, forgetUploadsOf, noteUpload, pendingUploadBytes } from '../db/uploads';
@@ -32,20 +31,14 @@ export async function forgetUpload(q: Queryable, hash: string): Promise<void> {
  * names (uploaded, then their record never came) — a file a quarantined change names is kept, in
  * case an admin releases it. Returns what went.
  */
-export async function sweepBlobs(q: Queryable, dir: string, now = Date.now()): Promise<{ partial: number; unreferenced: number }> {
+export async function sweepBlobs(q: Queryable, store: BlobBytes, now = Date.now()): Promise<{ partial: number; unreferenced: number }> {
   const before = new Date(now - SWEEP_AFTER_MS).toISOString();
   let partial = 0;
-  const partialDir = join(dir, 'blobs', 'partial');
-  if (existsSync(partialDir)) {
-    for (const hash of readdirSync(partialDir)) {
-      const path = join(partialDir, hash);
-      if (statSync(path).mtimeMs < now - SWEEP_AFTER_MS) { rmSync(path, { recursive: true, force: true }); await forgetUpload(q, hash); partial++; }
-    }
-  }
+  for (const hash of await store.staleParts(now - SWEEP_AFTER_MS)) { await store.dropParts(hash); await forgetUpload(q, hash); partial++; }
   await forgetUploadsBefore(q, before);
   const orphans = await orphanBlobs(q, before);
   for (const sha256 of orphans) {
-    rmSync(join(dir, 'blobs', sha256.slice(0, 2), sha256), { force: true });
+    await store.deleteWhole(sha256);
     await deleteBlob(q, sha256);
   }
   return { partial, unreferenced: orphans.length };

@@ -12,6 +12,7 @@ import type { HubDb } from '../db/hub-db';
 import { heldOfNode } from '../db/quarantine';
 import { authorOfDevice, signedBy } from './accounts';
 import { evidenceTypeOf, HubBlobs } from './blobs';
+import { currentBlobStore } from './blob-choice';
 import { historiesForBundle } from './bundle-records';
 import { sha256 } from './hash';
 import { HubRefusal } from './hub-error';
@@ -44,7 +45,7 @@ export async function importHubBundle(db: HubDb, dir: string, file: string): Pro
   const broken = checkBundleFiles(m.files, files, sha256);
   if (broken) throw new HubRefusal(400, 'bundle', broken);
   const changes = toHubChangesSchema.parse(JSON.parse(new TextDecoder().decode(files.get('changes.json')!))) as Change[];
-  const blobs = new HubBlobs(dir, db);
+  const blobs = new HubBlobs(await currentBlobStore(dir, db), db);
   // Every file's type is proven before any is kept: a bundle with one that is no evidence is refused whole.
   for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) evidenceTypeOf(f.name.slice(6), files.get(f.name)!);
   for (const f of m.files.filter((x) => x.name.startsWith('blobs/'))) await blobs.putWhole(f.name.slice(6), Buffer.from(files.get(f.name)!));
@@ -97,14 +98,14 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
     listed.push({ name: HISTORIES_FILE, size: hj.length, sha256: sha256(hj) });
   }
   const records = new Set(histories.map((c) => `${c.entity}\u0000${c.entityId}`)).size;
-  const blobs = new HubBlobs(dir, db);
+  const blobs = new HubBlobs(await currentBlobStore(dir, db), db);
   // Built in memory: files past the bundle's share (a long recording) stay for a network sync, which moves them in chunks.
   let left = 512 * 1024 * 1024;
   for (const hash of new Set([...changes, ...histories].flatMap((c) => blobRefs(c.entity, c.fields)))) {
     const size = (await blobs.status(hash)).size;
     if (size > left) continue;
     left -= size;
-    const bytes = blobs.whole(hash);
+    const bytes = await blobs.whole(hash);
     const st = bytes && await blobs.status(hash);
     if (bytes && st) { files.set(`blobs/${hash}`, bytes); listed.push({ name: `blobs/${hash}`, size: bytes.length, sha256: hash, mime: st.mime }); }
   }

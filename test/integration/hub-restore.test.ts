@@ -11,7 +11,7 @@ import { ENTERPRISE, RECORD_EVENT } from '../../electron/store/entities';
 import type { HubDb } from '../../hub/db/hub-db';
 import { buildHub } from '../../hub/routes/server';
 import { backupHub, restoreHub } from '../../hub/services/backup';
-import { HubBlobs } from '../../hub/services/blobs';
+import { currentBlobStore } from '../../hub/services/blob-choice';
 import { openHubDb } from '../../hub/services/open-hub';
 import { jpegBytes } from '../fixtures/evidence-bytes';
 import { tempDir } from './helpers';
@@ -126,7 +126,7 @@ describe.each(KINDS)('a hub restored from a backup (%s, issue 21)', (kind) => {
       expect(nodes.get(wb.store.nodeId), `laptop ${i}`).toEqual({ count: acknowledged[i], contiguous: true });
     });
     expect(new Set(laptops.map(stateHash)).size).toBe(1);
-    expect(existsSync(new HubBlobs(dir, hub.db).path(photo))).toBe(true);
+    expect(await (await currentBlobStore(dir, hub.db)).hasWhole(photo)).toBe(true);
     expect(laptops[2].store.db.prepare("SELECT text FROM record_events WHERE id = 'ev-after-backup'").pluck().get()).toBe('备份之后的照片');
     // A sync after that is quiet: no epoch to follow again.
     expect((await syncNow(laptops[0].ctx)).restart).toBeNull();

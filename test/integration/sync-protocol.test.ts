@@ -31,7 +31,7 @@ describe('a hub database made by an earlier release', () => {
   it('gains the columns added since when the hub opens it, keeping what it holds', async () => {
     const dir = tempDir();
     const old = new Database(join(dir, 'hub.db'));
-    old.exec(schemaSql('INTEGER').replace(', prev_town TEXT', ''));
+    old.exec(schemaSql('INTEGER', 'BLOB').replace(', prev_town TEXT', ''));
     old.prepare("INSERT INTO node_seqs (node, last_nseq) VALUES ('n1', 7)").run();
     old.close();
     const db = openSqliteHub(dir);

@@ -12,6 +12,7 @@ import { blobRefs } from '../../shared/sync/blob-refs';
 import { conflictedFields, type FieldHeads } from '../../shared/sync/merge';
 import { exportHubBundle, importHubBundle } from '../../hub/services/bundles';
 import { HubBlobs } from '../../hub/services/blobs';
+import { currentBlobStore } from '../../hub/services/blob-choice';
 import { tempDir } from './helpers';
 import { conflictKeys, deviceIdOf, enrolledLaptop, startHub, stateHash, type TestHub } from './sync-helpers';
 import { jpegBytes } from '../fixtures/evidence-bytes';
@@ -202,7 +203,7 @@ export async function runWorld(seed: number, kind: 'sqlite' | 'pg' = 'sqlite', s
   if (process.env.SYNC_TIMING && new Set(conflicts).size > 1) { console.log(conflicts.join('\n----\n')); console.log('hub:\n' + (await hubConflictKeys(hub)).join('\n')); }
   check(conflicts[0] === (await hubConflictKeys(hub)).join('\n'), 'the hub shows different conflicts than the devices');
   result.conflicts = conflictKeys(devices[0].wb).length;
-  const blobs = new HubBlobs(hub.dir, hub.db);
+  const blobs = new HubBlobs(await currentBlobStore(hub.dir, hub.db), hub.db);
   for (const d of devices) {
     const node = d.wb.store.nodeId;
     const own = d.wb.store.db.prepare('SELECT count(*) FROM changes WHERE node = ?').pluck().get(node) as number;
@@ -218,7 +219,7 @@ export async function runWorld(seed: number, kind: 'sqlite' | 'pg' = 'sqlite', s
   const refs = await hub.db.all<{ entity: string; fields: string }>("SELECT entity, fields FROM changes WHERE entity = 'record_event'");
   for (const r of refs) {
     for (const hash of blobRefs(r.entity, JSON.parse(r.fields))) {
-      const bytes = blobs.whole(hash);
+      const bytes = await blobs.whole(hash);
       check(bytes !== null && createHash('sha256').update(bytes).digest('hex') === hash, `blob ${hash.slice(0, 8)} missing or corrupt at the hub`);
       for (const d of devices) {
         const row = d.wb.store.db.prepare('SELECT size FROM blobs WHERE sha256 = ?').pluck().get(hash);

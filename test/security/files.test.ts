@@ -7,6 +7,7 @@ import { exportDeviceBundle } from '../../electron/services/sync/bundle';
 import { hubSession } from '../../electron/services/sync/session';
 import { importHubBundle } from '../../hub/services/bundles';
 import { noteUploadedChunk, PENDING_UPLOAD_QUOTA, SWEEP_AFTER_MS, sweepBlobs } from '../../hub/services/blob-sweep';
+import { currentBlobStore } from '../../hub/services/blob-choice';
 import { sniffEvidenceType } from '../../shared/domain/file-type';
 import { tempDir } from '../integration/helpers';
 import { enrolledLaptop, startHub } from '../integration/sync-helpers';
@@ -41,7 +42,7 @@ describe('file types are proven from the bytes', () => {
     const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1000, 7)]);
     const hash = sha(photo);
     await client.request('PUT', `/v1/blobs/${hash}/chunks/0`, undefined, { bytes: photo, headers: { 'x-chunk-sha256': hash } });
-    await expect(client.request('POST', `/v1/blobs/${hash}/complete`, { size: photo.length, mime: 'image/jpeg', chunks: ['0'.repeat(64)] })).rejects.toThrow(/第 1 块的哈希与所报不符/);
+    await expect(client.request('POST', `/v1/blobs/${hash}/complete`, { size: photo.length, mime: 'image/jpeg', chunks: ['0'.repeat(64)] })).rejects.toThrow(/第 1 块的哈希或大小与所报不符/);
     expect((await client.request<{ state: string }>('GET', `/v1/blobs/${hash}`)).state).not.toBe('complete');
     await hub.close();
   });
@@ -83,8 +84,8 @@ describe('the hub keeps uploads within bounds', () => {
     await client.request('POST', `/v1/blobs/${sha(orphan)}/complete`, { size: orphan.length, mime: 'image/jpeg', chunks: [sha(orphan)] });
     const deviceId = (await hub.db.one<{ device_id: string }>('SELECT device_id FROM blob_uploads'))!.device_id;
     await expect(hub.db.tx((q) => noteUploadedChunk(q, deviceId, 'f'.repeat(64), 0, PENDING_UPLOAD_QUOTA))).rejects.toThrow(/未完成的文件上传已超过/);
-    expect(await sweepBlobs(hub.db, hub.dir)).toEqual({ partial: 0, unreferenced: 0 }); // not a day old yet
-    expect(await sweepBlobs(hub.db, hub.dir, Date.now() + SWEEP_AFTER_MS + 60_000)).toEqual({ partial: 1, unreferenced: 1 });
+    expect(await sweepBlobs(hub.db, await currentBlobStore(hub.dir, hub.db))).toEqual({ partial: 0, unreferenced: 0 }); // not a day old yet
+    expect(await sweepBlobs(hub.db, await currentBlobStore(hub.dir, hub.db), Date.now() + SWEEP_AFTER_MS + 60_000)).toEqual({ partial: 1, unreferenced: 1 });
     expect((await client.request<{ state: string }>('GET', `/v1/blobs/${partHash}`)).state).toBe('absent');
     expect((await client.request<{ state: string }>('GET', `/v1/blobs/${sha(orphan)}`)).state).toBe('absent');
     expect(await hub.db.one('SELECT 1 AS ok FROM blob_uploads')).toBeUndefined();
