@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,6 +19,7 @@ import type { HubDb } from '../../hub/db/hub-db';
 import { openPgHub } from '../../hub/db/pg';
 import { openSqliteHub } from '../../hub/db/sqlite';
 import { buildHub } from '../../hub/routes/server';
+import { KEY_FILE } from '../../hub/services/keys';
 import { generateDemo } from '../../electron/services/demo/generate';
 import { generateDemoPast } from '../../electron/services/demo/inspections';
 import { openWorkbench, tempDir } from './helpers';
@@ -63,6 +66,38 @@ export async function startHub(kind: 'sqlite' | 'pg' = 'sqlite'): Promise<TestHu
       if (closed) return;
       closed = true;
       await app.close(); await db.close(); await pgdb?.drop();
+    },
+  };
+  hubs.push(hub);
+  return hub;
+}
+
+/**
+ * Several real hub processes (`qingshui hub start`) on one fresh PostgreSQL database, files kept in the
+ * database (issue 21), sharing the hub's keys; `db` is this test's own connection to the same database.
+ */
+export async function startHubProcesses(n: number): Promise<TestHub & { urls: string[] }> {
+  const pgdb = await freshPg();
+  const db = await openPgHub(pgdb.url);
+  const dirs = Array.from({ length: n }, () => tempDir());
+  const children: ChildProcess[] = [];
+  const urls: string[] = [];
+  for (const [i, dir] of dirs.entries()) {
+    if (i > 0) copyFileSync(join(dirs[0], KEY_FILE), join(dir, KEY_FILE));
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'qingshui.cjs'), 'hub', 'start', '--data', dir, '--port', '0', '--database', pgdb.url, '--blob-store', 'database'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(child);
+    const line = await new Promise<string>((ok, fail) => { createInterface({ input: child.stdout! }).once('line', ok); child.once('exit', (code) => fail(new Error(`hub process exited ${code}`))); });
+    urls.push(/(http:\/\/\S+?)（/.exec(line)![1]);
+  }
+  if (!(await db.one("SELECT 1 FROM users WHERE name = 'admin'"))) await addTestUser(db, 'admin', 'admin', []);
+  let closed = false;
+  const hub = {
+    url: urls[0], urls, db, dir: dirs[0], kind: 'pg' as const,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await Promise.all(children.map((c) => new Promise((ok) => { c.once('exit', ok); c.kill('SIGTERM'); })));
+      await db.close(); await pgdb.drop();
     },
   };
   hubs.push(hub);

@@ -43,7 +43,8 @@ export class HubClient {
         // A kept-alive connection the hub closed (it restarted) fails at once: asked once more on a new one.
         // Every request of the protocol may arrive twice (the hub acknowledges a repeat as such).
         if (attempt === 1 && STALE_CONNECTION.has(cause)) continue;
-        throw new DomainError('internal', `连不上同步中心 ${this.url}：${connectionProblem(e)}。网络恢复后再试，或改用 U 盘同步包`);
+        // The system's own error rides along (for the log and for whoever handles it), not in the message.
+        throw Object.assign(new DomainError('internal', `连不上同步中心 ${this.url}：${connectionProblem(e)}。网络恢复后再试，或改用 U 盘同步包`), { cause: e });
       }
     }
     if (res.ok) {
