@@ -8,6 +8,7 @@ const entries = [
   ['electron/main.ts', 'dist/electron/main.cjs'],
   ['electron/preload.ts', 'dist/electron/preload.cjs'],
   ['test/bench/bench.ts', 'dist/test/bench.cjs'],
+  ['test/load/loadtest.ts', 'dist/test/loadtest.cjs'],
 ].filter(([src]) => existsSync(src));
 
 await Promise.all(entries.map(([entry, outfile]) => build({
