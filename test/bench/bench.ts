@@ -13,6 +13,7 @@ import { coldStartBaseline, coldStartToFirstList } from './cold-start';
 import { benchInspections } from './inspections-bench';
 import { benchImport, benchLedgers, plainExport } from './ledger-bench';
 import { benchHugeImport, benchImportMemory } from './huge-import-bench';
+import { benchLoad } from './load-bench';
 import { benchLoop } from './loop-bench';
 import { benchMap } from './map-bench';
 import { benchSync } from './sync-bench';
@@ -116,6 +117,8 @@ async function main() {
     benchLedgers(dataDir, root, results);
     await benchMap(root, results);
     await benchSync(root, results);
+    // 7. the hub under load (issue 21), a small version of `npm run loadtest`
+    await benchLoad(results);
     console.log(`process_rss_peak: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB  [bench process, workspace file ${workspaceFile(dataDir)}]`);
   } catch (e) {
     if ((e as Error).message !== 'done') throw e;
