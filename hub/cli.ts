@@ -15,7 +15,8 @@ import { addUser, disableUser, listUsers, updateUser } from './services/users';
 import { isLoopbackHost } from '../shared/sync/loopback';
 import { createHash } from 'node:crypto';
 import { hubKeys } from './services/keys';
-import { backupHub, restoreHub } from './services/backup';
+import { backupHub, RESTORING, restoreHub } from './services/backup';
+import { existsSync, readFileSync } from 'node:fs';
 import { notePid } from './services/pid-file';
 import { DEFAULT_LOG, hubLog, MIN_LOG_DAYS, type LogOptions } from './services/hub-log';
 import { hubStatus, statusText } from './services/status';
@@ -64,16 +65,20 @@ function need(v: string | undefined, flag: string): string {
 }
 
 async function start(dir: string, database: string | undefined, host: string, port: number, certFile?: string, keyFile?: string, logOpts = DEFAULT_LOG, blobStore?: string): Promise<number> {
+  if (existsSync(join(dir, RESTORING))) {
+    throw new HubRefusal(409, 'restoring', `上次从备份恢复未完成（${readFileSync(join(dir, RESTORING), 'utf8').trim()}）：请重新运行 qingshui hub restore，完成后再启动`);
+  }
+  const forgetPid = notePid(dir);
   const tls = await hubTls(dir, host, certFile, keyFile);
   const db = await openHubDb(dir, database);
   const { log, close: closeLog } = hubLog(dir, logOpts);
   const app = await buildHub(db, dir, log, tls, { blobStore });
-  const forgetPid = notePid(dir);
   let url: string;
   try {
     url = await app.listen({ host, port });
   } catch (e) {
     await db.close();
+    forgetPid();
     const code = (e as { code?: string }).code;
     throw new HubRefusal(400, 'listen', code === 'EADDRINUSE' ? `端口 ${port} 已被占用（另一个同步中心或程序在用），请换一个 --port` : `无法在 ${host}:${port} 上监听：${(e as Error).message}`);
   }

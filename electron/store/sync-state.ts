@@ -26,7 +26,7 @@ export type SyncState = {
   /** The hub's secret for this device, wrapping the workspace key in its hub slot (issue 18). */
   sealSecret: string | null;
   /** The hub's epoch as last seen (issue 21: a hub restored from a backup starts a new one). */
-  hubEpoch: { n: number; id: string } | null;
+  hubEpoch: { n: number; id: string; restoredFrom: number | null; lineage?: { id: string; n: number; restoredFrom: number | null }[] } | null;
 };
 
 const KEYS = ['hubUrl', 'hubFingerprint', 'hubId', 'hubKey', 'deviceId', 'privateKey', 'user', 'role', 'towns', 'enrollState', 'cursor', 'snapshot', 'snapshotDone', 'area', 'lastSyncAt', 'lastReport', 'sealSecret', 'hubEpoch'] as const;

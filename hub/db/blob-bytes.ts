@@ -28,9 +28,14 @@ export async function staleParts(q: Queryable, before: string): Promise<string[]
   return (await q.all<{ sha256: string }>('SELECT sha256 FROM blob_parts GROUP BY sha256 HAVING max(at) < $1 LIMIT 10000', [before])).map((r) => r.sha256);
 }
 
-/** Makes the checked chunks the whole file, in one statement (atomic: all of them or none). */
-export function partsToWhole(q: Queryable, hash: string): Promise<void> {
-  return q.run('INSERT INTO blob_data (sha256, idx, data) SELECT sha256, idx, data FROM blob_parts WHERE sha256 = $1 ON CONFLICT (sha256, idx) DO NOTHING', [hash]);
+/**
+ * Copies one checked chunk into the whole file — only while it still holds the bytes that were checked
+ * (its hash as listed; a chunk's hash is verified against its bytes when it arrives). False otherwise.
+ */
+export async function partToWhole(q: Queryable, hash: string, index: number, chunkHash: string): Promise<boolean> {
+  const row = await q.one(`INSERT INTO blob_data (sha256, idx, data) SELECT sha256, idx, data FROM blob_parts
+    WHERE sha256 = $1 AND idx = $2 AND chunk_sha = $3 RETURNING idx`, [hash, index, chunkHash]);
+  return row !== undefined;
 }
 
 export function putWholeChunk(q: Queryable, hash: string, index: number, bytes: Buffer): Promise<void> {

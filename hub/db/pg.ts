@@ -45,8 +45,9 @@ export async function openPgHub(url: string): Promise<HubDb> {
 /** A database URL without its password (which goes to the tool in PGPASSWORD: a command line is readable by every user). */
 function withoutPassword(url: string): { url: string; password: string | undefined } {
   const u = new URL(url);
-  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  const password = u.password ? decodeURIComponent(u.password) : u.searchParams.get('password') ?? undefined;
   u.password = '';
+  u.searchParams.delete('password');
   return { url: u.toString(), password };
 }
 

@@ -1,3 +1,4 @@
+import { checkEpoch } from '../services/epoch';
 import { z } from 'zod';
 import { historiesRequestSchema, pushRequestSchema } from '../../shared/sync/protocol';
 import { pullForDevice, snapshotPage } from '../services/pull';
@@ -20,6 +21,7 @@ export function registerSyncRoutes(app: HubApp, ctx: HubContext): void {
     checkProtocol(req);
     const who = await authorOf(ctx, req);
     const body = parse(pushRequestSchema, req.body);
+    await checkEpoch(db, body.epoch);
     const result = await db.tx((q) => pushPage(q, who, body.changes, body.lastNseq));
     ctx.metrics.ingested(result.acks);
     const quarantined = result.acks.filter((a) => a.status === 'quarantined');
@@ -45,7 +47,9 @@ export function registerSyncRoutes(app: HubApp, ctx: HubContext): void {
   app.get('/v1/pull', async (req) => {
     checkProtocol(req);
     const who = await authorOf(ctx, req);
-    const query = parse(z.object({ after: z.coerce.number().int().nonnegative(), ack: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().positive().optional() }), req.query);
+    const query = parse(z.object({ after: z.coerce.number().int().nonnegative(), ack: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().positive().optional(), epoch: z.string().max(64).optional() }), req.query);
+    // Sequence numbers are the epoch's: a cursor from another one is refused, not served past what it missed.
+    await checkEpoch(db, query.epoch);
     // The device's acknowledgement of the hub's changes (a return bundle starts after it).
     return pullForDevice(db, who, query.after, query.ack ?? query.after, query.limit);
   });
@@ -53,7 +57,8 @@ export function registerSyncRoutes(app: HubApp, ctx: HubContext): void {
   app.get('/v1/snapshot', async (req) => {
     checkProtocol(req);
     const who = await authorOf(ctx, req);
-    const query = parse(z.object({ entity: z.string().optional(), id: z.string().optional(), cursor: z.coerce.number().int().optional(), limit: z.coerce.number().int().positive().max(5000).optional() }), req.query);
+    const query = parse(z.object({ entity: z.string().optional(), id: z.string().optional(), cursor: z.coerce.number().int().optional(), limit: z.coerce.number().int().positive().max(5000).optional(), epoch: z.string().max(64).optional() }), req.query);
+    await checkEpoch(db, query.epoch);
     const after = query.entity !== undefined && query.id !== undefined ? { entity: query.entity, id: query.id } : null;
     return snapshotPage(db, who, after, query.cursor ?? null, query.limit);
   });

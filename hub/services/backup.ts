@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latestHubSeq } from '../db/changes';
 import { addMeta, metaValue, replaceMeta } from '../db/meta';
@@ -21,6 +21,8 @@ import { currentBlobStore } from './blob-choice';
 
 const FORMAT = 'qingshui-hub-backup-v1';
 const MANIFEST = 'manifest.json';
+/** In the hub's folder while a restore is under way (or was cut short): the hub refuses to start. */
+export const RESTORING = 'hub.restoring';
 
 export type BackupManifest = {
   format: typeof FORMAT; at: string; database: 'sqlite' | 'pg'; hubId: string;
@@ -41,7 +43,12 @@ function copyBlobs(from: string, to: string): { files: number; bytes: number } {
     for (const name of readdirSync(join(root, prefix))) {
       if (!/^[0-9a-f]{64}$/.test(name)) continue;
       const target = join(to, 'blobs', prefix, name);
-      if (!existsSync(target)) copyFileSync(join(root, prefix, name), target);
+      if (!existsSync(target)) {
+        // Copied beside, then renamed: a copy cut short is never taken for the file.
+        copyFileSync(join(root, prefix, name), `${target}.copying`);
+        chmodSync(`${target}.copying`, 0o600);
+        renameSync(`${target}.copying`, target);
+      }
       files++; bytes += statSync(target).size;
     }
   }
@@ -69,6 +76,7 @@ export async function backupHub(dir: string, db: HubDb, out: string): Promise<Ba
   const hubSeq = await latestHubSeq(db);
   try {
     await db.backupTo(join(out, dbFile(db.kind)));
+    chmodSync(join(out, dbFile(db.kind)), 0o600); // it holds the devices' seal secrets
   } catch (e) {
     throw new HubRefusal(500, 'backup', `数据库备份失败：${(e as Error).message}`);
   }
@@ -109,6 +117,9 @@ export async function restoreHub(dir: string, database: string | undefined, from
   const running = runningHub(dir);
   if (running) throw new HubRefusal(409, 'running', `同步中心正在运行（进程 ${running}）：请先停止它（以及使用同一数据库的其他同步中心进程）再恢复`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Until the restore is whole, the hub will not start (`hub start` refuses while this marker is there).
+  const marker = join(dir, RESTORING);
+  writeFileSync(marker, `${new Date().toISOString()} ${from}\n`, { mode: 0o600 });
   // The epoch before: the new one is numbered past it (a hub restored twice from the same backup starts two epochs).
   let before = m.epoch.n;
   if (kind === 'pg' || existsSync(join(dir, 'hub.db'))) {
@@ -118,16 +129,20 @@ export async function restoreHub(dir: string, database: string | undefined, from
     if (kind === 'sqlite') restoreSqliteFile(dir, join(from, 'hub.db'));
     else await restorePgDump(database!, join(from, 'hub.pgdump'));
   } catch (e) {
-    throw new HubRefusal(500, 'restore', `数据库恢复失败：${(e as Error).message}`);
+    throw new HubRefusal(500, 'restore', `数据库恢复失败：${(e as Error).message}（同步中心在重新恢复成功之前不会启动）`);
   }
-  copySecrets(from, dir, true);
-  const { files } = copyBlobs(from, dir);
+  // The new epoch at once, from the sequence the restored database holds — before anything else is copied.
   const db = await openHubDb(dir, database);
+  let epoch: Epoch;
+  let hubSeq: number;
   try {
-    const hubSeq = await latestHubSeq(db);
-    const epoch = await db.tx((q) => startEpoch(q, before, hubSeq));
-    return { epoch, hubSeq, files, backupAt: m.at };
+    hubSeq = await latestHubSeq(db);
+    epoch = await db.tx((q) => startEpoch(q, before, hubSeq));
   } finally {
     await db.close();
   }
+  copySecrets(from, dir, true);
+  const { files } = copyBlobs(from, dir);
+  rmSync(marker, { force: true });
+  return { epoch, hubSeq, files, backupAt: m.at };
 }

@@ -2,6 +2,7 @@ import { CHUNK_BYTES } from '../../shared/sync/protocol';
 import * as bytes from '../db/blob-bytes';
 import type { Queryable } from '../db/hub-db';
 import { missingChunk, type BlobBytes } from './blob-store';
+import { HubRefusal } from './hub-error';
 
 /** Files in the hub's database (`blob_parts`, `blob_data`): every hub process on it serves every file. */
 export class DatabaseBlobs implements BlobBytes {
@@ -25,14 +26,23 @@ export class DatabaseBlobs implements BlobBytes {
 
   staleParts(before: number): Promise<string[]> { return bytes.staleParts(this.q, new Date(before).toISOString()); }
 
-  async join(hash: string, count: number, inspect: (index: number, part: Buffer) => void, accept: () => boolean): Promise<boolean> {
-    for (let i = 0; i < count; i++) {
+  async join(hash: string, chunks: string[], inspect: (index: number, part: Buffer) => void, accept: () => boolean): Promise<boolean> {
+    for (let i = 0; i < chunks.length; i++) {
       const part = await bytes.readPart(this.q, hash, i);
       if (!part) throw missingChunk(i);
       inspect(i, Buffer.from(part));
     }
     if (!accept()) return false;
-    await bytes.partsToWhole(this.q, hash);
+    // Only the chunks checked, each only while it still holds the bytes checked (a chunk sent again meanwhile
+    // with other bytes has another hash): else nothing of the whole is kept. Until the file's row is written
+    // (by the caller, after this), no reader sees these rows.
+    await bytes.deleteWhole(this.q, hash);
+    for (let i = 0; i < chunks.length; i++) {
+      if (!(await bytes.partToWhole(this.q, hash, i, chunks[i]))) {
+        await bytes.deleteWhole(this.q, hash);
+        throw new HubRefusal(409, 'chunk_changed', `第 ${i + 1} 块在核对之后又被重传为别的内容：未保存，请重新完成上传`);
+      }
+    }
     return true;
   }
 
@@ -47,9 +57,9 @@ export class DatabaseBlobs implements BlobBytes {
     return data ? Buffer.from(data) : null;
   }
 
-  async whole(hash: string): Promise<Buffer | null> {
+  async whole(hash: string, chunks: number): Promise<Buffer | null> {
     const parts: Buffer[] = [];
-    for (let i = 0; ; i++) {
+    for (let i = 0; i < chunks; i++) {
       const data = await bytes.wholeChunk(this.q, hash, i);
       if (!data) break;
       parts.push(Buffer.from(data));

@@ -38,7 +38,8 @@ export class FolderBlobs implements BlobBytes {
     return readdirSync(root).filter((hash) => statSync(join(root, hash)).mtimeMs < before);
   }
 
-  async join(hash: string, count: number, inspect: (index: number, part: Buffer) => void, accept: () => boolean): Promise<boolean> {
+  async join(hash: string, chunks: string[], inspect: (index: number, part: Buffer) => void, accept: () => boolean): Promise<boolean> {
+    const count = chunks.length;
     const dir = this.partDir(hash);
     for (let i = 0; i < count; i++) if (!existsSync(join(dir, `${i}.part`))) throw missingChunk(i);
     // Joined chunk by chunk into a file as each is inspected (a recording is gigabytes): one chunk in memory at a time.
@@ -94,7 +95,7 @@ export class FolderBlobs implements BlobBytes {
     }
   }
 
-  async whole(hash: string): Promise<Buffer | null> {
+  async whole(hash: string, _chunks: number): Promise<Buffer | null> {
     const path = this.path(hash);
     return existsSync(path) ? readFileSync(path) : null;
   }

@@ -18,11 +18,12 @@ export interface BlobBytes {
    * Makes an upload's chunks the whole file: each is shown to `inspect` in order (which throws to refuse),
    * then kept only when `accept` says so; nothing is kept otherwise. A missing chunk is refused.
    */
-  join(hash: string, count: number, inspect: (index: number, part: Buffer) => void, accept: () => boolean): Promise<boolean>;
+  join(hash: string, chunks: string[], inspect: (index: number, part: Buffer) => void, accept: () => boolean): Promise<boolean>;
   keepWhole(hash: string, bytes: Buffer): Promise<void>;
   hasWhole(hash: string): Promise<boolean>;
   chunk(hash: string, index: number): Promise<Buffer | null>;
-  whole(hash: string): Promise<Buffer | null>;
+  /** A whole file's bytes: its `chunks` chunks, no more. */
+  whole(hash: string, chunks: number): Promise<Buffer | null>;
   deleteWhole(hash: string): Promise<void>;
 }
 

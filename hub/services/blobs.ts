@@ -65,7 +65,7 @@ export class HubBlobs {
     let type: EvidenceType | null = null;
     let badChunk = -1;
     let digest = '';
-    const kept = await this.store.join(hash, chunks.length, (i, part) => {
+    const kept = await this.store.join(hash, chunks, (i, part) => {
       // The list the sender gives is checked too (a blob is never kept with chunk hashes that would fail
       // every download), and every chunk but the last is whole, so a download's chunk i is the upload's.
       if (badChunk >= 0) return;
@@ -99,6 +99,9 @@ export class HubBlobs {
   async chunk(hash: string, index: number): Promise<Buffer> {
     this.check(hash);
     if (!Number.isInteger(index) || index < 0) throw new HubRefusal(400, 'invalid', '分块序号不对');
+    // Only the chunks the file was recorded with, whatever else a store may hold.
+    const row = await blobRow(this.q, hash);
+    if (!row?.complete || index >= (JSON.parse(row.chunks) as string[]).length) throw new HubRefusal(404, 'not_found', '本中心还没有这个文件');
     const bytes = await this.store.chunk(hash, index);
     if (!bytes) throw new HubRefusal(404, 'not_found', '本中心还没有这个文件');
     return bytes;
@@ -106,6 +109,11 @@ export class HubBlobs {
 
   /** A whole blob's bytes, or null when the hub does not hold it. */
   async whole(hash: string): Promise<Buffer | null> {
-    return SHA_RE.test(hash) ? this.store.whole(hash) : null;
+    if (!SHA_RE.test(hash)) return null;
+    const row = await blobRow(this.q, hash);
+    if (!row?.complete) return null;
+    const bytes = await this.store.whole(hash, (JSON.parse(row.chunks) as string[]).length);
+    // What is kept is what was recorded, or nothing is handed out.
+    return bytes && bytes.length === row.size ? bytes : null;
   }
 }

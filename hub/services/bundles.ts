@@ -60,7 +60,8 @@ export async function importHubBundle(db: HubDb, dir: string, file: string): Pro
       }
       throw e;
     }
-    await advanceCursorSeen(q, device.id, m.cursor, new Date().toISOString());
+    // A cursor counted in another epoch's numbering is not this one's: the device's acknowledgement stays as it was.
+    if (!m.epoch || m.epoch.id === epoch.id) await advanceCursorSeen(q, device.id, m.cursor, new Date().toISOString());
     // What the device lacks, in place of what its earlier bundle said (the next one says it again if still lacking).
     await replaceBundleRequests(q, device.id, m.missing);
     return r;

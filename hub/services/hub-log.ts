@@ -40,7 +40,9 @@ export function hubLog(dir: string, opts: LogOptions = DEFAULT_LOG): { log: Logg
     return `hub-${t.getFullYear()}${pad(t.getMonth() + 1)}${pad(t.getDate())}-${pad(t.getHours())}${pad(t.getMinutes())}${pad(t.getSeconds())}-${index ?? 1}.log.gz`;
   };
   const stream = createStream(name, { path: dir, size: `${opts.maxMb}M`, interval: '1d', compress: 'gzip', mode: 0o600 });
-  stream.on('rotated', () => { pruneLogs(dir, opts.keepDays); });
+  stream.on('rotated', () => { try { pruneLogs(dir, opts.keepDays); } catch { /* the next rotation tries again */ } });
+  // A log that cannot be written is no reason to stop serving: said on the console.
+  stream.on('error', (e) => { console.error(`hub.log：${(e as Error).message}`); });
   pruneLogs(dir, opts.keepDays);
   const log = pino({ level: 'info', base: { service: 'qingshui-hub' } }, stream);
   return { log, close: () => new Promise((done) => { stream.end(() => done()); }) };

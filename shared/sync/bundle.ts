@@ -33,7 +33,10 @@ export const toDeviceManifestSchema = z.object({
   /** The towns its changes were filtered by (null: all), as in a pull page. */
   towns: z.array(z.string()).nullable().optional(),
   /** The hub's epoch (issue 21): a device that last knew an earlier one picks up from the restore point first. */
-  epoch: z.object({ n: z.number().int().positive(), id: z.string().max(64), restoredFrom: z.number().int().nonnegative().nullable() }).optional(),
+  epoch: z.object({
+    n: z.number().int().positive(), id: z.string().max(64), restoredFrom: z.number().int().nonnegative().nullable(),
+    lineage: z.array(z.object({ n: z.number().int().positive(), id: z.string().max(64), restoredFrom: z.number().int().nonnegative().nullable() })).max(1000).optional(),
+  }).optional(),
   files: z.array(fileSchema),
 });
 

@@ -14,6 +14,8 @@ export const pushRequestSchema = z.object({
   /** The highest change number this device has written (a database restored from a backup has gone back). */
   lastNseq: z.number().int().nonnegative(),
   changes: z.array(changeSchema).max(PAGE_MAX_CHANGES),
+  /** The hub epoch the device follows (issue 21): a push from another one is refused after a restore. */
+  epoch: z.string().max(64).optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 

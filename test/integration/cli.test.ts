@@ -51,7 +51,7 @@ describe('the qingshui command line', () => {
     expect(seen.enterprises).toBeGreaterThan(0);
     expect(seen.enterprises).toBeLessThan(400);
     expect(seen.regions).toBe(111);
-  });
+  }, 90_000); // demos and CLI processes: seconds each, more under CI's load
 
   it('checks a workspace database page by page', () => {
     const dir = join(tempDir(), 'ws');
@@ -66,7 +66,7 @@ describe('the qingshui command line', () => {
     const demo = qingshui('demo', '--data', dir, '--scale', '3');
     expect(demo.code, demo.why).toBe(0);
     expect(JSON.parse(demoCli('stats', '--data', dir, '--json').out)).toMatchObject({ enterprises: 1200, outfalls: 600 });
-  });
+  }, 90_000); // demos and CLI processes: seconds each, more under CI's load
 
   it('refuses to write the demo into a workspace that has data', () => {
     const dir = join(tempDir(), 'ws');
@@ -74,7 +74,7 @@ describe('the qingshui command line', () => {
     const again = qingshui('demo', '--data', dir);
     expect(again.code).not.toBe(0);
     expect(again.err).toContain('已有数据');
-  });
+  }, 90_000); // demos and CLI processes: seconds each, more under CI's load
 
   it('backs up online and restores, keeping the replaced workspace', async () => {
     const root = tempDir();
@@ -157,5 +157,5 @@ describe('the qingshui command line', () => {
     const missing = demoCli('print-record', 'no-such-id', '--data', dir, '--out', join(dir, 'x.pdf'));
     expect(missing.code).toBe(3);
     expect(missing.err).toContain('未找到该检查记录');
-  });
+  }, 90_000); // demos and CLI processes: seconds each, more under CI's load
 });

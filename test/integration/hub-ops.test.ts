@@ -66,11 +66,17 @@ describe('operating a hub (issue 21)', () => {
     const backup = join(tempDir(), 'b');
     expect(run(['backup', '--data', dir, '--out', backup]).status).toBe(0);
     expect(JSON.parse(run(['status', '--data', dir, '--json']).stdout).lastBackupAt).toBeTruthy();
+    // A second process on the same folder is refused; several processes each have their own folder.
+    const second = spawnSync(process.execPath, [BIN, 'hub', 'start', '--data', dir, '--port', '0'], { encoding: 'utf8', timeout: 20_000 });
+    expect(second.stderr).toMatch(new RegExp(`同步中心已在运行（进程 ${child.pid}`));
     const refused = run(['restore', backup, '--data', dir]);
     expect(refused.stderr).toMatch(new RegExp(`同步中心正在运行（进程 ${child.pid}）：请先停止它`));
     child.kill('SIGTERM');
     await new Promise((ok) => child.once('exit', ok));
     expect(run(['restore', backup, '--data', dir]).stdout).toMatch(/第 2 纪元开始/);
+    // A restore cut short leaves its marker: the hub will not start on a half-restored folder.
+    writeFileSync(join(dir, 'hub.restoring'), '2026-12-05T00:00:00Z /backup/x\n');
+    expect(run(['start', '--data', dir, '--port', '0']).stderr).toMatch(/上次从备份恢复未完成/);
     laptop.close();
   });
 

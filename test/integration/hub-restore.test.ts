@@ -18,6 +18,10 @@ import { tempDir } from './helpers';
 import { deviceIdOf, enrolledLaptop, freshPg, PASSWORD, stateHash, type TestHub } from './sync-helpers';
 import { exportHubBundle, importHubBundle } from '../../hub/services/bundles';
 import { exportDeviceBundle, importDeviceBundle } from '../../electron/services/sync/bundle';
+import { withFreshChallenge } from '../../electron/services/sync/session';
+import { HubClient } from '../../electron/services/sync/hub-client';
+import { signWith } from '../../electron/services/sync/device-key';
+import { readSyncState } from '../../electron/store/sync-state';
 import { addUser } from '../../hub/services/users';
 import { liveEnterprises, newEnterprise, seedCounty } from './sync-world';
 
@@ -44,6 +48,15 @@ async function serve(dir: string, database: string | undefined, port = 0): Promi
   const close = async () => { if (!closed) { closed = true; await app.close(); await db.close(); } };
   stops.push(close);
   return { url, db, dir, kind: database ? 'pg' : 'sqlite', close, port: Number(new URL(url).port) };
+}
+
+/** A signed-in client for a laptop's device that follows nothing (what an old program or one mid-sync would send). */
+async function rawSession(wb: Workbench): Promise<HubClient> {
+  const s = readSyncState(wb.store.db);
+  const client = HubClient.of(s.hubUrl!, s.hubFingerprint);
+  const t = await withFreshChallenge(client, (challenge) => client.request<{ token: string }>('POST', '/v1/token', { deviceId: s.deviceId, challenge, signature: signWith(s.privateKey!, challenge) }));
+  client.token = t.token;
+  return client;
 }
 
 function edit(wb: Workbench, tag: string): void {
@@ -99,6 +112,10 @@ describe.each(KINDS)('a hub restored from a backup (%s, issue 21)', (kind) => {
     expect(restored.hubSeq).toBe(manifest.hubSeq);
     hub = await serve(dir, pgdb?.url, port);
 
+    // Asked in the old epoch (a laptop mid-sync across the restore), or by a program too old to say one: refused.
+    const session = await rawSession(laptops[0]);
+    await expect(session.request('GET', `/v1/pull?after=0&epoch=${manifest.epoch.id}`)).rejects.toThrow(/同步中心已从备份恢复（第 2 纪元）：请重新同步/);
+    await expect(session.request('GET', '/v1/pull?after=0')).rejects.toThrow(/版本过旧/);
     const first = [];
     for (const wb of laptops.slice(0, 2)) first.push(await syncNow(wb.ctx));
     for (const r of first) expect(r.restart).toMatchObject({ epoch: 2 });

@@ -9,7 +9,7 @@ import { runWorld } from './sync-world';
  * bundles): every change at the hub exactly once, every file intact, one state, the same conflicts.
  */
 
-const SEEDS = Number(process.env.SYNC_TWO_HUB_SEEDS ?? 4);
+const SEEDS = Number(process.env.SYNC_TWO_HUB_SEEDS ?? 3);
 
 describe('two hub processes on one PostgreSQL (issue 21)', () => {
   it(`seeds 1–${SEEDS} converge with laptops alternating between the processes`, async () => {

@@ -38,6 +38,9 @@ class InfoDigest {
   hex(): string { return this.hash.digest('hex'); }
 }
 
+/** What is signed: named, so the device's signature of an export can never stand for one of anything else it signs. */
+const signedText = (digest: string) => `${FORMAT}|${digest}`;
+
 /** The device signing an export: its public key and a signature of a text. */
 export type ExportSigner = { publicKey: string; sign(text: string): string };
 
@@ -50,7 +53,7 @@ export function writeExportInfo(ws: ExcelJS.Worksheet, ledgerId: string, headers
   const digest = new InfoDigest(ledgerId, exportedAt, headers.map(asText));
   const lines = rows.map((r) => [r.id, r.updatedAt, ...r.values.map(asText)]);
   for (const l of lines) digest.line(l);
-  ws.addRow([FORMAT, ledgerId, exportedAt, signer.publicKey, signer.sign(digest.hex()), ...headers.map(asText)]).commit();
+  ws.addRow([FORMAT, ledgerId, exportedAt, signer.publicKey, signer.sign(signedText(digest.hex())), ...headers.map(asText)]).commit();
   for (const l of lines) ws.addRow(l).commit();
   ws.commit();
 }
@@ -73,5 +76,5 @@ export function exportInfoOf(rows: string[][], verify: (publicKey: string, diges
     digest.line(r);
     if (r[0]) base.set(r[0], { updatedAt: r[1] ?? '', cells: r.slice(2) });
   }
-  return { ledgerId, exportedAt, headers, base, trusted: !!publicKey && !!signature && verify(publicKey, digest.hex(), signature) };
+  return { ledgerId, exportedAt, headers, base, trusted: !!publicKey && !!signature && verify(publicKey, signedText(digest.hex()), signature) };
 }

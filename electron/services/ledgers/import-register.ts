@@ -154,7 +154,8 @@ export async function importRegister<D>(
   const claimed = sheet.exportInfo ? exportInfoOf(sheet.exportInfo, (key, digest, signature) => key === ownSigningKey(db) && signatureHolds(key, digest, signature)) : null;
   const info = claimed?.trusted ? claimed : null;
   const claimedAt = claimed && !claimed.trusted && !Number.isNaN(Date.parse(claimed.exportedAt)) ? new Date(claimed.exportedAt).toISOString() : null;
-  const since = [opts.since, claimedAt].filter((x): x is string => !!x).sort()[0];
+  // A row of a signed export whose record number was cleared is compared from the export's time too.
+  const since = [opts.since, claimedAt, info?.exportedAt].filter((x): x is string => !!x && !Number.isNaN(Date.parse(x))).map((x) => new Date(x).toISOString()).sort()[0];
   const headers = headerRow.map((text, c) => ({ col: c, text, field: fieldOf.get(c) ?? null, suggestions: fieldOf.has(c) ? [] : match.suggestions[c] ?? [] }))
     .filter((h) => h.text && normalHeader(h.text) !== '序号' && h.col !== idCol);
   const fieldOptions = Object.keys(profile.headers).map((key) => ({ key, label: fieldLabel(profile, key) }));

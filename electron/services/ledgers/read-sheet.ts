@@ -128,7 +128,13 @@ export async function openSheet(file: string, opts: { sheet?: string; score?: Sh
   let exportInfo: string[][] | null = null;
   if (infoSheet && rowsOf(infoSheet.part) <= MAX_IMPORT_ROWS + 1) {
     exportInfo = [];
-    try { readSheetRows(wb, infoSheet.part, infoSheet.date1904, (row) => { exportInfo!.push([...row.cells].map((c) => c ?? '')); }); } catch { exportInfo = null; }
+    // Bounded as it is read (its row count may be understated by a hostile file): rows, and columns (an export has a few dozen).
+    try {
+      readSheetRows(wb, infoSheet.part, infoSheet.date1904, (row) => {
+        if (exportInfo!.length > MAX_IMPORT_ROWS) throw new Enough();
+        exportInfo!.push(Array.from({ length: Math.min(row.cells.length, 1000) }, (_, c) => row.cells[c] ?? ''));
+      });
+    } catch { exportInfo = null; }
   }
   const merges = scanned.get(target.part)?.merges ?? [];
   const read = (onRow: (row: SheetRow) => void) => {
@@ -180,11 +186,20 @@ function mergeFill(merges: SheetMerge[]): (number: number, cells: string[], widt
   const sorted = [...merges].sort((a, b) => a.top - b.top);
   let next = 0;
   let active: { m: SheetMerge; text: string }[] = [];
+  // Which merge fills each column now: merged ranges do not overlap in a sound sheet, so one overlapping a
+  // range still filling is left out — each cell is filled once at most, whatever a hostile list says.
+  const owner = new Map<number, SheetMerge>();
   return (n, cells, width) => {
     while (next < sorted.length && sorted[next].top <= n) {
       const m = sorted[next++];
       const text = m.top === n ? cells[m.left - 1] ?? '' : '';
-      if (text) active.push({ m, text });
+      if (!text) continue;
+      const wide = Math.min(m.right, Math.max(width, cells.length));
+      let free = true;
+      for (let c = m.left; c <= wide && free; c++) { const o = owner.get(c); if (o && o.bottom >= n) free = false; }
+      if (!free) continue;
+      for (let c = m.left; c <= wide; c++) owner.set(c, m);
+      active.push({ m, text });
     }
     if (!active.length) return;
     active = active.filter((a) => a.m.bottom >= n);

@@ -1,5 +1,6 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { DomainError } from '../../../shared/api/result';
 
 /*
  * A zip (an .xlsx) read from disk without holding it (issue 20: import never holds the whole file).
@@ -91,12 +92,19 @@ type OnText = (name: string, text: string, final: boolean) => void;
 /** An inflater fed from the file, slice by slice: `step` reads the next one (false once the file is read or `until` says enough). */
 function partReader(file: string, wanted: (name: string) => boolean, onText: OnText, until?: () => boolean) {
   let found = 0;
+  // The local headers the inflater reads may say otherwise than the central directory the limits were
+  // checked against: a part not in the directory is not read, and one inflating past its declared size is refused.
+  const declared = new Map((zipEntries(file) ?? []).map((e) => [e.name, e.originalSize]));
   const uz = new Unzip((part) => {
-    if (!wanted(part.name)) return;
+    if (!wanted(part.name) || !declared.has(part.name)) return;
     found++;
     const decoder = new TextDecoder();
+    const limit = declared.get(part.name)!;
+    let inflated = 0;
     part.ondata = (err, chunk, final) => {
       if (err) throw err;
+      inflated += chunk.length;
+      if (inflated > limit) throw new DomainError('invalid', `“${file}”的部件 ${part.name} 解压后超过其声明的大小（疑似压缩炸弹或已损坏），已拒绝`);
       onText(part.name, decoder.decode(chunk, { stream: !final }), final);
       if (final && until?.()) throw new Done();
     };

@@ -17,7 +17,7 @@ import { applyRemoteChanges, type ApplyReport } from './apply';
 import type { Faults } from './blob-transfer';
 import { signWith } from './device-key';
 import { narrowed } from './area';
-import { followEpoch } from './epoch';
+import { followEpoch, heldByHub } from './epoch';
 import { auditSentSeq } from '../../store/audit-log';
 
 function enrolledState(store: Store) {
@@ -118,7 +118,7 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   const broken = checkBundleFiles(m.files, files, sha256);
   if (broken) throw new DomainError('invalid', broken);
   // A hub restored from a backup since this laptop last heard from it: picked up from its restore point first.
-  if (followEpoch(store, m.epoch, m.ackNseq, auditSentSeq(store.db), 'bundle')) Object.assign(s, readSyncState(store.db));
+  if (followEpoch(store, m.epoch, 'bundle')) { heldByHub(store, m.ackNseq, auditSentSeq(store.db)); Object.assign(s, readSyncState(store.db)); }
   if (m.from > s.cursor) throw new DomainError('conflict', `同步包从中心第 ${m.from + 1} 号变更开始，本机只收到第 ${s.cursor} 号：请先导入更早的同步包（或联网同步）`);
   const changes = toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(files.get('changes.json')!)));
   const historiesFile = files.get(HISTORIES_FILE);

@@ -54,7 +54,8 @@ async function connect(store: Store, s: SyncState & { hubUrl: string; deviceId: 
     if (state === 'revoked') throw new DomainError('forbidden', '本机已被管理员注销，不能再同步；如需继续使用请重新登记');
   }
   const { widened, restart } = await connectWith(store, client);
-  if (restart) Object.assign(s, readSyncState(store.db));
+  // What connecting changed (an epoch followed, towns widened) is read back.
+  Object.assign(s, readSyncState(store.db));
   if (widened) Object.assign(s, { snapshotDone: false, snapshot: null });
   return restart;
 }
@@ -95,7 +96,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
     faults.at('before-push');
     let resp: PushResponse;
     try {
-      resp = await client.request<PushResponse>('POST', '/v1/push', { protocol: PROTOCOL_VERSION, lastNseq: lastNseq(store.db, store.nodeId), changes: page });
+      resp = await client.request<PushResponse>('POST', '/v1/push', { protocol: PROTOCOL_VERSION, lastNseq: lastNseq(store.db, store.nodeId), changes: page, ...(s.hubEpoch ? { epoch: s.hubEpoch.id } : {}) });
     } catch (e) {
       if (e instanceof HubAnswer && (e.hubCode === 'restored' || e.hubCode === 'clone')) writeSyncState(store.db, { enrollState: 'revoked' });
       throw e;
@@ -121,6 +122,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
     let at = s.snapshot;
     const fetchPage = (from: typeof at) => {
       const q = new URLSearchParams(from ? { entity: from.entity, id: from.id, cursor: String(from.cursor) } : {});
+      if (s.hubEpoch) q.set('epoch', s.hubEpoch.id);
       if (opts.pageSize) q.set('limit', String(opts.pageSize));
       return ahead(client.request('GET', `/v1/snapshot?${q}`));
     };
@@ -162,7 +164,7 @@ export async function syncWithHub(store: Store, opts: SyncOptions = {}): Promise
   store.flush();
   const ack = String(cursor);
   const fetchPull = (after: number) => {
-    const q = new URLSearchParams({ after: String(after), ack });
+    const q = new URLSearchParams({ after: String(after), ack, ...(s.hubEpoch ? { epoch: s.hubEpoch.id } : {}) });
     if (opts.pageSize) q.set('limit', String(opts.pageSize));
     return ahead(client.request('GET', `/v1/pull?${q}`));
   };

@@ -46,6 +46,7 @@ export async function enroll(store: Store, hubUrl: string, user: string, passwor
   store.transaction(() => {
     store.renameNode(r.node);
     writeSyncState(store.db, {
+      hubEpoch: null, // a new enrolment follows its hub's epoch from its first sync
       hubUrl: url.toString(), hubFingerprint: cert?.fingerprint ?? null, hubId: r.hubId, hubKey: r.hubKey, deviceId: r.deviceId, privateKey: key.privateKey, user,
       role: r.role, towns: r.towns, enrollState: r.state, sealSecret: null, // a new device: the hub gives it a secret of its own
     });

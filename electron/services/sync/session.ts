@@ -3,7 +3,7 @@ import type { Store } from '../../store/store';
 import { signWith } from './device-key';
 import { HubAnswer, HubClient } from './hub-client';
 import { widens } from './area';
-import { followEpoch, type EpochRestart, type HubEpoch } from './epoch';
+import { followEpoch, heldByHub, type EpochRestart, type HubEpoch } from './epoch';
 import { readSyncState, writeSyncState } from '../../store/sync-state';
 
 /**
@@ -35,8 +35,11 @@ export async function connectWith(store: Store, client: HubClient): Promise<{ wi
     'POST', '/v1/token', { deviceId: first.deviceId, challenge, signature: signWith(first.privateKey!, challenge) },
   ));
   client.token = t.token;
-  // A hub restored from a backup: this laptop picks up from its restore point before anything else.
-  const restart = followEpoch(store, t.epoch, t.lastNseq ?? 0, t.auditSeq ?? 0);
+  // A hub restored from a backup: this laptop picks up from its restore point before anything else,
+  // and at every connection sends again what the hub says it lacks.
+  const followed = followEpoch(store, t.epoch);
+  const resent = t.lastNseq === undefined ? 0 : heldByHub(store, t.lastNseq, t.auditSeq ?? 0);
+  const restart = followed ? { ...followed, resent } : null;
   const s = restart ? readSyncState(store.db) : first;
   const widened = s.snapshotDone && widens(s.area, t.role, t.towns);
   if (t.role !== s.role || t.towns.join() !== s.towns.join() || widened) {
