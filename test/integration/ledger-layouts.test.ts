@@ -151,6 +151,25 @@ describe('ledgers in real layouts (issue 20)', () => {
     expect((await wb.call('workspace.stats', {})).enterprises).toBe(before);
   });
 
+  it('a phone number masked as our exports show it (138****5678) is no value: a new record gets none, an existing one keeps its own', async () => {
+    const wb = await demoWorkbench();
+    const { towns } = await county(wb);
+    const e = (await wb.call('enterprises.list', { limit: 1 })).rows[0];
+    const full = await wb.call('enterprises.get', { id: e.id });
+    await wb.call('enterprises.update', { id: e.id, patch: { contactPhone: '13907971234' } });
+    const base64 = await workbook([{ name: 'S', rows: [
+      ['单位名称', '统一社会信用代码', '乡镇', '联系电话'],
+      [full.name, full.uscc, towns.find((t) => t.code === full.townCode)!.name, '139****1234'],
+      ['清水县脱敏号码新厂', '', towns[0].name, '158****2766'],
+    ] }]);
+    const r = await wb.call('ledgers.import', { kind: 'enterprises', fileName: 'm.xlsx', base64, dryRun: false });
+    expect(r).toMatchObject({ committed: true, created: 1, invalid: 0 });
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/联系电话“158\*\*\*\*2766”是脱敏显示的号码，未导入/);
+    expect((await wb.call('enterprises.get', { id: e.id })).contactPhone).toBe('13907971234');
+    const created = (await wb.call('enterprises.list', { q: '脱敏号码新厂', limit: 1 })).rows[0];
+    expect((await wb.call('enterprises.get', { id: created.id })).contactPhone).toBe('');
+  });
+
   it('a split coordinate missing its 分 is refused at that cell, nothing written', async () => {
     const wb = await demoWorkbench();
     const { towns } = await county(wb);

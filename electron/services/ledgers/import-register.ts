@@ -15,7 +15,7 @@ import type { Job } from '../jobs';
 import type { CellProblem } from './error-workbook';
 import { columnLetter, openSheet } from './read-sheet';
 import type { SheetRow } from './xlsx-stream';
-import { directory, rowContext, type RowContext } from './import-row';
+import { directory, isMaskedCell, rowContext, type RowContext } from './import-row';
 import { changeLines, type FieldChange } from './import-changes';
 import { exportInfoOf, RECORD_ID_HEADER } from './export-info';
 import { baseCells, staleCheck, type Conflict, type Decision } from './import-stale';
@@ -228,7 +228,8 @@ export async function importRegister<D>(
       if (!existing) { sink.create(fields); return true; }
       const stored = storedRow(db, profile.entity, existing)!;
       // A column the sheet does not have leaves the stored value alone (a ledger rarely holds every field).
-      const inSheet = (k: string) => profile.cellOf[k] !== undefined && col[profile.cellOf[k]] !== undefined;
+      // A masked number in the sheet (our export showed it so) is no value either.
+      const inSheet = (k: string) => profile.cellOf[k] !== undefined && col[profile.cellOf[k]] !== undefined && !isMaskedCell(cells[col[profile.cellOf[k]]] ?? '');
       const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => {
         const spec = profile.entity.columns[k];
         if (spec === undefined || !inSheet(k)) return false;
