@@ -11,6 +11,11 @@ export function maskPhone(phone: string): string {
   return phone;
 }
 
+/** Whether a text is a mobile number as `maskPhone` shows it (138****5678): what was shown, not a number. */
+export function isMaskedPhone(text: string): boolean {
+  return /^\d{3}\*{4}\d{4}$/.test(text.trim());
+}
+
 export function maskIdNumber(id: string): string {
   return id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : id;
 }

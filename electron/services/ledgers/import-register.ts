@@ -15,7 +15,8 @@ import type { Job } from '../jobs';
 import type { CellProblem } from './error-workbook';
 import { columnLetter, openSheet } from './read-sheet';
 import type { SheetRow } from './xlsx-stream';
-import { directory, isMaskedCell, rowContext, type RowContext } from './import-row';
+import { directory, rowContext, type RowContext } from './import-row';
+import { isMaskedPhone } from '../../../shared/auth/mask';
 import { changeLines, type FieldChange } from './import-changes';
 import { exportInfoOf, RECORD_ID_HEADER } from './export-info';
 import { baseCells, staleCheck, type Conflict, type Decision } from './import-stale';
@@ -229,7 +230,7 @@ export async function importRegister<D>(
       const stored = storedRow(db, profile.entity, existing)!;
       // A column the sheet does not have leaves the stored value alone (a ledger rarely holds every field).
       // A masked number in the sheet (our export showed it so) is no value either.
-      const inSheet = (k: string) => profile.cellOf[k] !== undefined && col[profile.cellOf[k]] !== undefined && !isMaskedCell(cells[col[profile.cellOf[k]]] ?? '');
+      const inSheet = (k: string) => profile.cellOf[k] !== undefined && col[profile.cellOf[k]] !== undefined && !isMaskedPhone(cells[col[profile.cellOf[k]]] ?? '');
       const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => {
         const spec = profile.entity.columns[k];
         if (spec === undefined || !inSheet(k)) return false;

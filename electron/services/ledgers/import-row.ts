@@ -1,3 +1,4 @@
+import { isMaskedPhone } from '../../../shared/auth/mask';
 import type { Database } from 'better-sqlite3';
 import { toStored, type CoordinateSystem } from '../../../shared/domain/coordinates';
 import { parseDegrees } from '../../../shared/domain/dms';
@@ -73,20 +74,13 @@ function fromParts(get: (f: string) => string, has: (f: string) => boolean, axis
   return deg + min / 60 + sec / 3600;
 }
 
-/**
- * A cell holding a number as our exports show it masked (138****5678, `shared/auth/mask.ts`): not a value
- * to import — a new record gets none, an existing one keeps its own (issue 18's masking, issue 20's round trip).
- */
-export function isMaskedCell(text: string): boolean {
-  return /^\d{3}\*{4}\d{4}$/.test(text.trim());
-}
-
 /** The row context of one sheet row (`cells` by column, `col` field → column). */
 export function rowContext(db: Database, dir: Directory, crs: CoordinateSystem, cells: string[], col: Record<string, number>,
   bad: (field: string, message: string) => void, warn: (field: string, message: string) => void): RowContext {
   const get = (f: string) => {
     const v = col[f] === undefined ? '' : (cells[col[f]] ?? '').trim();
-    if (f === 'contactPhone' && isMaskedCell(v)) { warn(f, `联系电话“${v}”是脱敏显示的号码，未导入（已有的记录保留原号码）`); return ''; }
+    // A number as our exports show it masked is no value to import: a new record gets none, an existing one keeps its own.
+    if (f === 'contactPhone' && isMaskedPhone(v)) { warn(f, `联系电话“${v}”是脱敏显示的号码，未导入（已有的记录保留原号码）`); return ''; }
     return v;
   };
   const has = (f: string) => col[f] !== undefined;
