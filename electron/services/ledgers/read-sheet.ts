@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { DomainError } from '../../../shared/api/result';
 import { colName } from './export-xlsx';
 import { checkZipSizes, scanSheets } from './xlsx-zip';
+import { openZip } from './zip-file';
 import { openWorkbook, readSheetRows, readSheetRowsAsync, type SheetMerge, type SheetRow, type Workbook } from './xlsx-stream';
 import { EXPORT_INFO_SHEET } from './export-info';
 
@@ -98,11 +99,13 @@ function headOf(file: string): Buffer {
 export async function openSheet(file: string, opts: { sheet?: string; score?: SheetScore } = {}): Promise<OpenedSheet> {
   if (!existsSync(file)) throw new DomainError('not_found', `文件“${file}”不存在`);
   const unreadable = () => new DomainError('invalid', workbookProblem(headOf(file), file));
-  const sizes = checkZipSizes(file, file);
-  if (sizes === null) throw unreadable();
-  const scanned = new Map(scanSheets(file).map((c) => [c.entry, c]));
+  // The central directory read once: the limits are checked on it, and every stream that follows goes by it.
+  const zip = openZip(file);
+  if (!zip) throw unreadable();
+  checkZipSizes(zip, file);
+  const scanned = new Map(scanSheets(zip).map((c) => [c.entry, c]));
   let wb: Workbook;
-  try { wb = openWorkbook(file); } catch (e) { if (e instanceof DomainError) throw e; throw unreadable(); }
+  try { wb = openWorkbook(zip); } catch (e) { if (e instanceof DomainError) throw e; throw unreadable(); }
   const listed = wb.sheets.length ? wb.sheets : [...scanned.keys()].map((part) => ({ name: part.replace(/^.*\//, '').replace(/\.xml$/, ''), part, date1904: false }));
   const rowsOf = (part: string) => scanned.get(part)?.rows ?? 0;
   const infoSheet = listed.find((x) => x.name === EXPORT_INFO_SHEET);

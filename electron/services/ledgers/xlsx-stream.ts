@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { DomainError } from '../../../shared/api/result';
-import { smallParts, streamParts, streamPartsAsync } from './zip-file';
+import { smallParts, streamParts, streamPartsAsync, type ZipFile } from './zip-file';
 
 /**
  * A streaming reader of one .xlsx worksheet as text rows, written for the import (issue 16): the file
@@ -86,7 +86,7 @@ export class SharedStrings {
 }
 
 /** The shared strings, in order (rich text runs joined, phonetic guides left out). */
-function sharedStrings(file: string): SharedStrings {
+function sharedStrings(zip: ZipFile): SharedStrings {
   const out = new SharedStrings();
   const sax = new SaxesParser();
   let text: string | null = null;
@@ -96,7 +96,7 @@ function sharedStrings(file: string): SharedStrings {
   sax.on('closetag', (t) => { if (t.name === 'si') { out.push(text ?? ''); text = null; } else if (t.name === 't') inT = false; else if (t.name === 'rPh') phonetic--; });
   sax.on('text', (s) => { if (inT && !phonetic && text !== null) text += s; });
   // A workbook of inline strings only has no shared-strings part.
-  if (streamParts(file, (n) => n === 'xl/sharedStrings.xml', (_n, s) => sax.write(s), () => true)) sax.close();
+  if (streamParts(zip, (n) => n === 'xl/sharedStrings.xml', (_n, s) => sax.write(s), () => true)) sax.close();
   return out;
 }
 
@@ -111,12 +111,12 @@ function excelDate(serial: number, date1904: boolean): string {
 }
 
 /** A workbook opened for reading: its sheets in order, its shared strings and which styles show dates. */
-export type Workbook = { file: string; sheets: { name: string; part: string; date1904: boolean }[]; strings: SharedStrings; dates: Set<number> };
+export type Workbook = { zip: ZipFile; sheets: { name: string; part: string; date1904: boolean }[]; strings: SharedStrings; dates: Set<number> };
 
 /** Opens a workbook's directory parts and its shared strings (the sheets are read later, one at a time). */
-export function openWorkbook(file: string): Workbook {
-  const p = smallParts(file, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']);
-  return { file, sheets: sheetsOf(p), strings: sharedStrings(file), dates: dateStyles(p['xl/styles.xml'] ?? '') };
+export function openWorkbook(zip: ZipFile): Workbook {
+  const p = smallParts(zip, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']);
+  return { zip, sheets: sheetsOf(p), strings: sharedStrings(zip), dates: dateStyles(p['xl/styles.xml'] ?? '') };
 }
 
 /** A SAX parser turning a worksheet's XML into text rows (`onRow`), gathering its merged ranges into `merges`. */
@@ -173,7 +173,7 @@ function rowParser(wb: Workbook, date1904: boolean, onRow: (row: SheetRow) => vo
 export function readSheetRows(wb: Workbook, part: string, date1904: boolean, onRow: (row: SheetRow) => void): SheetMerge[] {
   const merges: SheetMerge[] = [];
   const sax = rowParser(wb, date1904, onRow, merges);
-  streamParts(wb.file, (n) => n === part, (_n, s) => sax.write(s), () => true);
+  streamParts(wb.zip, (n) => n === part, (_n, s) => sax.write(s), () => true);
   sax.close();
   return merges;
 }
@@ -181,6 +181,6 @@ export function readSheetRows(wb: Workbook, part: string, date1904: boolean, onR
 /** As `readSheetRows`, letting other work run as the file is read (`onRow` may throw to stop: a cancelled job). */
 export async function readSheetRowsAsync(wb: Workbook, part: string, date1904: boolean, onRow: (row: SheetRow) => void): Promise<void> {
   const sax = rowParser(wb, date1904, onRow, []);
-  await streamPartsAsync(wb.file, (n) => n === part, (_n, s) => sax.write(s), () => true);
+  await streamPartsAsync(wb.zip, (n) => n === part, (_n, s) => sax.write(s), () => true);
   sax.close();
 }

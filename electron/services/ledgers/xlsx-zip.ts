@@ -1,6 +1,6 @@
 import { DomainError } from '../../../shared/api/result';
 import type { SheetMerge } from './xlsx-stream';
-import { streamParts, zipEntries } from './zip-file';
+import { streamParts, type ZipFile } from './zip-file';
 
 /**
  * Limits on what an .xlsx may unpack to, read from its central directory before anything is inflated:
@@ -9,12 +9,11 @@ import { streamParts, zipEntries } from './zip-file';
 export const XLSX_LIMITS = { entries: 10_000, entryBytes: 2 * 1024 ** 3, totalBytes: 4 * 1024 ** 3, ratio: 400 };
 
 /**
- * Checks an .xlsx's declared sizes from its central directory (null: not a zip at all). Refuses, in
- * Chinese, a workbook whose parts would unpack past the limits or compress far beyond what XML does.
+ * Checks an .xlsx's declared sizes from its central directory. Refuses, in Chinese, a workbook whose
+ * parts would unpack past the limits or compress far beyond what XML does.
  */
-export function checkZipSizes(file: string, name: string): { total: number } | null {
-  const entries = zipEntries(file);
-  if (!entries) return null;
+export function checkZipSizes(zip: ZipFile, name: string): { total: number } {
+  const { entries } = zip;
   const bomb = `“${name}”解压后过大（疑似压缩炸弹），已拒绝导入：`;
   if (entries.length > XLSX_LIMITS.entries) throw new DomainError('invalid', `${bomb}含 ${entries.length} 个部件`);
   let total = 0;
@@ -35,11 +34,11 @@ const MAX_MERGES = 100_000;
  * — so a sheet far past the import limit is refused in seconds and a few MB, before any cell is parsed,
  * and the rows that follow can be read once, in order, with their merged cells filled.
  */
-export function scanSheets(file: string): { entry: string; rows: number; merges: SheetMerge[] }[] {
+export function scanSheets(zip: ZipFile): { entry: string; rows: number; merges: SheetMerge[] }[] {
   const out = new Map<string, { entry: string; rows: number; merges: SheetMerge[]; tail: string }>();
   let merges = 0;
   try {
-    streamParts(file, (name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name), (entry, piece) => {
+    streamParts(zip, (name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name), (entry, piece) => {
       let counted = out.get(entry);
       if (!counted) out.set(entry, (counted = { entry, rows: 0, merges: [], tail: '' }));
       const text = counted.tail + piece;

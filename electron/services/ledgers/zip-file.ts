@@ -31,8 +31,17 @@ function readAt(fd: number, at: number, length: number): Buffer {
   return buf.subarray(0, got);
 }
 
+/** A zip on disk with its central directory, read once: every stream of its parts goes by it. */
+export type ZipFile = { path: string; entries: ZipEntry[]; declared: Map<string, number> };
+
+/** Opens a zip by its central directory; null when the file is not one. */
+export function openZip(path: string): ZipFile | null {
+  const entries = zipEntries(path);
+  return entries ? { path, entries, declared: new Map(entries.map((e) => [e.name, e.originalSize])) } : null;
+}
+
 /** The archive's parts as its central directory lists them; null when the file is not a zip. */
-export function zipEntries(file: string): ZipEntry[] | null {
+function zipEntries(file: string): ZipEntry[] | null {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -90,11 +99,11 @@ class Done extends Error {}
 type OnText = (name: string, text: string, final: boolean) => void;
 
 /** An inflater fed from the file, slice by slice: `step` reads the next one (false once the file is read or `until` says enough). */
-function partReader(file: string, wanted: (name: string) => boolean, onText: OnText, until?: () => boolean) {
+function partReader(zip: ZipFile, wanted: (name: string) => boolean, onText: OnText, until?: () => boolean) {
   let found = 0;
   // The local headers the inflater reads may say otherwise than the central directory the limits were
   // checked against: a part not in the directory is not read, and one inflating past its declared size is refused.
-  const declared = new Map((zipEntries(file) ?? []).map((e) => [e.name, e.originalSize]));
+  const { declared, path: file } = zip;
   const uz = new Unzip((part) => {
     if (!wanted(part.name) || !declared.has(part.name)) return;
     found++;
@@ -136,8 +145,8 @@ function partReader(file: string, wanted: (name: string) => boolean, onText: OnT
  * and fed to the inflater 64 KiB at a time (`onText` may throw to stop; `final` marks a part's last
  * piece). Reading stops once `until` says every wanted part is read. Returns how many parts it read.
  */
-export function streamParts(file: string, wanted: (name: string) => boolean, onText: OnText, until?: () => boolean): number {
-  const reader = partReader(file, wanted, onText, until);
+export function streamParts(zip: ZipFile, wanted: (name: string) => boolean, onText: OnText, until?: () => boolean): number {
+  const reader = partReader(zip, wanted, onText, until);
   try {
     while (reader.step());
     return reader.found;
@@ -147,8 +156,8 @@ export function streamParts(file: string, wanted: (name: string) => boolean, onT
 }
 
 /** As `streamParts`, letting other work run after every 1 MiB of the file (a long import keeps the program answering). */
-export async function streamPartsAsync(file: string, wanted: (name: string) => boolean, onText: OnText, until?: () => boolean): Promise<number> {
-  const reader = partReader(file, wanted, onText, until);
+export async function streamPartsAsync(zip: ZipFile, wanted: (name: string) => boolean, onText: OnText, until?: () => boolean): Promise<number> {
+  const reader = partReader(zip, wanted, onText, until);
   try {
     for (let n = 1; reader.step(); n++) if (n % 16 === 0) await new Promise((ok) => setImmediate(ok));
     return reader.found;
@@ -158,11 +167,11 @@ export async function streamPartsAsync(file: string, wanted: (name: string) => b
 }
 
 /** Small parts (the workbook, its relations, the styles) as text, each up to `limit` bytes (absent or larger: left out). */
-export function smallParts(file: string, names: string[], limit = 32 * 1024 * 1024): Record<string, string> {
+export function smallParts(zip: ZipFile, names: string[], limit = 32 * 1024 * 1024): Record<string, string> {
   const text: Record<string, string> = {};
   const done = new Set<string>();
   const over = new Set<string>();
-  streamParts(file, (n) => names.includes(n), (n, piece, final) => {
+  streamParts(zip, (n) => names.includes(n), (n, piece, final) => {
     if (!over.has(n)) { text[n] = (text[n] ?? '') + piece; if (text[n].length > limit) { over.add(n); delete text[n]; } }
     if (final) done.add(n);
   }, () => done.size === names.length);
