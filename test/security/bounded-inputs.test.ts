@@ -50,6 +50,32 @@ describe('inputs are bounded before they are read', () => {
     expect(read.rows).toEqual([['单位名称'], ['甲厂']]);
   });
 
+  it('merged ranges piled on one another fill each cell once; a part inflating past the size its central directory declares is refused (issue 20)', async () => {
+    const sheet = (body: string) => zipSync({
+      '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+      'xl/workbook.xml': new TextEncoder().encode('<workbook xmlns:r="r"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': new TextEncoder().encode('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      'xl/worksheets/sheet1.xml': new TextEncoder().encode(`<worksheet><sheetData>${body}</worksheet>`),
+    });
+    const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>单位名称</t></is></c><c r="B1" t="inlineStr"><is><t>镇街</t></is></c><c r="C1" t="inlineStr"><is><t>乙</t></is></c></row>'];
+    for (let r = 2; r <= 20_000; r++) rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>厂${r}</t></is></c></row>`);
+    // 5,000 copies of one range over every row: filled by the first only (else 5,000 × 20,000 rows of work).
+    const piled = join(tempDir(), 'piled.xlsx');
+    writeFileSync(piled, sheet(`${rows.join('')}</sheetData><mergeCells>${Array.from({ length: 5000 }, () => '<mergeCell ref="B1:C20000"/>').join('')}</mergeCells>`));
+    const read = await readSheet(piled);
+    expect(read.rows).toHaveLength(20_000);
+    expect(read.rows[19_999]).toEqual(['厂20000', '镇街', '镇街']);
+    // The central directory says the sheet is 100 bytes; its data inflates to far more.
+    const lying = Buffer.from(sheet(rows.slice(0, 50).join('') + '</sheetData>'));
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    for (let at = lying.length - 46; at >= 0; at--) {
+      if (lying.readUInt32LE(at) === 0x02014b50 && lying.subarray(at + 46, at + 46 + name.length).equals(name)) { lying.writeUInt32LE(100, at + 24); break; }
+    }
+    const file = join(tempDir(), 'lying.xlsx');
+    writeFileSync(file, lying);
+    await expect(readSheet(file)).rejects.toThrow(/解压后超过其声明的大小/);
+  });
+
   it('formula cells import as the value Excel cached for them (own and shared formulas)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('台账');

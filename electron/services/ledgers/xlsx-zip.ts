@@ -53,7 +53,10 @@ export function scanSheets(zip: ZipFile): { entry: string; rows: number; merges:
       const open = text.lastIndexOf('<');
       counted.tail = text.slice(Math.max(end, open >= 0 && text.length - open < 200 ? open : text.length - 5));
     });
-  } catch { /* unreadable: the reader that follows says so */ }
+  } catch (e) {
+    if (e instanceof DomainError) throw e; // a refusal (a part past its declared size) is said as it is
+    /* unreadable: the reader that follows says so */
+  }
   return [...out.values()].map(({ entry, rows, merges: m }) => ({ entry, rows, merges: m }));
 }
 
