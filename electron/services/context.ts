@@ -49,3 +49,13 @@ export function newId(): string {
 export function townOfficer(ctx: ServiceContext): boolean {
   return ctx.session.user?.role === 'town';
 }
+
+/**
+ * Why a town officer may only read this record (issue 21): another town's enterprise or outfall that a
+ * record of theirs names, on their laptop as a reference; null when it is theirs (or they are no town officer).
+ */
+export function referenceNote(ctx: ServiceContext, townCode: string | null, townName: string, what: string): string | null {
+  const user = ctx.session.user;
+  if (user?.role !== 'town' || townCode === null || user.towns.includes(townCode)) return null;
+  return `该${what}属于其他镇街（${townName || townCode}），因您负责镇街的记录引用它而可以查看；只读，不能修改`;
+}

@@ -5,7 +5,7 @@ import { checkUscc } from '../../shared/domain/uscc';
 import { ENTERPRISE } from '../store/entities';
 import { enterprisesWithUscc, getEnterprise, listEnterprises } from '../store/enterprises';
 import { listOutfalls } from '../store/outfalls';
-import { authorOf, namedFields, newId, type ServiceContext } from './context';
+import { authorOf, namedFields, newId, referenceNote, type ServiceContext } from './context';
 import { checkTownVillage, checkWatershed, storedCoordinates } from './location-checks';
 import type { Handlers } from './handlers';
 import { isMaskedOf, maskPhone } from '../../shared/auth/mask';
@@ -47,7 +47,8 @@ function mustGet(ctx: ServiceContext, id: string) {
 export const enterpriseHandlers = {
   'enterprises.list': (ctx, i) => listEnterprises(ctx.store.db, i, i.sort, i.dir, i.offset, i.limit),
   'enterprises.get': (ctx, { id }) => {
-    const e = mustGet(ctx, id);
+    const e = { ...mustGet(ctx, id) };
+    e.reference = referenceNote(ctx, e.townCode, e.townName, '排污单位');
     return seesPersonalInfo(ctx) ? e : { ...e, contactPhone: maskPhone(e.contactPhone) };
   },
   'enterprises.create': (ctx, draft) => {

@@ -7,7 +7,7 @@ import { OUTFALL } from '../store/entities';
 import { getEnterprise } from '../store/enterprises';
 import { getOutfall, listOutfalls, outfallWithCode } from '../store/outfalls';
 import { getWaterBody } from '../store/places';
-import { authorOf, namedFields, newId, type ServiceContext } from './context';
+import { authorOf, namedFields, newId, referenceNote, type ServiceContext } from './context';
 import { checkTownVillage, checkWatershed, storedCoordinates } from './location-checks';
 import type { Handlers } from './handlers';
 
@@ -55,7 +55,10 @@ function throwIfInvalid(errors: Record<string, string>): void {
 
 export const outfallHandlers = {
   'outfalls.list': (ctx, i) => listOutfalls(ctx.store.db, i, i.sort, i.dir, i.offset, i.limit),
-  'outfalls.get': (ctx, { id }) => mustGet(ctx, id),
+  'outfalls.get': (ctx, { id }) => {
+    const o = mustGet(ctx, id);
+    return { ...o, reference: referenceNote(ctx, o.townCode, o.townName, '排污口') };
+  },
   'outfalls.create': (ctx, draft) => {
     const author = authorOf(ctx);
     const { errors, warnings, coords, watershedId } = checkDraft(ctx, draft, null);

@@ -16,6 +16,11 @@ function townOf(db: Database, entity: string, id: string): string | null | undef
   return row ? row.town : undefined;
 }
 
+/** Whether this laptop holds the record. */
+export function recordHeld(db: Database, entity: string, id: string): boolean {
+  return townOf(db, entity, id) !== undefined;
+}
+
 export type LocalArea = { known: boolean; current: string | null; next: string | null; target: string | null; targetChanged: boolean; targetUnknown: boolean };
 
 /** Where a write of these fields to this record lies (see above). */

@@ -11,6 +11,7 @@ import { rawDatabase } from './open';
  * the hub's `record-area.ts`):
  * - a record of a town of its own: in their towns; of no town: everyone's, unless it is about an
  *   enterprise or outfall of another town (it lies in its target's town, as at the hub);
+ * - another town's enterprise or outfall that one of their records names: read-only (a reference);
  * - a child record (an inspection's answers, photos, signatures, record and receipt; an event of a
  *   problem, complaint or case; a 双随机 directory entry or recusal about an enterprise): with its parent;
  * - the change log and the sync lists: only entries about records they see.
@@ -33,10 +34,18 @@ function townViews(towns: string[]): [string, string][] {
     AND NOT EXISTS (SELECT 1 FROM main.outfalls t WHERE t.id = target_id AND t.town_code NOT IN ${inTowns}))`;
   const ownTown = `town_code IN ${inTowns} OR (town_code IS NULL AND ${targetHere})`;
   const ofInspection = 'inspection_id IN (SELECT id FROM inspections)';
+  // Another town's enterprise or outfall a record of theirs names (an outfall's 所属单位, a problem's
+  // target) is read beside it as a read-only reference (issue 21; the hub's `record_refs`): the town
+  // guard refuses any write to it, and its own children stay out of sight.
+  const targets = (kind: string) => ['inspections', 'findings', 'complaints', 'cases', 'plan_tasks']
+    .map((t) => `SELECT target_id FROM main.${t} WHERE target_kind = '${kind}' AND town_code IN ${inTowns}`).join(' UNION ALL ');
+  const namedEnterprise = `id IN (SELECT enterprise_id FROM main.outfalls WHERE town_code IN ${inTowns} UNION ALL ${targets('enterprise')})`;
+  const namedOutfall = `id IN (${targets('outfall')})`;
+  const ownEnterprise = `target_id IN (SELECT id FROM main.enterprises WHERE town_code IN ${inTowns})`;
   const streams = EVENT_STREAMS.map((s) => `(stream = '${s}' AND stream_id IN (SELECT id FROM ${STREAM_TABLES[s]}))`).join(' OR ');
   return [
-    ['enterprises', `town_code IN ${inTowns}`],
-    ['outfalls', `town_code IN ${inTowns}`],
+    ['enterprises', `town_code IN ${inTowns} OR ${namedEnterprise}`],
+    ['outfalls', `town_code IN ${inTowns} OR ${namedOutfall}`],
     ['people', `town_code IS NULL OR town_code IN ${inTowns}`],
     ['inspections', ownTown],
     ['findings', ownTown],
@@ -51,8 +60,8 @@ function townViews(towns: string[]): [string, string][] {
     ['inspection_records', ofInspection],
     ['record_receipts', ofInspection],
     ['record_events', `stream NOT IN (${EVENT_STREAMS.map((s) => `'${s}'`).join(', ')}) OR ${streams}`],
-    ['directory_entries', 'target_id IN (SELECT id FROM enterprises)'],
-    ['inspector_conflicts', 'target_id IN (SELECT id FROM enterprises)'],
+    ['directory_entries', ownEnterprise],
+    ['inspector_conflicts', ownEnterprise],
   ];
 }
 

@@ -43,7 +43,7 @@ export async function blobReferenced(q: Queryable, hash: string): Promise<boolea
 
 /** Whether some record this reader may see names the file. */
 export async function blobNamedByVisibleRecord(q: Queryable, who: Reader, hash: string): Promise<boolean> {
-  const v = visibleClause({ role: who.role, towns: who.towns }, 2);
+  const v = visibleClause({ role: who.role, towns: who.towns }, 2, 'r');
   const hit = await q.one(`SELECT 1 AS ok FROM blob_refs b JOIN records r ON r.entity = b.entity AND r.entity_id = b.entity_id
     WHERE b.sha256 = $1${v.sql} LIMIT 1`, [hash, ...v.params]);
   return hit !== undefined;

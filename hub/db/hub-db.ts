@@ -100,5 +100,11 @@ export function schemaSql(serial: string, bytes: string): string {
       sha256 TEXT NOT NULL, idx INTEGER NOT NULL, chunk_sha TEXT NOT NULL, data ${bytes} NOT NULL, at TEXT NOT NULL, PRIMARY KEY (sha256, idx)
     );
     CREATE TABLE IF NOT EXISTS blob_data (sha256 TEXT NOT NULL, idx INTEGER NOT NULL, data ${bytes} NOT NULL, PRIMARY KEY (sha256, idx));
+    -- What each record names (issue 21: an outfall's enterprise, an inspection's target): a town officer
+    -- reads a named record of another town as a read-only reference (hub/db/visibility.ts).
+    CREATE TABLE IF NOT EXISTS record_refs (
+      from_entity TEXT NOT NULL, from_id TEXT NOT NULL, to_entity TEXT NOT NULL, to_id TEXT NOT NULL, PRIMARY KEY (from_entity, from_id, to_entity, to_id)
+    );
+    CREATE INDEX IF NOT EXISTS record_refs_to ON record_refs(to_entity, to_id);
   `;
 }

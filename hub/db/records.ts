@@ -32,9 +32,10 @@ export async function recordVisible(q: Queryable, who: Reader, entity: string, i
   return (await q.one(`SELECT 1 AS ok FROM records WHERE entity = $1 AND entity_id = $2${v.sql}`, [entity, id, ...v.params])) !== undefined;
 }
 
-/** The records whose parent is this one ("entity:id"). */
-export function childrenOf(q: Queryable, parent: string): Promise<{ entity: string; entity_id: string }[]> {
-  return q.all<{ entity: string; entity_id: string }>('SELECT entity, entity_id FROM records WHERE parent = $1', [parent]);
+/** The records whose parent is this one ("entity:id") that this reader may see. */
+export function childrenOf(q: Queryable, who: Reader, parent: string): Promise<{ entity: string; entity_id: string }[]> {
+  const v = visibleClause({ role: who.role, towns: who.towns }, 2);
+  return q.all<{ entity: string; entity_id: string }>(`SELECT entity, entity_id FROM records WHERE parent = $1${v.sql}`, [parent, ...v.params]);
 }
 
 /** The kinds of record the hub holds. */

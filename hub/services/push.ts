@@ -12,6 +12,8 @@ import { insertChange, lastNseqOf, latestHubSeq, setLastNseq, storedChange } fro
 import type { Queryable } from '../db/hub-db';
 import { heldChange, insertQuarantined } from '../db/quarantine';
 import { saveRecord } from '../db/records';
+import { setRecordRefs } from '../db/record-refs';
+import { changesReferences, referencesOf } from '../../shared/sync/references';
 import type { Author } from './accounts';
 import { mayReadBlob, noteBlobRefs } from './blob-access';
 import { moveChildren, parentKey } from './record-family';
@@ -91,10 +93,11 @@ async function takeChange(records: RecordCache, who: Author, c: Change, now: num
   const heads: FieldHeads = record ? JSON.parse(record.heads) : {};
   const area = await areaOf(records, c, heads, record);
   // Writing what the record already says is agreement, not an edit (every laptop seeds the same built-in templates).
-  // Only for records of no town (templates, settings), not deleted, each field already held with that value:
+  // Only for records of no town (templates, settings), not deleted, each field already held with that value
+  // (by every head it has: two laptops seeding the same template leave two heads of one value):
   // anything else is judged, or an 'agreement' could reopen a deleted record or confirm a guessed value.
   const agrees = record !== undefined && area.current === null && !heads.deletedAt?.[0]?.v
-    && Object.entries(c.fields).every(([f, v]) => heads[f] !== undefined && heads[f].length === 1 && JSON.stringify(heads[f][0].v ?? null) === JSON.stringify(v ?? null));
+    && Object.entries(c.fields).every(([f, v]) => heads[f] !== undefined && heads[f].length > 0 && heads[f].every((h) => JSON.stringify(h.v ?? null) === JSON.stringify(v ?? null)));
   // A change made under a named account is held to that account's role by the one permission table.
   const refusal = agrees ? null : (actor !== who ? entityRefusal(actor.role, c.entity, { ...winningValues(heads), ...c.fields }) : null)
     ?? areaRefusal(actor.role, actor.towns, c.entity, area);
@@ -129,6 +132,8 @@ async function appendChange(records: RecordCache, by: { deviceId: string | null;
   const row = { heads: JSON.stringify(outcome.heads), town: at, parent: parentKey(c.entity, c.entityId, outcome.heads) };
   await saveRecord(q, { entity: c.entity, entityId: c.entityId, ...row, lastSeq: hubSeq, conflicted: conflictedFields(outcome.heads).length > 0 });
   records.set(c.entity, c.entityId, row);
+  // What it names (an outfall's enterprise): another town's, read beside it as a reference.
+  if (Object.keys(heads).length === 0 || changesReferences(c.fields)) await setRecordRefs(q, c.entity, c.entityId, referencesOf(c.entity, c.entityId, winningValues(outcome.heads)));
   // Children follow a record that moves — and one that arrives after them (they had no town to take).
   if (prevTown !== null || Object.keys(heads).length === 0) {
     await moveChildren(q, c.entity, c.entityId, at);

@@ -6,6 +6,8 @@ import type { HubDb, Queryable } from '../db/hub-db';
 import { addMeta, metaValue } from '../db/meta';
 import { childTownsFromParents, childrenOf, recordVisible, recordsOfChildKinds, setChildrenTown, setParent } from '../db/records';
 import type { Author } from './accounts';
+import { recordsThatName, setRecordRefs } from '../db/record-refs';
+import { referencesOf } from '../../shared/sync/references';
 
 type Key = { entity: string; id: string };
 
@@ -36,6 +38,21 @@ export async function fillParents(db: HubDb): Promise<void> {
   });
 }
 
+/** Notes what each record names, for a hub that kept records before it did (once; in pages, so a large hub's memory stays bounded). */
+export async function fillRecordRefs(db: HubDb): Promise<void> {
+  if (await metaValue(db, 'record_refs') !== undefined) return;
+  await db.tx(async (q) => {
+    let after = { entity: '', id: '' };
+    for (;;) {
+      const rows = await recordsThatName(q, after, 1000);
+      for (const r of rows) await setRecordRefs(q, r.entity, r.entity_id, referencesOf(r.entity, r.entity_id, winningValues(JSON.parse(r.heads) as FieldHeads)));
+      if (rows.length < 1000) break;
+      after = { entity: rows[rows.length - 1].entity, id: rows[rows.length - 1].entity_id };
+    }
+    await addMeta(q, 'record_refs', '1');
+  });
+}
+
 /**
  * The whole history of these records and of their children, in hub order, for those this reader may
  * see: what a town officer's laptop applies when a record enters their towns (never had, or had
@@ -47,7 +64,8 @@ export async function familyHistory(q: Queryable, who: Pick<Author, 'role' | 'to
   for (const k of keys) {
     if (!(await recordVisible(q, who, k.entity, k.id))) continue;
     family.push(k);
-    for (const c of await childrenOf(q, `${k.entity}:${k.id}`)) family.push({ entity: c.entity, id: c.entity_id });
+    // A record read as a reference comes alone: its children lie in its town, not the reader's.
+    for (const c of await childrenOf(q, who, `${k.entity}:${k.id}`)) family.push({ entity: c.entity, id: c.entity_id });
   }
   const rows: ChangeRow[] = [];
   for (const k of family) rows.push(...await changesOfRecord(q, k.entity, k.id));

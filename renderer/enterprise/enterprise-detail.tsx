@@ -43,10 +43,13 @@ export function EnterpriseDetailPage({ id }: { id: string }) {
         {(validity.state === 'expired' || validity.state === 'expiring') && <span className="tag red" data-testid="permit-validity">{validity.state === 'expired' ? '许可证已过期' : '许可证即将到期'}</span>}
         <span className={`tag state-${e.state}`}>{e.state}</span>
         <span className="spacer" />
-        <button className="primary" onClick={() => navigate(`/enterprises/${id}/edit`)}>{t.common.edit}</button>
-        <button className="danger" onClick={() => void remove()}>{t.common.remove}</button>
+        {e.reference ? <span className="tag" data-testid="reference-tag">他镇记录 · 只读</span> : <>
+          <button className="primary" onClick={() => navigate(`/enterprises/${id}/edit`)}>{t.common.edit}</button>
+          <button className="danger" onClick={() => void remove()}>{t.common.remove}</button>
+        </>}
       </header>
       {warnings.map((w, i) => <p key={i} className="banner warning">{w.message}</p>)}
+      {e.reference && <p className="banner info" role="note" data-testid="reference-note">{e.reference}</p>}
       {(validity.state === 'expired' || validity.state === 'expiring') && <p className="banner warning" role="status">{validity.text}</p>}
       {!e.usccCheckMatches && <p className="banner warning">统一社会信用代码校验位与 GB 32100 计算结果不符：已照录，请核对营业执照原件。</p>}
       <div className="detail-layout">

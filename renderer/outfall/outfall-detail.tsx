@@ -28,10 +28,13 @@ export function OutfallDetailPage({ id }: { id: string }) {
         <h1>{o.name}</h1>
         <span className="tag">{o.type}</span>
         <span className="spacer" />
-        <button className="primary" onClick={() => navigate(`/outfalls/${id}/edit`)}>{t.common.edit}</button>
-        <button className="danger" onClick={() => void remove()}>{t.common.remove}</button>
+        {o.reference ? <span className="tag" data-testid="reference-tag">他镇记录 · 只读</span> : <>
+          <button className="primary" onClick={() => navigate(`/outfalls/${id}/edit`)}>{t.common.edit}</button>
+          <button className="danger" onClick={() => void remove()}>{t.common.remove}</button>
+        </>}
       </header>
       {warnings.map((w, i) => <p key={i} className="banner warning">{w.message}</p>)}
+      {o.reference && <p className="banner info" role="note" data-testid="reference-note">{o.reference}</p>}
       <div className="detail-layout">
         <div>
           <DetailsCard title={t.outfall.sections.basic}>

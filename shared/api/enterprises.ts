@@ -40,6 +40,8 @@ export type EnterpriseDraft = z.output<typeof EnterpriseDraft>;
 
 export const Enterprise = EnterpriseDraft.omit({ coordSystem: true }).extend({
   ...RecordMeta,
+  /** Another town's record a town officer reads as a reference (issue 21): why it is read-only. */
+  reference: z.string().nullable().optional(),
   industryName: z.string(),
   townName: z.string(),
   villageName: z.string().nullable(),

@@ -55,6 +55,8 @@ export type OutfallDraft = z.output<typeof OutfallDraft>;
 
 export const Outfall = OutfallDraft.omit({ coordSystem: true }).extend({
   ...RecordMeta,
+  /** Another town's record a town officer reads as a reference (issue 21): why it is read-only. */
+  reference: z.string().nullable().optional(),
   townName: z.string(),
   villageName: z.string().nullable(),
   waterBodyName: z.string().nullable(),

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Change } from '../../../shared/sync/change';
-import { mergeChange } from '../../../shared/sync/merge';
+import { mergeChange, winningValues } from '../../../shared/sync/merge';
+import { referencesOf } from '../../../shared/sync/references';
 import { checkSigned, finalizeWithoutText, isFinalizing } from '../../../shared/sync/signed';
 import { parseHlc, MAX_DRIFT_MS } from '../../../shared/sync/hlc';
 import { loggedRecords } from '../../store/change-log';
@@ -12,6 +13,7 @@ import type { Store } from '../../store/store';
 import { missingKeys, noteMissing } from '../../store/sync-missing';
 import { anyRejected, noteRejected, settleRejected } from '../../store/sync-rejects';
 import { readSyncState } from '../../store/sync-state';
+import { recordHeld } from '../../store/record-town';
 import { writeReceived } from '../../store/write-path';
 import { refuseAlteredRecords } from './altered-records';
 import { refusalReason } from './refusal';
@@ -137,6 +139,15 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
       try {
         conflicted = writeReceived(db, spec, c, { won: outcome.won, before: heads, after: outcome.heads, known: log.count > 0 }, now);
       } catch (e) {
+        // It names a record this laptop does not hold (a town officer's outfall whose enterprise is in
+        // another town, issue 21): both wait for their histories, which the hub sends as read-only references.
+        const absent = c.raw || c.history ? [] : referencesOf(c.entity, c.entityId, winningValues(outcome.heads)).filter((r) => !recordHeld(db, r.entity, r.id));
+        if (absent.length) {
+          for (const r of [{ entity: c.entity, id: c.entityId }, ...absent]) noteMissing(db, r.entity, r.id, now);
+          aside.wait(c);
+          report.missing++;
+          continue;
+        }
         reject(db, report, c, refusalReason(e), now);
         continue;
       }
@@ -178,6 +189,10 @@ function setAside(db: Database, towns: string[] | null | undefined) {
       const wait = waiting.has(key) || (log.count === 0 && hasBase(c.base)) || (area !== null && log.count > 0 && typeof town === 'string' && !area.has(town));
       if (wait) waiting.add(key);
       return wait;
+    },
+    /** From now on every change of this record waits too. */
+    wait(c: RemoteChange): void {
+      waiting.add(`${c.entity}\u0000${c.entityId}`);
     },
   };
 }
