@@ -96,3 +96,28 @@ test('an inspector cannot 验收 a problem they found: the action is not offered
   await page.goto(`${host.url.split('?')[0]}#/findings/${row.id}`);
   await expect(page.getByRole('button', { name: '验收通过' })).toBeVisible();
 });
+
+test('a 镇街工作人员 reads another town’s enterprise their outfall belongs to, marked read-only, and cannot change it', async ({ page, host }) => {
+  await openAs(page, host, 'admin');
+  const link = await page.evaluate(async () => {
+    const rpc = (name: string, input: unknown) => fetch(`/rpc/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) }).then((r) => r.json());
+    const town = (await rpc('auth.accounts', {})).value.find((a: { name: string }) => a.name === 'zhenjie1').towns[0] as string;
+    const outfall = (await rpc('outfalls.list', { townCode: town, limit: 1 })).value.rows[0] as { id: string };
+    const elsewhere = (await rpc('enterprises.list', { limit: 200 })).value.rows.find((e: { townCode: string }) => e.townCode !== town) as { id: string; name: string };
+    const r = await rpc('outfalls.update', { id: outfall.id, patch: { enterpriseId: elsewhere.id } });
+    if (!r.ok) throw new Error(r.error.message);
+    return { outfall: outfall.id, enterprise: elsewhere.id, name: elsewhere.name };
+  });
+  await signOut(page);
+  await signIn(page, 'zhenjie1');
+  await page.goto(`${host.url.split('?')[0]}#/outfalls/${link.outfall}`);
+  await page.getByRole('link', { name: link.name }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(link.name);
+  await expect(page.getByTestId('reference-note')).toContainText('属于其他镇街');
+  await expect(page.getByTestId('reference-tag')).toHaveText('他镇记录 · 只读');
+  await expect(page.locator('.page-head').getByRole('button', { name: '编辑' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/town-reference-readonly.png' });
+  // The core refuses a change however it is asked.
+  const answer = await page.evaluate((id) => fetch('/rpc/enterprises.update', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, patch: { note: '镇街改他镇单位' } }) }).then((r) => r.json()), link.enterprise);
+  expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('不在该账号负责的镇街') } });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/services/context';
 import { syncNow } from '../../electron/services/sync';
 import { PLAN_CATEGORIES } from '../../shared/plan/draw';
+import { fillRecordRefs } from '../../hub/services/record-family';
 import { PASSWORD, countyAndOfficer, enrolledLaptop } from './sync-helpers';
 
 type Laptop = Awaited<ReturnType<typeof countyAndOfficer>>['t'];
@@ -52,6 +53,12 @@ describe.each(['sqlite', 'pg'] as const)('another town’s records a town office
     expect(await officer('outfalls.get', { id: outfall })).toMatchObject({ ok: true, value: { enterpriseId: elsewhere, reference: null } });
     const listed = await officer('outfalls.list', { enterpriseId: elsewhere, limit: 50 }) as { ok: true; value: { rows: { id: string }[] } };
     expect(listed.value.rows.map((o) => o.id)).toEqual([outfall]);
+    // Their 名录 ledger is of their towns: the reference is not listed there.
+    const name = one(a, 'SELECT name FROM enterprises WHERE id = ?', elsewhere)!.name as string;
+    const preview = await officer('ledgers.preview', { ledgerId: 'enterprises', filters: {}, limit: 200 }) as { ok: true; value: { rows: string[][]; total: number } };
+    expect(preview.ok).toBe(true);
+    expect(preview.value.total).toBe(t.store.db.prepare('SELECT count(*) FROM enterprises WHERE town_code = ? AND deleted_at IS NULL').pluck().get(towns[0]));
+    expect(preview.value.rows.flat()).not.toContain(name);
     const edit = await officer('enterprises.update', { id: elsewhere, patch: { note: '镇街改动他镇单位' } });
     expect(edit).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(`记录属于镇街 ${towns[1]}`) } });
     expect(one(t, 'SELECT note FROM enterprises WHERE id = ?', elsewhere)).toEqual(one(a, 'SELECT note FROM enterprises WHERE id = ?', elsewhere));
@@ -73,6 +80,15 @@ describe.each(['sqlite', 'pg'] as const)('another town’s records a town office
     expect(one(t, 'SELECT contact_name FROM enterprises WHERE id = ?', other)).toEqual({ contact_name: '新联系人' });
     expect(one(t, 'SELECT enterprise_id FROM outfalls WHERE id = ?', later)).toEqual({ enterprise_id: other });
     expect(await t.call('sync.rejected', {})).toEqual([]);
+
+    // A hub from before it noted what records name learns it once when it starts.
+    const refs = () => hub.db.all<{ from_id: string; to_id: string }>("SELECT from_id, to_id FROM record_refs WHERE from_entity = 'outfall' ORDER BY from_id");
+    const noted = await refs();
+    expect(noted).toEqual(expect.arrayContaining([{ from_id: outfall, to_id: elsewhere }, { from_id: later, to_id: other }]));
+    await hub.db.run('DELETE FROM record_refs');
+    await hub.db.run("DELETE FROM hub_meta WHERE key = 'record_refs'");
+    await fillRecordRefs(hub.db);
+    expect(await refs()).toEqual(noted);
 
     // A laptop enrolled now has them in its first snapshot.
     const fresh = await enrolledLaptop(hub, 'sun');

@@ -59,8 +59,12 @@ export function ledgerContext(ctx: ServiceContext): { style: LedgerStyle; headin
 type Filters = z.output<typeof FiltersSchema>;
 
 /** A ledger's filters with what the user may see (complainants) and today's date (超期). */
-function scoped(ctx: ServiceContext, filters: Filters): SourceFilters {
+function scoped(ctx: ServiceContext, filters: Filters, source?: string): SourceFilters {
   const { complainantViewers: viewers, holidays, workdays } = readSettings(ctx.store.db);
+  // A town officer's 名录 is of their towns: another town's enterprise or outfall they read as a reference
+  // (issue 21) is not listed. (Other ledgers' records are their towns' already: a reference is never one of those.)
+  const user = ctx.session.user;
+  if (user?.role === 'town' && (source === 'enterprises' || source === 'outfalls')) filters = { ...filters, townCodes: filters.townCodes?.length ? filters.townCodes.filter((t) => user.towns.includes(t)) : user.towns };
   return { ...filters, revealComplainants: ctx.session.personId !== null && viewers.includes(ctx.session.personId), revealPersonal: seesPersonalInfo(ctx), today: today(), calendar: { holidays: [...holidays], workdays: [...workdays] } };
 }
 
@@ -84,9 +88,9 @@ export const ledgerHandlers = {
     const { depth, cells } = headerLayout(columns);
     const rows: string[][] = [];
     let n = 0;
-    for (const r of ledgerRows(ctx.store.db, spec.source, scoped(ctx, filters), limit)) rows.push([String(++n), ...spec.columns.map((c) => cellText(c, r[c.key], style))]);
+    for (const r of ledgerRows(ctx.store.db, spec.source, scoped(ctx, filters, spec.source), limit)) rows.push([String(++n), ...spec.columns.map((c) => cellText(c, r[c.key], style))]);
     return {
-      title: spec.title.replace('{county}', heading.county), total: countRows(ctx.store.db, spec.source, scoped(ctx, filters)), depth, header: cells,
+      title: spec.title.replace('{county}', heading.county), total: countRows(ctx.store.db, spec.source, scoped(ctx, filters, spec.source)), depth, header: cells,
       widths: columns.map((c) => c.width), rows, notes: spec.notes ?? [],
       info: [`填报单位（盖章）：${heading.bureau}`, `填报人：${heading.reporter}`, `联系电话：${heading.phone}`],
     };
@@ -96,7 +100,7 @@ export const ledgerHandlers = {
     const out = newExportPath(ctx.store.file, spec.name);
     const job = ctx.jobs?.start(jobId, '导出');
     const r = await exportLedger(ctx.store.db, {
-      spec, filters: scoped(ctx, filters), out, ...ledgerContext(ctx), paper,
+      spec, filters: scoped(ctx, filters, spec.source), out, ...ledgerContext(ctx), paper,
       onProgress: (done, total) => job?.progress(done, total, '导出'), checkCancelled: () => job?.checkCancelled(),
     });
     audit(ctx, unmasked(ctx, ledgerId) ? 'unmasked_export' : 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters } });
@@ -105,7 +109,7 @@ export const ledgerHandlers = {
   'ledgers.exportWithTemplate': async (ctx, { ledgerId, filters, templateName, templateBase64, jobId }) => {
     const spec = availableLedger(ledgerId);
     const out = newExportPath(ctx.store.file, `${spec.name}（${templateName.replace(/\.xlsx$/i, '').replace(/[\\/:*?"<>|]/g, '_').slice(0, 40)}）`);
-    const r = await fillTemplate(ctx.store.db, { spec, filters: scoped(ctx, filters), out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx), job: ctx.jobs?.start(jobId, '按模板导出') });
+    const r = await fillTemplate(ctx.store.db, { spec, filters: scoped(ctx, filters, spec.source), out, template: Buffer.from(templateBase64, 'base64'), ...ledgerContext(ctx), job: ctx.jobs?.start(jobId, '按模板导出') });
     audit(ctx, unmasked(ctx, ledgerId) ? 'unmasked_export' : 'export', { entity: 'ledger', entityId: ledgerId, detail: { file: exportInfo(out).name, rows: r.rows, filters, template: templateName } });
     return { file: exportInfo(out), rows: r.rows };
   },
