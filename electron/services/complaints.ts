@@ -1,8 +1,9 @@
+import { joinedHub } from './sync/hub-accounts';
 import type { ComplaintDetail } from '../../shared/api/complaints';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { COMPLAINT_EVENT_KINDS, COMPLAINT_EVENT_LABELS, foldComplaint, type ComplaintLimits } from '../../shared/complaint/fold';
 import type { RecordEvent } from '../../shared/events/event';
-import { cacheComplaintFold, followUpsOf, getComplaintRow, listComplaints, nextComplaintNumber, rowToComplaint } from '../store/complaints';
+import { cacheComplaintFold, followUpsOf, getComplaintRow, listComplaints, nextComplaintNumber, nextProvisionalNumber, rowToComplaint } from '../store/complaints';
 import { COMPLAINT } from '../store/entities';
 import { getInspectionRow } from '../store/inspections';
 import { today } from './clock';
@@ -47,6 +48,14 @@ export function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetai
   };
 }
 
+/**
+ * A new 信访编号: on a laptop joined to a hub a provisional one, which the hub replaces with the county's
+ * next when the complaint reaches it (issue 21); on a laptop of no hub the county's next as it holds them.
+ */
+function newNumber(ctx: ServiceContext, year: string): string {
+  return joinedHub(ctx.store) ? nextProvisionalNumber(ctx.store.db, year, ctx.store.nodeId.slice(-4)) : nextComplaintNumber(ctx.store.db, year);
+}
+
 export const complaintHandlers = {
   'complaints.list': (ctx, { offset, limit, ...f }) => listComplaints(ctx.store.db, f, today(), canSeeComplainants(ctx), offset, limit),
   'complaints.get': (ctx, { id }) => complaintDetail(ctx, id),
@@ -58,14 +67,14 @@ export const complaintHandlers = {
     const limits: ComplaintLimits = { acceptDays: s.complaintAcceptDays, completeDays: s.complaintCompleteDays, maxExtensionDays: s.complaintMaxExtensionDays };
     const id = newId();
     ctx.store.transaction(() => {
-      ctx.store.write(COMPLAINT, id, { ...d, ...limits, number: nextComplaintNumber(ctx.store.db, d.receivedAt.slice(0, 4)) }, author);
+      ctx.store.write(COMPLAINT, id, { ...d, ...limits, number: newNumber(ctx, d.receivedAt.slice(0, 4)) }, author);
       refreshComplaint(ctx, id);
     });
     return complaintDetail(ctx, id);
   },
   'complaints.renumber': (ctx, { id }) => {
     const row = mustRow(ctx, id);
-    ctx.store.write(COMPLAINT, id, { number: nextComplaintNumber(ctx.store.db, (row.received_at as string).slice(0, 4)) }, authorOf(ctx));
+    ctx.store.write(COMPLAINT, id, { number: newNumber(ctx, (row.received_at as string).slice(0, 4)) }, authorOf(ctx));
     return complaintDetail(ctx, id);
   },
   'complaints.act': async (ctx, { id, kind, at, text, data, files }) => {

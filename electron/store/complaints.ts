@@ -1,3 +1,4 @@
+import { complaintNumber, provisionalComplaintNumber } from '../../shared/complaint/number';
 import type { Database } from 'better-sqlite3';
 import type { Complaint } from '../../shared/api/complaints';
 import { addDays } from '../../shared/domain/calendar';
@@ -53,10 +54,17 @@ export function getComplaintRow(db: Database, id: string): Record<string, unknow
   return prepared(db, 'SELECT c.*, r.name AS town_name FROM complaints c LEFT JOIN regions r ON r.code = c.town_code WHERE c.id = ?').get(id) as Record<string, unknown> | undefined;
 }
 
-/** The next 信访 number of a year: 2026-0001, 2026-0002… (display only; the id is the identity). */
+/** The next 信访 number of a year on a laptop of no hub: 2026-0001, 2026-0002… (the id is the identity). */
 export function nextComplaintNumber(db: Database, year: string): string {
   const last = prepared(db, "SELECT max(CAST(substr(number, 6) AS INTEGER)) AS n FROM complaints WHERE number LIKE ? || '-%'").get(year) as { n: number | null };
-  return `${year}-${String((last.n ?? 0) + 1).padStart(4, '0')}`;
+  return complaintNumber(year, (last.n ?? 0) + 1);
+}
+
+/** The next provisional 信访 number of this device in a year, until the hub gives the county's (shared/complaint/number.ts). */
+export function nextProvisionalNumber(db: Database, year: string, device: string): string {
+  const prefix = provisionalComplaintNumber(year, device, 0).replace(/00$/, '');
+  const last = prepared(db, 'SELECT max(CAST(substr(number, ?) AS INTEGER)) AS n FROM complaints WHERE substr(number, 1, ?) = ?').get(prefix.length + 1, prefix.length, prefix) as { n: number | null };
+  return provisionalComplaintNumber(year, device, (last.n ?? 0) + 1);
 }
 
 export function cacheComplaintFold(db: Database, id: string, s: ComplaintFold): void {

@@ -106,5 +106,8 @@ export function schemaSql(serial: string, bytes: string): string {
       from_entity TEXT NOT NULL, from_id TEXT NOT NULL, to_entity TEXT NOT NULL, to_id TEXT NOT NULL, PRIMARY KEY (from_entity, from_id, to_entity, to_id)
     );
     CREATE INDEX IF NOT EXISTS record_refs_to ON record_refs(to_entity, to_id);
+    -- County-wide numbers (issue 21: 信访编号): each number given, and whose it is; the last given of a kind in a year.
+    CREATE TABLE IF NOT EXISTS county_numbers (kind TEXT NOT NULL, value TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (kind, value));
+    CREATE TABLE IF NOT EXISTS number_counters (kind TEXT NOT NULL, year TEXT NOT NULL, last BIGINT NOT NULL, PRIMARY KEY (kind, year));
   `;
 }

@@ -10,6 +10,7 @@ import { hubKeys } from '../services/keys';
 import type { HubDb } from '../services/open-hub';
 import { hubSeq } from '../services/pull';
 import { fillParents, fillRecordRefs } from '../services/record-family';
+import { fillCountyNumbers } from '../services/county-numbers';
 import { registerAdminRoutes } from './admin-routes';
 import { registerMetrics } from './metrics-route';
 import { hubMetrics } from '../services/metrics';
@@ -28,6 +29,7 @@ export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert:
   await fillBlobRefs(db);
   await fillParents(db);
   await fillRecordRefs(db);
+  await fillCountyNumbers(db);
   const store = await blobStoreOf(dir, db, opts.blobStore);
   const ctx: HubContext = { db, dir, keys, blobs: new HubBlobs(store, db), log, metrics: hubMetrics(db) };
   const app = Fastify({ loggerInstance: log, bodyLimit: CHUNK_BYTES + 1024 * 1024, forceCloseConnections: true, ...(tls ? { https: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' as const } } : {}) });

@@ -23,6 +23,7 @@ import { RecordCache } from './record-cache';
 import { frozenRefusal } from './frozen';
 import { signerBindingProblem } from './record-signature-check';
 import { actingAuthor } from './acting-account';
+import { countyNumberChange, mayNeedNumber } from './county-numbers';
 
 /** Holds a change the author may not make, saying why. */
 async function quarantine(q: Queryable, who: Author, c: Change, reason: string): Promise<Ack> {
@@ -74,7 +75,9 @@ export async function pushPage(q: Queryable, who: Author, changes: Change[], las
     if (c.nseq <= last) { acks.push(await repeatOf(q, c)); continue; }
     if (c.nseq !== last + 1) throw new HubRefusal(409, 'gap', `缺少前序变更：本中心已收到第 ${last} 号，本页从第 ${c.nseq} 号开始`);
     last = c.nseq;
-    acks.push(await takeChange(records, who, c, now, actors));
+    const ack = await takeChange(records, who, c, now, actors);
+    acks.push(ack);
+    if (ack.status === 'applied' && mayNeedNumber(c)) await giveCountyNumber(records, c, now);
   }
   await setLastNseq(q, who.node, last);
   const hubSeq = await latestHubSeq(q);
@@ -142,6 +145,15 @@ async function appendChange(records: RecordCache, by: { deviceId: string | null;
   return { cid: c.cid, status: 'applied' };
 }
 
+/** A complaint that reached the hub without a county number of its own is given one (hub/services/county-numbers.ts). */
+async function giveCountyNumber(records: RecordCache, c: Change, now: number): Promise<void> {
+  const row = await records.get(c.entity, c.entityId);
+  if (!row) return;
+  const heads: FieldHeads = JSON.parse(row.heads);
+  const numbered = await countyNumberChange(records.q, c.entityId, heads, now);
+  if (numbered) await appendChange(records, { deviceId: null, user: null }, numbered, heads, row.town, row.town, false, now);
+}
+
 /**
  * Applies a quarantined change on an admin's decision, as if the author's role and area allowed it
  * (a signed document with another hash never is): the next hub sequence, merged into the record's
@@ -157,5 +169,7 @@ export async function appendReleased(q: Queryable, by: { deviceId: string | null
   if (signed && signed !== 'same') throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${signed}`);
   const frozen = await frozenRefusal(records, c, heads);
   if (frozen) throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${frozen}`);
-  return appendChange(records, by, c, heads, (await areaOf(records, c, heads, record)).next, record?.town ?? null, signed === 'same', now);
+  const ack = await appendChange(records, by, c, heads, (await areaOf(records, c, heads, record)).next, record?.town ?? null, signed === 'same', now);
+  if (ack.status === 'applied' && mayNeedNumber(c)) await giveCountyNumber(records, c, now);
+  return ack;
 }

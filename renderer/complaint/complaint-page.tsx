@@ -1,3 +1,4 @@
+import { isProvisionalNumber } from '../../shared/complaint/number';
 import { shownTime } from '../../shared/domain/local-time';
 import { useCallback } from 'react';
 import type { ComplaintDetail } from '../../shared/api/complaints';
@@ -57,6 +58,7 @@ export function ComplaintPage({ id }: { id: string }) {
       <header className="page-head">
         <button className="link" onClick={() => navigate('/complaints')}>← 返回信访列表</button>
         <h1>信访件 {c.number}</h1>
+        {isProvisionalNumber(c.number) && <span className="tag amber" data-testid="provisional-number" title="本机离线登记时的临时编号；同步后由同步中心分配全县统一的信访编号">临时编号 · 同步后分配正式编号</span>}
         <span className={`tag cs-${c.state}`} data-testid="complaint-state">{COMPLAINT_STATE_LABELS[c.state]}</span>
         <span data-testid="complaint-deadline"><ComplaintDeadline c={c} /></span>
       </header>

@@ -105,22 +105,26 @@ describe.each(['sqlite', 'pg'] as const)('two laptops and a hub on %s', (kind) =
     expect(stateHash(a)).toBe(stateHash(b));
   });
 
-  it('two laptops numbering complaints offline: the shared number is listed, and the later one renumbered once for everyone', async () => {
+  it('two laptops numbering complaints offline: provisional numbers, then the county’s — distinct, nothing to renumber; renumbering asks the hub again', async () => {
     const { a, b } = await twoLaptops(kind, 'qian', 'bureau');
     const draft = { channel: '12369电话' as const, receivedAt: '2026-11-20T09:00', content: '河道夜间发黑发臭', categories: ['水' as const] };
     const onA = await a.call('complaints.create', { ...draft, targetName: '城关排口' });
     const onB = await b.call('complaints.create', { ...draft, targetName: '工业园排口' });
-    expect(onB.complaint.number).toBe(onA.complaint.number);
+    expect(onB.complaint.number).not.toBe(onA.complaint.number);
+    for (const c of [onA, onB]) expect(c.complaint.number).toMatch(/^临时-2026-/);
     await syncNow(a.ctx); await syncNow(b.ctx); await syncNow(a.ctx);
-    const [dup] = (await a.call('sync.duplicates', {})).filter((d) => d.entity === 'complaint');
-    expect(dup).toMatchObject({ keyLabel: '信访编号', key: onA.complaint.number });
-    expect(await b.call('sync.duplicates', {})).toEqual(await a.call('sync.duplicates', {}));
-    const later = dup.records[1].id;
-    const renumbered = await b.call('complaints.renumber', { id: later });
-    expect(renumbered.complaint.number).not.toBe(onA.complaint.number);
-    await syncNow(b.ctx); await syncNow(a.ctx);
+    const number = async (id: string) => (await a.call('complaints.get', { id })).complaint.number;
+    const [na, nb] = [await number(onA.complaint.id), await number(onB.complaint.id)];
+    expect(na).toMatch(/^2026-\d{4}$/);
+    expect(nb).toMatch(/^2026-\d{4}$/);
+    expect(na).not.toBe(nb);
     expect(await a.call('sync.duplicates', {})).toEqual([]);
-    expect((await a.call('complaints.get', { id: later })).complaint.number).toBe(renumbered.complaint.number);
+    const renumbered = await b.call('complaints.renumber', { id: onB.complaint.id });
+    expect(renumbered.complaint.number).toMatch(/^临时-2026-/);
+    await syncNow(b.ctx); await syncNow(a.ctx);
+    const again = await number(onB.complaint.id);
+    expect(again).toMatch(/^2026-\d{4}$/);
+    expect([na, nb]).not.toContain(again);
     expect(stateHash(a)).toBe(stateHash(b));
   });
 
