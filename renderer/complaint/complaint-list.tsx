@@ -20,7 +20,7 @@ export function ComplaintDeadline({ c }: { c: Complaint }) {
 }
 
 const COLUMNS: Column<Complaint>[] = [
-  { key: 'number', title: '编号', width: '92px', render: (r) => isProvisionalNumber(r.number) ? <span title="临时编号：同步后由同步中心分配正式编号">{r.number}<small className="sub">（临时）</small></span> : r.number },
+  { key: 'number', title: '编号', width: '132px', render: (r) => isProvisionalNumber(r.number) ? <span className="muted" title="临时编号：同步后由同步中心分配全县统一的信访编号">{r.number}</span> : r.number },
   { key: 'receivedAt', title: '接收时间', width: '130px', render: (r) => shownTime(r.receivedAt) },
   { key: 'content', title: '反映内容', width: 'minmax(240px, 2.4fr)', render: (r) => <><span className="strong">{r.content}</span><small className="sub"> {r.categories.join('、')}</small></> },
   { key: 'channel', title: '渠道', width: '110px', render: (r) => r.channel },

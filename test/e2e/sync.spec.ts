@@ -140,6 +140,19 @@ for (const kind of ['sqlite', 'pg'] as const) {
       await signIn(pageB, 'wang', PASSWORD);
       await expect(pageB.getByTestId('current-role')).toContainText('执法人员');
 
+      // A complaint registered on laptop B carries a provisional number until the hub gives the county's (issue 21).
+      const letter = await pageB.evaluate(() => fetch('/rpc/complaints.create', { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ channel: '来信', receivedAt: '2026-11-20T09:00', content: '河道夜间异味', categories: ['水'] }) }).then((r) => r.json()));
+      expect(letter).toMatchObject({ ok: true, value: { complaint: { number: expect.stringMatching(/^临时-2026-/) } } });
+      await pageB.goto(`${b.url}#/complaints/${letter.value.complaint.id}`);
+      await expect(pageB.getByTestId('provisional-number')).toContainText('临时编号');
+      await pageB.screenshot({ path: `test-results/sync-provisional-number-${kind}.png` });
+      await pageB.goto(`${b.url}#/sync`);
+      await syncOnScreen(pageB);
+      await pageB.goto(`${b.url}#/complaints/${letter.value.complaint.id}`);
+      await expect(pageB.getByRole('heading', { level: 1 })).toHaveText(/^信访件 2026-\d{4}$/);
+      await expect(pageB.getByTestId('provisional-number')).toHaveCount(0);
+
       // The same field changed on both laptops: both values kept and shown side by side.
       const enterprise = JSON.parse(cli(['stats', '--data', host.dataDir, '--json'])) as { enterprises: number };
       expect(enterprise.enterprises).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { enrolledLaptop, startHub } from './sync-helpers';
 type Laptop = Awaited<ReturnType<typeof loopWorkbench>>;
 const numberOf = (wb: Laptop, id: string) => wb.store.db.prepare('SELECT number FROM complaints WHERE id = ?').pluck().get(id) as string;
 const numbers = (wb: Laptop) => wb.store.db.prepare('SELECT id, number FROM complaints ORDER BY id').all() as { id: string; number: string }[];
-const letter = (content: string) => ({ channel: '来信', receivedAt: '2026-11-20T09:00', content, categories: ['水'] });
+const letter = (content: string) => ({ channel: '来信' as const, receivedAt: '2026-11-20T09:00', content, categories: ['水' as const] });
 
 /*
  * Issue 21: "信访编号 and other county-wide numbers are allocated by the hub when online (a provisional
