@@ -1,4 +1,4 @@
-import { joinedHub } from './sync/hub-accounts';
+import { joinedHub } from './sync/index';
 import type { ComplaintDetail } from '../../shared/api/complaints';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { COMPLAINT_EVENT_KINDS, COMPLAINT_EVENT_LABELS, foldComplaint, type ComplaintLimits } from '../../shared/complaint/fold';
