@@ -1,4 +1,4 @@
-import { joinedHub } from './sync/index';
+import { joinedToHub } from '../store/sync-state';
 import type { ComplaintDetail } from '../../shared/api/complaints';
 import { DomainError, invalidFields } from '../../shared/api/result';
 import { COMPLAINT_EVENT_KINDS, COMPLAINT_EVENT_LABELS, foldComplaint, type ComplaintLimits } from '../../shared/complaint/fold';
@@ -53,7 +53,7 @@ export function complaintDetail(ctx: ServiceContext, id: string): ComplaintDetai
  * next when the complaint reaches it (issue 21); on a laptop of no hub the county's next as it holds them.
  */
 function newNumber(ctx: ServiceContext, year: string): string {
-  return joinedHub(ctx.store) ? nextProvisionalNumber(ctx.store.db, year, ctx.store.nodeId.slice(-4)) : nextComplaintNumber(ctx.store.db, year);
+  return joinedToHub(ctx.store.db) ? nextProvisionalNumber(ctx.store.db, year, ctx.store.nodeId.slice(-4)) : nextComplaintNumber(ctx.store.db, year);
 }
 
 export const complaintHandlers = {

@@ -50,3 +50,9 @@ export function writeSyncState(db: Database, patch: Partial<SyncState>): void {
   const put = prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) put.run(`sync.${k}`, JSON.stringify(v));
 }
+
+/** Whether this laptop is joined to a hub (enrolled, with its device key). */
+export function joinedToHub(db: Database): boolean {
+  const s = readSyncState(db);
+  return Boolean(s.deviceId && s.privateKey && s.hubUrl);
+}

@@ -2,7 +2,7 @@ import { DomainError } from '../../../shared/api/result';
 import type { Role } from '../../../shared/auth/permissions';
 import { allAccounts, forgetVerifier, setHubFacts } from '../../store/accounts';
 import type { Store } from '../../store/store';
-import { readSyncState } from '../../store/sync-state';
+import { joinedToHub, readSyncState } from '../../store/sync-state';
 import { HubAnswer } from './hub-client';
 import { hubSession } from './session';
 
@@ -11,8 +11,7 @@ export type HubAccountFacts = { name: string; display: string; role: Role; towns
 
 /** Whether this laptop is joined to a hub and approved there (its people then sign in with hub accounts). */
 export function joinedHub(store: Store): boolean {
-  const s = readSyncState(store.db);
-  return Boolean(s.deviceId && s.privateKey && s.hubUrl);
+  return joinedToHub(store.db);
 }
 
 /**
