@@ -54,6 +54,23 @@ export async function insertChange(q: Queryable, c: Change, r: Receipt): Promise
   return inserted!.hub_seq;
 }
 
+/** Logs changes in order, 200 to a statement, each with the next hub sequence; returns their sequences in the same order. */
+export async function insertChanges(q: Queryable, rows: { c: Change; receipt: Receipt }[]): Promise<number[]> {
+  const out: number[] = [];
+  for (let at = 0; at < rows.length; at += 200) {
+    const part = rows.slice(at, at + 200);
+    const values = part.map((_, i) => `(${Array.from({ length: 14 }, (_, j) => `$${14 * i + j + 1}`).join(', ')})`).join(', ');
+    const params = part.flatMap(({ c, receipt: r }) => [c.node, c.nseq, c.entity, c.entityId, c.hlc, c.author, JSON.stringify(c.fields), JSON.stringify(c.base),
+      r.town, r.deviceId, r.receivedAt, r.clockFlag, r.prevTown, r.pushedBy]);
+    const got = await q.all<{ hub_seq: number; node: string; nseq: number }>(`INSERT INTO changes (node, nseq, entity, entity_id, hlc, author, fields, base, town, device_id, received_at, clock_flag, prev_town, pushed_by)
+      VALUES ${values} RETURNING hub_seq, node, nseq`, params);
+    // Matched by id, not by the order rows come back in (which neither database promises).
+    const seq = new Map(got.map((g) => [`${g.node}:${Number(g.nseq)}`, Number(g.hub_seq)]));
+    for (const { c } of part) out.push(seq.get(`${c.node}:${c.nseq}`)!);
+  }
+  return out;
+}
+
 /** The records whose changes in (from, to] moved them between towns, as far as this reader may see them. */
 export async function recordsMovedBetween(q: Queryable, who: Reader, from: number, to: number): Promise<{ entity: string; entity_id: string }[]> {
   const v = visibleClause({ role: who.role, towns: who.towns }, 3);

@@ -3,9 +3,9 @@ import type { Queryable } from './hub-db';
 
 /** What each record names (`record_refs`): the records a reader of it reads beside it. */
 
-/** Replaces what a record names. */
-export async function setRecordRefs(q: Queryable, entity: string, id: string, refs: RecordKey[]): Promise<void> {
-  await q.run('DELETE FROM record_refs WHERE from_entity = $1 AND from_id = $2', [entity, id]);
+/** Replaces what a record names (`fresh`: a record new to the hub names nothing yet). */
+export async function setRecordRefs(q: Queryable, entity: string, id: string, refs: RecordKey[], fresh = false): Promise<void> {
+  if (!fresh) await q.run('DELETE FROM record_refs WHERE from_entity = $1 AND from_id = $2', [entity, id]);
   for (const r of refs) {
     await q.run('INSERT INTO record_refs (from_entity, from_id, to_entity, to_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [entity, id, r.entity, r.id]);
   }

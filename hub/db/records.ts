@@ -21,6 +21,47 @@ export function saveRecord(q: Queryable, r: RecordState): Promise<void> {
   [r.entity, r.entityId, r.heads, r.town, r.lastSeq, r.conflicted ? 1 : 0, r.parent]);
 }
 
+/** Rows per multi-row statement (well under either database's limit on placeholders). */
+const CHUNK = 200;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** These records' rows, by "entity:id", in one query per 200 (those the hub does not hold are absent). */
+export async function recordRows(q: Queryable, keys: { entity: string; id: string }[]): Promise<Map<string, RecordRow>> {
+  const out = new Map<string, RecordRow>();
+  for (const part of chunks(keys)) {
+    const values = part.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+    const rows = await q.all<RecordRow & { entity: string; entity_id: string }>(`SELECT entity, entity_id, heads, town, parent FROM records
+      WHERE (entity, entity_id) IN (VALUES ${values})`, part.flatMap((k) => [k.entity, k.id]));
+    for (const r of rows) out.set(`${r.entity}:${r.entity_id}`, { heads: r.heads, town: r.town, parent: r.parent });
+  }
+  return out;
+}
+
+/** Which of these records ("entity:id") the hub holds children of. */
+export async function parentsAmong(q: Queryable, keys: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const part of chunks(keys)) {
+    const marks = part.map((_, i) => `$${i + 1}`).join(', ');
+    out.push(...(await q.all<{ parent: string }>(`SELECT DISTINCT parent FROM records WHERE parent IN (${marks})`, part)).map((r) => r.parent));
+  }
+  return out;
+}
+
+/** Writes records' states (new, or in place of what they were), 200 to a statement; each record once. */
+export async function saveRecords(q: Queryable, states: RecordState[]): Promise<void> {
+  for (const part of chunks(states)) {
+    const values = part.map((_, i) => `(${Array.from({ length: 7 }, (_, j) => `$${7 * i + j + 1}`).join(', ')})`).join(', ');
+    await q.run(`INSERT INTO records (entity, entity_id, heads, town, last_seq, conflicted, parent) VALUES ${values}
+      ON CONFLICT (entity, entity_id) DO UPDATE SET heads = excluded.heads, town = excluded.town, last_seq = excluded.last_seq, conflicted = excluded.conflicted, parent = excluded.parent`,
+    part.flatMap((r) => [r.entity, r.entityId, r.heads, r.town, r.lastSeq, r.conflicted ? 1 : 0, r.parent]));
+  }
+}
+
 /** Files a record's children under its town. */
 export function setChildrenTown(q: Queryable, parent: string, town: string | null): Promise<void> {
   return q.run('UPDATE records SET town = $1 WHERE parent = $2', [town, parent]);

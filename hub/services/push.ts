@@ -3,20 +3,19 @@ import { MAX_DRIFT_MS, parseHlc } from '../../shared/sync/hlc';
 import { conflictedFields, mergeChange, winningValues, type FieldHeads } from '../../shared/sync/merge';
 import { entityRefusal } from '../../shared/auth/entity-permissions';
 import { type Ack } from '../../shared/sync/protocol';
-import { areaRefusal } from '../../shared/sync/roles';
+import { areaRefusal, parentOf, targetOf } from '../../shared/sync/roles';
 import { checkSigned } from '../../shared/sync/signed';
 import { changeFieldsProblem } from '../../shared/sync/record-fields';
 import { blobRefs } from '../../shared/sync/blob-refs';
 import { blobReferenced } from '../db/blobs';
-import { insertChange, lastNseqOf, latestHubSeq, setLastNseq, storedChange } from '../db/changes';
+import { lastNseqOf, latestHubSeq, setLastNseq, storedChange } from '../db/changes';
 import type { Queryable } from '../db/hub-db';
 import { heldChange, insertQuarantined } from '../db/quarantine';
-import { saveRecord } from '../db/records';
 import { setRecordRefs } from '../db/record-refs';
 import { changesReferences, referencesOf } from '../../shared/sync/references';
 import type { Author } from './accounts';
 import { mayReadBlob, noteBlobRefs } from './blob-access';
-import { moveChildren, parentKey } from './record-family';
+import { parentKey } from './record-family';
 import { HubRefusal } from './hub-error';
 import { areaOf } from './record-area';
 import { RecordCache } from './record-cache';
@@ -35,9 +34,13 @@ async function quarantine(q: Queryable, who: Author, c: Change, reason: string):
  * A town officer's change naming a file the hub already holds that they may not read (a photo of
  * another town's record, its hash learned somehow): refused, or naming it would make it theirs to download.
  */
-async function unreadableBlob(q: Queryable, who: Author, c: Change): Promise<string | null> {
+async function unreadableBlob(records: RecordCache, who: Author, c: Change): Promise<string | null> {
   if (who.role !== 'town') return null;
-  for (const hash of blobRefs(c.entity, c.fields)) {
+  const q = records.q;
+  const hashes = blobRefs(c.entity, c.fields);
+  // Who may read a file is judged from the records that name it: those of this page too.
+  if (hashes.length) await records.flush();
+  for (const hash of hashes) {
     if (await blobReferenced(q, hash) && !(await mayReadBlob(q, who, hash))) return `引用的文件 ${hash.slice(0, 12)}… 属于本账号负责镇街以外的记录，已拒收`;
   }
   return null;
@@ -69,16 +72,23 @@ export async function pushPage(q: Queryable, who: Author, changes: Change[], las
   }
   const acks: Ack[] = [];
   const records = new RecordCache(q);
+  // The page's records, the ones they belong to and the ones they are about: read at once.
+  await records.preload(changes.flatMap((c) => [{ entity: c.entity, id: c.entityId }, parentOf(c.entity, c.entityId, c.fields), targetOf(c.fields)].filter((k) => k !== null)));
   const actors = new Map<string, Author | string>();
   for (const c of [...changes].sort((a, b) => a.nseq - b.nseq)) {
     if (c.node !== who.node) throw new HubRefusal(400, 'foreign_node', `变更 ${c.cid} 不属于本设备（节点 ${who.node}）`);
-    if (c.nseq <= last) { acks.push(await repeatOf(q, c)); continue; }
+    if (c.nseq <= last) {
+      await records.flush(); // a repeat is looked up in the log itself
+      acks.push(await repeatOf(q, c));
+      continue;
+    }
     if (c.nseq !== last + 1) throw new HubRefusal(409, 'gap', `缺少前序变更：本中心已收到第 ${last} 号，本页从第 ${c.nseq} 号开始`);
     last = c.nseq;
     const ack = await takeChange(records, who, c, now, actors);
     acks.push(ack);
     if (ack.status === 'applied' && mayNeedNumber(c)) await giveCountyNumber(records, c, now);
   }
+  await records.flush();
   await setLastNseq(q, who.node, last);
   const hubSeq = await latestHubSeq(q);
   return { acks, hubSeq };
@@ -111,7 +121,7 @@ async function takeChange(records: RecordCache, who: Author, c: Change, now: num
   if (frozen) return quarantine(q, who, c, frozen);
   const signer = await signerBindingProblem(q, who, c);
   if (signer) return quarantine(q, who, c, signer);
-  const foreignFile = await unreadableBlob(q, actor, c);
+  const foreignFile = await unreadableBlob(records, actor, c);
   if (foreignFile) return quarantine(q, who, c, foreignFile);
   return appendChange(records, who, c, heads, area.next, record?.town ?? null, signed === 'same', now);
 }
@@ -129,19 +139,15 @@ async function appendChange(records: RecordCache, by: { deviceId: string | null;
   const at = typeof winner === 'string' ? winner : town;
   // A change that moves the record to another town is also for the old town's readers: they see it leave.
   const prevTown = was !== null && was !== at ? was : null;
-  const hubSeq = await insertChange(q, c, { town: at, prevTown, deviceId: by.deviceId, pushedBy: by.user, receivedAt: new Date(now).toISOString(), clockFlag });
+  const logged = records.logChange(c, { town: at, prevTown, deviceId: by.deviceId, pushedBy: by.user, receivedAt: new Date(now).toISOString(), clockFlag });
   if (!outcome) return { cid: c.cid, status: 'duplicate' };
   await noteBlobRefs(q, c.entity, c.entityId, c.fields);
-  const row = { heads: JSON.stringify(outcome.heads), town: at, parent: parentKey(c.entity, c.entityId, outcome.heads) };
-  await saveRecord(q, { entity: c.entity, entityId: c.entityId, ...row, lastSeq: hubSeq, conflicted: conflictedFields(outcome.heads).length > 0 });
-  records.set(c.entity, c.entityId, row);
+  const fresh = Object.keys(heads).length === 0;
+  records.set({ entity: c.entity, entityId: c.entityId, heads: JSON.stringify(outcome.heads), town: at, parent: parentKey(c.entity, c.entityId, outcome.heads), conflicted: conflictedFields(outcome.heads).length > 0 }, logged);
   // What it names (an outfall's enterprise): another town's, read beside it as a reference.
-  if (Object.keys(heads).length === 0 || changesReferences(c.fields)) await setRecordRefs(q, c.entity, c.entityId, referencesOf(c.entity, c.entityId, winningValues(outcome.heads)));
+  if (fresh || changesReferences(c.fields)) await setRecordRefs(q, c.entity, c.entityId, referencesOf(c.entity, c.entityId, winningValues(outcome.heads)), fresh);
   // Children follow a record that moves — and one that arrives after them (they had no town to take).
-  if (prevTown !== null || Object.keys(heads).length === 0) {
-    await moveChildren(q, c.entity, c.entityId, at);
-    records.moved(`${c.entity}:${c.entityId}`);
-  }
+  if (prevTown !== null || fresh) await records.moveChildren(c.entity, c.entityId, at, prevTown !== null);
   return { cid: c.cid, status: 'applied' };
 }
 
@@ -171,5 +177,6 @@ export async function appendReleased(q: Queryable, by: { deviceId: string | null
   if (frozen) throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${frozen}`);
   const ack = await appendChange(records, by, c, heads, (await areaOf(records, c, heads, record)).next, record?.town ?? null, signed === 'same', now);
   if (ack.status === 'applied' && mayNeedNumber(c)) await giveCountyNumber(records, c, now);
+  await records.flush();
   return ack;
 }

@@ -4,7 +4,7 @@ import { parentOf } from '../../shared/sync/roles';
 import { changeTownsFromRecords, changesOfRecord, rowToChange, type ChangeRow } from '../db/changes';
 import type { HubDb, Queryable } from '../db/hub-db';
 import { addMeta, metaValue } from '../db/meta';
-import { childTownsFromParents, childrenOf, recordVisible, recordsOfChildKinds, setChildrenTown, setParent } from '../db/records';
+import { childTownsFromParents, childrenOf, recordVisible, recordsOfChildKinds, setParent } from '../db/records';
 import type { Author } from './accounts';
 import { recordsThatName, setRecordRefs } from '../db/record-refs';
 import { referencesOf } from '../../shared/sync/references';
@@ -15,11 +15,6 @@ type Key = { entity: string; id: string };
 export function parentKey(entity: string, id: string, heads: FieldHeads): string | null {
   const p = parentOf(entity, id, winningValues(heads));
   return p ? `${p.entity}:${p.id}` : null;
-}
-
-/** A record moved to another town takes its children with it (their town decides who receives their later changes and files). */
-export async function moveChildren(q: Queryable, entity: string, id: string, town: string | null): Promise<void> {
-  await setChildrenTown(q, `${entity}:${id}`, town);
 }
 
 /** Fills `records.parent` for a hub that kept records before it had the column (once). */
