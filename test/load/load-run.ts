@@ -49,7 +49,9 @@ async function startProcesses(n: number, dbUrl: string): Promise<{ urls: string[
   const urls: string[] = [];
   for (const [i, dir] of dirs.entries()) {
     if (i > 0) copyFileSync(join(dirs[0], KEY_FILE), join(dir, KEY_FILE));
-    const child = spawn(process.execPath, [BIN, 'hub', 'start', '--data', dir, '--port', '0', '--database', dbUrl, '--blob-store', 'database'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // QINGSHUI_LOAD_PROFILE=DIR: each hub process writes a CPU profile there when it stops (what limits it).
+    const profile = process.env.QINGSHUI_LOAD_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.QINGSHUI_LOAD_PROFILE] : [];
+    const child = spawn(process.execPath, [...profile, BIN, 'hub', 'start', '--data', dir, '--port', '0', '--database', dbUrl, '--blob-store', 'database'], { stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
     const line = await new Promise<string>((ok, fail) => { createInterface({ input: child.stdout! }).once('line', ok); child.once('exit', (c) => fail(new Error(`hub exited ${c}`))); });
     urls.push(/(http:\/\/\S+?)（/.exec(line)![1]);
