@@ -31,12 +31,20 @@ export async function withBrowserHost<T>(dataDir: string, fn: (page: Page) => Pr
       await setup.locator('input[name="password"]').fill(account.password);
       await setup.locator('input[name="again"]').fill(account.password);
       await setup.getByRole('button', { name: '创建并登录' }).click();
+      // The workspace is encrypted then, and its recovery code shown once: taken down, go on.
+      const taken = page.getByLabel('我已抄下恢复码并妥善保管');
+      await taken.waitFor({ timeout: 120_000 });
+      await taken.check();
+      await page.getByRole('button', { name: '继续' }).click();
     } else if (await form.count()) {
       await form.getByLabel('用户名').fill(account.user);
       await form.getByLabel('密码').fill(account.password);
       await form.getByRole('button', { name: '登录' }).click();
     }
-    await page.waitForSelector('nav.sidebar', { timeout: 60_000 });
+    await page.waitForSelector('nav.sidebar', { timeout: 60_000 }).catch(async (e: Error) => {
+      // Say what the page shows instead (a refusal, a slow first encryption…).
+      throw new Error(`${e.message}\n页面显示：${(await page.locator('body').innerText()).slice(0, 600)}`);
+    });
     return await fn(page);
   } finally {
     await browser.close();
