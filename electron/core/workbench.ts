@@ -11,6 +11,7 @@ import { seedBuiltinTemplates } from '../services/checklists/index';
 import { refreshUnfoldedCases } from '../services/cases';
 import { createJobs } from '../services/jobs';
 import { handlers } from '../services/index';
+import { hubDocumentNumber } from '../services/sync/index';
 import { openStore, type Store } from '../store/store';
 import { keysFileOf } from '../store/key-slots';
 import { isProtected } from '../store/protection';
@@ -69,7 +70,8 @@ export function createWorkbench({ dataDir, actor = 'user', create = true, key = 
   keepPrivate(dataDir, store.file);
   seedBuiltinTemplates(store);
   const events = new EventEmitter<{ event: [WorkbenchEvent] }>();
-  const ctx: ServiceContext = { store, session: { personId: null }, actor, jobs: createJobs((e) => events.emit('event', e)) };
+  const ctx: ServiceContext = { store, session: { personId: null }, actor, jobs: createJobs((e) => events.emit('event', e)),
+    hubDocumentNumber: (kind, prefix, year, floor) => hubDocumentNumber(store, kind, prefix, year, floor) };
   // Cases folded before their statutory clocks existed are folded once (issue 19, migration 0210).
   refreshUnfoldedCases(ctx);
   // A town officer's reads see their towns only: one reading connection per set of towns (issue 18).

@@ -38,9 +38,22 @@ export function nextNumber(ctx: ServiceContext, kind: DocumentKind, year: string
   return documentNumber(prefix, year, max + 1);
 }
 
-/** The document's 文号: as written by hand (unused), else the next of the bureau's scheme. */
-function numberFor(ctx: ServiceContext, kind: DocumentKind, written: string | undefined, issuedAt: string): string {
+/**
+ * The county's next 文号 of a kind in a year from the hub this laptop is joined to (issue 21), not below
+ * this laptop's own next; null without a prefix, a hub, or the hub in reach (the laptop's own next is used).
+ */
+export async function countyDocumentNumber(ctx: ServiceContext, kind: DocumentKind, year: string): Promise<string | null> {
+  const prefix = readSettings(ctx.store.db).documentPrefixes[kind as 'order'] ?? '';
+  if (!prefix || !NUMBERED_KINDS.includes(kind) || !ctx.hubDocumentNumber) return null;
+  const own = parseDocumentNumber(prefix, nextNumber(ctx, kind, year))?.seq ?? 1;
+  const number = await ctx.hubDocumentNumber(kind, prefix, year, own);
+  return number && parseDocumentNumber(prefix, number)?.year === year ? number : null;
+}
+
+/** The document's 文号: as written by hand (unused), else the hub's (reserved), else the next of the bureau's scheme. */
+function numberFor(ctx: ServiceContext, kind: DocumentKind, written: string | undefined, issuedAt: string, reserved?: string | null): string {
   if (!NUMBERED_KINDS.includes(kind)) return '';
+  if (!written?.trim() && reserved && !issuedDocumentsOfKind(ctx.store.db, kind).some((d) => d.number === reserved)) return reserved;
   const hand = written?.trim();
   if (hand) {
     if (issuedDocumentsOfKind(ctx.store.db, kind).some((d) => d.number === hand)) throw invalidFields({ number: `文号“${hand}”已被另一份${DOCUMENT_TITLES[kind]}使用` });
@@ -77,7 +90,7 @@ function sourceRecordSha(ctx: ServiceContext, row: Record<string, unknown>): str
  * Builds, freezes and signs a document as the next link of its case file: the data the `document`
  * event carries. Nothing is written here; the fold decides whether the case allows it.
  */
-export function buildIssued(ctx: ServiceContext, caseId: string, fold: CaseFold, input: { fields: DocumentFields; number?: string; issuedAt?: string; remedies?: Remedies }): { doc: EnforcementDocument; issued: IssuedDocument } {
+export function buildIssued(ctx: ServiceContext, caseId: string, fold: CaseFold, input: { fields: DocumentFields; number?: string; issuedAt?: string; remedies?: Remedies; reserved?: string | null }): { doc: EnforcementDocument; issued: IssuedDocument } {
   const row = getCaseRow(ctx.store.db, caseId);
   if (!row) throw new DomainError('not_found', '未找到该案件');
   const s = readSettings(ctx.store.db);
@@ -92,7 +105,7 @@ export function buildIssued(ctx: ServiceContext, caseId: string, fold: CaseFold,
   const remedies = f.kind === 'inquiry' ? null : input.remedies ?? defaultRemedies(ctx);
   if (remedies && (!remedies.reviewBody || !remedies.court)) throw invalidFields({ remedies: '请填写行政复议机关和人民法院（或在“设置”中填写）' });
   if (f.kind !== 'inquiry' && !remedies) throw invalidFields({ remedies: '请填写行政复议机关和人民法院（或在“设置”中填写）' });
-  const number = numberFor(ctx, f.kind, input.number, issuedAt);
+  const number = numberFor(ctx, f.kind, input.number, issuedAt, input.reserved);
   const last = fold.documents.at(-1);
   const chain = { caseId, seq: fold.documents.length + 1, prev: last?.sha256 ?? sourceRecordSha(ctx, row) };
   const doc: EnforcementDocument = {

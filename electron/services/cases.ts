@@ -5,7 +5,7 @@ import type { RecordEvent } from '../../shared/events/event';
 import { cacheCaseFold, getCaseRow, listCases, liveCaseIds, rowToCase, unfoldedCaseIds } from '../store/cases';
 import { probeEvent } from '../../shared/events/event';
 import { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from '../../shared/enforcement/kinds';
-import { buildIssued, caseDocument, caseDocumentRows } from './case-documents';
+import { buildIssued, caseDocument, caseDocumentRows, countyDocumentNumber } from './case-documents';
 import { documentDraft } from './case-document-drafts';
 import { getComplaintRow } from '../store/complaints';
 import { getEnterprise } from '../store/enterprises';
@@ -132,13 +132,15 @@ export const caseHandlers = {
     const { state, events } = flaggedEvents(ctx, 'case', id, folder(ctx, id));
     return documentDraft(ctx, row, kind, state, events);
   },
-  'cases.issueDocument': (ctx, input) => {
+  'cases.issueDocument': async (ctx, input) => {
     const author = authorOf(ctx);
     mustRow(ctx, input.id);
+    // Online, the county's next 文号 comes from the hub before the document is signed with it (issue 21).
+    const fromHub = input.number?.trim() ? null : await countyDocumentNumber(ctx, input.fields.kind, (input.issuedAt ?? today()).slice(0, 4));
     ctx.store.transaction(() => {
       const fold = folder(ctx, input.id);
       const { state } = flaggedEvents(ctx, 'case', input.id, fold);
-      const { doc, issued } = buildIssued(ctx, input.id, state, input);
+      const { doc, issued } = buildIssued(ctx, input.id, state, { ...input, reserved: fromHub });
       const label = `制作${DOCUMENT_TITLES[doc.kind]}`;
       const documentId = appendIfLegal(ctx, 'case', input.id, fold, { kind: 'document', at: doc.issuedAt, text: '', data: issued, blobs: [] }, author, label);
       const f = doc.fields;

@@ -26,6 +26,11 @@ export type ServiceContext = {
   actor: 'user' | 'system';
   /** Long jobs with progress and cancel (absent for scripted hosts that need neither). */
   jobs?: Jobs;
+  /**
+   * The county's next 文号, asked of the hub this laptop is joined to (issue 21), or null (no hub, not
+   * reachable in time): given by the workbench, so the case services need not reach into sync.
+   */
+  hubDocumentNumber?: (kind: string, prefix: string, year: string, floor: number) => Promise<string | null>;
 };
 
 /** The author recorded on a change: the signed-in person, or 'system' for scripted hosts. */

@@ -17,6 +17,11 @@ export async function numbersOfYear(q: Queryable, kind: string, year: string): P
   return (await q.all<{ value: string }>("SELECT value FROM county_numbers WHERE kind = $1 AND value LIKE $2 || '-%'", [kind, year])).map((r) => r.value);
 }
 
+/** Every number of a kind held. */
+export async function numbersOfKind(q: Queryable, kind: string): Promise<string[]> {
+  return (await q.all<{ value: string }>('SELECT value FROM county_numbers WHERE kind = $1', [kind])).map((r) => r.value);
+}
+
 /** The last number given of a kind in a year (undefined: none yet). */
 export async function lastGiven(q: Queryable, kind: string, year: string): Promise<number | undefined> {
   const row = await q.one<{ last: number }>('SELECT last FROM number_counters WHERE kind = $1 AND year = $2', [kind, year]);

@@ -11,6 +11,7 @@ import type { HubDb } from '../services/open-hub';
 import { hubSeq } from '../services/pull';
 import { fillParents, fillRecordRefs } from '../services/record-family';
 import { fillCountyNumbers } from '../services/county-numbers';
+import { registerNumberRoutes } from './number-routes';
 import { registerAdminRoutes } from './admin-routes';
 import { registerMetrics } from './metrics-route';
 import { hubMetrics } from '../services/metrics';
@@ -55,6 +56,7 @@ export async function buildHub(db: HubDb, dir: string, log: Logger, tls: { cert:
   app.get('/health', async () => ({ ok: true, hubId: keys.hubId, protocol: PROTOCOL_VERSION, database: db.kind, hubSeq: await hubSeq(db) }));
   registerEnrolmentRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerNumberRoutes(app, ctx);
   registerBlobRoutes(app, ctx);
 
   // Unfinished uploads and files no record names go after a day: at start, then hourly.

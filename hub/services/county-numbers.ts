@@ -1,9 +1,10 @@
 import type { Change } from '../../shared/sync/change';
 import { complaintNumber, isProvisionalNumber, parseComplaintNumber, provisionalYear } from '../../shared/complaint/number';
 import { formatHlc, parseHlc } from '../../shared/sync/hlc';
+import { documentNumber, parseDocumentNumber } from '../../shared/enforcement/kinds';
 import { baseFor, DELETED, newestHlc, winningValues, type FieldHeads } from '../../shared/sync/merge';
 import { lastNseqOf, setLastNseq } from '../db/changes';
-import { holdNumber, lastGiven, numberHolder, numbersOfYear, recordsOfKindAfter, setLastGiven } from '../db/county-numbers';
+import { holdNumber, lastGiven, numberHolder, numbersOfKind, numbersOfYear, recordsOfKindAfter, setLastGiven } from '../db/county-numbers';
 import type { HubDb, Queryable } from '../db/hub-db';
 import { addMeta, metaValue } from '../db/meta';
 import { currentEpoch } from './epoch';
@@ -70,7 +71,7 @@ export async function countyNumberChange(q: Queryable, id: string, heads: FieldH
   return { cid: `${node}:${nseq}`, node, nseq, entity: KIND, entityId: id, hlc, author: 'system', fields: { number }, base: baseFor(heads, ['number']) };
 }
 
-/** Notes the numbers a hub's complaints hold, for a hub that kept them before it gave numbers (once; first holder keeps a number). */
+/** Notes the numbers a hub's complaints and documents hold, for a hub that kept them before it gave numbers (once; first holder keeps a number). */
 export async function fillCountyNumbers(db: HubDb): Promise<void> {
   if (await metaValue(db, 'county_numbers') !== undefined) return;
   await db.tx(async (q) => {
@@ -83,6 +84,53 @@ export async function fillCountyNumbers(db: HubDb): Promise<void> {
       if (rows.length < 1000) break;
       after = rows[rows.length - 1].entity_id;
     }
+    for (let after = ''; ;) {
+      const rows = await recordsOfKindAfter(q, 'record_event', after, 1000);
+      for (const r of rows) {
+        await noteDocumentNumber(q, 'record_event', r.entity_id, winningValues(JSON.parse(r.heads) as FieldHeads));
+      }
+      if (rows.length < 1000) break;
+      after = rows[rows.length - 1].entity_id;
+    }
     await addMeta(q, 'county_numbers', '1');
   });
+}
+
+/*
+ * 执法文书 文号 (`{prefix}〔YYYY〕N号`, shared/enforcement/kinds.ts): a document is signed with its number, so
+ * the hub cannot replace one afterwards. A laptop online asks the hub for the next before it signs
+ * (`reserveDocumentNumber`); offline it numbers the document itself, after the highest it holds. Every
+ * document reaching the hub has its number noted (`noteDocumentNumber`), so a number is never reserved
+ * twice nor after one a laptop already used.
+ */
+
+/** The numbers of a kind of document, held together whatever their prefix. */
+const documentKind = (kind: string) => `document:${kind}`;
+
+/** The next 文号 of this kind, prefix and year no document holds (nor below `floor`, the laptop's own next), reserved for this device. */
+export async function reserveDocumentNumber(q: Queryable, deviceId: string, kind: string, prefix: string, year: string, floor: number): Promise<string> {
+  const held = documentKind(kind);
+  const counter = `${held}:${prefix}`;
+  let last = await lastGiven(q, counter, year);
+  if (last === undefined) {
+    const values = (await numbersOfKind(q, held)).map((v) => parseDocumentNumber(prefix, v));
+    last = Math.max(0, ...values.filter((v) => v?.year === year).map((v) => v!.seq));
+  }
+  last = Math.max(last, floor - 1);
+  for (let i = 0; i < MAX_SKIP; i++) {
+    const value = documentNumber(prefix, year, ++last);
+    if (await numberHolder(q, held, value) !== undefined) continue;
+    await holdNumber(q, held, value, `reserved:${deviceId}`);
+    await setLastGiven(q, counter, year, last);
+    return value;
+  }
+  throw new Error(`${year} 年的文号已用尽`);
+}
+
+/** A document that reached the hub: its number is held from now on (a reservation becomes the document's). */
+export async function noteDocumentNumber(q: Queryable, entity: string, id: string, fields: Record<string, unknown>): Promise<void> {
+  if (entity !== 'record_event' || fields.kind !== 'document' || fields.stream !== 'case') return;
+  const data = fields.data as { kind?: unknown; number?: unknown } | null;
+  if (!data || typeof data.kind !== 'string' || typeof data.number !== 'string' || !data.number) return;
+  await holdNumber(q, documentKind(data.kind), data.number, id);
 }

@@ -22,7 +22,7 @@ import { RecordCache } from './record-cache';
 import { frozenRefusal } from './frozen';
 import { signerBindingProblem } from './record-signature-check';
 import { actingAuthor } from './acting-account';
-import { countyNumberChange, mayNeedNumber } from './county-numbers';
+import { countyNumberChange, mayNeedNumber, noteDocumentNumber } from './county-numbers';
 
 /** Holds a change the author may not make, saying why. */
 async function quarantine(q: Queryable, who: Author, c: Change, reason: string): Promise<Ack> {
@@ -87,6 +87,7 @@ export async function pushPage(q: Queryable, who: Author, changes: Change[], las
     const ack = await takeChange(records, who, c, now, actors);
     acks.push(ack);
     if (ack.status === 'applied' && mayNeedNumber(c)) await giveCountyNumber(records, c, now);
+    if (ack.status === 'applied') await noteDocumentNumber(q, c.entity, c.entityId, c.fields);
   }
   await records.flush();
   await setLastNseq(q, who.node, last);
@@ -177,6 +178,7 @@ export async function appendReleased(q: Queryable, by: { deviceId: string | null
   if (frozen) throw new HubRefusal(409, 'signed', `变更 ${c.cid} 不能放行：${frozen}`);
   const ack = await appendChange(records, by, c, heads, (await areaOf(records, c, heads, record)).next, record?.town ?? null, signed === 'same', now);
   if (ack.status === 'applied' && mayNeedNumber(c)) await giveCountyNumber(records, c, now);
+  if (ack.status === 'applied') await noteDocumentNumber(q, c.entity, c.entityId, c.fields);
   await records.flush();
   return ack;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syncNow } from '../../electron/services/sync';
+import { hubDocumentNumber, syncNow } from '../../electron/services/sync';
+import { readSyncState, writeSyncState } from '../../electron/store/sync-state';
 import { COMPLAINT } from '../../electron/store/entities';
 import { isProvisionalNumber } from '../../shared/complaint/number';
 import { fillCountyNumbers } from '../../hub/services/county-numbers';
@@ -64,5 +65,46 @@ describe.each(['sqlite', 'pg'] as const)('信访编号 given by the hub (%s)', (
     await fillCountyNumbers(hub.db);
     const held = await hub.db.all<{ value: string }>("SELECT value FROM county_numbers WHERE kind = 'complaint' ORDER BY value");
     expect(held.map((h) => h.value)).toEqual(numbers(a).map((c) => c.number).sort());
+  });
+});
+
+describe.each(['sqlite', 'pg'] as const)('执法文书 文号 reserved at the hub before signing (%s)', (kind) => {
+  it('two laptops online never sign two documents with one 文号; offline a laptop numbers after its own, and the hub learns it', async () => {
+    const hub = await startHub(kind);
+    const a = await loopWorkbench(20);
+    await a.call('workspace.updateSettings', { documentPrefixes: { order: '测环责改', notice: '测环罚告', penalty: '测环罚' }, courtName: '清水县人民法院' });
+    await enrolledLaptop(hub, 'admin', { wb: a });
+    await syncNow(a.ctx);
+    const b = await enrolledLaptop(hub, 'wang', { role: 'inspector' });
+    await syncNow(b.ctx);
+    const open = async (wb: Laptop, n: number) => {
+      const finding = (await wb.call('findings.list', { targetKind: 'enterprise', limit: 5 })).rows[n];
+      const id = (await wb.call('cases.create', { ...(await wb.call('cases.draftFrom', { kind: 'finding', id: finding.id })), openedAt: '2026-11-20' })).case.id;
+      await wb.call('cases.act', { id, kind: 'filed', at: '2026-11-21', data: { number: `清环立字〔2026〕${90 + n}号` } });
+      return id;
+    };
+    const officers = (await a.call('people.list', {})).filter((p) => p.active && p.certificateNo).slice(0, 2).map((p) => p.id);
+    const order = async (wb: Laptop, id: string) => {
+      const d = await wb.call('cases.issueDocument', { id, fields: { kind: 'order', officerIds: officers, facts: '未经处理直接排放生产废水', evidence: '现场检查笔录一份',
+        violated: '《中华人民共和国水污染防治法》第三十九条', penaltyBasis: '', basis: '《中华人民共和国行政处罚法》第二十八条', requirement: '立即停止违法排放', deadline: '2027-01-30' } as never });
+      return d.documents.at(-1)!.number;
+    };
+    const [caseA, caseB] = [await open(a, 0), await open(b, 1)];
+    const prior = await hub.db.all<{ value: string }>("SELECT value FROM county_numbers WHERE kind = 'document:order'");
+    const first = Math.max(0, ...prior.map((p) => Number(/〔2026〕(\d+)号/.exec(p.value)?.[1] ?? 0))) + 1;
+    const n = (i: number) => `测环责改〔2026〕${first + i}号`;
+    // Online, one after the other, neither having seen the other's document.
+    expect(await order(a, caseA)).toBe(n(0));
+    expect(await order(b, caseB)).toBe(n(1));
+    // Offline (the hub cannot be reached): b numbers after the highest it holds; pushed later, the hub holds that number too.
+    const url = readSyncState(b.store.db).hubUrl;
+    writeSyncState(b.store.db, { hubUrl: 'http://127.0.0.1:9/' });
+    expect(await order(b, caseB)).toBe(n(2));
+    writeSyncState(b.store.db, { hubUrl: url });
+    await syncNow(b.ctx);
+    expect(await order(a, caseA)).toBe(n(3));
+    // A town officer's device is not given one.
+    const t = await enrolledLaptop(hub, 'zhou', { role: 'town', towns: ['x'] });
+    await expect(hubDocumentNumber(t.store, 'order', '测环责改', '2026', 1)).rejects.toThrow('无权办理案件');
   });
 });

@@ -24,6 +24,7 @@ import { dropStaleSlots, keepHubSlot } from '../../store/account-slots';
 
 export { joinedHub, verifyAtHub } from './hub-accounts';
 export { unsealAtHub } from './seal';
+export { hubDocumentNumber } from './document-numbers';
 export type { HubAccountFacts } from './hub-accounts';
 import { exportInfo, newExportPath } from '../ledgers/index';
 import type { ApplyReport } from './apply';
