@@ -60,11 +60,18 @@ export function nextComplaintNumber(db: Database, year: string): string {
   return complaintNumber(year, (last.n ?? 0) + 1);
 }
 
-/** The next provisional 信访 number of this device in a year, until the hub gives the county's (shared/complaint/number.ts). */
+/**
+ * The next provisional 信访 number of this device in a year, until the hub gives the county's
+ * (shared/complaint/number.ts): counted in `meta`, so a number the hub has replaced is never given again.
+ */
 export function nextProvisionalNumber(db: Database, year: string, device: string): string {
   const prefix = provisionalComplaintNumber(year, device, 0).replace(/00$/, '');
-  const last = prepared(db, 'SELECT max(CAST(substr(number, ?) AS INTEGER)) AS n FROM complaints WHERE substr(number, 1, ?) = ?').get(prefix.length + 1, prefix.length, prefix) as { n: number | null };
-  return provisionalComplaintNumber(year, device, (last.n ?? 0) + 1);
+  const key = `provisionalComplaint:${year}`;
+  const held = prepared(db, 'SELECT max(CAST(substr(number, ?) AS INTEGER)) AS n FROM complaints WHERE substr(number, 1, ?) = ?').get(prefix.length + 1, prefix.length, prefix) as { n: number | null };
+  const counted = Number(prepared(db, 'SELECT value FROM meta WHERE key = ?').pluck().get(key) ?? 0);
+  const next = Math.max(held.n ?? 0, counted) + 1;
+  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(next));
+  return provisionalComplaintNumber(year, device, next);
 }
 
 export function cacheComplaintFold(db: Database, id: string, s: ComplaintFold): void {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { parentOf, targetOf } from '../../shared/sync/roles';
+import { namesSubject, parentOf, subjectOf } from '../../shared/sync/roles';
 import { ENTITY_TABLES } from './entities';
 
 /**
@@ -33,10 +33,10 @@ export function localArea(db: Database, entity: string, id: string, fields: Reco
     const at = townOf(db, parent.entity, parent.id);
     return { known, current, next: at === undefined ? current : at, target: null, targetChanged: false, targetUnknown: false };
   }
-  const target = targetOf(fields);
+  const target = subjectOf(entity, fields);
   const targetTown = target ? townOf(db, target.entity, target.id) : undefined;
   const claimed = typeof fields.townCode === 'string' ? fields.townCode : fields.townCode === null ? null : undefined;
   const next = typeof claimed === 'string' ? claimed : known && claimed === undefined ? current : targetTown ?? null;
-  const targetChanged = 'targetId' in fields || 'targetKind' in fields;
+  const targetChanged = namesSubject(entity, fields);
   return { known, current, next, target: targetTown ?? null, targetChanged, targetUnknown: target !== null && targetTown === undefined };
 }

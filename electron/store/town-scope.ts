@@ -39,7 +39,7 @@ function townViews(towns: string[]): [string, string][] {
   // guard refuses any write to it, and its own children stay out of sight.
   const targets = (kind: string) => ['inspections', 'findings', 'complaints', 'cases', 'plan_tasks']
     .map((t) => `SELECT target_id FROM main.${t} WHERE target_kind = '${kind}' AND town_code IN ${inTowns}`).join(' UNION ALL ');
-  const namedEnterprise = `id IN (SELECT enterprise_id FROM main.outfalls WHERE town_code IN ${inTowns} UNION ALL ${targets('enterprise')})`;
+  const namedEnterprise = `id IN (SELECT enterprise_id FROM main.outfalls WHERE town_code IN ${inTowns} OR id IN (${targets('outfall')}) UNION ALL ${targets('enterprise')})`;
   const namedOutfall = `id IN (${targets('outfall')})`;
   const ownEnterprise = `target_id IN (SELECT id FROM main.enterprises WHERE town_code IN ${inTowns})`;
   const streams = EVENT_STREAMS.map((s) => `(stream = '${s}' AND stream_id IN (SELECT id FROM ${STREAM_TABLES[s]}))`).join(' OR ');

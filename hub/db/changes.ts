@@ -68,6 +68,8 @@ export async function insertChanges(q: Queryable, rows: { c: Change; receipt: Re
     const seq = new Map(got.map((g) => [`${g.node}:${Number(g.nseq)}`, Number(g.hub_seq)]));
     for (const { c } of part) out.push(seq.get(`${c.node}:${c.nseq}`)!);
   }
+  // Numbered in the order given (what pulls apply them in): checked, not assumed of the database.
+  for (let i = 1; i < out.length; i++) if (!(out[i] > out[i - 1])) throw new Error('变更的中心序号未按写入顺序递增');
   return out;
 }
 

@@ -33,6 +33,11 @@ export function setLastGiven(q: Queryable, kind: string, year: string, last: num
   return q.run('INSERT INTO number_counters (kind, year, last) VALUES ($1, $2, $3) ON CONFLICT (kind, year) DO UPDATE SET last = excluded.last', [kind, year, last]);
 }
 
+/** Every counter jumps by `by` (a restore: what was given after the backup is never given again). */
+export function skipCounters(q: Queryable, by: number): Promise<void> {
+  return q.run('UPDATE number_counters SET last = last + $1', [by]);
+}
+
 /** A page of one kind's records (by id) with their heads, for a hub that kept them before it noted their numbers (once). */
 export function recordsOfKindAfter(q: Queryable, entity: string, after: string, rows: number): Promise<{ entity_id: string; heads: string }[]> {
   return q.all<{ entity_id: string; heads: string }>('SELECT entity_id, heads FROM records WHERE entity = $1 AND entity_id > $2 ORDER BY entity_id LIMIT $3', [entity, after, rows]);

@@ -67,10 +67,15 @@ export function setChildrenTown(q: Queryable, parent: string, town: string | nul
   return q.run('UPDATE records SET town = $1 WHERE parent = $2', [town, parent]);
 }
 
-/** Whether this reader may see the record. */
-export async function recordVisible(q: Queryable, who: Reader, entity: string, id: string): Promise<boolean> {
-  const v = visibleClause({ role: who.role, towns: who.towns }, 3);
+/** Whether this reader may see the record (`refs` false: as one of theirs, not as a reference). */
+export async function recordVisible(q: Queryable, who: Reader, entity: string, id: string, refs = true): Promise<boolean> {
+  const v = visibleClause({ role: who.role, towns: who.towns }, 3, '', refs);
   return (await q.one(`SELECT 1 AS ok FROM records WHERE entity = $1 AND entity_id = $2${v.sql}`, [entity, id, ...v.params])) !== undefined;
+}
+
+/** One record's current state, as a snapshot gives it. */
+export function recordState(q: Queryable, entity: string, id: string): Promise<{ entity: string; entity_id: string; heads: string; last_seq: number } | undefined> {
+  return q.one('SELECT entity, entity_id, heads, last_seq FROM records WHERE entity = $1 AND entity_id = $2', [entity, id]);
 }
 
 /** The records whose parent is this one ("entity:id") that this reader may see. */

@@ -6,6 +6,7 @@ import type { HubDb } from '../db/hub-db';
 import { restorePgDump } from '../db/pg';
 import { restoreSqliteFile } from '../db/sqlite';
 import { currentEpoch, startEpoch, type Epoch } from './epoch';
+import { skipCountersAfterRestore } from './county-numbers';
 import { HubRefusal } from './hub-error';
 import { hubKeys, KEY_FILE } from './keys';
 import { openHubDb } from './open-hub';
@@ -137,7 +138,10 @@ export async function restoreHub(dir: string, database: string | undefined, from
   let hubSeq: number;
   try {
     hubSeq = await latestHubSeq(db);
-    epoch = await db.tx((q) => startEpoch(q, before, hubSeq));
+    epoch = await db.tx(async (q) => {
+      await skipCountersAfterRestore(q);
+      return startEpoch(q, before, hubSeq);
+    });
   } finally {
     await db.close();
   }

@@ -4,7 +4,7 @@ import { formatHlc, parseHlc } from '../../shared/sync/hlc';
 import { documentNumber, parseDocumentNumber } from '../../shared/enforcement/kinds';
 import { baseFor, DELETED, newestHlc, winningValues, type FieldHeads } from '../../shared/sync/merge';
 import { lastNseqOf, setLastNseq } from '../db/changes';
-import { holdNumber, lastGiven, numberHolder, numbersOfKind, numbersOfYear, recordsOfKindAfter, setLastGiven } from '../db/county-numbers';
+import { holdNumber, lastGiven, numberHolder, numbersOfKind, numbersOfYear, recordsOfKindAfter, setLastGiven, skipCounters } from '../db/county-numbers';
 import type { HubDb, Queryable } from '../db/hub-db';
 import { addMeta, metaValue } from '../db/meta';
 import { currentEpoch } from './epoch';
@@ -22,15 +22,19 @@ import { currentEpoch } from './epoch';
 
 const KIND = 'complaint';
 /** How far past the counter a year's numbers are looked at for a free one (numbers a laptop chose itself). */
-const MAX_SKIP = 100_000;
+const MAX_SKIP = 10_000;
+/** How far past the year's numbers a laptop's own number may lie and stand. */
+const CLAIM_WINDOW = 500;
+/** How far each counter jumps at a restore: numbers given after the backup (printed on paper since) are not given again. */
+export const RESTORE_NUMBER_MARGIN = 200;
 
 /** Whether a change the hub took may leave its record to be numbered. */
 export function mayNeedNumber(c: Change): boolean {
   return c.entity === KIND && 'number' in c.fields;
 }
 
-/** The next number of a year no complaint holds, noted as this one's. */
-async function giveNext(q: Queryable, year: string, id: string): Promise<string> {
+/** The next number of a year no complaint holds, noted as this one's (null: none free near the counter — the complaint keeps what it has). */
+async function giveNext(q: Queryable, year: string, id: string): Promise<string | null> {
   let last = await lastGiven(q, KIND, year);
   if (last === undefined) last = Math.max(0, ...(await numbersOfYear(q, KIND, year)).map((v) => parseComplaintNumber(v)?.seq ?? 0));
   for (let i = 0; i < MAX_SKIP; i++) {
@@ -40,7 +44,21 @@ async function giveNext(q: Queryable, year: string, id: string): Promise<string>
     await setLastGiven(q, KIND, year, last);
     return value;
   }
-  throw new Error(`${year} 年的信访编号已用尽`);
+  return null;
+}
+
+/**
+ * Whether a laptop's own number may stand (a complaint numbered before its laptop joined): the county's
+ * form written as the hub writes it (2026-0007, not 2026-00007), and not far past the numbers the year
+ * holds — so one laptop can neither make the year's numbering jump nor fill it ahead of the hub. Text
+ * in another form (a hotline's own reference) cannot collide with the county's numbers and stands.
+ */
+async function mayKeep(q: Queryable, number: string): Promise<boolean> {
+  const parsed = parseComplaintNumber(number);
+  if (!parsed) return true;
+  if (complaintNumber(parsed.year, parsed.seq) !== number) return false;
+  const reach = (await lastGiven(q, KIND, parsed.year)) ?? (await numbersOfYear(q, KIND, parsed.year)).length;
+  return parsed.seq <= reach + CLAIM_WINDOW;
 }
 
 /**
@@ -53,7 +71,8 @@ export async function countyNumberChange(q: Queryable, id: string, heads: FieldH
   if (values[DELETED]) return null;
   if (current && !isProvisionalNumber(current)) {
     const holder = await numberHolder(q, KIND, current);
-    if (holder === undefined || holder === id) {
+    if (holder === id) return null;
+    if (holder === undefined && await mayKeep(q, current)) {
       await holdNumber(q, KIND, current, id);
       return null;
     }
@@ -62,13 +81,22 @@ export async function countyNumberChange(q: Queryable, id: string, heads: FieldH
   // Numbered in the year it was received (the county's scheme), whatever year the number it came with says.
   const year = received ?? provisionalYear(current) ?? parseComplaintNumber(current)?.year ?? new Date(now).toISOString().slice(0, 4);
   const number = await giveNext(q, year, id);
+  if (number === null) return null;
   const node = `hub${(await currentEpoch(q)).id}`;
   const nseq = (await lastNseqOf(q, node)) + 1;
   await setLastNseq(q, node, nseq);
   const after = parseHlc(newestHlc(heads));
-  const ms = Math.max(now, after.ms);
-  const hlc = formatHlc({ ms, counter: ms === after.ms ? after.counter + 1 : 0, node });
+  // After every value the complaint holds (a counter at its end rolls over to the next millisecond, as a clock does).
+  let ms = Math.max(now, after.ms);
+  let counter = ms === after.ms ? after.counter + 1 : 0;
+  if (counter > 0xffff) { ms += 1; counter = 0; }
+  const hlc = formatHlc({ ms, counter, node });
   return { cid: `${node}:${nseq}`, node, nseq, entity: KIND, entityId: id, hlc, author: 'system', fields: { number }, base: baseFor(heads, ['number']) };
+}
+
+/** After a restore: every counter jumps, so no number given after the backup is given again to another record. */
+export async function skipCountersAfterRestore(q: Queryable): Promise<void> {
+  await skipCounters(q, RESTORE_NUMBER_MARGIN);
 }
 
 /** Notes the numbers a hub's complaints and documents hold, for a hub that kept them before it gave numbers (once; first holder keeps a number). */

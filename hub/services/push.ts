@@ -1,6 +1,6 @@
 import { changeDigest, type Change } from '../../shared/sync/change';
 import { MAX_DRIFT_MS, parseHlc } from '../../shared/sync/hlc';
-import { conflictedFields, mergeChange, winningValues, type FieldHeads } from '../../shared/sync/merge';
+import { conflictedFields, DELETED, mergeChange, winningValues, type FieldHeads } from '../../shared/sync/merge';
 import { entityRefusal } from '../../shared/auth/entity-permissions';
 import { type Ack } from '../../shared/sync/protocol';
 import { areaRefusal, parentOf, targetOf } from '../../shared/sync/roles';
@@ -146,7 +146,11 @@ async function appendChange(records: RecordCache, by: { deviceId: string | null;
   const fresh = Object.keys(heads).length === 0;
   records.set({ entity: c.entity, entityId: c.entityId, heads: JSON.stringify(outcome.heads), town: at, parent: parentKey(c.entity, c.entityId, outcome.heads), conflicted: conflictedFields(outcome.heads).length > 0 }, logged);
   // What it names (an outfall's enterprise): another town's, read beside it as a reference.
-  if (fresh || changesReferences(c.fields)) await setRecordRefs(q, c.entity, c.entityId, referencesOf(c.entity, c.entityId, winningValues(outcome.heads)), fresh);
+  // A deleted record names nothing (what it named is no longer read through it).
+  if (fresh || changesReferences(c.fields) || DELETED in c.fields) {
+    const values = winningValues(outcome.heads);
+    await setRecordRefs(q, c.entity, c.entityId, values[DELETED] ? [] : referencesOf(c.entity, c.entityId, values), fresh);
+  }
   // Children follow a record that moves — and one that arrives after them (they had no town to take).
   if (prevTown !== null || fresh) await records.moveChildren(c.entity, c.entityId, at, prevTown !== null);
   return { cid: c.cid, status: 'applied' };

@@ -1,6 +1,6 @@
 import type { Change } from '../../shared/sync/change';
 import { winningValues, type FieldHeads } from '../../shared/sync/merge';
-import { parentOf, targetOf } from '../../shared/sync/roles';
+import { namesSubject, parentOf, subjectOf } from '../../shared/sync/roles';
 import type { RecordRow } from '../db/records';
 import type { RecordCache } from './record-cache';
 
@@ -34,13 +34,14 @@ export async function areaOf(records: RecordCache, c: Change, heads: FieldHeads,
     const next = at === undefined ? current : at;
     return { known, current, next, target: null, targetChanged: false, targetUnknown: false };
   }
-  const target = targetOf(merged);
+  // What it is about (an inspection's target) or belongs to (an outfall's enterprise): a town officer may not name another town's.
+  const target = subjectOf(c.entity, merged);
   const targetTown = target ? await townAtHub(records, target.entity, target.id) : undefined;
   const claimed = typeof c.fields.townCode === 'string' ? c.fields.townCode : c.fields.townCode === null ? null : undefined;
   // A record of no town of its own (an inspection whose town was left blank) lies in its target's:
   // a record of no town is everyone's to read.
   const own = typeof merged.townCode === 'string' ? merged.townCode : null;
   const next = typeof claimed === 'string' ? claimed : known && claimed === undefined ? current : own ?? targetTown ?? null;
-  const targetChanged = 'targetId' in c.fields || 'targetKind' in c.fields;
+  const targetChanged = namesSubject(c.entity, c.fields);
   return { known, current, next, target: targetTown ?? null, targetChanged, targetUnknown: target !== null && targetTown === undefined };
 }

@@ -21,8 +21,9 @@ type PendingRecord = Omit<RecordState, 'lastSeq'> & { change: number };
 export class RecordCache {
   private rows = new Map<string, RecordRow | null>();
   private children = new Map<string, Set<string>>();
-  /** Records the database holds children of (read once per page for the page's records that may have some). */
+  /** Records the database holds children of, among those `checked` (read once per page for its records) — and those whose children this page wrote. */
   private parents = new Set<string>();
+  private checked = new Set<string>();
   private changes: { c: Change; receipt: Receipt }[] = [];
   private pending = new Map<string, PendingRecord>();
   constructor(readonly q: Queryable) {}
@@ -33,6 +34,7 @@ export class RecordCache {
     const found = await recordRows(this.q, unread.map(([, k]) => k));
     for (const [k, r] of unread) this.remember(k, found.get(k) ?? null);
     for (const p of await parentsAmong(this.q, unread.map(([k]) => k))) this.parents.add(p);
+    for (const [k] of unread) this.checked.add(k);
   }
 
   /** The record's row as the database (with what this page wrote) holds it. */
@@ -70,6 +72,10 @@ export class RecordCache {
       const p = this.pending.get(child);
       if (p) p.town = town;
     }
+    if (!moved && !this.checked.has(k)) {
+      if ((await parentsAmong(this.q, [k])).length) this.parents.add(k);
+      this.checked.add(k);
+    }
     if (!moved && !this.parents.has(k)) return;
     await this.flush();
     await setChildrenTown(this.q, k, town);
@@ -83,6 +89,8 @@ export class RecordCache {
     if (!this.changes.length) return;
     const seqs = await insertChanges(this.q, this.changes);
     const states = [...this.pending.values()].map(({ change, ...s }) => ({ ...s, lastSeq: seqs[change] }));
+    // Children written now are the database's: a parent arriving later in the page moves them there.
+    for (const s of states) if (s.parent) this.parents.add(s.parent);
     this.changes = [];
     this.pending.clear();
     await saveRecords(this.q, states);

@@ -1,10 +1,11 @@
 import type { SequencedChange } from '../../shared/sync/change';
-import { winningValues, type FieldHeads } from '../../shared/sync/merge';
+import { DELETED, winningValues, type FieldHeads } from '../../shared/sync/merge';
 import { parentOf } from '../../shared/sync/roles';
 import { changeTownsFromRecords, changesOfRecord, rowToChange, type ChangeRow } from '../db/changes';
 import type { HubDb, Queryable } from '../db/hub-db';
 import { addMeta, metaValue } from '../db/meta';
-import { childTownsFromParents, childrenOf, recordVisible, recordsOfChildKinds, setParent } from '../db/records';
+import { childTownsFromParents, childrenOf, recordState, recordVisible, recordsOfChildKinds, setParent } from '../db/records';
+import type { SnapshotRecord } from '../../shared/sync/protocol';
 import type { Author } from './accounts';
 import { recordsThatName, setRecordRefs } from '../db/record-refs';
 import { referencesOf } from '../../shared/sync/references';
@@ -40,12 +41,31 @@ export async function fillRecordRefs(db: HubDb): Promise<void> {
     let after = { entity: '', id: '' };
     for (;;) {
       const rows = await recordsThatName(q, after, 1000);
-      for (const r of rows) await setRecordRefs(q, r.entity, r.entity_id, referencesOf(r.entity, r.entity_id, winningValues(JSON.parse(r.heads) as FieldHeads)));
+      for (const r of rows) {
+        const values = winningValues(JSON.parse(r.heads) as FieldHeads);
+        await setRecordRefs(q, r.entity, r.entity_id, values[DELETED] ? [] : referencesOf(r.entity, r.entity_id, values));
+      }
       if (rows.length < 1000) break;
       after = { entity: rows[rows.length - 1].entity, id: rows[rows.length - 1].entity_id };
     }
     await addMeta(q, 'record_refs', '1');
   });
+}
+
+/**
+ * Of these records, those this reader sees only as references (another town's enterprise a record of
+ * theirs names), as they stand now: a laptop that does not hold one takes it as a snapshot would —
+ * its history may name records the reader may not see (the enterprise an outfall belonged to before).
+ */
+export async function referenceStates(q: Queryable, who: Pick<Author, 'role' | 'towns'>, keys: Key[]): Promise<SnapshotRecord[]> {
+  if (who.role !== 'town') return [];
+  const out: SnapshotRecord[] = [];
+  for (const k of keys) {
+    if (await recordVisible(q, who, k.entity, k.id, false) || !(await recordVisible(q, who, k.entity, k.id))) continue;
+    const r = await recordState(q, k.entity, k.id);
+    if (r) out.push({ entity: r.entity, entityId: r.entity_id, heads: JSON.parse(r.heads), lastSeq: Number(r.last_seq) });
+  }
+  return out;
 }
 
 /**

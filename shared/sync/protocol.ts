@@ -43,7 +43,8 @@ export const snapshotResponseSchema = z.object({
 
 /** Records whose whole history (theirs and their children's) a laptop asks for: they entered its towns. */
 export const historiesRequestSchema = z.object({ records: z.array(z.object({ entity: z.string().min(1).max(40), id: z.string().min(1).max(200) })).max(100) });
-export const historiesResponseSchema = z.object({ changes: z.array(sequencedChangeSchema) });
+/** Records' histories; of those the reader sees only as references, also their state now (`records`). */
+export const historiesResponseSchema = z.object({ changes: z.array(sequencedChangeSchema), records: z.array(snapshotRecordSchema).default([]) });
 
 export const enrollRequestSchema = z.object({
   user: z.string().min(1).max(100), password: z.string().min(1).max(200), deviceName: z.string().min(1).max(100),

@@ -56,6 +56,20 @@ export function targetOf(fields: Record<string, unknown>): { entity: string; id:
 }
 
 /**
+ * The enterprise or outfall a record is about or belongs to: its target, or an outfall's 所属排污单位.
+ * A town officer may not name one of another town (issue 21: it would become theirs to read as a reference).
+ */
+export function subjectOf(entity: string, fields: Record<string, unknown>): { entity: string; id: string } | null {
+  if (entity === 'outfall') return typeof fields.enterpriseId === 'string' && fields.enterpriseId ? { entity: 'enterprise', id: fields.enterpriseId } : null;
+  return targetOf(fields);
+}
+
+/** Whether a change names a record's subject anew (see subjectOf). */
+export function namesSubject(entity: string, fields: Record<string, unknown>): boolean {
+  return entity === 'outfall' ? 'enterpriseId' in fields : 'targetId' in fields || 'targetKind' in fields;
+}
+
+/**
  * Why this author may not write this change, judged from where the hub holds the record (DESIGN §11),
  * or null when they may. A town officer acts only on records in their towns as the hub has them now,
  * may neither move one out of their towns nor bring one in from elsewhere, and may not create a record

@@ -59,6 +59,8 @@ describe.each(['sqlite', 'pg'] as const)('another town’s records a town office
     expect(preview.ok).toBe(true);
     expect(preview.value.total).toBe(t.store.db.prepare('SELECT count(*) FROM enterprises WHERE town_code = ? AND deleted_at IS NULL').pluck().get(towns[0]));
     expect(preview.value.rows.flat()).not.toContain(name);
+    const otherTown = await officer('ledgers.preview', { ledgerId: 'enterprises', filters: { townCodes: [towns[1]] }, limit: 200 }) as { ok: true; value: { total: number } };
+    expect(otherTown.value.total).toBe(0);
     const edit = await officer('enterprises.update', { id: elsewhere, patch: { note: '镇街改动他镇单位' } });
     expect(edit).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(`记录属于镇街 ${towns[1]}`) } });
     expect(one(t, 'SELECT note FROM enterprises WHERE id = ?', elsewhere)).toEqual(one(a, 'SELECT note FROM enterprises WHERE id = ?', elsewhere));
@@ -90,6 +92,19 @@ describe.each(['sqlite', 'pg'] as const)('another town’s records a town office
     await fillRecordRefs(hub.db);
     expect(await refs()).toEqual(noted);
 
+    // A complaint of their town about another town's outfall, which belongs to an enterprise of a third town: both come.
+    const [far] = ids(a, 'SELECT id FROM enterprises WHERE town_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1', towns[2]);
+    const [drain] = ids(a, 'SELECT id FROM outfalls WHERE town_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1', towns[1]);
+    await a.call('outfalls.update', { id: drain, patch: { enterpriseId: far } });
+    const letter = await a.call('complaints.create', { channel: '来信', receivedAt: '2026-11-20T09:00', content: '下游排口夜间排黑水', categories: ['水'], townCode: towns[0], targetKind: 'outfall', targetId: drain, targetName: '他镇排口' } as never);
+    await syncNow(a.ctx);
+    await syncNow(t.ctx);
+    expect(one(t, 'SELECT id FROM complaints WHERE id = ?', letter.complaint.id)).toBeDefined();
+    expect(one(t, 'SELECT enterprise_id FROM outfalls WHERE id = ?', drain)).toEqual({ enterprise_id: far });
+    expect(row(t, far)).toEqual(row(a, far));
+    expect(await t.call('sync.rejected', {})).toEqual([]);
+    expect(t.store.db.prepare('SELECT count(*) FROM sync_missing').pluck().get()).toBe(0);
+
     // A laptop enrolled now has them in its first snapshot.
     const fresh = await enrolledLaptop(hub, 'sun');
     await syncNow(fresh.ctx);
@@ -97,6 +112,21 @@ describe.each(['sqlite', 'pg'] as const)('another town’s records a town office
     for (const id of [elsewhere, other]) expect(row(fresh, id)).toEqual(row(a, id));
     expect(one(fresh, 'SELECT enterprise_id FROM outfalls WHERE id = ?', outfall)).toEqual({ enterprise_id: elsewhere });
     expect(ids(fresh, 'SELECT target_id FROM directory_entries WHERE target_id IN (?, ?)', elsewhere, other)).toHaveLength(0);
+
+    // Naming another town's enterprise from an outfall of theirs does not make it theirs to read: held, and not given.
+    const [stranger] = ids(a, 'SELECT id FROM enterprises WHERE town_code = ? AND deleted_at IS NULL ORDER BY id DESC LIMIT 1', towns[3]);
+    const [mine] = ids(t, 'SELECT id FROM outfalls WHERE town_code = ? AND deleted_at IS NULL AND id NOT IN (?, ?) ORDER BY id LIMIT 1', towns[0], outfall, later);
+    t.store.db.pragma('foreign_keys = OFF');
+    await t.store.write((await import('../../electron/store/entities')).OUTFALL, mine, { enterpriseId: stranger }, 'system');
+    t.store.db.pragma('foreign_keys = ON');
+    await syncNow(t.ctx);
+    const claim = await hub.db.all<{ reason: string }>('SELECT reason FROM quarantine WHERE entity_id = $1', [mine]);
+    expect(claim.map((h) => h.reason)).toEqual([expect.stringContaining(`所涉单位或排污口属于镇街 ${towns[3]}`)]);
+    expect(one(t, 'SELECT id FROM enterprises WHERE id = ?', stranger)).toBeUndefined();
+    expect(await hub.db.one("SELECT 1 AS ok FROM record_refs WHERE to_id = $1", [stranger])).toBeUndefined();
+    // The laptop's own guard says the same before anything is written.
+    const named = await officer('outfalls.update', { id: later, patch: { enterpriseId: stranger } });
+    expect(named).toMatchObject({ ok: false });
 
     // The hub keeps the reference out of the officer's hands: a change of it pushed from their laptop is held.
     await t.store.write((await import('../../electron/store/entities')).ENTERPRISE, elsewhere, { note: '绕过本机检查' }, 'system');

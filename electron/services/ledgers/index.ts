@@ -64,7 +64,11 @@ function scoped(ctx: ServiceContext, filters: Filters, source?: string): SourceF
   // A town officer's 名录 is of their towns: another town's enterprise or outfall they read as a reference
   // (issue 21) is not listed. (Other ledgers' records are their towns' already: a reference is never one of those.)
   const user = ctx.session.user;
-  if (user?.role === 'town' && (source === 'enterprises' || source === 'outfalls')) filters = { ...filters, townCodes: filters.townCodes?.length ? filters.townCodes.filter((t) => user.towns.includes(t)) : user.towns };
+  if (user?.role === 'town' && (source === 'enterprises' || source === 'outfalls')) {
+    const mine = filters.townCodes?.length ? filters.townCodes.filter((t) => user.towns.includes(t)) : user.towns;
+    // None of theirs asked for: nothing listed (an empty list would be read as no filter at all).
+    filters = { ...filters, townCodes: mine.length ? mine : ['\u0000'] };
+  }
   return { ...filters, revealComplainants: ctx.session.personId !== null && viewers.includes(ctx.session.personId), revealPersonal: seesPersonalInfo(ctx), today: today(), calendar: { holidays: [...holidays], workdays: [...workdays] } };
 }
 

@@ -76,7 +76,7 @@ function reject(db: Database, report: ApplyReport, c: RemoteChange, reason: stri
  * its own record, written once). Each applied change is kept in the change log, already sent.
  * Re-applying a change, or one a snapshot already reflects, does nothing.
  */
-export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: { towns?: string[] | null } = {}): ApplyReport {
+export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: { towns?: string[] | null; requested?: Set<string> } = {}): ApplyReport {
   const report: ApplyReport = { applied: 0, duplicates: 0, rejected: [], drifted: 0, conflictsNoticed: 0, missing: 0, touched: { finding: new Set(), complaint: new Set(), case: new Set() } };
   const { db } = store;
   // One moment for the whole page: every row it writes was written now.
@@ -100,12 +100,15 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
   const settled: string[] = [];
   const aside = setAside(db, page.towns);
   const finalized: string[] = [];
+  const deferred = new Set<string>();
   // Inside the caller's transaction (a pull page, a bundle) the page needs no savepoint of its own: a
   // throw here undoes the caller's transaction, and a savepoint would journal every page it touches.
   const whole = (fn: () => void) => (db.inTransaction ? fn() : store.transaction(fn));
   const run = (fn: () => void) => whole(() => (changes.some((c) => c.raw) ? withFreezeLifted(db, fn) : fn()));
   run(() => {
     for (const c of changes) {
+      // The rest of a record set aside in this page waits with it.
+      if (deferred.size && deferred.has(`${c.entity}\u0000${c.entityId}`)) { report.missing++; continue; }
       const log = logOf(c);
       if (c.nseq !== null && log.changes.has(`${c.node}:${c.nseq}`)) {
         report.duplicates++;
@@ -141,15 +144,24 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
       } catch (e) {
         // It names a record this laptop does not hold (a town officer's outfall whose enterprise is in
         // another town, issue 21): both wait for their histories, which the hub sends as read-only references.
-        const absent = c.raw || c.history ? [] : referencesOf(c.entity, c.entityId, winningValues(outcome.heads)).filter((r) => !recordHeld(db, r.entity, r.id));
-        if (absent.length) {
+        // (A snapshot's record names only what the snapshot holds; a reference fetched as it stands may name more.)
+        const absent = c.raw && !page.requested ? [] : referencesOf(c.entity, c.entityId, { ...winningValues(outcome.heads), ...c.row }).filter((r) => !recordHeld(db, r.entity, r.id));
+        // Within a history already fetched, only once per run: a record the hub would not give stays refused.
+        if (absent.length && (!(c.history || c.raw) || askAgain(page.requested, absent))) {
           for (const r of [{ entity: c.entity, id: c.entityId }, ...absent]) noteMissing(db, r.entity, r.id, now);
           aside.wait(c);
+          deferred.add(`${c.entity}\u0000${c.entityId}`);
           report.missing++;
           continue;
         }
         reject(db, report, c, refusalReason(e), now);
         continue;
+      }
+      // What it names and this laptop lacks (a complaint about another town's outfall): fetched as a reference.
+      if (!c.raw) {
+        for (const r of referencesOf(c.entity, c.entityId, winningValues(outcome.heads))) {
+          if (!recordHeld(db, r.entity, r.id) && (!c.history || askAgain(page.requested, [r]))) noteMissing(db, r.entity, r.id, now);
+        }
       }
       log.heads = outcome.heads;
       log.count++;
@@ -170,6 +182,15 @@ export function applyRemoteChanges(store: Store, changes: RemoteChange[], page: 
   });
   if (newest) store.clock.receive(newest);
   return report;
+}
+
+/**
+ * Whether records a history names are to be asked for (again): not when this run of fetching already
+ * asked for one of them (the hub does not let this reader see it; asking again would never end).
+ */
+function askAgain(requested: Set<string> | undefined, keys: { entity: string; id: string }[]): boolean {
+  if (!requested) return true;
+  return keys.every((k) => !requested.has(`${k.entity}\u0000${k.id}`));
 }
 
 /**

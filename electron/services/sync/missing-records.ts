@@ -2,6 +2,9 @@ import { historiesResponseSchema } from '../../../shared/sync/protocol';
 import type { Store } from '../../store/store';
 import { missingDone, missingRecords } from '../../store/sync-missing';
 import { applyRemoteChanges, type ApplyReport } from './apply';
+import { snapshotChanges } from './snapshot';
+import { inSnapshotOrder } from '../../../shared/sync/entity-order';
+import { recordHeld } from '../../store/record-town';
 import type { HubClient } from './hub-client';
 
 const BATCH = 100;
@@ -14,14 +17,23 @@ const BATCH = 100;
  * records it completed.
  */
 export async function fetchMissingRecords(store: Store, client: HubClient, onPage: (r: ApplyReport, records: number) => void): Promise<void> {
+  // What this run asked for: a history naming one of them again (the hub would not give it) is not asked again.
+  const requested = new Set<string>();
   for (;;) {
     const keys = missingRecords(store.db, BATCH);
     if (keys.length === 0) return;
-    const { changes } = historiesResponseSchema.parse(await client.request('POST', '/v1/histories', { records: keys }));
+    const { changes, records } = historiesResponseSchema.parse(await client.request('POST', '/v1/histories', { records: keys }));
     store.replicaTransaction(() => {
-      const report = applyRemoteChanges(store, changes.map((c) => ({ ...c, history: true })));
       for (const k of keys) missingDone(store.db, k.entity, k.id);
-      const came = new Set(changes.map((c) => `${c.entity}\u0000${c.entityId}`));
+      for (const k of keys) requested.add(`${k.entity}\u0000${k.id}`);
+      // A reference this laptop lacks is taken as it stands (as a snapshot gives it), what it names first;
+      // one it holds is brought up to date by its history like any record.
+      const order = inSnapshotOrder([...new Set(records.map((r) => r.entity))]);
+      const unheld = records.filter((r) => !recordHeld(store.db, r.entity, r.entityId)).sort((a, b) => order.indexOf(a.entity) - order.indexOf(b.entity));
+      const taken = new Set(unheld.map((r) => `${r.entity}\u0000${r.entityId}`));
+      const history = changes.filter((c) => !taken.has(`${c.entity}\u0000${c.entityId}`)).map((c) => ({ ...c, history: true }));
+      const report = applyRemoteChanges(store, [...snapshotChanges(unheld), ...history], { requested });
+      const came = new Set([...changes.map((c) => `${c.entity}\u0000${c.entityId}`), ...taken]);
       onPage(report, keys.filter((k) => came.has(`${k.entity}\u0000${k.id}`)).length);
     });
   }
