@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { namesSubject, parentOf, subjectOf } from '../../shared/sync/roles';
 import { ENTITY_TABLES } from './entities';
+import { prepared } from './statements';
 
 /**
  * Where a local write lies, as this laptop holds its records (the laptop's mirror of the hub's
@@ -12,7 +13,7 @@ function townOf(db: Database, entity: string, id: string): string | null | undef
   const spec = ENTITY_TABLES.get(entity);
   if (!spec) return undefined;
   const col = spec.columns.townCode;
-  const row = db.prepare(`SELECT ${col ? `${Array.isArray(col) ? col[0] : col} AS town` : 'NULL AS town'} FROM ${spec.table} WHERE ${spec.key} = ?`).get(id) as { town: string | null } | undefined;
+  const row = prepared(db, `SELECT ${col ? `${Array.isArray(col) ? col[0] : col} AS town` : 'NULL AS town'} FROM ${spec.table} WHERE ${spec.key} = ?`).get(id) as { town: string | null } | undefined;
   return row ? row.town : undefined;
 }
 
