@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { historiesRequestSchema, pushRequestSchema } from '../../shared/sync/protocol';
 import { pullForDevice, snapshotPage } from '../services/pull';
 import { pushPage } from '../services/push';
-import { familyHistory, referenceStates } from '../services/record-family';
+import { familyHistory, recordStates } from '../services/record-family';
 import { authorOf, checkProtocol, parse, type HubApp, type HubContext } from './context';
 import { auditListing, keepAuditEntries } from '../services/audit';
 import { HubRefusal } from '../services/hub-error';
@@ -67,7 +67,7 @@ export function registerSyncRoutes(app: HubApp, ctx: HubContext): void {
     checkProtocol(req);
     const who = await authorOf(ctx, req);
     const body = parse(historiesRequestSchema, req.body);
-    // References come as they stand too: a laptop that lacks one takes that (its history may name what the reader may not see).
-    return { changes: await familyHistory(db, who, body.records), records: await referenceStates(db, who, body.records) };
+    // As they stand too: a laptop that lacks one takes that (its history may name what the reader may not see).
+    return { changes: await familyHistory(db, who, body.records), records: await recordStates(db, who, body.records) };
   });
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Change } from '../../shared/sync/change';
 import { blobRefs } from '../../shared/sync/blob-refs';
-import { BUNDLE_FORMAT, HISTORIES_FILE, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../../shared/sync/bundle';
+import { BUNDLE_FORMAT, HISTORIES_FILE, REFERENCES_FILE, toHubChangesSchema, toHubManifestSchema, type BundleFile, type ToDeviceManifest } from '../../shared/sync/bundle';
 import { checkBundleFiles, packBundle, unpackBundle } from '../../shared/sync/bundle-zip';
 import { replaceBundleRequests } from '../db/bundle-requests';
 import { lastNseqOf } from '../db/changes';
@@ -92,11 +92,12 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
   const quarantined = await heldOfNode(db, who.node);
   const files = new Map<string, Uint8Array>([['changes.json', new TextEncoder().encode(JSON.stringify(changes))]]);
   const listed: BundleFile[] = [];
-  const histories = await historiesForBundle(db, who, from, after);
-  if (histories.length) {
-    const hj = new TextEncoder().encode(JSON.stringify(histories));
-    files.set(HISTORIES_FILE, hj);
-    listed.push({ name: HISTORIES_FILE, size: hj.length, sha256: sha256(hj) });
+  const { histories, references, asked } = await historiesForBundle(db, who, from, after);
+  for (const [name, list] of [[HISTORIES_FILE, histories], [REFERENCES_FILE, references]] as const) {
+    if (!list.length) continue;
+    const bytes = new TextEncoder().encode(JSON.stringify(list));
+    files.set(name, bytes);
+    listed.push({ name, size: bytes.length, sha256: sha256(bytes) });
   }
   const records = new Set(histories.map((c) => `${c.entity}\u0000${c.entityId}`)).size;
   const blobs = new HubBlobs(await currentBlobStore(dir, db), db);
@@ -115,6 +116,7 @@ export async function exportHubBundle(db: HubDb, dir: string, deviceId: string, 
     format: BUNDLE_FORMAT, version: 1, direction: 'to-device', hubId: keys.hubId, deviceId, node: who.node, createdAt: new Date().toISOString(),
     from, cursor: after, ackNseq, epoch: await currentEpoch(db), quarantined: quarantined.map((x) => ({ cid: `${who.node}:${x.nseq}`, reason: x.reason })), towns: readerTowns(who),
     files: [{ name: 'changes.json', size: cj.length, sha256: sha256(cj) }, ...listed],
+    asked: asked.map((k) => ({ entity: k.entity, id: k.id })),
   };
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));
   const key = createPrivateKey({ key: Buffer.from(keys.privateKey, 'base64'), format: 'der', type: 'pkcs8' });

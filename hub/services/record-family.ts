@@ -53,15 +53,15 @@ export async function fillRecordRefs(db: HubDb): Promise<void> {
 }
 
 /**
- * Of these records, those this reader sees only as references (another town's enterprise a record of
- * theirs names), as they stand now: a laptop that does not hold one takes it as a snapshot would —
- * its history may name records the reader may not see (the enterprise an outfall belonged to before).
+ * These records as they stand, those this reader may see (its own or as references): a laptop that
+ * lacks one takes it as a snapshot would — its history may name records the reader may not see (the
+ * enterprise an outfall belonged to before, in another town) — and one it holds is brought up to date
+ * by its history.
  */
-export async function referenceStates(q: Queryable, who: Pick<Author, 'role' | 'towns'>, keys: Key[]): Promise<SnapshotRecord[]> {
-  if (who.role !== 'town') return [];
+export async function recordStates(q: Queryable, who: Pick<Author, 'role' | 'towns'>, keys: Key[]): Promise<SnapshotRecord[]> {
   const out: SnapshotRecord[] = [];
   for (const k of keys) {
-    if (await recordVisible(q, who, k.entity, k.id, false) || !(await recordVisible(q, who, k.entity, k.id))) continue;
+    if (!(await recordVisible(q, who, k.entity, k.id))) continue;
     const r = await recordState(q, k.entity, k.id);
     if (r) out.push({ entity: r.entity, entityId: r.entity_id, heads: JSON.parse(r.heads), lastSeq: Number(r.last_seq) });
   }

@@ -38,6 +38,8 @@ export const toDeviceManifestSchema = z.object({
     lineage: z.array(z.object({ n: z.number().int().positive(), id: z.string().max(64), restoredFrom: z.number().int().nonnegative().nullable() })).max(1000).optional(),
   }).optional(),
   files: z.array(fileSchema),
+  /** The records the device's last bundle asked for (issue 21): answered in this one, or not given to it. */
+  asked: z.array(z.object({ entity: z.string().max(40), id: z.string().max(200) })).max(10_000).optional(),
 });
 
 export type ToHubManifest = z.input<typeof toHubManifestSchema>;
@@ -46,6 +48,8 @@ export type BundleFile = z.infer<typeof fileSchema>;
 
 /** `histories.json` in a return bundle: every change of records (and their children) the device lacks or missed, in hub order. */
 export const HISTORIES_FILE = 'histories.json';
+/** `references.json` in a return bundle: of those records, the ones the device sees only as references, as they stand (issue 21). */
+export const REFERENCES_FILE = 'references.json';
 
 export const toHubChangesSchema = z.array(changeSchema);
 export const toDeviceChangesSchema = z.array(sequencedChangeSchema);

@@ -3,6 +3,11 @@ import type { Session } from '../../electron/services/context';
 import { syncNow } from '../../electron/services/sync';
 import { PLAN_CATEGORIES } from '../../shared/plan/draw';
 import { fillRecordRefs } from '../../hub/services/record-family';
+import { exportHubBundle, importHubBundle } from '../../hub/services/bundles';
+import { exportDeviceBundle, importDeviceBundle } from '../../electron/services/sync/bundle';
+import { readSyncState } from '../../electron/store/sync-state';
+import { join } from 'node:path';
+import { tempDir } from './helpers';
 import { PASSWORD, countyAndOfficer, enrolledLaptop } from './sync-helpers';
 
 type Laptop = Awaited<ReturnType<typeof countyAndOfficer>>['t'];
@@ -112,6 +117,28 @@ describe.each(['sqlite', 'pg'] as const)('another town’s records a town office
     for (const id of [elsewhere, other]) expect(row(fresh, id)).toEqual(row(a, id));
     expect(one(fresh, 'SELECT enterprise_id FROM outfalls WHERE id = ?', outfall)).toEqual({ enterprise_id: elsewhere });
     expect(ids(fresh, 'SELECT target_id FROM directory_entries WHERE target_id IN (?, ?)', elsewhere, other)).toHaveLength(0);
+
+    // By USB stick: a laptop of the officer's that never connects gets the references in its return bundles.
+    const usb = await enrolledLaptop(hub, 'sun');
+    const usbDevice = readSyncState(usb.store.db).deviceId!;
+    const round = async () => {
+      const down = join(tempDir(), `down-${Math.random()}.qsync`);
+      await exportHubBundle(hub.db, hub.dir, usbDevice, down);
+      importDeviceBundle(usb.store, down);
+      const up = join(tempDir(), `up-${Math.random()}.qsync`);
+      exportDeviceBundle(usb.store, up);
+      await importHubBundle(hub.db, hub.dir, up);
+    };
+    await round(); // everything of their towns; the changes naming other towns' records wait
+    await round(); // the references, as they stand
+    await round();
+    await round();
+    for (const id of [elsewhere, other, far]) expect(row(usb, id)).toEqual(row(a, id));
+    expect(one(usb, 'SELECT enterprise_id FROM outfalls WHERE id = ?', drain)).toEqual({ enterprise_id: far });
+    expect(one(usb, 'SELECT enterprise_id FROM outfalls WHERE id = ?', outfall)).toEqual({ enterprise_id: elsewhere });
+    expect(one(usb, 'SELECT enterprise_id FROM outfalls WHERE id = ?', later)).toEqual({ enterprise_id: other });
+    expect(await usb.call('sync.rejected', {})).toEqual([]);
+    expect(usb.store.db.prepare('SELECT count(*) FROM sync_missing').pluck().get()).toBe(0);
 
     // Naming another town's enterprise from an outfall of theirs does not make it theirs to read: held, and not given.
     const [stranger] = ids(a, 'SELECT id FROM enterprises WHERE town_code = ? AND deleted_at IS NULL ORDER BY id DESC LIMIT 1', towns[3]);

@@ -2,7 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DomainError } from '../../../shared/api/result';
-import { BUNDLE_FORMAT, HISTORIES_FILE, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../../shared/sync/bundle';
+import { BUNDLE_FORMAT, HISTORIES_FILE, REFERENCES_FILE, toDeviceChangesSchema, toDeviceManifestSchema, type BundleFile, type ToHubManifest } from '../../../shared/sync/bundle';
 import { checkBundleFiles, packBundle, unpackBundle } from '../../../shared/sync/bundle-zip';
 import { envelopeAad, openEnvelope, sealEnvelope } from '../../../shared/sync/bundle-envelope';
 import { decryptFile, encryptFile, subkey } from '../../store/cipher';
@@ -14,6 +14,9 @@ import { missingDone, missingRecords } from '../../store/sync-missing';
 import { noteHeldAside, settleReleased } from '../../store/sync-rejects';
 import { readSyncState, writeSyncState } from '../../store/sync-state';
 import { applyRemoteChanges, type ApplyReport } from './apply';
+import { applyFetched } from './missing-records';
+import { snapshotRecordSchema } from '../../../shared/sync/protocol';
+import { z } from 'zod';
 import type { Faults } from './blob-transfer';
 import { signWith } from './device-key';
 import { narrowed } from './area';
@@ -123,6 +126,8 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
   const changes = toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(files.get('changes.json')!)));
   const historiesFile = files.get(HISTORIES_FILE);
   const histories = historiesFile ? toDeviceChangesSchema.parse(JSON.parse(new TextDecoder().decode(historiesFile))) : [];
+  const referencesFile = files.get(REFERENCES_FILE);
+  const references = referencesFile ? z.array(snapshotRecordSchema).parse(JSON.parse(new TextDecoder().decode(referencesFile))) : [];
   let report!: ApplyReport;
   let acknowledged = 0;
   let whole = 0;
@@ -136,15 +141,20 @@ export function importDeviceBundle(store: Store, file: string, faults?: Faults):
     report = applyRemoteChanges(store, changes.map((c) => ({ ...c, raw: false })), m);
     // Whole histories the hub sends besides (of records that entered this laptop's towns, or it asked for),
     // after the changes that waited for them: applied as any changes are, what is held here skipped.
-    if (histories.length) {
-      const r = applyRemoteChanges(store, histories.map((c) => ({ ...c, raw: false, history: true })));
+    if (histories.length || references.length || m.asked?.length) {
+      // A reference this laptop lacks is taken as it stands; what a history names that is still missing is asked for in the next bundle.
+      const asked = new Set([...histories, ...references.map((r) => ({ entity: r.entity, entityId: r.entityId }))].map((c) => `${c.entity}\u0000${c.entityId}`));
+      // Done before they are applied (one set aside again, naming a record still missing, is asked for again) —
+      // and what the last bundle asked for that did not come: the hub does not give it to this device.
+      const came = asked.size;
+      for (const k of m.asked ?? []) asked.add(`${k.entity}\u0000${k.id}`);
+      for (const k of asked) { const [entity, id] = k.split('\u0000'); missingDone(store.db, entity, id); }
+      const r = applyFetched(store, histories, references, asked).report;
       report.applied += r.applied;
       report.conflictsNoticed += r.conflictsNoticed;
       report.rejected.push(...r.rejected);
       for (const k of ['finding', 'complaint', 'case'] as const) for (const id of r.touched[k]) report.touched[k].add(id);
-      const keys = new Set(histories.map((c) => `${c.entity}\u0000${c.entityId}`));
-      for (const k of keys) { const [entity, id] = k.split('\u0000'); missingDone(store.db, entity, id); }
-      whole = keys.size;
+      whole = came;
     }
     acknowledged = markSentUpTo(store.db, store.nodeId, m.ackNseq);
     for (const q of m.quarantined) noteHeldAside(store.db, store.nodeId, Number(q.cid.split(':')[1]), `同步中心隔离：${q.reason}`, new Date().toISOString());
