@@ -73,9 +73,10 @@ export async function recordVisible(q: Queryable, who: Reader, entity: string, i
   return (await q.one(`SELECT 1 AS ok FROM records WHERE entity = $1 AND entity_id = $2${v.sql}`, [entity, id, ...v.params])) !== undefined;
 }
 
-/** One record's current state, as a snapshot gives it. */
-export function recordState(q: Queryable, entity: string, id: string): Promise<{ entity: string; entity_id: string; heads: string; last_seq: number } | undefined> {
-  return q.one('SELECT entity, entity_id, heads, last_seq FROM records WHERE entity = $1 AND entity_id = $2', [entity, id]);
+/** One record's current state, as a snapshot gives it, when this reader may see it. */
+export function visibleRecordState(q: Queryable, who: Reader, entity: string, id: string): Promise<{ entity: string; entity_id: string; heads: string; last_seq: number } | undefined> {
+  const v = visibleClause({ role: who.role, towns: who.towns }, 3);
+  return q.one(`SELECT entity, entity_id, heads, last_seq FROM records WHERE entity = $1 AND entity_id = $2${v.sql}`, [entity, id, ...v.params]);
 }
 
 /** The records whose parent is this one ("entity:id") that this reader may see. */

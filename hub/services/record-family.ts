@@ -4,7 +4,7 @@ import { parentOf } from '../../shared/sync/roles';
 import { changeTownsFromRecords, changesOfRecord, rowToChange, type ChangeRow } from '../db/changes';
 import type { HubDb, Queryable } from '../db/hub-db';
 import { addMeta, metaValue } from '../db/meta';
-import { childTownsFromParents, childrenOf, recordState, recordVisible, recordsOfChildKinds, setParent } from '../db/records';
+import { childTownsFromParents, childrenOf, recordVisible, visibleRecordState, recordsOfChildKinds, setParent } from '../db/records';
 import type { SnapshotRecord } from '../../shared/sync/protocol';
 import type { Author } from './accounts';
 import { recordsThatName, setRecordRefs } from '../db/record-refs';
@@ -61,8 +61,7 @@ export async function fillRecordRefs(db: HubDb): Promise<void> {
 export async function recordStates(q: Queryable, who: Pick<Author, 'role' | 'towns'>, keys: Key[]): Promise<SnapshotRecord[]> {
   const out: SnapshotRecord[] = [];
   for (const k of keys) {
-    if (!(await recordVisible(q, who, k.entity, k.id))) continue;
-    const r = await recordState(q, k.entity, k.id);
+    const r = await visibleRecordState(q, who, k.entity, k.id);
     if (r) out.push({ entity: r.entity, entityId: r.entity_id, heads: JSON.parse(r.heads), lastSeq: Number(r.last_seq) });
   }
   return out;
